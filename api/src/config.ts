@@ -1,0 +1,103 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** The repository root: api/dist/src/config.js and api/src/config.ts both sit three levels below it. */
+const repoRoot = path.resolve(__dirname, __filename.endsWith('.ts') ? '../..' : '../../..');
+
+const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+const port = z.coerce.number().int().min(0).max(65535);
+
+/**
+ * Every environment variable PharmaDesk reads, with its rule and default.
+ * This is the only place that reads process.env; the README table and
+ * docker-compose.yml are checked against it by tests/config-contract.test.ts.
+ */
+export const configSchema = {
+  NODE_ENV: {
+    schema: z.enum(['development', 'production', 'test']).default('development'),
+    description: 'development | production | test. Production hides stack traces and, by default, introspection.',
+  },
+  HOST: { schema: z.string().min(1).default('0.0.0.0'), description: 'Interface the HTTP server binds to.' },
+  PORT: { schema: port.default(4000), description: 'HTTP port for the API, GraphQL WebSocket and admin (0 picks a free port).' },
+  LOG_LEVEL: {
+    schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    description: 'pino log level; logs are JSON lines on stdout.',
+  },
+  DATABASE_URL: {
+    schema: z
+      .string()
+      .url()
+      .refine((u) => /^postgres(ql)?:\/\//.test(u), 'must start with postgres:// or postgresql://')
+      .optional(),
+    description: 'PostgreSQL (>= 15) connection URL. When unset, an embedded PostgreSQL is started.',
+  },
+  DATABASE_POOL_MAX: { schema: z.coerce.number().int().min(1).max(200).default(10), description: 'Maximum connections in the pool.' },
+  EMBEDDED_PG_DATA_DIR: {
+    schema: z.string().min(1).default(path.join(repoRoot, '.data', 'postgres')),
+    description: 'Data directory of the embedded PostgreSQL (kept between runs).',
+  },
+  EMBEDDED_PG_PORT: { schema: port.optional(), description: 'Port of the embedded PostgreSQL; a free one when unset.' },
+  SEED_DEMO_DATA: {
+    schema: z.enum(['auto', 'true', 'false']).default('auto'),
+    description: 'Demo data on an empty database: auto = only on the embedded database (used by `pnpm start`).',
+  },
+  SHUTDOWN_TIMEOUT_MS: {
+    schema: z.coerce.number().int().min(100).max(60_000).default(10_000),
+    description: 'On SIGTERM/SIGINT, time allowed to drain requests and connections before forcing exit.',
+  },
+  REQUEST_BODY_LIMIT: {
+    schema: z.string().regex(/^\d+(b|kb|mb)$/i, 'must look like 512kb or 1mb').default('1mb'),
+    description: 'Largest accepted HTTP request body.',
+  },
+  GRAPHQL_INTROSPECTION: {
+    schema: booleanFlag.optional(),
+    description: 'Allow schema introspection; defaults to true except in production.',
+  },
+  ADMIN_DIST_DIR: {
+    schema: z.string().min(1).default(path.join(repoRoot, 'admin', 'dist')),
+    description: 'Built admin panel served at / (skipped when the folder does not exist).',
+  },
+} as const;
+
+type Schemas = { [K in keyof typeof configSchema]: (typeof configSchema)[K]['schema'] };
+type RawConfig = { [K in keyof Schemas]: z.output<Schemas[K]> };
+
+export interface Config extends RawConfig {
+  isProduction: boolean;
+  introspection: boolean;
+  repoRoot: string;
+}
+
+export const configVariableNames = Object.keys(configSchema) as (keyof typeof configSchema)[];
+
+export class ConfigError extends Error {
+  constructor(readonly problems: { variable: string; message: string }[]) {
+    super(
+      'Invalid configuration:\n' +
+        problems.map((p) => `  ${p.variable}: ${p.message}`).join('\n'),
+    );
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses and validates the environment once. Throws ConfigError naming every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const problems: { variable: string; message: string }[] = [];
+  const values: Record<string, unknown> = {};
+  for (const name of configVariableNames) {
+    const raw = env[name];
+    // An empty string means "not set", as in most shells and compose files.
+    const result = configSchema[name].schema.safeParse(raw === '' ? undefined : raw);
+    if (result.success) values[name] = result.data;
+    else problems.push({ variable: name, message: `${result.error.issues.map((i) => i.message).join('; ')} (got ${JSON.stringify(raw)})` });
+  }
+  if (problems.length) throw new ConfigError(problems);
+  const raw = values as RawConfig;
+  const isProduction = raw.NODE_ENV === 'production';
+  return Object.freeze({
+    ...raw,
+    isProduction,
+    introspection: raw.GRAPHQL_INTROSPECTION ?? !isProduction,
+    repoRoot,
+  });
+}

@@ -1,0 +1,54 @@
+import path from 'node:path';
+import { MikroORM, type Options } from '@mikro-orm/postgresql';
+import { Migrator } from '@mikro-orm/migrations';
+import { entities } from '../../entities';
+import { migrationsList } from '../../../migrations';
+import type { Logger } from '../logger';
+
+const migrationsFolder = path.resolve(__dirname, __filename.endsWith('.ts') ? '../../../migrations' : '../../../../migrations');
+
+export interface OrmOptions {
+  clientUrl: string;
+  poolMax?: number;
+  logger?: Logger;
+}
+
+/** The one MikroORM configuration: used by the server, tests, seeds and the migration script. */
+export function ormConfig({ clientUrl, poolMax = 10, logger }: OrmOptions): Options {
+  return {
+    clientUrl,
+    entities,
+    extensions: [Migrator],
+    discovery: { warnWhenNoEntities: false, disableDynamicFileAccess: true },
+    // Every request works on its own fork; touching the global EntityManager is a bug.
+    allowGlobalContext: false,
+    forceUtcTimezone: true,
+    pool: { min: 0, max: poolMax },
+    debug: false,
+    logger: logger ? (message) => logger.debug({ orm: message }) : undefined,
+    migrations: {
+      tableName: 'mikro_orm_migrations',
+      path: migrationsFolder,
+      pathTs: migrationsFolder,
+      emit: 'ts',
+      snapshotName: '.snapshot-pharmadesk',
+      transactional: true,
+      allOrNothing: true,
+      migrationsList,
+    },
+  };
+}
+
+export async function initOrm(options: OrmOptions): Promise<MikroORM> {
+  return MikroORM.init(ormConfig(options));
+}
+
+/** Applies pending migrations; returns the names applied. */
+export async function migrate(orm: MikroORM): Promise<string[]> {
+  const applied = await orm.getMigrator().up();
+  return applied.map((m) => m.name);
+}
+
+export async function pendingMigrations(orm: MikroORM): Promise<string[]> {
+  return (await orm.getMigrator().getPendingMigrations()).map((m) => m.name);
+}

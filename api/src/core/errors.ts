@@ -1,0 +1,151 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { ArgumentValidationError } from 'type-graphql';
+
+/**
+ * The error codes clients can rely on (extensions.code). The domain codes come from
+ * DESIGN.md; the protocol codes are Apollo's standard ones for requests that never
+ * reach a resolver.
+ */
+export const ErrorCode = {
+  Unauthenticated: 'UNAUTHENTICATED',
+  Forbidden: 'FORBIDDEN',
+  NotFound: 'NOT_FOUND',
+  Conflict: 'CONFLICT',
+  BadUserInput: 'BAD_USER_INPUT',
+  InvalidTransition: 'INVALID_TRANSITION',
+  RateLimited: 'RATE_LIMITED',
+  Internal: 'INTERNAL',
+  // protocol level
+  BadRequest: 'BAD_REQUEST',
+  ParseFailed: 'GRAPHQL_PARSE_FAILED',
+  ValidationFailed: 'GRAPHQL_VALIDATION_FAILED',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** A failure the caller can act on. Thrown by services; shown to clients as-is. */
+export class AppError extends GraphQLError {
+  constructor(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}) {
+    super(message, { extensions: { ...extensions, code } });
+    this.name = 'AppError';
+  }
+}
+
+export class NotFoundError extends AppError {
+  constructor(entity: string, id: string) {
+    super(ErrorCode.NotFound, `${entity} ${id} was not found`, { entity, id });
+  }
+}
+
+/** One invalid input field; `field` is the path inside the input, e.g. "customer.phone". */
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+export class BadUserInputError extends AppError {
+  constructor(problems: FieldProblem[] | FieldProblem) {
+    const list = Array.isArray(problems) ? problems : [problems];
+    super(ErrorCode.BadUserInput, list.map((p) => `${p.field}: ${p.message}`).join('; '), {
+      field: list[0]?.field,
+      fields: list,
+    });
+  }
+}
+
+export class ConflictError extends AppError {
+  constructor(message: string, extensions: Record<string, unknown> = {}) {
+    super(ErrorCode.Conflict, message, extensions);
+  }
+}
+
+export class ForbiddenError extends AppError {
+  constructor(message = 'You do not have permission to do this', extensions: Record<string, unknown> = {}) {
+    super(ErrorCode.Forbidden, message, extensions);
+  }
+}
+
+export class UnauthenticatedError extends AppError {
+  constructor(message = 'Sign in to continue') {
+    super(ErrorCode.Unauthenticated, message);
+  }
+}
+
+export class InvalidTransitionError extends AppError {
+  constructor(from: string, action: string, allowed: string[]) {
+    super(
+      ErrorCode.InvalidTransition,
+      `Cannot ${action} from state ${from}; allowed: ${allowed.length ? allowed.join(', ') : 'none'}`,
+      { from, action, allowed },
+    );
+  }
+}
+
+export class RateLimitedError extends AppError {
+  constructor(retryAfterSeconds: number) {
+    super(ErrorCode.RateLimited, `Too many requests; retry in ${retryAfterSeconds} s`, { retryAfterSeconds });
+  }
+}
+
+/** Codes shown to clients unchanged: ours, plus Apollo's for persisted queries and operation choice. */
+const passThroughCodes = new Set<string>([
+  ...Object.values(ErrorCode),
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
+
+/**
+ * Apollo's formatError: known codes pass through; class-validator failures become
+ * BAD_USER_INPUT with field paths; anything else is an internal error whose
+ * message is masked outside development (it is logged with the request id).
+ */
+export function formatError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+  options: { exposeInternals: boolean },
+): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  if (original instanceof ArgumentValidationError) {
+    const fields = original.extensions.validationErrors.flatMap((v) => flattenValidation(v));
+    return {
+      message: fields.map((f) => `${f.field}: ${f.message}`).join('; '),
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: ErrorCode.BadUserInput, field: fields[0]?.field, fields },
+    };
+  }
+  const code = formatted.extensions?.code;
+  if (typeof code === 'string' && passThroughCodes.has(code)) {
+    if (options.exposeInternals) return formatted;
+    const { stacktrace: _hidden, ...extensions } = formatted.extensions ?? {};
+    return { ...formatted, extensions };
+  }
+  return {
+    message: options.exposeInternals ? formatted.message : 'Internal server error',
+    locations: formatted.locations,
+    path: formatted.path,
+    extensions: {
+      code: ErrorCode.Internal,
+      ...(options.exposeInternals && formatted.extensions?.stacktrace ? { stacktrace: formatted.extensions.stacktrace } : {}),
+    },
+  };
+}
+
+interface ValidationLike {
+  property: string;
+  constraints?: Record<string, string>;
+  children?: ValidationLike[];
+}
+
+function flattenValidation(v: ValidationLike, prefix = ''): FieldProblem[] {
+  const field = prefix ? `${prefix}.${v.property}` : v.property;
+  const own = Object.values(v.constraints ?? {}).map((message) => ({ field, message }));
+  return [...own, ...(v.children ?? []).flatMap((c) => flattenValidation(c, field))];
+}
+
+/** True for errors the caller caused (no need to log them as server faults). */
+export function isClientError(error: unknown): boolean {
+  const code = (unwrapResolverError(error) as GraphQLError)?.extensions?.code;
+  return typeof code === 'string' && passThroughCodes.has(code) && code !== ErrorCode.Internal;
+}

@@ -1,0 +1,24 @@
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { buildSchema, type NonEmptyArray } from 'type-graphql';
+import { resolvers } from '../../resolvers';
+import type { PubSub } from '../pubsub';
+import { scalarsMap } from './scalars';
+
+export async function buildAppSchema(pubSub: PubSub): Promise<GraphQLSchema> {
+  return buildSchema({
+    resolvers: resolvers as unknown as NonEmptyArray<Function>,
+    scalarsMap,
+    pubSub,
+    // class-validator runs on every input; unknown properties cannot arrive (GraphQL validated them).
+    validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
+  });
+}
+
+/** The committed contract, schema/schema.graphql: sorted so diffs show real changes only. */
+export function printContract(schema: GraphQLSchema): string {
+  return (
+    '# Generated from the API code by `pnpm schema:generate`. Do not edit by hand.\n\n' +
+    printSchema(lexicographicSortSchema(schema)) +
+    '\n'
+  );
+}

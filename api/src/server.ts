@@ -1,0 +1,79 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { createApp, type App } from './app';
+import type { Config } from './config';
+import { openDatabase, type Database } from './core/database/database';
+import { createLogger, type Logger } from './core/logger';
+
+export interface RunningServer {
+  url: string;
+  app: App;
+  database: Database;
+  logger: Logger;
+  /** Drains requests and connections, closes the pool, stops the embedded database. */
+  stop(): Promise<void>;
+}
+
+export interface ServerHooks {
+  /** Runs after migrations, before listening (the demo launcher seeds here). */
+  afterMigrate?(orm: MikroORM, context: { embedded: boolean; logger: Logger }): Promise<void>;
+}
+
+/** config -> database (embedded or DATABASE_URL) -> migrations -> app -> listen. */
+export async function startServer(config: Config, hooks: ServerHooks = {}, logger = createLogger(config)): Promise<RunningServer> {
+  const database = await openDatabase(config, logger);
+  let app: App;
+  let url: string;
+  try {
+    await hooks.afterMigrate?.(database.orm, { embedded: !!database.embedded, logger });
+    app = await createApp({ config, orm: database.orm, logger });
+    url = await app.listen();
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  logger.info({ url, graphql: `${url}/graphql` }, 'PharmaDesk API listening');
+  let stopping: Promise<void> | undefined;
+  return {
+    url,
+    app,
+    database,
+    logger,
+    stop() {
+      stopping ??= (async () => {
+        await app.shutdown();
+        await database.close();
+      })();
+      return stopping;
+    },
+  };
+}
+
+/**
+ * Stops cleanly on SIGTERM/SIGINT within SHUTDOWN_TIMEOUT_MS, forcing exit after that.
+ * A second signal exits at once.
+ */
+export function stopOnSignals(server: RunningServer, timeoutMs: number): void {
+  let received = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (received) process.exit(130);
+    received = true;
+    server.logger.info({ signal }, 'shutting down: draining requests and connections');
+    const force = setTimeout(() => {
+      server.logger.error({ timeoutMs }, 'shutdown timed out; exiting');
+      process.exit(1);
+    }, timeoutMs);
+    force.unref();
+    server.stop().then(
+      () => {
+        server.logger.info('shutdown complete');
+        process.exit(0);
+      },
+      (error) => {
+        server.logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
+}
