@@ -8,13 +8,13 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import express from 'express';
-import type { GraphQLError } from 'graphql';
+import { GraphQLError, parse, validate, type DocumentNode, type GraphQLFormattedError } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { Config } from './config';
 import { createRequestContext, requestIdFrom, type RequestContext } from './core/context';
 import { pendingMigrations } from './core/database/orm';
-import { formatError, isClientError } from './core/errors';
+import { ErrorCode, formatError, isClientError } from './core/errors';
 import { buildAppSchema } from './core/graphql/schema';
 import { bodyParserErrors, sendGraphQLHttpError } from './core/http/graphql-http-errors';
 import { requestLogging } from './core/http/request-logging';
@@ -56,11 +56,28 @@ export async function createApp({ config, orm, logger }: AppDeps): Promise<App> 
   const wsServer = new WebSocketServer({ server: httpServer, path: GRAPHQL_PATH });
   const wsCleanup = useServer<Record<string, unknown>>(
     {
-      schema,
-      context: (ctx): RequestContext =>
-        createRequestContext({ em: orm.em, logger, pubsub, requestId: requestIdFrom(ctx.extra.request.headers['x-request-id']) }),
+      // Parse and validate here so a bad document is an error for that operation, not a closed socket.
+      onSubscribe: (ctx, _id, payload) => {
+        let document: DocumentNode;
+        try {
+          document = parse(payload.query);
+        } catch (error) {
+          return [new GraphQLError((error as Error).message, { extensions: { code: ErrorCode.ParseFailed } })];
+        }
+        const invalid = validate(schema, document);
+        if (invalid.length)
+          return invalid.map((e) => new GraphQLError(e.message, { nodes: e.nodes, extensions: { code: ErrorCode.ValidationFailed } }));
+        const contextValue: RequestContext = createRequestContext({
+          em: orm.em,
+          logger,
+          pubsub,
+          requestId: requestIdFrom(ctx.extra.request.headers['x-request-id']),
+        });
+        return { schema, document, variableValues: payload.variables, operationName: payload.operationName, contextValue };
+      },
+      // Variable coercion errors come without a code (Apollo calls them BAD_USER_INPUT); then format as over HTTP.
       onNext: (_ctx, _id, _payload, _args, result) =>
-        result.errors ? { ...result, errors: result.errors.map((e) => format(e.toJSON(), e)) } : undefined,
+        result.errors ? { ...result, errors: result.errors.map((e) => format(codeCoercionError(e), e)) } : undefined,
       onError: (_ctx, _id, _payload, errors) => errors.map((e) => format(e.toJSON(), e)),
       isProd: config.isProduction,
     },
@@ -157,6 +174,12 @@ export async function createApp({ config, orm, logger }: AppDeps): Promise<App> 
       await apollo.stop(); // drains HTTP (the plugin above) and WebSockets
     },
   };
+}
+
+function codeCoercionError(error: GraphQLError): GraphQLFormattedError {
+  const formatted = error.toJSON();
+  if (formatted.extensions?.code || error.path) return formatted; // resolver errors carry a path
+  return { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.BadUserInput } };
 }
 
 /** Serves the built admin panel with SPA fallback; says how to build it when it is missing. */

@@ -5,7 +5,7 @@ export { startServer, stopOnSignals, type RunningServer, type ServerHooks } from
 export { createLogger, type Logger } from './core/logger';
 export { ormConfig, initOrm, migrate, pendingMigrations } from './core/database/orm';
 export { startEmbeddedPostgres, freePort, type EmbeddedPostgres } from './core/database/embedded-postgres';
-export { ensureDatabase, EMBEDDED_DATABASE_NAME } from './core/database/database';
+export { ensureDatabase, openDatabase, EMBEDDED_DATABASE_NAME, type Database } from './core/database/database';
 export { buildAppSchema, printContract } from './core/graphql/schema';
 export { createPubSub } from './core/pubsub';
 export { createRequestContext, type RequestContext } from './core/context';

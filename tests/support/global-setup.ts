@@ -1,0 +1,42 @@
+import 'reflect-metadata';
+import os from 'node:os';
+import path from 'node:path';
+import { Client } from 'pg';
+import { createLogger, initOrm, migrate, startEmbeddedPostgres, type EmbeddedPostgres } from '@pharmadesk/api';
+import { TEST_SERVER_URL, TEST_TEMPLATE_DB, withDatabase } from './test-env';
+
+declare global {
+  // eslint-disable-next-line no-var
+  var __pharmadeskTestPostgres: EmbeddedPostgres | undefined;
+}
+
+/**
+ * One PostgreSQL for the whole run (embedded in a temp dir, or TEST_DATABASE_URL),
+ * with a migrated template database that each test file clones (see database.ts).
+ */
+export default async function globalSetup(): Promise<void> {
+  const logger = createLogger({ LOG_LEVEL: 'warn' });
+  let serverUrl = process.env.TEST_DATABASE_URL;
+  if (!serverUrl) {
+    const dataDir = path.join(os.tmpdir(), `pharmadesk-test-pg-${process.pid}`);
+    globalThis.__pharmadeskTestPostgres = await startEmbeddedPostgres({ dataDir, logger, ephemeral: true });
+    serverUrl = globalThis.__pharmadeskTestPostgres.url('postgres');
+  }
+  const template = `pharmadesk_template_${process.pid}`;
+  const admin = new Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    await admin.query(`drop database if exists ${template}`);
+    await admin.query(`create database ${template}`);
+  } finally {
+    await admin.end();
+  }
+  const orm = await initOrm({ clientUrl: withDatabase(serverUrl, template), logger });
+  try {
+    await migrate(orm);
+  } finally {
+    await orm.close(true);
+  }
+  process.env[TEST_SERVER_URL] = serverUrl;
+  process.env[TEST_TEMPLATE_DB] = template;
+}

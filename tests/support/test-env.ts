@@ -1,0 +1,16 @@
+/** Names of the variables global-setup hands to test files (jest workers inherit process.env). */
+export const TEST_SERVER_URL = 'PHARMADESK_TEST_SERVER_URL';
+export const TEST_TEMPLATE_DB = 'PHARMADESK_TEST_TEMPLATE_DB';
+
+export function testServerUrl(): string {
+  const url = process.env[TEST_SERVER_URL];
+  if (!url) throw new Error('The test database server is not set up: run tests through `pnpm test` (jest globalSetup).');
+  return url;
+}
+
+/** The same server URL with another database name. */
+export function withDatabase(serverUrl: string, database: string): string {
+  const url = new URL(serverUrl);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
