@@ -14,8 +14,10 @@ function newestChange(target: string): number {
  * Builds the admin panel in the background when its build is missing or older than
  * its sources; the API serves a "being built" page until then, so start-up is not held up.
  */
-export function buildAdminIfStale(repoRoot: string, logger: Logger): void {
+export function buildAdminIfStale(repoRoot: string, distDir: string, logger: Logger): void {
   const adminDir = path.join(repoRoot, 'admin');
+  // An ADMIN_DIST_DIR elsewhere is a build someone else manages.
+  if (path.resolve(distDir) !== path.join(adminDir, 'dist')) return;
   const builtAt = newestChange(path.join(adminDir, 'dist', 'index.html'));
   const sources = ['src', 'index.html', 'vite.config.ts', 'package.json'].map((f) => newestChange(path.join(adminDir, f)));
   if (builtAt && builtAt >= Math.max(...sources)) return;

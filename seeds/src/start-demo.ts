@@ -20,7 +20,7 @@ async function main(): Promise<void> {
     },
   });
   stopOnSignals(server, config.SHUTDOWN_TIMEOUT_MS);
-  buildAdminIfStale(config.repoRoot, server.logger);
+  buildAdminIfStale(config.repoRoot, config.ADMIN_DIST_DIR, server.logger);
 
   const lines = [
     '',

@@ -60,26 +60,27 @@ export interface FilterInput {
 /** Property names differing from GraphQL field names: `{ customerName: 'customer.name' }`. */
 export type FieldMap = Record<string, string>;
 
-function comparisonToQuery(c: FieldComparison<unknown>): Record<string, unknown>[] {
-  const parts: Record<string, unknown>[] = [];
-  const add = (op: string, value: unknown) => parts.push({ [op]: value });
-  if (c.eq !== undefined && c.eq !== null) add('$eq', c.eq);
-  if (c.neq !== undefined && c.neq !== null) add('$ne', c.neq);
-  if (c.gt != null) add('$gt', c.gt);
-  if (c.gte != null) add('$gte', c.gte);
-  if (c.lt != null) add('$lt', c.lt);
-  if (c.lte != null) add('$lte', c.lte);
-  if (c.in != null) add('$in', c.in);
-  if (c.notIn != null) add('$nin', c.notIn);
-  if (c.like != null) add('$like', c.like);
-  if (c.notLike != null) add('$not', { $like: c.notLike });
-  if (c.iLike != null) add('$ilike', c.iLike);
-  if (c.notILike != null) add('$not', { $ilike: c.notILike });
-  if (c.is !== undefined) add('$eq', c.is);
-  if (c.isNot !== undefined) add('$ne', c.isNot);
-  if (c.between) parts.push({ $gte: c.between.lower, $lte: c.between.upper });
-  if (c.notBetween) parts.push({ $or: [{ $lt: c.notBetween.lower }, { $gt: c.notBetween.upper }] });
-  return parts;
+/** One field's comparison as entity-level clauses (negations and notBetween need the entity level). */
+function comparisonToQuery(path: string[], c: FieldComparison<unknown>): Record<string, unknown>[] {
+  const clauses: Record<string, unknown>[] = [];
+  const on = (condition: unknown) => clauses.push(nest(path, condition));
+  if (c.eq != null) on({ $eq: c.eq });
+  if (c.neq != null) on({ $ne: c.neq });
+  if (c.gt != null) on({ $gt: c.gt });
+  if (c.gte != null) on({ $gte: c.gte });
+  if (c.lt != null) on({ $lt: c.lt });
+  if (c.lte != null) on({ $lte: c.lte });
+  if (c.in != null) on({ $in: c.in });
+  if (c.notIn != null) on({ $nin: c.notIn });
+  if (c.like != null) on({ $like: c.like });
+  if (c.iLike != null) on({ $ilike: c.iLike });
+  if (c.notLike != null) clauses.push({ $not: nest(path, { $like: c.notLike }) });
+  if (c.notILike != null) clauses.push({ $not: nest(path, { $ilike: c.notILike }) });
+  if (c.is !== undefined) on({ $eq: c.is });
+  if (c.isNot !== undefined) on({ $ne: c.isNot });
+  if (c.between) on({ $gte: c.between.lower, $lte: c.between.upper });
+  if (c.notBetween) clauses.push({ $or: [nest(path, { $lt: c.notBetween.lower }), nest(path, { $gt: c.notBetween.upper })] });
+  return clauses;
 }
 
 /** Translates a GraphQL filter to a MikroORM query; unknown shapes cannot arrive (GraphQL validated them). */
@@ -95,7 +96,7 @@ export function filterToQuery<T>(filter: FilterInput | null | undefined, fieldMa
     }
     const path = (fieldMap[key] ?? key).split('.');
     const condition = isComparison(value)
-      ? comparisonToQuery(value).map((op) => nest(path, op))
+      ? comparisonToQuery(path, value)
       : value === null
         ? []
         : [nest(path, filterToQuery(value as FilterInput))];
