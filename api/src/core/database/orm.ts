@@ -32,6 +32,7 @@ export function ormConfig({ clientUrl, poolMax = 10, logger }: OrmOptions): Opti
       pathTs: migrationsFolder,
       emit: 'ts',
       snapshotName: '.snapshot-pharmadesk',
+      fileName: (timestamp, name) => `Migration${timestamp}_${name ?? 'change'}`,
       transactional: true,
       allOrNothing: true,
       migrationsList,
