@@ -8,13 +8,16 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import express from 'express';
-import { GraphQLError, parse, validate, type DocumentNode, type GraphQLFormattedError } from 'graphql';
+import { execute, GraphQLError, parse, validate, type DocumentNode, type ExecutionArgs, type GraphQLFormattedError } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
-import { WebSocketServer } from 'ws';
+import { WebSocketServer, type WebSocket } from 'ws';
 import type { Config } from './config';
-import { createRequestContext, requestIdFrom, type RequestContext } from './core/context';
+import { createRequestContext, requestIdFrom, type AppRuntime, type RequestContext } from './core/context';
 import { pendingMigrations } from './core/database/orm';
-import { ErrorCode, formatError, isClientError } from './core/errors';
+import { AppError, ErrorCode, formatError, isClientError } from './core/errors';
+import { operationGuardPlugin, guardOperation } from './core/graphql/operation-guards';
+import { beginOperation, endOperation, requestTransactionPlugin } from './core/tenancy/request-transaction';
+import { authenticate, credentialsFrom, type Credentials } from './modules/identity/authentication';
 import { buildAppSchema } from './core/graphql/schema';
 import { bodyParserErrors, sendGraphQLHttpError } from './core/http/graphql-http-errors';
 import { requestLogging } from './core/http/request-logging';
@@ -25,8 +28,10 @@ export const GRAPHQL_PATH = '/graphql';
 
 export interface AppDeps {
   config: Config;
+  /** The request ORM (connected as the RLS-bound API role). */
   orm: MikroORM;
   logger: Logger;
+  authSecret: string;
 }
 
 export interface App {
@@ -39,9 +44,11 @@ export interface App {
 }
 
 /** Builds the schema, Apollo, express and graphql-ws on one HTTP server. */
-export async function createApp({ config, orm, logger }: AppDeps): Promise<App> {
+export async function createApp({ config, orm, logger, authSecret }: AppDeps): Promise<App> {
   const pubsub = createPubSub();
   const schema = await buildAppSchema(pubsub);
+  const runtime: AppRuntime = { config, authSecret, orm, pubsub, logger };
+  const guardOptions = { anonymousIntrospection: config.introspection };
   const exposeInternals = config.NODE_ENV === 'development';
   const format = (formatted: Parameters<typeof formatError>[0], error: unknown) =>
     formatError(formatted, error, { exposeInternals });
@@ -52,12 +59,35 @@ export async function createApp({ config, orm, logger }: AppDeps): Promise<App> 
   const httpServer = http.createServer(expressApp);
   let draining = false;
 
-  // graphql-ws on the same server and path as HTTP GraphQL.
+  // graphql-ws on the same server and path as HTTP GraphQL. Credentials come in
+  // connectionParams and are checked again for every operation on the socket.
   const wsServer = new WebSocketServer({ server: httpServer, path: GRAPHQL_PATH });
-  const wsCleanup = useServer<Record<string, unknown>>(
+  const liveSockets = new Map<string, Set<WebSocket>>(); // session or API key id -> sockets
+  type SocketExtra = Record<PropertyKey, unknown> & { credentials?: Credentials | null; holder?: string };
+  const wsCleanup = useServer<Record<string, unknown>, SocketExtra>(
     {
+      onConnect: async (ctx) => {
+        try {
+          const credentials = credentialsFrom(ctx.connectionParams);
+          const actor = await authenticate(runtime, credentials);
+          ctx.extra.credentials = credentials;
+          if (actor) {
+            const holder = actor.sessionId ?? actor.id;
+            ctx.extra.holder = holder;
+            if (!liveSockets.has(holder)) liveSockets.set(holder, new Set());
+            liveSockets.get(holder)!.add(ctx.extra.socket);
+          }
+          return true;
+        } catch {
+          return false; // closes with 4403 Forbidden
+        }
+      },
+      onClose: (ctx) => {
+        const holder = ctx.extra.holder;
+        if (holder) liveSockets.get(holder)?.delete(ctx.extra.socket);
+      },
       // Parse and validate here so a bad document is an error for that operation, not a closed socket.
-      onSubscribe: (ctx, _id, payload) => {
+      onSubscribe: async (ctx, _id, payload) => {
         let document: DocumentNode;
         try {
           document = parse(payload.query);
@@ -67,13 +97,33 @@ export async function createApp({ config, orm, logger }: AppDeps): Promise<App> 
         const invalid = validate(schema, document);
         if (invalid.length)
           return invalid.map((e) => new GraphQLError(e.message, { nodes: e.nodes, extensions: { code: ErrorCode.ValidationFailed } }));
-        const contextValue: RequestContext = createRequestContext({
-          em: orm.em,
-          logger,
-          pubsub,
+        let actor;
+        try {
+          actor = await authenticate(runtime, ctx.extra.credentials ?? null);
+        } catch (error) {
+          return [error instanceof GraphQLError ? error : new GraphQLError('Authentication failed', { extensions: { code: ErrorCode.Unauthenticated } })];
+        }
+        const guarded = guardOperation(schema, { document, operationName: payload.operationName, variables: payload.variables, signedIn: !!actor }, guardOptions);
+        if (guarded.length) return guarded;
+        const contextValue: RequestContext = createRequestContext(runtime, {
+          actor,
           requestId: requestIdFrom(ctx.extra.request.headers['x-request-id']),
+          clientAddress: ctx.extra.request.socket.remoteAddress ?? 'unknown',
         });
         return { schema, document, variableValues: payload.variables, operationName: payload.operationName, contextValue };
+      },
+      // Queries and mutations over the socket run in a scoped transaction, as over HTTP.
+      execute: async (args: ExecutionArgs) => {
+        const ctx = args.contextValue as RequestContext;
+        await beginOperation(ctx);
+        try {
+          const result = await execute(args);
+          await endOperation(ctx, !result.errors?.length);
+          return result;
+        } catch (error) {
+          await endOperation(ctx, false);
+          throw error;
+        }
       },
       // Variable coercion errors come without a code (Apollo calls them BAD_USER_INPUT); then format as over HTTP.
       onNext: (_ctx, _id, _payload, _args, result) =>
@@ -83,6 +133,17 @@ export async function createApp({ config, orm, logger }: AppDeps): Promise<App> 
     },
     wsServer,
   );
+
+  // A revoked session or key loses its live connections at once.
+  const revocations = pubsub.subscribe('auth.revoked');
+  void (async () => {
+    for await (const { sessionIds = [], apiKeyIds = [] } of revocations) {
+      for (const holder of [...sessionIds, ...apiKeyIds]) {
+        for (const socket of liveSockets.get(holder) ?? []) socket.close(4401, 'Unauthorized: credentials revoked');
+        liveSockets.delete(holder);
+      }
+    }
+  })();
 
   const logErrors: ApolloServerPlugin<RequestContext> = {
     async requestDidStart() {
@@ -101,7 +162,7 @@ export async function createApp({ config, orm, logger }: AppDeps): Promise<App> 
 
   const apollo = new ApolloServer<RequestContext>({
     schema,
-    introspection: config.introspection,
+    introspection: true, // the operation guard refuses it to anonymous callers where it is off
     csrfPrevention: true,
     stopOnTerminationSignals: false, // server.ts owns the shutdown order
     includeStacktraceInErrorResponses: exposeInternals,
@@ -110,6 +171,8 @@ export async function createApp({ config, orm, logger }: AppDeps): Promise<App> 
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: Math.max(config.SHUTDOWN_TIMEOUT_MS - 1_500, 500) }),
       { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
       logErrors,
+      operationGuardPlugin(schema, guardOptions),
+      requestTransactionPlugin,
       ...(config.isProduction ? [ApolloServerPluginLandingPageDisabled()] : []),
     ],
   });
@@ -145,7 +208,14 @@ export async function createApp({ config, orm, logger }: AppDeps): Promise<App> 
       next();
     }) as express.RequestHandler,
     expressMiddleware(apollo, {
-      context: async ({ res }) => createRequestContext({ em: orm.em, logger, pubsub, requestId: res.locals.requestId }),
+      context: async ({ req, res }) => {
+        try {
+          const actor = await authenticate(runtime, credentialsFrom(req.headers as Record<string, unknown>));
+          return createRequestContext(runtime, { actor, requestId: res.locals.requestId, clientAddress: req.ip ?? 'unknown' });
+        } catch (error) {
+          throw withHttpStatus(error);
+        }
+      },
     }),
   );
 
@@ -172,8 +242,16 @@ export async function createApp({ config, orm, logger }: AppDeps): Promise<App> 
     async shutdown() {
       draining = true;
       await apollo.stop(); // drains HTTP (the plugin above) and WebSockets
+      await revocations.return?.();
     },
   };
+}
+
+/** Credential failures before execution answer 401 (with a challenge) rather than 500. */
+function withHttpStatus(error: unknown): unknown {
+  if (error instanceof AppError && error.extensions.code === ErrorCode.Unauthenticated && !error.extensions.http)
+    error.extensions.http = { status: 401, headers: new Map([['www-authenticate', 'Bearer']]) };
+  return error;
 }
 
 function codeCoercionError(error: GraphQLError): GraphQLFormattedError {

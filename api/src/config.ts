@@ -31,6 +31,15 @@ export const configSchema = {
       .optional(),
     description: 'PostgreSQL (>= 15) connection URL. When unset, an embedded PostgreSQL is started.',
   },
+  DATABASE_APP_URL: {
+    schema: z
+      .string()
+      .url()
+      .refine((u) => /^postgres(ql)?:\/\//.test(u), 'must start with postgres:// or postgresql://')
+      .optional(),
+    description:
+      'Connection for request handling as a role with neither SUPERUSER nor BYPASSRLS, member of pharmadesk_api. When unset, the API creates and uses the login role pharmadesk_app.',
+  },
   DATABASE_POOL_MAX: { schema: z.coerce.number().int().min(1).max(200).default(10), description: 'Maximum connections in the pool.' },
   EMBEDDED_PG_DATA_DIR: {
     schema: z.string().min(1).default(path.join(repoRoot, '.data', 'postgres')),
@@ -40,6 +49,25 @@ export const configSchema = {
   SEED_DEMO_DATA: {
     schema: z.enum(['auto', 'true', 'false']).default('auto'),
     description: 'Demo data on an empty database: auto = only on the embedded database (used by `pnpm start`).',
+  },
+  AUTH_SECRET: {
+    schema: z.string().min(32, 'must be at least 32 characters').optional(),
+    description: 'Signs access tokens and derives the API database password. Required in production; generated into .data/ otherwise.',
+  },
+  ACCESS_TOKEN_TTL_SECONDS: { schema: z.coerce.number().int().min(30).max(86_400).default(900), description: 'Lifetime of an access token.' },
+  REFRESH_TOKEN_TTL_DAYS: { schema: z.coerce.number().int().min(1).max(365).default(30), description: 'Lifetime of a refresh token (each refresh rotates it).' },
+  LOGIN_MAX_FAILURES: {
+    schema: z.coerce.number().int().min(1).max(100).default(5),
+    description: 'Failed sign-ins allowed per account within the lockout window before it is locked.',
+  },
+  LOGIN_MAX_FAILURES_PER_ADDRESS: {
+    schema: z.coerce.number().int().min(1).max(10_000).default(30),
+    description: 'Failed sign-ins allowed per client address within the lockout window.',
+  },
+  LOGIN_LOCKOUT_MINUTES: { schema: z.coerce.number().int().min(1).max(1440).default(15), description: 'Lockout window and duration.' },
+  API_KEY_RATE_LIMIT_PER_MINUTE: {
+    schema: z.coerce.number().int().min(1).max(100_000).default(600),
+    description: 'Default request budget per minute for a new partner API key.',
   },
   SHUTDOWN_TIMEOUT_MS: {
     schema: z.coerce.number().int().min(100).max(60_000).default(10_000),
@@ -91,8 +119,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     if (result.success) values[name] = result.data;
     else problems.push({ variable: name, message: `${result.error.issues.map((i) => i.message).join('; ')} (got ${JSON.stringify(raw)})` });
   }
-  if (problems.length) throw new ConfigError(problems);
   const raw = values as RawConfig;
+  if (raw.NODE_ENV === 'production' && !raw.AUTH_SECRET)
+    problems.push({ variable: 'AUTH_SECRET', message: 'is required in production (at least 32 random characters)' });
+  if (problems.length) throw new ConfigError(problems);
   const isProduction = raw.NODE_ENV === 'production';
   return Object.freeze({
     ...raw,

@@ -1,5 +1,24 @@
+import { ApiKey, ApiKeyUsage } from './modules/api-keys/api-key.entity';
+import { AuditLog } from './core/audit/audit-log.entity';
+import { AuthSession, AuthThrottle, RefreshToken } from './modules/identity/auth-session.entity';
+import { Role } from './modules/identity/role.entity';
+import { StaffUser } from './modules/identity/staff-user.entity';
+import { OrgUnit } from './modules/org/org-unit.entity';
+import { TenantEntity } from './core/tenancy/tenant-entity';
+
 /**
  * Every MikroORM entity of the API, in one list (explicit, so discovery never scans folders).
  * Modules add their entities here.
  */
-export const entities: Function[] = [];
+export const entities: Function[] = [
+  TenantEntity,
+  OrgUnit,
+  StaffUser,
+  Role,
+  AuthSession,
+  RefreshToken,
+  AuthThrottle,
+  ApiKey,
+  ApiKeyUsage,
+  AuditLog,
+];

@@ -5,8 +5,16 @@ export { startServer, stopOnSignals, type RunningServer, type ServerHooks } from
 export { createLogger, type Logger } from './core/logger';
 export { ormConfig, initOrm, migrate, pendingMigrations } from './core/database/orm';
 export { startEmbeddedPostgres, freePort, type EmbeddedPostgres } from './core/database/embedded-postgres';
-export { ensureDatabase, openDatabase, EMBEDDED_DATABASE_NAME, type Database } from './core/database/database';
+export { ensureDatabase, openDatabase, openOwnerDatabase, EMBEDDED_DATABASE_NAME, type Database } from './core/database/database';
 export { buildAppSchema, printContract } from './core/graphql/schema';
 export { createPubSub } from './core/pubsub';
 export { createRequestContext, type RequestContext } from './core/context';
 export * from './core/errors';
+export { hashPassword } from './core/auth/passwords';
+export { ROLE_TEMPLATES, type RoleTemplateKey } from './core/auth/permissions';
+export { syncRoleTemplates } from './modules/identity/role-templates';
+export { OrgUnit, OrgUnitKind, CooperationType } from './modules/org/org-unit.entity';
+export { StaffUser, JobTitle, Gender, Employment } from './modules/identity/staff-user.entity';
+export { Role } from './modules/identity/role.entity';
+export { API_LOGIN_ROLE } from './core/tenancy/app-role';
+export { API_GROUP_ROLE } from './core/tenancy/rls';

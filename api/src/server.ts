@@ -3,6 +3,9 @@ import { createApp, type App } from './app';
 import type { Config } from './config';
 import { openDatabase, type Database } from './core/database/database';
 import { createLogger, type Logger } from './core/logger';
+import { resolveAuthSecret } from './core/auth/auth-secret';
+import { inScopedTransaction, SYSTEM_SCOPE } from './core/tenancy/scope';
+import { syncRoleTemplates } from './modules/identity/role-templates';
 
 export interface RunningServer {
   url: string;
@@ -14,18 +17,22 @@ export interface RunningServer {
 }
 
 export interface ServerHooks {
-  /** Runs after migrations, before listening (the demo launcher seeds here). */
-  afterMigrate?(orm: MikroORM, context: { embedded: boolean; logger: Logger }): Promise<void>;
+  /** Runs on the owner connection after migrations, before listening (the demo launcher seeds here). */
+  afterMigrate?(ownerOrm: MikroORM, context: { embedded: boolean; logger: Logger }): Promise<void>;
 }
 
 /** config -> database (embedded or DATABASE_URL) -> migrations -> app -> listen. */
 export async function startServer(config: Config, hooks: ServerHooks = {}, logger = createLogger(config)): Promise<RunningServer> {
-  const database = await openDatabase(config, logger);
+  const authSecret = resolveAuthSecret(config);
+  const database = await openDatabase(config, logger, {
+    authSecret,
+    afterMigrate: hooks.afterMigrate && ((owner) => hooks.afterMigrate!(owner, { embedded: !config.DATABASE_URL, logger })),
+  });
   let app: App;
   let url: string;
   try {
-    await hooks.afterMigrate?.(database.orm, { embedded: !!database.embedded, logger });
-    app = await createApp({ config, orm: database.orm, logger });
+    await inScopedTransaction(database.orm.em, SYSTEM_SCOPE, syncRoleTemplates);
+    app = await createApp({ config, orm: database.orm, logger, authSecret });
     url = await app.listen();
   } catch (error) {
     await database.close();

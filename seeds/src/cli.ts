@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ConfigError, createLogger, loadConfig, openDatabase } from '@pharmadesk/api';
+import { ConfigError, createLogger, loadConfig, openOwnerDatabase } from '@pharmadesk/api';
 
 import { demoSeeders } from './demo';
 import { runSeeders } from './framework/seeder';
@@ -8,7 +8,7 @@ import { runSeeders } from './framework/seeder';
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config);
-  const database = await openDatabase(config, logger);
+  const database = await openOwnerDatabase(config, logger);
   try {
     const result = await runSeeders(database.orm, demoSeeders, { logger });
     if (result.refused) {

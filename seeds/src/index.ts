@@ -1,3 +1,3 @@
 export { Rng } from './framework/rng';
 export { runSeeders, DEFAULT_SEED, type Seeder, type SeedContext, type SeedResult } from './framework/seeder';
-export { demoSeeders, demoLogins, DEMO_PASSWORD } from './demo';
+export { demoSeeders, demoLogins, DEMO_PASSWORD, DEMO_ORGANIZATION, type DemoOrganization } from './demo';

@@ -1,17 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import DataLoader from 'dataloader';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import type { Config } from '../config';
 import type { Logger } from './logger';
 import type { PubSub } from './pubsub';
 
-/**
- * Who is acting. Filled by core/auth (staff session or partner API key); null for
- * anonymous callers. The identity issue gives it its full shape.
- */
-export interface Actor {
-  kind: 'user' | 'apiKey';
-  id: string;
-}
+import type { Actor } from './auth/actor';
+import { NO_SCOPE, TENANT_FILTER, tenantFilterParams, type Scope } from './tenancy/scope';
+
+export type { Actor };
 
 /**
  * Per-request dataloaders, created on first use so a request only pays for the
@@ -30,15 +27,32 @@ export class LoaderRegistry {
   }
 }
 
+/** Process-wide things services need: configuration, the auth secret, the ORM (for their own transactions). */
+export interface AppRuntime {
+  config: Config;
+  authSecret: string;
+  orm: MikroORM;
+  pubsub: PubSub;
+  logger: Logger;
+}
+
 /** Everything a resolver and a service get for one GraphQL operation. */
 export interface RequestContext {
   requestId: string;
   /** This request's own EntityManager fork; never the global one. */
   em: EntityManager;
+  /** Null for anonymous callers. */
   actor: Actor | null;
+  /** The franchises this operation may touch (RLS and the ORM filter follow it). */
+  scope: Scope;
+  /** The caller's address, for sign-in throttling. */
+  clientAddress: string;
   logger: Logger;
   loaders: LoaderRegistry;
   pubsub: PubSub;
+  runtime: AppRuntime;
+  /** Run once the operation's transaction has committed (publishing events, closing revoked sockets). */
+  afterCommit: (() => void | Promise<void>)[];
 }
 
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -49,20 +63,26 @@ export function requestIdFrom(header: string | string[] | undefined): string {
   return value && REQUEST_ID_PATTERN.test(value) ? value : randomUUID();
 }
 
-export function createRequestContext(deps: {
-  em: EntityManager;
-  logger: Logger;
-  pubsub: PubSub;
+export function createRequestContext(runtime: AppRuntime, deps: {
   requestId?: string;
   actor?: Actor | null;
+  clientAddress?: string;
 }): RequestContext {
   const requestId = deps.requestId ?? randomUUID();
+  const actor = deps.actor ?? null;
+  const scope = actor?.scope ?? NO_SCOPE;
+  const em = runtime.orm.em.fork({ clear: true, useContext: false });
+  em.setFilterParams(TENANT_FILTER, tenantFilterParams(scope));
   return {
     requestId,
-    em: deps.em.fork({ clear: true, useContext: false }),
-    actor: deps.actor ?? null,
-    logger: deps.logger.child({ requestId }),
+    em,
+    actor,
+    scope,
+    clientAddress: deps.clientAddress ?? 'unknown',
+    logger: runtime.logger.child({ requestId }),
     loaders: new LoaderRegistry(),
-    pubsub: deps.pubsub,
+    pubsub: runtime.pubsub,
+    runtime,
+    afterCommit: [],
   };
 }

@@ -1,5 +1,6 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
+import { OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { ArgumentValidationError } from 'type-graphql';
 
 /**
@@ -82,8 +83,12 @@ export class InvalidTransitionError extends AppError {
 }
 
 export class RateLimitedError extends AppError {
-  constructor(retryAfterSeconds: number) {
-    super(ErrorCode.RateLimited, `Too many requests; retry in ${retryAfterSeconds} s`, { retryAfterSeconds });
+  constructor(retryAfterSeconds: number, reason = 'Too many requests') {
+    super(ErrorCode.RateLimited, `${reason}; retry in ${retryAfterSeconds} s`, {
+      retryAfterSeconds,
+      // Used when the limit hits before execution (API keys): HTTP 429 with Retry-After.
+      http: { status: 429, headers: new Map([['retry-after', String(retryAfterSeconds)]]) },
+    });
   }
 }
 
@@ -115,6 +120,8 @@ export function formatError(
       extensions: { code: ErrorCode.BadUserInput, field: fields[0]?.field, fields },
     };
   }
+  const databaseConflict = conflictFromDatabase(original);
+  if (databaseConflict) return { message: databaseConflict, path: formatted.path, extensions: { code: ErrorCode.Conflict } };
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && passThroughCodes.has(code)) {
     if (options.exposeInternals) return formatted;
@@ -130,6 +137,19 @@ export function formatError(
       ...(options.exposeInternals && formatted.extensions?.stacktrace ? { stacktrace: formatted.extensions.stacktrace } : {}),
     },
   };
+}
+
+/**
+ * Backstops for races the services' own checks cannot close: a concurrent edit that
+ * bumped the version, or a unique value taken between check and insert.
+ */
+function conflictFromDatabase(error: unknown): string | undefined {
+  if (error instanceof OptimisticLockError) return 'This record was changed by someone else at the same time; reload and apply your change again';
+  if (error instanceof UniqueConstraintViolationException) {
+    const columns = /Key \(([^)]+)\)=/.exec(String((error as { detail?: string }).detail ?? error.message))?.[1];
+    return `The ${columns ?? 'value'} you gave is already in use`;
+  }
+  return undefined;
 }
 
 interface ValidationLike {

@@ -1,10 +1,12 @@
 import { createPubSub as createYogaPubSub } from '@graphql-yoga/subscription';
 
 /**
- * Topics and their payloads. Modules add their topics here; payloads are ids and
- * scope, never whole records: subscribers reload and re-authorize per event.
+ * Topics and their payloads. Payloads carry ids and scope, never whole records:
+ * subscribers reload and re-authorize per event.
  */
 export interface Topics {
+  /** Credentials that stopped working (logout, password change, refresh-token reuse, account disabled, key revoked). */
+  'auth.revoked': [{ sessionIds?: string[]; apiKeyIds?: string[] }];
   [topic: string]: [unknown];
 }
 

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import fs from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../config';
-import { openDatabase } from '../core/database/database';
+import { openOwnerDatabase } from '../core/database/database';
 import { createLogger } from '../core/logger';
 
 /**
@@ -40,7 +40,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const config = loadConfig();
-  const database = await openDatabase(config, createLogger({ LOG_LEVEL: 'warn' }));
+  const database = await openOwnerDatabase(config, createLogger({ LOG_LEVEL: 'warn' }));
   try {
     const result = await database.orm.getMigrator().createMigration(migrationsDir, false, false, name);
     if (!result.fileName) {

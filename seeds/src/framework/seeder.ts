@@ -61,6 +61,9 @@ export async function runSeeders(orm: MikroORM, seeders: readonly Seeder[], opti
     }
     const started = Date.now();
     await orm.em.fork().transactional(async (em) => {
+      // Seeds write every franchise's data: the widest scope for RLS and the ORM filter.
+      await em.execute(`select set_config('app.franchise_ids', '*', true)`);
+      em.setFilterParams('tenant', { franchiseIds: 'all' });
       await seeder.run({ em, rng: base.derive(seeder.name), logger: logger.child({ seeder: seeder.name }), shared });
       await em.flush();
       await em.execute(`insert into ${RUNS_TABLE} (name, seed) values (?, ?)`, [seeder.name, seed]);
@@ -75,9 +78,13 @@ async function firstNonEmptyTable(orm: MikroORM): Promise<string | undefined> {
   const tables = Object.values(orm.getMetadata().getAll())
     .filter((meta) => !meta.embeddable && !meta.virtual && meta.tableName)
     .map((meta) => (meta.schema ? `${meta.schema}.${meta.tableName}` : meta.tableName));
-  for (const table of tables) {
-    const rows = await orm.em.getConnection().execute<{ found: boolean }[]>(`select exists (select 1 from ${table}) as found`);
-    if (rows[0]?.found) return table;
-  }
-  return undefined;
+  // Look with every franchise in scope, in case row-level security binds the owner.
+  return orm.em.fork().transactional(async (em) => {
+    await em.execute(`select set_config('app.franchise_ids', '*', true)`);
+    for (const table of tables) {
+      const rows = await em.execute<{ found: boolean }[]>(`select exists (select 1 from ${table}) as found`);
+      if (rows[0]?.found) return table;
+    }
+    return undefined;
+  });
 }

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { MikroORM, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import { entities } from '../../entities';
+import { AuditChangeCapture } from '../audit/audit-capture';
 import { migrationsList } from '../../../migrations';
 import type { Logger } from '../logger';
 
@@ -19,6 +20,7 @@ export function ormConfig({ clientUrl, poolMax = 10, logger }: OrmOptions): Opti
     clientUrl,
     entities,
     extensions: [Migrator],
+    subscribers: [new AuditChangeCapture()],
     discovery: { warnWhenNoEntities: false, disableDynamicFileAccess: true },
     // Every request works on its own fork; touching the global EntityManager is a bug.
     allowGlobalContext: false,

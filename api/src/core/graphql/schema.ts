@@ -1,6 +1,8 @@
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema, type NonEmptyArray } from 'type-graphql';
 import { resolvers } from '../../resolvers';
+import { auditMutations } from '../audit/audit-capture';
+import { authChecker } from '../auth/authorization';
 import type { PubSub } from '../pubsub';
 import { scalarsMap } from './scalars';
 
@@ -9,6 +11,8 @@ export async function buildAppSchema(pubSub: PubSub): Promise<GraphQLSchema> {
     resolvers: resolvers as unknown as NonEmptyArray<Function>,
     scalarsMap,
     pubSub,
+    authChecker,
+    globalMiddlewares: [auditMutations],
     // class-validator runs on every input; unknown properties cannot arrive (GraphQL validated them).
     validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
   });

@@ -1,0 +1,86 @@
+import type { ChangeSet, EntityManager, EntityProperty } from '@mikro-orm/postgresql';
+import { ChangeSetType } from '@mikro-orm/core';
+import type { Actor } from '../auth/actor';
+import { piiRegistry } from '../auth/pii';
+import type { RequestContext } from '../context';
+import { findPage, type ListArgs } from '../graphql/list';
+import { SortDirection } from '../graphql/sorting';
+import { ActorType, AuditLog } from './audit-log.entity';
+
+export interface AuditEntryInput {
+  actor: Actor | null;
+  operation: string;
+  franchiseId: string;
+  targetType?: string | null;
+  targetIds?: string[];
+  changes?: Record<string, unknown>;
+  requestId?: string;
+}
+
+/** Adds an audit entry to the unit of work of `em` (written with its flush, in its transaction). */
+export function recordAudit(em: EntityManager, entry: AuditEntryInput): AuditLog {
+  return em.create(AuditLog, {
+    franchiseId: entry.franchiseId,
+    actorType: !entry.actor ? ActorType.SYSTEM : entry.actor.kind === 'user' ? ActorType.USER : ActorType.API_KEY,
+    actorId: entry.actor?.id ?? null,
+    actorLabel: entry.actor?.label ?? 'system',
+    scopeOrgUnitId: entry.actor?.orgUnitId ?? null,
+    operation: entry.operation,
+    targetType: entry.targetType ?? null,
+    targetIds: entry.targetIds ?? [],
+    changes: entry.changes ?? {},
+    requestId: entry.requestId ?? null,
+  });
+}
+
+const REDACTED = '[redacted]';
+
+/** Field changes of one flushed change set, personal data and secrets redacted. */
+function describeChange(changeSet: ChangeSet<object>): Record<string, { from?: unknown; to?: unknown }> {
+  const meta = changeSet.meta;
+  const fields: Record<string, { from?: unknown; to?: unknown }> = {};
+  const original = (changeSet.originalEntity ?? {}) as Record<string, unknown>;
+  for (const [key, to] of Object.entries(changeSet.payload as Record<string, unknown>)) {
+    const prop = (meta.properties as Record<string, EntityProperty>)[key];
+    if (!prop || prop.version || key === 'updatedAt' || key === 'createdAt') continue;
+    const hidden = prop.hidden || piiRegistry.has(`${meta.className}.${key}`);
+    const from = changeSet.type === ChangeSetType.UPDATE ? original[key] : undefined;
+    fields[key] = hidden ? { ...(from !== undefined ? { from: REDACTED } : {}), to: REDACTED } : { ...(from !== undefined ? { from } : {}), to };
+  }
+  return fields;
+}
+
+/**
+ * One mutation's audit entries, from what its flushes wrote: one per franchise whose
+ * records changed (a franchise owner then finds HQ's changes to their records).
+ */
+export function auditEntriesForChanges(ctx: RequestContext, operation: string, changeSets: ChangeSet<object>[]): void {
+  const actor = ctx.actor;
+  const byFranchise = new Map<string, ChangeSet<object>[]>();
+  for (const cs of changeSets) {
+    if (cs.meta.className === AuditLog.name) continue;
+    const franchiseId = ((cs.entity as { franchiseId?: string | null }).franchiseId ?? actor?.franchiseId)!;
+    byFranchise.set(franchiseId, [...(byFranchise.get(franchiseId) ?? []), cs]);
+  }
+  if (byFranchise.size === 0 && actor) byFranchise.set(actor.franchiseId, []);
+  for (const [franchiseId, sets] of byFranchise) {
+    const changes: Record<string, Record<string, unknown>> = {};
+    for (const cs of sets) {
+      const id = [cs.getPrimaryKey()].flat().join(':');
+      (changes[cs.meta.className] ??= {})[id] = { change: cs.type, fields: describeChange(cs) };
+    }
+    recordAudit(ctx.em, {
+      actor,
+      operation,
+      franchiseId,
+      targetType: sets[0]?.meta.className ?? null,
+      targetIds: [...new Set(sets.map((cs) => [cs.getPrimaryKey()].flat().join(':')))],
+      changes,
+      requestId: ctx.requestId,
+    });
+  }
+}
+
+export function listAuditLogs(ctx: RequestContext, args: ListArgs) {
+  return findPage(ctx.em, AuditLog, args, { defaultSort: [{ field: 'createdAt', direction: SortDirection.DESC }] });
+}

@@ -1,0 +1,21 @@
+import type { Scope } from '../tenancy/scope';
+
+/** Who is acting on a request: a signed-in staff member or a partner system's API key. */
+export interface Actor {
+  kind: 'user' | 'apiKey';
+  id: string;
+  /** Shown in audit entries: an email or a key's name and prefix. */
+  label: string;
+  /** The franchise (or HQ) the actor belongs to. */
+  franchiseId: string;
+  orgUnitId: string;
+  isHq: boolean;
+  permissions: ReadonlySet<string>;
+  scope: Scope;
+  /** For staff sessions: the refresh-token family, revoked as a whole. */
+  sessionId?: string;
+}
+
+export function hasPermission(actor: Actor | null, permission: string): boolean {
+  return !!actor && actor.permissions.has(permission);
+}

@@ -1,0 +1,63 @@
+/**
+ * The permission registry. A permission is a named, documented capability
+ * ("case:assign"); roles are sets of them. Core modules and plugins register theirs
+ * with `definePermissions`, including which built-in role templates get them by default.
+ */
+export interface PermissionDefinition {
+  /** `<resource>:<action>`, lower case: `customer:pii`, `order:refund`. */
+  name: string;
+  description: string;
+  /** Groups permissions in the admin's role editor. */
+  group: string;
+  /** Built-in role templates that hold this permission by default. */
+  grantedTo?: readonly RoleTemplateKey[];
+  /** Only HQ staff may ever hold it (e.g. editing franchise contracts). */
+  hqOnly?: boolean;
+}
+
+/** The built-in role templates (domain.md "Who works here"). Plugins may add more. */
+export const ROLE_TEMPLATES = {
+  agent: { name: '客服坐席 Agent', description: 'Answers consultations, takes complaints, handles order questions, callbacks and surveys.' },
+  health_manager: { name: '健康管理师 Health manager', description: 'Owns client relationships in a store: archives, appointments, first line for in-store complaints.' },
+  pharmacist: { name: '药师/医生 Pharmacist or doctor', description: 'Medication guidance and consultations an agent cannot answer.' },
+  consulting: { name: '咨询部 Consulting dept', description: 'Receives samples and reviews reports.' },
+  supervisor: { name: '客服主管 Supervisor', description: 'Watches queues, handles escalations, monitors and scores agents.' },
+  store_director: { name: '门店主任 Store director', description: 'Complaints beyond a health manager’s authority; drives corrective actions.' },
+  franchise_owner: { name: '加盟商 Franchise owner', description: 'Runs one franchise: its stores, staff, roles and partner keys.' },
+  hq_admin: { name: '总部管理员 HQ admin', description: 'Everything: franchise contracts, central warehouse, all franchises.' },
+  qa_analyst: { name: '质检 QA analyst', description: 'Scores agent performance against the rubric.' },
+} as const;
+export type RoleTemplateKey = keyof typeof ROLE_TEMPLATES;
+
+const NAME_PATTERN = /^[a-z][a-z0-9_]*:[a-z][a-z0-9_]*$/;
+
+const registry = new Map<string, PermissionDefinition>();
+
+export function definePermissions<const T extends readonly PermissionDefinition[]>(definitions: T): { [K in T[number]['name']]: K } {
+  for (const definition of definitions) {
+    if (!NAME_PATTERN.test(definition.name)) throw new Error(`Permission name "${definition.name}" must look like resource:action`);
+    const existing = registry.get(definition.name);
+    if (existing && existing !== definition) throw new Error(`Permission "${definition.name}" is defined twice`);
+    registry.set(definition.name, definition);
+  }
+  return Object.fromEntries(definitions.map((d) => [d.name, d.name])) as { [K in T[number]['name']]: K };
+}
+
+export function allPermissions(): PermissionDefinition[] {
+  return [...registry.values()].sort((a, b) => a.group.localeCompare(b.group) || a.name.localeCompare(b.name));
+}
+
+export function isKnownPermission(name: string): boolean {
+  return registry.has(name);
+}
+
+export function isHqOnlyPermission(name: string): boolean {
+  return registry.get(name)?.hqOnly === true;
+}
+
+/** The permissions a built-in template grants, from every registered definition. */
+export function templatePermissions(template: RoleTemplateKey): string[] {
+  return allPermissions()
+    .filter((p) => p.grantedTo?.includes(template))
+    .map((p) => p.name);
+}

@@ -1,0 +1,70 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { GraphQLError, Kind, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import type { RequestContext } from '../context';
+import { ErrorCode } from '../errors';
+import { checkOperationLimits, DEFAULT_OPERATION_LIMITS } from './limits';
+
+function selectedOperation(document: DocumentNode, operationName?: string | null): OperationDefinitionNode | undefined {
+  const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+  return operationName ? operations.find((o) => o.name?.value === operationName) : operations.length === 1 ? operations[0] : undefined;
+}
+
+function usesIntrospection(document: DocumentNode): boolean {
+  let found = false;
+  const visit = (node: unknown): void => {
+    if (found || !node || typeof node !== 'object') return;
+    const n = node as { kind?: string; name?: { value: string } };
+    if (n.kind === Kind.FIELD && (n.name?.value === '__schema' || n.name?.value === '__type')) found = true;
+    for (const value of Object.values(node)) if (value && typeof value === 'object') visit(value);
+  };
+  visit(document);
+  return found;
+}
+
+/** Only __schema / __type / __typename at the root: schema tools' introspection queries. */
+function isIntrospectionOnly(operation: OperationDefinitionNode): boolean {
+  return operation.selectionSet.selections.every((s) => s.kind === Kind.FIELD && s.name.value.startsWith('__'));
+}
+
+export interface GuardOptions {
+  /** Introspection for callers without credentials (it is always allowed once signed in). */
+  anonymousIntrospection: boolean;
+}
+
+/**
+ * Rejects, before execution, what a caller must not run: introspection by anonymous
+ * callers where it is off, and operations past the depth / alias / root-field / cost
+ * limits. Returns the errors (empty when the operation may run).
+ */
+export function guardOperation(
+  schema: GraphQLSchema,
+  args: { document: DocumentNode; operationName?: string | null; variables?: Record<string, unknown> | null; signedIn: boolean },
+  options: GuardOptions,
+): GraphQLError[] {
+  const operation = selectedOperation(args.document, args.operationName);
+  if (!operation) return [];
+  if (!args.signedIn && !options.anonymousIntrospection && usesIntrospection(args.document))
+    return [new GraphQLError('Introspection is disabled for callers who are not signed in', { extensions: { code: ErrorCode.ValidationFailed, http: { status: 400 } } })];
+  if (isIntrospectionOnly(operation)) return [];
+  return checkOperationLimits({ schema, document: args.document, operationName: args.operationName, variables: args.variables, limits: DEFAULT_OPERATION_LIMITS });
+}
+
+const SUGGESTION = / ?Did you mean .*\?$/;
+
+/** Apollo plugin form of guardOperation; also hides "Did you mean" schema hints from anonymous callers where introspection is off. */
+export function operationGuardPlugin(schema: GraphQLSchema, options: GuardOptions): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document, operationName, request, contextValue }) {
+          const errors = guardOperation(schema, { document, operationName, variables: request.variables, signedIn: !!contextValue.actor }, options);
+          if (errors.length) throw errors[0];
+        },
+        async willSendResponse({ contextValue, response }) {
+          if (options.anonymousIntrospection || contextValue.actor || response.body.kind !== 'single') return;
+          for (const error of response.body.singleResult.errors ?? []) (error as { message: string }).message = error.message.replace(SUGGESTION, '');
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,54 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { RequestContext } from '../context';
+import { applyScope } from './scope';
+
+/**
+ * Opens the operation's transaction on the request's fork and sets the scope that
+ * row-level security enforces, then commits (or rolls back on any error: nothing is
+ * half-written) before the response goes out. Hooks queued in ctx.afterCommit run
+ * only after a commit. Anonymous operations get no transaction: they can see nothing.
+ */
+export async function beginOperation(ctx: RequestContext): Promise<boolean> {
+  if (!ctx.actor) return false;
+  await ctx.em.begin();
+  await applyScope(ctx.em, ctx.scope);
+  return true;
+}
+
+export async function endOperation(ctx: RequestContext, succeeded: boolean): Promise<void> {
+  if (ctx.em.isInTransaction()) {
+    if (succeeded) await ctx.em.commit();
+    else await ctx.em.rollback();
+  }
+  const hooks = succeeded ? ctx.afterCommit.splice(0) : [];
+  ctx.afterCommit.length = 0;
+  for (const hook of hooks) {
+    try {
+      await hook();
+    } catch (error) {
+      ctx.logger.error({ err: error }, 'after-commit hook failed');
+    }
+  }
+}
+
+export const requestTransactionPlugin: ApolloServerPlugin<RequestContext> = {
+  async requestDidStart() {
+    return {
+      async executionDidStart({ contextValue }) {
+        await beginOperation(contextValue);
+      },
+      async willSendResponse({ contextValue, response }) {
+        if (response.body.kind !== 'single') return;
+        const result = response.body.singleResult;
+        try {
+          await endOperation(contextValue, !result.errors?.length);
+        } catch (error) {
+          // The commit itself failed: the client must not see data that was not saved.
+          contextValue.logger.error({ err: error }, 'commit failed');
+          response.body.singleResult = { data: null, errors: [{ message: 'The change could not be saved; try again', extensions: { code: 'INTERNAL' } }] };
+          response.http.status = 500;
+        }
+      },
+    };
+  },
+};

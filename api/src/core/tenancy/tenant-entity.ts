@@ -1,0 +1,44 @@
+import { randomUUID } from 'node:crypto';
+import { Filter } from '@mikro-orm/postgresql';
+import { Entity, OptionalProps, PrimaryKey, Property } from '@mikro-orm/postgresql';
+import { Field, ID, Int } from 'type-graphql';
+import { TENANT_FILTER } from './scope';
+
+/**
+ * The ORM half of franchise isolation: on by default for every tenant entity
+ * (`@Filter(tenantFilter)`), so a query without scope parameters fails loudly.
+ * Row-level security in PostgreSQL is the guarantee behind it.
+ */
+export const tenantFilter: Parameters<typeof Filter>[0] = {
+  name: TENANT_FILTER,
+  default: true,
+  cond: ({ franchiseIds }: { franchiseIds: 'all' | string[] }) =>
+    franchiseIds === 'all' ? {} : { franchiseId: { $in: franchiseIds.length ? franchiseIds : ['00000000-0000-0000-0000-000000000000'] } },
+};
+
+/** What every franchise-owned record has: id, owning franchise, optimistic-lock version, timestamps. */
+@Entity({ abstract: true })
+export abstract class TenantEntity<Defaults extends string = never> {
+  /** Properties with defaults, optional when creating; subclasses name theirs in `Defaults`. */
+  [OptionalProps]?: 'id' | 'version' | 'createdAt' | 'updatedAt' | Defaults;
+
+  @PrimaryKey({ type: 'uuid' })
+  @Field(() => ID)
+  id: string = randomUUID();
+
+  @Property({ type: 'uuid', index: true })
+  @Field(() => ID, { description: 'The franchise (or HQ) that owns this record.' })
+  franchiseId!: string;
+
+  @Property({ version: true })
+  @Field(() => Int, { description: 'Optimistic-lock version: send it back with updates; a stale one is a CONFLICT.' })
+  version: number = 1;
+
+  @Property({ type: 'timestamptz' })
+  @Field()
+  createdAt: Date = new Date();
+
+  @Property({ type: 'timestamptz', onUpdate: () => new Date() })
+  @Field()
+  updatedAt: Date = new Date();
+}

@@ -1,0 +1,145 @@
+import { randomBytes } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Actor } from '../../core/auth/actor';
+import { requireActor } from '../../core/auth/authorization';
+import { digestsEqual, randomSecret, secretDigest } from '../../core/auth/tokens';
+import type { AppRuntime, RequestContext } from '../../core/context';
+import { BadUserInputError, ConflictError, NotFoundError, RateLimitedError, UnauthenticatedError } from '../../core/errors';
+import { findPage, type ListArgs } from '../../core/graphql/list';
+import { SortDirection } from '../../core/graphql/sorting';
+import { inScopedTransaction, isWithinOrgPath, SYSTEM_SCOPE } from '../../core/tenancy/scope';
+import { OrgUnit } from '../org/org-unit.entity';
+import { getOrgUnit } from '../org/org.service';
+import { assertGrantable } from '../identity/role.service';
+import { scopeOfUnit } from '../identity/principal';
+import { ApiKey } from './api-key.entity';
+import type { CreateApiKeyInput, RotateApiKeyInput } from './api-key.types';
+
+const KEY_PATTERN = /^pdk_([A-Za-z0-9]{10})_([A-Za-z0-9_-]{20,})$/;
+
+function newKeyMaterial(authSecret: string): { prefix: string; secret: string; digest: string } {
+  const prefixCode = randomBytes(10).toString('base64').replace(/[^A-Za-z0-9]/g, '').padEnd(10, '0').slice(0, 10);
+  const prefix = `pdk_${prefixCode}`;
+  const secret = `${prefix}_${randomSecret(32)}`;
+  return { prefix, secret, digest: secretDigest(authSecret, secret) };
+}
+
+/** Keys visible to the actor: those reaching their unit or below. */
+async function visibleKey(ctx: RequestContext, id: string): Promise<ApiKey> {
+  const key = await ctx.em.findOne(ApiKey, { id });
+  const unit = key && (await ctx.em.findOne(OrgUnit, { id: key.orgUnitId }));
+  if (!key || !unit || !isWithinOrgPath(requireActor(ctx).scope, unit.path)) throw new NotFoundError('API key', id);
+  return key;
+}
+
+export async function listApiKeys(ctx: RequestContext, args: ListArgs) {
+  const actor = requireActor(ctx);
+  const units = await ctx.em.find(OrgUnit, { path: { $like: `${actor.scope.orgPath}%` } }, { fields: ['id'] });
+  return findPage(ctx.em, ApiKey, args, {
+    where: { orgUnitId: { $in: units.map((u) => u.id) } },
+    defaultSort: [{ field: 'createdAt', direction: SortDirection.DESC }],
+  });
+}
+
+export async function findApiKey(ctx: RequestContext, id: string): Promise<ApiKey | null> {
+  return visibleKey(ctx, id).catch((error) => {
+    if (error instanceof NotFoundError) return null;
+    throw error;
+  });
+}
+
+export async function createApiKey(ctx: RequestContext, input: CreateApiKeyInput): Promise<{ apiKey: ApiKey; secret: string }> {
+  const actor = requireActor(ctx);
+  const unit = await getOrgUnit(ctx, input.orgUnitId ?? actor.orgUnitId);
+  assertGrantable(actor, input.permissions, 'permissions', scopeOfUnit(unit).isHq);
+  if (input.expiresAt && input.expiresAt <= new Date()) throw new BadUserInputError({ field: 'expiresAt', message: 'must be in the future' });
+  const { prefix, secret, digest } = newKeyMaterial(ctx.runtime.authSecret);
+  const apiKey = ctx.em.create(ApiKey, {
+    franchiseId: unit.franchiseId,
+    orgUnitId: unit.id,
+    name: input.name,
+    prefix,
+    secretDigest: digest,
+    permissions: [...new Set(input.permissions)].sort(),
+    rateLimitPerMinute: input.rateLimitPerMinute ?? ctx.runtime.config.API_KEY_RATE_LIMIT_PER_MINUTE,
+    expiresAt: input.expiresAt ?? null,
+    createdById: actor.id,
+  });
+  await ctx.em.flush();
+  return { apiKey, secret };
+}
+
+/** A new secret for the same partner; the old one stops now, or after a grace period. */
+export async function rotateApiKey(ctx: RequestContext, input: RotateApiKeyInput): Promise<{ apiKey: ApiKey; secret: string }> {
+  const actor = requireActor(ctx);
+  const old = await visibleKey(ctx, input.id);
+  if (old.revokedAt) throw new ConflictError('This API key is revoked; create a new one instead');
+  const { prefix, secret, digest } = newKeyMaterial(ctx.runtime.authSecret);
+  const apiKey = ctx.em.create(ApiKey, {
+    franchiseId: old.franchiseId,
+    orgUnitId: old.orgUnitId,
+    name: old.name,
+    prefix,
+    secretDigest: digest,
+    permissions: old.permissions,
+    rateLimitPerMinute: old.rateLimitPerMinute,
+    expiresAt: old.expiresAt,
+    createdById: actor.id,
+    rotatedFromId: old.id,
+  });
+  const cutoff = new Date(Date.now() + input.gracePeriodMinutes * 60_000);
+  if (input.gracePeriodMinutes === 0) {
+    old.revokedAt = new Date();
+    ctx.afterCommit.push(() => ctx.pubsub.publish('auth.revoked', { apiKeyIds: [old.id] }));
+  }
+  else old.expiresAt = old.expiresAt && old.expiresAt < cutoff ? old.expiresAt : cutoff;
+  await ctx.em.flush();
+  return { apiKey, secret };
+}
+
+export async function revokeApiKey(ctx: RequestContext, id: string): Promise<ApiKey> {
+  const key = await visibleKey(ctx, id);
+  if (key.revokedAt) throw new ConflictError(`The API key ${key.prefix} is already revoked`);
+  key.revokedAt = new Date();
+  await ctx.em.flush();
+  ctx.afterCommit.push(() => ctx.pubsub.publish('auth.revoked', { apiKeyIds: [key.id] }));
+  return key;
+}
+
+/** Counts a request in the key's current minute; over the limit is RATE_LIMITED until the minute ends. */
+async function countRequest(em: EntityManager, key: ApiKey): Promise<void> {
+  const [row] = await em.execute<{ requests: number; retry_after: number }[]>(
+    `insert into api_key_usage (api_key_id, window_start, requests) values (?, date_trunc('minute', now()), 1)
+     on conflict (api_key_id, window_start) do update set requests = api_key_usage.requests + 1
+     returning requests, ceil(extract(epoch from date_trunc('minute', now()) + interval '1 minute' - now()))::int as retry_after`,
+    [key.id],
+  );
+  if (row!.requests > key.rateLimitPerMinute) throw new RateLimitedError(Math.max(row!.retry_after, 1), `API key ${key.prefix} is over its limit of ${key.rateLimitPerMinute} requests per minute`);
+}
+
+/** The actor behind an API key: checked, counted against its rate limit, last use noted. */
+export async function actorFromApiKey(runtime: AppRuntime, secret: string): Promise<Actor> {
+  const match = KEY_PATTERN.exec(secret);
+  if (!match) throw new UnauthenticatedError('The API key is malformed');
+  return inScopedTransaction(runtime.orm.em, SYSTEM_SCOPE, async (em) => {
+    const key = await em.findOne(ApiKey, { prefix: `pdk_${match[1]}` });
+    if (!key || !digestsEqual(key.secretDigest, secretDigest(runtime.authSecret, secret))) throw new UnauthenticatedError('The API key is not valid');
+    if (key.revokedAt) throw new UnauthenticatedError(`The API key ${key.prefix} has been revoked`);
+    if (key.expiresAt && key.expiresAt <= new Date()) throw new UnauthenticatedError(`The API key ${key.prefix} expired on ${key.expiresAt.toISOString()}`);
+    await countRequest(em, key);
+    if (!key.lastUsedAt || Date.now() - key.lastUsedAt.getTime() > 60_000)
+      await em.nativeUpdate(ApiKey, { id: key.id }, { lastUsedAt: new Date() }); // no version bump for bookkeeping
+    const unit = await em.findOneOrFail(OrgUnit, { id: key.orgUnitId });
+    const { scope, isHq } = scopeOfUnit(unit);
+    return {
+      kind: 'apiKey',
+      id: key.id,
+      label: `${key.name} (${key.prefix})`,
+      franchiseId: key.franchiseId,
+      orgUnitId: key.orgUnitId,
+      isHq,
+      permissions: new Set(key.permissions),
+      scope,
+    } satisfies Actor;
+  });
+}

@@ -1,0 +1,185 @@
+import {
+  CooperationType,
+  Employment,
+  Gender,
+  hashPassword,
+  JobTitle,
+  OrgUnit,
+  OrgUnitKind,
+  StaffUser,
+  syncRoleTemplates,
+  type RoleTemplateKey,
+} from '@pharmadesk/api';
+import type { Seeder } from '../framework/seeder';
+import type { Rng } from '../framework/rng';
+
+export const DEMO_PASSWORD = 'PharmaDesk-demo-2026';
+
+/** What later seeders (customers, cases...) build on. */
+export interface DemoOrganization {
+  hq: OrgUnit;
+  franchises: { key: 'east' | 'west'; franchise: OrgUnit; stores: OrgUnit[]; staff: StaffUser[] }[];
+}
+export const DEMO_ORGANIZATION = 'organization';
+
+interface StaffSpec {
+  email: string;
+  name: string;
+  title: JobTitle;
+  template: RoleTemplateKey;
+  /** Where in the franchise: the franchise itself, its service center, a store, the branch center. */
+  place: 'franchise' | 'serviceCenter' | 'store' | 'branch';
+  profile?: Partial<StaffUser>;
+}
+
+const FRANCHISE_STAFF = (key: string, names: readonly string[]): StaffSpec[] => [
+  { email: `owner@${key}.demo`, name: names[0] ?? '', title: JobTitle.FRANCHISE_OWNER, template: 'franchise_owner', place: 'franchise' },
+  { email: `supervisor@${key}.demo`, name: names[1] ?? '', title: JobTitle.SUPERVISOR, template: 'supervisor', place: 'franchise' },
+  { email: `agent@${key}.demo`, name: names[2] ?? '', title: JobTitle.AGENT, template: 'agent', place: 'serviceCenter' },
+  { email: `agent2@${key}.demo`, name: names[3] ?? '', title: JobTitle.AGENT, template: 'agent', place: 'serviceCenter' },
+  { email: `director@${key}.demo`, name: names[4] ?? '', title: JobTitle.STORE_DIRECTOR, template: 'store_director', place: 'store' },
+  { email: `manager@${key}.demo`, name: names[5] ?? '', title: JobTitle.HEALTH_MANAGER, template: 'health_manager', place: 'store' },
+  {
+    email: `pharmacist@${key}.demo`,
+    name: names[6] ?? '',
+    title: JobTitle.PHARMACIST,
+    template: 'pharmacist',
+    place: 'store',
+    profile: { specialties: ['慢病用药', '心血管'], yearsOfPractice: 12, certificates: ['执业药师资格证'], introduction: '擅长慢性病用药指导与药物相互作用咨询。' },
+  },
+  {
+    email: `doctor@${key}.demo`,
+    name: names[7] ?? '',
+    title: JobTitle.DOCTOR,
+    template: 'pharmacist',
+    place: 'branch',
+    profile: { specialties: ['功能医学', '营养'], yearsOfPractice: 8, certificates: ['医师资格证', '功能医学认证'], employment: Employment.PART_TIME, introduction: '功能医学医生，关注慢病管理与营养干预。' },
+  },
+  { email: `consulting@${key}.demo`, name: names[8] ?? '', title: JobTitle.CONSULTANT, template: 'consulting', place: 'branch' },
+];
+
+const FRANCHISES = [
+  {
+    key: 'east' as const,
+    name: '华东健康药房 East',
+    code: 'EAST',
+    address: '上海市徐汇区漕溪北路 88 号',
+    ownerName: '陈建华',
+    cooperationType: CooperationType.FRANCHISE,
+    projects: ['零售药房', '慢病管理', '健康检测'],
+    contractDate: '2024-03-01',
+    stores: [
+      { name: '上海徐汇店', code: 'SH-XH', address: '上海市徐汇区天钥桥路 123 号' },
+      { name: '杭州西湖店', code: 'HZ-XH', address: '杭州市西湖区文三路 456 号' },
+    ],
+    branch: { name: '上海健康分中心', code: 'SH-HC', address: '上海市长宁区延安西路 789 号' },
+    names: ['陈建华', '王丽娟', '李晓明', '赵婷', '孙志强', '周敏', '吴海燕', '郑国平', '冯雪'],
+  },
+  {
+    key: 'west' as const,
+    name: '西南康联药房 West',
+    code: 'WEST',
+    address: '成都市锦江区红星路三段 1 号',
+    ownerName: '刘德明',
+    cooperationType: CooperationType.JOINT_VENTURE,
+    projects: ['零售药房', '功能医学'],
+    contractDate: '2025-06-15',
+    stores: [
+      { name: '成都锦江店', code: 'CD-JJ', address: '成都市锦江区春熙路 66 号' },
+      { name: '重庆渝中店', code: 'CQ-YZ', address: '重庆市渝中区解放碑 18 号' },
+    ],
+    branch: { name: '成都健康分中心', code: 'CD-HC', address: '成都市武侯区人民南路 200 号' },
+    names: ['刘德明', '黄秀英', '杨帆', '何静', '罗斌', '高玉兰', '林峰', '谢芳', '唐磊'],
+  },
+];
+
+function phone(rng: Rng): string {
+  return `1${rng.pick(['35', '36', '38', '39', '58', '86', '88'])}${rng.digits(8)}`;
+}
+
+/** HQ, the east and west franchises with stores, a branch center and a service center, and staff for every role. */
+export const organizationSeeder: Seeder = {
+  name: 'organization',
+  async run({ em, rng, shared }) {
+    const roles = await syncRoleTemplates(em);
+    const passwordHash = await hashPassword(DEMO_PASSWORD);
+    const unit = (data: Partial<OrgUnit> & { kind: OrgUnitKind; name: string }, parent: OrgUnit | null, franchiseId?: string) => {
+      const id = rng.uuid();
+      return em.create(OrgUnit, {
+        ...data,
+        id,
+        parentId: parent?.id ?? null,
+        franchiseId: franchiseId ?? parent?.franchiseId ?? id,
+        path: `${parent?.path ?? '/'}${id}/`,
+      } as OrgUnit);
+    };
+    // Staff rows reference org units by id (no ORM relation), so units are flushed first.
+    const people: [StaffSpec, OrgUnit][] = [];
+    const person = (spec: StaffSpec, at: OrgUnit) => void people.push([spec, at]);
+    const createPerson = (spec: StaffSpec, at: OrgUnit) =>
+      em.create(StaffUser, {
+        id: rng.uuid(),
+        franchiseId: at.franchiseId,
+        orgUnitId: at.id,
+        email: spec.email,
+        passwordHash,
+        displayName: spec.name,
+        jobTitle: spec.title,
+        roleIds: [roles.get(spec.template)!.id],
+        gender: rng.pick([Gender.FEMALE, Gender.MALE]),
+        phone: phone(rng),
+        employment: Employment.FULL_TIME,
+        specialties: [],
+        certificates: [],
+        ...spec.profile,
+      } as StaffUser);
+
+    const hq = unit({ kind: OrgUnitKind.HQ, name: 'PharmaDesk 总部', code: 'HQ', address: '上海市浦东新区张江路 1 号', phone: '021-50001000' }, null);
+    const qaDept = unit({ kind: OrgUnitKind.DEPARTMENT, name: '质量管理部', code: 'HQ-QA' }, hq);
+    person({ email: 'admin@hq.demo', name: '总部管理员 张伟', title: JobTitle.HQ_ADMIN, template: 'hq_admin', place: 'franchise' }, hq);
+    person({ email: 'qa@hq.demo', name: '质检 马琳', title: JobTitle.QA_ANALYST, template: 'qa_analyst', place: 'franchise' }, qaDept);
+
+    const organization: DemoOrganization = { hq, franchises: [] };
+    for (const f of FRANCHISES) {
+      const franchiseId = rng.uuid();
+      const franchise = em.create(OrgUnit, {
+        id: franchiseId,
+        franchiseId,
+        kind: OrgUnitKind.FRANCHISE,
+        parentId: hq.id,
+        path: `${hq.path}${franchiseId}/`,
+        name: f.name,
+        code: f.code,
+        address: f.address,
+        phone: phone(rng),
+        ownerName: f.ownerName,
+        ownerPhone: phone(rng),
+        cooperationType: f.cooperationType,
+        projects: f.projects,
+        contractDate: f.contractDate,
+      } as OrgUnit);
+      const stores = f.stores.map((s) => unit({ kind: OrgUnitKind.STORE, ...s, phone: phone(rng) }, franchise));
+      const branch = unit({ kind: OrgUnitKind.BRANCH_CENTER, ...f.branch, phone: phone(rng) }, franchise);
+      const serviceCenter = unit({ kind: OrgUnitKind.DEPARTMENT, name: '客服中心', code: `${f.code}-CS` }, franchise);
+      const places = { franchise, serviceCenter, store: stores[0]!, branch };
+      for (const spec of FRANCHISE_STAFF(f.key, f.names)) person(spec, places[spec.place]);
+      organization.franchises.push({ key: f.key, franchise, stores, staff: [] });
+    }
+    await em.flush();
+    const staffByEmail = new Map(people.map(([spec, at]) => [spec.email, createPerson(spec, at)]));
+    for (const f of organization.franchises) f.staff = FRANCHISE_STAFF(f.key, []).map((s) => staffByEmail.get(s.email)!);
+    shared.set(DEMO_ORGANIZATION, organization);
+  },
+};
+
+/** The sign-ins `pnpm start` prints and the README lists. */
+export const demoLogins = [
+  { email: 'admin@hq.demo', role: 'HQ admin' },
+  { email: 'qa@hq.demo', role: 'QA analyst (HQ)' },
+  { email: 'owner@east.demo', role: 'franchise owner, east' },
+  { email: 'supervisor@east.demo', role: 'supervisor, east' },
+  { email: 'agent@east.demo', role: 'agent, east' },
+  { email: 'owner@west.demo', role: 'franchise owner, west' },
+  { email: 'supervisor@west.demo', role: 'supervisor, west' },
+  { email: 'agent@west.demo', role: 'agent, west' },
+];
