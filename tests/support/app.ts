@@ -2,6 +2,7 @@ import { createClient as createWsClient, type Client as WsClient } from 'graphql
 import WebSocket from 'ws';
 import { loadConfig, startServer, type RunningServer } from '@pharmadesk/api';
 import { createTestDatabase, type TestDatabase } from './database';
+import { testAuthSecret } from './test-env';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
@@ -28,7 +29,7 @@ export interface TestApp {
 /** Starts the real app (HTTP + WebSocket) on a free port, on a fresh database cloned from the template. */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PORT: '0', HOST: '127.0.0.1', DATABASE_URL: database.url, ...env });
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PORT: '0', HOST: '127.0.0.1', DATABASE_URL: database.url, AUTH_SECRET: testAuthSecret(), ...env });
   const server = await startServer(config);
   const graphqlUrl = `${server.url}/graphql`;
   const wsUrl = graphqlUrl.replace(/^http/, 'ws');

@@ -2,8 +2,10 @@ import 'reflect-metadata';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
+import { randomBytes } from 'node:crypto';
 import { createLogger, initOrm, migrate, startEmbeddedPostgres, type EmbeddedPostgres } from '@pharmadesk/api';
-import { TEST_SERVER_URL, TEST_TEMPLATE_DB, withDatabase } from './test-env';
+import { demoSeeders, runSeeders } from '@pharmadesk/seeds';
+import { TEST_AUTH_SECRET, TEST_SERVER_URL, TEST_TEMPLATE_DB, withDatabase } from './test-env';
 
 declare global {
   // eslint-disable-next-line no-var
@@ -12,7 +14,8 @@ declare global {
 
 /**
  * One PostgreSQL for the whole run (embedded in a temp dir, or TEST_DATABASE_URL),
- * with a migrated template database that each test file clones (see database.ts).
+ * with a migrated template database holding the demo data (HQ, franchises east and
+ * west, staff for every role) that each test file clones (see database.ts).
  */
 export default async function globalSetup(): Promise<void> {
   const logger = createLogger({ LOG_LEVEL: 'warn' });
@@ -34,9 +37,11 @@ export default async function globalSetup(): Promise<void> {
   const orm = await initOrm({ clientUrl: withDatabase(serverUrl, template), logger });
   try {
     await migrate(orm);
+    await runSeeders(orm, demoSeeders, { logger });
   } finally {
     await orm.close(true);
   }
   process.env[TEST_SERVER_URL] = serverUrl;
   process.env[TEST_TEMPLATE_DB] = template;
+  process.env[TEST_AUTH_SECRET] ??= randomBytes(32).toString('base64url');
 }

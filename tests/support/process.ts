@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { TEST_AUTH_SECRET } from './test-env';
 
 const repoRoot = path.resolve(__dirname, '../..');
 export const API_MAIN = path.join(repoRoot, 'api/dist/src/main.js');
@@ -19,7 +20,7 @@ export interface SpawnedServer {
 export function spawnEntry(entry: string, env: Record<string, string>): SpawnedServer {
   if (!fs.existsSync(entry)) throw new Error(`${entry} is missing: run \`pnpm build\` (pnpm test does it for you).`);
   const child = spawn(process.execPath, [entry], {
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_ENV: 'test', LOG_LEVEL: 'info', ...env },
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_ENV: 'test', LOG_LEVEL: 'info', AUTH_SECRET: process.env[TEST_AUTH_SECRET] ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -1,6 +1,14 @@
 /** Names of the variables global-setup hands to test files (jest workers inherit process.env). */
 export const TEST_SERVER_URL = 'PHARMADESK_TEST_SERVER_URL';
 export const TEST_TEMPLATE_DB = 'PHARMADESK_TEST_TEMPLATE_DB';
+/** One AUTH_SECRET for every app of the run: it derives the shared API database role's password. */
+export const TEST_AUTH_SECRET = 'PHARMADESK_TEST_AUTH_SECRET';
+
+export function testAuthSecret(): string {
+  const secret = process.env[TEST_AUTH_SECRET];
+  if (!secret) throw new Error('The test auth secret is not set up: run tests through `pnpm test` (jest globalSetup).');
+  return secret;
+}
 
 export function testServerUrl(): string {
   const url = process.env[TEST_SERVER_URL];

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Filter } from '@mikro-orm/postgresql';
 import { Entity, OptionalProps, PrimaryKey, Property } from '@mikro-orm/postgresql';
-import { Field, ID, Int } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { TENANT_FILTER } from './scope';
 
 /**
@@ -17,7 +17,9 @@ export const tenantFilter: Parameters<typeof Filter>[0] = {
 };
 
 /** What every franchise-owned record has: id, owning franchise, optimistic-lock version, timestamps. */
+// Decorated so subclasses inherit these GraphQL fields; never referenced itself, so not in the schema.
 @Entity({ abstract: true })
+@ObjectType()
 export abstract class TenantEntity<Defaults extends string = never> {
   /** Properties with defaults, optional when creating; subclasses name theirs in `Defaults`. */
   [OptionalProps]?: 'id' | 'version' | 'createdAt' | 'updatedAt' | Defaults;

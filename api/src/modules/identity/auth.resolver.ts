@@ -10,7 +10,8 @@ import { StaffUser } from './staff-user.entity';
 
 @Resolver()
 export class AuthResolver {
-  @Mutation(() => AuthPayload, { description: 'Sign in with email and password. Repeated failures lock the account and the address for a while.' })
+  // Nullable, so each aliased attempt in one request runs and is counted on its own.
+  @Mutation(() => AuthPayload, { nullable: true, description: 'Sign in with email and password (null with an error on failure). Repeated failures lock the account and the address for a while.' })
   login(@Ctx() ctx: RequestContext, @Arg('email') email: string, @Arg('password') password: string) {
     return auth.login(ctx.runtime, { email, password, clientAddress: ctx.clientAddress, requestId: ctx.requestId });
   }

@@ -1,4 +1,4 @@
-import { ArrayMaxSize, IsEmail, IsOptional, IsUrl, Length, Matches, Max, Min } from 'class-validator';
+import { ArrayMaxSize, IsEmail, IsOptional, IsUrl, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { DateFieldComparison, IDFilterComparison, StringFieldComparison, BooleanFieldComparison } from '../../core/graphql/filters';
 import { defineListInputs } from '../../core/graphql/list';
@@ -83,6 +83,7 @@ export class StaffUserInput extends StaffProfileInput {
 @InputType()
 export class CreateOneStaffUserInput {
   @Field(() => StaffUserInput)
+  @ValidateNested()
   staffUser!: StaffUserInput;
 }
 
@@ -97,7 +98,7 @@ export class StaffUserUpdate extends StaffProfileInput {
 export class UpdateOneStaffUserInput {
   @Field(() => ID) id!: string;
   @Field(() => Int) version!: number;
-  @Field(() => StaffUserUpdate) update!: StaffUserUpdate;
+  @Field(() => StaffUserUpdate) @ValidateNested() update!: StaffUserUpdate;
 }
 
 @InputType()
@@ -123,7 +124,7 @@ export class RoleInput {
 
 @InputType()
 export class CreateOneRoleInput {
-  @Field(() => RoleInput) role!: RoleInput;
+  @Field(() => RoleInput) @ValidateNested() role!: RoleInput;
 }
 
 @InputType()
@@ -137,7 +138,7 @@ export class RoleUpdate {
 export class UpdateOneRoleInput {
   @Field(() => ID) id!: string;
   @Field(() => Int) version!: number;
-  @Field(() => RoleUpdate) update!: RoleUpdate;
+  @Field(() => RoleUpdate) @ValidateNested() update!: RoleUpdate;
 }
 
 @InputType()

@@ -57,6 +57,8 @@ async function assertCodeFree(ctx: RequestContext, franchiseId: string, code: st
 export async function createFranchise(ctx: RequestContext, input: FranchiseInput): Promise<OrgUnit> {
   requireHq(ctx, 'create franchises');
   const hq = await getOrgUnit(ctx, requireActor(ctx).orgUnitId);
+  if (input.code && (await ctx.em.findOne(OrgUnit, { kind: OrgUnitKind.FRANCHISE, code: input.code })))
+    throw new ConflictError(`Another franchise already uses the code ${input.code}`, { field: 'code' });
   const franchise = ctx.em.create(OrgUnit, {
     ...input,
     kind: OrgUnitKind.FRANCHISE,
@@ -65,7 +67,6 @@ export async function createFranchise(ctx: RequestContext, input: FranchiseInput
   } as OrgUnit);
   franchise.franchiseId = franchise.id; // a franchise owns itself
   franchise.path = `${hq.path}${franchise.id}/`;
-  await assertCodeFree(ctx, franchise.id, input.code);
   await ctx.em.flush();
   return franchise;
 }

@@ -1,4 +1,4 @@
-import { IsDateString, IsOptional, Length, Matches } from 'class-validator';
+import { IsDateString, IsOptional, Length, Matches, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { DateFieldComparison, IDFilterComparison, StringFieldComparison } from '../../core/graphql/filters';
 import { defineListInputs } from '../../core/graphql/list';
@@ -96,6 +96,7 @@ export class FranchiseInput {
 @InputType()
 export class CreateOneFranchiseInput {
   @Field(() => FranchiseInput)
+  @ValidateNested()
   franchise!: FranchiseInput;
 }
 
@@ -122,6 +123,7 @@ export class UpdateOneFranchiseInput {
   version!: number;
 
   @Field(() => FranchiseUpdate)
+  @ValidateNested()
   update!: FranchiseUpdate;
 }
 
@@ -163,6 +165,7 @@ export class OrgUnitInput {
 @InputType()
 export class CreateOneOrgUnitInput {
   @Field(() => OrgUnitInput)
+  @ValidateNested()
   orgUnit!: OrgUnitInput;
 }
 
@@ -184,6 +187,7 @@ export class UpdateOneOrgUnitInput {
   version!: number;
 
   @Field(() => OrgUnitUpdate)
+  @ValidateNested()
   update!: OrgUnitUpdate;
 }
 
