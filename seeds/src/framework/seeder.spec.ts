@@ -55,6 +55,8 @@ describe('runSeeders', () => {
     database = await createTestDatabase();
     orm = await MikroORM.init({ clientUrl: database.url, entities: [Store] });
     await orm.schema.createSchema();
+    // The template carries the demo data set's run records; these tests start with none.
+    await orm.em.getConnection().execute('delete from pharmadesk_seed_run');
   });
   afterEach(async () => {
     await orm.close(true);

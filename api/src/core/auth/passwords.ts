@@ -19,11 +19,12 @@ export function dummyPasswordHash(): Promise<string> {
 }
 
 export function checkPasswordStrength(field: string, password: string, context: string[] = []): void {
-  const problems: string[] = [];
-  if (password.length < 10) problems.push('at least 10 characters');
-  if (password.length > 200) problems.push('at most 200 characters');
-  if (!/[A-Za-z]/.test(password) || !/[0-9]/.test(password)) problems.push('letters and digits');
+  const needs: string[] = [];
+  if (password.length < 10) needs.push('at least 10 characters');
+  if (password.length > 200) needs.push('at most 200 characters');
+  if (!/[A-Za-z]/.test(password) || !/[0-9]/.test(password)) needs.push('both letters and digits');
   const lower = password.toLowerCase();
-  if (context.some((c) => c.length >= 4 && lower.includes(c.toLowerCase()))) problems.push('not your name or email');
-  if (problems.length) throw new BadUserInputError({ field, message: `password needs ${problems.join(', ')}` });
+  const personal = context.some((c) => c.length >= 4 && lower.includes(c.toLowerCase()));
+  const message = [needs.length ? `password needs ${needs.join(', ')}` : '', personal ? 'password must not contain your name or email' : ''].filter(Boolean).join('; ');
+  if (message) throw new BadUserInputError({ field, message });
 }

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, Kind, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { BREAK, GraphQLError, Kind, visit, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import type { RequestContext } from '../context';
 import { ErrorCode } from '../errors';
 import { checkOperationLimits, DEFAULT_OPERATION_LIMITS } from './limits';
@@ -11,13 +11,15 @@ function selectedOperation(document: DocumentNode, operationName?: string | null
 
 function usesIntrospection(document: DocumentNode): boolean {
   let found = false;
-  const visit = (node: unknown): void => {
-    if (found || !node || typeof node !== 'object') return;
-    const n = node as { kind?: string; name?: { value: string } };
-    if (n.kind === Kind.FIELD && (n.name?.value === '__schema' || n.name?.value === '__type')) found = true;
-    for (const value of Object.values(node)) if (value && typeof value === 'object') visit(value);
-  };
-  visit(document);
+  visit(document, {
+    Field(node) {
+      if (node.name.value === '__schema' || node.name.value === '__type') {
+        found = true;
+        return BREAK;
+      }
+      return undefined;
+    },
+  });
   return found;
 }
 
