@@ -9,7 +9,7 @@ import { inScopedTransaction, SYSTEM_SCOPE } from '../../core/tenancy/scope';
 import { recordAudit } from '../../core/audit/audit.service';
 import { AuthSession, RefreshToken, SessionStatus } from './auth-session.entity';
 import { accountKey, addressKey, clearFailures, lockedForSeconds, recordFailure } from './login-throttle';
-import { staffActor } from './principal';
+import { sessionActor, staffActor } from './principal';
 import { StaffStatus, StaffUser } from './staff-user.entity';
 
 export interface IssuedTokens {
@@ -164,12 +164,7 @@ export async function changePassword(ctx: RequestContext, currentPassword: strin
  */
 export async function actorFromAccessToken(runtime: AppRuntime, token: string): Promise<Actor> {
   const claims = await verifyAccessToken(runtime.authSecret, token);
-  const actor = await system(runtime, async (em) => {
-    const session = await em.findOne(AuthSession, { id: claims.sid, userId: claims.sub });
-    if (!session || session.status !== SessionStatus.ACTIVE || session.expiresAt < new Date()) return null;
-    const user = await em.findOne(StaffUser, { id: claims.sub, status: StaffStatus.ACTIVE });
-    return user ? staffActor(em, user, session.id) : null;
-  });
+  const actor = await system(runtime, (em) => sessionActor(em, claims.sub, claims.sid));
   if (!actor) throw new UnauthenticatedError('This session has ended; sign in again');
   return actor;
 }

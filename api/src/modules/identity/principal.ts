@@ -3,7 +3,6 @@ import type { Actor } from '../../core/auth/actor';
 import { isHqOnlyPermission, isKnownPermission } from '../../core/auth/permissions';
 import type { Scope } from '../../core/tenancy/scope';
 import { OrgUnit, OrgUnitKind } from '../org/org-unit.entity';
-import { Role } from './role.entity';
 
 /** The HQ node's id is the first segment of every path. */
 export function hqIdOf(path: string): string {
@@ -22,34 +21,49 @@ export function scopeOfUnit(unit: OrgUnit): { scope: Scope; isHq: boolean } {
     : { isHq, scope: { franchiseIds: [unit.franchiseId], orgPath: unit.path } };
 }
 
-/** The permissions a set of roles grants someone, dropping HQ-only ones outside HQ and unknown names. */
-export function effectivePermissions(roles: Role[], isHq: boolean): Set<string> {
+/** The permissions roles grant someone, dropping HQ-only ones outside HQ and unknown names. */
+export function effectivePermissions(granted: Iterable<string>, isHq: boolean): Set<string> {
   const permissions = new Set<string>();
-  for (const role of roles)
-    for (const p of role.permissions) if (isKnownPermission(p) && (isHq || !isHqOnlyPermission(p))) permissions.add(p);
+  for (const p of granted) if (isKnownPermission(p) && (isHq || !isHqOnlyPermission(p))) permissions.add(p);
   return permissions;
 }
 
-/** Builds the actor for a staff member (em must see all franchises: system scope). */
-export async function staffActor(
-  em: EntityManager,
-  user: { id: string; email: string; franchiseId: string; orgUnitId: string; roleIds: string[] },
-  sessionId?: string,
-): Promise<Actor> {
-  const [unit, roles] = await Promise.all([
-    em.findOneOrFail(OrgUnit, { id: user.orgUnitId }),
-    user.roleIds.length ? em.find(Role, { id: { $in: user.roleIds } }) : Promise.resolve([]),
-  ]);
-  const { scope, isHq } = scopeOfUnit(unit);
+function actorFrom(row: { id: string; email: string; franchise_id: string; org_unit_id: string; path: string; kind: OrgUnitKind; permissions: string[] }, sessionId?: string): Actor {
+  const { scope, isHq } = scopeOfUnit({ path: row.path, kind: row.kind, franchiseId: row.franchise_id } as OrgUnit);
   return {
     kind: 'user',
-    id: user.id,
-    label: user.email,
-    franchiseId: user.franchiseId,
-    orgUnitId: user.orgUnitId,
+    id: row.id,
+    label: row.email,
+    franchiseId: row.franchise_id,
+    orgUnitId: row.org_unit_id,
     isHq,
-    permissions: effectivePermissions(roles, isHq),
+    permissions: effectivePermissions(row.permissions, isHq),
     scope,
     sessionId,
   };
+}
+
+const PRINCIPAL_SQL = `
+  select u.id, u.email, u.franchise_id, u.org_unit_id, o.path, o.kind,
+         coalesce((select array_agg(distinct p) from role r, unnest(r.permissions) p where r.id::text = any(u.role_ids)), '{}') as permissions
+    from staff_user u join org_unit o on o.id = u.org_unit_id`;
+
+/**
+ * The actor behind a live session, in one statement: null when the session ended or
+ * expired or the account is disabled. em must see all franchises (system scope).
+ */
+export async function sessionActor(em: EntityManager, userId: string, sessionId: string): Promise<Actor | null> {
+  const [row] = await em.execute(
+    `${PRINCIPAL_SQL}
+      join auth_session s on s.user_id = u.id
+     where s.id = ? and u.id = ? and s.status = 'ACTIVE' and s.expires_at > now() and u.status = 'ACTIVE'`,
+    [sessionId, userId],
+  );
+  return row ? actorFrom(row as Parameters<typeof actorFrom>[0], sessionId) : null;
+}
+
+/** Builds the actor for a staff member (em must see all franchises: system scope). */
+export async function staffActor(em: EntityManager, user: { id: string }, sessionId?: string): Promise<Actor> {
+  const [row] = await em.execute(`${PRINCIPAL_SQL} where u.id = ?`, [user.id]);
+  return actorFrom(row as Parameters<typeof actorFrom>[0], sessionId);
 }

@@ -1,0 +1,34 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+export interface Figures {
+  name: string;
+  runs: number;
+  p50Ms: number;
+  p95Ms: number;
+  p99Ms: number;
+  meanMs: number;
+}
+
+/** Times `runs` sequential calls after `warmup` unmeasured ones. */
+export async function measure(name: string, runs: number, call: () => Promise<unknown>, warmup = 20): Promise<Figures> {
+  for (let i = 0; i < warmup; i++) await call();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = process.hrtime.bigint();
+    await call();
+    times.push(Number(process.hrtime.bigint() - started) / 1e6);
+  }
+  times.sort((a, b) => a - b);
+  const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!;
+  const round = (n: number) => Math.round(n * 100) / 100;
+  return { name, runs, p50Ms: round(at(0.5)), p95Ms: round(at(0.95)), p99Ms: round(at(0.99)), meanMs: round(times.reduce((a, b) => a + b, 0) / runs) };
+}
+
+/** Prints the figures and keeps them in tests/bench/results/<file>.json (not committed). */
+export function report(file: string, figures: Figures[], notes: Record<string, unknown> = {}): void {
+  const dir = path.join(__dirname, 'results');
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, `${file}.json`), JSON.stringify({ at: new Date().toISOString(), figures, ...notes }, null, 2));
+  console.log(`\n${file}\n${figures.map((f) => `  ${f.name.padEnd(44)} p50 ${f.p50Ms} ms  p95 ${f.p95Ms} ms  p99 ${f.p99Ms} ms  (n=${f.runs})`).join('\n')}\n${Object.entries(notes).map(([k, v]) => `  ${k}: ${JSON.stringify(v)}`).join('\n')}`);
+}
