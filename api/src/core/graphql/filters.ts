@@ -63,6 +63,19 @@ export const FloatFieldComparison = comparisonType('FloatFieldComparison', Float
 export const BooleanFieldComparison = comparisonType('BooleanFieldComparison', Boolean, { ordered: false, patterns: false, lists: false });
 export const DateFieldComparison = comparisonType('DateFieldComparison', Date, { ordered: true, patterns: false, lists: true });
 
+/** `XFilterComparison { eq in notIn is isNot }` for a registered GraphQL enum. */
+export function enumComparison(name: string, enumObj: object): ClassType {
+  const cls = makeClass(`${name}FilterComparison`);
+  const field = (op: string, type: () => unknown) => Field(type as never, { nullable: true })(cls.prototype, op);
+  field('eq', () => enumObj);
+  field('neq', () => enumObj);
+  field('in', () => [enumObj]);
+  field('notIn', () => [enumObj]);
+  InputType(`${name}FilterComparison`)(cls);
+  comparisonClasses.add(cls);
+  return cls;
+}
+
 export function isComparison(value: unknown): value is FieldComparison<unknown> {
   return typeof value === 'object' && value !== null && comparisonClasses.has(value.constructor);
 }

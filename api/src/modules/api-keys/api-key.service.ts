@@ -48,45 +48,38 @@ export async function findApiKey(ctx: RequestContext, id: string): Promise<ApiKe
   });
 }
 
+type KeySettings = Pick<ApiKey, 'franchiseId' | 'orgUnitId' | 'name' | 'permissions' | 'rateLimitPerMinute'> & Partial<Pick<ApiKey, 'expiresAt' | 'rotatedFromId'>>;
+
+/** A new key with fresh secret material; the secret goes back to the caller once. */
+function issueKey(ctx: RequestContext, settings: KeySettings): { apiKey: ApiKey; secret: string } {
+  const { prefix, secret, digest } = newKeyMaterial(ctx.runtime.authSecret);
+  const apiKey = ctx.em.create(ApiKey, { ...settings, prefix, secretDigest: digest, createdById: requireActor(ctx).id });
+  return { apiKey, secret };
+}
+
 export async function createApiKey(ctx: RequestContext, input: CreateApiKeyInput): Promise<{ apiKey: ApiKey; secret: string }> {
   const actor = requireActor(ctx);
   const unit = await getOrgUnit(ctx, input.orgUnitId ?? actor.orgUnitId);
   assertGrantable(actor, input.permissions, 'permissions', scopeOfUnit(unit).isHq);
   if (input.expiresAt && input.expiresAt <= new Date()) throw new BadUserInputError({ field: 'expiresAt', message: 'must be in the future' });
-  const { prefix, secret, digest } = newKeyMaterial(ctx.runtime.authSecret);
-  const apiKey = ctx.em.create(ApiKey, {
+  const issued = issueKey(ctx, {
     franchiseId: unit.franchiseId,
     orgUnitId: unit.id,
     name: input.name,
-    prefix,
-    secretDigest: digest,
     permissions: [...new Set(input.permissions)].sort(),
     rateLimitPerMinute: input.rateLimitPerMinute ?? ctx.runtime.config.API_KEY_RATE_LIMIT_PER_MINUTE,
     expiresAt: input.expiresAt ?? null,
-    createdById: actor.id,
   });
   await ctx.em.flush();
-  return { apiKey, secret };
+  return issued;
 }
 
 /** A new secret for the same partner; the old one stops now, or after a grace period. */
 export async function rotateApiKey(ctx: RequestContext, input: RotateApiKeyInput): Promise<{ apiKey: ApiKey; secret: string }> {
-  const actor = requireActor(ctx);
   const old = await visibleKey(ctx, input.id);
   if (old.revokedAt) throw new ConflictError('This API key is revoked; create a new one instead');
-  const { prefix, secret, digest } = newKeyMaterial(ctx.runtime.authSecret);
-  const apiKey = ctx.em.create(ApiKey, {
-    franchiseId: old.franchiseId,
-    orgUnitId: old.orgUnitId,
-    name: old.name,
-    prefix,
-    secretDigest: digest,
-    permissions: old.permissions,
-    rateLimitPerMinute: old.rateLimitPerMinute,
-    expiresAt: old.expiresAt,
-    createdById: actor.id,
-    rotatedFromId: old.id,
-  });
+  const { franchiseId, orgUnitId, name, permissions, rateLimitPerMinute, expiresAt } = old;
+  const issued = issueKey(ctx, { franchiseId, orgUnitId, name, permissions, rateLimitPerMinute, expiresAt, rotatedFromId: old.id });
   const cutoff = new Date(Date.now() + input.gracePeriodMinutes * 60_000);
   if (input.gracePeriodMinutes === 0) {
     old.revokedAt = new Date();
@@ -94,7 +87,7 @@ export async function rotateApiKey(ctx: RequestContext, input: RotateApiKeyInput
   }
   else old.expiresAt = old.expiresAt && old.expiresAt < cutoff ? old.expiresAt : cutoff;
   await ctx.em.flush();
-  return { apiKey, secret };
+  return issued;
 }
 
 export async function revokeApiKey(ctx: RequestContext, id: string): Promise<ApiKey> {

@@ -1,6 +1,6 @@
 import { ArrayMaxSize, IsEmail, IsOptional, IsUrl, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { DateFieldComparison, IDFilterComparison, StringFieldComparison, BooleanFieldComparison } from '../../core/graphql/filters';
+import { BooleanFieldComparison, DateFieldComparison, enumComparison, IDFilterComparison, StringFieldComparison } from '../../core/graphql/filters';
 import { defineListInputs } from '../../core/graphql/list';
 import { Connection } from '../../core/graphql/paging';
 import { ScopeInfo } from '../org/org.types';
@@ -11,18 +11,6 @@ import { Employment, Gender, JobTitle, StaffStatus, StaffUser } from './staff-us
 export const StaffUserConnection = Connection(StaffUser);
 export const RoleConnection = Connection(Role);
 
-@InputType()
-export class StaffStatusFilterComparison {
-  @Field(() => StaffStatus, { nullable: true }) eq?: StaffStatus;
-  @Field(() => [StaffStatus], { nullable: true }) in?: StaffStatus[];
-}
-
-@InputType()
-export class JobTitleFilterComparison {
-  @Field(() => JobTitle, { nullable: true }) eq?: JobTitle;
-  @Field(() => [JobTitle], { nullable: true }) in?: JobTitle[];
-}
-
 export const { Filter: StaffUserFilter, Sort: StaffUserSort } = defineListInputs('StaffUser', {
   filter: {
     id: IDFilterComparison,
@@ -30,8 +18,8 @@ export const { Filter: StaffUserFilter, Sort: StaffUserSort } = defineListInputs
     orgUnitId: IDFilterComparison,
     email: StringFieldComparison,
     displayName: StringFieldComparison,
-    status: StaffStatusFilterComparison,
-    jobTitle: JobTitleFilterComparison,
+    status: enumComparison('StaffStatus', StaffStatus),
+    jobTitle: enumComparison('JobTitle', JobTitle),
     createdAt: DateFieldComparison,
   },
   sort: ['displayName', 'email', 'jobTitle', 'createdAt', 'lastSignInAt'] as const,

@@ -1,29 +1,11 @@
 import { IsDateString, IsOptional, Length, Matches, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { DateFieldComparison, IDFilterComparison, StringFieldComparison } from '../../core/graphql/filters';
+import { DateFieldComparison, enumComparison, IDFilterComparison, StringFieldComparison } from '../../core/graphql/filters';
 import { defineListInputs } from '../../core/graphql/list';
 import { Connection } from '../../core/graphql/paging';
 import { CooperationType, OrgUnit, OrgUnitKind, OrgUnitStatus } from './org-unit.entity';
 
 export const OrgUnitConnection = Connection(OrgUnit);
-
-@InputType()
-export class OrgUnitKindFilterComparison {
-  @Field(() => OrgUnitKind, { nullable: true })
-  eq?: OrgUnitKind;
-
-  @Field(() => [OrgUnitKind], { nullable: true })
-  in?: OrgUnitKind[];
-}
-
-@InputType()
-export class OrgUnitStatusFilterComparison {
-  @Field(() => OrgUnitStatus, { nullable: true })
-  eq?: OrgUnitStatus;
-
-  @Field(() => [OrgUnitStatus], { nullable: true })
-  in?: OrgUnitStatus[];
-}
 
 export const { Filter: OrgUnitFilter, Sort: OrgUnitSort } = defineListInputs('OrgUnit', {
   filter: {
@@ -32,8 +14,8 @@ export const { Filter: OrgUnitFilter, Sort: OrgUnitSort } = defineListInputs('Or
     parentId: IDFilterComparison,
     name: StringFieldComparison,
     code: StringFieldComparison,
-    kind: OrgUnitKindFilterComparison,
-    status: OrgUnitStatusFilterComparison,
+    kind: enumComparison('OrgUnitKind', OrgUnitKind),
+    status: enumComparison('OrgUnitStatus', OrgUnitStatus),
     createdAt: DateFieldComparison,
   },
   sort: ['name', 'code', 'kind', 'createdAt', 'updatedAt'] as const,
