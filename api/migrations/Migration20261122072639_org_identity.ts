@@ -38,15 +38,16 @@ export class Migration20261122072639_org_identity extends Migration {
     this.addSql(`create index "staff_user_org_unit_id_index" on "staff_user" ("org_unit_id");`);
     this.addSql(`alter table "staff_user" add constraint "staff_user_email_unique" unique ("email");`);
 
-    // Integrity between the tables (checked by PostgreSQL as the owner, so RLS does not hide parents).
-    this.addSql(`alter table "org_unit" add constraint "org_unit_parent_fk" foreign key ("parent_id") references "org_unit" ("id");`);
-    this.addSql(`alter table "org_unit" add constraint "org_unit_franchise_fk" foreign key ("franchise_id") references "org_unit" ("id");`);
+    // Integrity between the tables (checked by PostgreSQL as the owner, so RLS does not hide parents),
+    // deferred to commit so the order of inserts inside a transaction does not matter.
+    this.addSql(`alter table "org_unit" add constraint "org_unit_parent_fk" foreign key ("parent_id") references "org_unit" ("id") deferrable initially deferred;`);
+    this.addSql(`alter table "org_unit" add constraint "org_unit_franchise_fk" foreign key ("franchise_id") references "org_unit" ("id") deferrable initially deferred;`);
     this.addSql(`alter table "org_unit" add constraint "org_unit_code_unique" unique ("franchise_id", "code");`);
-    this.addSql(`alter table "staff_user" add constraint "staff_user_org_unit_fk" foreign key ("org_unit_id") references "org_unit" ("id");`);
-    this.addSql(`alter table "auth_session" add constraint "auth_session_user_fk" foreign key ("user_id") references "staff_user" ("id") on delete cascade;`);
-    this.addSql(`alter table "auth_refresh_token" add constraint "auth_refresh_token_session_fk" foreign key ("session_id") references "auth_session" ("id") on delete cascade;`);
-    this.addSql(`alter table "api_key" add constraint "api_key_org_unit_fk" foreign key ("org_unit_id") references "org_unit" ("id");`);
-    this.addSql(`alter table "api_key_usage" add constraint "api_key_usage_key_fk" foreign key ("api_key_id") references "api_key" ("id") on delete cascade;`);
+    this.addSql(`alter table "staff_user" add constraint "staff_user_org_unit_fk" foreign key ("org_unit_id") references "org_unit" ("id") deferrable initially deferred;`);
+    this.addSql(`alter table "auth_session" add constraint "auth_session_user_fk" foreign key ("user_id") references "staff_user" ("id") on delete cascade deferrable initially deferred;`);
+    this.addSql(`alter table "auth_refresh_token" add constraint "auth_refresh_token_session_fk" foreign key ("session_id") references "auth_session" ("id") on delete cascade deferrable initially deferred;`);
+    this.addSql(`alter table "api_key" add constraint "api_key_org_unit_fk" foreign key ("org_unit_id") references "org_unit" ("id") deferrable initially deferred;`);
+    this.addSql(`alter table "api_key_usage" add constraint "api_key_usage_key_fk" foreign key ("api_key_id") references "api_key" ("id") on delete cascade deferrable initially deferred;`);
 
     // Franchise isolation: the API role, the scope function, and RLS on every tenant table.
     this.addSql(API_GROUP_ROLE_SQL);

@@ -37,6 +37,7 @@ export interface AppDeps {
 export interface App {
   httpServer: http.Server;
   pubsub: PubSub;
+  runtime: AppRuntime;
   /** Starts listening; resolves with the base URL (http://host:port). */
   listen(port?: number, host?: string): Promise<string>;
   /** Stops accepting, drains HTTP requests and WebSocket connections. Does not close the database. */
@@ -47,7 +48,7 @@ export interface App {
 export async function createApp({ config, orm, logger, authSecret }: AppDeps): Promise<App> {
   const pubsub = createPubSub();
   const schema = await buildAppSchema(pubsub);
-  const runtime: AppRuntime = { config, authSecret, orm, pubsub, logger };
+  const runtime: AppRuntime = { config, authSecret, orm, pubsub, logger, authenticate: (c) => authenticate(runtime, (c as Credentials | null) ?? null) };
   const guardOptions = { anonymousIntrospection: config.introspection };
   const exposeInternals = config.NODE_ENV === 'development';
   const format = (formatted: Parameters<typeof formatError>[0], error: unknown) =>
@@ -107,6 +108,7 @@ export async function createApp({ config, orm, logger, authSecret }: AppDeps): P
         if (guarded.length) return guarded;
         const contextValue: RequestContext = createRequestContext(runtime, {
           actor,
+          credentials: ctx.extra.credentials ?? null,
           requestId: requestIdFrom(ctx.extra.request.headers['x-request-id']),
           clientAddress: ctx.extra.request.socket.remoteAddress ?? 'unknown',
         });
@@ -230,6 +232,7 @@ export async function createApp({ config, orm, logger, authSecret }: AppDeps): P
   return {
     httpServer,
     pubsub,
+    runtime,
     async listen(port = config.PORT, host = config.HOST) {
       await new Promise<void>((resolve, reject) => {
         httpServer.once('error', reject);

@@ -69,6 +69,10 @@ export const configSchema = {
     schema: z.coerce.number().int().min(1).max(100_000).default(600),
     description: 'Default request budget per minute for a new partner API key.',
   },
+  JOBS_ENABLED: {
+    schema: booleanFlag.default('true'),
+    description: 'Run background jobs (nightly segments, care reminders) in this instance.',
+  },
   SHUTDOWN_TIMEOUT_MS: {
     schema: z.coerce.number().int().min(100).max(60_000).default(10_000),
     description: 'On SIGTERM/SIGINT, time allowed to drain requests and connections before forcing exit.',

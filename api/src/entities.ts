@@ -5,6 +5,9 @@ import { Role } from './modules/identity/role.entity';
 import { StaffUser } from './modules/identity/staff-user.entity';
 import { OrgUnit } from './modules/org/org-unit.entity';
 import { TenantEntity } from './core/tenancy/tenant-entity';
+import { NumberingSequence } from './core/numbering/numbering-sequence.entity';
+import { Customer } from './modules/customers/customer.entity';
+import { CareTask, CustomerEvent, CustomerSpendMonth } from './modules/customers/customer-records.entity';
 
 /**
  * Every MikroORM entity of the API, in one list (explicit, so discovery never scans folders).
@@ -21,4 +24,9 @@ export const entities: Function[] = [
   ApiKey,
   ApiKeyUsage,
   AuditLog,
+  NumberingSequence,
+  Customer,
+  CustomerEvent,
+  CustomerSpendMonth,
+  CareTask,
 ];

@@ -18,3 +18,8 @@ export { StaffUser, JobTitle, Gender, Employment } from './modules/identity/staf
 export { Role } from './modules/identity/role.entity';
 export { API_LOGIN_ROLE } from './core/tenancy/app-role';
 export { API_GROUP_ROLE } from './core/tenancy/rls';
+export { Customer, CustomerSegment, SourceChannel } from './modules/customers/customer.entity';
+export { CustomerEvent, CustomerEventKind, CustomerSpendMonth, CareTask } from './modules/customers/customer-records.entity';
+export { recomputeSegments } from './modules/customers/customer-analytics';
+export { createBirthdayReminders } from './modules/customers/customer-care';
+export { nextNumber, formatNumber } from './core/numbering/numbering';

@@ -1,5 +1,6 @@
 import { AuditResolver } from './core/audit/audit.resolver';
 import { ApiKeyResolver } from './modules/api-keys/api-key.resolver';
+import { CustomerResolver } from './modules/customers/customer.resolver';
 import { AuthResolver } from './modules/identity/auth.resolver';
 import { RoleResolver } from './modules/identity/role.resolver';
 import { StaffResolver } from './modules/identity/staff.resolver';
@@ -7,4 +8,4 @@ import { OrgResolver } from './modules/org/org.resolver';
 import { SystemResolver } from './modules/system/system.resolver';
 
 /** Every resolver class of the API. Modules add theirs here. */
-export const resolvers = [SystemResolver, AuthResolver, OrgResolver, StaffResolver, RoleResolver, ApiKeyResolver, AuditResolver] as const;
+export const resolvers = [SystemResolver, AuthResolver, OrgResolver, StaffResolver, RoleResolver, ApiKeyResolver, AuditResolver, CustomerResolver] as const;

@@ -6,11 +6,14 @@ import { createLogger, type Logger } from './core/logger';
 import { resolveAuthSecret } from './core/auth/auth-secret';
 import { inScopedTransaction, SYSTEM_SCOPE } from './core/tenancy/scope';
 import { syncRoleTemplates } from './modules/identity/role-templates';
+import { startJobs, type Jobs } from './core/jobs/jobs';
 
 export interface RunningServer {
   url: string;
   app: App;
   database: Database;
+  /** Background jobs, when JOBS_ENABLED. */
+  jobs?: Jobs;
   logger: Logger;
   /** Drains requests and connections, closes the pool, stops the embedded database. */
   stop(): Promise<void>;
@@ -30,11 +33,14 @@ export async function startServer(config: Config, hooks: ServerHooks = {}, logge
   });
   let app: App;
   let url: string;
+  let jobs: Jobs | undefined;
   try {
     await inScopedTransaction(database.orm.em, SYSTEM_SCOPE, syncRoleTemplates);
     app = await createApp({ config, orm: database.orm, logger, authSecret });
+    if (config.JOBS_ENABLED) jobs = await startJobs(app.runtime, database.ownerUrl);
     url = await app.listen();
   } catch (error) {
+    await jobs?.stop();
     await database.close();
     throw error;
   }
@@ -44,10 +50,12 @@ export async function startServer(config: Config, hooks: ServerHooks = {}, logge
     url,
     app,
     database,
+    jobs,
     logger,
     stop() {
       stopping ??= (async () => {
         await app.shutdown();
+        await jobs?.stop();
         await database.close();
       })();
       return stopping;

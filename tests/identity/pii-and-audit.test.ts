@@ -86,6 +86,16 @@ describe('audit log', () => {
     const key = await run(owner, 'createApiKey', `mutation { createApiKey(input: { name: "audit key", permissions: ["org:read"] }) { apiKey { id } } }`);
     const rotated = await run(owner, 'rotateApiKey', `mutation($id: ID!) { rotateApiKey(input: { id: $id }) { apiKey { id } } }`, { id: (key.apiKey as { id: string }).id });
     await run(owner, 'revokeApiKey', `mutation($id: ID!) { revokeApiKey(id: $id) { id } }`, { id: (rotated.apiKey as { id: string }).id });
+    const staff = await owner.graphql<{ staffUsers: { nodes: { id: string; jobTitle: string; orgUnitId: string }[] } }>('{ staffUsers(paging: { limit: 100 }) { nodes { id jobTitle orgUnitId } } }');
+    const manager = staff.body.data!.staffUsers.nodes.find((s) => s.jobTitle === 'HEALTH_MANAGER')!;
+    const doctor = staff.body.data!.staffUsers.nodes.find((s) => s.jobTitle === 'DOCTOR')!;
+    const customer = await run(owner, 'createOneCustomer', `mutation($m: ID!, $d: ID!, $u: ID!) { createOneCustomer(input: { customer: { name: "审计客户", age: 66, phone: "13811112222", doctorId: $d, healthManagerId: $m, orgUnitId: $u, sourceChannel: PHONE } }) { id version } }`, { m: manager.id, d: doctor.id, u: manager.orgUnitId });
+    await run(owner, 'updateOneCustomer', `mutation($id: ID!, $v: Int!) { updateOneCustomer(input: { id: $id, version: $v, update: { address: "上海市某路 1 号", tags: ["vip"] } }) { id } }`, { id: customer.id, v: customer.version });
+    const other = await run(owner, 'createOneCustomer', `mutation($m: ID!, $d: ID!, $u: ID!) { createOneCustomer(input: { customer: { name: "审计客户", age: 66, phone: "13811113333", doctorId: $d, healthManagerId: $m, orgUnitId: $u, sourceChannel: PHONE } }) { id } }`, { m: manager.id, d: doctor.id, u: manager.orgUnitId });
+    await run(hq, 'mergeCustomers', `mutation($s: ID!, $t: ID!) { mergeCustomers(input: { sourceId: $s, targetId: $t }) { id } }`, { s: other.id, t: customer.id });
+    const tasks = await owner.graphql<{ careTasks: { nodes: { id: string }[] } }>('{ careTasks(filter: { status: { eq: OPEN } }, paging: { limit: 1 }) { nodes { id } } }');
+    await run(owner, 'completeCareTask', `mutation($id: ID!) { completeCareTask(input: { id: $id, status: SKIPPED, outcome: "客户出差" }) { id } }`, { id: tasks.body.data!.careTasks.nodes[0]!.id });
+    await run(owner, 'recomputeCustomerSegments', `mutation { recomputeCustomerSegments }`);
     await run(owner, 'changePassword', `mutation { changePassword(currentPassword: "PharmaDesk-demo-2026", newPassword: "Sunrise-pass-2026") }`);
     await run(owner, 'logout', `mutation { logout }`);
     // Anonymous operations audit themselves (sign-in) or leave nothing to audit (refresh of a session).
@@ -110,6 +120,10 @@ describe('audit log', () => {
     expect(JSON.stringify(await entries('createOneStaffUser'))).not.toMatch(/13712345678|argon2/);
     const [keyEntry] = await entries('createApiKey');
     expect(JSON.stringify(keyEntry)).not.toMatch(/secretDigest":\{"to":"[0-9a-f]/);
+    const [customerUpdate] = await entries('updateOneCustomer');
+    const customerFields = Object.values(customerUpdate!.changes.Customer!)[0]!.fields;
+    expect(customerFields.address).toEqual({ from: '[redacted]', to: '[redacted]' });
+    expect(customerFields.tags).toEqual({ from: [], to: ['vip'] });
     const [suspend] = await entries('changeFranchiseStatus');
     expect(suspend!.franchiseId).toBe(franchise.id);
   });

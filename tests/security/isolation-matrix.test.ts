@@ -19,6 +19,10 @@ interface West {
   roleVersion: number;
   apiKeyId: string;
   refreshToken: string;
+  customerId: string;
+  customerVersion: number;
+  customerName: string;
+  careTaskId: string;
   allIds: string[];
 }
 
@@ -27,7 +31,8 @@ interface MatrixCase {
   query: (w: West) => { query: string; variables?: Record<string, unknown> };
   /** What an east caller gets; every answer must also carry no west id. */
   expect: Expect | Expect[];
-  subscription?: boolean;
+  /** 'tick' streams on its own; 'customer' needs an archive created or changed to fire. */
+  subscription?: 'tick' | 'customer';
 }
 
 const ID_FIELDS = 'id franchiseId';
@@ -71,8 +76,26 @@ const matrix: Record<string, MatrixCase> = {
   rotateApiKey: { query: (w) => ({ query: `mutation($id: ID!) { rotateApiKey(input: { id: $id }) { secret apiKey { id } } }`, variables: { id: w.apiKeyId } }), expect: 'NOT_FOUND' },
   revokeApiKey: { query: (w) => ({ query: `mutation($id: ID!) { revokeApiKey(id: $id) { id } }`, variables: { id: w.apiKeyId } }), expect: 'NOT_FOUND' },
 
+  // --- customers
+  customers: { query: (w) => ({ query: `query($id: ID!) { customers(filter: { or: [{ id: { eq: $id } }, { status: { in: [ACTIVE, MERGED] } }] }, paging: { limit: 200 }) { totalCount nodes { ${ID_FIELDS} } } }`, variables: { id: w.customerId } }), expect: 'noWestData' },
+  customer: { query: (w) => ({ query: `query($id: ID!) { customer(id: $id) { ${ID_FIELDS} name } }`, variables: { id: w.customerId } }), expect: 'null' },
+  searchCustomers: { query: (w) => ({ query: `query($q: String!) { searchCustomers(query: $q, limit: 200) { customer { ${ID_FIELDS} } } }`, variables: { q: w.customerName } }), expect: 'noWestData' },
+  customerTimeline: { query: (w) => ({ query: `query($id: ID!) { customerTimeline(customerId: $id) { nodes { title refId } } }`, variables: { id: w.customerId } }), expect: 'NOT_FOUND' },
+  birthdayList: { query: (w) => ({ query: `query($s: ID!) { birthdayList(from: "2026-01-01", to: "2026-12-31", orgUnitId: $s) { nodes { id } } }`, variables: { s: w.storeId } }), expect: 'NOT_FOUND' },
+  contactList: { query: () => ({ query: `{ contactList(purpose: GREETING, channel: PHONE, paging: { limit: 200 }) { nodes { ${ID_FIELDS} } } }` }), expect: 'noWestData' },
+  careTasks: { query: () => ({ query: `{ careTasks(paging: { limit: 200 }) { nodes { ${ID_FIELDS} customerId assigneeId } } }` }), expect: 'noWestData' },
+  customerSegments: { query: (w) => ({ query: `query($s: ID!) { customerSegments(orgUnitId: $s) { segment customers } }`, variables: { s: w.storeId } }), expect: 'NOT_FOUND' },
+  topSpenders: { query: (w) => ({ query: `query($s: ID!) { topSpenders(orgUnitId: $s, month: "2026-11") { customer { id } } }`, variables: { s: w.storeId } }), expect: 'NOT_FOUND' },
+  createOneCustomer: { query: (w) => ({ query: `mutation($s: ID!) { createOneCustomer(input: { customer: { name: "潜入", birthDate: "1970-01-01", phone: "13900000001", doctorId: $s, healthManagerId: $s, orgUnitId: $s, sourceChannel: WALK_IN } }) { ${ID_FIELDS} } }`, variables: { s: w.storeId } }), expect: 'NOT_FOUND' },
+  updateOneCustomer: { query: (w) => ({ query: `mutation($id: ID!, $v: Int!) { updateOneCustomer(input: { id: $id, version: $v, update: { note: "x" } }) { id } }`, variables: { id: w.customerId, v: w.customerVersion } }), expect: 'NOT_FOUND' },
+  mergeCustomers: { query: (w) => ({ query: `mutation($id: ID!) { mergeCustomers(input: { sourceId: $id, targetId: $id }) { id } }`, variables: { id: w.customerId } }), expect: 'FORBIDDEN' },
+  completeCareTask: { query: (w) => ({ query: `mutation($id: ID!) { completeCareTask(input: { id: $id, status: DONE }) { id } }`, variables: { id: w.careTaskId } }), expect: 'NOT_FOUND' },
+  recomputeCustomerSegments: { query: () => ({ query: 'mutation { recomputeCustomerSegments }' }), expect: 'noWestData' },
+
   // --- subscriptions
-  serverTime: { query: () => ({ query: 'subscription { serverTime { now } }' }), expect: 'noWestData', subscription: true },
+  serverTime: { query: () => ({ query: 'subscription { serverTime { now } }' }), expect: 'noWestData', subscription: 'tick' },
+  createdCustomer: { query: () => ({ query: `subscription { createdCustomer { ${ID_FIELDS} name } }` }), expect: 'noWestData', subscription: 'customer' },
+  updatedOneCustomer: { query: () => ({ query: `subscription { updatedOneCustomer { ${ID_FIELDS} name } }` }), expect: 'noWestData', subscription: 'customer' },
 };
 
 describe('franchise isolation matrix', () => {
@@ -98,6 +121,9 @@ describe('franchise isolation matrix', () => {
     const audit = await westOwner.graphql<{ auditLogs: { nodes: { id: string }[] } }>('{ auditLogs(paging: { limit: 200 }) { nodes { id } } }');
     const agent = staff.body.data!.staffUsers.nodes.find((s) => s.email === 'agent@west.demo')!;
     const franchiseId = units.body.data!.orgUnits.nodes.find((u) => u.kind === 'FRANCHISE')!.id;
+    const customers = await westOwner.graphql<{ customers: { nodes: { id: string; version: number; name: string }[] } }>('{ customers(paging: { limit: 200 }) { nodes { id version name } } }');
+    const tasks = await westOwner.graphql<{ careTasks: { nodes: { id: string }[] } }>('{ careTasks(paging: { limit: 200 }) { nodes { id } } }');
+    const westCustomer = customers.body.data!.customers.nodes[0]!;
     west = {
       franchiseId,
       storeId: units.body.data!.orgUnits.nodes.find((u) => u.kind === 'STORE')!.id,
@@ -107,7 +133,13 @@ describe('franchise isolation matrix', () => {
       roleVersion: role.body.data!.createOneRole.version,
       apiKeyId: key.apiKey.id,
       refreshToken: westOwner.tokens.refreshToken,
+      customerId: westCustomer.id,
+      customerVersion: westCustomer.version,
+      customerName: westCustomer.name,
+      careTaskId: tasks.body.data!.careTasks.nodes[0]?.id ?? '00000000-0000-4000-8000-00000000beef',
       allIds: [
+        ...customers.body.data!.customers.nodes.map((c) => c.id),
+        ...tasks.body.data!.careTasks.nodes.map((t) => t.id),
         franchiseId,
         ...units.body.data!.orgUnits.nodes.map((u) => u.id),
         ...staff.body.data!.staffUsers.nodes.map((s) => s.id),
@@ -152,15 +184,43 @@ describe('franchise isolation matrix', () => {
   });
 
   it('subscriptions: east sockets get nothing of west', async () => {
+    const westOwner = await signIn(app, 'owner@west.demo');
+    const eastAgent = await signIn(app, 'agent@east.demo');
     for (const caller of eastCallers) {
       const params = caller.headers.authorization ? { authorization: caller.headers.authorization } : { 'x-api-key': caller.headers['x-api-key'] };
       for (const field of Object.keys(matrix).filter((f) => matrix[f]!.subscription)) {
         const { query, variables } = matrix[field]!.query(west);
-        const [event] = await takeFromSubscription(app.wsClient(params), { query, variables }, 1);
+        const first = takeFromSubscription(app.wsClient(params), { query, variables }, 1);
+        if (matrix[field]!.subscription === 'customer') {
+          await new Promise((r) => setTimeout(r, 300));
+          // West changes first; the first event an east socket sees must be east's own change.
+          await changeCustomer(westOwner, 'west');
+          await changeCustomer(eastAgent, 'east');
+        }
+        const [event] = await first;
         checkAnswer(field, ([] as Expect[]).concat(matrix[field]!.expect), { body: event as GraphQLResponse['body'] });
+        expect(JSON.stringify(event)).not.toContain('西区');
       }
     }
   });
+
+  let serial = 0;
+  /** Creates an archive and then changes it, so both created and updated events fire. */
+  async function changeCustomer(caller: Caller, side: 'east' | 'west') {
+    const staff = await caller.graphql<{ staffUsers: { nodes: { id: string; jobTitle: string; orgUnitId: string }[] } }>('{ staffUsers(paging: { limit: 100 }) { nodes { id jobTitle orgUnitId } } }');
+    const scoped = staff.body.data?.staffUsers.nodes ?? [];
+    const list = scoped.length ? scoped : (await (await signIn(app, `owner@${side}.demo`)).graphql<{ staffUsers: { nodes: { id: string; jobTitle: string; orgUnitId: string }[] } }>('{ staffUsers(paging: { limit: 100 }) { nodes { id jobTitle orgUnitId } } }')).body.data!.staffUsers.nodes;
+    const manager = list.find((s) => s.jobTitle === 'HEALTH_MANAGER')!;
+    const doctor = list.find((s) => s.jobTitle === 'DOCTOR' || s.jobTitle === 'PHARMACIST')!;
+    serial++;
+    const made = await caller.graphql<{ createOneCustomer: { id: string; version: number } }>(
+      `mutation($c: CustomerInput!) { createOneCustomer(input: { customer: $c }) { id version } }`,
+      { c: { name: side === 'west' ? `西区客户${serial}` : `东区客户${serial}`, age: 50, phone: `1380000${side === 'west' ? 1 : 2}${String(serial).padStart(3, '0')}`, doctorId: doctor.id, healthManagerId: manager.id, orgUnitId: manager.orgUnitId, sourceChannel: 'PHONE' } },
+    );
+    if (made.body.errors) throw new Error(JSON.stringify(made.body.errors));
+    if (side === 'west') west.allIds.push(made.body.data!.createOneCustomer.id);
+    await caller.graphql(`mutation($id: ID!, $v: Int!) { updateOneCustomer(input: { id: $id, version: $v, update: { note: "changed" } }) { id } }`, { id: made.body.data!.createOneCustomer.id, v: made.body.data!.createOneCustomer.version });
+  }
 
   it('logout ends only the caller’s own session', async () => {
     const { query } = matrix.logout!.query(west);
@@ -179,5 +239,7 @@ describe('franchise isolation matrix', () => {
       apiKey: { revokedAt: null },
       orgUnits: { totalCount: 5 },
     });
+    const customer = await westOwner.graphql<{ customer: { version: number; note: string | null } }>(`query($id: ID!) { customer(id: $id) { version note } }`, { id: west.customerId });
+    expect(customer.body.data!.customer).toEqual({ version: west.customerVersion, note: null });
   });
 });

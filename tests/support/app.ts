@@ -29,7 +29,7 @@ export interface TestApp {
 /** Starts the real app (HTTP + WebSocket) on a free port, on a fresh database cloned from the template. */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PORT: '0', HOST: '127.0.0.1', DATABASE_URL: database.url, AUTH_SECRET: testAuthSecret(), ...env });
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PORT: '0', HOST: '127.0.0.1', DATABASE_URL: database.url, AUTH_SECRET: testAuthSecret(), JOBS_ENABLED: 'false', ...env });
   const server = await startServer(config);
   const graphqlUrl = `${server.url}/graphql`;
   const wsUrl = graphqlUrl.replace(/^http/, 'ws');

@@ -34,6 +34,8 @@ export interface AppRuntime {
   orm: MikroORM;
   pubsub: PubSub;
   logger: Logger;
+  /** Resolves credentials kept on a socket to a fresh actor (live events are re-authorized each time). */
+  authenticate(credentials: unknown): Promise<Actor | null>;
 }
 
 /** Everything a resolver and a service get for one GraphQL operation. */
@@ -53,6 +55,10 @@ export interface RequestContext {
   runtime: AppRuntime;
   /** Run once the operation's transaction has committed (publishing events, closing revoked sockets). */
   afterCommit: (() => void | Promise<void>)[];
+  /** Unmasked personal data this operation returned, by entity: audited before commit. */
+  piiReads: Map<string, Set<string>>;
+  /** How the caller authenticated, kept on WebSocket operations to re-authorize each live event. */
+  credentials?: unknown;
 }
 
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -67,6 +73,7 @@ export function createRequestContext(runtime: AppRuntime, deps: {
   requestId?: string;
   actor?: Actor | null;
   clientAddress?: string;
+  credentials?: unknown;
 }): RequestContext {
   const requestId = deps.requestId ?? randomUUID();
   const actor = deps.actor ?? null;
@@ -84,5 +91,7 @@ export function createRequestContext(runtime: AppRuntime, deps: {
     pubsub: runtime.pubsub,
     runtime,
     afterCommit: [],
+    piiReads: new Map(),
+    credentials: deps.credentials,
   };
 }

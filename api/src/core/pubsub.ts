@@ -7,6 +7,8 @@ import { createPubSub as createYogaPubSub } from '@graphql-yoga/subscription';
 export interface Topics {
   /** Credentials that stopped working (logout, password change, refresh-token reuse, account disabled, key revoked). */
   'auth.revoked': [{ sessionIds?: string[]; apiKeyIds?: string[] }];
+  /** A customer archive was created or changed (merges included). */
+  'customers.changed': [{ id: string; franchiseId: string; change: 'created' | 'updated' }];
   [topic: string]: [unknown];
 }
 

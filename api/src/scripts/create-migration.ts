@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../config';
 import { openOwnerDatabase } from '../core/database/database';
+import { initOrm } from '../core/database/orm';
 import { createLogger } from '../core/logger';
 
 /**
@@ -41,8 +42,10 @@ async function main(): Promise<void> {
   }
   const config = loadConfig();
   const database = await openOwnerDatabase(config, createLogger({ LOG_LEVEL: 'warn' }));
+  // Diff against the snapshot of the entities at the last migration, not the database.
+  const orm = await initOrm({ clientUrl: database.url, poolMax: 1, snapshot: true });
   try {
-    const result = await database.orm.getMigrator().createMigration(migrationsDir, false, false, name);
+    const result = await orm.getMigrator().createMigration(migrationsDir, false, false, name);
     if (!result.fileName) {
       console.log('No entity changes: nothing to migrate.');
       return;
@@ -50,6 +53,7 @@ async function main(): Promise<void> {
     writeMigrationIndex();
     console.log(`wrote api/migrations/${result.fileName}; review it, then run pnpm test`);
   } finally {
+    await orm.close(true);
     await database.close();
   }
 }

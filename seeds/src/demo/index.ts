@@ -1,4 +1,5 @@
 import type { Seeder } from '../framework/seeder';
+import { customersSeeder } from './customers';
 import { organizationSeeder } from './organization';
 
 export { DEMO_PASSWORD, demoLogins, DEMO_ORGANIZATION, type DemoOrganization } from './organization';
@@ -7,4 +8,4 @@ export { DEMO_PASSWORD, demoLogins, DEMO_ORGANIZATION, type DemoOrganization } f
  * The demo data set, in dependency order. Each module adds its seeder here
  * (organizations and staff first, then customers, cases, orders...).
  */
-export const demoSeeders: Seeder[] = [organizationSeeder];
+export const demoSeeders: Seeder[] = [organizationSeeder, customersSeeder];

@@ -28,17 +28,18 @@ interface StaffSpec {
   title: JobTitle;
   template: RoleTemplateKey;
   /** Where in the franchise: the franchise itself, its service center, a store, the branch center. */
-  place: 'franchise' | 'serviceCenter' | 'store' | 'branch';
+  place: 'franchise' | 'serviceCenter' | 'store' | 'store2' | 'branch';
   profile?: Partial<StaffUser>;
 }
 
 const FRANCHISE_STAFF = (key: string, names: readonly string[]): StaffSpec[] => [
   { email: `owner@${key}.demo`, name: names[0] ?? '', title: JobTitle.FRANCHISE_OWNER, template: 'franchise_owner', place: 'franchise' },
   { email: `supervisor@${key}.demo`, name: names[1] ?? '', title: JobTitle.SUPERVISOR, template: 'supervisor', place: 'franchise' },
-  { email: `agent@${key}.demo`, name: names[2] ?? '', title: JobTitle.AGENT, template: 'agent', place: 'serviceCenter' },
-  { email: `agent2@${key}.demo`, name: names[3] ?? '', title: JobTitle.AGENT, template: 'agent', place: 'serviceCenter' },
+  { email: `agent@${key}.demo`, name: names[2] ?? '', title: JobTitle.AGENT, template: 'agent', place: 'franchise' },
+  { email: `agent2@${key}.demo`, name: names[3] ?? '', title: JobTitle.AGENT, template: 'agent', place: 'franchise' },
   { email: `director@${key}.demo`, name: names[4] ?? '', title: JobTitle.STORE_DIRECTOR, template: 'store_director', place: 'store' },
   { email: `manager@${key}.demo`, name: names[5] ?? '', title: JobTitle.HEALTH_MANAGER, template: 'health_manager', place: 'store' },
+  { email: `manager2@${key}.demo`, name: names[9] ?? '', title: JobTitle.HEALTH_MANAGER, template: 'health_manager', place: 'store2' },
   {
     email: `pharmacist@${key}.demo`,
     name: names[6] ?? '',
@@ -73,7 +74,7 @@ const FRANCHISES = [
       { name: '杭州西湖店', code: 'HZ-XH', address: '杭州市西湖区文三路 456 号' },
     ],
     branch: { name: '上海健康分中心', code: 'SH-HC', address: '上海市长宁区延安西路 789 号' },
-    names: ['陈建华', '王丽娟', '李晓明', '赵婷', '孙志强', '周敏', '吴海燕', '郑国平', '冯雪'],
+    names: ['陈建华', '王丽娟', '李晓明', '赵婷', '孙志强', '周敏', '吴海燕', '郑国平', '冯雪', '韩梅'],
   },
   {
     key: 'west' as const,
@@ -89,7 +90,7 @@ const FRANCHISES = [
       { name: '重庆渝中店', code: 'CQ-YZ', address: '重庆市渝中区解放碑 18 号' },
     ],
     branch: { name: '成都健康分中心', code: 'CD-HC', address: '成都市武侯区人民南路 200 号' },
-    names: ['刘德明', '黄秀英', '杨帆', '何静', '罗斌', '高玉兰', '林峰', '谢芳', '唐磊'],
+    names: ['刘德明', '黄秀英', '杨帆', '何静', '罗斌', '高玉兰', '林峰', '谢芳', '唐磊', '邓超'],
   },
 ];
 
@@ -161,7 +162,7 @@ export const organizationSeeder: Seeder = {
       const stores = f.stores.map((s) => unit({ kind: OrgUnitKind.STORE, ...s, phone: phone(rng) }, franchise));
       const branch = unit({ kind: OrgUnitKind.BRANCH_CENTER, ...f.branch, phone: phone(rng) }, franchise);
       const serviceCenter = unit({ kind: OrgUnitKind.DEPARTMENT, name: '客服中心', code: `${f.code}-CS` }, franchise);
-      const places = { franchise, serviceCenter, store: stores[0]!, branch };
+      const places = { franchise, serviceCenter, store: stores[0]!, store2: stores[1]!, branch };
       for (const spec of FRANCHISE_STAFF(f.key, f.names)) person(spec, places[spec.place]);
       organization.franchises.push({ key: f.key, franchise, stores, staff: [] });
     }

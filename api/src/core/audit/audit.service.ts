@@ -1,4 +1,4 @@
-import type { ChangeSet, EntityManager, EntityProperty } from '@mikro-orm/postgresql';
+import type { ChangeSet, EntityManager, EntityProperty, Platform } from '@mikro-orm/postgresql';
 import { ChangeSetType } from '@mikro-orm/core';
 import type { Actor } from '../auth/actor';
 import { piiRegistry } from '../auth/pii';
@@ -36,15 +36,18 @@ export function recordAudit(em: EntityManager, entry: AuditEntryInput): AuditLog
 const REDACTED = '[redacted]';
 
 /** Field changes of one flushed change set, personal data and secrets redacted. */
-function describeChange(changeSet: ChangeSet<object>): Record<string, { from?: unknown; to?: unknown }> {
+function describeChange(changeSet: ChangeSet<object>, platform: Platform): Record<string, { from?: unknown; to?: unknown }> {
   const meta = changeSet.meta;
   const fields: Record<string, { from?: unknown; to?: unknown }> = {};
   const original = (changeSet.originalEntity ?? {}) as Record<string, unknown>;
-  for (const [key, to] of Object.entries(changeSet.payload as Record<string, unknown>)) {
+  for (const [key, raw] of Object.entries(changeSet.payload as Record<string, unknown>)) {
     const prop = (meta.properties as Record<string, EntityProperty>)[key];
     if (!prop || prop.version || key === 'updatedAt' || key === 'createdAt') continue;
+    // Payload and snapshot hold database values (e.g. '{vip}' for a text[]); show them as the API does.
+    const js = (value: unknown) => (prop.customType && typeof value === 'string' ? prop.customType.convertToJSValue(value, platform) : value);
+    const to = js(raw);
     const hidden = prop.hidden || piiRegistry.has(`${meta.className}.${key}`);
-    const from = changeSet.type === ChangeSetType.UPDATE ? original[key] : undefined;
+    const from = changeSet.type === ChangeSetType.UPDATE ? js(original[key]) : undefined;
     fields[key] = hidden ? { ...(from !== undefined ? { from: REDACTED } : {}), to: REDACTED } : { ...(from !== undefined ? { from } : {}), to };
   }
   return fields;
@@ -67,7 +70,7 @@ export function auditEntriesForChanges(ctx: RequestContext, operation: string, c
     const changes: Record<string, Record<string, unknown>> = {};
     for (const cs of sets) {
       const id = [cs.getPrimaryKey()].flat().join(':');
-      (changes[cs.meta.className] ??= {})[id] = { change: cs.type, fields: describeChange(cs) };
+      (changes[cs.meta.className] ??= {})[id] = { change: cs.type, fields: describeChange(cs, ctx.em.getPlatform()) };
     }
     recordAudit(ctx.em, {
       actor,
@@ -83,4 +86,13 @@ export function auditEntriesForChanges(ctx: RequestContext, operation: string, c
 
 export function listAuditLogs(ctx: RequestContext, args: ListArgs) {
   return findPage(ctx.em, AuditLog, args, { defaultSort: [{ field: 'createdAt', direction: SortDirection.DESC }] });
+}
+
+/** One audit entry per entity type whose personal data this operation showed unmasked. */
+export function auditPiiReads(ctx: RequestContext, operation: string): void {
+  if (!ctx.actor) return;
+  for (const [entity, ids] of ctx.piiReads) {
+    recordAudit(ctx.em, { actor: ctx.actor, operation: `read personal data (${operation})`, franchiseId: ctx.actor.franchiseId, targetType: entity, targetIds: [...ids], requestId: ctx.requestId });
+  }
+  ctx.piiReads.clear();
 }

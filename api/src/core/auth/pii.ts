@@ -30,10 +30,17 @@ export function PiiField(kind: PiiKind, permission: string, options: { descripti
   return (target, property) => {
     piiRegistry.set(`${target.constructor.name}.${String(property)}`, kind);
     Field(() => String, { nullable: true, description: `${options.description ?? ''} Masked without ${permission}.`.trim() })(target, property);
-    UseMiddleware(async ({ context }: { context: RequestContext }, next) => {
+    const entity = target.constructor.name;
+    UseMiddleware(async ({ context, root }: { context: RequestContext; root: { id?: string } }, next) => {
       const value = (await next()) as string | null | undefined;
-      if (value == null || context.actor?.permissions.has(permission)) return value;
-      return maskPii(kind, value);
+      if (value == null) return value;
+      if (!context.actor?.permissions.has(permission)) return maskPii(kind, value);
+      // Unmasked: remembered so the operation leaves an audit entry of whose data was read.
+      if (root?.id) {
+        if (!context.piiReads.has(entity)) context.piiReads.set(entity, new Set());
+        context.piiReads.get(entity)!.add(root.id);
+      }
+      return value;
     })(target, property);
   };
 }

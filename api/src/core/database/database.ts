@@ -13,6 +13,8 @@ export interface Database {
   orm: MikroORM;
   /** Set when we started PostgreSQL ourselves (no DATABASE_URL). */
   embedded?: EmbeddedPostgres;
+  /** The owner connection URL (background jobs keep their queue schema with it). */
+  ownerUrl: string;
   close(): Promise<void>;
 }
 
@@ -102,6 +104,7 @@ export async function openDatabase(config: Config, logger: Logger, options: Open
   return {
     orm: requestOrm,
     embedded: owner.embedded,
+    ownerUrl: owner.url,
     async close() {
       await requestOrm.close(true);
       await owner.embedded?.stop();

@@ -12,10 +12,16 @@ export interface OrmOptions {
   clientUrl: string;
   poolMax?: number;
   logger?: Logger;
+  /**
+   * Keep api/migrations/.snapshot-pharmadesk.json: only `pnpm migration:create` does, so the
+   * snapshot records the entities as of the last migration (hand-written SQL in migrations,
+   * such as RLS, extra indexes and foreign keys, never shows up as a difference).
+   */
+  snapshot?: boolean;
 }
 
 /** The one MikroORM configuration: used by the server, tests, seeds and the migration script. */
-export function ormConfig({ clientUrl, poolMax = 10, logger }: OrmOptions): Options {
+export function ormConfig({ clientUrl, poolMax = 10, logger, snapshot = false }: OrmOptions): Options {
   return {
     clientUrl,
     entities,
@@ -33,6 +39,7 @@ export function ormConfig({ clientUrl, poolMax = 10, logger }: OrmOptions): Opti
       path: migrationsFolder,
       pathTs: migrationsFolder,
       emit: 'ts',
+      snapshot,
       snapshotName: '.snapshot-pharmadesk',
       fileName: (timestamp, name) => `Migration${timestamp}_${name ?? 'change'}`,
       transactional: true,

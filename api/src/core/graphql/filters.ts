@@ -76,6 +76,20 @@ export function enumComparison(name: string, enumObj: object): ClassType {
   return cls;
 }
 
+/** For array columns (tags): has all of these, or any of them. */
+export const ArrayFieldComparison = (() => {
+  const cls = makeClass('StringArrayFieldComparison');
+  Field(() => [String], { nullable: true, description: 'Has every one of these.' })(cls.prototype, 'containsAll');
+  Field(() => [String], { nullable: true, description: 'Has at least one of these.' })(cls.prototype, 'containsAny');
+  InputType('StringArrayFieldComparison')(cls);
+  return cls;
+})();
+
+export interface ArrayComparison {
+  containsAll?: string[] | null;
+  containsAny?: string[] | null;
+}
+
 export function isComparison(value: unknown): value is FieldComparison<unknown> {
   return typeof value === 'object' && value !== null && comparisonClasses.has(value.constructor);
 }

@@ -83,15 +83,22 @@ function comparisonToQuery(path: string[], c: FieldComparison<unknown>): Record<
   return clauses;
 }
 
+/** Filter fields that are not plain columns (an age computed from a birth date, tags in an array). */
+export type CustomFilters = Record<string, (value: never) => Record<string, unknown>>;
+
 /** Translates a GraphQL filter to a MikroORM query; unknown shapes cannot arrive (GraphQL validated them). */
-export function filterToQuery<T>(filter: FilterInput | null | undefined, fieldMap: FieldMap = {}): FilterQuery<T> {
+export function filterToQuery<T>(filter: FilterInput | null | undefined, fieldMap: FieldMap = {}, custom: CustomFilters = {}): FilterQuery<T> {
   if (!filter) return {} as FilterQuery<T>;
   const clauses: Record<string, unknown>[] = [];
   for (const [key, value] of Object.entries(filter)) {
     if (value === undefined) continue;
     if (key === 'and' || key === 'or') {
       const list = (value as FilterInput[] | null) ?? [];
-      if (list.length) clauses.push({ [`$${key}`]: list.map((f) => filterToQuery(f, fieldMap)) });
+      if (list.length) clauses.push({ [`$${key}`]: list.map((f) => filterToQuery(f, fieldMap, custom)) });
+      continue;
+    }
+    if (custom[key]) {
+      if (value !== null) clauses.push(custom[key](value as never));
       continue;
     }
     const path = (fieldMap[key] ?? key).split('.');
@@ -134,6 +141,7 @@ export interface ListOptions<T> {
   /** Conditions the caller cannot lift (scope, soft delete...); ANDed with the filter. */
   where?: FilterQuery<T>;
   fieldMap?: FieldMap;
+  customFilters?: CustomFilters;
   defaultSort?: SortInput[];
 }
 
@@ -145,7 +153,7 @@ export async function findPage<T extends object>(
   options: ListOptions<T> = {},
 ): Promise<ConnectionData<T>> {
   const window = offsetWindow(args.paging);
-  const filter = filterToQuery<T>(args.filter, options.fieldMap);
+  const filter = filterToQuery<T>(args.filter, options.fieldMap, options.customFilters);
   const where = (options.where ? { $and: [options.where, filter] } : filter) as FilterQuery<T>;
   const [nodes, totalCount] = await em.findAndCount(entity, where, {
     orderBy: sortingToOrderBy<T>(args.sorting, options.fieldMap, options.defaultSort),
@@ -177,7 +185,7 @@ export async function findCursorPage<T extends { id: string }>(
 
   const clauses: FilterQuery<T>[] = [];
   if (options.where) clauses.push(options.where);
-  clauses.push(filterToQuery<T>(args.filter, options.fieldMap));
+  clauses.push(filterToQuery<T>(args.filter, options.fieldMap, options.customFilters));
   if (window.position) {
     const values = [...window.position.v, window.position.id];
     if (values.length !== keys.length)

@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { RequestContext } from '../context';
+import { auditPiiReads } from '../audit/audit.service';
 import { applyScope } from './scope';
 
 /**
@@ -15,8 +16,12 @@ export async function beginOperation(ctx: RequestContext): Promise<boolean> {
   return true;
 }
 
-export async function endOperation(ctx: RequestContext, succeeded: boolean): Promise<void> {
+export async function endOperation(ctx: RequestContext, succeeded: boolean, operationName = 'operation'): Promise<void> {
   if (ctx.em.isInTransaction()) {
+    if (succeeded && ctx.piiReads.size) {
+      auditPiiReads(ctx, operationName);
+      await ctx.em.flush();
+    }
     if (succeeded) await ctx.em.commit();
     else await ctx.em.rollback();
   }
@@ -37,11 +42,11 @@ export const requestTransactionPlugin: ApolloServerPlugin<RequestContext> = {
       async executionDidStart({ contextValue }) {
         await beginOperation(contextValue);
       },
-      async willSendResponse({ contextValue, response }) {
+      async willSendResponse({ contextValue, response, request, operation }) {
         if (response.body.kind !== 'single') return;
         const result = response.body.singleResult;
         try {
-          await endOperation(contextValue, !result.errors?.length);
+          await endOperation(contextValue, !result.errors?.length, request.operationName ?? operation?.selectionSet.selections.map((s) => ('name' in s ? s.name.value : '')).join(',') ?? 'operation');
         } catch (error) {
           // The commit itself failed: the client must not see data that was not saved.
           contextValue.logger.error({ err: error }, 'commit failed');

@@ -9,7 +9,7 @@ import { findPage, type ListArgs } from '../../core/graphql/list';
 import { SortDirection } from '../../core/graphql/sorting';
 import { inScopedTransaction, isWithinOrgPath, SYSTEM_SCOPE } from '../../core/tenancy/scope';
 import { OrgUnit } from '../org/org-unit.entity';
-import { getOrgUnit } from '../org/org.service';
+import { getOrgUnit, orgUnitScopeCondition } from '../org/org.service';
 import { assertGrantable } from '../identity/role.service';
 import { scopeOfUnit } from '../identity/principal';
 import { ApiKey } from './api-key.entity';
@@ -33,10 +33,8 @@ async function visibleKey(ctx: RequestContext, id: string): Promise<ApiKey> {
 }
 
 export async function listApiKeys(ctx: RequestContext, args: ListArgs) {
-  const actor = requireActor(ctx);
-  const units = await ctx.em.find(OrgUnit, { path: { $like: `${actor.scope.orgPath}%` } }, { fields: ['id'] });
   return findPage(ctx.em, ApiKey, args, {
-    where: { orgUnitId: { $in: units.map((u) => u.id) } },
+    where: await orgUnitScopeCondition(ctx),
     defaultSort: [{ field: 'createdAt', direction: SortDirection.DESC }],
   });
 }

@@ -6,8 +6,7 @@ import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from 
 import { findPage, type ListArgs } from '../../core/graphql/list';
 import { SortDirection } from '../../core/graphql/sorting';
 import { applyUpdate, checkVersion } from '../../core/services/updates';
-import { OrgUnit } from '../org/org-unit.entity';
-import { getOrgUnit } from '../org/org.service';
+import { getOrgUnit, orgUnitScopeCondition } from '../org/org.service';
 import { revokeSessions } from './auth.service';
 import { roleLoader } from './identity.loaders';
 import type { SetStaffRolesInput, StaffUserInput, StaffUserUpdate } from './identity.types';
@@ -17,9 +16,7 @@ import { StaffStatus, StaffUser } from './staff-user.entity';
 
 /** Staff placed in the actor's unit or under it. */
 async function visibleStaff(ctx: RequestContext): Promise<FilterQuery<StaffUser>> {
-  const actor = requireActor(ctx);
-  const units = await ctx.em.find(OrgUnit, { path: { $like: `${actor.scope.orgPath}%` } }, { fields: ['id'] });
-  return { orgUnitId: { $in: units.map((u) => u.id) } };
+  return orgUnitScopeCondition(ctx);
 }
 
 export async function listStaff(ctx: RequestContext, args: ListArgs) {

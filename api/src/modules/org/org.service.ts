@@ -16,6 +16,25 @@ function visibleUnits(ctx: RequestContext): FilterQuery<OrgUnit> {
   return { path: { $like: `${actor.scope.orgPath}%` } };
 }
 
+/**
+ * The org units whose records the actor may see, for `orgUnitId in (...)` conditions:
+ * null when the actor sits at HQ or a franchise (their whole franchise is in scope and
+ * row-level security already narrows to it).
+ */
+export async function scopedOrgUnitIds(ctx: RequestContext): Promise<string[] | null> {
+  const actor = requireActor(ctx);
+  const own = await orgUnitLoader(ctx).load(actor.orgUnitId);
+  if (actor.isHq || own?.kind === OrgUnitKind.FRANCHISE) return null;
+  const units = await ctx.em.find(OrgUnit, { path: { $like: `${actor.scope.orgPath}%` } }, { fields: ['id'] });
+  return units.map((u) => u.id);
+}
+
+/** `{ orgUnitId: { $in: [...] } }` for the actor's scope, or {} when the whole franchise is theirs. */
+export async function orgUnitScopeCondition(ctx: RequestContext): Promise<{ orgUnitId?: { $in: string[] } }> {
+  const ids = await scopedOrgUnitIds(ctx);
+  return ids ? { orgUnitId: { $in: ids } } : {};
+}
+
 export function listOrgUnits(ctx: RequestContext, args: ListArgs, only?: OrgUnitKind) {
   const where: FilterQuery<OrgUnit> = only ? { $and: [visibleUnits(ctx), { kind: only }] } : visibleUnits(ctx);
   return findPage(ctx.em, OrgUnit, args, { where, defaultSort: [{ field: 'name', direction: SortDirection.ASC }] });

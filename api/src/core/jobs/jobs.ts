@@ -1,0 +1,76 @@
+import PgBoss from 'pg-boss';
+import type { AppRuntime } from '../context';
+
+/**
+ * Background work that must survive the process (SLA timers, daily care jobs...),
+ * through pg-boss on PostgreSQL: every API instance shares the queues, a job runs once.
+ * Modules declare their jobs with defineJob; the server starts them.
+ */
+export interface JobDefinition<T extends object = object> {
+  name: string;
+  description: string;
+  /** Cron schedule in the business time zone (Asia/Shanghai), if the job is periodic. */
+  cron?: string;
+  run(runtime: AppRuntime, data: T): Promise<unknown>;
+}
+
+const definitions = new Map<string, JobDefinition>();
+
+export function defineJob<T extends object>(definition: JobDefinition<T>): JobDefinition<T> {
+  if (definitions.has(definition.name)) throw new Error(`A job named "${definition.name}" is already defined`);
+  definitions.set(definition.name, definition as JobDefinition);
+  return definition;
+}
+
+export function jobDefinitions(): JobDefinition[] {
+  return [...definitions.values()];
+}
+
+export interface Jobs {
+  /** Queues a job; returns its id. */
+  send(name: string, data?: object): Promise<string>;
+  /** Queues a job and waits for it to finish (tests, "run now" buttons). */
+  runNow(name: string, data?: object, timeoutMs?: number): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export const JOB_TIME_ZONE = 'Asia/Shanghai';
+
+/** Starts pg-boss on the owner connection (it keeps its own schema, pgboss) and the workers. */
+export async function startJobs(runtime: AppRuntime, connectionString: string): Promise<Jobs> {
+  const boss = new PgBoss({ connectionString, schema: 'pgboss', max: 3, application_name: 'pharmadesk-jobs' });
+  boss.on('error', (error) => runtime.logger.error({ err: error }, 'job queue error'));
+  await boss.start();
+  for (const definition of definitions.values()) {
+    await boss.createQueue(definition.name);
+    await boss.work(definition.name, { batchSize: 1 }, async ([job]) => {
+      const started = Date.now();
+      await definition.run(runtime, (job?.data ?? {}) as object);
+      runtime.logger.info({ job: definition.name, ms: Date.now() - started }, 'job done');
+    });
+    if (definition.cron) await boss.schedule(definition.name, definition.cron, {}, { tz: JOB_TIME_ZONE });
+  }
+  const send = async (name: string, data: object = {}) => {
+    if (!definitions.has(name)) throw new Error(`No job named "${name}"`);
+    const id = await boss.send(name, data);
+    if (!id) throw new Error(`pg-boss did not queue ${name}`);
+    return id;
+  };
+  return {
+    send,
+    async runNow(name, data = {}, timeoutMs = 30_000) {
+      const id = await send(name, data);
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const job = await boss.getJobById(name, id, { includeArchive: true });
+        if (job?.state === 'completed') return;
+        if (job?.state === 'failed') throw new Error(`Job ${name} failed: ${JSON.stringify(job.output)}`);
+        if (Date.now() > deadline) throw new Error(`Job ${name} did not finish within ${timeoutMs} ms`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    },
+    async stop() {
+      await boss.stop({ graceful: true, wait: true, timeout: 5_000 });
+    },
+  };
+}

@@ -1,0 +1,113 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { requireActor } from '../../core/auth/authorization';
+import type { RequestContext } from '../../core/context';
+import { BadUserInputError, ConflictError, NotFoundError } from '../../core/errors';
+import { findPage, type ListArgs } from '../../core/graphql/list';
+import { offsetWindow, offsetPageInfo, type ConnectionData, type OffsetPaging } from '../../core/graphql/paging';
+import { SortDirection } from '../../core/graphql/sorting';
+import { getOrgUnit, orgUnitScopeCondition } from '../org/org.service';
+import { CareTask, CareTaskKind, CareTaskStatus } from './customer-records.entity';
+import { Customer, CustomerStatus } from './customer.entity';
+import { customerFilters, findCustomer } from './customer.service';
+
+const mmdd = (date: string) => Number(date.slice(5, 7)) * 100 + Number(date.slice(8, 10));
+
+/** Birthday (month-day) range condition; a range over New Year wraps. */
+function birthdayRange(from: string, to: string): Record<string, unknown> {
+  const a = mmdd(from);
+  const b = mmdd(to);
+  return a <= b ? { birthMmdd: { $gte: a, $lte: b } } : { $or: [{ birthMmdd: { $gte: a } }, { birthMmdd: { $lte: b } }] };
+}
+
+function checkRange(from: string, to: string) {
+  const days = (Date.parse(to) - Date.parse(from)) / 86_400_000;
+  if (Number.isNaN(days) || days < 0) throw new BadUserInputError({ field: 'to', message: 'must be a date on or after from' });
+  if (days > 366) throw new BadUserInputError({ field: 'to', message: 'a birthday list covers at most a year' });
+}
+
+/** Customers whose birthday falls between two dates (inclusive), soonest first. */
+export async function birthdayList(ctx: RequestContext, args: { from: string; to: string; orgUnitId?: string | null; paging?: OffsetPaging | null }): Promise<ConnectionData<Customer>> {
+  checkRange(args.from, args.to);
+  if (args.orgUnitId) await getOrgUnit(ctx, args.orgUnitId);
+  const window = offsetWindow(args.paging);
+  const where = {
+    ...(await orgUnitScopeCondition(ctx)),
+    ...(args.orgUnitId ? { orgUnitId: args.orgUnitId } : {}),
+    status: CustomerStatus.ACTIVE,
+    birthDateEstimated: false,
+    ...birthdayRange(args.from, args.to),
+  };
+  const [nodes, totalCount] = await ctx.em.findAndCount(Customer, where as never, {
+    // Wrapped ranges list December before January.
+    orderBy: mmdd(args.from) <= mmdd(args.to) ? { birthMmdd: 'asc', name: 'asc' } : { birthMonth: 'desc', birthMmdd: 'asc', name: 'asc' } as never,
+    limit: window.limit,
+    offset: window.offset,
+  });
+  return { nodes, totalCount, pageInfo: offsetPageInfo(window, nodes.length, totalCount) };
+}
+
+export enum ContactChannel {
+  PHONE = 'PHONE',
+  SMS = 'SMS',
+  WECHAT = 'WECHAT',
+}
+
+export enum CarePurpose {
+  GREETING = 'GREETING',
+  MARKETING = 'MARKETING',
+}
+
+const consentField = { PHONE: 'consentPhone', SMS: 'consentSms', WECHAT: 'consentWechat' } as const;
+
+/** Who may be contacted through a channel for a purpose: channel consent, and marketing consent for marketing. */
+export async function contactList(
+  ctx: RequestContext,
+  args: { purpose: CarePurpose; channel: ContactChannel; filter?: ListArgs['filter']; paging?: OffsetPaging | null },
+) {
+  const where = {
+    ...(await orgUnitScopeCondition(ctx)),
+    status: CustomerStatus.ACTIVE,
+    [consentField[args.channel]]: true,
+    ...(args.purpose === CarePurpose.MARKETING ? { consentMarketing: true } : {}),
+  };
+  return findPage(ctx.em, Customer, { filter: args.filter, paging: args.paging }, { where: where as never, customFilters: customerFilters, defaultSort: [{ field: 'name', direction: SortDirection.ASC }] });
+}
+
+export async function listCareTasks(ctx: RequestContext, args: ListArgs) {
+  const actor = requireActor(ctx);
+  // Those who manage care see their scope's reminders; everyone else their own.
+  const where = actor.permissions.has('customer:care') ? await orgUnitScopeCondition(ctx) : { assigneeId: actor.id };
+  return findPage(ctx.em, CareTask, args, { where, defaultSort: [{ field: 'dueDate', direction: SortDirection.ASC }] });
+}
+
+export async function completeCareTask(ctx: RequestContext, input: { id: string; status: CareTaskStatus; outcome?: string | null }): Promise<CareTask> {
+  const actor = requireActor(ctx);
+  const task = await ctx.em.findOne(CareTask, { id: input.id });
+  if (!task || (task.assigneeId !== actor.id && !actor.permissions.has('customer:care')) || !(await findCustomer(ctx, task.customerId)))
+    throw new NotFoundError('Care task', input.id);
+  if (task.status !== CareTaskStatus.OPEN) throw new ConflictError(`This reminder is already ${task.status}`);
+  if (input.status === CareTaskStatus.OPEN) throw new BadUserInputError({ field: 'status', message: 'must be DONE or SKIPPED' });
+  Object.assign(task, { status: input.status, outcome: input.outcome ?? null, completedAt: new Date() });
+  await ctx.em.flush();
+  return task;
+}
+
+/**
+ * The daily care job: a birthday reminder for each customer's health manager, `daysAhead`
+ * days before the birthday. Idempotent (one reminder per customer, kind and date).
+ * Runs with every franchise in scope.
+ */
+export async function createBirthdayReminders(em: EntityManager, today: Date, daysAhead = 3): Promise<number> {
+  const due = new Date(today.getTime() + daysAhead * 86_400_000);
+  const dueDate = due.toISOString().slice(0, 10);
+  const result = await em.execute(
+    `insert into care_task (id, franchise_id, customer_id, assignee_id, org_unit_id, kind, due_date, status, title, version, created_at, updated_at)
+     select gen_random_uuid(), c.franchise_id, c.id, c.health_manager_id, c.org_unit_id, ?, ?, 'OPEN', '生日关怀：' || c.name, 1, now(), now()
+       from customer c
+      where c.status = 'ACTIVE' and not c.birth_date_estimated and c.birth_mmdd = ?
+     on conflict (customer_id, kind, due_date) do nothing`,
+    [CareTaskKind.BIRTHDAY, dueDate, mmdd(dueDate)],
+    'run',
+  );
+  return (result as { affectedRows?: number }).affectedRows ?? 0;
+}

@@ -1,0 +1,79 @@
+import { CareTask, CareTaskStatus, CustomerEvent, CustomerEventKind } from './customer-records.entity';
+import { defineCustomerMergeHandler } from './customer-merge';
+import { defineTimelineProvider } from './customer-timeline';
+
+/**
+ * The customers module's own contributions to its extension points: archive changes,
+ * purchases and care reminders on the timeline; its rows moving on a merge.
+ * Other modules register theirs the same way from their own folders.
+ */
+
+defineTimelineProvider({
+  kind: 'archive',
+  async entries(ctx, customerId, { before, limit }) {
+    const events = await ctx.em.find(
+      CustomerEvent,
+      { customerId, kind: { $ne: CustomerEventKind.PURCHASE }, ...(before ? { occurredAt: { $lte: before } } : {}) },
+      { orderBy: { occurredAt: 'desc', id: 'desc' }, limit },
+    );
+    return events.map((e) => ({ kind: 'archive', key: `archive:${e.id}`, occurredAt: e.occurredAt, title: e.summary, summary: null, amount: null, refType: 'Customer', refId: e.customerId }));
+  },
+});
+
+defineTimelineProvider({
+  kind: 'purchase',
+  async entries(ctx, customerId, { before, limit }) {
+    const events = await ctx.em.find(
+      CustomerEvent,
+      { customerId, kind: CustomerEventKind.PURCHASE, ...(before ? { occurredAt: { $lte: before } } : {}) },
+      { orderBy: { occurredAt: 'desc', id: 'desc' }, limit },
+    );
+    return events.map((e) => ({ kind: 'purchase', key: `purchase:${e.id}`, occurredAt: e.occurredAt, title: e.summary, summary: null, amount: e.amount == null ? null : Number(e.amount), refType: null, refId: null }));
+  },
+});
+
+defineTimelineProvider({
+  kind: 'care',
+  async entries(ctx, customerId, { before, limit }) {
+    const tasks = await ctx.em.find(
+      CareTask,
+      { customerId, status: { $ne: CareTaskStatus.OPEN }, ...(before ? { completedAt: { $lte: before } } : {}) },
+      { orderBy: { completedAt: 'desc', id: 'desc' }, limit },
+    );
+    return tasks.map((t) => ({ kind: 'care', key: `care:${t.id}`, occurredAt: t.completedAt!, title: t.title, summary: t.outcome ?? t.status, amount: null, refType: 'CareTask', refId: t.id }));
+  },
+});
+
+defineCustomerMergeHandler({
+  name: 'customer events',
+  async move(ctx, from, to) {
+    return ctx.em.nativeUpdate(CustomerEvent, { customerId: from.id }, { customerId: to.id });
+  },
+});
+
+defineCustomerMergeHandler({
+  name: 'care tasks',
+  async move(ctx, from, to) {
+    // A reminder the target already has for the same day is dropped, not duplicated.
+    await ctx.em.execute(
+      `delete from care_task f using care_task t where f.customer_id = ? and t.customer_id = ? and t.kind = f.kind and t.due_date = f.due_date`,
+      [from.id, to.id],
+    );
+    return ctx.em.nativeUpdate(CareTask, { customerId: from.id }, { customerId: to.id, orgUnitId: to.orgUnitId });
+  },
+});
+
+defineCustomerMergeHandler({
+  name: 'monthly spend',
+  async move(ctx, from, to) {
+    const moved = await ctx.em.execute(
+      `insert into customer_spend_month (customer_id, month, franchise_id, org_unit_id, amount, purchases)
+       select ?, month, franchise_id, org_unit_id, amount, purchases from customer_spend_month where customer_id = ?
+       on conflict (customer_id, month) do update set amount = customer_spend_month.amount + excluded.amount, purchases = customer_spend_month.purchases + excluded.purchases`,
+      [to.id, from.id],
+      'run',
+    );
+    await ctx.em.execute('delete from customer_spend_month where customer_id = ?', [from.id]);
+    return (moved as { affectedRows?: number }).affectedRows ?? 0;
+  },
+});

@@ -1,0 +1,235 @@
+import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
+import { requireActor } from '../../core/auth/authorization';
+import type { RequestContext } from '../../core/context';
+import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../../core/errors';
+import type { ArrayComparison, FieldComparison } from '../../core/graphql/filters';
+import { findPage, type ListArgs } from '../../core/graphql/list';
+import { SortDirection } from '../../core/graphql/sorting';
+import { formatNumber, nextNumber } from '../../core/numbering/numbering';
+import { applyUpdate, checkVersion } from '../../core/services/updates';
+import { StaffUser, JobTitle, StaffStatus } from '../identity/staff-user.entity';
+import { OrgUnit, OrgUnitKind } from '../org/org-unit.entity';
+import { getOrgUnit, orgUnitScopeCondition } from '../org/org.service';
+import { CustomerEvent, CustomerEventKind } from './customer-records.entity';
+import { Customer, CustomerStatus } from './customer.entity';
+import { customerLoader } from './customer.loaders';
+import { runMergeHandlers } from './customer-merge';
+import type { CustomerInput, CustomerUpdate, MergeCustomersInput } from './customer.types';
+
+/** Mainland numbers are kept as 11 digits; landlines as given without spaces. */
+export function normalizePhone(phone: string): string {
+  const compact = phone.replace(/[\s-]/g, '');
+  return /^(\+?86)?1\d{10}$/.test(compact) ? compact.slice(-11) : compact;
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** Date `years` before today (YYYY-MM-DD), for age conditions. */
+function yearsAgo(years: number, from = new Date()): string {
+  const d = new Date(Date.UTC(from.getUTCFullYear() - years, from.getUTCMonth(), from.getUTCDate()));
+  return d.toISOString().slice(0, 10);
+}
+
+/** `age` filters become birth-date ranges (someone is N while born in (N+1 years ago, N years ago]). */
+function ageCondition(c: FieldComparison<number>): Record<string, unknown> {
+  const parts: Record<string, unknown>[] = [];
+  const atLeast = (n: number) => parts.push({ birthDate: { $lte: yearsAgo(n) } });
+  const atMost = (n: number) => parts.push({ birthDate: { $gt: yearsAgo(n + 1) } });
+  if (c.gte != null) atLeast(c.gte);
+  if (c.gt != null) atLeast(c.gt + 1);
+  if (c.lte != null) atMost(c.lte);
+  if (c.lt != null) atMost(c.lt - 1);
+  if (c.eq != null) (atLeast(c.eq), atMost(c.eq));
+  if (c.between) (atLeast(c.between.lower), atMost(c.between.upper));
+  return parts.length ? { $and: parts } : {};
+}
+
+function tagsCondition(c: ArrayComparison): Record<string, unknown> {
+  const parts: Record<string, unknown>[] = [];
+  if (c.containsAll?.length) parts.push({ tags: { $contains: c.containsAll.map((t) => t.toLowerCase()) } });
+  if (c.containsAny?.length) parts.push({ tags: { $overlap: c.containsAny.map((t) => t.toLowerCase()) } });
+  return parts.length ? { $and: parts } : {};
+}
+
+function birthMonthCondition(c: FieldComparison<number>): Record<string, unknown> {
+  const ops: Record<string, unknown> = {};
+  if (c.eq != null) ops.$eq = c.eq;
+  if (c.in) ops.$in = c.in;
+  if (c.gte != null) ops.$gte = c.gte;
+  if (c.lte != null) ops.$lte = c.lte;
+  if (c.between) Object.assign(ops, { $gte: c.between.lower, $lte: c.between.upper });
+  return Object.keys(ops).length ? { birthMonth: ops } : {};
+}
+
+export const customerFilters = { age: ageCondition, tags: tagsCondition, birthMonth: birthMonthCondition };
+
+export async function listCustomers(ctx: RequestContext, args: ListArgs) {
+  const scope = await orgUnitScopeCondition(ctx);
+  // Merged archives stay out unless the caller asks for them by status.
+  const onlyActive = !JSON.stringify(args.filter ?? {}).includes('"status"');
+  return findPage(ctx.em, Customer, args, {
+    where: { ...scope, ...(onlyActive ? { status: CustomerStatus.ACTIVE } : {}) } as FilterQuery<Customer>,
+    customFilters: customerFilters,
+    defaultSort: [{ field: 'createdAt', direction: SortDirection.DESC }],
+  });
+}
+
+/** The customer, or null when missing or outside the actor's scope. */
+export async function findCustomer(ctx: RequestContext, id: string): Promise<Customer | null> {
+  const customer = await customerLoader(ctx).load(id);
+  if (!customer) return null;
+  const scope = await orgUnitScopeCondition(ctx);
+  return !scope.orgUnitId || scope.orgUnitId.$in.includes(customer.orgUnitId) ? customer : null;
+}
+
+export async function getCustomer(ctx: RequestContext, id: string, label = 'Customer'): Promise<Customer> {
+  const customer = await findCustomer(ctx, id);
+  if (!customer) throw new NotFoundError(label, id);
+  return customer;
+}
+
+async function checkPlacement(ctx: RequestContext, fields: { orgUnitId?: string; doctorId?: string; healthManagerId?: string }, franchiseId: string | undefined, prefix: string) {
+  let unit: OrgUnit | undefined;
+  if (fields.orgUnitId) {
+    unit = await getOrgUnit(ctx, fields.orgUnitId, 'Store or branch center');
+    if (unit.kind !== OrgUnitKind.STORE && unit.kind !== OrgUnitKind.BRANCH_CENTER)
+      throw new BadUserInputError({ field: `${prefix}.orgUnitId`, message: `must be a store or branch center, not a ${unit.kind}` });
+    if (franchiseId && unit.franchiseId !== franchiseId) throw new BadUserInputError({ field: `${prefix}.orgUnitId`, message: 'must be in the customer’s franchise' });
+  }
+  const inFranchise = franchiseId ?? unit?.franchiseId;
+  const staff = async (id: string, titles: JobTitle[], field: string, what: string) => {
+    const person = await ctx.em.findOne(StaffUser, { id, franchiseId: inFranchise, status: StaffStatus.ACTIVE });
+    if (!person || !titles.includes(person.jobTitle))
+      throw new BadUserInputError({ field: `${prefix}.${field}`, message: `must be an active ${what} of this franchise` });
+  };
+  if (fields.doctorId) await staff(fields.doctorId, [JobTitle.DOCTOR, JobTitle.PHARMACIST], 'doctorId', 'doctor or pharmacist');
+  if (fields.healthManagerId) await staff(fields.healthManagerId, [JobTitle.HEALTH_MANAGER], 'healthManagerId', 'health manager');
+  return unit;
+}
+
+/** One person, one archive per franchise: a phone already on file is refused with that record's number. */
+async function assertPhoneFree(ctx: RequestContext, franchiseId: string, phone: string, exceptId?: string) {
+  const existing = await ctx.em.findOne(
+    Customer,
+    { franchiseId, phone, status: CustomerStatus.ACTIVE, ...(exceptId ? { id: { $ne: exceptId } } : {}) },
+    { filters: false }, // the whole franchise, not only the actor's stores: duplicates are per franchise
+  );
+  if (existing)
+    throw new ConflictError(`This phone number already belongs to archive ${existing.recordNo}`, { field: 'phone', existingRecordNo: existing.recordNo });
+}
+
+function checkBirthDate(field: string, birthDate: string | null | undefined) {
+  if (birthDate && birthDate > today()) throw new BadUserInputError({ field, message: 'cannot be in the future' });
+}
+
+function normalizeTags(tags: string[] | undefined): string[] | undefined {
+  return tags ? [...new Set(tags.map((t) => t.trim().toLowerCase()).filter(Boolean))] : undefined;
+}
+
+export async function createCustomer(ctx: RequestContext, input: CustomerInput): Promise<Customer> {
+  const actor = requireActor(ctx);
+  if (!input.birthDate && input.age == null) throw new BadUserInputError({ field: 'customer.birthDate', message: 'give the birth date, or the age when the date is not known' });
+  checkBirthDate('customer.birthDate', input.birthDate);
+  const unit = (await checkPlacement(ctx, input, undefined, 'customer'))!;
+  const phone = normalizePhone(input.phone);
+  await assertPhoneFree(ctx, unit.franchiseId, phone);
+
+  const franchise = await ctx.em.findOneOrFail(OrgUnit, { id: unit.franchiseId });
+  const year = new Date().getFullYear();
+  const recordNo = formatNumber(franchise.code ?? 'C', year, await nextNumber(ctx.em, unit.franchiseId, 'customer', year));
+  const { age, ...fields } = input;
+  const customer = ctx.em.create(Customer, {
+    ...fields,
+    phone,
+    recordNo,
+    franchiseId: unit.franchiseId,
+    birthDate: input.birthDate ?? `${year - (age ?? 0)}-07-01`,
+    birthDateEstimated: !input.birthDate,
+    tags: normalizeTags(input.tags) ?? [],
+  } as Customer);
+  ctx.em.create(CustomerEvent, { franchiseId: customer.franchiseId, customerId: customer.id, kind: CustomerEventKind.CREATED, summary: `建档 ${recordNo}`, actorId: actor.id });
+  await ctx.em.flush();
+  ctx.afterCommit.push(() => ctx.pubsub.publish('customers.changed', { id: customer.id, franchiseId: customer.franchiseId, change: 'created' }));
+  return customer;
+}
+
+export async function updateCustomer(ctx: RequestContext, id: string, version: number, update: CustomerUpdate): Promise<Customer> {
+  const actor = requireActor(ctx);
+  const customer = await getCustomer(ctx, id);
+  if (customer.status !== CustomerStatus.ACTIVE) throw new ConflictError(`Archive ${customer.recordNo} was merged into another; edit that one`);
+  checkVersion(customer, version, 'Customer');
+  checkBirthDate('update.birthDate', update.birthDate);
+  await checkPlacement(ctx, update, customer.franchiseId, 'update');
+  if (update.phone) {
+    update.phone = normalizePhone(update.phone);
+    if (update.phone !== customer.phone) await assertPhoneFree(ctx, customer.franchiseId, update.phone, customer.id);
+  }
+  const changed = Object.entries(update).filter(([k, v]) => v !== undefined && JSON.stringify(v) !== JSON.stringify((customer as unknown as Record<string, unknown>)[k])).map(([k]) => k);
+  applyUpdate(customer, { ...update, tags: normalizeTags(update.tags), ...(update.birthDate ? { birthDateEstimated: false } : {}) } as Partial<Customer>);
+  if (changed.length)
+    ctx.em.create(CustomerEvent, { franchiseId: customer.franchiseId, customerId: customer.id, kind: CustomerEventKind.UPDATED, summary: `更新档案：${changed.join(', ')}`, actorId: actor.id, details: { fields: changed } });
+  await ctx.em.flush();
+  ctx.afterCommit.push(() => ctx.pubsub.publish('customers.changed', { id: customer.id, franchiseId: customer.franchiseId, change: 'updated' }));
+  return customer;
+}
+
+const union = (a: string[], b: string[]) => [...new Set([...a, ...b])];
+
+/**
+ * Folds `source` into `target` (same franchise): everything attached to the source moves
+ * (through every module's merge handler), blank fields of the target are filled from
+ * the source, lists are joined, purchase totals added. The source stays as MERGED.
+ */
+export async function mergeCustomers(ctx: RequestContext, input: MergeCustomersInput): Promise<Customer> {
+  const actor = requireActor(ctx);
+  if (!actor.isHq) throw new ForbiddenError('Only HQ can merge archives');
+  if (input.sourceId === input.targetId) throw new BadUserInputError({ field: 'sourceId', message: 'must differ from targetId' });
+  const [source, target] = await Promise.all([getCustomer(ctx, input.sourceId, 'Source customer'), getCustomer(ctx, input.targetId, 'Target customer')]);
+  if (source.franchiseId !== target.franchiseId) throw new BadUserInputError({ field: 'targetId', message: 'both archives must belong to the same franchise' });
+  for (const [c, field] of [[source, 'sourceId'], [target, 'targetId']] as const)
+    if (c.status !== CustomerStatus.ACTIVE) throw new ConflictError(`Archive ${c.recordNo} (${field}) is already merged`);
+
+  const moved = await runMergeHandlers(ctx, source, target);
+
+  for (const key of ['gender', 'idNumber', 'address', 'email', 'memberCardNo', 'medicalHistory', 'personality', 'specialNeeds', 'note'] as const)
+    if (target[key] == null && source[key] != null) (target as unknown as Record<string, unknown>)[key] = source[key];
+  if (target.birthDateEstimated && !source.birthDateEstimated && source.birthDate) Object.assign(target, { birthDate: source.birthDate, birthDateEstimated: false });
+  target.tags = union(target.tags, source.tags);
+  target.allergies = union(target.allergies, source.allergies);
+  target.interests = union(target.interests, source.interests);
+  target.currentMedications = [...target.currentMedications, ...source.currentMedications.filter((m) => !target.currentMedications.some((t) => t.name === m.name))];
+  target.familyMembers = [...target.familyMembers, ...source.familyMembers.filter((m) => !target.familyMembers.some((t) => t.name === m.name))];
+  target.totalSpend = (Number(target.totalSpend) + Number(source.totalSpend)).toFixed(2);
+  target.purchaseCount += source.purchaseCount;
+  const latest = (a?: Date | null, b?: Date | null) => (!a ? b : !b ? a : a > b ? a : b);
+  target.lastPurchaseAt = latest(target.lastPurchaseAt, source.lastPurchaseAt) ?? null;
+  target.lastServiceAt = latest(target.lastServiceAt, source.lastServiceAt) ?? null;
+
+  source.status = CustomerStatus.MERGED;
+  source.mergedIntoId = target.id;
+  const details = { sourceId: source.id, sourceRecordNo: source.recordNo, targetId: target.id, targetRecordNo: target.recordNo, moved };
+  for (const c of [source, target])
+    ctx.em.create(CustomerEvent, { franchiseId: c.franchiseId, customerId: c.id, kind: CustomerEventKind.MERGED, summary: `档案合并：${source.recordNo} → ${target.recordNo}`, actorId: actor.id, details });
+  await ctx.em.flush();
+  for (const c of [source, target]) ctx.afterCommit.push(() => ctx.pubsub.publish('customers.changed', { id: c.id, franchiseId: c.franchiseId, change: 'updated' }));
+  return target;
+}
+
+/**
+ * A purchase against a customer: the totals and the month's spend (top spenders, RFM)
+ * and a timeline entry. Orders call this; demo data too.
+ */
+export async function recordPurchase(em: EntityManager, purchase: { customerId: string; amount: number; at: Date; orgUnitId?: string; summary?: string }): Promise<void> {
+  const customer = await em.findOneOrFail(Customer, { id: purchase.customerId });
+  const month = `${purchase.at.toISOString().slice(0, 7)}-01`;
+  await em.execute(
+    `insert into customer_spend_month (customer_id, month, franchise_id, org_unit_id, amount, purchases) values (?, ?, ?, ?, ?, 1)
+     on conflict (customer_id, month) do update set amount = customer_spend_month.amount + excluded.amount, purchases = customer_spend_month.purchases + 1`,
+    [customer.id, month, customer.franchiseId, purchase.orgUnitId ?? customer.orgUnitId, purchase.amount],
+  );
+  customer.totalSpend = (Number(customer.totalSpend) + purchase.amount).toFixed(2);
+  customer.purchaseCount += 1;
+  if (!customer.lastPurchaseAt || customer.lastPurchaseAt < purchase.at) customer.lastPurchaseAt = purchase.at;
+  if (!customer.lastServiceAt || customer.lastServiceAt < purchase.at) customer.lastServiceAt = purchase.at;
+  em.create(CustomerEvent, { franchiseId: customer.franchiseId, customerId: customer.id, kind: CustomerEventKind.PURCHASE, occurredAt: purchase.at, summary: purchase.summary ?? '购买', amount: purchase.amount.toFixed(2) });
+}

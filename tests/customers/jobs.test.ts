@@ -1,0 +1,57 @@
+import { startTestApp, type TestApp } from '../support/app';
+import { signIn, type Caller } from '../support/actors';
+
+/** The daily care and segment jobs, run through pg-boss as in production. */
+describe('customer background jobs', () => {
+  let app: TestApp;
+  let owner: Caller;
+  beforeAll(async () => {
+    app = await startTestApp({ JOBS_ENABLED: 'true' });
+    owner = await signIn(app, 'owner@east.demo');
+  });
+  afterAll(() => app.stop());
+
+  it('creates birthday reminders for the health managers three days ahead, once', async () => {
+    // A day whose birthdays (three days on) are certain: a known customer's birthday.
+    const someone = await owner.graphql<{ customers: { nodes: { birthDate: string; healthManagerId: string }[] } }>(
+      `{ customers(filter: { birthMonth: { eq: 6 } }, paging: { limit: 1 }) { nodes { birthDate healthManagerId } } }`,
+    );
+    const birthday = someone.body.data!.customers.nodes[0]!;
+    const due = `2026-${birthday.birthDate.slice(5)}`;
+    const today = new Date(Date.parse(`${due}T00:00:00Z`) - 3 * 86_400_000).toISOString().slice(0, 10);
+    const TASKS = `query($d: String!) { careTasks(filter: { dueDate: { eq: $d }, kind: { eq: BIRTHDAY } }, paging: { limit: 200 }) { totalCount nodes { assigneeId status title } } }`;
+    const before = (await owner.graphql<{ careTasks: { totalCount: number } }>(TASKS, { d: due })).body.data!.careTasks.totalCount;
+
+    await app.server.jobs!.runNow('customers.birthday-reminders', { today });
+    const after = await owner.graphql<{ careTasks: { totalCount: number; nodes: { assigneeId: string; status: string; title: string }[] } }>(TASKS, { d: due });
+    expect(after.body.data!.careTasks.totalCount).toBeGreaterThan(before);
+    expect(after.body.data!.careTasks.nodes.some((t) => t.assigneeId === birthday.healthManagerId && t.status === 'OPEN' && t.title.startsWith('生日关怀'))).toBe(true);
+
+    await app.server.jobs!.runNow('customers.birthday-reminders', { today });
+    const again = await owner.graphql<{ careTasks: { totalCount: number } }>(TASKS, { d: due });
+    expect(again.body.data!.careTasks.totalCount).toBe(after.body.data!.careTasks.totalCount);
+  });
+
+  it('lets the health manager close a reminder, which then shows on the customer’s timeline', async () => {
+    const manager = await signIn(app, 'manager@east.demo');
+    const tasks = await manager.graphql<{ careTasks: { nodes: { id: string; customerId: string }[] } }>(`{ careTasks(filter: { status: { eq: OPEN } }, paging: { limit: 1 }) { nodes { id customerId } } }`);
+    const task = tasks.body.data!.careTasks.nodes[0]!;
+    const done = await manager.graphql(`mutation($id: ID!) { completeCareTask(input: { id: $id, status: DONE, outcome: "已电话祝福" }) { status } }`, { id: task.id });
+    expect(done.body.data).toEqual({ completeCareTask: { status: 'DONE' } });
+    const timeline = await manager.graphql<{ customerTimeline: { nodes: { kind: string; summary: string }[] } }>(`query($id: ID!) { customerTimeline(customerId: $id, kinds: ["care"]) { nodes { kind summary } } }`, { id: task.customerId });
+    expect(timeline.body.errors).toBeUndefined();
+    expect(timeline.body.data!.customerTimeline.nodes[0]).toEqual({ kind: 'care', summary: '已电话祝福' });
+    const twice = await manager.graphql(`mutation($id: ID!) { completeCareTask(input: { id: $id, status: DONE }) { status } }`, { id: task.id });
+    expect(twice.body.errors![0]!.extensions!.code).toBe('CONFLICT');
+  });
+
+  it('recomputes segments nightly (and on demand)', async () => {
+    await app.server.jobs!.runNow('customers.recompute-segments');
+    const segments = await owner.graphql<{ customerSegments: { segment: string; customers: number }[] }>('{ customerSegments { segment customers } }');
+    const bySegment = Object.fromEntries(segments.body.data!.customerSegments.map((s) => [s.segment, s.customers]));
+    expect(bySegment.CHAMPION).toBeGreaterThan(0);
+    expect((bySegment.NO_PURCHASE ?? 0) + (bySegment.NEW ?? 0)).toBeGreaterThan(0);
+    const updated = await owner.graphql<{ recomputeCustomerSegments: number }>('mutation { recomputeCustomerSegments }');
+    expect(updated.body.data!.recomputeCustomerSegments).toBeGreaterThan(250);
+  });
+});
