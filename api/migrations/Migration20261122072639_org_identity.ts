@@ -1,5 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
-import { API_GROUP_ROLE, API_GROUP_ROLE_SQL, APP_IN_SCOPE_FUNCTION_SQL, tenantTableSql } from '../src/core/tenancy/rls';
+import { API_GROUP_ROLE, API_GROUP_ROLE_SQL, SCOPE_FUNCTIONS_SQL, tenantTableSql } from '../src/core/tenancy/rls';
 
 /** Organization tree, staff, roles, sessions, API keys and the audit log, with franchise isolation. */
 
@@ -51,7 +51,7 @@ export class Migration20261122072639_org_identity extends Migration {
 
     // Franchise isolation: the API role, the scope function, and RLS on every tenant table.
     this.addSql(API_GROUP_ROLE_SQL);
-    this.addSql(APP_IN_SCOPE_FUNCTION_SQL);
+    this.addSql(SCOPE_FUNCTIONS_SQL);
     for (const table of ['org_unit', 'staff_user', 'auth_session', 'auth_refresh_token', 'api_key', 'audit_log']) this.addSql(tenantTableSql(table));
     this.addSql(tenantTableSql('role', { sharedWhenNull: true }));
     // The audit log is append-only for the API.
@@ -61,7 +61,7 @@ export class Migration20261122072639_org_identity extends Migration {
   }
 
   override async down(): Promise<void> {
-    this.addSql(`drop function if exists app_in_scope(uuid);`);
+    this.addSql(`drop function if exists app_scope_all(); drop function if exists app_scope_ids();`);
     this.addSql(`drop table if exists "api_key" cascade;`);
 
     this.addSql(`drop table if exists "api_key_usage" cascade;`);

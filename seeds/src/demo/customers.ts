@@ -74,6 +74,12 @@ export function buildCustomers(
       for (const [month, m] of months)
         spend.push({ customerId: id, month, franchiseId: franchise.id, orgUnitId: '', amount: m.amount.toFixed(2), purchases: m.purchases });
     }
+    if (!input.withPurchases && rng.chance(0.7)) {
+      // Scale data: plausible totals without the purchase history behind them.
+      purchases = rng.int(1, 30);
+      totalSpend = purchases * (rng.int(40, 600) + rng.int(0, 99) / 100);
+      lastPurchaseAt = rng.dateBetween(new Date(now.getTime() - 400 * 86_400_000), now);
+    }
     if (totalSpend > 3000) tags.push('vip');
     // A customer belongs to a store and is looked after by one of that store's health managers.
     const unit = rng.pick(stores);

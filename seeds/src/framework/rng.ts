@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 /**
  * A small seeded random generator (mulberry32) so demo data is the same on every
  * machine and every run. Never use Math.random() in seeders.
@@ -77,6 +79,18 @@ export class Rng {
     const s = hex.join('');
     return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
   }
+}
+
+/**
+ * A version-4-shaped UUID derived from a label by SHA-256: stable, and unlike Rng.uuid()
+ * (32 bits of generator state) safe from collisions across hundreds of thousands of rows.
+ */
+export function stableUuid(label: string): string {
+  const hex = createHash('sha256').update(label).digest('hex').slice(0, 32).split('');
+  hex[12] = '4';
+  hex[16] = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
+  const s = hex.join('');
+  return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
 }
 
 function hashString(value: string): number {

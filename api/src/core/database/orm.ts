@@ -32,8 +32,9 @@ export function ormConfig({ clientUrl, poolMax = 10, logger, snapshot = false }:
     allowGlobalContext: false,
     forceUtcTimezone: true,
     pool: { min: 0, max: poolMax },
-    debug: false,
-    logger: logger ? (message) => logger.debug({ orm: message }) : undefined,
+    // LOG_LEVEL=trace logs every SQL statement with its parameters and duration.
+    debug: logger?.isLevelEnabled('trace') ? ['query', 'query-params'] : false,
+    logger: logger ? (message) => logger.trace({ orm: message }) : undefined,
     migrations: {
       tableName: 'mikro_orm_migrations',
       path: migrationsFolder,

@@ -10,27 +10,34 @@
  */
 export const API_GROUP_ROLE = 'pharmadesk_api';
 
+/**
+ * The policy condition. The scope functions sit in scalar subqueries so PostgreSQL
+ * evaluates them once per statement (not per row) and can use the franchise_id index.
+ */
+const IN_SCOPE = '((select app_scope_all()) or franchise_id = any ((select app_scope_ids())::uuid[]))';
+
 export function tenantTableSql(table: string, options: { sharedWhenNull?: boolean } = {}): string {
   // Rows with no franchise (built-in definitions) can be readable by all, writable only with '*'.
-  const read = options.sharedWhenNull ? 'franchise_id is null or app_in_scope(franchise_id)' : 'app_in_scope(franchise_id)';
+  const read = options.sharedWhenNull ? `franchise_id is null or ${IN_SCOPE}` : IN_SCOPE;
   return [
     `alter table "${table}" enable row level security;`,
     `alter table "${table}" force row level security;`,
     `drop policy if exists tenant_isolation on "${table}";`,
-    `create policy tenant_isolation on "${table}" using (${read}) with check (app_in_scope(franchise_id));`,
+    `create policy tenant_isolation on "${table}" using (${read}) with check (${IN_SCOPE});`,
     `grant select, insert, update, delete on "${table}" to ${API_GROUP_ROLE};`,
   ].join('\n');
 }
 
-/** The scope test every policy uses (CASE, so '*' is never cast to uuid). */
-export const APP_IN_SCOPE_FUNCTION_SQL = `
-create or replace function app_in_scope(franchise uuid) returns boolean
+/** The scope the API set for this transaction: '*' (all franchises), a list of ids, or nothing. */
+export const SCOPE_FUNCTIONS_SQL = `
+create or replace function app_scope_all() returns boolean
 language sql stable parallel safe as $$
-  select case coalesce(current_setting('app.franchise_ids', true), '')
-    when '*' then true
-    when '' then false
-    else franchise = any (string_to_array(current_setting('app.franchise_ids', true), ',')::uuid[])
-  end
+  select coalesce(current_setting('app.franchise_ids', true), '') = '*'
+$$;
+create or replace function app_scope_ids() returns uuid[]
+language sql stable parallel safe as $$
+  select case when coalesce(current_setting('app.franchise_ids', true), '') in ('', '*') then '{}'::uuid[]
+              else string_to_array(current_setting('app.franchise_ids', true), ',')::uuid[] end
 $$;`;
 
 /** The group role the API's login role belongs to: no superuser, no BYPASSRLS, no login of its own. */

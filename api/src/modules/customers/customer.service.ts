@@ -51,14 +51,16 @@ function tagsCondition(c: ArrayComparison): Record<string, unknown> {
   return parts.length ? { $and: parts } : {};
 }
 
+/** Birthday-month filters become month-day ranges, served by the (franchise, birth_mmdd) index. */
 function birthMonthCondition(c: FieldComparison<number>): Record<string, unknown> {
-  const ops: Record<string, unknown> = {};
-  if (c.eq != null) ops.$eq = c.eq;
-  if (c.in) ops.$in = c.in;
-  if (c.gte != null) ops.$gte = c.gte;
-  if (c.lte != null) ops.$lte = c.lte;
-  if (c.between) Object.assign(ops, { $gte: c.between.lower, $lte: c.between.upper });
-  return Object.keys(ops).length ? { birthMonth: ops } : {};
+  const month = (m: number) => ({ birthMmdd: { $gte: m * 100, $lte: m * 100 + 99 } });
+  const parts: Record<string, unknown>[] = [];
+  if (c.eq != null) parts.push(month(c.eq));
+  if (c.in?.length) parts.push({ $or: c.in.map(month) });
+  if (c.gte != null) parts.push({ birthMmdd: { $gte: c.gte * 100 } });
+  if (c.lte != null) parts.push({ birthMmdd: { $lte: c.lte * 100 + 99 } });
+  if (c.between) parts.push({ birthMmdd: { $gte: c.between.lower * 100, $lte: c.between.upper * 100 + 99 } });
+  return parts.length ? { $and: parts } : {};
 }
 
 export const customerFilters = { age: ageCondition, tags: tagsCondition, birthMonth: birthMonthCondition };

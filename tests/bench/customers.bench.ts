@@ -1,0 +1,106 @@
+import { Client } from 'pg';
+import { randomUUID } from 'node:crypto';
+import { generateScaleCustomers, DEMO_PASSWORD } from '@pharmadesk/seeds';
+import type { OrgUnit, StaffUser } from '@pharmadesk/api';
+import { startTestApp, type TestApp } from '../support/app';
+import { signIn, type Caller } from '../support/actors';
+import { measure, report } from './measure';
+
+const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 200_000);
+const RUNS = 200;
+
+/**
+ * Customer search at scale: one franchise with 200,000 archives. Fuzzy search (2 characters
+ * of a name, 4 phone digits, card digits) and structured filters, p50/p95 over 200 runs,
+ * measured end to end over HTTP (authentication and the scoped transaction included).
+ */
+describe('customer search on a 200,000-customer franchise', () => {
+  let app: TestApp;
+  let owner: Caller;
+  let sample: { names: string[]; phones: string[]; cards: string[] };
+  let storeIds: string[];
+  let generateMs = 0;
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    const db = new Client({ connectionString: app.database.url });
+    await db.connect();
+    try {
+      // A franchise of its own, with three stores, a doctor, three health managers and an owner.
+      const { rows: [hq] } = await db.query(`select id, path from org_unit where kind = 'HQ'`);
+      const franchiseId = randomUUID();
+      await db.query(`insert into org_unit (id, franchise_id, kind, name, code, parent_id, path, status, time_zone, created_at, updated_at, version) values ($1, $1, 'FRANCHISE', '压测加盟 Bench', 'BENCH', $2, $3, 'ACTIVE', 'Asia/Shanghai', now(), now(), 1)`, [franchiseId, hq.id, `${hq.path}${franchiseId}/`]);
+      storeIds = [randomUUID(), randomUUID(), randomUUID()];
+      for (const [i, id] of storeIds.entries())
+        await db.query(`insert into org_unit (id, franchise_id, kind, name, code, parent_id, path, status, time_zone, created_at, updated_at, version) values ($1, $2, 'STORE', $3, $4, $2, $5, 'ACTIVE', 'Asia/Shanghai', now(), now(), 1)`, [id, franchiseId, `压测门店 ${i + 1}`, `B-${i + 1}`, `${hq.path}${franchiseId}/${id}/`]);
+      const { rows: roles } = await db.query(`select id, template_key from role where template_key in ('franchise_owner', 'health_manager', 'pharmacist')`);
+      const role = (key: string) => roles.find((r) => r.template_key === key).id;
+      const { rows: [hash] } = await db.query(`select password_hash from staff_user where email = 'owner@east.demo'`);
+      const person = async (email: string, title: string, unit: string, template: string) => {
+        const id = randomUUID();
+        await db.query(
+          `insert into staff_user (id, franchise_id, org_unit_id, email, password_hash, display_name, status, job_title, role_ids, specialties, certificates, created_at, updated_at, version)
+           values ($1, $2, $3, $4, $5, $8, 'ACTIVE', $6, $7, '{}', '{}', now(), now(), 1)`,
+          [id, franchiseId, unit, email, hash.password_hash, title, [role(template)], email],
+        );
+        return { id, orgUnitId: unit } as StaffUser;
+      };
+      await person('owner@bench.demo', 'FRANCHISE_OWNER', franchiseId, 'franchise_owner');
+      const doctors = [await person('doctor@bench.demo', 'DOCTOR', storeIds[0]!, 'pharmacist')];
+      const managers: StaffUser[] = [];
+      for (const [i, s] of storeIds.entries()) managers.push(await person(`manager${i}@bench.demo`, 'HEALTH_MANAGER', s, 'health_manager'));
+      const started = Date.now();
+      sample = await generateScaleCustomers(db, {
+        franchise: { id: franchiseId, code: 'BENCH' } as OrgUnit,
+        stores: storeIds.map((id) => ({ id }) as OrgUnit),
+        doctors,
+        managers,
+        count: CUSTOMERS,
+      });
+      generateMs = Date.now() - started;
+    } finally {
+      await db.end();
+    }
+    owner = await signIn(app, 'owner@bench.demo');
+    void DEMO_PASSWORD;
+  }, 600_000);
+  afterAll(() => app.stop());
+
+  it('measures fuzzy search and structured filters', async () => {
+    const SEARCH = `query($q: String!) { searchCustomers(query: $q, limit: 20) { score customer { id name recordNo } } }`;
+    const pick = <T>(list: T[], i: number) => list[(i * 7919) % list.length]!;
+    let i = 0;
+    const names = await measure('fuzzy: 2 characters of a name', RUNS, async () => {
+      const name = pick(sample.names, i++);
+      const res = await owner.graphql<{ searchCustomers: unknown[] }>(SEARCH, { q: name.slice(-2) });
+      if (res.body.errors) throw new Error(JSON.stringify(res.body.errors));
+    });
+    const phones = await measure('fuzzy: last 4 phone digits', RUNS, async () => {
+      const res = await owner.graphql(SEARCH, { q: pick(sample.phones, i++).slice(-4) });
+      if (res.body.errors) throw new Error(JSON.stringify(res.body.errors));
+    });
+    const cards = await measure('fuzzy: 6 digits of a card number', RUNS, async () => {
+      const res = await owner.graphql(SEARCH, { q: pick(sample.cards, i++).slice(3, 9) });
+      if (res.body.errors) throw new Error(JSON.stringify(res.body.errors));
+    });
+    const LIST = `query($f: CustomerFilter, $s: [CustomerSort!]) { customers(filter: $f, sorting: $s, paging: { limit: 20 }) { totalCount nodes { id name recordNo age tags totalSpend lastServiceAt } } }`;
+    const filters = [
+      (n: number) => ({ f: { orgUnitId: { eq: storeIds[n % 3] }, tags: { containsAll: ['chronic'] }, age: { gte: 60 } }, s: [{ field: 'lastServiceAt', direction: 'DESC' }] }),
+      (n: number) => ({ f: { birthMonth: { eq: (n % 12) + 1 }, orgUnitId: { eq: storeIds[n % 3] } }, s: [{ field: 'name', direction: 'ASC' }] }),
+      (n: number) => ({ f: { totalSpend: { between: { lower: 1000 + n, upper: 5000 } }, tags: { containsAny: ['vip'] } }, s: [{ field: 'totalSpend', direction: 'DESC' }] }),
+      (n: number) => ({ f: { lastServiceAt: { lt: new Date(Date.now() - (90 + n) * 86_400_000).toISOString() }, age: { between: { lower: 50, upper: 70 } } }, s: [{ field: 'lastServiceAt', direction: 'ASC' }] }),
+    ];
+    const structured = await measure('structured filter (store, tags, age, birthday month, spend, last service)', RUNS, async () => {
+      const n = i++;
+      const res = await owner.graphql(LIST, filters[n % filters.length]!(n));
+      if (res.body.errors) throw new Error(JSON.stringify(res.body.errors));
+    });
+    const baseline = await measure('baseline: serverInfo as the same user', RUNS, () => owner.graphql('{ serverInfo { version } }'));
+    report('customers', [names, phones, cards, structured, baseline], {
+      customers: CUSTOMERS,
+      generateSeconds: Math.round(generateMs / 100) / 10,
+      note: 'end-to-end HTTP latency including authentication (see baseline)',
+    });
+    expect(names.runs).toBe(RUNS);
+  });
+});
