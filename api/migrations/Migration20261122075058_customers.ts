@@ -64,6 +64,10 @@ export class Migration20261122075058_customers extends Migration {
     this.addSql(`create index "customer_franchise_last_service_index" on "customer" ("franchise_id", "last_service_at");`);
     this.addSql(`create index "customer_franchise_created_index" on "customer" ("franchise_id", "created_at" desc);`);
     this.addSql(`create index "customer_franchise_total_spend_index" on "customer" ("franchise_id", "total_spend");`);
+    this.addSql(`create index "customer_franchise_birth_date_index" on "customer" ("franchise_id", "birth_date");`);
+    // A store's lists: birthdays and last service within one store.
+    this.addSql(`create index "customer_franchise_unit_mmdd_index" on "customer" ("franchise_id", "org_unit_id", "birth_mmdd");`);
+    this.addSql(`create index "customer_franchise_unit_last_service_index" on "customer" ("franchise_id", "org_unit_id", "last_service_at");`);
     // One active archive per phone and franchise (merged ones keep theirs for history).
     this.addSql(`create unique index "customer_franchise_phone_active_unique" on "customer" ("franchise_id", "phone") where status = 'ACTIVE';`);
 

@@ -2,6 +2,10 @@ import { Client } from 'pg';
 import { randomUUID } from 'node:crypto';
 import { generateScaleCustomers, DEMO_PASSWORD } from '@pharmadesk/seeds';
 import type { OrgUnit, StaffUser } from '@pharmadesk/api';
+import { createRequestContext, type RequestContext } from '@pharmadesk/api';
+import { beginOperation, endOperation } from '@pharmadesk/api/src/core/tenancy/request-transaction';
+import { searchCustomers } from '@pharmadesk/api/src/modules/customers/customer-search';
+import { listCustomers } from '@pharmadesk/api/src/modules/customers/customer.service';
 import { startTestApp, type TestApp } from '../support/app';
 import { signIn, type Caller } from '../support/actors';
 import { measure, report } from './measure';
@@ -96,7 +100,29 @@ describe('customer search on a 200,000-customer franchise', () => {
       if (res.body.errors) throw new Error(JSON.stringify(res.body.errors));
     });
     const baseline = await measure('baseline: serverInfo as the same user', RUNS, () => owner.graphql('{ serverInfo { version } }'));
-    report('customers', [names, phones, cards, structured, baseline], {
+
+    // The same work without HTTP and JSON: the service in its scoped transaction, as a resolver runs it.
+    const runtime = app.server.app.runtime;
+    const actor = await runtime.authenticate({ kind: 'bearer', token: owner.headers.authorization!.slice(7) });
+    const inService = async (work: (ctx: RequestContext) => Promise<unknown>) => {
+      const ctx = createRequestContext(runtime, { actor });
+      await beginOperation(ctx);
+      try {
+        await work(ctx);
+      } finally {
+        await endOperation(ctx, true);
+      }
+    };
+    const serviceNames = await measure('service: 2 characters of a name', RUNS, () => inService((ctx) => searchCustomers(ctx, pick(sample.names, i++).slice(-2))));
+    const servicePhones = await measure('service: last 4 phone digits', RUNS, () => inService((ctx) => searchCustomers(ctx, pick(sample.phones, i++).slice(-4))));
+    const serviceLists = await measure('service: structured filter', RUNS, () =>
+      inService((ctx) => {
+        const n = i++;
+        const { f, s } = filters[n % filters.length]!(n);
+        return listCustomers(ctx, { filter: f as never, sorting: s as never, paging: { limit: 20 } });
+      }),
+    );
+    report('customers', [names, phones, cards, structured, baseline, serviceNames, servicePhones, serviceLists], {
       customers: CUSTOMERS,
       generateSeconds: Math.round(generateMs / 100) / 10,
       note: 'end-to-end HTTP latency including authentication (see baseline)',

@@ -48,6 +48,11 @@ class ProductResolver {
   }
 
   @Query(() => ProductConnection)
+  productsCountedToThree(@Ctx() ctx: { em: EntityManager }, @Arg('paging', () => OffsetPaging, { nullable: true }) paging?: OffsetPaging) {
+    return findPage(ctx.em.fork(), Product, { paging }, { exactCountLimit: 3 });
+  }
+
+  @Query(() => ProductConnection)
   productsByCursor(
     @Ctx() ctx: { em: EntityManager },
     @Arg('paging', () => CursorPaging) paging: CursorPaging,
@@ -72,7 +77,8 @@ describe('list building blocks on PostgreSQL', () => {
       em.create(Product, { name, stock: (i * 7) % 10, expiresAt: i % 3 === 0 ? null : new Date(Date.UTC(2027, i, 1)) }),
     );
     await em.flush();
-    schema = await buildSchema({ resolvers: [ProductResolver], scalarsMap, validate: false });
+    // authChecker: a lone spec runs in jest's main process, where globalSetup already registered the API's resolvers.
+    schema = await buildSchema({ resolvers: [ProductResolver], scalarsMap, validate: false, authChecker: () => true });
   });
   afterAll(async () => {
     await orm.close(true);
@@ -117,6 +123,17 @@ describe('list building blocks on PostgreSQL', () => {
     expect(stocks).toEqual([...stocks].sort((a, b) => b - a));
     expect(first.data!.products).toMatchObject({ totalCount: 8, pageInfo: { hasNextPage: true, hasPreviousPage: false } });
     expect(second.data!.products.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: true });
+  });
+
+  it('stops counting exactly past the limit and says the total is an estimate', async () => {
+    const res = await run<{ productsCountedToThree: Page & { pageInfo: { totalCountIsEstimate: boolean } } }>(
+      `{ productsCountedToThree(paging: { limit: 2 }) { totalCount nodes { name } pageInfo { totalCountIsEstimate hasNextPage hasPreviousPage startCursor endCursor } } }`,
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.productsCountedToThree.pageInfo).toMatchObject({ totalCountIsEstimate: true, hasNextPage: true });
+    expect(res.data!.productsCountedToThree.totalCount).toBeGreaterThanOrEqual(4);
+    const exact = await run<{ products: Page & { pageInfo: { totalCountIsEstimate: boolean } } }>(`{ products { totalCount pageInfo { totalCountIsEstimate } } }`);
+    expect(exact.data!.products).toMatchObject({ totalCount: 8, pageInfo: { totalCountIsEstimate: false } });
   });
 
   it('refuses a page size over the cap, naming the field', async () => {

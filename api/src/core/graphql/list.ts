@@ -142,10 +142,33 @@ export interface ListOptions<T> {
   where?: FilterQuery<T>;
   fieldMap?: FieldMap;
   customFilters?: CustomFilters;
+  /** Exact counting stops here (EXACT_COUNT_LIMIT by default). */
+  exactCountLimit?: number;
   defaultSort?: SortInput[];
 }
 
-/** Runs an offset-paged list: one statement for the rows, one for the count. */
+/** Lists count exactly up to this many matches; past it totalCount is the planner's estimate. */
+export const EXACT_COUNT_LIMIT = 10_000;
+
+/**
+ * Counts matches, but stops at EXACT_COUNT_LIMIT + 1 rows: counting 100,000 archives
+ * exactly on every page turn costs more than "10,000+" is worth. Past the limit the
+ * estimate comes from the planner for the same query.
+ */
+async function countMatches<T extends object>(em: EntityManager, entity: EntityName<T>, where: FilterQuery<T>, limit = EXACT_COUNT_LIMIT): Promise<{ count: number; estimate: boolean }> {
+  const qb = em.createQueryBuilder(entity).select('id' as never).where(where).limit(limit + 1);
+  await qb.applyFilters();
+  const knex = em.getKnex();
+  const [row] = await em.execute<{ n: number }[]>(knex.count({ n: '*' }).from(qb.as('matches')));
+  const count = Number(row!.n);
+  if (count <= limit) return { count, estimate: false };
+  const all = em.createQueryBuilder(entity).select('id' as never).where(where);
+  await all.applyFilters();
+  const [plan] = await em.execute<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }[]>(`explain (format json) ${all.getFormattedQuery()}`);
+  return { count: Math.max(limit + 1, Math.round(plan!['QUERY PLAN'][0].Plan['Plan Rows'])), estimate: true };
+}
+
+/** Runs an offset-paged list: one statement for the rows, one (bounded) for the count. */
 export async function findPage<T extends object>(
   em: EntityManager,
   entity: EntityName<T>,
@@ -155,12 +178,15 @@ export async function findPage<T extends object>(
   const window = offsetWindow(args.paging);
   const filter = filterToQuery<T>(args.filter, options.fieldMap, options.customFilters);
   const where = (options.where ? { $and: [options.where, filter] } : filter) as FilterQuery<T>;
-  const [nodes, totalCount] = await em.findAndCount(entity, where, {
-    orderBy: sortingToOrderBy<T>(args.sorting, options.fieldMap, options.defaultSort),
-    limit: window.limit,
-    offset: window.offset,
-  });
-  return { nodes, totalCount, pageInfo: offsetPageInfo(window, nodes.length, totalCount) };
+  const [nodes, counted] = await Promise.all([
+    em.find(entity, where, {
+      orderBy: sortingToOrderBy<T>(args.sorting, options.fieldMap, options.defaultSort),
+      limit: window.limit,
+      offset: window.offset,
+    }),
+    countMatches(em, entity, where, options.exactCountLimit),
+  ]);
+  return { nodes, totalCount: counted.count, pageInfo: offsetPageInfo(window, nodes.length, counted.count, counted.estimate) };
 }
 
 type Position = { v: unknown[]; id: string };
@@ -217,6 +243,7 @@ export async function findCursorPage<T extends { id: string }>(
     nodes,
     totalCount,
     pageInfo: {
+      totalCountIsEstimate: false,
       hasNextPage: backward ? !!window.position : hasMore,
       hasPreviousPage: backward ? hasMore : !!window.position,
       startCursor: nodes.length ? cursorOf(nodes[0]!) : null,

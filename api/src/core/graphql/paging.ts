@@ -42,6 +42,9 @@ export class PageInfo {
 
   @Field(() => String, { nullable: true })
   endCursor!: string | null;
+
+  @Field({ description: `True when totalCount is PostgreSQL's estimate: past ${'10,000'} matches, lists stop counting exactly.` })
+  totalCountIsEstimate!: boolean;
 }
 
 export interface ConnectionData<T> {
@@ -79,10 +82,11 @@ export function offsetWindow(paging?: OffsetPaging | null): { limit: number; off
   return { limit: paging?.limit ?? DEFAULT_PAGE_SIZE, offset };
 }
 
-export function offsetPageInfo(window: { limit: number; offset: number }, returned: number, totalCount: number): PageInfo {
+export function offsetPageInfo(window: { limit: number; offset: number }, returned: number, totalCount: number, totalCountIsEstimate = false): PageInfo {
   return {
+    totalCountIsEstimate,
     hasPreviousPage: window.offset > 0,
-    hasNextPage: window.offset + returned < totalCount,
+    hasNextPage: window.offset + returned < totalCount || (totalCountIsEstimate && returned === window.limit),
     startCursor: returned ? encodeOffsetCursor(window.offset) : null,
     endCursor: returned ? encodeOffsetCursor(window.offset + returned - 1) : null,
   };

@@ -11,24 +11,51 @@ import type { CustomerSearchHit } from './customer.types';
  * phone digits, card numbers, emails and record numbers through trigram indexes
  * (pg_trgm), so the last 4 digits of a phone find it.
  */
-const SEARCH_SQL = (conditions: string[], scoped: boolean) => `
-  select c.*, m.score, m.field
-    from customer c
-    cross join lateral (
-      select * from (values
-        ('name',         case when c.name = :q then 1.0 when c.name like :q || '%' then 0.9
-                              when c.name like '%' || :q || '%' then 0.5 + 0.4 * cast(length(:q) as float) / greatest(length(c.name), 1) end),
-        ('phone',        case when c.phone = :q then 1.0 when c.phone like '%' || :q then 0.9 when c.phone like '%' || :q || '%' then 0.6 end),
-        ('memberCardNo', case when lower(c.member_card_no) = lower(:q) then 1.0 when c.member_card_no ilike '%' || :q || '%' then 0.7 end),
-        ('email',        case when lower(c.email) = lower(:q) then 1.0 when c.email ilike '%' || :q || '%' then 0.6 end),
-        ('recordNo',     case when lower(c.record_no) = lower(:q) then 1.0 when c.record_no ilike '%' || :q || '%' then 0.7 end)
-      ) as f(field, score) where score is not null order by score desc limit 1
-    ) m
-   where c.status = 'ACTIVE'
-     and (${conditions.join(' or ')})
-     ${scoped ? 'and c.org_unit_id in (:units)' : ''}
-   order by m.score desc, c.name, c.id
-   limit :limit`;
+/** How well a field matches, 0..1: exact, prefix (or phone suffix), contained. Per kind of query. */
+const NAME_SCORE = `case when c.name = :q then 1.0 when c.name like :q || '%' then 0.9
+                         else 0.5 + 0.4 * cast(length(:q) as float) / greatest(length(c.name), 1) end`;
+
+const DIGIT_FIELDS = [
+  ['phone', `case when c.phone = :q then 1.0 when c.phone like '%' || :q then 0.9 when c.phone like '%' || :q || '%' then 0.6 end`],
+  ['memberCardNo', `case when lower(c.member_card_no) = lower(:q) then 1.0 when c.member_card_no ilike '%' || :q || '%' then 0.7 end`],
+  ['recordNo', `case when lower(c.record_no) = lower(:q) then 1.0 when c.record_no ilike '%' || :q || '%' then 0.7 end`],
+] as const;
+const TEXT_FIELDS = [
+  ['memberCardNo', DIGIT_FIELDS[1][1]],
+  ['email', `case when lower(c.email) = lower(:q) then 1.0 when c.email ilike '%' || :q || '%' then 0.6 end`],
+  ['recordNo', DIGIT_FIELDS[2][1]],
+] as const;
+
+/** The best-scoring field of several (greatest score, and its name). */
+function bestOf(fields: readonly (readonly [string, string])[]): { score: string; field: string } {
+  const scores = fields.map(([, score]) => `coalesce(${score}, 0)`);
+  return {
+    score: `greatest(${scores.join(', ')})`,
+    field: `case ${fields.map(([name], i) => `when ${scores[i]} = greatest(${scores.join(', ')}) then '${name}'`).join(' ')} end`,
+  };
+}
+
+const SEARCH_SQL = (kind: 'digits' | 'text', withLongFields: boolean, scoped: boolean) => {
+  const conditions =
+    kind === 'digits'
+      ? [`c.phone like '%' || :q || '%'`, `c.member_card_no ilike '%' || :q || '%'`, `c.record_no ilike '%' || :q || '%'`]
+      : [`(c.name_bigrams @> pd_bigrams(:q) and c.name like '%' || :q || '%')`, ...(withLongFields ? [`c.member_card_no ilike '%' || :q || '%'`, `c.email ilike '%' || :q || '%'`, `c.record_no ilike '%' || :q || '%'`] : [])];
+  const ranked =
+    kind === 'digits'
+      ? bestOf(DIGIT_FIELDS)
+      : withLongFields
+        ? bestOf([['name', `case when c.name like '%' || :q || '%' then ${NAME_SCORE} end`], ...TEXT_FIELDS])
+        : { score: NAME_SCORE, field: `'name'` };
+  // Only conditions an index serves for this kind of query, so PostgreSQL can OR bitmap scans.
+  return `
+    select * from (
+      select c.*, ${ranked.score} as score, ${ranked.field} as field
+        from customer c
+       where c.status = 'ACTIVE' and (${conditions.join(' or ')}) ${scoped ? 'and c.org_unit_id in (:units)' : ''}
+    ) hits
+    order by score desc, name, id
+    limit :limit`;
+};
 
 export async function searchCustomers(ctx: RequestContext, rawQuery: string, limit = 20): Promise<CustomerSearchHit[]> {
   const q = rawQuery.trim().replace(/[%_\\]/g, '');
@@ -37,17 +64,10 @@ export async function searchCustomers(ctx: RequestContext, rawQuery: string, lim
   if (q.length < 2 || (digits && q.length < 3))
     throw new BadUserInputError({ field: 'query', message: 'give at least 2 characters of a name, or 3 digits of a phone or card number' });
 
-  // Only conditions an index can serve for this kind of query, so PostgreSQL can OR bitmap scans.
-  const conditions = digits
-    ? [`c.phone like '%' || :q || '%'`, `c.member_card_no ilike '%' || :q || '%'`, `c.record_no ilike '%' || :q || '%'`]
-    : [
-        `(c.name_bigrams @> pd_bigrams(:q) and c.name like '%' || :q || '%')`,
-        ...(q.length >= 3 ? [`c.member_card_no ilike '%' || :q || '%'`, `c.email ilike '%' || :q || '%'`, `c.record_no ilike '%' || :q || '%'`] : []),
-      ];
   const units = await scopedOrgUnitIds(ctx);
   const knex = ctx.em.getKnex();
   const rows = await ctx.em.execute<(Record<string, unknown> & { score: number; field: string })[]>(
-    knex.raw(SEARCH_SQL(conditions, !!units), { q, limit, units: units ?? [] }),
+    knex.raw(SEARCH_SQL(digits ? 'digits' : 'text', q.length >= 3, !!units), { q, limit, units: units ?? [] }),
   );
   return rows.map(({ score, field, ...row }) => ({
     customer: ctx.em.map(Customer, row),

@@ -64,6 +64,7 @@ export async function customerTimeline(
   return {
     nodes: page.map(({ key: _key, ...entry }) => entry),
     pageInfo: {
+      totalCountIsEstimate: false,
       hasNextPage: merged.length > limit,
       hasPreviousPage: !!cursor,
       startCursor: page[0] ? encodeCursor({ at: page[0].occurredAt.toISOString(), key: page[0].key }) : null,
