@@ -90,8 +90,14 @@ export interface ArrayComparison {
   containsAny?: string[] | null;
 }
 
+const OPERATORS = new Set([...EQUALITY, ...ORDER, ...LISTS, ...PATTERNS, ...NULLS, ...RANGES, 'containsAll', 'containsAny']);
+
+/** A comparison (`{ eq: 1 }`) rather than a nested filter: a comparison input, or a plain object of operators (from services). */
 export function isComparison(value: unknown): value is FieldComparison<unknown> {
-  return typeof value === 'object' && value !== null && comparisonClasses.has(value.constructor);
+  if (typeof value !== 'object' || value === null) return false;
+  if (comparisonClasses.has(value.constructor)) return true;
+  const keys = Object.keys(value);
+  return keys.length > 0 && keys.every((k) => OPERATORS.has(k));
 }
 
 export { makeClass };

@@ -178,3 +178,9 @@ describe('filter and sort translation', () => {
     expect(filterToQuery(null)).toEqual({});
   });
 });
+
+describe('filters built by services', () => {
+  it('accepts plain operator objects as comparisons', () => {
+    expect(filterToQuery({ name: { eq: '王芳' }, and: [{ stock: { gte: 2 } }] })).toEqual({ $and: [{ name: { $eq: '王芳' } }, { $and: [{ stock: { $gte: 2 } }] }] });
+  });
+});

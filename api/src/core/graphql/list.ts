@@ -151,21 +151,21 @@ export interface ListOptions<T> {
 export const EXACT_COUNT_LIMIT = 10_000;
 
 /**
- * Counts matches, but stops at EXACT_COUNT_LIMIT + 1 rows: counting 100,000 archives
- * exactly on every page turn costs more than "10,000+" is worth. Past the limit the
- * estimate comes from the planner for the same query.
+ * Counts matches exactly up to `limit`; past it returns the planner's estimate. The
+ * planner is asked first: when it expects far more than the limit, nothing is counted
+ * (counting 100,000 archives on every page turn costs more than "about 100,000" is
+ * worth); otherwise the count stops after limit + 1 rows.
  */
 async function countMatches<T extends object>(em: EntityManager, entity: EntityName<T>, where: FilterQuery<T>, limit = EXACT_COUNT_LIMIT): Promise<{ count: number; estimate: boolean }> {
-  const qb = em.createQueryBuilder(entity).select('id' as never).where(where).limit(limit + 1);
-  await qb.applyFilters();
-  const knex = em.getKnex();
-  const [row] = await em.execute<{ n: number }[]>(knex.count({ n: '*' }).from(qb.as('matches')));
-  const count = Number(row!.n);
-  if (count <= limit) return { count, estimate: false };
   const all = em.createQueryBuilder(entity).select('id' as never).where(where);
   await all.applyFilters();
   const [plan] = await em.execute<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }[]>(`explain (format json) ${all.getFormattedQuery()}`);
-  return { count: Math.max(limit + 1, Math.round(plan!['QUERY PLAN'][0].Plan['Plan Rows'])), estimate: true };
+  const estimated = Math.round(plan!['QUERY PLAN'][0].Plan['Plan Rows']);
+  if (estimated > limit * 3) return { count: estimated, estimate: true };
+  const bounded = all.clone().limit(limit + 1);
+  const [row] = await em.execute<{ n: number }[]>(em.getKnex().count({ n: '*' }).from(bounded.as('matches')));
+  const count = Number(row!.n);
+  return count <= limit ? { count, estimate: false } : { count: Math.max(limit + 1, estimated), estimate: true };
 }
 
 /** Runs an offset-paged list: one statement for the rows, one (bounded) for the count. */
