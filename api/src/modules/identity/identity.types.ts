@@ -1,4 +1,5 @@
 import { ArrayMaxSize, IsEmail, IsOptional, IsUrl, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { ANY_PHONE, ANY_PHONE_MESSAGE } from '../../core/validation';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { BooleanFieldComparison, DateFieldComparison, enumComparison, IDFilterComparison, StringFieldComparison } from '../../core/graphql/filters';
 import { defineListInputs } from '../../core/graphql/list';
@@ -30,13 +31,12 @@ export const { Filter: RoleFilter, Sort: RoleSort } = defineListInputs('Role', {
   sort: ['name', 'createdAt'] as const,
 });
 
-const PHONE = /^\+?[0-9][0-9 -]{5,19}$/;
 
 @InputType({ description: 'Profile fields of a staff member (doctors and pharmacists fill the professional ones).' })
 export class StaffProfileInput {
   @Field(() => Gender, { nullable: true }) gender?: Gender | null;
   @Field(() => String, { nullable: true }) @IsOptional() @IsUrl({ require_protocol: true }, { message: 'photoUrl must be an http(s) URL' }) photoUrl?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @Matches(PHONE, { message: 'phone must be a phone number' }) phone?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @Matches(ANY_PHONE, { message: `phone ${ANY_PHONE_MESSAGE}` }) phone?: string | null;
   @Field(() => Employment, { nullable: true }) employment?: Employment | null;
   @Field(() => String, { nullable: true }) @IsOptional() @Length(1, 100) region?: string | null;
   @Field(() => [String], { nullable: true }) @IsOptional() @ArrayMaxSize(30) specialties?: string[];

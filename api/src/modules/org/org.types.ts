@@ -1,4 +1,5 @@
 import { IsDateString, IsOptional, Length, Matches, ValidateNested } from 'class-validator';
+import { ANY_PHONE, ANY_PHONE_MESSAGE } from '../../core/validation';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { DateFieldComparison, enumComparison, IDFilterComparison, StringFieldComparison } from '../../core/graphql/filters';
 import { defineListInputs } from '../../core/graphql/list';
@@ -21,8 +22,6 @@ export const { Filter: OrgUnitFilter, Sort: OrgUnitSort } = defineListInputs('Or
   sort: ['name', 'code', 'kind', 'createdAt', 'updatedAt'] as const,
 });
 
-const PHONE = /^\+?[0-9][0-9 -]{5,19}$/;
-const PHONE_MESSAGE = 'must be a phone number (digits, optionally +, spaces or dashes)';
 
 @InputType({ description: 'A franchise and its contract (HQ only).' })
 export class FranchiseInput {
@@ -43,7 +42,7 @@ export class FranchiseInput {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @Matches(PHONE, { message: `phone ${PHONE_MESSAGE}` })
+  @Matches(ANY_PHONE, { message: `phone ${ANY_PHONE_MESSAGE}` })
   phone?: string | null;
 
   @Field()
@@ -51,7 +50,7 @@ export class FranchiseInput {
   ownerName!: string;
 
   @Field()
-  @Matches(PHONE, { message: `ownerPhone ${PHONE_MESSAGE}` })
+  @Matches(ANY_PHONE, { message: `ownerPhone ${ANY_PHONE_MESSAGE}` })
   ownerPhone!: string;
 
   @Field(() => CooperationType)
@@ -86,9 +85,9 @@ export class CreateOneFranchiseInput {
 export class FranchiseUpdate {
   @Field({ nullable: true }) @IsOptional() @Length(1, 100) name?: string;
   @Field(() => String, { nullable: true }) @IsOptional() @Length(1, 300) address?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @Matches(PHONE, { message: `phone ${PHONE_MESSAGE}` }) phone?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @Matches(ANY_PHONE, { message: `phone ${ANY_PHONE_MESSAGE}` }) phone?: string | null;
   @Field({ nullable: true }) @IsOptional() @Length(1, 100) ownerName?: string;
-  @Field({ nullable: true }) @IsOptional() @Matches(PHONE, { message: `ownerPhone ${PHONE_MESSAGE}` }) ownerPhone?: string;
+  @Field({ nullable: true }) @IsOptional() @Matches(ANY_PHONE, { message: `ownerPhone ${ANY_PHONE_MESSAGE}` }) ownerPhone?: string;
   @Field(() => CooperationType, { nullable: true }) cooperationType?: CooperationType;
   @Field(() => [String], { nullable: true }) projects?: string[];
   @Field({ nullable: true }) @IsOptional() @IsDateString({ strict: true }, { message: 'contractDate must be a date like 2026-03-01' }) contractDate?: string;
@@ -141,7 +140,7 @@ export class OrgUnitInput {
   code?: string | null;
 
   @Field(() => String, { nullable: true }) @IsOptional() @Length(1, 300) address?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @Matches(PHONE, { message: `phone ${PHONE_MESSAGE}` }) phone?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @Matches(ANY_PHONE, { message: `phone ${ANY_PHONE_MESSAGE}` }) phone?: string | null;
 }
 
 @InputType()
@@ -156,7 +155,7 @@ export class OrgUnitUpdate {
   @Field({ nullable: true }) @IsOptional() @Length(1, 100) name?: string;
   @Field(() => String, { nullable: true }) @IsOptional() @Length(1, 20) code?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @Length(1, 300) address?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @Matches(PHONE, { message: `phone ${PHONE_MESSAGE}` }) phone?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @Matches(ANY_PHONE, { message: `phone ${ANY_PHONE_MESSAGE}` }) phone?: string | null;
   @Field(() => OrgUnitStatus, { nullable: true }) status?: OrgUnitStatus;
 }
 
