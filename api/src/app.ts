@@ -22,7 +22,7 @@ import { buildAppSchema } from './core/graphql/schema';
 import { bodyParserErrors, sendGraphQLHttpError } from './core/http/graphql-http-errors';
 import { requestLogging } from './core/http/request-logging';
 import type { Logger } from './core/logger';
-import { createPubSub, type PubSub } from './core/pubsub';
+import { createPubSub, createSharedPubSub, type PubSub } from './core/pubsub';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -32,6 +32,8 @@ export interface AppDeps {
   orm: MikroORM;
   logger: Logger;
   authSecret: string;
+  /** Connection for sharing live events with the other API instances (LISTEN/NOTIFY); in-process only when absent. */
+  eventsUrl?: string;
 }
 
 export interface App {
@@ -45,8 +47,8 @@ export interface App {
 }
 
 /** Builds the schema, Apollo, express and graphql-ws on one HTTP server. */
-export async function createApp({ config, orm, logger, authSecret }: AppDeps): Promise<App> {
-  const pubsub = createPubSub();
+export async function createApp({ config, orm, logger, authSecret, eventsUrl }: AppDeps): Promise<App> {
+  const pubsub = eventsUrl ? await createSharedPubSub(eventsUrl, logger) : createPubSub();
   const schema = await buildAppSchema(pubsub);
   const runtime: AppRuntime = { config, authSecret, orm, pubsub, logger, authenticate: (c) => authenticate(runtime, (c as Credentials | null) ?? null) };
   const guardOptions = { anonymousIntrospection: config.introspection };
@@ -246,6 +248,7 @@ export async function createApp({ config, orm, logger, authSecret }: AppDeps): P
       draining = true;
       await apollo.stop(); // drains HTTP (the plugin above) and WebSockets
       await revocations.return?.();
+      await pubsub.close();
     },
   };
 }

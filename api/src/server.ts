@@ -36,7 +36,7 @@ export async function startServer(config: Config, hooks: ServerHooks = {}, logge
   let jobs: Jobs | undefined;
   try {
     await inScopedTransaction(database.orm.em, SYSTEM_SCOPE, syncRoleTemplates);
-    app = await createApp({ config, orm: database.orm, logger, authSecret });
+    app = await createApp({ config, orm: database.orm, logger, authSecret, eventsUrl: database.appUrl });
     if (config.JOBS_ENABLED) jobs = await startJobs(app.runtime, database.ownerUrl);
     url = await app.listen();
   } catch (error) {

@@ -27,8 +27,9 @@ export interface TestApp {
 }
 
 /** Starts the real app (HTTP + WebSocket) on a free port, on a fresh database cloned from the template. */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
+export async function startTestApp(env: Record<string, string> = {}, options: { database?: TestDatabase } = {}): Promise<TestApp> {
+  // A second app on the same database is a second API instance (its stop() leaves the database).
+  const database = options.database ?? (await createTestDatabase());
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PORT: '0', HOST: '127.0.0.1', DATABASE_URL: database.url, AUTH_SECRET: testAuthSecret(), JOBS_ENABLED: 'false', ...env });
   const server = await startServer(config);
   const graphqlUrl = `${server.url}/graphql`;
@@ -56,7 +57,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     async stop() {
       await Promise.all(clients.map((c) => c.dispose()));
       await server.stop();
-      await database.drop();
+      if (!options.database) await database.drop();
     },
   };
 }

@@ -15,6 +15,8 @@ export interface Database {
   embedded?: EmbeddedPostgres;
   /** The owner connection URL (background jobs keep their queue schema with it). */
   ownerUrl: string;
+  /** The API role's connection URL (live events are shared over it). */
+  appUrl: string;
   close(): Promise<void>;
 }
 
@@ -88,10 +90,11 @@ export async function openOwnerDatabase(config: Config, logger: Logger): Promise
 export async function openDatabase(config: Config, logger: Logger, options: OpenDatabaseOptions): Promise<Database> {
   const owner = await openOwnerDatabase(config, logger);
   let orm: MikroORM | undefined;
+  let appUrl: string;
   try {
     await options.afterMigrate?.(owner.orm);
     await owner.orm.close(true);
-    const appUrl = await apiConnectionUrl({ ownerUrl: owner.url, appUrl: config.DATABASE_APP_URL, secret: options.authSecret, logger });
+    appUrl = await apiConnectionUrl({ ownerUrl: owner.url, appUrl: config.DATABASE_APP_URL, secret: options.authSecret, logger });
     orm = await initOrm({ clientUrl: appUrl, poolMax: config.DATABASE_POOL_MAX, logger });
     await assertRlsBound((sql) => orm!.em.getConnection().execute(sql));
   } catch (error) {
@@ -105,6 +108,7 @@ export async function openDatabase(config: Config, logger: Logger, options: Open
     orm: requestOrm,
     embedded: owner.embedded,
     ownerUrl: owner.url,
+    appUrl,
     async close() {
       await requestOrm.close(true);
       await owner.embedded?.stop();
