@@ -161,7 +161,7 @@ async function countMatches<T extends object>(em: EntityManager, entity: EntityN
   await all.applyFilters();
   const [plan] = await em.execute<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }[]>(`explain (format json) ${all.getFormattedQuery()}`);
   const estimated = Math.round(plan!['QUERY PLAN'][0].Plan['Plan Rows']);
-  if (estimated > limit * 3) return { count: estimated, estimate: true };
+  if (estimated > limit * 1.5) return { count: estimated, estimate: true };
   const bounded = all.clone().limit(limit + 1);
   const [row] = await em.execute<{ n: number }[]>(em.getKnex().count({ n: '*' }).from(bounded.as('matches')));
   const count = Number(row!.n);
