@@ -8,23 +8,23 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import express from 'express';
-import { execute, GraphQLError, parse, validate, type DocumentNode, type ExecutionArgs, type GraphQLFormattedError } from 'graphql';
-import { useServer } from 'graphql-ws/use/ws';
-import { WebSocketServer, type WebSocket } from 'ws';
+import type { GraphQLError } from 'graphql';
 import type { Config } from './config';
-import { createRequestContext, requestIdFrom, type AppRuntime, type RequestContext } from './core/context';
+import { createRequestContext, type AppRuntime, type RequestContext } from './core/context';
 import { pendingMigrations } from './core/database/orm';
 import { AppError, ErrorCode, formatError, isClientError } from './core/errors';
-import { operationGuardPlugin, guardOperation } from './core/graphql/operation-guards';
-import { beginOperation, endOperation, requestTransactionPlugin } from './core/tenancy/request-transaction';
+import { operationGuardPlugin } from './core/graphql/operation-guards';
+import { requestTransactionPlugin } from './core/tenancy/request-transaction';
 import { authenticate, credentialsFrom, type Credentials } from './modules/identity/authentication';
 import { buildAppSchema } from './core/graphql/schema';
 import { bodyParserErrors, sendGraphQLHttpError } from './core/http/graphql-http-errors';
 import { requestLogging } from './core/http/request-logging';
+import { GRAPHQL_PATH } from './core/http/paths';
+import { startSocketServer } from './core/http/socket-server';
 import type { Logger } from './core/logger';
 import { createPubSub, createSharedPubSub, type PubSub } from './core/pubsub';
 
-export const GRAPHQL_PATH = '/graphql';
+export { GRAPHQL_PATH };
 
 export interface AppDeps {
   config: Config;
@@ -62,92 +62,7 @@ export async function createApp({ config, orm, logger, authSecret, eventsUrl }: 
   const httpServer = http.createServer(expressApp);
   let draining = false;
 
-  // graphql-ws on the same server and path as HTTP GraphQL. Credentials come in
-  // connectionParams and are checked again for every operation on the socket.
-  const wsServer = new WebSocketServer({ server: httpServer, path: GRAPHQL_PATH });
-  const liveSockets = new Map<string, Set<WebSocket>>(); // session or API key id -> sockets
-  type SocketExtra = Record<PropertyKey, unknown> & { credentials?: Credentials | null; holder?: string };
-  const wsCleanup = useServer<Record<string, unknown>, SocketExtra>(
-    {
-      onConnect: async (ctx) => {
-        try {
-          const credentials = credentialsFrom(ctx.connectionParams);
-          const actor = await authenticate(runtime, credentials);
-          ctx.extra.credentials = credentials;
-          if (actor) {
-            const holder = actor.sessionId ?? actor.id;
-            ctx.extra.holder = holder;
-            if (!liveSockets.has(holder)) liveSockets.set(holder, new Set());
-            liveSockets.get(holder)!.add(ctx.extra.socket);
-          }
-          return true;
-        } catch {
-          return false; // closes with 4403 Forbidden
-        }
-      },
-      onClose: (ctx) => {
-        const holder = ctx.extra.holder;
-        if (holder) liveSockets.get(holder)?.delete(ctx.extra.socket);
-      },
-      // Parse and validate here so a bad document is an error for that operation, not a closed socket.
-      onSubscribe: async (ctx, _id, payload) => {
-        let document: DocumentNode;
-        try {
-          document = parse(payload.query);
-        } catch (error) {
-          return [new GraphQLError((error as Error).message, { extensions: { code: ErrorCode.ParseFailed } })];
-        }
-        const invalid = validate(schema, document);
-        if (invalid.length)
-          return invalid.map((e) => new GraphQLError(e.message, { nodes: e.nodes, extensions: { code: ErrorCode.ValidationFailed } }));
-        let actor;
-        try {
-          actor = await authenticate(runtime, ctx.extra.credentials ?? null);
-        } catch (error) {
-          return [error instanceof GraphQLError ? error : new GraphQLError('Authentication failed', { extensions: { code: ErrorCode.Unauthenticated } })];
-        }
-        const guarded = guardOperation(schema, { document, operationName: payload.operationName, variables: payload.variables, signedIn: !!actor }, guardOptions);
-        if (guarded.length) return guarded;
-        const contextValue: RequestContext = createRequestContext(runtime, {
-          actor,
-          credentials: ctx.extra.credentials ?? null,
-          requestId: requestIdFrom(ctx.extra.request.headers['x-request-id']),
-          clientAddress: ctx.extra.request.socket.remoteAddress ?? 'unknown',
-        });
-        return { schema, document, variableValues: payload.variables, operationName: payload.operationName, contextValue };
-      },
-      // Queries and mutations over the socket run in a scoped transaction, as over HTTP.
-      execute: async (args: ExecutionArgs) => {
-        const ctx = args.contextValue as RequestContext;
-        await beginOperation(ctx);
-        try {
-          const result = await execute(args);
-          await endOperation(ctx, !result.errors?.length);
-          return result;
-        } catch (error) {
-          await endOperation(ctx, false);
-          throw error;
-        }
-      },
-      // Variable coercion errors come without a code (Apollo calls them BAD_USER_INPUT); then format as over HTTP.
-      onNext: (_ctx, _id, _payload, _args, result) =>
-        result.errors ? { ...result, errors: result.errors.map((e) => format(codeCoercionError(e), e)) } : undefined,
-      onError: (_ctx, _id, _payload, errors) => errors.map((e) => format(e.toJSON(), e)),
-      isProd: config.isProduction,
-    },
-    wsServer,
-  );
-
-  // A revoked session or key loses its live connections at once.
-  const revocations = pubsub.subscribe('auth.revoked');
-  void (async () => {
-    for await (const { sessionIds = [], apiKeyIds = [] } of revocations) {
-      for (const holder of [...sessionIds, ...apiKeyIds]) {
-        for (const socket of liveSockets.get(holder) ?? []) socket.close(4401, 'Unauthorized: credentials revoked');
-        liveSockets.delete(holder);
-      }
-    }
-  })();
+  const sockets = startSocketServer({ httpServer, schema, runtime, guardOptions, format, isProduction: config.isProduction });
 
   const logErrors: ApolloServerPlugin<RequestContext> = {
     async requestDidStart() {
@@ -173,7 +88,7 @@ export async function createApp({ config, orm, logger, authSecret, eventsUrl }: 
     formatError: format,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: Math.max(config.SHUTDOWN_TIMEOUT_MS - 1_500, 500) }),
-      { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
+      { async serverWillStart() { return { async drainServer() { await sockets.dispose(); } }; } },
       logErrors,
       operationGuardPlugin(schema, guardOptions),
       requestTransactionPlugin,
@@ -247,7 +162,6 @@ export async function createApp({ config, orm, logger, authSecret, eventsUrl }: 
     async shutdown() {
       draining = true;
       await apollo.stop(); // drains HTTP (the plugin above) and WebSockets
-      await revocations.return?.();
       await pubsub.close();
     },
   };
@@ -258,12 +172,6 @@ function withHttpStatus(error: unknown): unknown {
   if (error instanceof AppError && error.extensions.code === ErrorCode.Unauthenticated && !error.extensions.http)
     error.extensions.http = { status: 401, headers: new Map([['www-authenticate', 'Bearer']]) };
   return error;
-}
-
-function codeCoercionError(error: GraphQLError): GraphQLFormattedError {
-  const formatted = error.toJSON();
-  if (formatted.extensions?.code || error.path) return formatted; // resolver errors carry a path
-  return { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.BadUserInput } };
 }
 
 /** Serves the built admin panel with SPA fallback; says how to build it when it is missing. */

@@ -1,0 +1,2 @@
+/** The one path for GraphQL over HTTP and over WebSocket. */
+export const GRAPHQL_PATH = '/graphql';

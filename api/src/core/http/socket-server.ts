@@ -1,0 +1,120 @@
+import { execute, GraphQLError, parse, validate, type DocumentNode, type ExecutionArgs, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import type http from 'node:http';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { GRAPHQL_PATH } from './paths';
+import { createRequestContext, requestIdFrom, type AppRuntime, type RequestContext } from '../context';
+import { ErrorCode } from '../errors';
+import { guardOperation, type GuardOptions } from '../graphql/operation-guards';
+import { beginOperation, endOperation } from '../tenancy/request-transaction';
+import { authenticate, credentialsFrom, type Credentials } from '../../modules/identity/authentication';
+
+type Format = (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
+
+/**
+ * graphql-ws on the same server and path as HTTP GraphQL. Credentials come in
+ * connectionParams and are checked again for every operation on the socket; queries and
+ * mutations run in a scoped transaction as over HTTP; sockets of a revoked session or
+ * API key are closed at once (4401).
+ */
+export function startSocketServer(deps: { httpServer: http.Server; schema: GraphQLSchema; runtime: AppRuntime; guardOptions: GuardOptions; format: Format; isProduction: boolean }) {
+  const { httpServer, schema, runtime, guardOptions, format } = deps;
+  const wsServer = new WebSocketServer({ server: httpServer, path: GRAPHQL_PATH });
+  const liveSockets = new Map<string, Set<WebSocket>>(); // session or API key id -> sockets
+  type SocketExtra = Record<PropertyKey, unknown> & { credentials?: Credentials | null; holder?: string };
+  const wsCleanup = useServer<Record<string, unknown>, SocketExtra>(
+    {
+      onConnect: async (ctx) => {
+        try {
+          const credentials = credentialsFrom(ctx.connectionParams);
+          const actor = await authenticate(runtime, credentials);
+          ctx.extra.credentials = credentials;
+          if (actor) {
+            const holder = actor.sessionId ?? actor.id;
+            ctx.extra.holder = holder;
+            if (!liveSockets.has(holder)) liveSockets.set(holder, new Set());
+            liveSockets.get(holder)!.add(ctx.extra.socket);
+          }
+          return true;
+        } catch {
+          return false; // closes with 4403 Forbidden
+        }
+      },
+      onClose: (ctx) => {
+        const holder = ctx.extra.holder;
+        if (holder) liveSockets.get(holder)?.delete(ctx.extra.socket);
+      },
+      // Parse and validate here so a bad document is an error for that operation, not a closed socket.
+      onSubscribe: async (ctx, _id, payload) => {
+        let document: DocumentNode;
+        try {
+          document = parse(payload.query);
+        } catch (error) {
+          return [new GraphQLError((error as Error).message, { extensions: { code: ErrorCode.ParseFailed } })];
+        }
+        const invalid = validate(schema, document);
+        if (invalid.length)
+          return invalid.map((e) => new GraphQLError(e.message, { nodes: e.nodes, extensions: { code: ErrorCode.ValidationFailed } }));
+        let actor;
+        try {
+          actor = await authenticate(runtime, ctx.extra.credentials ?? null);
+        } catch (error) {
+          return [error instanceof GraphQLError ? error : new GraphQLError('Authentication failed', { extensions: { code: ErrorCode.Unauthenticated } })];
+        }
+        const guarded = guardOperation(schema, { document, operationName: payload.operationName, variables: payload.variables, signedIn: !!actor }, guardOptions);
+        if (guarded.length) return guarded;
+        const contextValue: RequestContext = createRequestContext(runtime, {
+          actor,
+          credentials: ctx.extra.credentials ?? null,
+          requestId: requestIdFrom(ctx.extra.request.headers['x-request-id']),
+          clientAddress: ctx.extra.request.socket.remoteAddress ?? 'unknown',
+        });
+        return { schema, document, variableValues: payload.variables, operationName: payload.operationName, contextValue };
+      },
+      // Queries and mutations over the socket run in a scoped transaction, as over HTTP.
+      execute: async (args: ExecutionArgs) => {
+        const ctx = args.contextValue as RequestContext;
+        await beginOperation(ctx);
+        try {
+          const result = await execute(args);
+          await endOperation(ctx, !result.errors?.length);
+          return result;
+        } catch (error) {
+          await endOperation(ctx, false);
+          throw error;
+        }
+      },
+      // Variable coercion errors come without a code (Apollo calls them BAD_USER_INPUT); then format as over HTTP.
+      onNext: (_ctx, _id, _payload, _args, result) =>
+        result.errors ? { ...result, errors: result.errors.map((e) => format(codeCoercionError(e), e)) } : undefined,
+      onError: (_ctx, _id, _payload, errors) => errors.map((e) => format(e.toJSON(), e)),
+      isProd: deps.isProduction,
+    },
+    wsServer,
+  );
+
+  // A revoked session or key loses its live connections at once.
+  const revocations = runtime.pubsub.subscribe('auth.revoked');
+  void (async () => {
+    for await (const { sessionIds = [], apiKeyIds = [] } of revocations) {
+      for (const holder of [...sessionIds, ...apiKeyIds]) {
+        for (const socket of liveSockets.get(holder) ?? []) socket.close(4401, 'Unauthorized: credentials revoked');
+        liveSockets.delete(holder);
+      }
+    }
+  })();
+
+  return {
+    async dispose() {
+      await wsCleanup.dispose();
+      await revocations.return?.();
+    },
+  };
+}
+
+function codeCoercionError(error: GraphQLError): GraphQLFormattedError {
+  const formatted = error.toJSON();
+  if (formatted.extensions?.code || error.path) return formatted; // resolver errors carry a path
+  return { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.BadUserInput } };
+}
+
