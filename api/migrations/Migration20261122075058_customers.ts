@@ -69,14 +69,15 @@ export class Migration20261122075058_customers extends Migration {
     this.addSql(`create index "customer_record_no_trgm_index" on "customer" using gin ("record_no" gin_trgm_ops);`);
     this.addSql(`create index "customer_tags_index" on "customer" using gin ("tags");`);
     this.addSql(`create index "customer_franchise_birth_mmdd_index" on "customer" ("franchise_id", "birth_mmdd");`);
-    this.addSql(`create index "customer_franchise_last_service_index" on "customer" ("franchise_id", "last_service_at");`);
+    // Last service is mostly listed newest first (rows never served last).
+    this.addSql(`create index "customer_franchise_last_service_index" on "customer" ("franchise_id", "last_service_at" desc nulls last);`);
     this.addSql(`create index "customer_franchise_created_index" on "customer" ("franchise_id", "created_at" desc);`);
     this.addSql(`create index "customer_franchise_total_spend_index" on "customer" ("franchise_id", "total_spend");`);
     // Lists show active archives: partial indexes let counts run as index-only scans.
     this.addSql(`create index "customer_franchise_birth_date_index" on "customer" ("franchise_id", "birth_date") where status = 'ACTIVE';`);
     // A store's lists: birthdays and last service within one store.
     this.addSql(`create index "customer_franchise_unit_mmdd_index" on "customer" ("franchise_id", "org_unit_id", "birth_mmdd") where status = 'ACTIVE';`);
-    this.addSql(`create index "customer_franchise_unit_last_service_index" on "customer" ("franchise_id", "org_unit_id", "last_service_at") where status = 'ACTIVE';`);
+    this.addSql(`create index "customer_franchise_unit_last_service_index" on "customer" ("franchise_id", "org_unit_id", "last_service_at" desc nulls last) where status = 'ACTIVE';`);
     // One active archive per phone and franchise (merged ones keep theirs for history).
     this.addSql(`create unique index "customer_franchise_phone_active_unique" on "customer" ("franchise_id", "phone") where status = 'ACTIVE';`);
 

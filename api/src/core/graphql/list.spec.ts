@@ -171,7 +171,7 @@ describe('list building blocks on PostgreSQL', () => {
 describe('filter and sort translation', () => {
   it('maps GraphQL fields to entity paths and always ends sorting with id', () => {
     expect(sortingToOrderBy([{ field: 'customerName', direction: SortDirection.DESC }], { customerName: 'customer.name' })).toEqual([
-      { customer: { name: 'desc' } },
+      { customer: { name: 'desc nulls last' } },
       { id: 'asc' },
     ]);
     expect(filterToQuery({})).toEqual({});

@@ -117,9 +117,9 @@ function nest(path: string[], value: unknown): Record<string, unknown> {
   return path.reduceRight<unknown>((inner, key) => ({ [key]: inner }), value) as Record<string, unknown>;
 }
 
+/** Rows without a value come last in either direction unless asked otherwise ("most recent first" lists the never-served at the end). */
 const orderValue = (s: Pick<SortInput, 'direction' | 'nulls'>) => {
   const dir = s.direction === SortDirection.DESC ? 'desc' : 'asc';
-  if (!s.nulls) return dir;
   return `${dir} ${s.nulls === SortNulls.NULLS_FIRST ? 'nulls first' : 'nulls last'}`;
 };
 
