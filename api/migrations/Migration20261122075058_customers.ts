@@ -69,8 +69,10 @@ export class Migration20261122075058_customers extends Migration {
     this.addSql(`create index "customer_record_no_trgm_index" on "customer" using gin ("record_no" gin_trgm_ops);`);
     this.addSql(`create index "customer_tags_index" on "customer" using gin ("tags");`);
     this.addSql(`create index "customer_franchise_birth_mmdd_index" on "customer" ("franchise_id", "birth_mmdd");`);
-    // Last service is mostly listed newest first (rows never served last).
-    this.addSql(`create index "customer_franchise_last_service_index" on "customer" ("franchise_id", "last_service_at" desc nulls last);`);
+    // Last service is listed newest first (care lists) and oldest first (who has not been served
+    // for longest); never-served rows come last either way, so each direction has its index.
+    this.addSql(`create index "customer_franchise_last_service_index" on "customer" ("franchise_id", "last_service_at" desc nulls last) where status = 'ACTIVE';`);
+    this.addSql(`create index "customer_franchise_last_service_asc_index" on "customer" ("franchise_id", "last_service_at") where status = 'ACTIVE';`);
     this.addSql(`create index "customer_franchise_created_index" on "customer" ("franchise_id", "created_at" desc);`);
     this.addSql(`create index "customer_franchise_total_spend_index" on "customer" ("franchise_id", "total_spend");`);
     // Lists show active archives: partial indexes let counts run as index-only scans.

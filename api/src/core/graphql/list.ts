@@ -117,16 +117,29 @@ function nest(path: string[], value: unknown): Record<string, unknown> {
   return path.reduceRight<unknown>((inner, key) => ({ [key]: inner }), value) as Record<string, unknown>;
 }
 
-/** Rows without a value come last in either direction unless asked otherwise ("most recent first" lists the never-served at the end). */
-const orderValue = (s: Pick<SortInput, 'direction' | 'nulls'>) => {
+/**
+ * ORDER BY for one sort key. Rows without a value come last in either direction unless
+ * asked otherwise ("most recent first" lists the never-served at the end); for columns that
+ * cannot be null nothing is added, so plain indexes still serve both directions.
+ */
+const orderValue = (s: Pick<SortInput, 'direction' | 'nulls'>, nullable = true) => {
   const dir = s.direction === SortDirection.DESC ? 'desc' : 'asc';
-  return `${dir} ${s.nulls === SortNulls.NULLS_FIRST ? 'nulls first' : 'nulls last'}`;
+  if (s.nulls) return `${dir} ${s.nulls === SortNulls.NULLS_FIRST ? 'nulls first' : 'nulls last'}`;
+  return nullable && dir === 'desc' ? 'desc nulls last' : dir;
 };
 
 /** Sorting to a MikroORM orderBy list, always ending with id so pages are stable. */
-export function sortingToOrderBy<T>(sorting: SortInput[] | null | undefined, fieldMap: FieldMap = {}, defaultSort: SortInput[] = []): QueryOrderMap<T>[] {
+export function sortingToOrderBy<T>(
+  sorting: SortInput[] | null | undefined,
+  fieldMap: FieldMap = {},
+  defaultSort: SortInput[] = [],
+  isNullable: (path: string) => boolean = () => true,
+): QueryOrderMap<T>[] {
   const list = sorting?.length ? sorting : defaultSort;
-  const orderBy = list.map((s) => nest((fieldMap[s.field] ?? s.field).split('.'), orderValue(s)));
+  const orderBy = list.map((s) => {
+    const path = fieldMap[s.field] ?? s.field;
+    return nest(path.split('.'), orderValue(s, isNullable(path)));
+  });
   if (!list.some((s) => s.field === 'id')) orderBy.push({ id: 'asc' });
   return orderBy as QueryOrderMap<T>[];
 }
@@ -168,6 +181,12 @@ async function countMatches<T extends object>(em: EntityManager, entity: EntityN
   return count <= limit ? { count, estimate: false } : { count: Math.max(limit + 1, estimated), estimate: true };
 }
 
+/** Whether a (top-level) property may be null, from the entity's metadata. */
+function nullableIn<T extends object>(em: EntityManager, entity: EntityName<T>): (path: string) => boolean {
+  const meta = em.getMetadata().find(entity as never);
+  return (path) => (meta?.properties as Record<string, { nullable?: boolean }> | undefined)?.[path]?.nullable ?? true;
+}
+
 /** Runs an offset-paged list: one statement for the rows, one (bounded) for the count. */
 export async function findPage<T extends object>(
   em: EntityManager,
@@ -180,7 +199,7 @@ export async function findPage<T extends object>(
   const where = (options.where ? { $and: [options.where, filter] } : filter) as FilterQuery<T>;
   const [nodes, counted] = await Promise.all([
     em.find(entity, where, {
-      orderBy: sortingToOrderBy<T>(args.sorting, options.fieldMap, options.defaultSort),
+      orderBy: sortingToOrderBy<T>(args.sorting, options.fieldMap, options.defaultSort, nullableIn(em, entity)),
       limit: window.limit,
       offset: window.offset,
     }),
