@@ -25,6 +25,8 @@ describe('list queries batch their relations', () => {
   it.each([
     ['staffUsers with org units, parents and roles', (n: number) => `{ staffUsers(paging: { limit: ${n} }) { nodes { email orgUnit { name parent { name } } roles { name } } } }`],
     ['orgUnits with parents', (n: number) => `{ orgUnits(paging: { limit: ${n} }) { nodes { name parent { name parent { name } } } } }`],
+    ['customers with store, doctor and health manager', (n: number) => `{ customers(paging: { limit: ${n} }) { nodes { name orgUnit { name } doctor { displayName } healthManager { displayName } } } }`],
+    ['customer search with stores', (n: number) => `{ searchCustomers(query: "138", limit: ${n}) { customer { name orgUnit { name } healthManager { displayName } } } }`],
   ])('%s', async (_name, query) => {
     const small = await count(query(2));
     const large = await count(query(20));
