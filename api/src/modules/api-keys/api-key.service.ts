@@ -7,9 +7,9 @@ import type { AppRuntime, RequestContext } from '../../core/context';
 import { BadUserInputError, ConflictError, NotFoundError, RateLimitedError, UnauthenticatedError } from '../../core/errors';
 import { findPage, type ListArgs } from '../../core/graphql/list';
 import { SortDirection } from '../../core/graphql/sorting';
-import { inScopedTransaction, isWithinOrgPath, SYSTEM_SCOPE } from '../../core/tenancy/scope';
+import { inScopedTransaction, SYSTEM_SCOPE } from '../../core/tenancy/scope';
 import { OrgUnit } from '../org/org-unit.entity';
-import { getOrgUnit, orgUnitScopeCondition } from '../org/org.service';
+import { findOrgUnit, getOrgUnit, orgUnitScopeCondition } from '../org/org.service';
 import { assertGrantable } from '../identity/role.service';
 import { scopeOfUnit } from '../identity/principal';
 import { ApiKey } from './api-key.entity';
@@ -27,8 +27,7 @@ function newKeyMaterial(authSecret: string): { prefix: string; secret: string; d
 /** Keys visible to the actor: those reaching their unit or below. */
 async function visibleKey(ctx: RequestContext, id: string): Promise<ApiKey> {
   const key = await ctx.em.findOne(ApiKey, { id });
-  const unit = key && (await ctx.em.findOne(OrgUnit, { id: key.orgUnitId }));
-  if (!key || !unit || !isWithinOrgPath(requireActor(ctx).scope, unit.path)) throw new NotFoundError('API key', id);
+  if (!key || !(await findOrgUnit(ctx, key.orgUnitId))) throw new NotFoundError('API key', id);
   return key;
 }
 

@@ -9,7 +9,7 @@ import { formatNumber, nextNumber } from '../../core/numbering/numbering';
 import { applyUpdate, checkVersion } from '../../core/services/updates';
 import { StaffUser, JobTitle, StaffStatus } from '../identity/staff-user.entity';
 import { OrgUnit, OrgUnitKind } from '../org/org-unit.entity';
-import { getOrgUnit, orgUnitScopeCondition } from '../org/org.service';
+import { findOrgUnit, getOrgUnit, orgUnitScopeCondition } from '../org/org.service';
 import { CustomerEvent, CustomerEventKind } from './customer-records.entity';
 import { Customer, CustomerStatus } from './customer.entity';
 import { customerLoader } from './customer.loaders';
@@ -79,9 +79,7 @@ export async function listCustomers(ctx: RequestContext, args: ListArgs) {
 /** The customer, or null when missing or outside the actor's scope. */
 export async function findCustomer(ctx: RequestContext, id: string): Promise<Customer | null> {
   const customer = await customerLoader(ctx).load(id);
-  if (!customer) return null;
-  const scope = await orgUnitScopeCondition(ctx);
-  return !scope.orgUnitId || scope.orgUnitId.$in.includes(customer.orgUnitId) ? customer : null;
+  return customer && (await findOrgUnit(ctx, customer.orgUnitId)) ? customer : null;
 }
 
 export async function getCustomer(ctx: RequestContext, id: string, label = 'Customer'): Promise<Customer> {

@@ -1,4 +1,3 @@
-import type { FilterQuery } from '@mikro-orm/postgresql';
 import { requireActor } from '../../core/auth/authorization';
 import { checkPasswordStrength, hashPassword } from '../../core/auth/passwords';
 import type { RequestContext } from '../../core/context';
@@ -6,25 +5,22 @@ import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from 
 import { findPage, type ListArgs } from '../../core/graphql/list';
 import { SortDirection } from '../../core/graphql/sorting';
 import { applyUpdate, checkVersion } from '../../core/services/updates';
-import { getOrgUnit, orgUnitScopeCondition } from '../org/org.service';
+import { findOrgUnit, getOrgUnit, orgUnitScopeCondition } from '../org/org.service';
 import { revokeSessions } from './auth.service';
-import { roleLoader } from './identity.loaders';
+import { roleLoader, staffLoader } from './identity.loaders';
 import type { SetStaffRolesInput, StaffUserInput, StaffUserUpdate } from './identity.types';
 import { scopeOfUnit } from './principal';
 import { assertGrantable } from './role.service';
 import { StaffStatus, StaffUser } from './staff-user.entity';
 
-/** Staff placed in the actor's unit or under it. */
-async function visibleStaff(ctx: RequestContext): Promise<FilterQuery<StaffUser>> {
-  return orgUnitScopeCondition(ctx);
-}
-
 export async function listStaff(ctx: RequestContext, args: ListArgs) {
-  return findPage(ctx.em, StaffUser, args, { where: await visibleStaff(ctx), defaultSort: [{ field: 'displayName', direction: SortDirection.ASC }] });
+  // Staff placed in the actor's unit or under it.
+  return findPage(ctx.em, StaffUser, args, { where: await orgUnitScopeCondition(ctx), defaultSort: [{ field: 'displayName', direction: SortDirection.ASC }] });
 }
 
 export async function findStaff(ctx: RequestContext, id: string): Promise<StaffUser | null> {
-  return ctx.em.findOne(StaffUser, { $and: [{ id }, await visibleStaff(ctx)] });
+  const user = await staffLoader(ctx).load(id);
+  return user && (await findOrgUnit(ctx, user.orgUnitId)) ? user : null;
 }
 
 async function getStaff(ctx: RequestContext, id: string): Promise<StaffUser> {
