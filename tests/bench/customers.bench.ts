@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { generateScaleCustomers, DEMO_PASSWORD } from '@pharmadesk/seeds';
 import type { OrgUnit, StaffUser } from '@pharmadesk/api';
 import { createRequestContext, type RequestContext } from '@pharmadesk/api';
-import { beginOperation, endOperation } from '@pharmadesk/api/src/core/tenancy/request-transaction';
+import { inOperation } from '@pharmadesk/api/src/core/tenancy/request-transaction';
 import { searchCustomers } from '@pharmadesk/api/src/modules/customers/customer-search';
 import { listCustomers } from '@pharmadesk/api/src/modules/customers/customer.service';
 import { startTestApp, type TestApp } from '../support/app';
@@ -106,12 +106,7 @@ describe('customer search on a 200,000-customer franchise', () => {
     const actor = await runtime.authenticate({ kind: 'bearer', token: owner.headers.authorization!.slice(7) });
     const inService = async (work: (ctx: RequestContext) => Promise<unknown>) => {
       const ctx = createRequestContext(runtime, { actor });
-      await beginOperation(ctx);
-      try {
-        await work(ctx);
-      } finally {
-        await endOperation(ctx, true);
-      }
+      await inOperation(ctx, () => work(ctx));
     };
     const serviceNames = await measure('service: 2 characters of a name', RUNS, () => inService((ctx) => searchCustomers(ctx, pick(sample.names, i++).slice(-2))));
     const servicePhones = await measure('service: last 4 phone digits', RUNS, () => inService((ctx) => searchCustomers(ctx, pick(sample.phones, i++).slice(-4))));

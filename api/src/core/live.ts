@@ -1,6 +1,6 @@
 import { createRequestContext, type RequestContext } from './context';
 import { canSeeFranchise } from './tenancy/scope';
-import { beginOperation, endOperation } from './tenancy/request-transaction';
+import { inOperation } from './tenancy/request-transaction';
 
 /** What every live event carries: which record changed and whose it is. Never the record itself. */
 export interface LiveEvent {
@@ -26,13 +26,7 @@ export async function authorizeLiveEvent<T>(
   const actor = ctx.credentials !== undefined ? await ctx.runtime.authenticate(ctx.credentials).catch(() => null) : ctx.actor;
   if (!actor || !actor.permissions.has(permission) || !canSeeFranchise(actor.scope, event.franchiseId)) return false;
   const eventCtx = createRequestContext(ctx.runtime, { actor, requestId: ctx.requestId });
-  await beginOperation(eventCtx);
-  let record: T | null = null;
-  try {
-    record = await load(eventCtx);
-  } finally {
-    await endOperation(eventCtx, true);
-  }
+  const record = await inOperation(eventCtx, () => load(eventCtx));
   if (!record) return false;
   if (!delivered.has(ctx)) delivered.set(ctx, new WeakMap());
   delivered.get(ctx)!.set(event, record);

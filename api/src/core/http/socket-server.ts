@@ -6,7 +6,7 @@ import { GRAPHQL_PATH } from './paths';
 import { createRequestContext, requestIdFrom, type AppRuntime, type RequestContext } from '../context';
 import { ErrorCode } from '../errors';
 import { guardOperation, type GuardOptions } from '../graphql/operation-guards';
-import { beginOperation, endOperation } from '../tenancy/request-transaction';
+import { inOperation } from '../tenancy/request-transaction';
 import { authenticate, credentialsFrom, type Credentials } from '../../modules/identity/authentication';
 
 type Format = (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
@@ -73,16 +73,7 @@ export function startSocketServer(deps: { httpServer: http.Server; schema: Graph
       },
       // Queries and mutations over the socket run in a scoped transaction, as over HTTP.
       execute: async (args: ExecutionArgs) => {
-        const ctx = args.contextValue as RequestContext;
-        await beginOperation(ctx);
-        try {
-          const result = await execute(args);
-          await endOperation(ctx, !result.errors?.length);
-          return result;
-        } catch (error) {
-          await endOperation(ctx, false);
-          throw error;
-        }
+        return inOperation(args.contextValue as RequestContext, async () => execute(args), (result) => !result.errors?.length);
       },
       // Variable coercion errors come without a code (Apollo calls them BAD_USER_INPUT); then format as over HTTP.
       onNext: (_ctx, _id, _payload, _args, result) =>

@@ -36,6 +36,23 @@ export async function endOperation(ctx: RequestContext, succeeded: boolean, oper
   }
 }
 
+/**
+ * Runs `work` as one operation outside Apollo (WebSocket queries, live events): begin,
+ * work, then commit when `succeeded(result)` says so, roll back otherwise or on a throw.
+ */
+export async function inOperation<T>(ctx: RequestContext, work: () => Promise<T>, succeeded: (result: T) => boolean = () => true): Promise<T> {
+  await beginOperation(ctx);
+  let result: T;
+  try {
+    result = await work();
+  } catch (error) {
+    await endOperation(ctx, false);
+    throw error;
+  }
+  await endOperation(ctx, succeeded(result));
+  return result;
+}
+
 export const requestTransactionPlugin: ApolloServerPlugin<RequestContext> = {
   async requestDidStart() {
     return {
