@@ -57,8 +57,8 @@ export function buildCustomers(
     let totalSpend = 0;
     let purchases = 0;
     let lastPurchaseAt: Date | null = null;
+    const months = new Map<string, { amount: number; purchases: number }>();
     if (input.withPurchases) {
-      const months = new Map<string, { amount: number; purchases: number }>();
       const count = rng.pickWeighted([[0, 3], [2, 4], [6, 3], [14, 1]] as const) + rng.int(0, 2);
       for (let i = 0; i < count; i++) {
         const at = rng.dateBetween(createdAt > new Date(now.getTime() - 365 * 86_400_000) ? createdAt : new Date(now.getTime() - 365 * 86_400_000), now);
@@ -71,8 +71,6 @@ export function buildCustomers(
         if (!lastPurchaseAt || at > lastPurchaseAt) lastPurchaseAt = at;
         events.push({ id: rng.uuid(), franchiseId: franchise.id, customerId: id, kind: CustomerEventKind.PURCHASE, occurredAt: at, summary: `购买：${rng.pick(PRODUCTS)}`, amount: amount.toFixed(2), details: {} });
       }
-      for (const [month, m] of months)
-        spend.push({ customerId: id, month, franchiseId: franchise.id, orgUnitId: '', amount: m.amount.toFixed(2), purchases: m.purchases });
     }
     if (!input.withPurchases && rng.chance(0.7)) {
       // Scale data: plausible totals without the purchase history behind them.
@@ -84,7 +82,8 @@ export function buildCustomers(
     // A customer belongs to a store and is looked after by one of that store's health managers.
     const unit = rng.pick(stores);
     const storeManagers = managers.filter((m) => m.orgUnitId === unit.id);
-    for (const s of spend.filter((row) => row.customerId === id)) s.orgUnitId = unit.id;
+    for (const [month, m] of months)
+      spend.push({ customerId: id, month, franchiseId: franchise.id, orgUnitId: unit.id, amount: m.amount.toFixed(2), purchases: m.purchases });
     customers.push({
       id,
       franchiseId: franchise.id,

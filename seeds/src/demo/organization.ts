@@ -168,7 +168,8 @@ export const organizationSeeder: Seeder = {
     }
     await em.flush();
     const staffByEmail = new Map(people.map(([spec, at]) => [spec.email, createPerson(spec, at)]));
-    for (const f of organization.franchises) f.staff = FRANCHISE_STAFF(f.key, []).map((s) => staffByEmail.get(s.email)!);
+    for (const f of organization.franchises)
+      f.staff = people.filter(([, at]) => at.franchiseId === f.franchise.id).map(([spec]) => staffByEmail.get(spec.email)!);
     shared.set(DEMO_ORGANIZATION, organization);
   },
 };

@@ -8,29 +8,36 @@ import { defineTimelineProvider } from './customer-timeline';
  * Other modules register theirs the same way from their own folders.
  */
 
-defineTimelineProvider({
-  kind: 'archive',
-  async entries(ctx, customerId, { before, limit }) {
-    const events = await ctx.em.find(
-      CustomerEvent,
-      { customerId, kind: { $ne: CustomerEventKind.PURCHASE }, ...(before ? { occurredAt: { $lte: before } } : {}) },
-      { orderBy: { occurredAt: 'desc', id: 'desc' }, limit },
-    );
-    return events.map((e) => ({ kind: 'archive', key: `archive:${e.id}`, occurredAt: e.occurredAt, title: e.summary, summary: null, amount: null, refType: 'Customer', refId: e.customerId }));
-  },
-});
+/** Archive events as timeline entries: `purchase` for purchases (with amounts), `archive` for the rest. */
+function eventProvider(kind: 'archive' | 'purchase') {
+  defineTimelineProvider({
+    kind,
+    async entries(ctx, customerId, { before, limit }) {
+      const events = await ctx.em.find(
+        CustomerEvent,
+        {
+          customerId,
+          kind: kind === 'purchase' ? CustomerEventKind.PURCHASE : { $ne: CustomerEventKind.PURCHASE },
+          ...(before ? { occurredAt: { $lte: before } } : {}),
+        },
+        { orderBy: { occurredAt: 'desc', id: 'desc' }, limit },
+      );
+      return events.map((e) => ({
+        kind,
+        key: `${kind}:${e.id}`,
+        occurredAt: e.occurredAt,
+        title: e.summary,
+        summary: null,
+        amount: e.amount == null ? null : Number(e.amount),
+        refType: kind === 'archive' ? 'Customer' : null,
+        refId: kind === 'archive' ? e.customerId : null,
+      }));
+    },
+  });
+}
 
-defineTimelineProvider({
-  kind: 'purchase',
-  async entries(ctx, customerId, { before, limit }) {
-    const events = await ctx.em.find(
-      CustomerEvent,
-      { customerId, kind: CustomerEventKind.PURCHASE, ...(before ? { occurredAt: { $lte: before } } : {}) },
-      { orderBy: { occurredAt: 'desc', id: 'desc' }, limit },
-    );
-    return events.map((e) => ({ kind: 'purchase', key: `purchase:${e.id}`, occurredAt: e.occurredAt, title: e.summary, summary: null, amount: e.amount == null ? null : Number(e.amount), refType: null, refId: null }));
-  },
-});
+eventProvider('archive');
+eventProvider('purchase');
 
 defineTimelineProvider({
   kind: 'care',
