@@ -16,7 +16,7 @@ export { syncRoleTemplates } from './modules/identity/role-templates';
 export { OrgUnit, OrgUnitKind, CooperationType } from './modules/org/org-unit.entity';
 export { StaffUser, JobTitle, Gender, Employment } from './modules/identity/staff-user.entity';
 export { Role } from './modules/identity/role.entity';
-export { API_LOGIN_ROLE } from './core/tenancy/app-role';
+export { API_LOGIN_ROLE, apiConnectionUrl } from './core/tenancy/app-role';
 export { API_GROUP_ROLE } from './core/tenancy/rls';
 export { Customer, CustomerSegment, SourceChannel } from './modules/customers/customer.entity';
 export { CustomerEvent, CustomerEventKind, CustomerSpendMonth, CareTask } from './modules/customers/customer-records.entity';

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
 import { randomBytes } from 'node:crypto';
-import { createLogger, initOrm, migrate, startEmbeddedPostgres, type EmbeddedPostgres } from '@pharmadesk/api';
+import { apiConnectionUrl, createLogger, initOrm, migrate, startEmbeddedPostgres, type EmbeddedPostgres } from '@pharmadesk/api';
 import { demoSeeders, runSeeders } from '@pharmadesk/seeds';
 import { TEST_AUTH_SECRET, TEST_SERVER_URL, TEST_TEMPLATE_DB, withDatabase } from './test-env';
 
@@ -41,7 +41,9 @@ export default async function globalSetup(): Promise<void> {
   } finally {
     await orm.close(true);
   }
+  process.env[TEST_AUTH_SECRET] ??= randomBytes(32).toString('base64url');
+  // The API's login role is cluster-wide: prepare it once here rather than racing in every test file.
+  await apiConnectionUrl({ ownerUrl: withDatabase(serverUrl, template), secret: process.env[TEST_AUTH_SECRET], logger });
   process.env[TEST_SERVER_URL] = serverUrl;
   process.env[TEST_TEMPLATE_DB] = template;
-  process.env[TEST_AUTH_SECRET] ??= randomBytes(32).toString('base64url');
 }

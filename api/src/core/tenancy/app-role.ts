@@ -41,11 +41,35 @@ export async function apiConnectionUrl(opts: { ownerUrl: string; appUrl?: string
   const password = derivedPassword(opts.secret);
   const url = withCredentials(opts.ownerUrl, API_LOGIN_ROLE, password);
   if (await canConnect(url)) return url;
-  const owner = new Client({ connectionString: opts.ownerUrl });
+  // Roles are cluster-wide but advisory locks are per database, so API instances on different
+  // databases of one server serialize through the same lock in the always-present `postgres` database.
+  const lockHolder = new Client({ connectionString: withDatabase(opts.ownerUrl, 'postgres') });
+  const holdsLock = await lockHolder
+    .connect()
+    .then(() => lockHolder.query(`select pg_advisory_lock(hashtext('pharmadesk_app role'))`))
+    .then(() => true, () => false);
+  try {
+    if (await canConnect(url)) return url; // another instance prepared it while we waited
+    await prepareRole(opts.ownerUrl, password);
+  } finally {
+    if (holdsLock) await lockHolder.query(`select pg_advisory_unlock(hashtext('pharmadesk_app role'))`).catch(() => undefined);
+    await lockHolder.end().catch(() => undefined);
+  }
+  opts.logger.info({ role: API_LOGIN_ROLE }, 'database role for the API prepared');
+  return url;
+}
+
+function withDatabase(url: string, database: string): string {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  return u.toString();
+}
+
+async function prepareRole(ownerUrl: string, password: string): Promise<void> {
+  const owner = new Client({ connectionString: ownerUrl });
   await owner.connect();
   try {
     await owner.query('begin');
-    await owner.query(`select pg_advisory_xact_lock(hashtext('pharmadesk_app role'))`); // parallel starts
     const { rowCount } = await owner.query('select 1 from pg_roles where rolname = $1', [API_LOGIN_ROLE]);
     const verb = rowCount ? 'alter' : 'create';
     const escaped = password.replace(/'/g, "''");
@@ -61,8 +85,6 @@ export async function apiConnectionUrl(opts: { ownerUrl: string; appUrl?: string
   } finally {
     await owner.end();
   }
-  opts.logger.info({ role: API_LOGIN_ROLE }, 'database role for the API prepared');
-  return url;
 }
 
 /** Refuses to serve with a role that would bypass row-level security. */
