@@ -3,9 +3,11 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261122070000_foundation } from './Migration20261122070000_foundation';
 import { Migration20261122072639_org_identity } from './Migration20261122072639_org_identity';
 import { Migration20261122075058_customers } from './Migration20261122075058_customers';
+import { Migration20261122091056_cases } from './Migration20261122091056_cases';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122070000_foundation', class: Migration20261122070000_foundation },
   { name: 'Migration20261122072639_org_identity', class: Migration20261122072639_org_identity },
   { name: 'Migration20261122075058_customers', class: Migration20261122075058_customers },
+  { name: 'Migration20261122091056_cases', class: Migration20261122091056_cases },
 ];

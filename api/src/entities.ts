@@ -8,6 +8,11 @@ import { TenantEntity } from './core/tenancy/tenant-entity';
 import { NumberingSequence } from './core/numbering/numbering-sequence.entity';
 import { Customer } from './modules/customers/customer.entity';
 import { CareTask, CustomerEvent, CustomerSpendMonth } from './modules/customers/customer-records.entity';
+import { Case, CaseActivity, CaseMessage } from './modules/cases/case.entity';
+import { BusinessCalendar, CaseSlaClock, SlaPolicy } from './modules/cases/sla.entity';
+import { AgentPresence, CaseSettings, CaseView, DepartmentFeedback } from './modules/cases/queue.entity';
+import { CaseArticleLink, KnowledgeArticle } from './modules/knowledge/knowledge.entity';
+import { SatisfactionRequest } from './modules/surveys/satisfaction-request.entity';
 
 /**
  * Every MikroORM entity of the API, in one list (explicit, so discovery never scans folders).
@@ -29,4 +34,17 @@ export const entities: Function[] = [
   CustomerEvent,
   CustomerSpendMonth,
   CareTask,
+  Case,
+  CaseMessage,
+  CaseActivity,
+  BusinessCalendar,
+  SlaPolicy,
+  CaseSlaClock,
+  CaseView,
+  AgentPresence,
+  CaseSettings,
+  DepartmentFeedback,
+  KnowledgeArticle,
+  CaseArticleLink,
+  SatisfactionRequest,
 ];

@@ -23,3 +23,11 @@ export { CustomerEvent, CustomerEventKind, CustomerSpendMonth, CareTask } from '
 export { recomputeSegments } from './modules/customers/customer-analytics';
 export { createBirthdayReminders } from './modules/customers/customer-care';
 export { nextNumber, formatNumber } from './core/numbering/numbering';
+// Cases, SLA and queues (demo seeds build case histories with the same rules as the services).
+export { Case, CaseActivity, CaseActivityKind, CaseCategory, CaseChannel, CaseMessage, CaseMessageKind, CasePriority, CaseStage, CaseType, EscalationLevel, SlaStatus, SolutionType } from './modules/cases/case.entity';
+export { complaintWorkflow, consultationWorkflow, workflowForType } from './modules/cases/case.workflows';
+export { BusinessCalendar, CaseSlaClock, SlaClockKind, SlaPolicy } from './modules/cases/sla.entity';
+export { BUILT_IN_SLA_TARGETS, calendarSpec, resumeClock, schedule, summarize, targetFor, type EffectivePolicy } from './modules/cases/sla.service';
+export { addBusinessMinutes, ALWAYS_OPEN, businessMinutesBetween } from './modules/cases/business-time';
+export { AgentAvailability, AgentPresence, CaseSettings, CaseView, DepartmentFeedback, FeedbackStatus } from './modules/cases/queue.entity';
+export { SatisfactionRequest, SatisfactionRequestStatus } from './modules/surveys/satisfaction-request.entity';

@@ -1,11 +1,14 @@
 import { AuditResolver } from './core/audit/audit.resolver';
 import { ApiKeyResolver } from './modules/api-keys/api-key.resolver';
 import { CustomerResolver } from './modules/customers/customer.resolver';
+import { CaseResolver } from './modules/cases/case.resolver';
+import { AgentPresenceResolver, CaseQueueResolver } from './modules/cases/queue.resolver';
 import { AuthResolver } from './modules/identity/auth.resolver';
 import { RoleResolver } from './modules/identity/role.resolver';
 import { StaffResolver } from './modules/identity/staff.resolver';
+import { KnowledgeResolver } from './modules/knowledge/knowledge.resolver';
 import { OrgResolver } from './modules/org/org.resolver';
 import { SystemResolver } from './modules/system/system.resolver';
 
 /** Every resolver class of the API. Modules add theirs here. */
-export const resolvers = [SystemResolver, AuthResolver, OrgResolver, StaffResolver, RoleResolver, ApiKeyResolver, AuditResolver, CustomerResolver] as const;
+export const resolvers = [SystemResolver, AuthResolver, OrgResolver, StaffResolver, RoleResolver, ApiKeyResolver, AuditResolver, CustomerResolver, CaseResolver, CaseQueueResolver, AgentPresenceResolver, KnowledgeResolver] as const;

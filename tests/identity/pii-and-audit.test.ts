@@ -2,6 +2,7 @@ import { Client } from 'pg';
 import { buildAppSchema, createPubSub } from '@pharmadesk/api';
 import { startTestApp, type TestApp } from '../support/app';
 import { apiKeyCaller, signIn, type Caller } from '../support/actors';
+import { auditScenarios } from '../support/audit-scenarios';
 
 describe('personal data masking', () => {
   let app: TestApp;
@@ -96,6 +97,7 @@ describe('audit log', () => {
     const tasks = await owner.graphql<{ careTasks: { nodes: { id: string }[] } }>('{ careTasks(filter: { status: { eq: OPEN } }, paging: { limit: 1 }) { nodes { id } } }');
     await run(owner, 'completeCareTask', `mutation($id: ID!) { completeCareTask(input: { id: $id, status: SKIPPED, outcome: "客户出差" }) { id } }`, { id: tasks.body.data!.careTasks.nodes[0]!.id });
     await run(owner, 'recomputeCustomerSegments', `mutation { recomputeCustomerSegments }`);
+    for (const scenario of auditScenarios) await scenario({ app, hq, owner, run });
     await run(owner, 'changePassword', `mutation { changePassword(currentPassword: "PharmaDesk-demo-2026", newPassword: "Sunrise-pass-2026") }`);
     await run(owner, 'logout', `mutation { logout }`);
     // Anonymous operations audit themselves (sign-in) or leave nothing to audit (refresh of a session).

@@ -23,19 +23,52 @@ interface West {
   customerVersion: number;
   customerName: string;
   careTaskId: string;
+  knowledgeArticleId: string;
+  knowledgeArticleVersion: number;
+  /** A west case still NEW and unowned (a leaked claim, accept or assign would take it). */
+  caseId: string;
+  caseVersion: number;
+  /** A west case with a customer, resolved by agent@west.demo (so it has a satisfaction request). */
+  resolvedCaseId: string;
+  resolvedCaseVersion: number;
+  sharedViewId: string;
+  sharedViewVersion: number;
+  personalViewId: string;
+  calendarId: string;
+  calendarVersion: number;
+  slaPolicyId: string;
+  slaPolicyVersion: number;
+  departmentId: string;
+  feedbackId: string;
+  agentId: string;
+  pharmacistId: string;
+  caseSettings: { assignmentRule: string; feedbackAnswerHours: number };
   allIds: string[];
+}
+
+/** East's own records, for cases that need one (an east queue view to subscribe to, an east case to point at west). */
+interface East {
+  caseId: string;
+  caseVersion: number;
+  sharedViewId: string;
 }
 
 type Expect = 'NOT_FOUND' | 'null' | 'noWestData' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'BAD_USER_INPUT';
 interface MatrixCase {
-  query: (w: West) => { query: string; variables?: Record<string, unknown> };
+  query: (w: West, e: East) => { query: string; variables?: Record<string, unknown> };
   /** What an east caller gets; every answer must also carry no west id. */
   expect: Expect | Expect[];
-  /** 'tick' streams on its own; 'customer' needs an archive created or changed to fire. */
-  subscription?: 'tick' | 'customer';
+  /**
+   * 'tick' streams on its own; 'customer' needs an archive created or changed to fire; 'case' a
+   * case opened and edited; 'presence' an agent's availability set; 'sla' an SLA alert published.
+   */
+  subscription?: 'tick' | 'customer' | 'case' | 'presence' | 'sla';
 }
 
 const ID_FIELDS = 'id franchiseId';
+let calendars = 0;
+/** A case's references to other records: none may be west's. */
+const CASE_REFS = 'customerId ownerId expertId orgUnitId';
 
 const matrix: Record<string, MatrixCase> = {
   // --- queries
@@ -92,15 +125,89 @@ const matrix: Record<string, MatrixCase> = {
   completeCareTask: { query: (w) => ({ query: `mutation($id: ID!) { completeCareTask(input: { id: $id, status: DONE }) { id } }`, variables: { id: w.careTaskId } }), expect: 'NOT_FOUND' },
   recomputeCustomerSegments: { query: () => ({ query: 'mutation { recomputeCustomerSegments }' }), expect: 'noWestData' },
 
+  // --- knowledge
+  knowledgeArticles: { query: (w) => ({ query: `query($id: ID!) { knowledgeArticles(filter: { or: [{ id: { eq: $id } }, { status: { in: [DRAFT, PUBLISHED, ARCHIVED] } }] }, paging: { limit: 200 }) { totalCount nodes { ${ID_FIELDS} } } }`, variables: { id: w.knowledgeArticleId } }), expect: 'noWestData' },
+  knowledgeArticle: { query: (w) => ({ query: `query($id: ID!) { knowledgeArticle(id: $id) { ${ID_FIELDS} title } }`, variables: { id: w.knowledgeArticleId } }), expect: 'null' },
+  searchKnowledge: { query: () => ({ query: `{ searchKnowledge(query: "西区独有", limit: 200) { snippet article { ${ID_FIELDS} } } }` }), expect: 'noWestData' },
+  createOneKnowledgeArticle: { query: () => ({ query: `mutation { createOneKnowledgeArticle(input: { knowledgeArticle: { kind: FAQ, title: "共享潜入", body: "x", shared: true } }) { ${ID_FIELDS} } }` }), expect: 'FORBIDDEN' },
+  updateOneKnowledgeArticle: { query: (w) => ({ query: `mutation($id: ID!, $v: Int!) { updateOneKnowledgeArticle(input: { id: $id, version: $v, update: { title: "taken" } }) { id } }`, variables: { id: w.knowledgeArticleId, v: w.knowledgeArticleVersion } }), expect: 'NOT_FOUND' },
+  deleteOneKnowledgeArticle: { query: (w) => ({ query: `mutation($id: ID!) { deleteOneKnowledgeArticle(input: { id: $id }) { id } }`, variables: { id: w.knowledgeArticleId } }), expect: 'NOT_FOUND' },
+
+  // --- cases
+  cases: { query: (w) => ({ query: `query($a: ID!, $b: ID!) { cases(filter: { or: [{ id: { in: [$a, $b] } }, { stage: { in: [NEW, OPEN, PENDING_CUSTOMER, RESOLVED, CLOSED] } }] }, paging: { limit: 200 }) { totalCount nodes { ${ID_FIELDS} ${CASE_REFS} } } }`, variables: { a: w.caseId, b: w.resolvedCaseId } }), expect: 'noWestData' },
+  case: { query: (w) => ({ query: `query($id: ID!) { case(id: $id) { ${ID_FIELDS} subject } }`, variables: { id: w.resolvedCaseId } }), expect: 'null' },
+  caseViews: { query: () => ({ query: `{ caseViews { ${ID_FIELDS} ownerId orgUnitId name } }` }), expect: 'noWestData' },
+  caseQueue: { query: (w) => ({ query: `query($v: ID!) { caseQueue(viewId: $v, paging: { limit: 200 }) { totalCount nodes { ${ID_FIELDS} } } }`, variables: { v: w.sharedViewId } }), expect: 'NOT_FOUND' },
+  agentPresences: { query: () => ({ query: '{ agentPresences { staffUserId franchiseId availability openCases staffUser { id email } } }' }), expect: 'noWestData' },
+  slaPolicies: { query: () => ({ query: `{ slaPolicies { ${ID_FIELDS} calendarId name } }` }), expect: 'noWestData' },
+  businessCalendars: { query: () => ({ query: `{ businessCalendars { ${ID_FIELDS} name } }` }), expect: 'noWestData' },
+  caseSettings: { query: (w) => ({ query: `query($f: ID!) { caseSettings(franchiseId: $f) { franchiseId assignmentRule feedbackAnswerHours } }`, variables: { f: w.franchiseId } }), expect: 'NOT_FOUND' },
+  caseWorkflows: { query: () => ({ query: '{ caseWorkflows { name initial states { name } } }' }), expect: 'noWestData' },
+  departmentFeedbacks: { query: (w) => ({ query: `query($id: ID!) { departmentFeedbacks(filter: { or: [{ id: { eq: $id } }, { status: { in: [OPEN, ANSWERED, RESOLVED] } }] }, paging: { limit: 200 }) { totalCount nodes { ${ID_FIELDS} caseId departmentId raisedById title } } }`, variables: { id: w.feedbackId } }), expect: 'noWestData' },
+  satisfactionRequests: { query: () => ({ query: `{ satisfactionRequests(paging: { limit: 200 }) { totalCount nodes { ${ID_FIELDS} customerId sourceId sourceRef staffId } } }` }), expect: 'noWestData' },
+  createOneCase: { query: (w) => ({ query: `mutation($c: ID!, $u: ID!) { createOneCase(input: { case: { type: COMPLAINT, channel: PHONE, subject: "潜入", description: "x", customerId: $c, orgUnitId: $u } }) { ${ID_FIELDS} } }`, variables: { c: w.customerId, u: w.storeId } }), expect: 'NOT_FOUND' },
+  updateOneCase: { query: (w) => ({ query: `mutation($id: ID!, $v: Int!) { updateOneCase(input: { id: $id, version: $v, update: { subject: "taken" } }) { id } }`, variables: { id: w.caseId, v: w.caseVersion } }), expect: 'NOT_FOUND' },
+  acceptCase: { query: (w) => ({ query: `mutation($id: ID!, $v: Int) { acceptCase(input: { id: $id, version: $v }) { id ownerId } }`, variables: { id: w.caseId, v: w.caseVersion } }), expect: 'NOT_FOUND' },
+  startCaseInvestigation: { query: (w) => ({ query: `mutation($id: ID!) { startCaseInvestigation(input: { id: $id }) { id } }`, variables: { id: w.caseId } }), expect: 'NOT_FOUND' },
+  proposeSolution: { query: (w) => ({ query: `mutation($id: ID!) { proposeSolution(input: { id: $id, solutionType: REFUND, solutionAmount: 999, solutionNote: "x" }) { id } }`, variables: { id: w.caseId } }), expect: 'NOT_FOUND' },
+  requestCustomerConfirmation: { query: (w) => ({ query: `mutation($id: ID!) { requestCustomerConfirmation(input: { id: $id }) { id } }`, variables: { id: w.caseId } }), expect: 'NOT_FOUND' },
+  resolveCase: { query: (w) => ({ query: `mutation($id: ID!) { resolveCase(input: { id: $id, resolutionNote: "x" }) { id } }`, variables: { id: w.caseId } }), expect: 'NOT_FOUND' },
+  reopenCase: { query: (w) => ({ query: `mutation($id: ID!, $v: Int) { reopenCase(input: { id: $id, version: $v, reason: "x" }) { id } }`, variables: { id: w.resolvedCaseId, v: w.resolvedCaseVersion } }), expect: 'NOT_FOUND' },
+  closeCase: { query: (w) => ({ query: `mutation($id: ID!, $v: Int) { closeCase(input: { id: $id, version: $v }) { id } }`, variables: { id: w.resolvedCaseId, v: w.resolvedCaseVersion } }), expect: 'NOT_FOUND' },
+  cancelCase: { query: (w) => ({ query: `mutation($id: ID!, $v: Int) { cancelCase(input: { id: $id, version: $v, reason: "x" }) { id } }`, variables: { id: w.caseId, v: w.caseVersion } }), expect: 'NOT_FOUND' },
+  requestCustomerInfo: { query: (w) => ({ query: `mutation($id: ID!) { requestCustomerInfo(input: { id: $id, question: "x" }) { id } }`, variables: { id: w.caseId } }), expect: 'NOT_FOUND' },
+  answerCase: { query: (w) => ({ query: `mutation($id: ID!) { answerCase(input: { id: $id, answer: "x" }) { id } }`, variables: { id: w.caseId } }), expect: 'NOT_FOUND' },
+  transitionCase: { query: (w) => ({ query: `mutation($id: ID!) { transitionCase(input: { id: $id, action: "accept" }) { id } }`, variables: { id: w.caseId } }), expect: 'NOT_FOUND' },
+  claimCase: { query: (w) => ({ query: `mutation($id: ID!) { claimCase(id: $id) { id ownerId } }`, variables: { id: w.caseId } }), expect: 'NOT_FOUND' },
+  assignCase: { query: (w) => ({ query: `mutation($id: ID!, $s: ID!) { assignCase(input: { id: $id, staffUserId: $s }) { id ownerId } }`, variables: { id: w.caseId, s: w.agentId } }), expect: 'NOT_FOUND' },
+  transferCase: { query: (w) => ({ query: `mutation($id: ID!, $s: ID!) { transferCase(input: { id: $id, toStaffUserId: $s, reason: "x" }) { id ownerId } }`, variables: { id: w.resolvedCaseId, s: w.staffId } }), expect: 'NOT_FOUND' },
+  escalateCase: { query: (w) => ({ query: `mutation($id: ID!) { escalateCase(input: { id: $id, reason: "x" }) { id escalationLevel } }`, variables: { id: w.caseId } }), expect: 'NOT_FOUND' },
+  referCaseToExpert: { query: (w) => ({ query: `mutation($id: ID!, $x: ID!) { referCaseToExpert(input: { id: $id, expertId: $x, question: "x" }) { id expertId } }`, variables: { id: w.caseId, x: w.pharmacistId } }), expect: 'NOT_FOUND' },
+  addCaseMessage: { query: (w) => ({ query: `mutation($id: ID!) { addCaseMessage(input: { caseId: $id, kind: NOTE, body: "x" }) { ${ID_FIELDS} caseId } }`, variables: { id: w.caseId } }), expect: 'NOT_FOUND' },
+  linkKnowledgeArticle: { query: (w) => ({ query: `mutation($c: ID!, $a: ID!) { linkKnowledgeArticle(input: { caseId: $c, articleId: $a }) { ${ID_FIELDS} usageCount } }`, variables: { c: w.caseId, a: w.knowledgeArticleId } }), expect: 'NOT_FOUND' },
+  createOneCaseView: { query: (w) => ({ query: `mutation($u: ID!) { createOneCaseView(input: { caseView: { name: "潜入", orgUnitId: $u } }) { ${ID_FIELDS} } }`, variables: { u: w.storeId } }), expect: 'NOT_FOUND' },
+  updateOneCaseView: { query: (w) => ({ query: `mutation($id: ID!, $v: Int!) { updateOneCaseView(input: { id: $id, version: $v, update: { name: "taken" } }) { id } }`, variables: { id: w.sharedViewId, v: w.sharedViewVersion } }), expect: 'NOT_FOUND' },
+  deleteOneCaseView: { query: (w) => ({ query: `mutation($id: ID!) { deleteOneCaseView(input: { id: $id }) { id } }`, variables: { id: w.sharedViewId } }), expect: 'NOT_FOUND' },
+  // No id to aim at west: the owner sets their own presence; an API key has none.
+  setMyAvailability: { query: () => ({ query: 'mutation { setMyAvailability(input: { availability: AWAY }) { staffUserId franchiseId availability openCases } }' }), expect: ['noWestData', 'FORBIDDEN'] },
+  createOneSlaPolicy: { query: (w) => ({ query: `mutation($c: ID!) { createOneSlaPolicy(input: { slaPolicy: { name: "潜入", calendarId: $c, targets: [{ firstResponseMinutes: 5 }] } }) { ${ID_FIELDS} } }`, variables: { c: w.calendarId } }), expect: 'NOT_FOUND' },
+  updateOneSlaPolicy: { query: (w) => ({ query: `mutation($id: ID!, $v: Int!, $c: ID!) { updateOneSlaPolicy(input: { id: $id, version: $v, update: { name: "taken", calendarId: $c, targets: [{ firstResponseMinutes: 5 }] } }) { id } }`, variables: { id: w.slaPolicyId, v: w.slaPolicyVersion, c: w.calendarId } }), expect: 'NOT_FOUND' },
+  // Creates an east calendar: nothing of west to name.
+  createOneBusinessCalendar: { query: () => ({ query: `mutation { createOneBusinessCalendar(input: { businessCalendar: { name: "东区日历 ${++calendars}", workingDays: [{ weekday: 1, periods: [{ start: "09:00", end: "18:00" }] }] } }) { ${ID_FIELDS} } }` }), expect: 'noWestData' },
+  updateOneBusinessCalendar: { query: (w) => ({ query: `mutation($id: ID!, $v: Int!) { updateOneBusinessCalendar(input: { id: $id, version: $v, update: { name: "taken", workingDays: [{ weekday: 1, periods: [{ start: "09:00", end: "18:00" }] }] } }) { id } }`, variables: { id: w.calendarId, v: w.calendarVersion } }), expect: 'NOT_FOUND' },
+  updateCaseSettings: { query: (w) => ({ query: `mutation($f: ID!) { updateCaseSettings(input: { franchiseId: $f, assignmentRule: "round_robin", feedbackAnswerHours: 1 }) { franchiseId } }`, variables: { f: w.franchiseId } }), expect: 'NOT_FOUND' },
+  raiseDepartmentFeedback: { query: (w) => ({ query: `mutation($d: ID!) { raiseDepartmentFeedback(input: { departmentId: $d, title: "潜入", description: "x" }) { ${ID_FIELDS} } }`, variables: { d: w.departmentId } }), expect: 'NOT_FOUND' },
+  answerDepartmentFeedback: { query: (w) => ({ query: `mutation($id: ID!) { answerDepartmentFeedback(input: { id: $id, answer: "x", promisedBy: "2099-01-01T00:00:00Z" }) { id } }`, variables: { id: w.feedbackId } }), expect: 'NOT_FOUND' },
+  resolveDepartmentFeedback: { query: (w) => ({ query: `mutation($id: ID!) { resolveDepartmentFeedback(input: { id: $id, note: "x" }) { id } }`, variables: { id: w.feedbackId } }), expect: 'NOT_FOUND' },
+
   // --- subscriptions
   serverTime: { query: () => ({ query: 'subscription { serverTime { now } }' }), expect: 'noWestData', subscription: 'tick' },
   createdCustomer: { query: () => ({ query: `subscription { createdCustomer { ${ID_FIELDS} name } }` }), expect: 'noWestData', subscription: 'customer' },
   updatedOneCustomer: { query: () => ({ query: `subscription { updatedOneCustomer { ${ID_FIELDS} name } }` }), expect: 'noWestData', subscription: 'customer' },
+  createdCase: { query: () => ({ query: `subscription { createdCase { ${ID_FIELDS} subject ${CASE_REFS} } }` }), expect: 'noWestData', subscription: 'case' },
+  updatedOneCase: { query: () => ({ query: `subscription { updatedOneCase { ${ID_FIELDS} subject ${CASE_REFS} } }` }), expect: 'noWestData', subscription: 'case' },
+  caseQueueChanged: { query: (_w, e) => ({ query: `subscription($v: ID!) { caseQueueChanged(viewId: $v) { change caseId case { ${ID_FIELDS} subject } } }`, variables: { v: e.sharedViewId } }), expect: 'noWestData', subscription: 'case' },
+  caseSlaAlerts: { query: () => ({ query: `subscription { caseSlaAlerts { level clock dueAt case { ${ID_FIELDS} subject } } }` }), expect: 'noWestData', subscription: 'sla' },
+  agentPresenceChanged: { query: () => ({ query: 'subscription { agentPresenceChanged { staffUserId franchiseId availability staffUser { id email displayName } } }' }), expect: 'noWestData', subscription: 'presence' },
 };
+
+interface Versioned {
+  id: string;
+  version: number;
+}
+
+/** Runs an operation that must succeed (setup), returning its data. */
+async function must<T = Record<string, unknown>>(caller: Caller, query: string, variables?: Record<string, unknown>): Promise<T> {
+  const res = await caller.graphql<T>(query, variables);
+  if (res.body.errors || !res.body.data) throw new Error(`${caller.label}: ${JSON.stringify(res.body.errors)}`);
+  return res.body.data;
+}
 
 describe('franchise isolation matrix', () => {
   let app: TestApp;
   let west: West;
+  let east: East;
+  let westAgent: Caller;
   let eastCallers: Caller[];
   let schemaFields: { root: string; name: string }[];
 
@@ -114,16 +221,55 @@ describe('franchise isolation matrix', () => {
 
     // West's records: a custom role, an API key and audit entries made by its owner.
     const westOwner = await signIn(app, 'owner@west.demo');
+    // Signed in before west's staff are read: a sign-in changes the staff record (its version).
+    westAgent = await signIn(app, 'agent@west.demo');
     const role = await westOwner.graphql<{ createOneRole: { id: string; version: number } }>(`mutation { createOneRole(input: { role: { name: "西区专员", permissions: ["org:read"] } }) { id version } }`);
     const key = await apiKeyCaller(app, westOwner, { permissions: ['org:read'] });
     const units = await westOwner.graphql<{ orgUnits: { nodes: { id: string; kind: string; franchiseId: string }[] } }>('{ orgUnits { nodes { id kind franchiseId } } }');
     const staff = await westOwner.graphql<{ staffUsers: { nodes: { id: string; email: string; version: number }[] } }>('{ staffUsers(paging: { limit: 100 }) { nodes { id email version } } }');
-    const audit = await westOwner.graphql<{ auditLogs: { nodes: { id: string }[] } }>('{ auditLogs(paging: { limit: 200 }) { nodes { id } } }');
     const agent = staff.body.data!.staffUsers.nodes.find((s) => s.email === 'agent@west.demo')!;
     const franchiseId = units.body.data!.orgUnits.nodes.find((u) => u.kind === 'FRANCHISE')!.id;
     const customers = await westOwner.graphql<{ customers: { nodes: { id: string; version: number; name: string }[] } }>('{ customers(paging: { limit: 200 }) { nodes { id version name } } }');
     const tasks = await westOwner.graphql<{ careTasks: { nodes: { id: string }[] } }>('{ careTasks(paging: { limit: 200 }) { nodes { id } } }');
     const westCustomer = customers.body.data!.customers.nodes[0]!;
+    const article = await westOwner.graphql<{ createOneKnowledgeArticle: { id: string; version: number } }>(`mutation { createOneKnowledgeArticle(input: { knowledgeArticle: { kind: FAQ, title: "西区独有的门店须知", body: "西区独有：仅西区可见。" } }) { id version } }`);
+    const articles = await westOwner.graphql<{ knowledgeArticles: { nodes: { id: string; franchiseId: string | null }[] } }>('{ knowledgeArticles(filter: { status: { in: [DRAFT, PUBLISHED, ARCHIVED] } }, paging: { limit: 200 }) { nodes { id franchiseId } } }');
+
+    // West's cases module: a calendar and policy, an open case and a resolved one (with a
+    // customer, so a satisfaction request), a shared and a personal queue view, a feedback
+    // item to a west department, and agent@west.demo's presence.
+    const westStaff = staff.body.data!.staffUsers.nodes;
+    const calendar = (await must<{ createOneBusinessCalendar: Versioned }>(westOwner, `mutation($c: BusinessCalendarInput!) { createOneBusinessCalendar(input: { businessCalendar: $c }) { id version } }`, {
+      c: { name: '西区工作日历', workingDays: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, periods: [{ start: '09:00', end: '18:00' }] })) },
+    })).createOneBusinessCalendar;
+    const policy = (await must<{ createOneSlaPolicy: Versioned }>(westOwner, `mutation($c: ID!) { createOneSlaPolicy(input: { slaPolicy: { name: "西区 VIP 时限", calendarId: $c, queue: "vip", targets: [{ firstResponseMinutes: 30, resolutionMinutes: 480 }] } }) { id version } }`, { c: calendar.id })).createOneSlaPolicy;
+    const openCase = (await must<{ createOneCase: Versioned }>(westOwner, `mutation { createOneCase(input: { case: { type: COMPLAINT, channel: PHONE, subject: "西区投诉：药盒破损", description: "西区独有：收到的药盒破损" } }) { id version } }`)).createOneCase;
+    const resolvedCase = (await must<{ createOneCase: Versioned }>(westOwner, `mutation($c: ID!) { createOneCase(input: { case: { type: COMPLAINT, channel: PHONE, subject: "西区投诉：送药太慢", description: "西区独有：送药迟到两小时", customerId: $c } }) { id version } }`, { c: westCustomer.id })).createOneCase;
+    for (const [mutation, extra] of [
+      ['acceptCase', ''],
+      ['startCaseInvestigation', ''],
+      ['proposeSolution', 'solutionType: APOLOGY, solutionNote: "西区致歉"'],
+      ['requestCustomerConfirmation', ''],
+      ['resolveCase', 'resolutionNote: "西区已解决"'],
+    ] as const) {
+      await must(westAgent, `mutation($id: ID!) { ${mutation}(input: { id: $id${extra ? `, ${extra}` : ''} }) { id } }`, { id: resolvedCase.id });
+    }
+    const sharedView = (await must<{ createOneCaseView: Versioned }>(westOwner, `mutation { createOneCaseView(input: { caseView: { name: "西区共享队列", shared: true, filter: { type: { eq: "COMPLAINT" } } } }) { id version } }`)).createOneCaseView;
+    const personalView = (await must<{ createOneCaseView: Versioned }>(westOwner, `mutation { createOneCaseView(input: { caseView: { name: "西区我的队列" } }) { id version } }`)).createOneCaseView;
+    const department = units.body.data!.orgUnits.nodes.find((u) => u.kind === 'DEPARTMENT')!;
+    const feedback = (await must<{ raiseDepartmentFeedback: Versioned }>(westOwner, `mutation($c: ID!, $d: ID!) { raiseDepartmentFeedback(input: { caseId: $c, departmentId: $d, title: "西区反馈：药盒包装", description: "西区独有：包装太薄" }) { id version } }`, { c: openCase.id, d: department.id })).raiseDepartmentFeedback;
+    await must(westAgent, 'mutation { setMyAvailability(input: { availability: ONLINE, capacity: 7 }) { staffUserId } }');
+    const westCases = (await must<{ a: Versioned & { state: string }; b: Versioned & { state: string } }>(westOwner, 'query($a: ID!, $b: ID!) { a: case(id: $a) { id version state } b: case(id: $b) { id version state } }', { a: openCase.id, b: resolvedCase.id }));
+    expect([westCases.a.state, westCases.b.state]).toEqual(['NEW', 'RESOLVED']);
+    const satisfaction = (await must<{ satisfactionRequests: { nodes: { id: string }[] } }>(westOwner, '{ satisfactionRequests(paging: { limit: 200 }) { nodes { id } } }')).satisfactionRequests.nodes;
+    expect(satisfaction.length).toBeGreaterThan(0);
+    // Everything of west's in the cases module (the demo seeds add their own), so no leak goes unseen.
+    const { caseSettings } = await must<{ caseSettings: West['caseSettings'] }>(westOwner, '{ caseSettings { assignmentRule feedbackAnswerHours } }');
+    const westCaseData = await must<{ cases: { nodes: { id: string }[] }; caseViews: { id: string }[]; slaPolicies: { id: string }[]; businessCalendars: { id: string }[]; departmentFeedbacks: { nodes: { id: string }[] } }>(
+      westOwner,
+      '{ cases(paging: { limit: 200 }) { nodes { id } } caseViews { id } slaPolicies { id } businessCalendars { id } departmentFeedbacks(paging: { limit: 200 }) { nodes { id } } }',
+    );
+    const audit = await westOwner.graphql<{ auditLogs: { nodes: { id: string }[] } }>('{ auditLogs(paging: { limit: 200 }) { nodes { id } } }');
     west = {
       franchiseId,
       storeId: units.body.data!.orgUnits.nodes.find((u) => u.kind === 'STORE')!.id,
@@ -137,9 +283,42 @@ describe('franchise isolation matrix', () => {
       customerVersion: westCustomer.version,
       customerName: westCustomer.name,
       careTaskId: tasks.body.data!.careTasks.nodes[0]?.id ?? '00000000-0000-4000-8000-00000000beef',
+      knowledgeArticleId: article.body.data!.createOneKnowledgeArticle.id,
+      knowledgeArticleVersion: article.body.data!.createOneKnowledgeArticle.version,
+      caseId: westCases.a.id,
+      caseVersion: westCases.a.version,
+      resolvedCaseId: westCases.b.id,
+      resolvedCaseVersion: westCases.b.version,
+      sharedViewId: sharedView.id,
+      sharedViewVersion: sharedView.version,
+      personalViewId: personalView.id,
+      calendarId: calendar.id,
+      calendarVersion: calendar.version,
+      slaPolicyId: policy.id,
+      slaPolicyVersion: policy.version,
+      departmentId: department.id,
+      feedbackId: feedback.id,
+      agentId: westStaff.find((s) => s.email === 'agent2@west.demo')!.id,
+      pharmacistId: westStaff.find((s) => s.email === 'pharmacist@west.demo')!.id,
+      caseSettings,
       allIds: [
+        openCase.id,
+        resolvedCase.id,
+        sharedView.id,
+        personalView.id,
+        calendar.id,
+        policy.id,
+        feedback.id,
+        ...satisfaction.map((r) => r.id),
+        ...westCaseData.cases.nodes.map((c) => c.id),
+        ...westCaseData.caseViews.map((v) => v.id),
+        ...westCaseData.slaPolicies.map((p) => p.id),
+        ...westCaseData.businessCalendars.map((c) => c.id),
+        ...westCaseData.departmentFeedbacks.nodes.map((f) => f.id),
         ...customers.body.data!.customers.nodes.map((c) => c.id),
         ...tasks.body.data!.careTasks.nodes.map((t) => t.id),
+        // West's own articles (HQ's shared ones are everyone's).
+        ...articles.body.data!.knowledgeArticles.nodes.filter((a) => a.franchiseId !== null).map((a) => a.id),
         franchiseId,
         ...units.body.data!.orgUnits.nodes.map((u) => u.id),
         ...staff.body.data!.staffUsers.nodes.map((s) => s.id),
@@ -152,6 +331,10 @@ describe('franchise isolation matrix', () => {
 
     const eastOwner = await signIn(app, 'owner@east.demo');
     eastCallers = [eastOwner, await apiKeyCaller(app, eastOwner)];
+    // A shared view (an API key has no personal ones) and an open case of east's own.
+    const eastView = (await must<{ createOneCaseView: Versioned }>(eastOwner, 'mutation { createOneCaseView(input: { caseView: { name: "东区共享队列", shared: true } }) { id version } }')).createOneCaseView;
+    const eastCase = (await must<{ createOneCase: Versioned }>(eastOwner, 'mutation { createOneCase(input: { case: { type: COMPLAINT, channel: PHONE, subject: "东区投诉：药盒破损", description: "东区：收到的药盒破损" } }) { id version } }')).createOneCase;
+    east = { caseId: eastCase.id, caseVersion: eastCase.version, sharedViewId: eastView.id };
   });
   afterAll(() => app.stop());
 
@@ -178,26 +361,65 @@ describe('franchise isolation matrix', () => {
     const testCase = matrix[field]!;
     const expected = ([] as Expect[]).concat(testCase.expect);
     for (const caller of eastCallers) {
-      const { query, variables } = testCase.query(west);
+      const { query, variables } = testCase.query(west, east);
       checkAnswer(field, expected, await caller.graphql(query, variables), JSON.stringify({ query, variables }));
     }
+  });
+
+  /** East's own records pointed at west's: the west reference is NOT_FOUND and the east record stays as it was. */
+  const crossReferences: Record<string, (w: West, e: East) => { query: string; variables?: Record<string, unknown> }> = {
+    createOneCase: (w) => ({ query: `mutation($u: ID!) { createOneCase(input: { case: { type: COMPLAINT, channel: PHONE, subject: "潜入", description: "x", orgUnitId: $u } }) { ${ID_FIELDS} } }`, variables: { u: w.storeId } }),
+    updateOneCase: (w, e) => ({ query: `mutation($id: ID!, $v: Int!, $c: ID!) { updateOneCase(input: { id: $id, version: $v, update: { customerId: $c } }) { id ${CASE_REFS} } }`, variables: { id: e.caseId, v: e.caseVersion, c: w.customerId } }),
+    assignCase: (w, e) => ({ query: `mutation($id: ID!, $s: ID!) { assignCase(input: { id: $id, staffUserId: $s }) { id ownerId } }`, variables: { id: e.caseId, s: w.agentId } }),
+    transferCase: (w, e) => ({ query: `mutation($id: ID!, $s: ID!) { transferCase(input: { id: $id, toStaffUserId: $s, reason: "x" }) { id ownerId } }`, variables: { id: e.caseId, s: w.agentId } }),
+    referCaseToExpert: (w, e) => ({ query: `mutation($id: ID!, $x: ID!) { referCaseToExpert(input: { id: $id, expertId: $x, question: "x" }) { id expertId } }`, variables: { id: e.caseId, x: w.pharmacistId } }),
+    linkKnowledgeArticle: (w, e) => ({ query: `mutation($c: ID!, $a: ID!) { linkKnowledgeArticle(input: { caseId: $c, articleId: $a }) { ${ID_FIELDS} usageCount } }`, variables: { c: e.caseId, a: w.knowledgeArticleId } }),
+    raiseDepartmentFeedback: (w, e) => ({ query: `mutation($c: ID!, $d: ID!) { raiseDepartmentFeedback(input: { caseId: $c, departmentId: $d, title: "潜入", description: "x" }) { ${ID_FIELDS} departmentId } }`, variables: { c: e.caseId, d: w.departmentId } }),
+    createOneCaseView: (w) => ({ query: `mutation($u: ID!) { createOneCaseView(input: { caseView: { name: "潜入", shared: true, orgUnitId: $u } }) { ${ID_FIELDS} } }`, variables: { u: w.storeId } }),
+  };
+
+  it.each(Object.keys(crossReferences))('%s: an east record cannot be pointed at a west one', async (field) => {
+    for (const caller of eastCallers) {
+      const { query, variables } = crossReferences[field]!(west, east);
+      checkAnswer(field, ['NOT_FOUND'], await caller.graphql(query, variables), JSON.stringify({ query, variables }));
+    }
+    const after = await must<{ case: { version: number; ownerId: string | null; expertId: string | null; customerId: string | null } }>(eastCallers[0]!, 'query($id: ID!) { case(id: $id) { version ownerId expertId customerId } }', { id: east.caseId });
+    expect(after.case).toEqual({ version: east.caseVersion, ownerId: null, expertId: null, customerId: null });
   });
 
   it('subscriptions: east sockets get nothing of west', async () => {
     const westOwner = await signIn(app, 'owner@west.demo');
     const eastAgent = await signIn(app, 'agent@east.demo');
+    const eastFranchiseId = eastAgent.tokens.user.franchiseId;
     for (const caller of eastCallers) {
       const params = caller.headers.authorization ? { authorization: caller.headers.authorization } : { 'x-api-key': caller.headers['x-api-key'] };
       for (const field of Object.keys(matrix).filter((f) => matrix[f]!.subscription)) {
-        const { query, variables } = matrix[field]!.query(west);
+        const { query, variables } = matrix[field]!.query(west, east);
+        const kind = matrix[field]!.subscription;
         const first = takeFromSubscription(app.wsClient(params), { query, variables }, 1);
-        if (matrix[field]!.subscription === 'customer') {
-          await new Promise((r) => setTimeout(r, 300));
-          // West changes first; the first event an east socket sees must be east's own change.
+        if (kind !== 'tick') await new Promise((r) => setTimeout(r, 300));
+        // West acts first; the first event an east socket sees must be east's own.
+        if (kind === 'customer') {
           await changeCustomer(westOwner, 'west');
           await changeCustomer(eastAgent, 'east');
+        } else if (kind === 'case') {
+          await changeCase(westOwner, 'west');
+          await changeCase(eastAgent, 'east');
+        } else if (kind === 'presence') {
+          await must(westAgent, `mutation { setMyAvailability(input: { availability: ${++serial % 2 ? 'AWAY' : 'ONLINE'} }) { staffUserId } }`);
+          await must(eastAgent, `mutation { setMyAvailability(input: { availability: ${serial % 2 ? 'AWAY' : 'ONLINE'} }) { staffUserId } }`);
+        } else if (kind === 'sla') {
+          // What the SLA job (cases.sla-check, off in tests) publishes; a west case, then one
+          // whose payload even claims east's franchise, then east's: only east's may arrive.
+          const pubsub = app.server.app.pubsub;
+          const alert = { clock: 'FIRST_RESPONSE', level: 'BREACHED', dueAt: new Date().toISOString() };
+          pubsub.publish('cases.sla', { ...alert, id: west.caseId, franchiseId: west.franchiseId });
+          pubsub.publish('cases.sla', { ...alert, id: west.resolvedCaseId, franchiseId: eastFranchiseId });
+          pubsub.publish('cases.sla', { ...alert, id: east.caseId, franchiseId: eastFranchiseId });
         }
         const [event] = await first;
+        if (kind === 'case' || kind === 'sla') expect(JSON.stringify(event)).toContain('东区');
+        if (kind === 'presence') expect((event!.data as { agentPresenceChanged: { staffUserId: string } }).agentPresenceChanged.staffUserId).toBe(eastAgent.tokens.user.id);
         checkAnswer(field, ([] as Expect[]).concat(matrix[field]!.expect), { body: event as GraphQLResponse['body'] });
         expect(JSON.stringify(event)).not.toContain('西区');
       }
@@ -222,8 +444,17 @@ describe('franchise isolation matrix', () => {
     await caller.graphql(`mutation($id: ID!, $v: Int!) { updateOneCustomer(input: { id: $id, version: $v, update: { note: "changed" } }) { id } }`, { id: made.body.data!.createOneCustomer.id, v: made.body.data!.createOneCustomer.version });
   }
 
+  /** Opens a case and then edits it, so created, updated and queue events fire. */
+  async function changeCase(caller: Caller, side: 'east' | 'west') {
+    serial++;
+    const label = side === 'west' ? '西区' : '东区';
+    const made = (await must<{ createOneCase: Versioned }>(caller, `mutation($s: String!) { createOneCase(input: { case: { type: CONSULTATION, channel: WECHAT, subject: $s, description: $s } }) { id version } }`, { s: `${label}咨询${serial}` })).createOneCase;
+    if (side === 'west') west.allIds.push(made.id);
+    await must(caller, `mutation($id: ID!, $v: Int!, $s: String!) { updateOneCase(input: { id: $id, version: $v, update: { subject: $s } }) { id } }`, { id: made.id, v: made.version, s: `${label}咨询${serial}（已补充）` });
+  }
+
   it('logout ends only the caller’s own session', async () => {
-    const { query } = matrix.logout!.query(west);
+    const { query } = matrix.logout!.query(west, east);
     for (const caller of eastCallers) checkAnswer('logout', ['noWestData', 'BAD_USER_INPUT'], await caller.graphql(query));
   });
 
@@ -241,5 +472,29 @@ describe('franchise isolation matrix', () => {
     });
     const customer = await westOwner.graphql<{ customer: { version: number; note: string | null } }>(`query($id: ID!) { customer(id: $id) { version note } }`, { id: west.customerId });
     expect(customer.body.data!.customer).toEqual({ version: west.customerVersion, note: null });
+    const article = await westOwner.graphql<{ knowledgeArticle: { version: number; title: string; status: string } }>(`query($id: ID!) { knowledgeArticle(id: $id) { version title status } }`, { id: west.knowledgeArticleId });
+    expect(article.body.data!.knowledgeArticle).toEqual({ version: west.knowledgeArticleVersion, title: '西区独有的门店须知', status: 'PUBLISHED' });
+    const cases = await must<{ caseViews: { id: string }[]; slaPolicies: { id: string }[]; businessCalendars: { id: string }[] } & Record<string, unknown>>(westOwner, `query($a: ID!, $b: ID!, $f: ID!) {
+      open: case(id: $a) { version state ownerId escalationLevel expertId subject messages { id } knowledgeArticles { id } }
+      resolved: case(id: $b) { version state ownerId }
+      caseViews { id version name }
+      slaPolicies { id version name }
+      businessCalendars { id version name }
+      caseSettings { assignmentRule feedbackAnswerHours }
+      departmentFeedbacks(filter: { id: { eq: $f } }) { nodes { status answer } }
+    }`, { a: west.caseId, b: west.resolvedCaseId, f: west.feedbackId });
+    const mine = (list: { id: string }[]) => Object.fromEntries(list.filter((x) => [west.sharedViewId, west.personalViewId, west.slaPolicyId, west.calendarId].includes(x.id)).map((x) => [x.id, x]));
+    expect({ ...cases, caseViews: mine(cases.caseViews), slaPolicies: mine(cases.slaPolicies), businessCalendars: mine(cases.businessCalendars) }).toEqual({
+      open: { version: west.caseVersion, state: 'NEW', ownerId: null, escalationLevel: 'AGENT', expertId: null, subject: '西区投诉：药盒破损', messages: [], knowledgeArticles: [] },
+      resolved: { version: west.resolvedCaseVersion, state: 'RESOLVED', ownerId: west.staffId }, // agent@west.demo
+      caseViews: {
+        [west.sharedViewId]: { id: west.sharedViewId, version: west.sharedViewVersion, name: '西区共享队列' },
+        [west.personalViewId]: expect.objectContaining({ id: west.personalViewId, name: '西区我的队列' }),
+      },
+      slaPolicies: { [west.slaPolicyId]: { id: west.slaPolicyId, version: west.slaPolicyVersion, name: '西区 VIP 时限' } },
+      businessCalendars: { [west.calendarId]: { id: west.calendarId, version: west.calendarVersion, name: '西区工作日历' } },
+      caseSettings: west.caseSettings,
+      departmentFeedbacks: { nodes: [{ status: 'OPEN', answer: null }] },
+    });
   });
 });

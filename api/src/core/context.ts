@@ -6,7 +6,7 @@ import type { Logger } from './logger';
 import type { PubSub } from './pubsub';
 
 import type { Actor } from './auth/actor';
-import { NO_SCOPE, TENANT_FILTER, tenantFilterParams, type Scope } from './tenancy/scope';
+import { NO_SCOPE, SYSTEM_SCOPE, TENANT_FILTER, tenantFilterParams, type Scope } from './tenancy/scope';
 
 export type { Actor };
 
@@ -74,10 +74,12 @@ export function createRequestContext(runtime: AppRuntime, deps: {
   actor?: Actor | null;
   clientAddress?: string;
   credentials?: unknown;
+  /** Only for system work (jobs): every franchise, no actor. */
+  systemScope?: boolean;
 }): RequestContext {
   const requestId = deps.requestId ?? randomUUID();
   const actor = deps.actor ?? null;
-  const scope = actor?.scope ?? NO_SCOPE;
+  const scope = deps.systemScope ? SYSTEM_SCOPE : (actor?.scope ?? NO_SCOPE);
   const em = runtime.orm.em.fork({ clear: true, useContext: false });
   em.setFilterParams(TENANT_FILTER, tenantFilterParams(scope));
   return {
@@ -94,4 +96,17 @@ export function createRequestContext(runtime: AppRuntime, deps: {
     piiReads: new Map(),
     credentials: deps.credentials,
   };
+}
+
+/** Gives a long-lived (subscription) context a fresh EntityManager and loaders for one more event. */
+export function renewForEvent(ctx: RequestContext): void {
+  ctx.em = ctx.runtime.orm.em.fork({ clear: true, useContext: false });
+  ctx.em.setFilterParams(TENANT_FILTER, tenantFilterParams(ctx.scope));
+  ctx.loaders = new LoaderRegistry();
+  ctx.afterCommit.length = 0;
+}
+
+/** A context for background work across every franchise (jobs); run it with inOperation. */
+export function systemContext(runtime: AppRuntime): RequestContext {
+  return createRequestContext(runtime, { systemScope: true });
 }

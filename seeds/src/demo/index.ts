@@ -1,5 +1,7 @@
 import type { Seeder } from '../framework/seeder';
+import { casesSeeder } from './cases';
 import { customersSeeder } from './customers';
+import { knowledgeSeeder } from './knowledge';
 import { organizationSeeder } from './organization';
 
 export { DEMO_PASSWORD, demoLogins, DEMO_ORGANIZATION, type DemoOrganization } from './organization';
@@ -8,4 +10,4 @@ export { DEMO_PASSWORD, demoLogins, DEMO_ORGANIZATION, type DemoOrganization } f
  * The demo data set, in dependency order. Each module adds its seeder here
  * (organizations and staff first, then customers, cases, orders...).
  */
-export const demoSeeders: Seeder[] = [organizationSeeder, customersSeeder];
+export const demoSeeders: Seeder[] = [organizationSeeder, knowledgeSeeder, customersSeeder, casesSeeder];

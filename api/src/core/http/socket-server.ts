@@ -1,9 +1,9 @@
-import { execute, GraphQLError, parse, validate, type DocumentNode, type ExecutionArgs, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import { createSourceEventStream, execute, GraphQLError, parse, validate, type DocumentNode, type ExecutionArgs, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import type http from 'node:http';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { GRAPHQL_PATH } from './paths';
-import { createRequestContext, requestIdFrom, type AppRuntime, type RequestContext } from '../context';
+import { createRequestContext, renewForEvent, requestIdFrom, type AppRuntime, type RequestContext } from '../context';
 import { ErrorCode } from '../errors';
 import { guardOperation, type GuardOptions } from '../graphql/operation-guards';
 import { inOperation } from '../tenancy/request-transaction';
@@ -74,6 +74,19 @@ export function startSocketServer(deps: { httpServer: http.Server; schema: Graph
       // Queries and mutations over the socket run in a scoped transaction, as over HTTP.
       execute: async (args: ExecutionArgs) => {
         return inOperation(args.contextValue as RequestContext, async () => execute(args), (result) => !result.errors?.length);
+      },
+      // Each live event is resolved in its own scoped transaction with fresh loaders, so nested
+      // fields (the case's customer, owner…) see current data under row-level security.
+      subscribe: async (args: ExecutionArgs) => {
+        const stream = await createSourceEventStream(args);
+        if (!(Symbol.asyncIterator in stream)) return stream;
+        const ctx = args.contextValue as RequestContext;
+        return (async function* eventResults() {
+          for await (const event of stream) {
+            renewForEvent(ctx);
+            yield await inOperation(ctx, async () => execute({ ...args, rootValue: event }), (result) => !result.errors?.length);
+          }
+        })();
       },
       // Variable coercion errors come without a code (Apollo calls them BAD_USER_INPUT); then format as over HTTP.
       onNext: (_ctx, _id, _payload, _args, result) =>

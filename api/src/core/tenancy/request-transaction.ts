@@ -1,16 +1,17 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { RequestContext } from '../context';
 import { auditPiiReads } from '../audit/audit.service';
-import { applyScope } from './scope';
+import { applyScope, SYSTEM_SCOPE } from './scope';
 
 /**
  * Opens the operation's transaction on the request's fork and sets the scope that
  * row-level security enforces, then commits (or rolls back on any error: nothing is
  * half-written) before the response goes out. Hooks queued in ctx.afterCommit run
- * only after a commit. Anonymous operations get no transaction: they can see nothing.
+ * only after a commit. Anonymous operations get no transaction: they can see nothing;
+ * system work (jobs, systemContext) gets one across every franchise.
  */
 export async function beginOperation(ctx: RequestContext): Promise<boolean> {
-  if (!ctx.actor) return false;
+  if (!ctx.actor && ctx.scope !== SYSTEM_SCOPE) return false;
   await ctx.em.begin();
   await applyScope(ctx.em, ctx.scope);
   return true;

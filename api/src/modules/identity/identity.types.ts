@@ -129,11 +129,6 @@ export class UpdateOneRoleInput {
   @Field(() => RoleUpdate) @ValidateNested() update!: RoleUpdate;
 }
 
-@InputType()
-export class DeleteOneInput {
-  @Field(() => ID) id!: string;
-}
-
 @ObjectType()
 export class AuthPayload {
   @Field({ description: 'Send as `Authorization: Bearer <accessToken>`; short-lived.' }) accessToken!: string;

@@ -4,7 +4,8 @@ import type { FilterInput } from '../../core/graphql/list';
 import { OffsetPaging } from '../../core/graphql/paging';
 import type { SortInput } from '../../core/graphql/sorting';
 import { IdentityPermission } from './identity.permissions';
-import { CreateOneRoleInput, DeleteOneInput, RoleConnection, RoleFilter, RoleSort, UpdateOneRoleInput } from './identity.types';
+import { DeleteOneInput } from '../../core/graphql/inputs';
+import { CreateOneRoleInput, RoleConnection, RoleFilter, RoleSort, UpdateOneRoleInput } from './identity.types';
 import { Role } from './role.entity';
 import * as roles from './role.service';
 

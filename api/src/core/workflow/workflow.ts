@@ -1,0 +1,187 @@
+import type { RequestContext } from '../context';
+import { AppError, BadUserInputError, ErrorCode, ForbiddenError, InvalidTransitionError } from '../errors';
+
+/**
+ * Workflows as data. A definition lists states and transitions; the interpreter here
+ * checks a requested action against the record's state, the actor's permission, the
+ * transition's required fields and guards, moves the state and runs the actions.
+ * Definitions live with their module (cases/case.workflows.ts) and plugins extend them;
+ * nothing here knows about cases.
+ */
+export interface WorkflowState<Stage extends string = string> {
+  name: string;
+  label: string;
+  /** Where the state sits for every workflow (queues, SLA pauses and reports use this). */
+  stage: Stage;
+}
+
+export interface RequiredField {
+  name: string;
+  label: string;
+  /** Checks a present value; returns a problem or null. */
+  check?: (value: unknown) => string | null;
+}
+
+export interface TransitionRun<R> {
+  ctx: RequestContext;
+  record: R;
+  /** Values given with the action (required fields included). */
+  input: Record<string, unknown>;
+  from: string;
+  to: string;
+  action: string;
+}
+
+/** Refuses a transition with a message for the person (null when fine). */
+export type Guard<R> = (run: TransitionRun<R>) => string | null | Promise<string | null>;
+/** Runs after the state moved, in the same transaction. */
+export type TransitionAction<R> = (run: TransitionRun<R>) => void | Promise<void>;
+
+export interface WorkflowTransition<R> {
+  /** Verb, unique per from-state: accept, propose_solution, resolve, reopen… */
+  action: string;
+  label: string;
+  from: string[];
+  to: string;
+  /** Permission needed on top of the case permission checked by the resolver. */
+  permission?: string;
+  requiredFields?: RequiredField[];
+  guards?: Guard<R>[];
+  actions?: TransitionAction<R>[];
+}
+
+export interface WorkflowDefinition<R> {
+  name: string;
+  label: string;
+  initial: string;
+  states: WorkflowState[];
+  transitions: WorkflowTransition<R>[];
+}
+
+/** A refusal by a guard: the transition exists but this record or actor may not take it now. */
+export class TransitionRefusedError extends AppError {
+  constructor(action: string, reason: string) {
+    super(ErrorCode.InvalidTransition, `Cannot ${action}: ${reason}`, { action, reason });
+  }
+}
+
+/** Checks a definition for mistakes that would only show at run time. */
+export function validateWorkflow<R>(definition: WorkflowDefinition<R>): string[] {
+  const problems: string[] = [];
+  const states = new Set(definition.states.map((s) => s.name));
+  if (states.size !== definition.states.length) problems.push('state names must be unique');
+  if (!states.has(definition.initial)) problems.push(`initial state ${definition.initial} is not a state`);
+  const seen = new Set<string>();
+  for (const t of definition.transitions) {
+    for (const from of t.from) {
+      if (!states.has(from)) problems.push(`${t.action}: from-state ${from} is not a state`);
+      if (seen.has(`${from}/${t.action}`)) problems.push(`${t.action} is defined twice from ${from}`);
+      seen.add(`${from}/${t.action}`);
+    }
+    if (!states.has(t.to)) problems.push(`${t.action}: to-state ${t.to} is not a state`);
+  }
+  return problems;
+}
+
+export function stateOf<R>(definition: WorkflowDefinition<R>, name: string): WorkflowState {
+  const state = definition.states.find((s) => s.name === name);
+  if (!state) throw new Error(`Workflow ${definition.name} has no state ${name}`);
+  return state;
+}
+
+function transitionsFrom<R>(definition: WorkflowDefinition<R>, state: string): WorkflowTransition<R>[] {
+  return definition.transitions.filter((t) => t.from.includes(state));
+}
+
+function holds(ctx: RequestContext, permission: string | undefined): boolean {
+  return !permission || ctx.actor?.permissions.has(permission) === true;
+}
+
+export interface AvailableTransition {
+  action: string;
+  label: string;
+  to: string;
+  requiredFields: RequiredField[];
+  /** Why it cannot be taken now (a guard's message), or null. */
+  blockedReason: string | null;
+}
+
+/** The transitions the actor may take from the record's state, with guard results. */
+export async function availableTransitions<R>(
+  definition: WorkflowDefinition<R>,
+  ctx: RequestContext,
+  record: R,
+  state: string,
+): Promise<AvailableTransition[]> {
+  const result: AvailableTransition[] = [];
+  for (const t of transitionsFrom(definition, state)) {
+    if (!holds(ctx, t.permission)) continue;
+    const run: TransitionRun<R> = { ctx, record, input: {}, from: state, to: t.to, action: t.action };
+    let blockedReason: string | null = null;
+    for (const guard of t.guards ?? []) {
+      blockedReason = await guard(run);
+      if (blockedReason) break;
+    }
+    result.push({ action: t.action, label: t.label, to: t.to, requiredFields: t.requiredFields ?? [], blockedReason });
+  }
+  return result;
+}
+
+/**
+ * Takes `action` on a record in `state`: INVALID_TRANSITION naming the allowed actions
+ * when the action does not leave this state, FORBIDDEN without its permission,
+ * BAD_USER_INPUT naming each missing or bad required field, INVALID_TRANSITION with the
+ * guard's message when a guard refuses. `move` sets the new state; then the actions run.
+ */
+export async function runTransition<R>(
+  definition: WorkflowDefinition<R>,
+  args: { ctx: RequestContext; record: R; state: string; action: string; input?: Record<string, unknown>; move: (to: WorkflowState) => void },
+): Promise<TransitionRun<R>> {
+  const { ctx, record, state, action } = args;
+  const input = args.input ?? {};
+  const transition = transitionsFrom(definition, state).find((t) => t.action === action);
+  if (!transition) {
+    const allowed = transitionsFrom(definition, state)
+      .filter((t) => holds(ctx, t.permission))
+      .map((t) => t.action);
+    throw new InvalidTransitionError(state, action, allowed);
+  }
+  if (!holds(ctx, transition.permission)) throw new ForbiddenError(`${transition.label} needs the ${transition.permission} permission`);
+  const problems = (transition.requiredFields ?? []).flatMap((field) => {
+    const value = input[field.name];
+    if (value === undefined || value === null || (typeof value === 'string' && !value.trim()))
+      return [{ field: field.name, message: `${field.label} is required to ${transition.label}` }];
+    const problem = field.check?.(value);
+    return problem ? [{ field: field.name, message: problem }] : [];
+  });
+  if (problems.length) throw new BadUserInputError(problems);
+  const run: TransitionRun<R> = { ctx, record, input, from: state, to: transition.to, action };
+  for (const guard of transition.guards ?? []) {
+    const refusal = await guard(run);
+    if (refusal) throw new TransitionRefusedError(transition.label, refusal);
+  }
+  args.move(stateOf(definition, transition.to));
+  for (const act of transition.actions ?? []) await act(run);
+  return run;
+}
+
+const definitions = new Map<string, WorkflowDefinition<unknown>>();
+
+/** Registers a workflow (at import time); the name must be new and the definition sound. */
+export function defineWorkflow<R>(definition: WorkflowDefinition<R>): WorkflowDefinition<R> {
+  if (definitions.has(definition.name)) throw new Error(`A workflow named "${definition.name}" is already defined`);
+  const problems = validateWorkflow(definition);
+  if (problems.length) throw new Error(`Workflow ${definition.name} is not valid: ${problems.join('; ')}`);
+  definitions.set(definition.name, definition as WorkflowDefinition<unknown>);
+  return definition;
+}
+
+export function getWorkflow<R>(name: string): WorkflowDefinition<R> {
+  const definition = definitions.get(name);
+  if (!definition) throw new Error(`No workflow named "${name}"`);
+  return definition as WorkflowDefinition<R>;
+}
+
+export function workflowNames(): string[] {
+  return [...definitions.keys()];
+}

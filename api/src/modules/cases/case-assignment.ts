@@ -1,0 +1,84 @@
+import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
+import { BadUserInputError } from '../../core/errors';
+import { AgentAvailability, CaseSettings } from './queue.entity';
+import type { Case } from './case.entity';
+
+/** An online agent who could take a case: their open load and capacity. */
+export interface AssignmentCandidate {
+  staffUserId: string;
+  openCases: number;
+  capacity: number;
+}
+
+/**
+ * The assignment extension point: a rule picks who gets a new case from the online
+ * agents with room left (or nobody: it stays in the queue to be claimed). Core registers
+ * round_robin and least_loaded; plugins may add rules (e.g. VIP routing).
+ */
+export interface AssignmentRule {
+  name: string;
+  description: string;
+  pick(args: { c: Case; candidates: AssignmentCandidate[]; settings: CaseSettings }): string | null;
+}
+
+const rules = new Map<string, AssignmentRule>();
+
+export function defineAssignmentRule(rule: AssignmentRule): AssignmentRule {
+  if (rules.has(rule.name)) throw new Error(`An assignment rule named "${rule.name}" is already defined`);
+  rules.set(rule.name, rule);
+  return rule;
+}
+
+export function assignmentRuleNames(): string[] {
+  return ['manual', ...rules.keys()];
+}
+
+export function checkAssignmentRule(field: string, name: string): void {
+  if (name !== 'manual' && !rules.has(name)) throw new BadUserInputError({ field, message: `unknown rule ${name}; known: ${assignmentRuleNames().join(', ')}` });
+}
+
+defineAssignmentRule({
+  name: 'round_robin',
+  description: 'Online agents in turn (by id), skipping anyone at capacity.',
+  pick: ({ candidates, settings }) => {
+    const ordered = [...candidates].sort((a, b) => a.staffUserId.localeCompare(b.staffUserId));
+    const next = ordered.find((a) => settings.lastAssignedStaffId && a.staffUserId > settings.lastAssignedStaffId) ?? ordered[0];
+    return next?.staffUserId ?? null;
+  },
+});
+
+defineAssignmentRule({
+  name: 'least_loaded',
+  description: 'The online agent with the lowest share of their capacity in use.',
+  pick: ({ candidates }) =>
+    [...candidates].sort((a, b) => a.openCases / a.capacity - b.openCases / b.capacity || a.staffUserId.localeCompare(b.staffUserId))[0]?.staffUserId ?? null,
+});
+
+/** The franchise's settings (defaults when it has never saved any; the row is made on first save). */
+export async function caseSettingsFor(em: EntityManager, franchiseId: string): Promise<CaseSettings> {
+  return (await em.findOne(CaseSettings, { franchiseId })) ?? em.create(CaseSettings, { franchiseId }, { persist: false });
+}
+
+/**
+ * Runs the franchise's assignment rule for a new case; returns the chosen agent or null.
+ * The settings row is locked so concurrent cases of one franchise take turns in order.
+ */
+export async function autoAssign(em: EntityManager, c: Case): Promise<string | null> {
+  const configured = await em.findOne(CaseSettings, { franchiseId: c.franchiseId });
+  const rule = configured && rules.get(configured.assignmentRule);
+  if (!rule) return null;
+  const settings = (await em.findOne(CaseSettings, { franchiseId: c.franchiseId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true }))!;
+  const rows = await em.execute<{ staff_user_id: string; capacity: number; open_cases: string }[]>(
+    `select p.staff_user_id, p.capacity,
+            (select count(*) from service_case s where s.franchise_id = p.franchise_id and s.owner_id = p.staff_user_id and s.stage in ('NEW', 'OPEN', 'PENDING_CUSTOMER')) as open_cases
+       from agent_presence p
+      where p.franchise_id = ? and p.availability = ?`,
+    [c.franchiseId, AgentAvailability.ONLINE],
+  );
+  const candidates = rows
+    .map((r) => ({ staffUserId: r.staff_user_id, capacity: r.capacity, openCases: Number(r.open_cases) }))
+    .filter((r) => r.openCases < r.capacity);
+  const chosen = candidates.length ? rule.pick({ c, candidates, settings }) : null;
+  if (chosen) settings.lastAssignedStaffId = chosen;
+  return chosen;
+}

@@ -1,0 +1,103 @@
+import { requireActor } from '../../core/auth/authorization';
+import type { RequestContext } from '../../core/context';
+import { BadUserInputError, NotFoundError } from '../../core/errors';
+import { applyUpdate, checkVersion } from '../../core/services/updates';
+import { findFranchise } from '../org/org.service';
+import { validateCalendar } from './business-time';
+import { caseSettingsFor, checkAssignmentRule } from './case-assignment';
+import type { BusinessCalendarInput, SlaPolicyInput, UpdateCaseSettingsInput } from './case.types';
+import { CaseSettings } from './queue.entity';
+import { BusinessCalendar, SlaPolicy } from './sla.entity';
+import { calendarSpec } from './sla.service';
+
+/** SLA policies, business calendars and case settings of the actor's franchise (sla:manage). */
+
+export function listCalendars(ctx: RequestContext): Promise<BusinessCalendar[]> {
+  return ctx.em.find(BusinessCalendar, {}, { orderBy: { name: 'asc', id: 'asc' } });
+}
+
+export function listPolicies(ctx: RequestContext): Promise<SlaPolicy[]> {
+  return ctx.em.find(SlaPolicy, {}, { orderBy: { isDefault: 'desc', name: 'asc', id: 'asc' } });
+}
+
+function checkCalendar(input: BusinessCalendarInput, prefix: string): void {
+  const problems = validateCalendar(calendarSpec({ ...input, holidays: input.holidays ?? [], extraWorkdays: input.extraWorkdays ?? [] } as BusinessCalendar));
+  if (problems.length) throw new BadUserInputError(problems.map((message) => ({ field: prefix, message })));
+}
+
+export async function createCalendar(ctx: RequestContext, input: BusinessCalendarInput): Promise<BusinessCalendar> {
+  checkCalendar(input, 'businessCalendar');
+  const calendar = ctx.em.create(BusinessCalendar, { ...input, holidays: input.holidays ?? [], extraWorkdays: input.extraWorkdays ?? [], franchiseId: requireActor(ctx).franchiseId } as BusinessCalendar);
+  await ctx.em.flush();
+  return calendar;
+}
+
+export async function updateCalendar(ctx: RequestContext, id: string, version: number, update: BusinessCalendarInput): Promise<BusinessCalendar> {
+  const calendar = await ctx.em.findOne(BusinessCalendar, { id });
+  if (!calendar) throw new NotFoundError('Business calendar', id);
+  checkVersion(calendar, version, 'Business calendar');
+  checkCalendar(update, 'update');
+  applyUpdate(calendar, { ...update, holidays: update.holidays ?? [], extraWorkdays: update.extraWorkdays ?? [] } as Partial<BusinessCalendar>);
+  await ctx.em.flush();
+  return calendar;
+}
+
+async function checkPolicy(ctx: RequestContext, input: SlaPolicyInput, franchiseId: string, field: string): Promise<void> {
+  const calendar = await ctx.em.findOne(BusinessCalendar, { id: input.calendarId, franchiseId });
+  if (!calendar) throw new NotFoundError('Business calendar', input.calendarId);
+  if (!input.targets.length) throw new BadUserInputError({ field: `${field}.targets`, message: 'give at least one target' });
+  input.targets.forEach((t, i) => {
+    if (!t.firstResponseMinutes && !t.nextResponseMinutes && !t.verificationWorkingDays && !t.resolutionMinutes && !t.resolutionWorkingDays)
+      throw new BadUserInputError({ field: `${field}.targets.${i}`, message: 'set at least one time limit' });
+  });
+  if (input.isDefault && input.queue) throw new BadUserInputError({ field: `${field}.queue`, message: 'a default policy applies to every queue; leave queue empty' });
+}
+
+/** Only one default policy per franchise: making one default demotes the other. */
+async function demoteOtherDefaults(ctx: RequestContext, policy: SlaPolicy): Promise<void> {
+  if (!policy.isDefault) return;
+  for (const other of await ctx.em.find(SlaPolicy, { franchiseId: policy.franchiseId, isDefault: true, id: { $ne: policy.id } })) other.isDefault = false;
+  await ctx.em.flush();
+}
+
+export async function createPolicy(ctx: RequestContext, input: SlaPolicyInput): Promise<SlaPolicy> {
+  const franchiseId = requireActor(ctx).franchiseId;
+  await checkPolicy(ctx, input, franchiseId, 'slaPolicy');
+  const policy = ctx.em.create(SlaPolicy, { ...input, franchiseId } as SlaPolicy);
+  await demoteOtherDefaults(ctx, policy);
+  await ctx.em.flush();
+  return policy;
+}
+
+export async function updatePolicy(ctx: RequestContext, id: string, version: number, update: SlaPolicyInput): Promise<SlaPolicy> {
+  const policy = await ctx.em.findOne(SlaPolicy, { id });
+  if (!policy) throw new NotFoundError('SLA policy', id);
+  checkVersion(policy, version, 'SLA policy');
+  await checkPolicy(ctx, update, policy.franchiseId, 'update');
+  applyUpdate(policy, update as Partial<SlaPolicy>);
+  await demoteOtherDefaults(ctx, policy);
+  await ctx.em.flush();
+  return policy;
+}
+
+async function settingsFranchise(ctx: RequestContext, franchiseId?: string | null): Promise<string> {
+  const actor = requireActor(ctx);
+  if (!franchiseId || franchiseId === actor.franchiseId) return actor.franchiseId;
+  if (!(await findFranchise(ctx, franchiseId))) throw new NotFoundError('Franchise', franchiseId);
+  return franchiseId;
+}
+
+export async function getCaseSettings(ctx: RequestContext, franchiseId?: string | null): Promise<CaseSettings> {
+  return caseSettingsFor(ctx.em, await settingsFranchise(ctx, franchiseId));
+}
+
+export async function updateCaseSettings(ctx: RequestContext, input: UpdateCaseSettingsInput): Promise<CaseSettings> {
+  const franchiseId = await settingsFranchise(ctx, input.franchiseId);
+  if (input.assignmentRule) checkAssignmentRule('assignmentRule', input.assignmentRule);
+  let settings = await ctx.em.findOne(CaseSettings, { franchiseId });
+  if (settings && input.version != null) checkVersion({ id: franchiseId, version: settings.version }, input.version, 'Case settings');
+  settings ??= ctx.em.create(CaseSettings, { franchiseId });
+  applyUpdate(settings, { assignmentRule: input.assignmentRule, feedbackAnswerHours: input.feedbackAnswerHours });
+  await ctx.em.flush();
+  return settings;
+}

@@ -1,0 +1,21 @@
+import type { Caller } from '../actors';
+import type { TestApp } from '../app';
+import { casesAuditScenario } from './cases';
+import { knowledgeAuditScenario } from './knowledge';
+
+/**
+ * Per-module parts of the audit test (tests/identity/pii-and-audit.test.ts): each runs
+ * every mutation of its module once, through `run`, so the test can check that every
+ * mutation of the schema was run and left an audit entry.
+ */
+export interface AuditScenarioTools {
+  app: TestApp;
+  hq: Caller;
+  owner: Caller;
+  run(caller: Caller, operation: string, query: string, variables?: Record<string, unknown>): Promise<Record<string, unknown>>;
+}
+export type AuditScenario = (tools: AuditScenarioTools) => Promise<void>;
+
+export const auditScenarios: AuditScenario[] = [];
+auditScenarios.push(knowledgeAuditScenario);
+auditScenarios.push(casesAuditScenario);
