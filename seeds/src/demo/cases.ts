@@ -634,7 +634,7 @@ const CONSULTATIONS: Record<Exclude<CaseType, CaseType.COMPLAINT | CaseType.AFTE
 };
 
 const NOTES = ['客户情绪较激动，沟通时注意安抚。', '已查看客户历史工单，此前有过类似反映。', '客户为慢病长期用药人群，处理时优先保障用药不断。', '已电话回访客户，客户同意等待处理结果。'];
-const CLAIM_REASONS = { cancelNew: '客户表示已在门店当面解决，撤销工单', duplicate: '客户重复提交，已在另一工单处理', withdrawn: '客户表示问题已自行解决，撤销工单' };
+const CANCEL_REASONS = { cancelNew: '客户表示已在门店当面解决，撤销工单', duplicate: '客户重复提交，已在另一工单处理', withdrawn: '客户表示问题已自行解决，撤销工单' };
 
 // ------------------------------------------------------------------ plans
 
@@ -867,7 +867,8 @@ class CaseReplay {
         else k.warnedAt = at;
         this.activity(at, { kind: breach ? CaseActivityKind.SLA_BREACHED : CaseActivityKind.SLA_WARNING, details: { clock: k.kind, dueAt: k.dueAt.toISOString() } }, false);
         if (breach && !escalated && this.c.escalationLevel !== EscalationLevel.HQ && this.c.stage !== CaseStage.CLOSED && this.policy.autoEscalateOnBreach) {
-          this.escalateTo(at, null, LEVELS[LEVELS.indexOf(this.c.escalationLevel) + 1]!, `SLA breached: ${k.kind}`, { automatic: true, clock: k.kind });
+          // The job records the breach, then escalates (a moment later).
+          this.escalateTo(new Date(at.getTime() + 1), null, LEVELS[LEVELS.indexOf(this.c.escalationLevel) + 1]!, `SLA breached: ${k.kind}`, { automatic: true, clock: k.kind });
           escalated = true;
         }
       }
@@ -1054,14 +1055,14 @@ function complaintPlan(rng: Rng, slot: Slot, channel: CaseChannel, text: Complai
   if (variant === 'cancel_new') {
     steps.push({ op: 'claim', gap: bm(2, 10) });
     steps.push({ op: 'message', gap: wm(5, 60), kind: CaseMessageKind.CUSTOMER, body: '我已经在门店当面处理好了，这个投诉撤销吧。' });
-    steps.push({ op: 'transition', gap: bm(2, 20), action: 'cancel', by: 'owner', input: { reason: CLAIM_REASONS.cancelNew } });
+    steps.push({ op: 'transition', gap: bm(2, 20), action: 'cancel', by: 'owner', input: { reason: CANCEL_REASONS.cancelNew } });
     return steps;
   }
   steps.push({ op: 'transition', gap: firstResponse(rng, channel), action: 'accept', by: 'owner' });
   steps.push({ op: 'message', gap: bm(1, 3), kind: CaseMessageKind.REPLY, body: text.ack, by: 'owner' });
   if (variant === 'cancel_accepted') {
     steps.push({ op: 'message', gap: wm(10, 300), kind: CaseMessageKind.CUSTOMER, body: '不用处理了，我已经自己去医院重新开了药。' });
-    steps.push({ op: 'transition', gap: bm(5, 60), action: 'cancel', by: 'owner', input: { reason: CLAIM_REASONS.withdrawn } });
+    steps.push({ op: 'transition', gap: bm(5, 60), action: 'cancel', by: 'owner', input: { reason: CANCEL_REASONS.withdrawn } });
     return steps;
   }
   if (rng.chance(0.25)) steps.push({ op: 'message', gap: bm(1, 10), kind: CaseMessageKind.NOTE, body: rng.pick(NOTES), by: 'owner' });
@@ -1071,9 +1072,10 @@ function complaintPlan(rng: Rng, slot: Slot, channel: CaseChannel, text: Complai
   if (variant === 'escalate_supervisor') steps.push({ op: 'escalate', gap: bm(5, 60), level: EscalationLevel.SUPERVISOR, reason: '客户要求的赔偿金额超出坐席权限，升级主管处理' });
   if (variant === 'escalate_director') steps.push({ op: 'escalate', gap: bm(5, 60), level: EscalationLevel.DIRECTOR, reason: '客户要求门店负责人出面处理，超出客服权限，升级店长' });
   if (state === 'INVESTIGATING' && variant !== 'reopen') return steps;
-  const propose = (solution: SolutionText, gap: Gap): Step => {
+  const propose = (solution: SolutionText, gap: Gap, again = false): Step => {
     const amount = solution.amount ? Math.round(solution.amount(d, rng) * 100) / 100 : null;
-    return { op: 'transition', gap, action: 'propose_solution', by: 'owner', input: { solutionType: solution.type, solutionAmount: amount, solutionNote: solution.note(d, amount) } };
+    const note = `${again ? '经重新协商：' : ''}${solution.note(d, amount)}`;
+    return { op: 'transition', gap, action: 'propose_solution', by: 'owner', input: { solutionType: solution.type, solutionAmount: amount, solutionNote: note } };
   };
   const [first, second] = rng.sample(text.solutions, 2);
   steps.push(propose(first!, rng.chance(0.05) ? bm(1000, 1500) : bm(60, 600)));
@@ -1084,13 +1086,13 @@ function complaintPlan(rng: Rng, slot: Slot, channel: CaseChannel, text: Complai
     steps.push({ op: 'message', gap: wm(60, 1200), kind: CaseMessageKind.CUSTOMER, body: text.unhappy });
     steps.push({ op: 'transition', gap: bm(5, 60), action: 'reopen', by: 'owner', input: { reason: '客户对处理方案不满意，要求重新协商' } });
     if (state === 'INVESTIGATING') return steps;
-    steps.push(propose(second ?? first!, bm(30, 180)));
+    steps.push(propose(second ?? first!, bm(30, 180), true));
     steps.push({ op: 'transition', gap: bm(5, 60), action: 'request_confirmation', by: 'owner' });
   }
   steps.push({ op: 'message', gap: wm(30, 1440), kind: CaseMessageKind.CUSTOMER, body: text.confirm });
   steps.push({ op: 'transition', gap: bm(5, 120), action: 'resolve', by: 'owner', input: { resolutionNote: text.resolution } });
   if (state === 'RESOLVED') return steps;
-  steps.push({ op: 'transition', gap: wm(1440, 4320), action: 'close', by: 'owner' });
+  steps.push({ op: 'transition', gap: bm(60, 960), action: 'close', by: 'owner' });
   return steps;
 }
 
@@ -1106,14 +1108,14 @@ function consultationPlan(rng: Rng, slot: Slot, channel: CaseChannel, type: Case
   if (variant === 'cancel_new') {
     steps.push({ op: 'claim', gap: bm(2, 10) });
     steps.push({ op: 'message', gap: wm(2, 30), kind: CaseMessageKind.CUSTOMER, body: '不好意思，刚才重复提交了。' });
-    steps.push({ op: 'transition', gap: bm(2, 20), action: 'cancel', by: 'owner', input: { reason: CLAIM_REASONS.duplicate } });
+    steps.push({ op: 'transition', gap: bm(2, 20), action: 'cancel', by: 'owner', input: { reason: CANCEL_REASONS.duplicate } });
     return steps;
   }
   steps.push({ op: 'transition', gap: firstResponse(rng, channel), action: 'accept', by: 'owner' });
   steps.push({ op: 'message', gap: bm(1, 3), kind: CaseMessageKind.REPLY, body: text.ack, by: 'owner' });
   if (variant === 'cancel_accepted') {
     steps.push({ op: 'message', gap: wm(10, 240), kind: CaseMessageKind.CUSTOMER, body: '问题已经解决了，不用回复了，谢谢。' });
-    steps.push({ op: 'transition', gap: bm(5, 60), action: 'cancel', by: 'owner', input: { reason: CLAIM_REASONS.withdrawn } });
+    steps.push({ op: 'transition', gap: bm(5, 60), action: 'cancel', by: 'owner', input: { reason: CANCEL_REASONS.withdrawn } });
     return steps;
   }
   if (state === 'AWAITING_INFO' || variant === 'info_loop' || (state !== 'ACCEPTED' && rng.chance(0.3))) {
@@ -1140,7 +1142,7 @@ function consultationPlan(rng: Rng, slot: Slot, channel: CaseChannel, type: Case
   steps.push({ op: 'message', gap: wm(10, 600), kind: CaseMessageKind.CUSTOMER, body: text.thanks });
   steps.push({ op: 'transition', gap: bm(2, 60), action: 'resolve', by: 'owner', input: { resolutionNote: text.resolution } });
   if (state === 'RESOLVED') return steps;
-  steps.push({ op: 'transition', gap: wm(1440, 4320), action: 'close', by: 'owner' });
+  steps.push({ op: 'transition', gap: bm(60, 960), action: 'close', by: 'owner' });
   return steps;
 }
 
@@ -1519,7 +1521,7 @@ export const casesSeeder: Seeder = {
       const view = (name: string, ownerId: string | null, filter: Record<string, unknown>, sorting: { field: string; direction: string }[], columns: string[]) =>
         em.create(CaseView, { id: stableUuid(`cases:${key}:view:${name}`), franchiseId: franchise.id, name, ownerId, orgUnitId: null, filter, sorting, columns, createdAt: now, updatedAt: now });
       view(DEMO_QUEUE_VIEW, null, { stage: { eq: CaseStage.NEW } }, [{ field: 'slaDueAt', direction: 'ASC' }], ['caseNo', 'priority', 'type', 'channel', 'subject', 'customerId', 'isVip', 'slaStatus', 'slaDueAt', 'createdAt']);
-      view(DEMO_ESCALATED_VIEW, null, { escalationLevel: { neq: EscalationLevel.AGENT } }, [{ field: 'escalationLevel', direction: 'DESC' }, { field: 'slaDueAt', direction: 'ASC' }], ['caseNo', 'escalationLevel', 'state', 'subject', 'ownerId', 'slaStatus', 'slaDueAt', 'lastActivityAt']);
+      view(DEMO_ESCALATED_VIEW, null, { escalationLevel: { neq: EscalationLevel.AGENT } }, [{ field: 'priorityRank', direction: 'ASC' }, { field: 'slaDueAt', direction: 'ASC' }], ['caseNo', 'escalationLevel', 'state', 'subject', 'ownerId', 'slaStatus', 'slaDueAt', 'lastActivityAt']);
       view('我关注的超时预警', supervisor.id, { slaStatus: { in: [SlaStatus.WARNING, SlaStatus.BREACHED] } }, [{ field: 'slaDueAt', direction: 'ASC' }], ['caseNo', 'state', 'subject', 'ownerId', 'escalationLevel', 'slaStatus', 'slaDueAt']);
       await em.flush();
       // Leave the numbering where the demo cases and feedback end: the next case the API opens continues after them.

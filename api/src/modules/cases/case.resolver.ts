@@ -10,7 +10,7 @@ import { Customer } from '../customers/customer.entity';
 import { staffLoader } from '../identity/identity.loaders';
 import { StaffUser } from '../identity/staff-user.entity';
 import { KnowledgeArticle } from '../knowledge/knowledge.entity';
-import { caseArticlesLoader, linkArticleToCase } from '../knowledge/knowledge.service';
+import { caseArticlesLoader } from '../knowledge/knowledge.service';
 import { OrgUnit } from '../org/org-unit.entity';
 import { findOrgUnit } from '../org/org.service';
 import { Case, CaseActivity, CaseMessage } from './case.entity';
@@ -192,11 +192,8 @@ export class CaseResolver {
 
   @Authorized(P['case:write'])
   @Mutation(() => KnowledgeArticle, { description: 'Record that a knowledge-base article was used on the case (counts its usage once per case).' })
-  async linkKnowledgeArticle(@Ctx() ctx: RequestContext, @Arg('input') input: LinkArticleInput) {
-    const c = await cases.getCase(ctx, input.caseId);
-    const article = await linkArticleToCase(ctx, c, input.articleId);
-    cases.publishCaseChange(ctx, c, 'updated');
-    return article;
+  linkKnowledgeArticle(@Ctx() ctx: RequestContext, @Arg('input') input: LinkArticleInput) {
+    return cases.linkArticle(ctx, input.caseId, input.articleId);
   }
 
   // --- live

@@ -8,6 +8,7 @@ import { formatNumber, nextNumber } from '../../core/numbering/numbering';
 import { applyUpdate, checkVersion } from '../../core/services/updates';
 import { availableTransitions, getWorkflow, runTransition, type AvailableTransition } from '../../core/workflow/workflow';
 import { getCustomer } from '../customers/customer.service';
+import { linkArticleToCase } from '../knowledge/knowledge.service';
 import { StaffStatus, StaffUser, JobTitle } from '../identity/staff-user.entity';
 import { OrgUnit, OrgUnitKind } from '../org/org-unit.entity';
 import { findOrgUnit, getOrgUnit, orgUnitScopeCondition } from '../org/org.service';
@@ -295,4 +296,13 @@ export async function caseMessages(ctx: RequestContext, caseId: string, includeN
 
 export async function caseActivities(ctx: RequestContext, caseId: string): Promise<CaseActivity[]> {
   return ctx.em.find(CaseActivity, { caseId }, { orderBy: { occurredAt: 'asc', id: 'asc' } });
+}
+
+/** Records a knowledge-base article used on the case (counted once per case) in the case's history. */
+export async function linkArticle(ctx: RequestContext, caseId: string, articleId: string) {
+  const c = await getCase(ctx, caseId);
+  const article = await linkArticleToCase(ctx, c, articleId);
+  recordActivity(ctx, c, { kind: CaseActivityKind.ARTICLE_LINKED, details: { articleId: article.id, title: article.title } });
+  await flushCase(ctx, c);
+  return article;
 }
