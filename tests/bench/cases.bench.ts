@@ -1,5 +1,6 @@
 import os from 'node:os';
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
 import { Client } from 'pg';
 import type { PostgreSqlConnection } from '@mikro-orm/postgresql';
 import { generateScaleCases } from '@pharmadesk/seeds';
@@ -46,7 +47,7 @@ const LOAD_SCRIPT = `
 const cfg = JSON.parse(process.argv[1]);
 (async () => {
   const latencies = [];
-  let errors = 0, firstError;
+  let errors = 0, firstError, warmupRequests = 0;
   async function run(until, keep) {
     async function one() {
       while (performance.now() < until) {
@@ -56,6 +57,7 @@ const cfg = JSON.parse(process.argv[1]);
           const json = await res.json();
           if (!res.ok || json.errors) { errors++; firstError ??= JSON.stringify(json.errors ?? res.status).slice(0, 500); }
           else if (keep) latencies.push(performance.now() - started);
+          else warmupRequests++;
         } catch (error) { errors++; firstError ??= String(error); }
       }
     }
@@ -65,7 +67,7 @@ const cfg = JSON.parse(process.argv[1]);
   errors = 0;
   const started = performance.now();
   await run(started + cfg.seconds * 1000, true);
-  process.send({ latencies, errors, firstError, elapsedMs: performance.now() - started }, () => process.exit(0));
+  process.send({ latencies, errors, firstError, warmupRequests, elapsedMs: performance.now() - started }, () => process.exit(0));
 })();`;
 
 interface LoadResult {
@@ -73,15 +75,52 @@ interface LoadResult {
   requestsPerSecond: number;
   errors: number;
   firstError?: string;
+  /** CPU time per request (warm-up included) of the API process and of the database's backends. */
+  cpuMsPerRequest: { api: number; postgres: number | null };
 }
 
-function concurrentLoad(name: string, cfg: { url: string; headers: Record<string, string>; body: string; concurrency: number; seconds: number; warmupSeconds: number }): Promise<LoadResult> {
+/** CPU milliseconds used so far by the PostgreSQL backends serving `database` (Linux /proc; null elsewhere). */
+function postgresCpuMs(database: string): number | null {
+  try {
+    const tick = 1000 / 100; // USER_HZ
+    let total = 0;
+    for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+      try {
+        if (!fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(` ${database} `)) continue;
+        const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+        total += (Number(fields[11]) + Number(fields[12])) * tick;
+      } catch {
+        // the process ended meanwhile
+      }
+    }
+    return total;
+  } catch {
+    return null;
+  }
+}
+
+function concurrentLoad(
+  name: string,
+  database: string,
+  cfg: { url: string; headers: Record<string, string>; body: string; concurrency: number; seconds: number; warmupSeconds: number },
+): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
+    const cpuBefore = process.cpuUsage();
+    const pgBefore = postgresCpuMs(database);
     const child = spawn(process.execPath, ['-e', LOAD_SCRIPT, JSON.stringify(cfg)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     child.once('error', reject);
-    child.once('message', (m: { latencies: number[]; errors: number; firstError?: string; elapsedMs: number }) => {
-      const figures = figuresOf(name, m.latencies);
-      resolve({ figures, requestsPerSecond: Math.round((m.latencies.length / m.elapsedMs) * 1000 * 10) / 10, errors: m.errors, firstError: m.firstError });
+    child.once('message', (m: { latencies: number[]; errors: number; firstError?: string; warmupRequests: number; elapsedMs: number }) => {
+      const cpu = process.cpuUsage(cpuBefore);
+      const pgAfter = postgresCpuMs(database);
+      const requests = m.latencies.length + m.warmupRequests;
+      const round = (n: number) => Math.round(n * 10) / 10;
+      resolve({
+        figures: figuresOf(name, m.latencies),
+        requestsPerSecond: round((m.latencies.length / m.elapsedMs) * 1000),
+        errors: m.errors,
+        firstError: m.firstError,
+        cpuMsPerRequest: { api: round((cpu.user + cpu.system) / 1000 / requests), postgres: pgBefore === null || pgAfter === null ? null : round((pgAfter - pgBefore) / requests) },
+      });
     });
     child.once('exit', (code) => code && reject(new Error(`load generator exited with ${code}`)));
   });
@@ -213,7 +252,7 @@ describe(`supervisor queue on ${CASES.toLocaleString('en')} cases`, () => {
     const sequentialList = await measure('open-case list of 50, one client', 200, () => supervisor.graphql(LIST, { limit: 50 }));
     const sequentialBaseline = await measure('baseline: serverInfo as the same user', 200, () => supervisor.graphql('{ serverInfo { version } }'));
     const load = (name: string, query: string, variables: Record<string, unknown>) =>
-      concurrentLoad(name, {
+      concurrentLoad(name, app.database.name, {
         url: app.graphqlUrl,
         headers: { 'content-type': 'application/json', ...supervisor.headers },
         body: JSON.stringify({ query, variables }),
@@ -232,6 +271,7 @@ describe(`supervisor queue on ${CASES.toLocaleString('en')} cases`, () => {
       seconds: SECONDS,
       queueRequestsPerSecond: queueLoad.requestsPerSecond,
       listRequestsPerSecond: listLoad.requestsPerSecond,
+      cpuMsPerRequestUnderLoad: { queue: queueLoad.cpuMsPerRequest, list: listLoad.cpuMsPerRequest },
       errorsUnderLoad: { queue: queueLoad.errors, list: listLoad.errors, first: queueLoad.firstError ?? listLoad.firstError },
       statementsPerRequest: perPage,
       statementsForAuthenticatedServerInfo: baseline,
