@@ -258,6 +258,13 @@ describe(`updatedOneCase to ${SUBSCRIBERS} subscribers`, () => {
       await new Promise((r) => setTimeout(r, 2000));
       await settle();
       const closed = memory();
+      // With every socket closed, an event should cost the mutation's statements only.
+      const statementsBeforeLast = statements;
+      await change();
+      await new Promise((r) => setTimeout(r, 15_000));
+      const statementsOfEventAfterClosing = statements - statementsBeforeLast;
+      await settle();
+      const afterNextEvent = memory();
 
       const perThousand = (a: ReturnType<typeof memory>, b: ReturnType<typeof memory>) => ({
         rssMiB: mib(((b.rss - a.rss) * 1000) / SUBSCRIBERS),
@@ -287,7 +294,9 @@ describe(`updatedOneCase to ${SUBSCRIBERS} subscribers`, () => {
           memoryPer1000SubscriptionsBeforeAnyEvent: perThousand(before, idleBeforeEvents),
           memoryAfter50EventsVsIdle: perThousand(idle, afterEvents),
           memoryAfterClosingVsBaseline: perThousand(before, closed),
-          memoryMiB: { before: { rss: mib(before.rss), heapUsed: mib(before.heapUsed) }, idle: { rss: mib(idle.rss), heapUsed: mib(idle.heapUsed) }, closed: { rss: mib(closed.rss), heapUsed: mib(closed.heapUsed) } },
+          statementsOfFirstEventAfterClosingAllSockets: statementsOfEventAfterClosing,
+          memoryAfterThatEventVsBaseline: perThousand(before, afterNextEvent),
+          memoryMiB: { before: { rss: mib(before.rss), heapUsed: mib(before.heapUsed) }, idle: { rss: mib(idle.rss), heapUsed: mib(idle.heapUsed) }, closed: { rss: mib(closed.rss), heapUsed: mib(closed.heapUsed) }, afterNextEvent: { rss: mib(afterNextEvent.rss), heapUsed: mib(afterNextEvent.heapUsed) } },
           loadAverage1m: os.loadavg()[0]!.toFixed(2), // other work on the machine skews figures
           note: 'API in the jest process (memory is that process: API + jest), subscribers in a child process; latency = arrival at the subscriber − mutation sent (same host clock)',
         },

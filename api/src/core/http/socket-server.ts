@@ -1,4 +1,4 @@
-import { createSourceEventStream, execute, GraphQLError, parse, validate, type DocumentNode, type ExecutionArgs, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import { createSourceEventStream, execute, GraphQLError, type ExecutionResult, parse, validate, type DocumentNode, type ExecutionArgs, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import type http from 'node:http';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -81,12 +81,27 @@ export function startSocketServer(deps: { httpServer: http.Server; schema: Graph
         const stream = await createSourceEventStream(args);
         if (!(Symbol.asyncIterator in stream)) return stream;
         const ctx = args.contextValue as RequestContext;
-        return (async function* eventResults() {
-          for await (const event of stream) {
+        const events = stream[Symbol.asyncIterator]();
+        // A plain iterator (not an async generator) so that closing the socket returns the
+        // source stream at once, instead of at its next event.
+        const results: AsyncIterableIterator<ExecutionResult> = {
+          [Symbol.asyncIterator]: () => results,
+          async next() {
+            const event = await events.next();
+            if (event.done) return { value: undefined, done: true };
             renewForEvent(ctx);
-            yield await inOperation(ctx, async () => execute({ ...args, rootValue: event }), (result) => !result.errors?.length);
-          }
-        })();
+            return { value: await inOperation(ctx, async () => execute({ ...args, rootValue: event.value }), (result) => !result.errors?.length), done: false };
+          },
+          return: async () => {
+            await events.return?.();
+            return { value: undefined, done: true };
+          },
+          throw: async (error: unknown) => {
+            await events.return?.();
+            throw error;
+          },
+        };
+        return results;
       },
       // Variable coercion errors come without a code (Apollo calls them BAD_USER_INPUT); then format as over HTTP.
       onNext: (_ctx, _id, _payload, _args, result) =>
