@@ -16,6 +16,17 @@ export const tenantFilter: Parameters<typeof Filter>[0] = {
     franchiseIds === 'all' ? {} : { franchiseId: { $in: franchiseIds.length ? franchiseIds : ['00000000-0000-0000-0000-000000000000'] } },
 };
 
+/**
+ * The tenant filter for tables whose rows without a franchise (franchiseId null) are shared
+ * with every franchise (built-in roles, HQ knowledge articles); RLS: tenantTableSql(…, { sharedWhenNull }).
+ */
+export const sharedTenantFilter: Parameters<typeof Filter>[0] = {
+  name: TENANT_FILTER,
+  default: true,
+  cond: ({ franchiseIds }: { franchiseIds: 'all' | string[] }) =>
+    franchiseIds === 'all' ? {} : { $or: [{ franchiseId: null }, { franchiseId: { $in: franchiseIds.length ? franchiseIds : ['00000000-0000-0000-0000-000000000000'] } }] },
+};
+
 /** What every franchise-owned record has: id, owning franchise, optimistic-lock version, timestamps. */
 // Decorated so subclasses inherit these GraphQL fields; never referenced itself, so not in the schema.
 @Entity({ abstract: true })

@@ -58,6 +58,9 @@ export enum CaseStage {
   CLOSED = 'CLOSED',
 }
 
+/** Stages of a case still being worked (queues, load, SLA). */
+export const OPEN_STAGES = [CaseStage.NEW, CaseStage.OPEN, CaseStage.PENDING_CUSTOMER];
+
 /** Who holds the case beyond the first responder: agent → supervisor → director → HQ. */
 export enum EscalationLevel {
   AGENT = 'AGENT',

@@ -27,6 +27,7 @@ export async function checkSlaClocks(ctx: RequestContext, now: Date): Promise<{ 
   let warned = 0;
   let breached = 0;
   const escalated = new Set<string>();
+  const policies = new Map<string, Awaited<ReturnType<typeof policyFor>>>();
   for (const clock of clocks) {
     const c = cases.get(clock.caseId);
     if (!c) continue;
@@ -46,16 +47,18 @@ export async function checkSlaClocks(ctx: RequestContext, now: Date): Promise<{ 
       occurredAt: now,
     });
     if (level === 'BREACHED' && !escalated.has(c.id) && c.escalationLevel !== EscalationLevel.HQ && c.stage !== CaseStage.CLOSED) {
-      const policy = await policyFor(ctx.em, c.franchiseId, c.queue);
-      if (policy.autoEscalateOnBreach) escalate(ctx, c, `SLA breached: ${clock.kind}`, null, { automatic: true, clock: clock.kind });
+      const key = `${c.franchiseId}/${c.queue}`;
+      if (!policies.has(key)) policies.set(key, await policyFor(ctx.em, c.franchiseId, c.queue));
+      if (policies.get(key)!.autoEscalateOnBreach) escalate(ctx, c, `SLA breached: ${clock.kind}`, null, { automatic: true, clock: clock.kind });
       escalated.add(c.id);
     }
     const alert = { id: c.id, franchiseId: c.franchiseId, clock: clock.kind, level, dueAt: clock.dueAt.toISOString() };
     ctx.afterCommit.push(() => ctx.pubsub.publish('cases.sla', alert));
   }
-  const all = await ctx.em.find(CaseSlaClock, { caseId: { $in: [...cases.keys()] } });
+  const clocksByCase = new Map<string, CaseSlaClock[]>();
+  for (const clock of await ctx.em.find(CaseSlaClock, { caseId: { $in: [...cases.keys()] } })) clocksByCase.set(clock.caseId, [...(clocksByCase.get(clock.caseId) ?? []), clock]);
   for (const c of cases.values()) {
-    summarize(c, all.filter((k) => k.caseId === c.id), now);
+    summarize(c, clocksByCase.get(c.id) ?? [], now);
     publishCaseChange(ctx, c, 'updated');
   }
   await ctx.em.flush();

@@ -2,7 +2,7 @@ import { raw } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import type { RequestContext } from '../../core/context';
 import { byIdLoader } from '../../core/loaders';
-import { Case, CaseStage } from './case.entity';
+import { Case, OPEN_STAGES } from './case.entity';
 import { CaseSlaClock } from './sla.entity';
 
 export const caseLoader = (ctx: RequestContext) => byIdLoader(ctx, Case);
@@ -29,7 +29,7 @@ export const openCaseCountLoader = (ctx: RequestContext) =>
       const rows = await ctx.em
         .createQueryBuilder(Case, 'c')
         .select(['c.owner_id', raw('count(*) as n')])
-        .where({ ownerId: { $in: [...staffIds] }, stage: { $in: [CaseStage.NEW, CaseStage.OPEN, CaseStage.PENDING_CUSTOMER] } })
+        .where({ ownerId: { $in: [...staffIds] }, stage: { $in: OPEN_STAGES } })
         .groupBy('c.owner_id')
         .execute<{ ownerId: string; n: string }[]>('all');
       const counts = new Map(rows.map((r) => [r.ownerId, Number(r.n)]));

@@ -1,12 +1,13 @@
 import { OptimisticLockError, type FilterQuery } from '@mikro-orm/postgresql';
 import { requireActor } from '../../core/auth/authorization';
 import type { RequestContext } from '../../core/context';
+import { normalizeTags } from '../../core/validation';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../../core/errors';
 import { findPage, type ListArgs } from '../../core/graphql/list';
 import { SortDirection } from '../../core/graphql/sorting';
 import { formatNumber, nextNumber } from '../../core/numbering/numbering';
 import { applyUpdate, checkVersion } from '../../core/services/updates';
-import { availableTransitions, getWorkflow, runTransition, type AvailableTransition } from '../../core/workflow/workflow';
+import { availableTransitions, getWorkflow, runTransition, stateOf, type AvailableTransition } from '../../core/workflow/workflow';
 import { getCustomer } from '../customers/customer.service';
 import { linkArticleToCase } from '../knowledge/knowledge.service';
 import { StaffStatus, StaffUser, JobTitle } from '../identity/staff-user.entity';
@@ -14,7 +15,7 @@ import { OrgUnit, OrgUnitKind } from '../org/org-unit.entity';
 import { findOrgUnit, getOrgUnit, orgUnitScopeCondition } from '../org/org.service';
 import { autoAssign } from './case-assignment';
 import { addThreadMessage } from './case-thread';
-import { Case, CaseActivity, CaseActivityKind, CaseMessage, CaseMessageKind, CaseStage, EscalationLevel } from './case.entity';
+import { Case, CaseActivity, CaseActivityKind, CaseMessage, CaseMessageKind, CaseStage, EscalationLevel, OPEN_STAGES } from './case.entity';
 import { caseLoader } from './case.loaders';
 import { CasePermission } from './case.permissions';
 import type { AddCaseMessageInput, CaseInput, CaseUpdate } from './case.types';
@@ -26,8 +27,6 @@ import { onStageChange, startCaseClocks } from './sla.service';
  * (first responder, claim, assign, transfer), escalation and referral, the thread.
  * Every change is recorded in the case's activity and published after commit.
  */
-
-export const OPEN_STAGES = [CaseStage.NEW, CaseStage.OPEN, CaseStage.PENDING_CUSTOMER];
 
 export function publishCaseChange(ctx: RequestContext, c: Case, change: 'created' | 'updated'): void {
   ctx.afterCommit.push(() => ctx.pubsub.publish('cases.changed', { id: c.id, franchiseId: c.franchiseId, change }));
@@ -99,7 +98,7 @@ export async function createCase(ctx: RequestContext, input: CaseInput): Promise
     caseNo,
     workflow: workflow.name,
     state: workflow.initial,
-    stage: workflow.states.find((s) => s.name === workflow.initial)!.stage as CaseStage,
+    stage: stateOf(workflow, workflow.initial).stage as CaseStage,
     priority: input.priority ?? undefined,
     attachments: input.attachments ?? [],
     tags: normalizeTags(input.tags) ?? [],
@@ -117,10 +116,6 @@ export async function createCase(ctx: RequestContext, input: CaseInput): Promise
   await ctx.em.flush();
   publishCaseChange(ctx, c, 'created');
   return c;
-}
-
-function normalizeTags(tags: string[] | undefined): string[] | undefined {
-  return tags ? [...new Set(tags.map((t) => t.trim().toLowerCase()).filter(Boolean))] : undefined;
 }
 
 export async function updateCase(ctx: RequestContext, id: string, version: number, update: CaseUpdate): Promise<Case> {
@@ -234,7 +229,8 @@ export async function transferCase(ctx: RequestContext, input: { id: string; toS
   return c;
 }
 
-const LEVELS = [EscalationLevel.AGENT, EscalationLevel.SUPERVISOR, EscalationLevel.DIRECTOR, EscalationLevel.HQ];
+/** The ladder, lowest first (the enum's order). */
+const LEVELS = Object.values(EscalationLevel);
 
 /** Moves a case up the escalation ladder (manual with a reason, or automatic on an SLA breach). */
 export function escalate(ctx: RequestContext, c: Case, reason: string, level?: EscalationLevel | null, details: Record<string, unknown> = {}): void {

@@ -10,7 +10,6 @@ import { staffLoader } from '../identity/identity.loaders';
 import { StaffUser } from '../identity/staff-user.entity';
 import { SatisfactionRequest } from '../surveys/satisfaction-request.entity';
 import { listSatisfactionRequests } from '../surveys/satisfaction.service';
-import { Case } from './case.entity';
 import { CasePermission } from './case.permissions';
 import { findCase } from './case.service';
 import { openCaseCountLoader } from './case.loaders';
@@ -26,7 +25,6 @@ import {
   DepartmentFeedbackConnection,
   DepartmentFeedbackFilter,
   DepartmentFeedbackSort,
-  QueueChange,
   RaiseFeedbackInput,
   ResolveFeedbackInput,
   SetAvailabilityInput,
@@ -49,21 +47,6 @@ const SatisfactionRequestConnection = Connection(SatisfactionRequest);
 
 type CaseEvent = LiveEvent & { change: 'created' | 'updated' };
 type SlaEvent = LiveEvent & { clock: SlaClockKind; level: SlaAlertLevel; dueAt: string };
-
-/**
- * A queue subscriber gets a case event when the case is (ADDED/UPDATED) or was (REMOVED:
- * visible but no longer matching) in the view; the client drops REMOVED rows it holds.
- */
-async function queueEventFor(ctx: RequestContext, payload: CaseEvent, viewId: string): Promise<CaseQueueEvent | null> {
-  const c = await findCase(ctx, payload.id);
-  if (!c) return null;
-  const view = await queues.getCaseView(ctx, viewId).catch(() => null);
-  if (!view) return null;
-  const open = 'stage' in (view.filter ?? {}) ? {} : { stage: { $in: ['NEW', 'OPEN', 'PENDING_CUSTOMER'] } };
-  const matches = await ctx.em.count(Case, { $and: [{ id: c.id }, open, queues.viewCondition(view)] } as never);
-  const change = !matches ? QueueChange.REMOVED : payload.change === 'created' ? QueueChange.ADDED : QueueChange.UPDATED;
-  return { change, caseId: c.id, case: c };
-}
 
 @Resolver(() => CaseView)
 export class CaseQueueResolver {
@@ -105,7 +88,7 @@ export class CaseQueueResolver {
   @Subscription(() => CaseQueueEvent, {
     topics: 'cases.changed',
     filter: ({ payload, args, context }: { payload: CaseEvent; args: { viewId: string }; context: RequestContext }) =>
-      authorizeLiveEvent(context, payload, P['case:read'], (eventCtx) => queueEventFor(eventCtx, payload, args.viewId)),
+      authorizeLiveEvent(context, payload, P['case:read'], (eventCtx) => queues.queueEvent(eventCtx, payload, args.viewId)),
     description: 'Live changes to a queue view: cases added, updated, or no longer matching.',
   })
   caseQueueChanged(@Root() event: CaseEvent, @Ctx() ctx: RequestContext, @Arg('viewId', () => ID) _viewId: string): CaseQueueEvent {

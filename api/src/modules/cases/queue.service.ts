@@ -7,10 +7,10 @@ import type { OffsetPaging } from '../../core/graphql/paging';
 import { SortDirection, type SortInput } from '../../core/graphql/sorting';
 import { applyUpdate, checkVersion } from '../../core/services/updates';
 import { getOrgUnit } from '../org/org.service';
-import { Case } from './case.entity';
+import { Case, OPEN_STAGES } from './case.entity';
 import { CasePermission } from './case.permissions';
-import { listCases, OPEN_STAGES } from './case.service';
-import { CASE_FILTER_FIELDS, CASE_SORT_FIELDS, type CaseViewInput, type CaseViewUpdate } from './case.types';
+import { findCase, listCases } from './case.service';
+import { CASE_FILTER_FIELDS, CASE_SORT_FIELDS, QueueChange, type CaseQueueEvent, type CaseViewInput, type CaseViewUpdate } from './case.types';
 import { AgentAvailability, AgentPresence, CaseView } from './queue.entity';
 
 /** Saved queue views (filter + sort + columns), the queue they select, and agent presence. */
@@ -89,19 +89,28 @@ export async function deleteCaseView(ctx: RequestContext, id: string): Promise<C
   return view;
 }
 
-/** The view's condition, for listing and for deciding whether a changed case belongs to it. */
+/** Which cases a view selects: its filter, and only open cases unless the filter names stages. */
 export function viewCondition(view: Pick<CaseView, 'filter'>): FilterQuery<Case> {
-  return filterToQuery<Case>(view.filter as FilterInput);
+  const openOnly = 'stage' in (view.filter ?? {}) ? {} : { stage: { $in: OPEN_STAGES } };
+  return { $and: [openOnly, filterToQuery<Case>(view.filter as FilterInput)] } as FilterQuery<Case>;
 }
 
-/** A queue page: the view's cases (open ones unless its filter says otherwise), its sorting unless overridden. */
+/** A queue page: the view's cases, in its order unless sorting is given. */
 export function caseQueue(ctx: RequestContext, view: CaseView, args: { sorting?: SortInput[] | null; paging?: OffsetPaging | null }) {
-  const stageFiltered = 'stage' in (view.filter ?? {});
-  return listCases(
-    ctx,
-    { filter: view.filter as FilterInput, sorting: args.sorting?.length ? args.sorting : (view.sorting as SortInput[]), paging: args.paging },
-    stageFiltered ? {} : { stage: { $in: OPEN_STAGES } },
-  );
+  return listCases(ctx, { sorting: args.sorting?.length ? args.sorting : (view.sorting as SortInput[]), paging: args.paging }, viewCondition(view));
+}
+
+/**
+ * What a changed case means to a queue view's subscriber: ADDED or UPDATED while it matches,
+ * REMOVED when it is visible but no longer matches (clients drop the row if they hold it).
+ */
+export async function queueEvent(ctx: RequestContext, event: { id: string; change: 'created' | 'updated' }, viewId: string): Promise<CaseQueueEvent | null> {
+  const c = await findCase(ctx, event.id);
+  const view = c && (await getCaseView(ctx, viewId).catch(() => null));
+  if (!c || !view) return null;
+  const matches = await ctx.em.count(Case, { $and: [{ id: c.id }, viewCondition(view)] } as FilterQuery<Case>);
+  const change = !matches ? QueueChange.REMOVED : event.change === 'created' ? QueueChange.ADDED : QueueChange.UPDATED;
+  return { change, caseId: c.id, case: c };
 }
 
 // --- presence

@@ -20,14 +20,16 @@ export function listPolicies(ctx: RequestContext): Promise<SlaPolicy[]> {
   return ctx.em.find(SlaPolicy, {}, { orderBy: { isDefault: 'desc', name: 'asc', id: 'asc' } });
 }
 
-function checkCalendar(input: BusinessCalendarInput, prefix: string): void {
-  const problems = validateCalendar(calendarSpec({ ...input, holidays: input.holidays ?? [], extraWorkdays: input.extraWorkdays ?? [] } as BusinessCalendar));
+/** The calendar's stored fields from the input, refused with every problem found. */
+function calendarFields(input: BusinessCalendarInput, prefix: string): Partial<BusinessCalendar> {
+  const fields = { ...input, holidays: input.holidays ?? [], extraWorkdays: input.extraWorkdays ?? [] } as Partial<BusinessCalendar>;
+  const problems = validateCalendar(calendarSpec(fields as BusinessCalendar));
   if (problems.length) throw new BadUserInputError(problems.map((message) => ({ field: prefix, message })));
+  return fields;
 }
 
 export async function createCalendar(ctx: RequestContext, input: BusinessCalendarInput): Promise<BusinessCalendar> {
-  checkCalendar(input, 'businessCalendar');
-  const calendar = ctx.em.create(BusinessCalendar, { ...input, holidays: input.holidays ?? [], extraWorkdays: input.extraWorkdays ?? [], franchiseId: requireActor(ctx).franchiseId } as BusinessCalendar);
+  const calendar = ctx.em.create(BusinessCalendar, { ...calendarFields(input, 'businessCalendar'), franchiseId: requireActor(ctx).franchiseId } as BusinessCalendar);
   await ctx.em.flush();
   return calendar;
 }
@@ -36,8 +38,7 @@ export async function updateCalendar(ctx: RequestContext, id: string, version: n
   const calendar = await ctx.em.findOne(BusinessCalendar, { id });
   if (!calendar) throw new NotFoundError('Business calendar', id);
   checkVersion(calendar, version, 'Business calendar');
-  checkCalendar(update, 'update');
-  applyUpdate(calendar, { ...update, holidays: update.holidays ?? [], extraWorkdays: update.extraWorkdays ?? [] } as Partial<BusinessCalendar>);
+  applyUpdate(calendar, calendarFields(update, 'update'));
   await ctx.em.flush();
   return calendar;
 }

@@ -1,6 +1,7 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { requireActor } from '../../core/auth/authorization';
 import type { RequestContext } from '../../core/context';
+import { normalizeTags } from '../../core/validation';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../../core/errors';
 import type { ArrayComparison, FieldComparison } from '../../core/graphql/filters';
 import { findPage, type ListArgs } from '../../core/graphql/list';
@@ -120,10 +121,6 @@ async function assertPhoneFree(ctx: RequestContext, franchiseId: string, phone: 
 
 function checkBirthDate(field: string, birthDate: string | null | undefined) {
   if (birthDate && birthDate > today()) throw new BadUserInputError({ field, message: 'cannot be in the future' });
-}
-
-function normalizeTags(tags: string[] | undefined): string[] | undefined {
-  return tags ? [...new Set(tags.map((t) => t.trim().toLowerCase()).filter(Boolean))] : undefined;
 }
 
 export async function createCustomer(ctx: RequestContext, input: CustomerInput): Promise<Customer> {

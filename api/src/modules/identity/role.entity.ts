@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Entity, Filter, PrimaryKey, Property, Unique, OptionalProps } from '@mikro-orm/postgresql';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { TENANT_FILTER } from '../../core/tenancy/scope';
+import { sharedTenantFilter } from '../../core/tenancy/tenant-entity';
 
 /**
  * A named set of permissions. Built-in templates (franchiseId null, shared by all)
@@ -9,12 +9,7 @@ import { TENANT_FILTER } from '../../core/tenancy/scope';
  * to one franchise and hold only permissions their maker holds.
  */
 @Entity({ tableName: 'role' })
-@Filter({
-  name: TENANT_FILTER,
-  default: true,
-  cond: ({ franchiseIds }: { franchiseIds: 'all' | string[] }) =>
-    franchiseIds === 'all' ? {} : { $or: [{ franchiseId: null }, { franchiseId: { $in: franchiseIds.length ? franchiseIds : ['00000000-0000-0000-0000-000000000000'] } }] },
-})
+@Filter(sharedTenantFilter)
 @Unique({ properties: ['franchiseId', 'name'] })
 @ObjectType()
 export class Role {

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Entity, Enum, Filter, Index, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/postgresql';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { TENANT_FILTER } from '../../core/tenancy/scope';
-import { tenantFilter } from '../../core/tenancy/tenant-entity';
+import { sharedTenantFilter, tenantFilter } from '../../core/tenancy/tenant-entity';
 
 export enum KnowledgeKind {
   FAQ = 'FAQ',
@@ -27,12 +26,7 @@ registerEnumType(KnowledgeStatus, { name: 'KnowledgeStatus' });
  * (Chinese included) through the bigram column, ranked by title matches and usage.
  */
 @Entity({ tableName: 'knowledge_article' })
-@Filter({
-  name: TENANT_FILTER,
-  default: true,
-  cond: ({ franchiseIds }: { franchiseIds: 'all' | string[] }) =>
-    franchiseIds === 'all' ? {} : { $or: [{ franchiseId: null }, { franchiseId: { $in: franchiseIds.length ? franchiseIds : ['00000000-0000-0000-0000-000000000000'] } }] },
-})
+@Filter(sharedTenantFilter)
 @Index({ name: 'knowledge_article_search_bigrams', expression: 'create index "knowledge_article_search_bigrams" on "knowledge_article" using gin ("search_bigrams")' })
 @ObjectType()
 export class KnowledgeArticle {

@@ -8,6 +8,7 @@ import { findPage, type ListArgs } from '../../core/graphql/list';
 import { MAX_PAGE_SIZE } from '../../core/graphql/paging';
 import { SortDirection } from '../../core/graphql/sorting';
 import { byIdLoader } from '../../core/loaders';
+import { normalizeTags } from '../../core/validation';
 import { applyUpdate, checkVersion } from '../../core/services/updates';
 import { scopeSetting } from '../../core/tenancy/scope';
 import { CaseArticleLink, KnowledgeArticle, KnowledgeKind, KnowledgeStatus } from './knowledge.entity';
@@ -72,10 +73,6 @@ export async function getArticle(ctx: RequestContext, id: string): Promise<Knowl
   const article = await findArticle(ctx, id);
   if (!article) throw new NotFoundError(LABEL, id);
   return article;
-}
-
-function normalizeTags(tags: string[] | undefined): string[] | undefined {
-  return tags ? [...new Set(tags.map((t) => t.trim().toLowerCase()).filter(Boolean))] : undefined;
 }
 
 /** Trimmed text, refused when nothing is left. */
