@@ -1,0 +1,8 @@
+import type { AdminExtension } from './types';
+
+/**
+ * Admin extensions of installed plugins. Add one import per plugin package, e.g.
+ *   import loyalty from '../../../plugins/loyalty/admin';
+ * and list it below. The panel shows an extension only where `me { enabledPlugins }` names it.
+ */
+export const installedAdminExtensions: AdminExtension[] = [];
