@@ -4,10 +4,12 @@ import { Migration20261122070000_foundation } from './Migration20261122070000_fo
 import { Migration20261122072639_org_identity } from './Migration20261122072639_org_identity';
 import { Migration20261122075058_customers } from './Migration20261122075058_customers';
 import { Migration20261122091056_cases } from './Migration20261122091056_cases';
+import { Migration20261122130000_case_queue_index } from './Migration20261122130000_case_queue_index';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122070000_foundation', class: Migration20261122070000_foundation },
   { name: 'Migration20261122072639_org_identity', class: Migration20261122072639_org_identity },
   { name: 'Migration20261122075058_customers', class: Migration20261122075058_customers },
   { name: 'Migration20261122091056_cases', class: Migration20261122091056_cases },
+  { name: 'Migration20261122130000_case_queue_index', class: Migration20261122130000_case_queue_index },
 ];
