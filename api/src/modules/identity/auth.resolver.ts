@@ -1,6 +1,7 @@
 import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { allPermissions } from '../../core/auth/permissions';
 import { requireActor } from '../../core/auth/authorization';
+import { enabledPluginNames } from '../../core/plugins/enablement';
 import type { RequestContext } from '../../core/context';
 import { ApiKey } from '../api-keys/api-key.entity';
 import { OrgUnit } from '../org/org-unit.entity';
@@ -47,6 +48,7 @@ export class AuthResolver {
       apiKey,
       permissions: [...actor.permissions].sort(),
       scope: { orgUnit, isHq: actor.isHq, franchiseIds: actor.scope.franchiseIds === 'all' ? [] : [...actor.scope.franchiseIds] },
+      enabledPlugins: await enabledPluginNames(ctx),
     };
   }
 

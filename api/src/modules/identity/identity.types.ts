@@ -153,4 +153,6 @@ export class Me {
   @Field(() => ApiKey, { nullable: true, description: 'Set when the caller is an API key.' }) apiKey?: ApiKey | null;
   @Field(() => [String]) permissions!: string[];
   @Field(() => ScopeInfo) scope!: ScopeInfo;
+  @Field(() => [String], { description: 'Plugins enabled for the acting franchise (HQ: every installed plugin); the admin shows plugin pages and widgets only for these.' })
+  enabledPlugins!: string[];
 }
