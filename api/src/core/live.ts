@@ -1,4 +1,5 @@
-import { createRequestContext, type RequestContext } from './context';
+import type { Actor } from './auth/actor';
+import { createRequestContext, type AppRuntime, type RequestContext } from './context';
 import { canSeeFranchise } from './tenancy/scope';
 import { inOperation } from './tenancy/request-transaction';
 
@@ -8,28 +9,89 @@ export interface LiveEvent {
   franchiseId: string;
 }
 
+/**
+ * How long a socket's credentials are trusted between checks. Revoked sessions and keys
+ * (sign-out, refresh-token reuse, a disabled account, a revoked key) are evicted at once
+ * (`forgetLiveCredentials`) and their sockets closed; role changes reach live events within this time.
+ */
+export const LIVE_RECHECK_MS = 15_000;
+
+interface CheckedCredential {
+  actor: Promise<Actor | null>;
+  checkedAt: number;
+}
+
+const checkedCredentials = new WeakMap<AppRuntime, Map<string, CheckedCredential>>();
+/** Per event: the loads already done, by subscriber credential and load key (see authorizeLiveEvent). */
+const loadsByEvent = new WeakMap<object, Map<string, Promise<unknown>>>();
 const delivered = new WeakMap<RequestContext, WeakMap<object, unknown>>();
 
+/** A stable key for the credentials kept on a socket (the token or key itself). */
+export function credentialKey(credentials: unknown): string {
+  const c = credentials as { token?: string; key?: string } | null | undefined;
+  return c ? (c.token ?? c.key ?? JSON.stringify(c)) : '';
+}
+
 /**
- * Authorizes one live event for one subscriber, afresh: their credentials are checked
- * again (a revoked session or key gets nothing), the event's franchise must be in their
- * scope and they must hold `permission`; then the record is loaded in a transaction in
- * their scope (null when they may not see it). The loaded record is kept for the
- * subscription resolver (see `deliveredRecord`).
+ * The subscriber's actor, checked against the database at most every LIVE_RECHECK_MS per
+ * credential: a thousand sockets of one session share one check per interval.
+ */
+export function liveActor(ctx: RequestContext): Promise<Actor | null> {
+  if (ctx.credentials === undefined) return Promise.resolve(ctx.actor);
+  let cache = checkedCredentials.get(ctx.runtime);
+  if (!cache) checkedCredentials.set(ctx.runtime, (cache = new Map()));
+  const key = credentialKey(ctx.credentials);
+  const now = Date.now();
+  const known = cache.get(key);
+  if (known && now - known.checkedAt < LIVE_RECHECK_MS) return known.actor;
+  if (cache.size > 10_000) for (const [k, v] of cache) if (now - v.checkedAt >= LIVE_RECHECK_MS) cache.delete(k);
+  const actor = ctx.runtime.authenticate(ctx.credentials).catch(() => null);
+  cache.set(key, { actor, checkedAt: now });
+  return actor;
+}
+
+/** Drops cached credentials of revoked sessions or API keys, so no further event reaches them. */
+export async function forgetLiveCredentials(runtime: AppRuntime, holderIds: readonly string[]): Promise<void> {
+  const cache = checkedCredentials.get(runtime);
+  if (!cache || !holderIds.length) return;
+  const holders = new Set(holderIds);
+  for (const [key, entry] of cache) {
+    const actor = await entry.actor;
+    if (!actor || holders.has(actor.sessionId ?? actor.id)) cache.delete(key);
+  }
+}
+
+/**
+ * Authorizes one live event for one subscriber: the subscriber's credentials must still
+ * hold (see liveActor), the event's franchise must be in their scope and they must hold
+ * `permission`; then the record is loaded in a transaction in their scope (null when they
+ * may not see it) and kept for the subscription resolver (see `deliveredRecord`).
+ *
+ * Subscribers with the same credentials share the load of an event: pass `loadKey` when the
+ * load depends on more than the event and the subscriber (a subscription argument, say).
  */
 export async function authorizeLiveEvent<T>(
   ctx: RequestContext,
   event: LiveEvent,
   permission: string,
   load: (eventCtx: RequestContext) => Promise<T | null>,
+  loadKey = '',
 ): Promise<boolean> {
-  const actor = ctx.credentials !== undefined ? await ctx.runtime.authenticate(ctx.credentials).catch(() => null) : ctx.actor;
+  const actor = await liveActor(ctx);
   if (!actor || !actor.permissions.has(permission) || !canSeeFranchise(actor.scope, event.franchiseId)) return false;
-  const eventCtx = createRequestContext(ctx.runtime, { actor, requestId: ctx.requestId });
-  const record = await inOperation(eventCtx, () => load(eventCtx));
-  if (!record) return false;
+  let loads = loadsByEvent.get(event);
+  if (!loads) loadsByEvent.set(event, (loads = new Map()));
+  const key = `${credentialKey(ctx.credentials) || actor.id}\u0000${permission}\u0000${loadKey}`;
+  let record = loads.get(key) as Promise<T | null> | undefined;
+  if (!record) {
+    const eventCtx = createRequestContext(ctx.runtime, { actor, requestId: ctx.requestId });
+    record = inOperation(eventCtx, () => load(eventCtx));
+    loads.set(key, record);
+  }
+  const loaded = await record;
+  if (!loaded) return false;
   if (!delivered.has(ctx)) delivered.set(ctx, new WeakMap());
-  delivered.get(ctx)!.set(event, record);
+  delivered.get(ctx)!.set(event, loaded);
   return true;
 }
 

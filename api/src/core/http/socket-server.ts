@@ -1,4 +1,4 @@
-import { createSourceEventStream, execute, GraphQLError, type ExecutionResult, parse, validate, type DocumentNode, type ExecutionArgs, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import { createSourceEventStream, execute, GraphQLError, type ExecutionResult, parse, print, validate, type DocumentNode, type ExecutionArgs, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import type http from 'node:http';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -7,21 +7,26 @@ import { createRequestContext, renewForEvent, requestIdFrom, type AppRuntime, ty
 import { ErrorCode } from '../errors';
 import { guardOperation, type GuardOptions } from '../graphql/operation-guards';
 import { inOperation } from '../tenancy/request-transaction';
+import { credentialKey, forgetLiveCredentials } from '../live';
 import { authenticate, credentialsFrom, type Credentials } from '../../modules/identity/authentication';
 
 type Format = (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
+
+/** Close code for a socket whose access token has expired: clients reconnect with a fresh one. */
+export const ACCESS_TOKEN_EXPIRED_CLOSE = 4440;
 
 /**
  * graphql-ws on the same server and path as HTTP GraphQL. Credentials come in
  * connectionParams and are checked again for every operation on the socket; queries and
  * mutations run in a scoped transaction as over HTTP; sockets of a revoked session or
- * API key are closed at once (4401).
+ * API key are closed at once (4401, final), and a socket is closed when its access token
+ * expires (4440: graphql-ws clients retry, with the refreshed token from connectionParams).
  */
 export function startSocketServer(deps: { httpServer: http.Server; schema: GraphQLSchema; runtime: AppRuntime; guardOptions: GuardOptions; format: Format; isProduction: boolean }) {
   const { httpServer, schema, runtime, guardOptions, format } = deps;
   const wsServer = new WebSocketServer({ server: httpServer, path: GRAPHQL_PATH });
   const liveSockets = new Map<string, Set<WebSocket>>(); // session or API key id -> sockets
-  type SocketExtra = Record<PropertyKey, unknown> & { credentials?: Credentials | null; holder?: string };
+  type SocketExtra = Record<PropertyKey, unknown> & { credentials?: Credentials | null; holder?: string; expiry?: NodeJS.Timeout };
   const wsCleanup = useServer<Record<string, unknown>, SocketExtra>(
     {
       onConnect: async (ctx) => {
@@ -34,6 +39,11 @@ export function startSocketServer(deps: { httpServer: http.Server; schema: Graph
             ctx.extra.holder = holder;
             if (!liveSockets.has(holder)) liveSockets.set(holder, new Set());
             liveSockets.get(holder)!.add(ctx.extra.socket);
+            const expiresAt = credentials?.kind === 'bearer' ? accessTokenExpiry(credentials.token) : null;
+            if (expiresAt) {
+              const socket = ctx.extra.socket;
+              ctx.extra.expiry = setTimeout(() => socket.close(ACCESS_TOKEN_EXPIRED_CLOSE, 'Access token expired: reconnect with a fresh token'), Math.max(0, expiresAt - Date.now())).unref();
+            }
           }
           return true;
         } catch {
@@ -41,6 +51,7 @@ export function startSocketServer(deps: { httpServer: http.Server; schema: Graph
         }
       },
       onClose: (ctx) => {
+        clearTimeout(ctx.extra.expiry);
         const holder = ctx.extra.holder;
         if (holder) liveSockets.get(holder)?.delete(ctx.extra.socket);
       },
@@ -77,11 +88,26 @@ export function startSocketServer(deps: { httpServer: http.Server; schema: Graph
       },
       // Each live event is resolved in its own scoped transaction with fresh loaders, so nested
       // fields (the case's customer, owner…) see current data under row-level security.
+      // Subscriptions with the same credentials, document and variables get the same result
+      // for an event, so it is resolved once and shared.
       subscribe: async (args: ExecutionArgs) => {
         const stream = await createSourceEventStream(args);
         if (!(Symbol.asyncIterator in stream)) return stream;
         const ctx = args.contextValue as RequestContext;
         const events = stream[Symbol.asyncIterator]();
+        const shareKey = [credentialKey(ctx.credentials), args.operationName ?? '', print(args.document), JSON.stringify(args.variableValues ?? {})].join('\u0000');
+        const resolveEvent = (event: unknown) => {
+          renewForEvent(ctx);
+          return inOperation(ctx, async () => execute({ ...args, rootValue: event }), (result) => !result.errors?.length);
+        };
+        const resolve = (event: unknown) => {
+          if (typeof event !== 'object' || event === null) return resolveEvent(event);
+          let results = resultsByEvent.get(event);
+          if (!results) resultsByEvent.set(event, (results = new Map()));
+          let result = results.get(shareKey);
+          if (!result) results.set(shareKey, (result = resolveEvent(event)));
+          return result;
+        };
         // A plain iterator (not an async generator) so that closing the socket returns the
         // source stream at once, instead of at its next event.
         const results: AsyncIterableIterator<ExecutionResult> = {
@@ -89,8 +115,7 @@ export function startSocketServer(deps: { httpServer: http.Server; schema: Graph
           async next() {
             const event = await events.next();
             if (event.done) return { value: undefined, done: true };
-            renewForEvent(ctx);
-            return { value: await inOperation(ctx, async () => execute({ ...args, rootValue: event.value }), (result) => !result.errors?.length), done: false };
+            return { value: await resolve(event.value), done: false };
           },
           return: async () => {
             await events.return?.();
@@ -116,6 +141,7 @@ export function startSocketServer(deps: { httpServer: http.Server; schema: Graph
   const revocations = runtime.pubsub.subscribe('auth.revoked');
   void (async () => {
     for await (const { sessionIds = [], apiKeyIds = [] } of revocations) {
+      await forgetLiveCredentials(runtime, [...sessionIds, ...apiKeyIds]);
       for (const holder of [...sessionIds, ...apiKeyIds]) {
         for (const socket of liveSockets.get(holder) ?? []) socket.close(4401, 'Unauthorized: credentials revoked');
         liveSockets.delete(holder);
@@ -129,6 +155,19 @@ export function startSocketServer(deps: { httpServer: http.Server; schema: Graph
       await revocations.return?.();
     },
   };
+}
+
+/** Results of live events already resolved, by event and subscription share key (see subscribe). */
+const resultsByEvent = new WeakMap<object, Map<string, Promise<ExecutionResult>>>();
+
+/** When a (verified) access token expires, in epoch milliseconds. */
+function accessTokenExpiry(token: string): number | null {
+  try {
+    const { exp } = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as { exp?: number };
+    return typeof exp === 'number' ? exp * 1000 : null;
+  } catch {
+    return null;
+  }
 }
 
 function codeCoercionError(error: GraphQLError): GraphQLFormattedError {

@@ -88,7 +88,7 @@ export class CaseQueueResolver {
   @Subscription(() => CaseQueueEvent, {
     topics: 'cases.changed',
     filter: ({ payload, args, context }: { payload: CaseEvent; args: { viewId: string }; context: RequestContext }) =>
-      authorizeLiveEvent(context, payload, P['case:read'], (eventCtx) => queues.queueEvent(eventCtx, payload, args.viewId)),
+      authorizeLiveEvent(context, payload, P['case:read'], (eventCtx) => queues.queueEvent(eventCtx, payload, args.viewId), args.viewId),
     description: 'Live changes to a queue view: cases added, updated, or no longer matching.',
   })
   caseQueueChanged(@Root() event: CaseEvent, @Ctx() ctx: RequestContext, @Arg('viewId', () => ID) _viewId: string): CaseQueueEvent {

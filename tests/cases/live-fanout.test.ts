@@ -1,0 +1,79 @@
+import type { PostgreSqlConnection } from '@mikro-orm/postgresql';
+import type { Client as WsClient } from 'graphql-ws';
+import { signAccessToken, verifyAccessToken } from '@pharmadesk/api/src/core/auth/tokens';
+import { startTestApp, type TestApp } from '../support/app';
+import { signIn, type Caller } from '../support/actors';
+import { testAuthSecret } from '../support/test-env';
+import { caseAction, collectFromSubscription, openCase, type CaseRow } from './support';
+
+type Updated = { data: { updatedOneCase: { id: string; version: number; subject: string } } };
+const SUBSCRIPTION = 'subscription { updatedOneCase { id version subject } }';
+
+/**
+ * Live events at fan-out: a supervisor's board holds many subscriptions on one session, so an
+ * event is authorized and resolved once per session and shared; sockets that close stop costing
+ * anything at once; a socket whose access token expires is closed so the client reconnects.
+ */
+describe('live case events at fan-out', () => {
+  let app: TestApp;
+  let supervisor: Caller;
+  let agent: Caller;
+  let statements = 0;
+  let target: CaseRow;
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    [supervisor, agent] = (await Promise.all(['supervisor@east.demo', 'agent@east.demo'].map((e) => signIn(app, e)))) as [Caller, Caller];
+    const knex = (app.server.database.orm.em.getConnection() as PostgreSqlConnection).getKnex();
+    knex.on('query', () => statements++);
+    target = await openCase(agent);
+  });
+  afterAll(() => app.stop());
+
+  /** Opens `sockets` sockets of one session, each subscribed; edits the case; returns the SQL statements the delivery cost. */
+  async function deliveryStatements(sockets: number): Promise<number> {
+    const clients = Array.from({ length: sockets }, () => app.wsClient({ authorization: supervisor.headers.authorization! }));
+    const subject = `edit for ${sockets} sockets`;
+    const received = clients.map((ws) => collectFromSubscription<Updated>(ws, { query: SUBSCRIPTION }, 1, (r) => r.data.updatedOneCase.subject === subject));
+    await new Promise((r) => setTimeout(r, 300)); // subscriptions registered
+    const res = await caseAction(agent, 'updateOneCase', { id: target.id, version: target.version, update: { subject } });
+    target = { ...target, version: res.data!.version };
+    const before = statements;
+    await Promise.all(received);
+    const cost = statements - before;
+    await Promise.all(clients.map((c) => c.dispose()));
+    return cost;
+  }
+
+  it('delivers to every subscription of a session for the SQL cost of one', async () => {
+    await deliveryStatements(1); // warm: credentials checked once per interval
+    const one = await deliveryStatements(1);
+    const twenty = await deliveryStatements(20);
+    expect(one).toBeGreaterThan(0);
+    expect(twenty).toBeLessThanOrEqual(one);
+  });
+
+  it('costs nothing once the subscriber’s socket has closed', async () => {
+    const ws = app.wsClient({ authorization: supervisor.headers.authorization! });
+    const live = collectFromSubscription<Updated>(ws, { query: SUBSCRIPTION }, 1, () => true);
+    await new Promise((r) => setTimeout(r, 300));
+    app.server.app.pubsub.publish('cases.changed', { id: target.id, franchiseId: target.franchiseId, change: 'updated' });
+    await live; // the subscription worked while open
+    await ws.dispose();
+    await new Promise((r) => setTimeout(r, 200));
+    const before = statements;
+    app.server.app.pubsub.publish('cases.changed', { id: target.id, franchiseId: target.franchiseId, change: 'updated' });
+    await new Promise((r) => setTimeout(r, 500));
+    expect(statements - before).toBe(0);
+  });
+
+  it('closes a socket when its access token expires (4440, so clients reconnect with a fresh token)', async () => {
+    const claims = await verifyAccessToken(testAuthSecret(), supervisor.headers.authorization!.replace(/^Bearer /, ''));
+    const { token } = await signAccessToken(testAuthSecret(), claims, 2);
+    const ws: WsClient = app.wsClient({ authorization: `Bearer ${token}` });
+    const closed = new Promise<number>((resolve) => ws.on('closed', (event) => resolve((event as { code: number }).code)));
+    const subscription = collectFromSubscription<Updated>(ws, { query: SUBSCRIPTION }, 1, () => true, 10_000).catch((e: unknown) => e);
+    expect(await closed).toBe(4440);
+    expect(await subscription).toBeTruthy(); // the client is told, not left waiting
+  });
+});
