@@ -23,7 +23,7 @@ describe('live case events at fan-out', () => {
 
   beforeAll(async () => {
     app = await startTestApp();
-    [supervisor, agent] = (await Promise.all(['supervisor@east.demo', 'agent@east.demo'].map((e) => signIn(app, e)))) as [Caller, Caller];
+    [supervisor, agent] = (await Promise.all(['supervisor@east.demo', 'agent@east.demo'].map((e) => signIn(app, e)))) as unknown as [Caller, Caller];
     const knex = (app.server.database.orm.em.getConnection() as PostgreSqlConnection).getKnex();
     knex.on('query', () => statements++);
     target = await openCase(agent);

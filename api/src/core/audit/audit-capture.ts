@@ -1,5 +1,5 @@
 import type { ChangeSet, EntityManager, EventSubscriber, FlushEventArgs } from '@mikro-orm/postgresql';
-import type { MiddlewareFn } from 'type-graphql';
+import { defaultFieldResolver, type GraphQLSchema } from 'graphql';
 import type { RequestContext } from '../context';
 import { auditEntriesForChanges } from './audit.service';
 
@@ -16,19 +16,28 @@ export class AuditChangeCapture implements EventSubscriber {
 /**
  * Every root mutation by a signed-in actor or API key is audited in its own
  * transaction: what it flushed becomes the entry's targets and changed fields.
- * Anonymous mutations (sign-in, refresh) audit themselves.
+ * Anonymous mutations (sign-in, refresh) audit themselves. Wraps the Mutation
+ * fields only: as a global middleware it made every field of every row async.
  */
-export const auditMutations: MiddlewareFn<RequestContext> = async ({ info, context }, next) => {
-  if (info.parentType.name !== 'Mutation' || !context.actor || info.path.prev) return next();
+export function auditMutationFields(schema: GraphQLSchema): GraphQLSchema {
+  for (const field of Object.values(schema.getMutationType()?.getFields() ?? {})) {
+    const resolve = field.resolve ?? defaultFieldResolver;
+    field.resolve = (root, args, context: RequestContext, info) =>
+      context.actor ? audited(context, info.fieldName, () => resolve(root, args, context, info)) : resolve(root, args, context, info);
+  }
+  return schema;
+}
+
+async function audited(context: RequestContext, mutation: string, run: () => unknown): Promise<unknown> {
   const changeSets: ChangeSet<object>[] = [];
   capturing.set(context.em, changeSets);
   try {
-    const result = await next();
+    const result = await run();
     await context.em.flush();
-    auditEntriesForChanges(context, info.fieldName, changeSets);
+    auditEntriesForChanges(context, mutation, changeSets);
     await context.em.flush();
     return result;
   } finally {
     capturing.delete(context.em);
   }
-};
+}

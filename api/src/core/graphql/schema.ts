@@ -1,21 +1,23 @@
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema, type NonEmptyArray } from 'type-graphql';
 import { resolvers } from '../../resolvers';
-import { auditMutations } from '../audit/audit-capture';
+import { pluginResolvers } from '../../plugins';
+import { auditMutationFields } from '../audit/audit-capture';
 import { authChecker } from '../auth/authorization';
 import type { PubSub } from '../pubsub';
 import { scalarsMap } from './scalars';
 
 export async function buildAppSchema(pubSub: PubSub): Promise<GraphQLSchema> {
-  return buildSchema({
-    resolvers: resolvers as unknown as NonEmptyArray<Function>,
+  const schema = await buildSchema({
+    // Installed plugins' resolvers are part of the schema for everyone; they answer per franchise.
+    resolvers: [...resolvers, ...pluginResolvers()] as unknown as NonEmptyArray<Function>,
     scalarsMap,
     pubSub,
     authChecker,
-    globalMiddlewares: [auditMutations],
     // class-validator runs on every input; unknown properties cannot arrive (GraphQL validated them).
     validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
   });
+  return auditMutationFields(schema);
 }
 
 /** The committed contract, schema/schema.graphql: sorted so diffs show real changes only. */
