@@ -1,37 +1,146 @@
-import { Refine } from '@refinedev/core';
-import { ErrorComponent, ThemedLayout, useNotificationProvider } from '@refinedev/antd';
-import createDataProvider, { createLiveProvider } from '@refinedev/graphql';
-import routerProvider from '@refinedev/react-router';
+import { Authenticated, CanAccess, Refine } from '@refinedev/core';
+import { ErrorComponent, ThemedLayout, ThemedSider, ThemedTitle, useNotificationProvider } from '@refinedev/antd';
+import routerProvider, { CatchAllNavigate, NavigateToResource } from '@refinedev/react-router';
 import { App as AntdApp, ConfigProvider } from 'antd';
+import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
+import { useMemo, useState, type ReactNode } from 'react';
 import { BrowserRouter, Outlet, Route, Routes } from 'react-router';
 import '@refinedev/antd/dist/reset.css';
-import { graphqlClient, wsClient } from './graphql-client';
-import { HomePage } from './pages/home';
+import { accessControlProvider } from './auth/access-control';
+import { authProvider } from './auth/auth-provider';
+import { PanelHeader } from './components/header';
+import { SessionWatcher } from './components/session-watcher';
+import { createPanelDataProvider } from './data/data-provider';
+import { createPanelLiveProvider } from './data/live-provider';
+import { activeExtensions, extensionResources, useEnabledPlugins } from './extensions/use-extensions';
+import { createI18nProvider, storedLocale, translate, type Locale } from './i18n';
+import { coreResources, AppIcon } from './resources';
+import { ApiKeyList } from './pages/api-keys/list';
+import { AuditLogList } from './pages/audit-logs/list';
+import { BoardPage } from './pages/board/list';
+import { CaseCreate } from './pages/cases/create';
+import { CaseList } from './pages/cases/list';
+import { CaseShow } from './pages/cases/show';
+import { CustomerCreate } from './pages/customers/create';
+import { CustomerEdit } from './pages/customers/edit';
+import { CustomerList } from './pages/customers/list';
+import { CustomerShow } from './pages/customers/show';
+import { DashboardPage } from './pages/dashboard';
+import { FranchiseCreate } from './pages/franchises/create';
+import { FranchiseEdit } from './pages/franchises/edit';
+import { FranchiseList } from './pages/franchises/list';
+import { LoginPage } from './pages/login';
+import { OrgUnitCreate } from './pages/org-units/create';
+import { OrgUnitEdit } from './pages/org-units/edit';
+import { OrgUnitList } from './pages/org-units/list';
+import { PluginList } from './pages/plugins/list';
+import { RoleCreate } from './pages/roles/create';
+import { RoleEdit } from './pages/roles/edit';
+import { RoleList } from './pages/roles/list';
+import { SlaPage } from './pages/sla/list';
+import { StaffCreate } from './pages/staff/create';
+import { StaffEdit } from './pages/staff/edit';
+import { StaffList } from './pages/staff/list';
+
+const dataProvider = createPanelDataProvider();
+const liveProvider = createPanelLiveProvider();
+
+/** A route only for users allowed the resource action; others get the 403 page (the API refuses them anyway). */
+function Guard({ resource, action, children }: { resource: string; action: string; children: ReactNode }) {
+  return (
+    <CanAccess resource={resource} action={action} fallback={<ErrorComponent />}>
+      {children}
+    </CanAccess>
+  );
+}
 
 export function App() {
+  const [locale, setLocale] = useState<Locale>(storedLocale);
+  const i18nProvider = useMemo(() => createI18nProvider(locale, setLocale), [locale]);
+  const t = (key: string) => translate(locale, key);
+  const enabledPlugins = useEnabledPlugins();
+  const extensions = useMemo(() => activeExtensions(enabledPlugins), [enabledPlugins]);
+  const resources = useMemo(() => [...coreResources(t), ...extensionResources(extensions)], [locale, extensions]); // eslint-disable-line react-hooks/exhaustive-deps
+
   return (
     <BrowserRouter>
-      <ConfigProvider locale={zhCN}>
+      <ConfigProvider locale={locale === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#1677ff' } }}>
         <AntdApp>
           <Refine
-            dataProvider={createDataProvider(graphqlClient)}
-            liveProvider={createLiveProvider(wsClient)}
+            dataProvider={dataProvider}
+            liveProvider={liveProvider}
             routerProvider={routerProvider}
+            authProvider={authProvider}
+            accessControlProvider={accessControlProvider}
+            i18nProvider={i18nProvider}
             notificationProvider={useNotificationProvider}
-            options={{ liveMode: 'auto', disableTelemetry: true, title: { text: 'PharmaDesk' } }}
-            resources={[{ name: 'home', list: '/', meta: { label: '概览' } }]}
+            options={{ liveMode: 'auto', disableTelemetry: true, syncWithLocation: true, warnWhenUnsavedChanges: true, title: { text: 'PharmaDesk', icon: <AppIcon /> } }}
+            resources={resources}
           >
+            <SessionWatcher />
             <Routes>
               <Route
                 element={
-                  <ThemedLayout>
-                    <Outlet />
-                  </ThemedLayout>
+                  <Authenticated key="panel" fallback={<CatchAllNavigate to="/login" />}>
+                    <ThemedLayout Header={PanelHeader} Sider={(props) => <ThemedSider {...props} fixed />} Title={({ collapsed }) => <ThemedTitle collapsed={collapsed} text="PharmaDesk" icon={<AppIcon />} />}>
+                      <Outlet />
+                    </ThemedLayout>
+                  </Authenticated>
                 }
               >
-                <Route index element={<HomePage />} />
+                <Route index element={<DashboardPage extensions={extensions} />} />
+                <Route path="/board" element={<Guard resource="board" action="list"><BoardPage /></Guard>} />
+                <Route path="/cases">
+                  <Route index element={<Guard resource="cases" action="list"><CaseList /></Guard>} />
+                  <Route path="create" element={<Guard resource="cases" action="create"><CaseCreate /></Guard>} />
+                  <Route path="show/:id" element={<Guard resource="cases" action="show"><CaseShow /></Guard>} />
+                </Route>
+                <Route path="/customers">
+                  <Route index element={<Guard resource="customers" action="list"><CustomerList /></Guard>} />
+                  <Route path="create" element={<Guard resource="customers" action="create"><CustomerCreate /></Guard>} />
+                  <Route path="edit/:id" element={<Guard resource="customers" action="edit"><CustomerEdit /></Guard>} />
+                  <Route path="show/:id" element={<Guard resource="customers" action="show"><CustomerShow /></Guard>} />
+                </Route>
+                <Route path="/franchises">
+                  <Route index element={<Guard resource="franchises" action="list"><FranchiseList /></Guard>} />
+                  <Route path="create" element={<Guard resource="franchises" action="create"><FranchiseCreate /></Guard>} />
+                  <Route path="edit/:id" element={<Guard resource="franchises" action="edit"><FranchiseEdit /></Guard>} />
+                </Route>
+                <Route path="/org-units">
+                  <Route index element={<Guard resource="orgUnits" action="list"><OrgUnitList /></Guard>} />
+                  <Route path="create" element={<Guard resource="orgUnits" action="create"><OrgUnitCreate /></Guard>} />
+                  <Route path="edit/:id" element={<Guard resource="orgUnits" action="edit"><OrgUnitEdit /></Guard>} />
+                </Route>
+                <Route path="/staff">
+                  <Route index element={<Guard resource="staffUsers" action="list"><StaffList /></Guard>} />
+                  <Route path="create" element={<Guard resource="staffUsers" action="create"><StaffCreate /></Guard>} />
+                  <Route path="edit/:id" element={<Guard resource="staffUsers" action="edit"><StaffEdit /></Guard>} />
+                </Route>
+                <Route path="/roles">
+                  <Route index element={<Guard resource="roles" action="list"><RoleList /></Guard>} />
+                  <Route path="create" element={<Guard resource="roles" action="create"><RoleCreate /></Guard>} />
+                  <Route path="edit/:id" element={<Guard resource="roles" action="edit"><RoleEdit /></Guard>} />
+                </Route>
+                <Route path="/api-keys" element={<Guard resource="apiKeys" action="list"><ApiKeyList /></Guard>} />
+                <Route path="/audit-logs" element={<Guard resource="auditLogs" action="list"><AuditLogList /></Guard>} />
+                <Route path="/sla" element={<Guard resource="sla" action="list"><SlaPage /></Guard>} />
+                <Route path="/plugins" element={<Guard resource="plugins" action="list"><PluginList /></Guard>} />
+                {extensions.flatMap((extension) =>
+                  (extension.routes ?? []).map((route) => (
+                    <Route key={`${extension.plugin}${route.path}`} path={route.path} element={route.permission ? <CanAccess resource={extension.plugin} action="list" params={{ resource: { name: extension.plugin, meta: { permission: route.permission } } }} fallback={<ErrorComponent />}>{route.element}</CanAccess> : route.element} />
+                  )),
+                )}
                 <Route path="*" element={<ErrorComponent />} />
+              </Route>
+              <Route
+                element={
+                  <Authenticated key="auth-pages" fallback={<Outlet />}>
+                    <NavigateToResource resource="dashboard" />
+                  </Authenticated>
+                }
+              >
+                <Route path="/login" element={<LoginPage />} />
               </Route>
             </Routes>
           </Refine>

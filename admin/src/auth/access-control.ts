@@ -1,0 +1,40 @@
+import type { AccessControlProvider } from '@refinedev/core';
+import { can, loadMe } from './me';
+
+type Action = 'list' | 'show' | 'create' | 'edit' | 'delete' | string;
+
+/**
+ * The permission each resource action needs (the API checks the same ones). A resource missing
+ * here falls back to its `meta.permission` (plugin resources).
+ */
+export const RESOURCE_PERMISSIONS: Record<string, Partial<Record<Action, string>> & { default?: string }> = {
+  dashboard: {},
+  board: { default: 'case:read', claim: 'case:work', assign: 'case:assign', saveView: 'case:read', shareView: 'case:manage' },
+  cases: { default: 'case:read', create: 'case:write', edit: 'case:write', claim: 'case:work', assign: 'case:assign', escalate: 'case:escalate', reply: 'case:work' },
+  customers: { default: 'customer:read', create: 'customer:write', edit: 'customer:write', pii: 'customer:pii' },
+  franchises: { default: 'franchise:manage' },
+  orgUnits: { default: 'org:manage', list: 'org:manage' },
+  staffUsers: { default: 'staff:read', create: 'staff:manage', edit: 'staff:manage', delete: 'staff:manage' },
+  roles: { default: 'role:read', create: 'role:manage', edit: 'role:manage', delete: 'role:manage' },
+  apiKeys: { default: 'apikey:manage' },
+  auditLogs: { default: 'audit:read' },
+  sla: { default: 'sla:manage' },
+  plugins: { default: 'franchise:manage' },
+};
+
+export function permissionFor(resource: string | undefined, action: Action, metaPermission?: string): string | undefined {
+  const entry = resource ? RESOURCE_PERMISSIONS[resource] : undefined;
+  if (!entry) return metaPermission;
+  return entry[action] ?? entry.default;
+}
+
+/** `can` from `me { permissions }`: menus, buttons and routes a user may not use are hidden. */
+export const accessControlProvider: AccessControlProvider = {
+  can: async ({ resource, action, params }) => {
+    const me = await loadMe().catch(() => undefined);
+    if (!me) return { can: false };
+    const permission = permissionFor(resource, action, (params?.resource?.meta as { permission?: string } | undefined)?.permission);
+    return can(me, permission) ? { can: true } : { can: false, reason: permission };
+  },
+  options: { buttons: { enableAccessControl: true, hideIfUnauthorized: true } },
+};

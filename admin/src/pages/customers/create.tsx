@@ -1,0 +1,12 @@
+import { Create, useForm } from '@refinedev/antd';
+import { op } from '../../operations';
+import { CustomerForm } from './form';
+
+export function CustomerCreate() {
+  const { formProps, saveButtonProps } = useForm({ resource: 'customers', action: 'create', meta: { gqlMutation: op('CreateCustomer'), inputKey: 'customer' }, redirect: 'show' });
+  return (
+    <Create saveButtonProps={{ ...saveButtonProps, 'data-testid': 'customer-save' } as never}>
+      <CustomerForm formProps={formProps} creating />
+    </Create>
+  );
+}

@@ -1,0 +1,26 @@
+import type { ResourceProps } from '@refinedev/core';
+import {
+  ApiOutlined, AppstoreOutlined, AuditOutlined, ClockCircleOutlined, DashboardOutlined, FieldTimeOutlined, KeyOutlined, ProfileOutlined, SafetyOutlined,
+  SettingOutlined, ShopOutlined, TeamOutlined, UserOutlined, BankOutlined,
+} from '@ant-design/icons';
+
+/** The panel's Refine resources; labels in the current language. Operations come from schema/operations. */
+export function coreResources(t: (key: string) => string): ResourceProps[] {
+  return [
+    { name: 'dashboard', list: '/', meta: { label: t('menu.dashboard'), icon: <DashboardOutlined /> } },
+    { name: 'board', list: '/board', meta: { label: t('menu.board'), icon: <FieldTimeOutlined /> } },
+    { name: 'cases', list: '/cases', show: '/cases/show/:id', create: '/cases/create', meta: { label: t('menu.cases'), icon: <ProfileOutlined /> } },
+    { name: 'customers', list: '/customers', show: '/customers/show/:id', create: '/customers/create', edit: '/customers/edit/:id', meta: { label: t('menu.customers'), icon: <UserOutlined /> } },
+    { name: 'admin', meta: { label: t('menu.admin'), icon: <SettingOutlined /> } },
+    { name: 'franchises', list: '/franchises', create: '/franchises/create', edit: '/franchises/edit/:id', meta: { parent: 'admin', label: t('menu.franchises'), icon: <BankOutlined /> } },
+    { name: 'orgUnits', list: '/org-units', create: '/org-units/create', edit: '/org-units/edit/:id', meta: { parent: 'admin', label: t('menu.orgUnits'), icon: <ShopOutlined /> } },
+    { name: 'staffUsers', list: '/staff', create: '/staff/create', edit: '/staff/edit/:id', meta: { parent: 'admin', label: t('menu.staffUsers'), icon: <TeamOutlined /> } },
+    { name: 'roles', list: '/roles', create: '/roles/create', edit: '/roles/edit/:id', meta: { parent: 'admin', label: t('menu.roles'), icon: <SafetyOutlined /> } },
+    { name: 'apiKeys', list: '/api-keys', meta: { parent: 'admin', label: t('menu.apiKeys'), icon: <KeyOutlined /> } },
+    { name: 'auditLogs', list: '/audit-logs', meta: { parent: 'admin', label: t('menu.auditLogs'), icon: <AuditOutlined /> } },
+    { name: 'sla', list: '/sla', meta: { parent: 'admin', label: t('menu.sla'), icon: <ClockCircleOutlined /> } },
+    { name: 'plugins', list: '/plugins', meta: { parent: 'admin', label: t('menu.plugins'), icon: <ApiOutlined /> } },
+  ];
+}
+
+export const AppIcon = AppstoreOutlined;
