@@ -22,6 +22,7 @@ module.exports = {
   moduleNameMapper: {
     '^@pharmadesk/(api|seeds)$': '<rootDir>/$1/src/index.ts',
     '^@pharmadesk/(api|seeds)/(.*)$': '<rootDir>/$1/$2',
+    '^@pharmadesk/plugin-([a-z0-9-]+)$': '<rootDir>/plugins/$1/src/index.ts',
   },
   setupFiles: ['reflect-metadata'],
   globalSetup: '<rootDir>/tests/support/global-setup.ts',

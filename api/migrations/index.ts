@@ -5,6 +5,7 @@ import { Migration20261122072639_org_identity } from './Migration20261122072639_
 import { Migration20261122075058_customers } from './Migration20261122075058_customers';
 import { Migration20261122091056_cases } from './Migration20261122091056_cases';
 import { Migration20261122130000_case_queue_index } from './Migration20261122130000_case_queue_index';
+import { Migration20261122140000_plugin_enablement } from './Migration20261122140000_plugin_enablement';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122070000_foundation', class: Migration20261122070000_foundation },
@@ -12,4 +13,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122075058_customers', class: Migration20261122075058_customers },
   { name: 'Migration20261122091056_cases', class: Migration20261122091056_cases },
   { name: 'Migration20261122130000_case_queue_index', class: Migration20261122130000_case_queue_index },
+  { name: 'Migration20261122140000_plugin_enablement', class: Migration20261122140000_plugin_enablement },
 ];

@@ -2,7 +2,23 @@ import path from 'node:path';
 import { z } from 'zod';
 
 /** The repository root: api/dist/src/config.js and api/src/config.ts both sit three levels below it. */
-const repoRoot = path.resolve(__dirname, __filename.endsWith('.ts') ? '../..' : '../../..');
+export const repoRoot = path.resolve(__dirname, __filename.endsWith('.ts') ? '../..' : '../../..');
+
+/** The plugins bundled in plugins/, installed unless PLUGINS says otherwise. */
+export const DEFAULT_PLUGINS: readonly string[] = ['refund-approval', 'pharmacist-review', 'vip-care'];
+const PLUGIN_SPEC = /^([a-z][a-z0-9]*(-[a-z0-9]+)*|\.{1,2}\/[\w./-]+|\/[\w./-]+)$/;
+
+const pluginList = z
+  .string()
+  .default(DEFAULT_PLUGINS.join(','))
+  .transform((raw, ctx) => {
+    if (raw.trim() === 'none') return [] as string[];
+    const specs = raw.split(',').map((s) => s.trim()).filter(Boolean);
+    for (const spec of specs) if (!PLUGIN_SPEC.test(spec)) ctx.addIssue({ code: z.ZodIssueCode.custom, message: `"${spec}" is neither a plugin name (vip-care) nor a module path (./plugins/x)` });
+    const twice = specs.filter((s, i) => specs.indexOf(s) !== i);
+    if (twice.length) ctx.addIssue({ code: z.ZodIssueCode.custom, message: `lists ${[...new Set(twice)].join(', ')} more than once` });
+    return specs;
+  });
 
 const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 const port = z.coerce.number().int().min(0).max(65535);
@@ -84,6 +100,10 @@ export const configSchema = {
   GRAPHQL_INTROSPECTION: {
     schema: booleanFlag.optional(),
     description: 'Allow schema introspection; defaults to true except in production.',
+  },
+  PLUGINS: {
+    schema: pluginList,
+    description: `Installed plugins, comma-separated: names of packages in plugins/ (@pharmadesk/plugin-<name>) or module paths; none for no plugins. Default: ${DEFAULT_PLUGINS.join(',')}. Each franchise enables the ones it wants at run time.`,
   },
   ADMIN_DIST_DIR: {
     schema: z.string().min(1).default(path.join(repoRoot, 'admin', 'dist')),

@@ -13,6 +13,7 @@ import { BusinessCalendar, CaseSlaClock, SlaPolicy } from './modules/cases/sla.e
 import { AgentPresence, CaseSettings, CaseView, DepartmentFeedback } from './modules/cases/queue.entity';
 import { CaseArticleLink, KnowledgeArticle } from './modules/knowledge/knowledge.entity';
 import { SatisfactionRequest } from './modules/surveys/satisfaction-request.entity';
+import { FranchisePlugin } from './core/plugins/franchise-plugin.entity';
 
 /**
  * Every MikroORM entity of the API, in one list (explicit, so discovery never scans folders).
@@ -47,4 +48,5 @@ export const entities: Function[] = [
   KnowledgeArticle,
   CaseArticleLink,
   SatisfactionRequest,
+  FranchisePlugin,
 ];

@@ -31,3 +31,21 @@ export { BUILT_IN_SLA_TARGETS, calendarSpec, resumeClock, schedule, summarize, t
 export { addBusinessMinutes, ALWAYS_OPEN, businessMinutesBetween } from './modules/cases/business-time';
 export { AgentAvailability, AgentPresence, CaseSettings, CaseView, DepartmentFeedback, FeedbackStatus } from './modules/cases/queue.entity';
 export { SatisfactionRequest, SatisfactionRequestStatus } from './modules/surveys/satisfaction-request.entity';
+// The plugin kit: plugin packages import everything they need from here.
+export * from './core/plugins';
+export { loadInstalledPlugins, corePlugin } from './plugins';
+export { DEFAULT_PLUGINS } from './config';
+export { tenantTableSql } from './core/tenancy/rls';
+export { TenantEntity, tenantFilter } from './core/tenancy/tenant-entity';
+export type { WorkflowExtension, ExtensionTransition, TransitionAmendment, PluginGuard, PluginAction } from './core/workflow/compose';
+export type { TransitionRun, WorkflowState, RequiredField } from './core/workflow/workflow';
+export { handlerOnly } from './modules/cases/case.workflows';
+export { CasePermission } from './modules/cases/case.permissions';
+export { findCase, getCase, listCases } from './modules/cases/case.service';
+export { findPage, type ListArgs, type FilterInput, defineListInputs } from './core/graphql/list';
+export { Connection, OffsetPaging } from './core/graphql/paging';
+export type { SortInput } from './core/graphql/sorting';
+export { SortDirection } from './core/graphql/sorting';
+export { IDFilterComparison, StringFieldComparison, DateFieldComparison, FloatFieldComparison, enumComparison } from './core/graphql/filters';
+export { requireActor } from './core/auth/authorization';
+export type { AssignmentRule, AssignmentCandidate } from './modules/cases/case-assignment';

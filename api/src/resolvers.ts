@@ -9,6 +9,7 @@ import { StaffResolver } from './modules/identity/staff.resolver';
 import { KnowledgeResolver } from './modules/knowledge/knowledge.resolver';
 import { OrgResolver } from './modules/org/org.resolver';
 import { SystemResolver } from './modules/system/system.resolver';
+import { PluginResolver } from './modules/plugins/plugin.resolver';
 
 /** Every resolver class of the API. Modules add theirs here. */
-export const resolvers = [SystemResolver, AuthResolver, OrgResolver, StaffResolver, RoleResolver, ApiKeyResolver, AuditResolver, CustomerResolver, CaseResolver, CaseQueueResolver, AgentPresenceResolver, KnowledgeResolver] as const;
+export const resolvers = [SystemResolver, AuthResolver, OrgResolver, StaffResolver, RoleResolver, ApiKeyResolver, AuditResolver, CustomerResolver, CaseResolver, CaseQueueResolver, AgentPresenceResolver, KnowledgeResolver, PluginResolver] as const;

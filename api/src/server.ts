@@ -7,6 +7,7 @@ import { resolveAuthSecret } from './core/auth/auth-secret';
 import { inScopedTransaction, SYSTEM_SCOPE } from './core/tenancy/scope';
 import { syncRoleTemplates } from './modules/identity/role-templates';
 import { startJobs, type Jobs } from './core/jobs/jobs';
+import { loadInstalledPlugins } from './plugins';
 
 export interface RunningServer {
   url: string;
@@ -26,6 +27,9 @@ export interface ServerHooks {
 
 /** config -> database (embedded or DATABASE_URL) -> migrations -> app -> listen. */
 export async function startServer(config: Config, hooks: ServerHooks = {}, logger = createLogger(config)): Promise<RunningServer> {
+  // First: a plugin that does not fit stops start-up before anything is touched.
+  const plugins = loadInstalledPlugins(config);
+  logger.info({ plugins: plugins.map((p) => `${p.name}@${p.version}`) }, 'plugins loaded');
   const authSecret = resolveAuthSecret(config);
   const database = await openDatabase(config, logger, {
     authSecret,

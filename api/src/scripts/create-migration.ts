@@ -5,6 +5,7 @@ import { loadConfig } from '../config';
 import { openOwnerDatabase } from '../core/database/database';
 import { initOrm } from '../core/database/orm';
 import { createLogger } from '../core/logger';
+import { loadInstalledPlugins } from '../plugins';
 
 /**
  * `pnpm migration:create <name>`: diffs the entities against the database (embedded or
@@ -41,9 +42,11 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const config = loadConfig();
+  loadInstalledPlugins(config);
   const database = await openOwnerDatabase(config, createLogger({ LOG_LEVEL: 'warn' }));
   // Diff against the snapshot of the entities at the last migration, not the database.
-  const orm = await initOrm({ clientUrl: database.url, poolMax: 1, snapshot: true });
+  // Core entities only: plugins ship their own migrations in their packages.
+  const orm = await initOrm({ clientUrl: database.url, poolMax: 1, snapshot: true, plugins: false });
   try {
     const result = await orm.getMigrator().createMigration(migrationsDir, false, false, name);
     if (!result.fileName) {

@@ -3,6 +3,7 @@ import { casesSeeder } from './cases';
 import { customersSeeder } from './customers';
 import { knowledgeSeeder } from './knowledge';
 import { organizationSeeder } from './organization';
+import { pluginsSeeder } from './plugins';
 
 export { DEMO_PASSWORD, demoLogins, DEMO_ORGANIZATION, type DemoOrganization } from './organization';
 
@@ -10,4 +11,4 @@ export { DEMO_PASSWORD, demoLogins, DEMO_ORGANIZATION, type DemoOrganization } f
  * The demo data set, in dependency order. Each module adds its seeder here
  * (organizations and staff first, then customers, cases, orders...).
  */
-export const demoSeeders: Seeder[] = [organizationSeeder, knowledgeSeeder, customersSeeder, casesSeeder];
+export const demoSeeders: Seeder[] = [organizationSeeder, knowledgeSeeder, customersSeeder, casesSeeder, pluginsSeeder];

@@ -9,8 +9,8 @@ export interface PermissionDefinition {
   description: string;
   /** Groups permissions in the admin's role editor. */
   group: string;
-  /** Built-in role templates that hold this permission by default. */
-  grantedTo?: readonly RoleTemplateKey[];
+  /** Role templates (built-in or a plugin's) that hold this permission by default. */
+  grantedTo?: readonly TemplateKey[];
   /** Only HQ staff may ever hold it (e.g. editing franchise contracts). */
   hqOnly?: boolean;
 }
@@ -28,17 +28,57 @@ export const ROLE_TEMPLATES = {
   qa_analyst: { name: '质检 QA analyst', description: 'Scores agent performance against the rubric.' },
 } as const;
 export type RoleTemplateKey = keyof typeof ROLE_TEMPLATES;
+/** A built-in template key, or one a plugin adds (e.g. store_pharmacist). */
+export type TemplateKey = RoleTemplateKey | (string & {});
+
+/** A role template a plugin adds: its permissions are its own `permissions` plus every permission granted to it. */
+export interface RoleTemplateDefinition {
+  key: string;
+  name: string;
+  description: string;
+  permissions?: readonly string[];
+  /** The plugin that added it (set by the plugin host). */
+  plugin?: string;
+}
+
+const extraTemplates = new Map<string, RoleTemplateDefinition>();
+
+export function isRoleTemplateKey(key: string): boolean {
+  return key in ROLE_TEMPLATES || extraTemplates.has(key);
+}
+
+export function defineRoleTemplate(template: RoleTemplateDefinition): RoleTemplateDefinition {
+  if (isRoleTemplateKey(template.key)) throw new Error(`A role template "${template.key}" is already defined`);
+  extraTemplates.set(template.key, template);
+  return template;
+}
+
+/** Every role template: the built-in ones, then those plugins added. */
+export function allRoleTemplates(): RoleTemplateDefinition[] {
+  return [
+    ...Object.entries(ROLE_TEMPLATES).map(([key, t]) => ({ key, name: t.name, description: t.description })),
+    ...extraTemplates.values(),
+  ];
+}
 
 const NAME_PATTERN = /^[a-z][a-z0-9_]*:[a-z][a-z0-9_]*$/;
 
 const registry = new Map<string, PermissionDefinition>();
 
-export function definePermissions<const T extends readonly PermissionDefinition[]>(definitions: T): { [K in T[number]['name']]: K } {
+/** Which plugin defined a permission (core ones: none). */
+const pluginOf = new Map<string, string>();
+
+export function permissionPlugin(name: string): string | undefined {
+  return pluginOf.get(name);
+}
+
+export function definePermissions<const T extends readonly PermissionDefinition[]>(definitions: T, plugin?: string): { [K in T[number]['name']]: K } {
   for (const definition of definitions) {
     if (!NAME_PATTERN.test(definition.name)) throw new Error(`Permission name "${definition.name}" must look like resource:action`);
     const existing = registry.get(definition.name);
     if (existing && existing !== definition) throw new Error(`Permission "${definition.name}" is defined twice`);
     registry.set(definition.name, definition);
+    if (plugin) pluginOf.set(definition.name, plugin);
   }
   return Object.fromEntries(definitions.map((d) => [d.name, d.name])) as { [K in T[number]['name']]: K };
 }
@@ -55,9 +95,10 @@ export function isHqOnlyPermission(name: string): boolean {
   return registry.get(name)?.hqOnly === true;
 }
 
-/** The permissions a built-in template grants, from every registered definition. */
-export function templatePermissions(template: RoleTemplateKey): string[] {
+/** The permissions a template grants, from every registered definition (and a plugin template's own list). */
+export function templatePermissions(template: TemplateKey): string[] {
+  const own = new Set(extraTemplates.get(template)?.permissions ?? []);
   return allPermissions()
-    .filter((p) => p.grantedTo?.includes(template))
+    .filter((p) => p.grantedTo?.includes(template) || own.has(p.name))
     .map((p) => p.name);
 }

@@ -4,6 +4,8 @@ import { Migrator } from '@mikro-orm/migrations';
 import { entities } from '../../entities';
 import { AuditChangeCapture } from '../audit/audit-capture';
 import { migrationsList } from '../../../migrations';
+import { pluginEntities } from '../../plugins';
+import { pluginMigrations } from '../plugins/host';
 import type { Logger } from '../logger';
 
 const migrationsFolder = path.resolve(__dirname, __filename.endsWith('.ts') ? '../../../migrations' : '../../../../migrations');
@@ -18,13 +20,15 @@ export interface OrmOptions {
    * such as RLS, extra indexes and foreign keys, never shows up as a difference).
    */
   snapshot?: boolean;
+  /** Include the installed plugins' entities and migrations (default); `pnpm migration:create` leaves them out. */
+  plugins?: boolean;
 }
 
 /** The one MikroORM configuration: used by the server, tests, seeds and the migration script. */
-export function ormConfig({ clientUrl, poolMax = 10, logger, snapshot = false }: OrmOptions): Options {
+export function ormConfig({ clientUrl, poolMax = 10, logger, snapshot = false, plugins = true }: OrmOptions): Options {
   return {
     clientUrl,
-    entities,
+    entities: plugins ? [...entities, ...pluginEntities()] : entities,
     extensions: [Migrator],
     subscribers: [new AuditChangeCapture()],
     discovery: { warnWhenNoEntities: false, disableDynamicFileAccess: true },
@@ -45,7 +49,8 @@ export function ormConfig({ clientUrl, poolMax = 10, logger, snapshot = false }:
       fileName: (timestamp, name) => `Migration${timestamp}_${name ?? 'change'}`,
       transactional: true,
       allOrNothing: true,
-      migrationsList,
+      // Core's and the plugins' together, in name (timestamp) order: the same order on every database.
+      migrationsList: plugins ? [...migrationsList, ...pluginMigrations()].sort((a, b) => a.name.localeCompare(b.name)) : migrationsList,
     },
   };
 }

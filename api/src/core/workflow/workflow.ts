@@ -37,12 +37,22 @@ export type Guard<R> = (run: TransitionRun<R>) => string | null | Promise<string
 /** Runs after the state moved, in the same transaction. */
 export type TransitionAction<R> = (run: TransitionRun<R>) => void | Promise<void>;
 
+/** A different end state for some runs (e.g. a large refund goes to an approval state first). */
+export interface TransitionBranch<R> {
+  to: string;
+  when: (run: TransitionRun<R>) => boolean;
+}
+
 export interface WorkflowTransition<R> {
   /** Verb, unique per from-state: accept, propose_solution, resolve, reopen… */
   action: string;
   label: string;
   from: string[];
   to: string;
+  /** Only records this holds for have the transition at all (others never see it). */
+  when?: (record: R) => boolean;
+  /** Checked in order after the guards; the first that holds picks the end state instead of `to`. */
+  branches?: TransitionBranch<R>[];
   /** Permission needed on top of the case permission checked by the resolver. */
   permission?: string;
   requiredFields?: RequiredField[];
@@ -79,6 +89,7 @@ export function validateWorkflow<R>(definition: WorkflowDefinition<R>): string[]
       seen.add(`${from}/${t.action}`);
     }
     if (!states.has(t.to)) problems.push(`${t.action}: to-state ${t.to} is not a state`);
+    for (const branch of t.branches ?? []) if (!states.has(branch.to)) problems.push(`${t.action}: branch state ${branch.to} is not a state`);
   }
   return problems;
 }
@@ -89,8 +100,8 @@ export function stateOf<R>(definition: WorkflowDefinition<R>, name: string): Wor
   return state;
 }
 
-function transitionsFrom<R>(definition: WorkflowDefinition<R>, state: string): WorkflowTransition<R>[] {
-  return definition.transitions.filter((t) => t.from.includes(state));
+function transitionsFrom<R>(definition: WorkflowDefinition<R>, state: string, record: R): WorkflowTransition<R>[] {
+  return definition.transitions.filter((t) => t.from.includes(state) && (!t.when || t.when(record)));
 }
 
 function holds(ctx: RequestContext, permission: string | undefined): boolean {
@@ -114,7 +125,7 @@ export async function availableTransitions<R>(
   state: string,
 ): Promise<AvailableTransition[]> {
   const result: AvailableTransition[] = [];
-  for (const t of transitionsFrom(definition, state)) {
+  for (const t of transitionsFrom(definition, state, record)) {
     if (!holds(ctx, t.permission)) continue;
     const run: TransitionRun<R> = { ctx, record, input: {}, from: state, to: t.to, action: t.action };
     let blockedReason: string | null = null;
@@ -139,9 +150,9 @@ export async function runTransition<R>(
 ): Promise<TransitionRun<R>> {
   const { ctx, record, state, action } = args;
   const input = args.input ?? {};
-  const transition = transitionsFrom(definition, state).find((t) => t.action === action);
+  const transition = transitionsFrom(definition, state, record).find((t) => t.action === action);
   if (!transition) {
-    const allowed = transitionsFrom(definition, state)
+    const allowed = transitionsFrom(definition, state, record)
       .filter((t) => holds(ctx, t.permission))
       .map((t) => t.action);
     throw new InvalidTransitionError(state, action, allowed);
@@ -160,14 +171,15 @@ export async function runTransition<R>(
     const refusal = await guard(run);
     if (refusal) throw new TransitionRefusedError(transition.label, refusal);
   }
-  args.move(stateOf(definition, transition.to));
+  run.to = transition.branches?.find((branch) => branch.when(run))?.to ?? transition.to;
+  args.move(stateOf(definition, run.to));
   for (const act of transition.actions ?? []) await act(run);
   return run;
 }
 
 const definitions = new Map<string, WorkflowDefinition<unknown>>();
 
-/** Registers a workflow (at import time); the name must be new and the definition sound. */
+/** Registers a base workflow (the plugin host does, for core and plugins); the name must be new and the definition sound. */
 export function defineWorkflow<R>(definition: WorkflowDefinition<R>): WorkflowDefinition<R> {
   if (definitions.has(definition.name)) throw new Error(`A workflow named "${definition.name}" is already defined`);
   const problems = validateWorkflow(definition);
@@ -184,4 +196,8 @@ export function getWorkflow<R>(name: string): WorkflowDefinition<R> {
 
 export function workflowNames(): string[] {
   return [...definitions.keys()];
+}
+
+export function hasWorkflow(name: string): boolean {
+  return definitions.has(name);
 }

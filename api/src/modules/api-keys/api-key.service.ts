@@ -11,7 +11,7 @@ import { inScopedTransaction, SYSTEM_SCOPE } from '../../core/tenancy/scope';
 import { OrgUnit } from '../org/org-unit.entity';
 import { findOrgUnit, getOrgUnit, orgUnitScopeCondition } from '../org/org.service';
 import { assertGrantable } from '../identity/role.service';
-import { scopeOfUnit } from '../identity/principal';
+import { effectivePermissions, scopeOfUnit } from '../identity/principal';
 import { ApiKey } from './api-key.entity';
 import type { CreateApiKeyInput, RotateApiKeyInput } from './api-key.types';
 
@@ -121,6 +121,7 @@ export async function actorFromApiKey(runtime: AppRuntime, secret: string): Prom
       await em.nativeUpdate(ApiKey, { id: key.id }, { lastUsedAt: new Date() }); // no version bump for bookkeeping
     const unit = await em.findOneOrFail(OrgUnit, { id: key.orgUnitId });
     const { scope, isHq } = scopeOfUnit(unit);
+    const [enabled] = await em.execute<{ plugins: string[] }[]>(`select coalesce(array_agg(plugin), '{}') as plugins from franchise_plugin where franchise_id = ? and enabled`, [key.franchiseId]);
     return {
       kind: 'apiKey',
       id: key.id,
@@ -128,7 +129,7 @@ export async function actorFromApiKey(runtime: AppRuntime, secret: string): Prom
       franchiseId: key.franchiseId,
       orgUnitId: key.orgUnitId,
       isHq,
-      permissions: new Set(key.permissions),
+      permissions: isHq ? new Set(key.permissions) : effectivePermissions(key.permissions, isHq, enabled?.plugins),
       scope,
     } satisfies Actor;
   });

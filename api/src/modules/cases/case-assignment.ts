@@ -1,6 +1,7 @@
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import { BadUserInputError } from '../../core/errors';
 import { AgentAvailability, CaseSettings } from './queue.entity';
+import { enabledPluginsFor } from '../../core/plugins/enablement';
 import type { Case } from './case.entity';
 
 /** An online agent who could take a case: their open load and capacity. */
@@ -13,7 +14,8 @@ export interface AssignmentCandidate {
 /**
  * The assignment extension point: a rule picks who gets a new case from the online
  * agents with room left (or nobody: it stays in the queue to be claimed). Core registers
- * round_robin and least_loaded; plugins may add rules (e.g. VIP routing).
+ * round_robin and least_loaded (through the core plugin); plugins add rules for the
+ * franchises that enable them.
  */
 export interface AssignmentRule {
   name: string;
@@ -21,23 +23,8 @@ export interface AssignmentRule {
   pick(args: { c: Case; candidates: AssignmentCandidate[]; settings: CaseSettings }): string | null;
 }
 
-const rules = new Map<string, AssignmentRule>();
-
-export function defineAssignmentRule(rule: AssignmentRule): AssignmentRule {
-  if (rules.has(rule.name)) throw new Error(`An assignment rule named "${rule.name}" is already defined`);
-  rules.set(rule.name, rule);
-  return rule;
-}
-
-export function assignmentRuleNames(): string[] {
-  return ['manual', ...rules.keys()];
-}
-
-export function checkAssignmentRule(field: string, name: string): void {
-  if (name !== 'manual' && !rules.has(name)) throw new BadUserInputError({ field, message: `unknown rule ${name}; known: ${assignmentRuleNames().join(', ')}` });
-}
-
-defineAssignmentRule({
+/** Core's rules, contributed through the core plugin like any plugin's. */
+export const roundRobinRule: AssignmentRule = {
   name: 'round_robin',
   description: 'Online agents in turn (by id), skipping anyone at capacity.',
   pick: ({ candidates, settings }) => {
@@ -45,14 +32,32 @@ defineAssignmentRule({
     const next = ordered.find((a) => settings.lastAssignedStaffId && a.staffUserId > settings.lastAssignedStaffId) ?? ordered[0];
     return next?.staffUserId ?? null;
   },
-});
+};
 
-defineAssignmentRule({
+export const leastLoadedRule: AssignmentRule = {
   name: 'least_loaded',
   description: 'The online agent with the lowest share of their capacity in use.',
   pick: ({ candidates }) =>
     [...candidates].sort((a, b) => a.openCases / a.capacity - b.openCases / b.capacity || a.staffUserId.localeCompare(b.staffUserId))[0]?.staffUserId ?? null,
-});
+};
+
+/** The rules a franchise may use: core's and those of the plugins it enabled. */
+async function rulesFor(em: EntityManager, franchiseId: string): Promise<Map<string, AssignmentRule>> {
+  const enabled = await enabledPluginsFor(em, franchiseId);
+  return new Map(enabled.flatMap((e) => (e.plugin.assignmentRules ?? []).map((r) => [r.name, r] as const)));
+}
+
+export async function checkAssignmentRule(em: EntityManager, franchiseId: string, field: string, name: string): Promise<void> {
+  const rules = await rulesFor(em, franchiseId);
+  if (name !== 'manual' && !rules.has(name)) throw new BadUserInputError({ field, message: `unknown rule ${name} for this franchise; known: ${['manual', ...rules.keys()].join(', ')}` });
+}
+
+/** The queue a new case waits in: the first route of the franchise's enabled plugins that takes it, else general. */
+export async function queueFor(em: EntityManager, c: Case): Promise<string> {
+  for (const { plugin, options } of await enabledPluginsFor(em, c.franchiseId))
+    for (const route of plugin.caseRoutes ?? []) if (route.when(c, options)) return route.queue;
+  return 'general';
+}
 
 /** The franchise's settings (defaults when it has never saved any; the row is made on first save). */
 export async function caseSettingsFor(em: EntityManager, franchiseId: string): Promise<CaseSettings> {
@@ -65,7 +70,8 @@ export async function caseSettingsFor(em: EntityManager, franchiseId: string): P
  */
 export async function autoAssign(em: EntityManager, c: Case): Promise<string | null> {
   const configured = await em.findOne(CaseSettings, { franchiseId: c.franchiseId });
-  const rule = configured && rules.get(configured.assignmentRule);
+  // A plugin's rule stops applying when the franchise disables the plugin: cases then wait to be claimed.
+  const rule = configured && (await rulesFor(em, c.franchiseId)).get(configured.assignmentRule);
   if (!rule) return null;
   const settings = (await em.findOne(CaseSettings, { franchiseId: c.franchiseId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true }))!;
   const rows = await em.execute<{ staff_user_id: string; capacity: number; open_cases: string }[]>(

@@ -1,10 +1,12 @@
+import { pluginStates } from '../../core/plugins/workflows';
 import { defineCustomerMergeHandler } from '../customers/customer-merge';
-import { defineTimelineProvider } from '../customers/customer-timeline';
+import { onPluginDisable } from '../plugins/plugin-admin.service';
+import type { TimelineProvider } from '../customers/customer-timeline';
 import { SatisfactionRequest } from '../surveys/satisfaction-request.entity';
 import { Case } from './case.entity';
 
-/** Cases on the customer's timeline (opened, with the solution amount) and moving with a merge. */
-defineTimelineProvider({
+/** Cases on the customer's timeline (opened, with the solution amount): contributed by the core plugin. */
+export const caseTimelineProvider: TimelineProvider = {
   kind: 'case',
   async entries(ctx, customerId, { before, limit }) {
     const rows = await ctx.em.find(Case, { customerId, ...(before ? { createdAt: { $lte: before } } : {}) }, { orderBy: { createdAt: 'desc', id: 'desc' }, limit });
@@ -19,12 +21,23 @@ defineTimelineProvider({
       refId: c.id,
     }));
   },
-});
+};
 
+/** Cases move with a customer merge. */
 defineCustomerMergeHandler({
   name: 'cases',
   async move(ctx, from, to) {
     await ctx.em.nativeUpdate(SatisfactionRequest, { customerId: from.id }, { customerId: to.id });
     return ctx.em.nativeUpdate(Case, { customerId: from.id }, { customerId: to.id });
   },
+});
+
+/** A plugin stays on while cases of the franchise sit in states it added (they would have no way out). */
+onPluginDisable(async (em, franchiseId, plugin) => {
+  const problems: string[] = [];
+  for (const [workflow, states] of pluginStates(plugin)) {
+    const stuck = await em.find(Case, { franchiseId, workflow, state: { $in: states } }, { fields: ['caseNo', 'state'], limit: 5, orderBy: { caseNo: 'asc' } });
+    if (stuck.length) problems.push(`case ${stuck.map((c) => `${c.caseNo} (${c.state})`).join(', ')}${stuck.length === 5 ? ' and more' : ''} must leave the ${workflow} states it adds first`);
+  }
+  return problems.join('; ') || null;
 });

@@ -4,7 +4,6 @@ import type { FilterInput } from '../../core/graphql/list';
 import { OffsetPaging } from '../../core/graphql/paging';
 import type { SortInput } from '../../core/graphql/sorting';
 import { authorizeLiveEvent, deliveredRecord, type LiveEvent } from '../../core/live';
-import { getWorkflow, stateOf } from '../../core/workflow/workflow';
 import { findCustomer } from '../customers/customer.service';
 import { Customer } from '../customers/customer.entity';
 import { staffLoader } from '../identity/identity.loaders';
@@ -210,9 +209,9 @@ export class CaseResolver {
 
   // --- fields
 
-  @FieldResolver(() => String, { description: 'The state’s label in its workflow.' })
-  stateLabel(@Root() c: Case): string {
-    return stateOf(getWorkflow(c.workflow), c.state).label;
+  @FieldResolver(() => String, { description: 'The state’s label in its workflow (as the case’s franchise runs it).' })
+  stateLabel(@Root() c: Case, @Ctx() ctx: RequestContext): Promise<string> {
+    return cases.stateLabel(ctx, c);
   }
 
   @FieldResolver(() => Customer, { nullable: true })

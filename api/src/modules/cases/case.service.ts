@@ -7,13 +7,15 @@ import { findPage, type ListArgs } from '../../core/graphql/list';
 import { SortDirection } from '../../core/graphql/sorting';
 import { formatNumber, nextNumber } from '../../core/numbering/numbering';
 import { applyUpdate, checkVersion } from '../../core/services/updates';
-import { availableTransitions, getWorkflow, runTransition, stateOf, type AvailableTransition } from '../../core/workflow/workflow';
+import { availableTransitions, runTransition, stateOf, type AvailableTransition, type WorkflowDefinition } from '../../core/workflow/workflow';
+import { publishDomainEvent } from '../../core/plugins/events';
+import { workflowFor } from '../../core/plugins/workflows';
 import { getCustomer } from '../customers/customer.service';
 import { linkArticleToCase } from '../knowledge/knowledge.service';
 import { StaffStatus, StaffUser, JobTitle } from '../identity/staff-user.entity';
 import { OrgUnit, OrgUnitKind } from '../org/org-unit.entity';
 import { findOrgUnit, getOrgUnit, orgUnitScopeCondition } from '../org/org.service';
-import { autoAssign } from './case-assignment';
+import { autoAssign, queueFor } from './case-assignment';
 import { addThreadMessage } from './case-thread';
 import { Case, CaseActivity, CaseActivityKind, CaseMessage, CaseMessageKind, CaseStage, EscalationLevel, OPEN_STAGES } from './case.entity';
 import { caseLoader } from './case.loaders';
@@ -88,7 +90,7 @@ export async function createCase(ctx: RequestContext, input: CaseInput): Promise
   const franchise = await ctx.em.findOneOrFail(OrgUnit, { id: unit.franchiseId });
   const year = new Date().getFullYear();
   const caseNo = formatNumber(`${franchise.code ?? 'C'}-CS`, year, await nextNumber(ctx.em, unit.franchiseId, 'case', year));
-  const workflow = getWorkflow<Case>(workflowForType(input.type));
+  const workflow = await workflowFor<Case>(ctx.em, unit.franchiseId, workflowForType(input.type));
   const now = new Date();
   const c = ctx.em.create(Case, {
     ...input,
@@ -106,7 +108,8 @@ export async function createCase(ctx: RequestContext, input: CaseInput): Promise
     createdById: actor.kind === 'user' ? actor.id : null,
     lastActivityAt: now,
   } as Case);
-  recordActivity(ctx, c, { kind: CaseActivityKind.CREATED, toState: c.state, details: { channel: c.channel, type: c.type } });
+  c.queue = await queueFor(ctx.em, c);
+  recordActivity(ctx, c, { kind: CaseActivityKind.CREATED, toState: c.state, details: { channel: c.channel, type: c.type, queue: c.queue } });
   await startCaseClocks(ctx.em, c, now);
   const assignee = await autoAssign(ctx.em, c);
   if (assignee) {
@@ -115,6 +118,7 @@ export async function createCase(ctx: RequestContext, input: CaseInput): Promise
   }
   await ctx.em.flush();
   publishCaseChange(ctx, c, 'created');
+  publishDomainEvent(ctx, 'case.created', c.franchiseId, { caseId: c.id, caseNo: c.caseNo, queue: c.queue, isVip: c.isVip });
   return c;
 }
 
@@ -145,10 +149,20 @@ async function flushCase(ctx: RequestContext, c: Case, change: 'updated' | 'crea
   publishCaseChange(ctx, c, change);
 }
 
+/** The case's workflow as its franchise runs it: the base plus the franchise's enabled plugins' changes. */
+export function caseWorkflow(ctx: RequestContext, c: Pick<Case, 'franchiseId' | 'workflow'>): Promise<WorkflowDefinition<Case>> {
+  return workflowFor<Case>(ctx.em, c.franchiseId, c.workflow);
+}
+
+/** The label of the case's state (a state a since-disabled plugin added shows its name). */
+export async function stateLabel(ctx: RequestContext, c: Case): Promise<string> {
+  return (await caseWorkflow(ctx, c)).states.find((s) => s.name === c.state)?.label ?? c.state;
+}
+
 /** The workflow actions the actor may take on the case now (plugins' included). */
 export async function allowedActions(ctx: RequestContext, c: Case): Promise<AvailableTransition[]> {
   if (!ctx.actor) return [];
-  return availableTransitions(getWorkflow<Case>(c.workflow), ctx, c, c.state);
+  return availableTransitions(await caseWorkflow(ctx, c), ctx, c, c.state);
 }
 
 /**
@@ -163,7 +177,7 @@ export async function transitionCase(ctx: RequestContext, args: { id: string; ve
   const input = args.input ?? {};
   const from = { state: c.state, stage: c.stage };
   const now = new Date();
-  await runTransition(getWorkflow<Case>(c.workflow), {
+  await runTransition(await caseWorkflow(ctx, c), {
     ctx,
     record: c,
     state: c.state,
@@ -178,6 +192,7 @@ export async function transitionCase(ctx: RequestContext, args: { id: string; ve
   if (from.stage === CaseStage.NEW && c.stage !== CaseStage.NEW) c.firstRespondedAt ??= now;
   recordActivity(ctx, c, { kind: CaseActivityKind.TRANSITION, action: args.action, fromState: from.state, toState: c.state, reason: (input.reason as string | undefined) ?? null });
   await flushCase(ctx, c);
+  publishDomainEvent(ctx, 'case.transitioned', c.franchiseId, { caseId: c.id, caseNo: c.caseNo, action: args.action, from: from.state, to: c.state });
   return c;
 }
 
@@ -275,7 +290,7 @@ export async function addCaseMessage(ctx: RequestContext, input: AddCaseMessageI
   if (c.stage === CaseStage.CLOSED) throw new ConflictError(`Case ${c.caseNo} is closed; open a new case`);
   const message = await addThreadMessage(ctx.em, c, { kind: input.kind, body: input.body, authorId: input.kind === CaseMessageKind.CUSTOMER ? null : actor.id, attachments: input.attachments });
   if (input.kind === CaseMessageKind.CUSTOMER && c.stage === CaseStage.PENDING_CUSTOMER) {
-    const resume = getWorkflow<Case>(c.workflow).transitions.find((t) => t.action === 'receive_info' && t.from.includes(c.state));
+    const resume = (await caseWorkflow(ctx, c)).transitions.find((t) => t.action === 'receive_info' && t.from.includes(c.state));
     if (resume) {
       await ctx.em.flush();
       await transitionCase(ctx, { id: c.id, action: 'receive_info' });

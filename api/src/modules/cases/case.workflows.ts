@@ -1,4 +1,4 @@
-import { defineWorkflow, type Guard, type RequiredField, type TransitionAction, type WorkflowDefinition } from '../../core/workflow/workflow';
+import { type Guard, type RequiredField, type TransitionAction, type WorkflowDefinition } from '../../core/workflow/workflow';
 import { BadUserInputError } from '../../core/errors';
 import { StaffUser } from '../identity/staff-user.entity';
 import { requestSatisfaction } from '../surveys/satisfaction.service';
@@ -10,7 +10,8 @@ import { meetClocks } from './sla.service';
 /**
  * The built-in case workflows, as data (the interpreter is core/workflow). Complaints and
  * after-sales requests follow `complaint`; consultations, medication consultations, order
- * inquiries, suggestions and praise follow `consultation`. Plugins extend these.
+ * inquiries, suggestions and praise follow `consultation`. The core plugin (src/plugins.ts)
+ * registers them; plugins extend them per franchise.
  */
 
 const staffName = async (run: Parameters<Guard<Case>>[0], id: string) =>
@@ -80,7 +81,7 @@ const SOLUTION_FIELDS: RequiredField[] = [
 
 const work = CasePermission['case:work'];
 
-export const complaintWorkflow: WorkflowDefinition<Case> = defineWorkflow<Case>({
+export const complaintWorkflow: WorkflowDefinition<Case> = {
   name: 'complaint',
   label: '投诉 / 售后 Complaint and after-sales',
   initial: 'NEW',
@@ -103,9 +104,9 @@ export const complaintWorkflow: WorkflowDefinition<Case> = defineWorkflow<Case>(
     { action: 'close', label: 'close the case', from: ['RESOLVED'], to: 'CLOSED', permission: work, guards: [handlerOnly], actions: [markClosed] },
     { action: 'cancel', label: 'cancel the case', from: ['NEW', 'ACCEPTED'], to: 'CLOSED', permission: work, requiredFields: [text('reason', 'a reason', 1000)], guards: [handlerOnly], actions: [markClosed] },
   ],
-});
+};
 
-export const consultationWorkflow: WorkflowDefinition<Case> = defineWorkflow<Case>({
+export const consultationWorkflow: WorkflowDefinition<Case> = {
   name: 'consultation',
   label: '咨询 Consultation',
   initial: 'NEW',
@@ -127,7 +128,10 @@ export const consultationWorkflow: WorkflowDefinition<Case> = defineWorkflow<Cas
     { action: 'close', label: 'close the case', from: ['RESOLVED'], to: 'CLOSED', permission: work, guards: [handlerOnly], actions: [markClosed] },
     { action: 'cancel', label: 'cancel the case', from: ['NEW', 'ACCEPTED'], to: 'CLOSED', permission: work, requiredFields: [text('reason', 'a reason', 1000)], guards: [handlerOnly], actions: [markClosed] },
   ],
-});
+};
+
+/** The first-responder guard, for plugins' transitions that the case's handler takes. */
+export { handlerOnly };
 
 /** Which workflow a new case of each type follows. */
 export function workflowForType(type: CaseType): string {

@@ -5,7 +5,8 @@ import { DeleteOneInput } from '../../core/graphql/inputs';
 import { Connection, OffsetPaging } from '../../core/graphql/paging';
 import type { SortInput } from '../../core/graphql/sorting';
 import { authorizeLiveEvent, deliveredRecord, type LiveEvent } from '../../core/live';
-import { getWorkflow, workflowNames } from '../../core/workflow/workflow';
+import { workflowNames } from '../../core/workflow/workflow';
+import { workflowFor } from '../../core/plugins/workflows';
 import { staffLoader } from '../identity/identity.loaders';
 import { StaffUser } from '../identity/staff-user.entity';
 import { SatisfactionRequest } from '../surveys/satisfaction-request.entity';
@@ -154,11 +155,15 @@ export class CaseQueueResolver {
 
   @Authorized(P['case:read'])
   @Query(() => [WorkflowInfo], { description: 'The case workflows: states (with stage) and transitions.' })
-  caseWorkflows(): WorkflowInfo[] {
-    return workflowNames().map((name) => {
-      const w = getWorkflow(name);
-      return { ...w, transitions: w.transitions.map((t) => ({ ...t, permission: t.permission ?? null, requiredFields: t.requiredFields ?? [] })) } as WorkflowInfo;
-    });
+  async caseWorkflows(@Ctx() ctx: RequestContext): Promise<WorkflowInfo[]> {
+    // As the caller's franchise runs them (with its enabled plugins' states and transitions).
+    const franchiseId = ctx.actor!.franchiseId;
+    return Promise.all(
+      workflowNames().map(async (name) => {
+        const w = await workflowFor(ctx.em, franchiseId, name);
+        return { ...w, transitions: w.transitions.map((t) => ({ ...t, permission: t.permission ?? null, requiredFields: t.requiredFields ?? [] })) } as WorkflowInfo;
+      }),
+    );
   }
 
   @Authorized(P['sla:manage'])

@@ -94,7 +94,7 @@ export async function getCaseSettings(ctx: RequestContext, franchiseId?: string 
 
 export async function updateCaseSettings(ctx: RequestContext, input: UpdateCaseSettingsInput): Promise<CaseSettings> {
   const franchiseId = await settingsFranchise(ctx, input.franchiseId);
-  if (input.assignmentRule) checkAssignmentRule('assignmentRule', input.assignmentRule);
+  if (input.assignmentRule) await checkAssignmentRule(ctx.em, franchiseId, 'assignmentRule', input.assignmentRule);
   let settings = await ctx.em.findOne(CaseSettings, { franchiseId });
   if (settings && input.version != null) checkVersion({ id: franchiseId, version: settings.version }, input.version, 'Case settings');
   settings ??= ctx.em.create(CaseSettings, { franchiseId });

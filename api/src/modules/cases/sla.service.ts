@@ -1,4 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { enabledPluginsFor } from '../../core/plugins/enablement';
+import type { PluginSlaPolicy } from '../../core/plugins/plugin';
 import { addBusinessMinutes, ALWAYS_OPEN, businessMinutesBetween, DEFAULT_CALENDAR, endOfWorkingDays, type BusinessCalendarSpec, type WorkingPeriod } from './business-time';
 import { Case, CaseChannel, CaseStage, CaseType, SlaStatus } from './case.entity';
 import { BusinessCalendar, CaseSlaClock, SlaClockKind, SlaPolicy, type SlaTarget } from './sla.entity';
@@ -46,19 +48,47 @@ export function calendarSpec(calendar: Pick<BusinessCalendar, 'timeZone' | 'work
   };
 }
 
-/** The policy for a case: its queue's policy, else the franchise default, else the built-in one. */
+/** The built-in policy as a contribution of the core plugin (the last resort of every franchise). */
+export const BUILT_IN_SLA_POLICY: PluginSlaPolicy<any> = {
+  name: BUILT_IN_POLICY.name,
+  targets: BUILT_IN_SLA_TARGETS,
+  warningThreshold: BUILT_IN_POLICY.warningThreshold,
+  autoEscalateOnBreach: BUILT_IN_POLICY.autoEscalateOnBreach,
+};
+
+/**
+ * The policy for a case: the franchise's own policy for its queue, else an enabled plugin's
+ * policy for that queue, else the franchise's default, else a contributed default (core's
+ * built-in one). Contributed policies count on the franchise default's calendar when it has one.
+ */
 export async function policyFor(em: EntityManager, franchiseId: string, queue: string): Promise<EffectivePolicy> {
   const policies = await em.find(SlaPolicy, { franchiseId, $or: [{ queue }, { isDefault: true }] });
-  const policy = policies.find((p) => p.queue === queue) ?? policies.find((p) => p.isDefault);
-  if (!policy) return BUILT_IN_POLICY;
-  const calendar = await em.findOneOrFail(BusinessCalendar, { id: policy.calendarId });
+  const own = policies.find((p) => p.queue === queue);
+  const franchiseDefault = policies.find((p) => p.isDefault);
+  const calendarOf = async (policy: SlaPolicy) => calendarSpec(await em.findOneOrFail(BusinessCalendar, { id: policy.calendarId }));
+  if (own) return fromRow(own, await calendarOf(own));
+  const enabled = await enabledPluginsFor(em, franchiseId);
+  // Plugins in install order, core (installed first) last: a plugin's default outranks core's.
+  const contributed = [...enabled.slice(1), ...enabled.slice(0, 1)].flatMap((e) => (e.plugin.slaPolicies ?? []).map((policy) => ({ policy, options: e.options })));
+  const queued = contributed.find((c) => c.policy.queue === queue);
+  const fallback = contributed.find((c) => !c.policy.queue);
+  if (queued) return fromContribution(queued.policy, queued.options, franchiseDefault ? await calendarOf(franchiseDefault) : DEFAULT_CALENDAR);
+  if (franchiseDefault) return fromRow(franchiseDefault, await calendarOf(franchiseDefault));
+  return fallback ? fromContribution(fallback.policy, fallback.options, DEFAULT_CALENDAR) : BUILT_IN_POLICY;
+}
+
+function fromRow(policy: SlaPolicy, calendar: BusinessCalendarSpec): EffectivePolicy {
+  return { id: policy.id, name: policy.name, targets: policy.targets, warningThreshold: policy.warningThreshold, autoEscalateOnBreach: policy.autoEscalateOnBreach, calendar };
+}
+
+function fromContribution<O>(policy: PluginSlaPolicy<O>, options: O, calendar: BusinessCalendarSpec): EffectivePolicy {
   return {
-    id: policy.id,
+    id: null,
     name: policy.name,
-    targets: policy.targets,
-    warningThreshold: policy.warningThreshold,
-    autoEscalateOnBreach: policy.autoEscalateOnBreach,
-    calendar: calendarSpec(calendar),
+    targets: typeof policy.targets === 'function' ? policy.targets(options) : [...policy.targets],
+    warningThreshold: policy.warningThreshold ?? BUILT_IN_POLICY.warningThreshold,
+    autoEscalateOnBreach: policy.autoEscalateOnBreach ?? BUILT_IN_POLICY.autoEscalateOnBreach,
+    calendar,
   };
 }
 

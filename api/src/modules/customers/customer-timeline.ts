@@ -1,6 +1,8 @@
 import type { RequestContext } from '../../core/context';
 import { decodeCursor, encodeCursor, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../core/graphql/paging';
 import { BadUserInputError } from '../../core/errors';
+import { enabledPluginsFor } from '../../core/plugins/enablement';
+import { installedPlugins } from '../../core/plugins/host';
 import type { TimelineConnection, TimelineEntry } from './customer.types';
 
 /** An entry with a key that orders entries sharing a timestamp (e.g. "case:<id>"). */
@@ -27,8 +29,14 @@ export function defineTimelineProvider(provider: TimelineProvider): TimelineProv
   return provider;
 }
 
+/** This module's providers, then those contributed through plugins (core's included) the franchise enabled. */
+async function providersFor(ctx: RequestContext, franchiseId: string): Promise<TimelineProvider[]> {
+  const enabled = await enabledPluginsFor(ctx.em, franchiseId);
+  return [...providers.values(), ...enabled.flatMap((e) => e.plugin.timelineProviders ?? [])];
+}
+
 export function timelineKinds(): string[] {
-  return [...providers.keys()];
+  return [...providers.keys(), ...installedPlugins().flatMap((p) => (p.timelineProviders ?? []).map((t) => t.kind))];
 }
 
 type Cursor = { at: string; key: string };
@@ -43,16 +51,18 @@ const newerFirst = (a: ProvidedEntry, b: ProvidedEntry) =>
  */
 export async function customerTimeline(
   ctx: RequestContext,
-  customerId: string,
+  customer: { id: string; franchiseId: string },
   args: { first?: number | null; after?: string | null; kinds?: string[] | null },
 ): Promise<TimelineConnection> {
+  const customerId = customer.id;
   const limit = args.first ?? DEFAULT_PAGE_SIZE;
   if (limit < 1 || limit > MAX_PAGE_SIZE) throw new BadUserInputError({ field: 'first', message: `must be between 1 and ${MAX_PAGE_SIZE}` });
-  const unknown = (args.kinds ?? []).filter((k) => !providers.has(k));
+  const known = timelineKinds();
+  const unknown = (args.kinds ?? []).filter((k) => !known.includes(k));
   if (unknown.length) throw new BadUserInputError({ field: 'kinds', message: `unknown kind ${unknown.join(', ')}; known: ${timelineKinds().join(', ')}` });
   const cursor = args.after ? decodeCursor<Cursor>('after', args.after) : undefined;
   const before = cursor ? new Date(cursor.at) : undefined;
-  const selected = [...providers.values()].filter((p) => !args.kinds?.length || args.kinds.includes(p.kind));
+  const selected = (await providersFor(ctx, customer.franchiseId)).filter((p) => !args.kinds?.length || args.kinds.includes(p.kind));
   // Entries sharing the cursor's timestamp come back again; fetch enough to skip them.
   const batches = await Promise.all(selected.map((p) => p.entries(ctx, customerId, { before, limit: limit + 1 + (cursor ? limit : 0) })));
   const merged = batches

@@ -77,8 +77,8 @@ export class CustomerResolver {
     @Arg('after', () => String, { nullable: true }) after?: string,
     @Arg('kinds', () => [String], { nullable: true }) kinds?: string[],
   ) {
-    await customers.getCustomer(ctx, customerId);
-    return customerTimeline(ctx, customerId, { first, after, kinds });
+    const customer = await customers.getCustomer(ctx, customerId);
+    return customerTimeline(ctx, customer, { first, after, kinds });
   }
 
   @Authorized(CustomerPermission['customer:care'])

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Actor } from '../../core/auth/actor';
-import { isHqOnlyPermission, isKnownPermission } from '../../core/auth/permissions';
+import { isHqOnlyPermission, isKnownPermission, permissionPlugin } from '../../core/auth/permissions';
 import type { Scope } from '../../core/tenancy/scope';
 import { OrgUnit, OrgUnitKind } from '../org/org-unit.entity';
 
@@ -21,14 +21,23 @@ export function scopeOfUnit(unit: OrgUnit): { scope: Scope; isHq: boolean } {
     : { isHq, scope: { franchiseIds: [unit.franchiseId], orgPath: unit.path } };
 }
 
-/** The permissions roles grant someone, dropping HQ-only ones outside HQ and unknown names. */
-export function effectivePermissions(granted: Iterable<string>, isHq: boolean): Set<string> {
+/**
+ * The permissions roles grant someone, dropping HQ-only ones outside HQ, unknown names,
+ * and (outside HQ) those of plugins their franchise has not enabled.
+ */
+export function effectivePermissions(granted: Iterable<string>, isHq: boolean, enabledPlugins: readonly string[] = []): Set<string> {
   const permissions = new Set<string>();
-  for (const p of granted) if (isKnownPermission(p) && (isHq || !isHqOnlyPermission(p))) permissions.add(p);
+  for (const p of granted) {
+    const plugin = permissionPlugin(p);
+    if (isKnownPermission(p) && (isHq || (!isHqOnlyPermission(p) && (!plugin || enabledPlugins.includes(plugin))))) permissions.add(p);
+  }
   return permissions;
 }
 
-function actorFrom(row: { id: string; email: string; franchise_id: string; org_unit_id: string; path: string; kind: OrgUnitKind; permissions: string[] }, sessionId?: string): Actor {
+/** Names of the plugins a franchise enabled, as a column of the principal query. */
+export const ENABLED_PLUGINS_SQL = `coalesce((select array_agg(fp.plugin) from franchise_plugin fp where fp.franchise_id = u.franchise_id and fp.enabled), '{}')`;
+
+function actorFrom(row: { id: string; email: string; franchise_id: string; org_unit_id: string; path: string; kind: OrgUnitKind; permissions: string[]; enabled_plugins: string[] }, sessionId?: string): Actor {
   const { scope, isHq } = scopeOfUnit({ path: row.path, kind: row.kind, franchiseId: row.franchise_id } as OrgUnit);
   return {
     kind: 'user',
@@ -37,7 +46,7 @@ function actorFrom(row: { id: string; email: string; franchise_id: string; org_u
     franchiseId: row.franchise_id,
     orgUnitId: row.org_unit_id,
     isHq,
-    permissions: effectivePermissions(row.permissions, isHq),
+    permissions: effectivePermissions(row.permissions, isHq, row.enabled_plugins),
     scope,
     sessionId,
   };
@@ -45,7 +54,8 @@ function actorFrom(row: { id: string; email: string; franchise_id: string; org_u
 
 const PRINCIPAL_SQL = `
   select u.id, u.email, u.franchise_id, u.org_unit_id, o.path, o.kind,
-         coalesce((select array_agg(distinct p) from role r, unnest(r.permissions) p where r.id::text = any(u.role_ids)), '{}') as permissions
+         coalesce((select array_agg(distinct p) from role r, unnest(r.permissions) p where r.id::text = any(u.role_ids)), '{}') as permissions,
+         ${ENABLED_PLUGINS_SQL} as enabled_plugins
     from staff_user u join org_unit o on o.id = u.org_unit_id`;
 
 /**

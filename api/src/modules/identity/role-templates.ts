@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { ROLE_TEMPLATES, templatePermissions, type RoleTemplateKey } from '../../core/auth/permissions';
+import { allRoleTemplates, templatePermissions } from '../../core/auth/permissions';
 import { Role } from './role.entity';
 
 /**
@@ -7,10 +7,10 @@ import { Role } from './role.entity';
  * permission registry describes; runs at start-up, so a module or plugin granting a
  * template a new permission takes effect on the next start. Needs a scope of 'all'.
  */
-export async function syncRoleTemplates(em: EntityManager): Promise<Map<RoleTemplateKey, Role>> {
+export async function syncRoleTemplates(em: EntityManager): Promise<Map<string, Role>> {
   const existing = await em.find(Role, { templateKey: { $ne: null } });
-  const byKey = new Map(existing.map((r) => [r.templateKey as RoleTemplateKey, r]));
-  for (const [key, template] of Object.entries(ROLE_TEMPLATES) as [RoleTemplateKey, (typeof ROLE_TEMPLATES)[RoleTemplateKey]][]) {
+  const byKey = new Map(existing.map((r) => [r.templateKey!, r]));
+  for (const { key, ...template } of allRoleTemplates()) {
     const permissions = templatePermissions(key);
     const role = byKey.get(key);
     if (!role) {

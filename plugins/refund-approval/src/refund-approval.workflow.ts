@@ -1,0 +1,70 @@
+import { CaseStage, SolutionType, type Case, type PluginAction, type PluginGuard, type TransitionRun, type WorkflowExtension } from '@pharmadesk/api';
+import { RefundApproval, RefundApprovalStatus } from './refund-approval.entity';
+
+export interface RefundApprovalOptions {
+  threshold: number;
+}
+
+export const AWAITING_APPROVAL = 'AWAITING_REFUND_APPROVAL';
+export const APPROVE = 'refund:approve';
+
+/** A refund or compensation strictly above the franchise's threshold waits for approval; anything else goes on as before. */
+export function needsApproval(input: Record<string, unknown>, options: RefundApprovalOptions): boolean {
+  const type = input.solutionType as SolutionType;
+  const amount = Number(input.solutionAmount);
+  return (type === SolutionType.REFUND || type === SolutionType.COMPENSATION) && Number.isFinite(amount) && amount > options.threshold;
+}
+
+const pending = (run: TransitionRun<Case>) => run.ctx.em.findOne(RefundApproval, { caseId: run.record.id, status: RefundApprovalStatus.PENDING }, { orderBy: { createdAt: 'desc' } });
+
+const requestApproval: PluginAction<Case, RefundApprovalOptions> = (run, options) => {
+  if (run.to !== AWAITING_APPROVAL) return;
+  const c = run.record;
+  run.ctx.em.create(RefundApproval, {
+    franchiseId: c.franchiseId,
+    caseId: c.id,
+    caseNo: c.caseNo,
+    solutionType: c.solutionType!,
+    amountValue: Number(run.input.solutionAmount).toFixed(2),
+    thresholdValue: options.threshold.toFixed(2),
+    requestedById: run.ctx.actor!.id,
+  });
+};
+
+/** Four eyes: whoever proposed the refund does not approve it. */
+const notOwnRequest: PluginGuard<Case, RefundApprovalOptions> = async (run) => {
+  const request = await pending(run);
+  return request?.requestedById === run.ctx.actor!.id ? 'you proposed this refund; another holder of refund:approve must decide it' : null;
+};
+
+const decide =
+  (status: RefundApprovalStatus): PluginAction<Case, RefundApprovalOptions> =>
+  async (run) => {
+    const request = await pending(run);
+    if (request) Object.assign(request, { status, decidedById: run.ctx.actor!.id, decidedAt: new Date(), decisionNote: (run.input.reason ?? run.input.note ?? null) as string | null });
+  };
+
+export const complaintRefundApproval: WorkflowExtension<Case, RefundApprovalOptions> = {
+  extends: 'complaint',
+  states: [{ name: AWAITING_APPROVAL, label: '待退款审批 Awaiting refund approval', stage: CaseStage.OPEN }],
+  amend: [
+    {
+      action: 'propose_solution',
+      branches: [{ to: AWAITING_APPROVAL, when: (run, options) => needsApproval(run.input, options) }],
+      actions: [requestApproval],
+    },
+  ],
+  transitions: [
+    { action: 'approve_refund', label: 'approve the refund', from: [AWAITING_APPROVAL], to: 'SOLUTION_PROPOSED', permission: APPROVE, guards: [notOwnRequest], actions: [decide(RefundApprovalStatus.APPROVED)] },
+    {
+      action: 'reject_refund',
+      label: 'reject the refund',
+      from: [AWAITING_APPROVAL],
+      to: 'INVESTIGATING',
+      permission: APPROVE,
+      requiredFields: [{ name: 'reason', label: 'a reason', check: (v) => (typeof v === 'string' && v.length <= 1000 ? null : 'a reason must be text of at most 1000 characters') }],
+      guards: [notOwnRequest],
+      actions: [decide(RefundApprovalStatus.REJECTED)],
+    },
+  ],
+};
