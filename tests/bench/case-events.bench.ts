@@ -10,6 +10,8 @@ import { signIn, type Caller } from '../support/actors';
 import { report, type Figures } from './measure';
 
 const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 1000);
+/** Sign-ins the sockets are spread over (one session's subscriptions share an event's authorization and result). */
+const SESSIONS = Number(process.env.BENCH_SESSIONS ?? 50);
 const MUTATIONS = Number(process.env.BENCH_MUTATIONS ?? 50);
 const CASES = Number(process.env.BENCH_EVENT_CASES ?? 10_000);
 /** How long one event may take to reach every subscriber before it counts as lost. */
@@ -46,7 +48,7 @@ function arrived(version) {
 function openOne() {
   return new Promise((resolve, reject) => {
     const client = createClient({
-      url: cfg.url, webSocketImpl: WebSocket, connectionParams: { authorization: 'Bearer ' + cfg.token }, retryAttempts: 0, lazy: true,
+      url: cfg.url, webSocketImpl: WebSocket, connectionParams: { authorization: 'Bearer ' + cfg.tokens[clients.length % cfg.tokens.length] }, retryAttempts: 0, lazy: true,
       on: { connected: () => resolve(), closed: (e) => { if (e && e.code !== 1000) { errors++; firstError ??= 'closed ' + e.code + ' ' + e.reason; } } },
     });
     clients.push(client);
@@ -117,19 +119,21 @@ function collector(): (() => void) | undefined {
 }
 
 /**
- * Live case events at fan-out: 1,000 graphql-ws sockets of east supervisors (one
- * sign-in, its token on every socket), each subscribed to `updatedOneCase`; 50 priority
+ * Live case events at fan-out: 1,000 graphql-ws sockets of east supervisors (spread over
+ * BENCH_SESSIONS sign-ins, 50 by default: a team's boards, several tabs and subscriptions
+ * per session), each subscribed to `updatedOneCase`; 50 priority
  * changes of one case by HTTP mutation, one after the other (the next once every socket
  * has the previous one). Delivery latency per subscriber = arrival − the moment the
- * mutation was sent. Each event is re-authorized per subscriber (credentials checked
- * again, the case reloaded in the subscriber's scope), so the SQL statements per event
- * are counted too. And the API process's memory per 1,000 idle subscriptions.
+ * mutation was sent. Each event is authorized per session (credentials re-checked every
+ * 15 s, the case loaded in the session's scope), so the SQL statements per event are
+ * counted too. And the API process's memory per 1,000 idle subscriptions.
  *
  * The API runs in this (jest) process; the subscribers in a child process.
  */
 describe(`updatedOneCase to ${SUBSCRIBERS} subscribers`, () => {
   let app: TestApp;
   let supervisor: Caller;
+  let sessions: Caller[];
   let target: { id: string; version: number };
   let statements = 0;
   let log: string[] | null = null;
@@ -155,6 +159,7 @@ describe(`updatedOneCase to ${SUBSCRIBERS} subscribers`, () => {
       log?.push(q.sql.replace(/\s+/g, ' ').slice(0, 140));
     });
     supervisor = await signIn(app, 'supervisor@east.demo');
+    sessions = [supervisor, ...(await Promise.all(Array.from({ length: SESSIONS - 1 }, () => signIn(app, 'supervisor@east.demo'))))];
   }, 600_000);
   afterAll(() => app?.stop());
 
@@ -185,7 +190,7 @@ describe(`updatedOneCase to ${SUBSCRIBERS} subscribers`, () => {
 
     const config = {
       url: app.wsUrl,
-      token: supervisor.headers.authorization!.slice('Bearer '.length),
+      tokens: sessions.map((s) => s.headers.authorization!.slice('Bearer '.length)),
       query: SUBSCRIPTION,
       caseId: target.id,
       graphqlWs: require.resolve('graphql-ws'),
@@ -281,6 +286,7 @@ describe(`updatedOneCase to ${SUBSCRIBERS} subscribers`, () => {
         ],
         {
           subscribers: SUBSCRIBERS,
+          sessions: SESSIONS,
           mutations: MUTATIONS,
           deliveries: latencies.length,
           missingDeliveries: missing,

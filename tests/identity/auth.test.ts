@@ -20,6 +20,16 @@ describe('sign-in, sessions and refresh tokens', () => {
     expect(me.body.data!.me.permissions).not.toContain('franchise:manage');
   });
 
+  it('signs one person in on several devices at once, as separate sessions', async () => {
+    const first = await signIn(app, 'supervisor@east.demo');
+    const versionOf = async () => (await first.graphql<{ me: { user: { version: number } } }>('{ me { user { version } } }')).body.data!.me.user.version;
+    const before = await versionOf();
+    const sessions = await Promise.all(Array.from({ length: 8 }, () => signIn(app, 'supervisor@east.demo')));
+    expect(new Set(sessions.map((s) => s.tokens.refreshToken)).size).toBe(8);
+    // Signing in is not an edit of the staff record: an admin editing it meanwhile gets no CONFLICT.
+    expect(await versionOf()).toBe(before);
+  });
+
   it('refuses a wrong password with one message that does not say which part was wrong', async () => {
     const wrong = await app.graphql(LOGIN, { email: 'agent@east.demo', password: 'not-the-password-1' });
     const nobody = await app.graphql(LOGIN, { email: 'nobody@east.demo', password: 'not-the-password-1' });

@@ -1,4 +1,5 @@
-import { createPubSub as createYogaPubSub } from '@graphql-yoga/subscription';
+import { setMaxListeners } from 'node:events';
+import { createPubSub as createYogaPubSub, type PubSubEventTarget } from '@graphql-yoga/subscription';
 import { Client } from 'pg';
 import type { Logger } from './logger';
 
@@ -25,8 +26,15 @@ export interface PubSub {
 
 /** In-process only: scripts, schema generation, and tests of a single instance. */
 export function createPubSub(): PubSub {
-  const local = createYogaPubSub<Topics>();
+  const local = localBus();
   return { publish: local.publish, subscribe: local.subscribe, close: async () => undefined };
+}
+
+/** The in-process bus: one listener per live subscription, so thousands are expected, not a leak. */
+function localBus() {
+  const eventTarget = new EventTarget();
+  setMaxListeners(0, eventTarget);
+  return createYogaPubSub<Topics>({ eventTarget: eventTarget as PubSubEventTarget<never> });
 }
 
 export const EVENTS_CHANNEL = 'pharmadesk_events';
@@ -38,7 +46,7 @@ export const EVENTS_CHANNEL = 'pharmadesk_events';
  * meanwhile are missed, as with any NOTIFY, which is why payloads are only "look again" hints.
  */
 export async function createSharedPubSub(connectionString: string, logger: Logger): Promise<PubSub> {
-  const local = createYogaPubSub<Topics>();
+  const local = localBus();
   let client: Client | undefined;
   let closed = false;
 

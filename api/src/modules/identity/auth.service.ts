@@ -66,8 +66,9 @@ export async function login(runtime: AppRuntime, input: { email: string; passwor
 
   return system(runtime, async (em) => {
     await clearFailures(em, keys[0]!);
+    // Not a versioned edit: two devices signing in at once must not conflict, nor bump the version an admin edits.
+    await em.execute(`update staff_user set last_sign_in_at = now() where id = ?`, [user.id]);
     const signedIn = await em.findOneOrFail(StaffUser, { id: user.id });
-    signedIn.lastSignInAt = new Date();
     const session = em.create(AuthSession, {
       userId: user.id,
       franchiseId: user.franchiseId,
