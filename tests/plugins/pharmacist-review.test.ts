@@ -1,12 +1,14 @@
 import { startTestApp, type TestApp } from '../support/app';
 import { signIn, type Caller } from '../support/actors';
+
+type Signed = Awaited<ReturnType<typeof signIn>>;
 import { caseAction, openCase } from '../cases/support';
 import { getCase, investigatingComplaint, must } from './support';
 
 /** pharmacist-review: west enabled it, east did not; same database, same app. */
 describe('pharmacist-review plugin', () => {
   let app: TestApp;
-  let west: Record<'agent' | 'pharmacist' | 'owner', Caller>;
+  let west: Record<'agent' | 'pharmacist' | 'owner', Signed>;
   let eastAgent: Caller;
 
   beforeAll(async () => {

@@ -1,5 +1,7 @@
 import { startTestApp, type TestApp } from '../support/app';
 import { signIn, type Caller } from '../support/actors';
+
+type Signed = Awaited<ReturnType<typeof signIn>>;
 import { caseAction, openCase } from '../cases/support';
 import { getCase, investigatingComplaint, must } from './support';
 
@@ -9,8 +11,8 @@ import { getCase, investigatingComplaint, must } from './support';
  */
 describe('refund-approval plugin', () => {
   let app: TestApp;
-  let east: Record<'agent' | 'supervisor' | 'owner', Caller>;
-  let west: Record<'agent' | 'supervisor', Caller>;
+  let east: Record<'agent' | 'supervisor' | 'owner', Signed>;
+  let west: Record<'agent' | 'supervisor', Signed>;
 
   beforeAll(async () => {
     app = await startTestApp();

@@ -10,7 +10,7 @@ describe('vip-care plugin', () => {
 
   beforeAll(async () => {
     app = await startTestApp();
-    [eastOwner, westOwner] = (await Promise.all(['owner@east.demo', 'owner@west.demo'].map((e) => signIn(app, e)))) as [Caller, Caller];
+    [eastOwner, westOwner] = (await Promise.all(['owner@east.demo', 'owner@west.demo'].map((e) => signIn(app, e)))) as unknown as [Caller, Caller];
   });
   afterAll(() => app.stop());
 

@@ -43,6 +43,9 @@ interface West {
   agentId: string;
   pharmacistId: string;
   caseSettings: { assignmentRule: string; feedbackAnswerHours: number };
+  /** West's plugin enablements and a refund approval of its own (HQ enabled refund-approval for west here). */
+  pluginEnablementIds: string[];
+  refundApprovalId: string;
   allIds: string[];
 }
 
@@ -180,6 +183,15 @@ const matrix: Record<string, MatrixCase> = {
   answerDepartmentFeedback: { query: (w) => ({ query: `mutation($id: ID!) { answerDepartmentFeedback(input: { id: $id, answer: "x", promisedBy: "2099-01-01T00:00:00Z" }) { id } }`, variables: { id: w.feedbackId } }), expect: 'NOT_FOUND' },
   resolveDepartmentFeedback: { query: (w) => ({ query: `mutation($id: ID!) { resolveDepartmentFeedback(input: { id: $id, note: "x" }) { id } }`, variables: { id: w.feedbackId } }), expect: 'NOT_FOUND' },
 
+  // --- plugins (core host and the bundled plugins' fields)
+  installedPlugins: { query: (w) => ({ query: `query($f: ID!) { installedPlugins { name all: enablements { ${ID_FIELDS} plugin options changedById } west: enablements(franchiseId: $f) { id } } }`, variables: { f: w.franchiseId } }), expect: 'noWestData' },
+  enablePlugin: { query: (w) => ({ query: `mutation($f: ID!) { enablePlugin(input: { franchiseId: $f, plugin: "vip-care", options: {} }) { ${ID_FIELDS} } }`, variables: { f: w.franchiseId } }), expect: 'NOT_FOUND' },
+  disablePlugin: { query: (w) => ({ query: `mutation($f: ID!) { disablePlugin(input: { franchiseId: $f, plugin: "pharmacist-review" }) { ${ID_FIELDS} } }`, variables: { f: w.franchiseId } }), expect: 'NOT_FOUND' },
+  updatePluginOptions: { query: (w) => ({ query: `mutation($f: ID!) { updatePluginOptions(input: { franchiseId: $f, plugin: "refund-approval", options: { threshold: 1 }, version: 1 }) { ${ID_FIELDS} } }`, variables: { f: w.franchiseId } }), expect: 'NOT_FOUND' },
+  setPluginOwnerAccess: { query: (w) => ({ query: `mutation($f: ID!) { setPluginOwnerAccess(input: { franchiseId: $f, plugin: "vip-care", ownerMayManage: true }) { ${ID_FIELDS} } }`, variables: { f: w.franchiseId } }), expect: 'FORBIDDEN' },
+  refundApprovals: { query: (w) => ({ query: `query($id: ID!) { refundApprovals(filter: { or: [{ id: { eq: $id } }, { status: { in: [PENDING, APPROVED, REJECTED] } }] }, paging: { limit: 200 }) { totalCount nodes { ${ID_FIELDS} caseId requestedById decidedById } } cases(paging: { limit: 200 }) { nodes { id refundApprovals { ${ID_FIELDS} caseId } } } }`, variables: { id: w.refundApprovalId } }), expect: 'noWestData' },
+  vipCareOverview: { query: () => ({ query: '{ vipCareOverview { openCases unassignedCases warningCases breachedCases nextDueAt } }' }), expect: 'noWestData' },
+
   // --- subscriptions
   serverTime: { query: () => ({ query: 'subscription { serverTime { now } }' }), expect: 'noWestData', subscription: 'tick' },
   createdCustomer: { query: () => ({ query: `subscription { createdCustomer { ${ID_FIELDS} name } }` }), expect: 'noWestData', subscription: 'customer' },
@@ -269,8 +281,20 @@ describe('franchise isolation matrix', () => {
       westOwner,
       '{ cases(paging: { limit: 200 }) { nodes { id } } caseViews { id } slaPolicies { id } businessCalendars { id } departmentFeedbacks(paging: { limit: 200 }) { nodes { id } } }',
     );
+    // Plugin data of west's own: HQ enables refund-approval for west and a west refund waits for approval.
+    const hq = await signIn(app, 'admin@hq.demo');
+    await must(hq, 'mutation($f: ID!) { enablePlugin(input: { franchiseId: $f, plugin: "refund-approval", options: { threshold: 100 } }) { id } }', { f: franchiseId });
+    const refundCase = (await must<{ createOneCase: Versioned }>(westAgent, 'mutation { createOneCase(input: { case: { type: COMPLAINT, channel: PHONE, subject: "西区退款", description: "西区：药品破损要求退款" } }) { id version } }')).createOneCase;
+    for (const step of ['acceptCase(input: { id: $id })', 'startCaseInvestigation(input: { id: $id })', 'proposeSolution(input: { id: $id, solutionType: REFUND, solutionAmount: 300, solutionNote: "西区退款" })'])
+      await must(westAgent, `mutation($id: ID!) { ${step} { id } }`, { id: refundCase.id });
+    const westPlugins = await must<{ installedPlugins: { enablements: { id: string }[] }[]; refundApprovals: { nodes: { id: string }[] } }>(westOwner, '{ installedPlugins { enablements { id } } refundApprovals { nodes { id } } }');
+    const pluginEnablementIds = westPlugins.installedPlugins.flatMap((p) => p.enablements.map((e) => e.id));
+    const refundApprovalId = westPlugins.refundApprovals.nodes[0]!.id;
+    expect(pluginEnablementIds.length).toBe(2);
     const audit = await westOwner.graphql<{ auditLogs: { nodes: { id: string }[] } }>('{ auditLogs(paging: { limit: 200 }) { nodes { id } } }');
     west = {
+      pluginEnablementIds,
+      refundApprovalId,
       franchiseId,
       storeId: units.body.data!.orgUnits.nodes.find((u) => u.kind === 'STORE')!.id,
       staffId: agent.id,
@@ -302,6 +326,9 @@ describe('franchise isolation matrix', () => {
       pharmacistId: westStaff.find((s) => s.email === 'pharmacist@west.demo')!.id,
       caseSettings,
       allIds: [
+        ...pluginEnablementIds,
+        refundApprovalId,
+        refundCase.id,
         openCase.id,
         resolvedCase.id,
         sharedView.id,
