@@ -1,3 +1,6 @@
+import pharmacistReview from '../../../plugins/pharmacist-review/admin';
+import refundApproval from '../../../plugins/refund-approval/admin';
+import vipCare from '../../../plugins/vip-care/admin';
 import type { AdminExtension } from './types';
 
 /**
@@ -5,4 +8,4 @@ import type { AdminExtension } from './types';
  *   import loyalty from '../../../plugins/loyalty/admin';
  * and list it below. The panel shows an extension only where `me { enabledPlugins }` names it.
  */
-export const installedAdminExtensions: AdminExtension[] = [];
+export const installedAdminExtensions: AdminExtension[] = [refundApproval, pharmacistReview, vipCare];
