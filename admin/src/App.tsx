@@ -10,6 +10,7 @@ import '@refinedev/antd/dist/reset.css';
 import { accessControlProvider } from './auth/access-control';
 import { authProvider } from './auth/auth-provider';
 import { PanelHeader } from './components/header';
+import { Forbidden } from './components/forbidden';
 import { SessionWatcher } from './components/session-watcher';
 import { createPanelDataProvider } from './data/data-provider';
 import { createPanelLiveProvider } from './data/live-provider';
@@ -49,7 +50,7 @@ const liveProvider = createPanelLiveProvider();
 /** A route only for users allowed the resource action; others get the 403 page (the API refuses them anyway). */
 function Guard({ resource, action, children }: { resource: string; action: string; children: ReactNode }) {
   return (
-    <CanAccess resource={resource} action={action} fallback={<ErrorComponent />}>
+    <CanAccess resource={resource} action={action} fallback={<Forbidden />}>
       {children}
     </CanAccess>
   );
@@ -128,7 +129,7 @@ export function App() {
                 <Route path="/plugins" element={<Guard resource="plugins" action="list"><PluginList /></Guard>} />
                 {extensions.flatMap((extension) =>
                   (extension.routes ?? []).map((route) => (
-                    <Route key={`${extension.plugin}${route.path}`} path={route.path} element={route.permission ? <CanAccess resource={extension.plugin} action="list" params={{ resource: { name: extension.plugin, meta: { permission: route.permission } } }} fallback={<ErrorComponent />}>{route.element}</CanAccess> : route.element} />
+                    <Route key={`${extension.plugin}${route.path}`} path={route.path} element={route.permission ? <CanAccess resource={extension.plugin} action="list" params={{ resource: { name: extension.plugin, meta: { permission: route.permission } } }} fallback={<Forbidden />}>{route.element}</CanAccess> : route.element} />
                   )),
                 )}
                 <Route path="*" element={<ErrorComponent />} />

@@ -7,6 +7,8 @@ import { describeInBrowser, launchBrowser, screenshot, signInPage } from './supp
  * The admin panel in a real Chromium against the real app on the demo data: what a supervisor,
  * an agent and another franchise's owner see and can do.
  */
+jest.setTimeout(60_000);
+
 describeInBrowser('admin panel in the browser', () => {
   let app: TestApp;
   let browser: Browser;
@@ -80,7 +82,7 @@ describeInBrowser('admin panel in the browser', () => {
     expect(buttons).not.toContain('action-assign');
 
     await page.goto('/audit-logs');
-    await page.getByText('403').first().waitFor();
+    await page.getByTestId('forbidden').waitFor();
     expect(await page.locator('.ant-table').count()).toBe(0);
 
     const forced = await agent.graphql(`mutation($id: ID!, $to: ID!) { assignCase(input: { id: $id, staffUserId: $to }) { id } }`, { id: target.id, to: agent.tokens.user.id });
@@ -102,8 +104,8 @@ describeInBrowser('admin panel in the browser', () => {
     expect(boardNumbers.filter((n) => !n.startsWith('WEST-'))).toEqual([]);
 
     await page.goto('/customers');
-    await page.getByTestId('customer-table').locator('tbody tr').first().waitFor();
-    const records = await page.getByTestId('customer-table').locator('tbody tr td:first-child').allInnerTexts();
+    await page.getByTestId('customer-table').locator('tbody tr.ant-table-row').first().waitFor();
+    const records = await page.getByTestId('customer-table').locator('tbody tr.ant-table-row td:first-child').allInnerTexts();
     expect(records.filter((r) => r && !r.startsWith('WEST-'))).toEqual([]);
 
     await page.goto(`/cases/show/${eastCaseId}`);
@@ -115,7 +117,7 @@ describeInBrowser('admin panel in the browser', () => {
 
     // A west customer's page, for the record (with PII, as the owner may see it).
     await page.goto('/customers');
-    await page.getByTestId('customer-table').locator('tbody tr').first().locator('a, button').first().click();
+    await page.getByTestId('customer-table').locator('tbody tr.ant-table-row').first().locator('button').first().click();
     await page.getByTestId('customer-timeline').waitFor();
     await screenshot(page, 'customer');
     await page.context().close();
@@ -143,6 +145,7 @@ describeInBrowser('admin panel in the browser', () => {
     const token = await page.evaluate(() => JSON.parse(localStorage.getItem('pharmadesk.session')!).accessToken as string);
     const out = await app.graphql<{ logout: boolean }>('mutation { logout }', {}, { authorization: `Bearer ${token}` });
     expect(out.body.data?.logout).toBe(true);
+    // The server closes the live socket (4401) and refuses the next request; the tokens cannot be renewed.
     await page.getByTestId('session-expired').waitFor({ timeout: 15_000 });
     expect(new URL(page.url()).pathname).toBe('/login');
     await page.context().close();

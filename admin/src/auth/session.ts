@@ -27,6 +27,7 @@ export function getSession(): Session | null {
 }
 
 export function setSession(session: Session): void {
+  sessionStorage.removeItem('pharmadesk.sessionExpired');
   localStorage.setItem(STORAGE_KEY, JSON.stringify(session));
   changedListeners.forEach((l) => l());
 }
@@ -48,8 +49,18 @@ export function onSessionChanged(listener: Listener): () => void {
   return () => changedListeners.delete(listener);
 }
 
+const EXPIRED_FLAG = 'pharmadesk.sessionExpired';
+
+/** Whether the last session ended by expiry (the sign-in page says so); cleared on the next sign-in. */
+export function sessionExpiredFlag(clear = false): boolean {
+  const set = sessionStorage.getItem(EXPIRED_FLAG) === '1';
+  if (clear) sessionStorage.removeItem(EXPIRED_FLAG);
+  return set;
+}
+
 export function expireSession(): void {
   if (!getSession()) return;
+  sessionStorage.setItem(EXPIRED_FLAG, '1');
   clearSession();
   expiredListeners.forEach((l) => l());
 }

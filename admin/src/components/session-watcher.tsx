@@ -16,8 +16,8 @@ export function SessionWatcher() {
       onSessionExpired(() => {
         forgetMe();
         notification.warning({ key: 'session-expired', message: t('session.expired'), description: t('session.expiredDescription') });
-        void invalidateAuth();
         navigate(`/login?expired=1&to=${encodeURIComponent(window.location.pathname)}`);
+        void invalidateAuth();
       }),
     [navigate, notification, t, invalidateAuth],
   );
