@@ -1,11 +1,15 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
-// `pnpm --filter @pharmadesk/admin dev` proxies the API started by `pnpm start` (port 4000).
+// `pnpm dev` runs the API and this dev server (hot reload), which proxies /graphql, HTTP and
+// WebSocket, to the API (PHARMADESK_API_URL, default http://localhost:4000 as `pnpm start`).
+const api = process.env.PHARMADESK_API_URL ?? 'http://localhost:4000';
+
 export default defineConfig({
   plugins: [react()],
   build: { outDir: 'dist', chunkSizeWarningLimit: 4096 },
   server: {
-    proxy: { '/graphql': { target: 'http://localhost:4000', ws: true } },
+    port: 5173,
+    proxy: { '/graphql': { target: api, ws: true, changeOrigin: true } },
   },
 });
