@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { signIn } from '../support/actors';
 import { startTestApp, type TestApp } from '../support/app';
-import { describeInBrowser, launchBrowser, screenshot, signInPage } from './support/browser';
+import { describeInBrowser, launchBrowser, screenshot, signInPage, type BrowserGlobals } from './support/browser';
 
 /**
  * The admin panel in a real Chromium against the real app on the demo data: what a supervisor,
@@ -29,7 +29,7 @@ describeInBrowser('admin panel in the browser', () => {
     await page.getByTestId('queue-board').waitFor();
     await page.getByTestId('board-card').first().waitFor();
     expect(await page.getByTestId('board-column').count()).toBeGreaterThanOrEqual(3);
-    await page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
+    await page.evaluate(() => ((globalThis as unknown as { __sameDocument: boolean }).__sameDocument = true));
 
     const agent = await signIn(app, 'agent@east.demo');
     const created = await agent.graphql<{ createOneCase: { id: string; caseNo: string } }>(
@@ -43,7 +43,7 @@ describeInBrowser('admin panel in the browser', () => {
     await newCard.waitFor({ timeout: 10_000 });
     expect(await newCard.innerText()).toContain('浏览器测试：配送延迟');
     expect(await newCard.locator('[data-sla]').getAttribute('data-sla')).toMatch(/ok|warning|breached/);
-    expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
+    expect(await page.evaluate(() => (globalThis as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
     await screenshot(page, 'board');
 
     await newCard.getByTestId('board-claim').click();
@@ -142,7 +142,7 @@ describeInBrowser('admin panel in the browser', () => {
     const page = await signInPage(browser, app, 'agent2@east.demo');
     await page.goto('/board');
     await page.getByTestId('queue-board').waitFor();
-    const token = await page.evaluate(() => JSON.parse(localStorage.getItem('pharmadesk.session')!).accessToken as string);
+    const token = await page.evaluate(() => JSON.parse((globalThis as unknown as BrowserGlobals).localStorage.getItem('pharmadesk.session')!).accessToken as string);
     const out = await app.graphql<{ logout: boolean }>('mutation { logout }', {}, { authorization: `Bearer ${token}` });
     expect(out.body.data?.logout).toBe(true);
     // The server closes the live socket (4401) and refuses the next request; the tokens cannot be renewed.

@@ -9,6 +9,12 @@ export const CHROMIUM_INSTALL = 'apt-get update && apt-get install -y chromium';
 export const ADMIN_DIST = path.resolve(__dirname, '../../../admin/dist');
 export const ARTIFACTS = path.resolve(__dirname, '../../artifacts');
 
+/** What page.evaluate callbacks use of the browser (tests compile without the DOM library). */
+export interface BrowserGlobals {
+  localStorage: { getItem(key: string): string | null; setItem(key: string, value: string): void };
+  performance: { getEntriesByType(type: string): { domContentLoadedEventEnd?: number }[] };
+}
+
 export const chromiumInstalled = fs.existsSync(CHROMIUM_PATH);
 
 /**
@@ -34,7 +40,7 @@ export function launchBrowser(): Promise<Browser> {
 /** A fresh browser context (own storage) signed in through the login page. */
 export async function signInPage(browser: Browser, app: TestApp, email: string, options: { locale?: 'zh-CN' | 'en' } = {}): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, baseURL: app.url, locale: 'zh-CN', timezoneId: 'Europe/London' });
-  if (options.locale) await context.addInitScript((locale) => localStorage.setItem('pharmadesk.locale', locale), options.locale);
+  if (options.locale) await context.addInitScript((locale) => (globalThis as unknown as BrowserGlobals).localStorage.setItem('pharmadesk.locale', locale), options.locale);
   const page = await context.newPage();
   page.on('pageerror', (error) => console.error(`[browser] ${email}: ${error.message}`));
   await page.goto('/login');
