@@ -29,9 +29,9 @@ describe('roles, permission levels and staff', () => {
   });
   afterAll(() => app.stop());
 
-  it('lists the built-in templates for every role of domain.md', () => {
+  it('lists the built-in templates for every role of domain.md (and those installed plugins add)', () => {
     expect([...templates.keys()].sort()).toEqual(
-      ['agent', 'consulting', 'franchise_owner', 'health_manager', 'hq_admin', 'pharmacist', 'qa_analyst', 'store_director', 'supervisor'].sort(),
+      ['agent', 'consulting', 'franchise_owner', 'health_manager', 'hq_admin', 'pharmacist', 'qa_analyst', 'store_director', 'supervisor', 'store_pharmacist'].sort(),
     );
     expect(templates.get('hq_admin')!.permissions).toContain('franchise:manage');
     expect(templates.get('franchise_owner')!.permissions).not.toContain('franchise:manage');

@@ -2,6 +2,7 @@ import type { Caller } from '../actors';
 import type { TestApp } from '../app';
 import { casesAuditScenario } from './cases';
 import { knowledgeAuditScenario } from './knowledge';
+import { pluginsAuditScenario } from './plugins';
 
 /**
  * Per-module parts of the audit test (tests/identity/pii-and-audit.test.ts): each runs
@@ -19,3 +20,4 @@ export type AuditScenario = (tools: AuditScenarioTools) => Promise<void>;
 export const auditScenarios: AuditScenario[] = [];
 auditScenarios.push(knowledgeAuditScenario);
 auditScenarios.push(casesAuditScenario);
+auditScenarios.push(pluginsAuditScenario);
