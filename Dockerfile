@@ -7,6 +7,9 @@ COPY api/package.json api/
 COPY admin/package.json admin/
 COPY seeds/package.json seeds/
 COPY tests/package.json tests/
+COPY plugins/refund-approval/package.json plugins/refund-approval/
+COPY plugins/pharmacist-review/package.json plugins/pharmacist-review/
+COPY plugins/vip-care/package.json plugins/vip-care/
 RUN pnpm install --frozen-lockfile
 COPY . .
 RUN pnpm build && pnpm --filter @pharmadesk/admin build && pnpm prune --prod --config.ignore-scripts=true
