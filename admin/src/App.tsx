@@ -62,7 +62,10 @@ export function App() {
   const t = (key: string) => translate(locale, key);
   const enabledPlugins = useEnabledPlugins();
   const extensions = useMemo(() => activeExtensions(enabledPlugins), [enabledPlugins]);
-  const resources = useMemo(() => [...coreResources(t), ...extensionResources(extensions)], [locale, extensions]); // eslint-disable-line react-hooks/exhaustive-deps
+  const resources = useMemo(
+    () => [...coreResources(t), ...extensionResources(extensions).map((r) => ({ ...r, meta: { ...r.meta, label: typeof r.meta?.label === 'string' ? t(r.meta.label) : r.meta?.label } }))],
+    [locale, extensions], // eslint-disable-line react-hooks/exhaustive-deps
+  );
 
   return (
     <BrowserRouter>
