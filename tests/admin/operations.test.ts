@@ -67,7 +67,7 @@ describe('admin GraphQL operations (schema/operations)', () => {
   it('defines every operation the admin panel names', () => {
     const named = new Set<string>();
     for (const source of adminSources(path.join(root, 'admin/src')))
-      for (const match of source.matchAll(/\b(?:op|request|subscribe|useGql|useGqlMutation)(?:<[^>]*(?:<[^>]*>[^>]*)*>)?\(\s*'([A-Z]\w+)'/g)) named.add(match[1]!);
+      for (const match of source.matchAll(/\b(?:op|request|subscribe|submit|useGql|useGqlMutation)(?:<[^>]*(?:<[^>]*>[^>]*)*>)?\(\s*'([A-Z]\w+)'/g)) named.add(match[1]!);
     for (const source of adminSources(path.join(root, 'admin/src'))) for (const match of source.matchAll(/(?:query|mutation)="([A-Z]\w+)"/g)) named.add(match[1]!);
     expect(named.size).toBeGreaterThan(20);
     expect([...named].filter((n) => !operations.has(n))).toEqual([]);

@@ -123,6 +123,48 @@ describeInBrowser('admin panel in the browser', () => {
     await page.context().close();
   });
 
+  it('lets HQ enable a plugin for a franchise with its options and disable it again; a bad option value is shown under its field', async () => {
+    const page = await signInPage(browser, app, 'admin@hq.demo');
+    await page.goto('/plugins');
+    await page.getByTestId('plugin-franchise').click();
+    await page.locator('.ant-select-item-option[title^="华东健康药房"]').click();
+    const row = (plugin: string) => page.locator(`tr[data-row-key="${plugin}"]`);
+    const status = (plugin: string, enabled: boolean) => row(plugin).locator(`[data-testid="plugin-status"][data-enabled="${enabled}"]`).waitFor({ timeout: 10_000 });
+    await status('pharmacist-review', false); // the demo runs it for west only
+
+    await row('pharmacist-review').getByTestId('plugin-enable').click();
+    expect(await page.getByTestId('option-includeMedicationConsultations').getAttribute('aria-checked')).toBe('true'); // the option's default
+    await page.getByTestId('plugin-options-save').click();
+    await status('pharmacist-review', true);
+    const hq = await signIn(app, 'admin@hq.demo');
+    const franchises = await hq.graphql<{ franchises: { nodes: { id: string; name: string }[] } }>(`{ franchises(paging: { limit: 50 }) { nodes { id name } } }`);
+    const east = franchises.body.data!.franchises.nodes.find((f) => f.name.startsWith('华东健康药房'))!.id;
+    const enablement = async (plugin: string) => {
+      const res = await hq.graphql<{ installedPlugins: { name: string; enablements: { enabled: boolean; options: Record<string, unknown> }[] }[] }>(
+        `query($f: ID) { installedPlugins { name enablements(franchiseId: $f) { enabled options } } }`,
+        { f: east },
+      );
+      return res.body.data!.installedPlugins.find((p) => p.name === plugin)!.enablements[0];
+    };
+    expect(await enablement('pharmacist-review')).toMatchObject({ enabled: true, options: { includeMedicationConsultations: true } });
+    await screenshot(page, 'plugins');
+
+    await row('pharmacist-review').getByTestId('plugin-disable').click();
+    await page.getByTestId('plugin-disable-confirm').click();
+    await status('pharmacist-review', false);
+    expect((await enablement('pharmacist-review'))?.enabled).toBe(false);
+
+    // refund-approval's threshold is a number with a minimum of 0: the API refuses -5 and the form shows why under the field.
+    await row('refund-approval').getByTestId('plugin-edit').click();
+    await page.getByTestId('option-threshold').fill('-5');
+    await page.getByTestId('plugin-options-save').click();
+    const error = page.locator('.ant-form-item', { has: page.getByTestId('option-threshold') }).locator('.ant-form-item-explain-error');
+    await error.waitFor({ timeout: 10_000 });
+    expect(await error.innerText()).toContain('threshold must be at least 0');
+    expect((await enablement('refund-approval'))?.options).toMatchObject({ threshold: 500 });
+    await page.context().close();
+  });
+
   it('switches between Chinese and English', async () => {
     const page = await signInPage(browser, app, 'supervisor@east.demo');
     const sider = page.locator('.ant-layout-sider');

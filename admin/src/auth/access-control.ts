@@ -19,7 +19,7 @@ export const RESOURCE_PERMISSIONS: Record<string, Partial<Record<Action, string>
   apiKeys: { default: 'apikey:manage' },
   auditLogs: { default: 'audit:read' },
   sla: { default: 'sla:manage' },
-  plugins: { default: 'franchise:manage' },
+  plugins: { default: 'plugin:manage' },
 };
 
 export function permissionFor(resource: string | undefined, action: Action, metaPermission?: string): string | undefined {

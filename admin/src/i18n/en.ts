@@ -71,7 +71,20 @@ export const en: DeepPartial<Dictionary> = {
     secretTitle: 'New API key', operation: 'Operation', actor: 'Actor', target: 'Target', changes: 'Changes', policies: 'SLA policies', calendars: 'Business calendars',
     isDefault: 'Default', warningThreshold: 'Warning at', autoEscalate: 'Escalate on breach', targets: 'Targets', firstResponse: 'First response (min)',
     resolution: 'Resolution (min / working days)', holidays: 'Holidays', workingDays: 'Working hours', weekday: 'Weekday', plugins: 'Plugins', enabled: 'Enabled',
-    disabled: 'Disabled', settings: 'Assignment', assignmentRule: 'Auto-assignment rule', projects: 'Projects', queue: 'Queue', pluginsPending: 'The plugin administration API is not available yet.',
+    disabled: 'Disabled', settings: 'Assignment', assignmentRule: 'Auto-assignment rule', projects: 'Projects', queue: 'Queue',
+  },
+  plugins: {
+    options: 'Options', ownerAccess: 'Owner may manage', editOptions: 'Edit options', enableTitle: 'Enable plugin', editTitle: 'Plugin options',
+    disableConfirm: 'Disable {{plugin}} for this franchise?', ownerNotAllowed: 'HQ has not allowed franchise owners to manage this plugin', noOptions: 'This plugin has no options.',
+    required: 'Required', range: 'Range {{range}}', default: 'Default {{value}}',
+  },
+  sla: {
+    newPolicy: 'New SLA policy', editPolicy: 'Edit SLA policy', newCalendar: 'New business calendar', editCalendar: 'Edit business calendar', calendar: 'Business calendar',
+    warningHint: 'Share of the target elapsed, 0.8 = 80%', queueHint: 'Empty: every queue (a default policy must leave it empty)', addTarget: 'Add target', removeTarget: 'Remove',
+    target: 'Target {{n}}', allWhenEmpty: 'Empty means all', nextResponse: 'Next response (min)', resolutionMinutes: 'Resolution (min)', resolutionWorkingDays: 'Resolution (working days)',
+    verificationWorkingDays: 'Verification (working days)', calendarHours: 'Working time only', hoursHint: 'e.g. 09:00-12:00, 13:30-18:00; empty: day off',
+    hoursInvalid: 'Use HH:MM-HH:MM, periods separated by commas', datesHint: 'Type YYYY-MM-DD and press Enter', extraWorkdays: 'Make-up workdays', datesInvalid: 'Dates must be YYYY-MM-DD',
+    weekdays: { 0: 'Sun', 1: 'Mon', 2: 'Tue', 3: 'Wed', 4: 'Thu', 5: 'Fri', 6: 'Sat' },
   },
   dashboard: {
     title: 'Dashboard', myQueue: 'My queue', myOpen: 'My open cases', warning: 'Warning', breached: 'Breached', ok: 'OK', unclaimed: 'Unclaimed',

@@ -70,7 +70,20 @@ export const zhCN = {
     secretTitle: '新的 API 密钥', operation: '操作', actor: '操作人', target: '对象', changes: '变更', policies: 'SLA 策略', calendars: '工作日历',
     isDefault: '默认', warningThreshold: '预警阈值', autoEscalate: '超时自动升级', targets: '时限', firstResponse: '首次响应(分钟)',
     resolution: '解决(分钟/工作日)', holidays: '节假日', workingDays: '工作时间', weekday: '星期', plugins: '插件', enabled: '已启用',
-    disabled: '未启用', settings: '分配规则', assignmentRule: '自动分配规则', projects: '服务项目', queue: '队列', pluginsPending: '插件管理接口尚未提供。',
+    disabled: '未启用', settings: '分配规则', assignmentRule: '自动分配规则', projects: '服务项目', queue: '队列',
+  },
+  plugins: {
+    options: '选项', ownerAccess: '允许加盟商管理', editOptions: '修改选项', enableTitle: '启用插件', editTitle: '修改插件选项',
+    disableConfirm: '确定为该加盟机构停用 {{plugin}}？', ownerNotAllowed: '总部尚未允许加盟商管理此插件', noOptions: '此插件没有可设置的选项。',
+    required: '必填', range: '范围 {{range}}', default: '默认 {{value}}',
+  },
+  sla: {
+    newPolicy: '新建 SLA 策略', editPolicy: '编辑 SLA 策略', newCalendar: '新建工作日历', editCalendar: '编辑工作日历', calendar: '工作日历',
+    warningHint: '已用时限的比例，0.8 即 80%', queueHint: '为空时适用于所有队列（默认策略必须为空）', addTarget: '添加时限', removeTarget: '删除',
+    target: '时限 {{n}}', allWhenEmpty: '为空表示全部', nextResponse: '后续响应(分钟)', resolutionMinutes: '解决(分钟)', resolutionWorkingDays: '解决(工作日)',
+    verificationWorkingDays: '核实(工作日)', calendarHours: '只计工作时间', hoursHint: '如 09:00-12:00, 13:30-18:00；为空表示休息',
+    hoursInvalid: '请按 HH:MM-HH:MM 填写，多个时段用逗号分隔', datesHint: '输入 YYYY-MM-DD 后回车', extraWorkdays: '调休上班日', datesInvalid: '日期格式应为 YYYY-MM-DD',
+    weekdays: { 0: '周日', 1: '周一', 2: '周二', 3: '周三', 4: '周四', 5: '周五', 6: '周六' },
   },
   dashboard: {
     title: '工作台', myQueue: '我的队列', myOpen: '我处理中的工单', warning: '预警', breached: '已超时', ok: '正常', unclaimed: '待认领',

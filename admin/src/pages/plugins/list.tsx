@@ -1,29 +1,95 @@
 import { useTranslate } from '@refinedev/core';
-import { Alert, Card, Table, Tag } from 'antd';
-import { installedAdminExtensions } from '../../extensions/installed';
+import { Card, Select, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useGql } from '../../hooks/use-gql';
 import { useMe } from '../../hooks/use-me';
+import type { Connection } from '../../types';
+import { OptionsModal, type OptionsTarget } from './options-modal';
+import { OwnerAccessSwitch, PluginActions } from './plugin-actions';
+import type { Enablement, InstalledPlugin } from './types';
+
+/** HQ picks any franchise; a franchise owner always works on their own. */
+function useFranchiseChoice() {
+  const { me } = useMe();
+  const isHq = !!me?.scope.isHq;
+  const franchises = useGql<{ franchises: Connection<{ id: string; name: string }> }>('FranchiseList', { paging: { limit: 200 }, sorting: [{ field: 'name', direction: 'ASC' }] }, { enabled: isHq });
+  const [picked, setPicked] = useState<string>();
+  const options = (franchises.data?.franchises.nodes ?? []).map((f) => ({ value: f.id, label: f.name }));
+  const franchiseId = isHq ? (picked ?? options[0]?.value) : (me?.user?.franchiseId ?? me?.scope.orgUnit.franchiseId);
+  return { isHq, franchiseId, options, setPicked, loading: franchises.isLoading };
+}
+
+function optionSummary(options: Record<string, unknown> | undefined) {
+  const entries = Object.entries(options ?? {});
+  if (!entries.length) return '—';
+  return entries.map(([k, v]) => <Tag key={k}>{k}: {String(v)}</Tag>);
+}
 
 /**
- * Plugins installed in the panel and whether they are enabled for your franchise. Turning them
- * on and off per franchise needs the plugin administration API (issue 6); until it exists this page only shows.
+ * Installed plugins and their enablement for one franchise: enable (with options generated from
+ * the plugin's specs), edit options, disable; HQ decides which plugins franchise owners may manage.
  */
 export function PluginList() {
   const t = useTranslate();
-  const { me } = useMe();
-  const enabled = me?.enabledPlugins ?? [];
-  const names = [...new Set([...installedAdminExtensions.map((e) => e.plugin), ...enabled])];
+  const { can } = useMe();
+  const { isHq, franchiseId, options, setPicked, loading } = useFranchiseChoice();
+  const plugins = useGql<{ installedPlugins: InstalledPlugin[] }>('InstalledPlugins', { franchiseId }, { enabled: !!franchiseId });
+  const [target, setTarget] = useState<OptionsTarget>();
+  const enablementOf = (p: InstalledPlugin): Enablement | undefined => p.enablements.find((e) => e.franchiseId === franchiseId);
+  const manage = can('plugin:manage');
+  const refresh = () => void plugins.refetch();
   return (
-    <Card title={t('admin.plugins')}>
-      <Alert type="info" showIcon message={t('admin.pluginsPending')} style={{ marginBottom: 12 }} />
+    <Card
+      title={t('admin.plugins')}
+      extra={isHq && (
+        <Space>
+          {t('admin.franchise')}
+          <Select data-testid="plugin-franchise" style={{ minWidth: 220 }} loading={loading} value={franchiseId} onChange={setPicked} options={options} showSearch optionFilterProp="label" />
+        </Space>
+      )}
+    >
       <Table
         rowKey="name"
         pagination={false}
-        dataSource={names.map((name) => ({ name, enabled: enabled.includes(name) }))}
+        loading={plugins.isLoading}
+        dataSource={plugins.data?.installedPlugins ?? []}
+        data-testid="plugin-table"
         columns={[
-          { title: t('common.name'), dataIndex: 'name' },
-          { title: t('common.status'), dataIndex: 'enabled', render: (v: boolean) => <Tag color={v ? 'green' : 'default'}>{v ? t('admin.enabled') : t('admin.disabled')}</Tag> },
+          { title: t('common.name'), dataIndex: 'name', width: 200, render: (v: string, p: InstalledPlugin) => <Space direction="vertical" size={0}><Typography.Text strong>{v}</Typography.Text><Typography.Text type="secondary">{p.version}</Typography.Text></Space> },
+          { title: t('common.description'), dataIndex: 'description' },
+          {
+            title: t('common.status'),
+            render: (_, p: InstalledPlugin) => {
+              const enabled = !!enablementOf(p)?.enabled;
+              return <Tag color={enabled ? 'green' : 'default'} data-testid="plugin-status" data-enabled={String(enabled)}>{enabled ? t('admin.enabled') : t('admin.disabled')}</Tag>;
+            },
+          },
+          { title: t('plugins.options'), render: (_, p: InstalledPlugin) => optionSummary(enablementOf(p)?.options) },
+          ...(isHq && manage && franchiseId
+            ? [{ title: t('plugins.ownerAccess'), render: (_: unknown, p: InstalledPlugin) => <OwnerAccessSwitch plugin={p.name} enablement={enablementOf(p)} franchiseId={franchiseId} onChanged={refresh} /> }]
+            : []),
+          ...(manage && franchiseId
+            ? [{
+                title: t('table.actions'),
+                render: (_: unknown, p: InstalledPlugin) => (
+                  <PluginActions plugin={p} enablement={enablementOf(p)} franchiseId={franchiseId} mayManage={isHq || !!enablementOf(p)?.ownerMayManage} onOptions={setTarget} onChanged={refresh} />
+                ),
+              }]
+            : []),
         ]}
       />
+      {target && franchiseId && (
+        <OptionsModal
+          key={`${target.plugin.name}:${target.mode}`}
+          target={target}
+          franchiseId={franchiseId}
+          onClose={() => setTarget(undefined)}
+          onSaved={() => {
+            setTarget(undefined);
+            refresh();
+          }}
+        />
+      )}
     </Card>
   );
 }
