@@ -35,18 +35,8 @@ export function StaffPicker({ value, onChange, placeholder, jobTitles }: PickerP
     paging: { limit: 200 },
     sorting: [{ field: 'displayName', direction: 'ASC' }],
   });
-  return (
-    <Select
-      showSearch
-      allowClear
-      value={value}
-      onChange={onChange}
-      placeholder={placeholder}
-      loading={isFetching}
-      optionFilterProp="label"
-      options={(data?.staffUsers.nodes ?? []).map((s) => ({ value: s.id, label: s.displayName }))}
-    />
-  );
+  const options = (data?.staffUsers.nodes ?? []).map((s) => ({ value: s.id, label: s.displayName }));
+  return <LoadedSelect value={value} onChange={onChange} placeholder={placeholder} loading={isFetching} options={options} />;
 }
 
 /** Org unit of given kinds (stores, branch centers...). */
@@ -55,16 +45,11 @@ export function OrgUnitPicker({ value, onChange, placeholder, kinds }: PickerPro
     filter: kinds ? { kind: { in: kinds } } : undefined,
     paging: { limit: 200 },
   });
-  return (
-    <Select
-      showSearch
-      allowClear
-      value={value}
-      onChange={onChange}
-      placeholder={placeholder}
-      loading={isFetching}
-      optionFilterProp="label"
-      options={(data?.orgUnits.nodes ?? []).map((o) => ({ value: o.id, label: o.name }))}
-    />
-  );
+  const options = (data?.orgUnits.nodes ?? []).map((o) => ({ value: o.id, label: o.name }));
+  return <LoadedSelect value={value} onChange={onChange} placeholder={placeholder} loading={isFetching} options={options} />;
+}
+
+/** A select searching, by label, a list loaded in full. */
+function LoadedSelect({ loading, options, ...props }: PickerProps & { loading: boolean; options: { value: string; label: string }[] }) {
+  return <Select showSearch allowClear optionFilterProp="label" loading={loading} options={options} {...props} />;
 }

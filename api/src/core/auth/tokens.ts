@@ -1,5 +1,5 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { errors, jwtVerify, SignJWT } from 'jose';
+import { decodeJwt, errors, jwtVerify, SignJWT } from 'jose';
 import { UnauthenticatedError } from '../errors';
 
 const ISSUER = 'pharmadesk';
@@ -27,6 +27,16 @@ export async function signAccessToken(secret: string, claims: AccessClaims, ttlS
     .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
     .sign(key(secret));
   return { token, expiresAt };
+}
+
+/** When an access token (already verified) expires, in epoch milliseconds; null when it cannot be read. */
+export function accessTokenExpiry(token: string): number | null {
+  try {
+    const { exp } = decodeJwt(token);
+    return typeof exp === 'number' ? exp * 1000 : null;
+  } catch {
+    return null;
+  }
 }
 
 export async function verifyAccessToken(secret: string, token: string): Promise<AccessClaims> {

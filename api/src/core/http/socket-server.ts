@@ -8,6 +8,7 @@ import { ErrorCode } from '../errors';
 import { guardOperation, type GuardOptions } from '../graphql/operation-guards';
 import { inOperation } from '../tenancy/request-transaction';
 import { credentialKey, forgetLiveCredentials } from '../live';
+import { accessTokenExpiry } from '../auth/tokens';
 import { authenticate, credentialsFrom, type Credentials } from '../../modules/identity/authentication';
 
 type Format = (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
@@ -159,16 +160,6 @@ export function startSocketServer(deps: { httpServer: http.Server; schema: Graph
 
 /** Results of live events already resolved, by event and subscription share key (see subscribe). */
 const resultsByEvent = new WeakMap<object, Map<string, Promise<ExecutionResult>>>();
-
-/** When a (verified) access token expires, in epoch milliseconds. */
-function accessTokenExpiry(token: string): number | null {
-  try {
-    const { exp } = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as { exp?: number };
-    return typeof exp === 'number' ? exp * 1000 : null;
-  } catch {
-    return null;
-  }
-}
 
 function codeCoercionError(error: GraphQLError): GraphQLFormattedError {
   const formatted = error.toJSON();
