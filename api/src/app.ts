@@ -104,6 +104,7 @@ export async function createApp({ config, orm, logger, authSecret, eventsUrl }: 
   });
   expressApp.get('/readyz', async (_req, res) => {
     if (draining) return void res.status(503).json({ status: 'draining' });
+    if (!pubsub.connected) return void res.status(503).json({ status: 'live events unavailable: reconnecting to the database' });
     try {
       const pending = await pendingMigrations(orm);
       if (pending.length) return void res.status(503).json({ status: 'migrations pending', pending });

@@ -2,6 +2,7 @@ import type { Actor } from './auth/actor';
 import { createRequestContext, type AppRuntime, type RequestContext } from './context';
 import { canSeeFranchise } from './tenancy/scope';
 import { inOperation } from './tenancy/request-transaction';
+import { isClientError } from './errors';
 
 /** What every live event carries: which record changed and whose it is. Never the record itself. */
 export interface LiveEvent {
@@ -45,8 +46,14 @@ export function liveActor(ctx: RequestContext): Promise<Actor | null> {
   const known = cache.get(key);
   if (known && now - known.checkedAt < LIVE_RECHECK_MS) return known.actor;
   if (cache.size > 10_000) for (const [k, v] of cache) if (now - v.checkedAt >= LIVE_RECHECK_MS) cache.delete(k);
-  const actor = ctx.runtime.authenticate(ctx.credentials).catch(() => null);
-  cache.set(key, { actor, checkedAt: now });
+  const entry: CheckedCredential = { checkedAt: now, actor: Promise.resolve(null) };
+  entry.actor = ctx.runtime.authenticate(ctx.credentials).catch((error: unknown) => {
+    // Credentials that fail are remembered; a check that could not run (database down) is retried with the next event.
+    if (!isClientError(error) && cache.get(key) === entry) cache.delete(key);
+    return null;
+  });
+  cache.set(key, entry);
+  const actor = entry.actor;
   return actor;
 }
 

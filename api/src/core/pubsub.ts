@@ -17,9 +17,23 @@ export interface Topics {
 
 type LocalPubSub = ReturnType<typeof createYogaPubSub<Topics>>;
 
+/** What happened while the shared event connection was down: its listeners catch up from here. */
+export interface EventsResumed {
+  /** When the connection was lost (events published since may have been missed). */
+  downSince: Date;
+}
+
 export interface PubSub {
   publish: LocalPubSub['publish'];
   subscribe: LocalPubSub['subscribe'];
+  /** False while events from other instances (and this one's) cannot be delivered: readiness reports it. */
+  readonly connected: boolean;
+  /**
+   * Runs after the shared connection comes back from an outage (not on the first connect),
+   * to re-apply what may have been missed meanwhile (revocations, outbox catch-up).
+   * Returns a function that removes the listener.
+   */
+  onResumed(listener: (resumed: EventsResumed) => void | Promise<void>): () => void;
   /** Stops listening to other instances (shutdown). */
   close(): Promise<void>;
 }
@@ -27,7 +41,7 @@ export interface PubSub {
 /** In-process only: scripts, schema generation, and tests of a single instance. */
 export function createPubSub(): PubSub {
   const local = localBus();
-  return { publish: local.publish, subscribe: local.subscribe, close: async () => undefined };
+  return { publish: local.publish, subscribe: local.subscribe, connected: true, onResumed: () => () => undefined, close: async () => undefined };
 }
 
 /** The in-process bus: one listener per live subscription, so thousands are expected, not a leak. */
@@ -39,19 +53,46 @@ function localBus() {
 
 export const EVENTS_CHANNEL = 'pharmadesk_events';
 
+export interface SharedPubSubOptions {
+  /** First retry delay after the connection is lost; doubles per failed attempt up to maxRetryMs. */
+  minRetryMs?: number;
+  maxRetryMs?: number;
+  /** A `select 1` on the connection this often, so a silently dead connection is noticed. */
+  heartbeatMs?: number;
+}
+
 /**
  * Events shared by every API instance on the database: publishing is a NOTIFY, and each
  * instance LISTENs and hands what arrives to its own subscribers (its own events too, so
- * there is one path). A lost LISTEN connection is re-established; events published
- * meanwhile are missed, as with any NOTIFY, which is why payloads are only "look again" hints.
+ * there is one path). A lost LISTEN connection is re-established forever with backoff;
+ * NOTIFYs sent meanwhile are missed (payloads are only "look again" hints), so `onResumed`
+ * listeners re-apply what matters once it is back. While it is down `connected` is false
+ * and publishing drops the event with a warning.
  */
-export async function createSharedPubSub(connectionString: string, logger: Logger): Promise<PubSub> {
+export async function createSharedPubSub(connectionString: string, logger: Logger, options: SharedPubSubOptions = {}): Promise<PubSub> {
+  const { minRetryMs = 200, maxRetryMs = 1_000, heartbeatMs = 10_000 } = options;
   const local = localBus();
+  const resumedListeners = new Set<(resumed: EventsResumed) => void | Promise<void>>();
   let client: Client | undefined;
   let closed = false;
+  let downSince: Date | undefined;
+  let attempt = 0;
+  let retryTimer: NodeJS.Timeout | undefined;
 
   const connect = async (): Promise<void> => {
-    const listener = new Client({ connectionString, application_name: 'pharmadesk-events' });
+    const listener = new Client({ connectionString, application_name: 'pharmadesk-events', keepAlive: true });
+    let lost = false;
+    const onLost = (error?: Error) => {
+      if (lost) return;
+      lost = true;
+      listener.removeAllListeners('notification');
+      void listener.end().catch(() => undefined);
+      if (client !== listener) return; // failed while connecting: connect() reports it
+      client = undefined;
+      downSince = new Date();
+      logger.warn({ err: error }, 'event listener connection lost; live events are down until it reconnects');
+      scheduleReconnect();
+    };
     listener.on('notification', (message) => {
       try {
         const { topic, payload } = JSON.parse(message.payload ?? '{}') as { topic: string; payload: unknown };
@@ -60,29 +101,87 @@ export async function createSharedPubSub(connectionString: string, logger: Logge
         logger.warn({ err: error }, 'ignoring a malformed event notification');
       }
     });
-    listener.on('error', (error) => {
-      if (client === listener) client = undefined;
-      logger.warn({ err: error }, 'event listener connection lost; reconnecting');
+    listener.on('error', onLost);
+    listener.on('end', () => onLost());
+    try {
+      await listener.connect();
+      await listener.query(`listen ${EVENTS_CHANNEL}`);
+    } catch (error) {
+      lost = true;
       void listener.end().catch(() => undefined);
-      if (!closed) setTimeout(() => void connect().catch((e) => logger.error({ err: e }, 'event listener reconnect failed')), 1_000).unref();
-    });
-    await listener.connect();
-    await listener.query(`listen ${EVENTS_CHANNEL}`);
+      throw error;
+    }
+    if (closed) return void listener.end().catch(() => undefined);
     client = listener;
   };
+
+  const scheduleReconnect = () => {
+    if (closed || retryTimer) return;
+    const delay = Math.min(maxRetryMs, minRetryMs * 2 ** attempt) * (0.8 + Math.random() * 0.4);
+    attempt++;
+    retryTimer = setTimeout(() => {
+      retryTimer = undefined;
+      connect().then(resumed, (error: unknown) => {
+        logger.warn({ err: error, attempt }, 'event listener could not reconnect; retrying');
+        scheduleReconnect();
+      });
+    }, delay);
+    retryTimer.unref();
+  };
+
+  const resumed = () => {
+    if (!client) return;
+    const since = downSince ?? new Date();
+    logger.info({ downMs: Date.now() - since.getTime(), attempts: attempt }, 'event listener reconnected');
+    attempt = 0;
+    downSince = undefined;
+    for (const listener of resumedListeners) {
+      Promise.resolve()
+        .then(() => listener({ downSince: since }))
+        .catch((error: unknown) => logger.error({ err: error }, 'catching up after the event listener reconnected failed'));
+    }
+  };
+
   await connect();
+
+  // A connection that does not answer within a heartbeat is as good as lost: drop it so it is replaced.
+  const heartbeat = setInterval(() => {
+    const current = client;
+    if (!current) return;
+    let timer: NodeJS.Timeout | undefined;
+    const silent = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer to a heartbeat in ${heartbeatMs} ms`)), heartbeatMs);
+    });
+    Promise.race([current.query('select 1'), silent])
+      .catch((error: unknown) => {
+        if (client === current) current.emit('error', error);
+      })
+      .finally(() => clearTimeout(timer));
+  }, heartbeatMs);
+  heartbeat.unref();
 
   return {
     subscribe: local.subscribe,
     publish: ((topic: string, payload: unknown) => {
-      if (!client) return logger.error({ topic }, 'event listener not connected; event dropped');
+      if (!client) return logger.warn({ topic }, 'event listener not connected; event dropped');
       client
         .query('select pg_notify($1, $2)', [EVENTS_CHANNEL, JSON.stringify({ topic, payload })])
         .catch((error: unknown) => logger.error({ err: error, topic }, 'could not publish an event'));
     }) as LocalPubSub['publish'],
+    get connected() {
+      return !!client;
+    },
+    onResumed(listener) {
+      resumedListeners.add(listener);
+      return () => resumedListeners.delete(listener);
+    },
     async close() {
       closed = true;
-      await client?.end().catch(() => undefined);
+      clearInterval(heartbeat);
+      clearTimeout(retryTimer);
+      const current = client;
+      client = undefined;
+      await current?.end().catch(() => undefined);
     },
   };
 }

@@ -9,7 +9,7 @@ import { guardOperation, type GuardOptions } from '../graphql/operation-guards';
 import { inOperation } from '../tenancy/request-transaction';
 import { credentialKey, forgetLiveCredentials } from '../live';
 import { accessTokenExpiry } from '../auth/tokens';
-import { authenticate, credentialsFrom, type Credentials } from '../../modules/identity/authentication';
+import { authenticate, credentialsFrom, endedCredentials, type Credentials } from '../../modules/identity/authentication';
 
 type Format = (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
 
@@ -139,21 +139,29 @@ export function startSocketServer(deps: { httpServer: http.Server; schema: Graph
   );
 
   // A revoked session or key loses its live connections at once.
+  const revoke = async (holders: readonly string[]) => {
+    await forgetLiveCredentials(runtime, holders);
+    for (const holder of holders) {
+      for (const socket of liveSockets.get(holder) ?? []) socket.close(4401, 'Unauthorized: credentials revoked');
+      liveSockets.delete(holder);
+    }
+  };
   const revocations = runtime.pubsub.subscribe('auth.revoked');
   void (async () => {
-    for await (const { sessionIds = [], apiKeyIds = [] } of revocations) {
-      await forgetLiveCredentials(runtime, [...sessionIds, ...apiKeyIds]);
-      for (const holder of [...sessionIds, ...apiKeyIds]) {
-        for (const socket of liveSockets.get(holder) ?? []) socket.close(4401, 'Unauthorized: credentials revoked');
-        liveSockets.delete(holder);
-      }
-    }
+    for await (const { sessionIds = [], apiKeyIds = [] } of revocations) await revoke([...sessionIds, ...apiKeyIds]);
   })();
+  // Revocations announced while the event connection was down were missed: the session and key tables say which.
+  const stopResumed = runtime.pubsub.onResumed(async () => {
+    const ended = await endedCredentials(runtime, [...liveSockets.keys()]);
+    if (ended.length) runtime.logger.info({ count: ended.length }, 'closing sockets of credentials revoked while live events were down');
+    await revoke(ended);
+  });
 
   return {
     async dispose() {
       await wsCleanup.dispose();
       await revocations.return?.();
+      stopResumed();
     },
   };
 }
