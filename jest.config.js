@@ -25,6 +25,7 @@ module.exports = {
     '^@pharmadesk/plugin-([a-z0-9-]+)$': '<rootDir>/plugins/$1/src/index.ts',
   },
   setupFiles: ['reflect-metadata'],
+  setupFilesAfterEnv: ['<rootDir>/tests/support/clock-setup.ts'],
   globalSetup: '<rootDir>/tests/support/global-setup.ts',
   globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
   reporters: ['default', '<rootDir>/tests/support/summary-reporter.js'],

@@ -3,6 +3,7 @@ export { loadConfig, ConfigError, configSchema, configVariableNames, type Config
 export { createApp, GRAPHQL_PATH, type App } from './app';
 export { startServer, stopOnSignals, type RunningServer, type ServerHooks } from './server';
 export { createLogger, type Logger } from './core/logger';
+export { clock, calendarDate, type Clock } from './core/clock';
 export { ormConfig, initOrm, migrate, pendingMigrations } from './core/database/orm';
 export { startEmbeddedPostgres, freePort, type EmbeddedPostgres } from './core/database/embedded-postgres';
 export { ensureDatabase, openDatabase, openOwnerDatabase, EMBEDDED_DATABASE_NAME, type Database } from './core/database/database';

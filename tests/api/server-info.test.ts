@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import { startTestApp, type TestApp } from '../support/app';
+import { clock } from '@pharmadesk/api';
 
 const SERVER_INFO = 'query ServerInfo { serverInfo { version now databaseVersion } }';
 
@@ -11,14 +12,14 @@ describe('serverInfo over HTTP', () => {
   afterAll(() => app.stop());
 
   it('answers with the API version, the server time and the database version', async () => {
-    const before = Date.now();
+    const before = clock.nowMs();
     const res = await app.graphql<{ serverInfo: { version: string; now: string; databaseVersion: string } }>(SERVER_INFO);
     expect(res.status).toBe(200);
     expect(res.body.errors).toBeUndefined();
     const info = res.body.data!.serverInfo;
     expect(info.version).toBe(require('../../api/package.json').version);
     expect(Date.parse(info.now)).toBeGreaterThanOrEqual(before - 1000);
-    expect(Date.parse(info.now)).toBeLessThanOrEqual(Date.now() + 1000);
+    expect(Date.parse(info.now)).toBeLessThanOrEqual(clock.nowMs() + 1000);
 
     const pg = new Client({ connectionString: app.database.url });
     await pg.connect();

@@ -2,6 +2,7 @@ import { Client } from 'pg';
 import { complaintWorkflow, consultationWorkflow } from '@pharmadesk/api';
 import { signIn } from '../support/actors';
 import { startTestApp, type TestApp } from '../support/app';
+import { clock } from '@pharmadesk/api';
 
 /** The demo cases the seeds write (the test template holds them): coverage, ownership, numbering, the live queue. */
 describe('demo cases', () => {
@@ -55,7 +56,7 @@ describe('demo cases', () => {
   });
 
   it('numbers the next case opened through the API after the highest seeded one', async () => {
-    const year = new Date().getFullYear();
+    const year = clock.now().getFullYear();
     const [{ max }] = await rows<{ max: string | null }>(
       `select max(c.case_no) as max from service_case c join org_unit o on o.id = c.franchise_id where o.code = 'EAST' and c.case_no like $1`,
       [`EAST-CS-${year}-%`],

@@ -5,6 +5,7 @@ import { CaseChannel, CasePriority, CaseType } from '../../api/src/modules/cases
 import { startTestApp, type TestApp } from '../support/app';
 import { signIn, type Caller } from '../support/actors';
 import { caseAction, collectFromSubscription, openCase } from './support';
+import { clock } from '@pharmadesk/api';
 
 const at = (iso: string) => new Date(iso);
 
@@ -115,7 +116,7 @@ describe('SLA warnings and breaches', () => {
     const running = await pg.query(`select kind, paused_at from case_sla_clock where case_id = $1 and met_at is null`, [waiting.id]);
     expect(running.rows.length).toBeGreaterThan(0);
     expect(running.rows.every((k) => k.paused_at)).toBe(true); // the question met the first response; the rest wait
-    const later = new Date(Date.now() + 30 * 24 * 3600_000).toISOString();
+    const later = new Date(clock.nowMs() + 30 * 24 * 3600_000).toISOString();
     await app.server.jobs!.runNow('cases.sla-check', { now: later });
     expect((await clocksOf(waiting.id)).filter((k) => k.breached_at)).toEqual([]);
 

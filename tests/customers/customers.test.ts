@@ -1,5 +1,6 @@
 import { startTestApp, takeFromSubscription, type TestApp } from '../support/app';
 import { errorCodes, signIn, type Caller } from '../support/actors';
+import { clock } from '@pharmadesk/api';
 
 const CREATE = `mutation($c: CustomerInput!) { createOneCustomer(input: { customer: $c }) { id recordNo name phone version age tags } }`;
 const UPDATE = `mutation($id: ID!, $v: Int!, $u: CustomerUpdate!) { updateOneCustomer(input: { id: $id, version: $v, update: $u }) { id version phone tags } }`;
@@ -60,7 +61,7 @@ describe('customer archives', () => {
   it('numbers archives per franchise in order, and refuses a duplicate phone naming the existing record', async () => {
     const first = await agent.graphql<{ createOneCustomer: { recordNo: string; age: number } }>(CREATE, { c: base });
     expect(first.body.errors).toBeUndefined();
-    const year = new Date().getFullYear();
+    const year = clock.now().getFullYear();
     expect(first.body.data!.createOneCustomer.recordNo).toMatch(new RegExp(`^EAST-${year}-\\d{6}$`));
     expect(first.body.data!.createOneCustomer.age).toBeGreaterThanOrEqual(64);
     const second = await agent.graphql<{ createOneCustomer: { recordNo: string } }>(CREATE, { c: { ...base, name: '第二位', phone: '139 1234 5602', age: 70, birthDate: null } });
@@ -190,7 +191,7 @@ describe('customer archives', () => {
 
     const segments = await owner.graphql<{ customerSegments: { segment: string; customers: number; careStrategy: string }[] }>('{ customerSegments { segment customers careStrategy } }');
     expect(segments.body.data!.customerSegments.reduce((n, s) => n + s.customers, 0)).toBeGreaterThan(250);
-    const month = new Date().toISOString().slice(0, 7);
+    const month = clock.now().toISOString().slice(0, 7);
     const top = await owner.graphql<{ topSpenders: { amount: number; rank: number }[] }>(`query($s: ID!, $m: String!) { topSpenders(orgUnitId: $s, month: $m, limit: 10) { amount rank customer { name } } }`, { s: otherStoreId, m: month });
     const amounts = top.body.data!.topSpenders.map((t) => t.amount);
     expect(amounts).toEqual([...amounts].sort((a, b) => b - a));

@@ -1,5 +1,6 @@
 import { startTestApp, type TestApp } from '../support/app';
 import { signIn, type Caller } from '../support/actors';
+import { clock } from '@pharmadesk/api';
 
 /** The daily care and segment jobs, run through pg-boss as in production. */
 describe('customer background jobs', () => {
@@ -17,7 +18,7 @@ describe('customer background jobs', () => {
       `{ customers(filter: { birthMonth: { eq: 6 } }, paging: { limit: 1 }) { nodes { birthDate healthManagerId } } }`,
     );
     const birthday = someone.body.data!.customers.nodes[0]!;
-    const due = `2026-${birthday.birthDate.slice(5)}`;
+    const due = `${clock.now().getUTCFullYear()}-${birthday.birthDate.slice(5)}`;
     const today = new Date(Date.parse(`${due}T00:00:00Z`) - 3 * 86_400_000).toISOString().slice(0, 10);
     const TASKS = `query($d: String!) { careTasks(filter: { dueDate: { eq: $d }, kind: { eq: BIRTHDAY } }, paging: { limit: 200 }) { totalCount nodes { assigneeId status title } } }`;
     const before = (await owner.graphql<{ careTasks: { totalCount: number } }>(TASKS, { d: due })).body.data!.careTasks.totalCount;
@@ -33,9 +34,23 @@ describe('customer background jobs', () => {
   });
 
   it('lets the health manager close a reminder, which then shows on the customer’s timeline', async () => {
+    // The manager sees their own reminders: run the job three days before the birthday of one of
+    // their customers, so the test does not depend on whose birthday falls near today.
     const manager = await signIn(app, 'manager@east.demo');
-    const tasks = await manager.graphql<{ careTasks: { nodes: { id: string; customerId: string }[] } }>(`{ careTasks(filter: { status: { eq: OPEN } }, paging: { limit: 1 }) { nodes { id customerId } } }`);
-    const task = tasks.body.data!.careTasks.nodes[0]!;
+    const me = (await manager.graphql<{ me: { user: { id: string } } }>('{ me { user { id } } }')).body.data!.me.user;
+    const mine = await owner.graphql<{ customers: { nodes: { id: string; birthDate: string; birthDateEstimated: boolean }[] } }>(
+      `query($m: ID!) { customers(filter: { healthManagerId: { eq: $m }, status: { eq: ACTIVE } }, paging: { limit: 50 }) { nodes { id birthDate birthDateEstimated } } }`,
+      { m: me.id },
+    );
+    const customer = mine.body.data!.customers.nodes.find((c) => !c.birthDateEstimated && c.birthDate.slice(5) !== '02-29')!;
+    const year = clock.now().getUTCFullYear();
+    const today = new Date(Date.parse(`${year}-${customer.birthDate.slice(5)}T00:00:00Z`) - 3 * 86_400_000).toISOString().slice(0, 10);
+    await app.server.jobs!.runNow('customers.birthday-reminders', { today });
+    const tasks = await manager.graphql<{ careTasks: { nodes: { id: string; customerId: string }[] } }>(
+      `{ careTasks(filter: { status: { eq: OPEN } }, paging: { limit: 200 }) { nodes { id customerId } } }`,
+    );
+    const task = tasks.body.data!.careTasks.nodes.find((t) => t.customerId === customer.id)!;
+    expect(task).toBeDefined();
     const done = await manager.graphql(`mutation($id: ID!) { completeCareTask(input: { id: $id, status: DONE, outcome: "已电话祝福" }) { status } }`, { id: task.id });
     expect(done.body.data).toEqual({ completeCareTask: { status: 'DONE' } });
     const timeline = await manager.graphql<{ customerTimeline: { nodes: { kind: string; summary: string }[] } }>(`query($id: ID!) { customerTimeline(customerId: $id, kinds: ["care"]) { nodes { kind summary } } }`, { id: task.customerId });

@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import { startTestApp, type TestApp } from '../support/app';
 import { apiKeyCaller, callerWithHeaders, errorCodes, signIn, type Caller } from '../support/actors';
+import { clock } from '@pharmadesk/api';
 
 const ME = '{ me { apiKey { prefix } permissions scope { orgUnit { name } } } }';
 const STAFF = '{ staffUsers { totalCount } }';
@@ -69,7 +70,7 @@ describe('partner API keys', () => {
   it('stops working after it expires', async () => {
     const created = await owner.graphql<{ createApiKey: { secret: string; apiKey: { id: string } } }>(
       `mutation($at: DateTime!) { createApiKey(input: { name: "short-lived", permissions: ["org:read"], expiresAt: $at }) { secret apiKey { id } } }`,
-      { at: new Date(Date.now() + 1500).toISOString() },
+      { at: new Date(clock.nowMs() + 1500).toISOString() },
     );
     const key = callerWithHeaders(app, 'short-lived', { 'x-api-key': created.body.data!.createApiKey.secret });
     expect((await key.graphql(ME)).status).toBe(200);

@@ -3,9 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
 import { randomBytes } from 'node:crypto';
-import { apiConnectionUrl, createLogger, initOrm, migrate, startEmbeddedPostgres, type EmbeddedPostgres } from '@pharmadesk/api';
+import { apiConnectionUrl, clock, createLogger, initOrm, migrate, startEmbeddedPostgres, type EmbeddedPostgres } from '@pharmadesk/api';
 import { demoSeeders, runSeeders } from '@pharmadesk/seeds';
-import { TEST_AUTH_SECRET, TEST_SERVER_URL, TEST_TEMPLATE_DB, withDatabase } from './test-env';
+import { TEST_AUTH_SECRET, TEST_NOW, TEST_SERVER_URL, TEST_TEMPLATE_DB, withDatabase } from './test-env';
 
 declare global {
   // eslint-disable-next-line no-var
@@ -19,6 +19,7 @@ declare global {
  */
 export default async function globalSetup(): Promise<void> {
   const logger = createLogger({ LOG_LEVEL: 'warn' });
+  if (process.env[TEST_NOW]) clock.travelTo(process.env[TEST_NOW]); // the demo data is written as of that instant
   let serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) {
     const dataDir = path.join(os.tmpdir(), `pharmadesk-test-pg-${process.pid}`);

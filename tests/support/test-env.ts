@@ -22,3 +22,8 @@ export function withDatabase(serverUrl: string, database: string): string {
   url.pathname = `/${database}`;
   return url.toString();
 }
+/**
+ * When set (an ISO instant), every test file and the demo template run with the product's clock
+ * moved there (it keeps running): `.ci/run` uses it to run the date-sensitive suites at an awkward instant.
+ */
+export const TEST_NOW = 'PHARMADESK_TEST_NOW';

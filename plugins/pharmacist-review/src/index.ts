@@ -1,4 +1,5 @@
 import { CaseCategory, CaseStage, CaseType, definePlugin, handlerOnly, type Case, type PluginAction, type PluginGuard, type WorkflowExtension } from '@pharmadesk/api';
+import { clock } from '@pharmadesk/api';
 
 /**
  * pharmacist-review: drug-quality complaints (spoiled, wrong item) and medication
@@ -34,7 +35,7 @@ const reviewedFirst =
     needsReview(run.record, options) && !reviewOf(run.record) ? `a pharmacist must review this case before ${what}; request it with request_pharmacist_review` : null;
 
 const recordReview: PluginAction<Case, PharmacistReviewOptions> = ({ ctx, record, input }) => {
-  const review: ReviewRecord = { reviewedById: ctx.actor!.id, reviewedAt: new Date().toISOString(), note: input.reviewNote as string };
+  const review: ReviewRecord = { reviewedById: ctx.actor!.id, reviewedAt: clock.now().toISOString(), note: input.reviewNote as string };
   record.workflowData = { ...(record.workflowData ?? {}), pharmacistReview: review };
 };
 

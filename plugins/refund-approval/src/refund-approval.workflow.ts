@@ -1,5 +1,6 @@
 import { CaseStage, SolutionType, type Case, type PluginAction, type PluginGuard, type TransitionRun, type WorkflowExtension } from '@pharmadesk/api';
 import { RefundApproval, RefundApprovalStatus } from './refund-approval.entity';
+import { clock } from '@pharmadesk/api';
 
 export interface RefundApprovalOptions {
   threshold: number;
@@ -41,7 +42,7 @@ const decide =
   (status: RefundApprovalStatus): PluginAction<Case, RefundApprovalOptions> =>
   async (run) => {
     const request = await pending(run);
-    if (request) Object.assign(request, { status, decidedById: run.ctx.actor!.id, decidedAt: new Date(), decisionNote: (run.input.reason ?? run.input.note ?? null) as string | null });
+    if (request) Object.assign(request, { status, decidedById: run.ctx.actor!.id, decidedAt: clock.now(), decisionNote: (run.input.reason ?? run.input.note ?? null) as string | null });
   };
 
 export const complaintRefundApproval: WorkflowExtension<Case, RefundApprovalOptions> = {

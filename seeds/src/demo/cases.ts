@@ -46,6 +46,7 @@ import {
 import { stableUuid, type Rng } from '../framework/rng';
 import type { Seeder } from '../framework/seeder';
 import { DEMO_ORGANIZATION, type DemoOrganization } from './organization';
+import { clock } from '@pharmadesk/api';
 
 /**
  * Demo cases: for each franchise about 120 consultations, complaints, after-sales requests,
@@ -1358,7 +1359,7 @@ export const casesSeeder: Seeder = {
   name: 'cases',
   async run({ em, rng, shared }) {
     const organization = await loadOrganization(em, shared);
-    const now = new Date();
+    const now = clock.now();
     for (const { key, franchise, stores, staff } of organization.franchises) {
       const r = rng.derive(key);
       const person = (local: string) => {

@@ -16,6 +16,7 @@ import type { Rng } from '../framework/rng';
 import type { Seeder } from '../framework/seeder';
 import { DEMO_ORGANIZATION, type DemoOrganization } from './organization';
 import { ALLERGIES, chineseName, CONDITIONS, INTERESTS, isoDate, mobile, PERSONALITIES } from './people';
+import { clock } from '@pharmadesk/api';
 
 export const CUSTOMERS_PER_FRANCHISE = 300;
 
@@ -128,7 +129,7 @@ export const customersSeeder: Seeder = {
   name: 'customers',
   async run({ em, rng, shared }) {
     const organization = shared.get(DEMO_ORGANIZATION) as DemoOrganization;
-    const now = new Date();
+    const now = clock.now();
     const usedPhones = new Set<string>();
     for (const { franchise, stores, staff } of organization.franchises) {
       const doctors = staff.filter((s) => s.jobTitle === JobTitle.DOCTOR || s.jobTitle === JobTitle.PHARMACIST);

@@ -1,6 +1,7 @@
 import { JobTitle, StaffUser } from '@pharmadesk/api';
 import type { Seeder } from '../framework/seeder';
 import { DEMO_ORGANIZATION, type DemoOrganization } from './organization';
+import { clock } from '@pharmadesk/api';
 
 type Kind = 'FAQ' | 'MEDICATION_GUIDE' | 'SCRIPT' | 'HOW_TO';
 type Status = 'DRAFT' | 'PUBLISHED' | 'ARCHIVED';
@@ -390,7 +391,7 @@ export const knowledgeSeeder: Seeder = {
   name: 'knowledge',
   async run({ em, rng, shared }) {
     const organization = shared.get(DEMO_ORGANIZATION) as DemoOrganization;
-    const now = new Date();
+    const now = clock.now();
     const hqAdmin = await em.findOne(StaffUser, { email: 'admin@hq.demo' });
     const add = (spec: ArticleSpec, franchiseId: string | null, authorId: string | null) => {
       const createdAt = rng.dateBetween(new Date(now.getTime() - 300 * 86_400_000), new Date(now.getTime() - 30 * 86_400_000));

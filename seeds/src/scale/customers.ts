@@ -2,6 +2,7 @@ import type { Client } from 'pg';
 import type { OrgUnit, StaffUser } from '@pharmadesk/api';
 import { buildCustomers } from '../demo/customers';
 import { Rng, stableUuid } from '../framework/rng';
+import { clock } from '@pharmadesk/api';
 
 /** Columns written by the scale generator (generated columns are left to PostgreSQL). */
 const COLUMNS = [
@@ -28,7 +29,7 @@ export async function generateScaleCustomers(
   const names: string[] = [];
   const phones: string[] = [];
   const cards: string[] = [];
-  const now = new Date();
+  const now = clock.now();
   await client.query(`select set_config('app.franchise_ids', '*', false)`);
   for (let done = 0; done < input.count; done += batchSize) {
     const { customers } = buildCustomers(rng.derive(`batch-${done}`), { ...input, count: Math.min(batchSize, input.count - done), now, usedPhones, withPurchases: false });

@@ -1,4 +1,5 @@
 import type { AuditScenario } from './index';
+import { clock } from '@pharmadesk/api';
 
 const CASE = 'id version state ownerId';
 
@@ -95,7 +96,7 @@ export const casesAuditScenario: AuditScenario = async ({ hq, owner, run }) => {
   const feedback = await run(owner, 'raiseDepartmentFeedback', `mutation($c: ID!, $d: ID!) { raiseDepartmentFeedback(input: { caseId: $c, departmentId: $d, title: "配送延误", description: "配送站人手不足" }) { id } }`, { c: handed.id, d: departmentId });
   await run(owner, 'answerDepartmentFeedback', `mutation($id: ID!, $by: DateTime!) { answerDepartmentFeedback(input: { id: $id, answer: "本周增派人手", promisedBy: $by }) { id } }`, {
     id: feedback.id,
-    by: new Date(Date.now() + 3 * 24 * 3_600_000).toISOString(),
+    by: new Date(clock.nowMs() + 3 * 24 * 3_600_000).toISOString(),
   });
   await run(owner, 'resolveDepartmentFeedback', `mutation($id: ID!) { resolveDepartmentFeedback(input: { id: $id, note: "已增派两人" }) { id } }`, { id: feedback.id });
 

@@ -3,6 +3,7 @@ import { Entity, Enum, Filter, Index, PrimaryKey, Property, OptionalProps } from
 import { GraphQLJSON } from 'graphql-scalars';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { tenantFilter } from '../tenancy/tenant-entity';
+import { clock } from '../clock';
 
 export enum ActorType {
   USER = 'USER',
@@ -65,5 +66,5 @@ export class AuditLog {
 
   @Property({ type: 'timestamptz' })
   @Field()
-  createdAt: Date = new Date();
+  createdAt: Date = clock.now();
 }

@@ -4,6 +4,7 @@ import { inScopedTransaction, type Scope } from '../tenancy/scope';
 import { enabledPluginsFor } from './enablement';
 import { installedPlugins } from './host';
 import type { DomainEvent, DomainEvents, DomainEventType } from './plugin';
+import { clock } from '../clock';
 
 /**
  * Domain events for plugins' event handlers: queued on the operation and handled after
@@ -13,7 +14,7 @@ import type { DomainEvent, DomainEvents, DomainEventType } from './plugin';
  */
 export function publishDomainEvent<T extends DomainEventType>(ctx: RequestContext, type: T, franchiseId: string, payload: DomainEvents[T]): void {
   if (!installedPlugins().some((p) => p.eventHandlers?.some((h) => h.event === type))) return;
-  const event = { type, franchiseId, actorId: ctx.actor?.id ?? null, occurredAt: new Date().toISOString(), ...payload } as DomainEvent<T>;
+  const event = { type, franchiseId, actorId: ctx.actor?.id ?? null, occurredAt: clock.now().toISOString(), ...payload } as DomainEvent<T>;
   ctx.afterCommit.push(() => dispatch(ctx.runtime, event as DomainEvent));
 }
 

@@ -3,6 +3,7 @@ import { Filter } from '@mikro-orm/postgresql';
 import { Entity, OptionalProps, PrimaryKey, Property } from '@mikro-orm/postgresql';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { TENANT_FILTER } from './scope';
+import { clock } from '../clock';
 
 /**
  * The ORM half of franchise isolation: on by default for every tenant entity
@@ -49,9 +50,9 @@ export abstract class TenantEntity<Defaults extends string = never> {
 
   @Property({ type: 'timestamptz' })
   @Field()
-  createdAt: Date = new Date();
+  createdAt: Date = clock.now();
 
-  @Property({ type: 'timestamptz', onUpdate: () => new Date() })
+  @Property({ type: 'timestamptz', onUpdate: () => clock.now() })
   @Field()
-  updatedAt: Date = new Date();
+  updatedAt: Date = clock.now();
 }

@@ -14,6 +14,7 @@ import { assertGrantable } from '../identity/role.service';
 import { effectivePermissions, scopeOfUnit } from '../identity/principal';
 import { ApiKey } from './api-key.entity';
 import type { CreateApiKeyInput, RotateApiKeyInput } from './api-key.types';
+import { clock } from '../../core/clock';
 
 const KEY_PATTERN = /^pdk_([A-Za-z0-9]{10})_([A-Za-z0-9_-]{20,})$/;
 
@@ -58,7 +59,7 @@ export async function createApiKey(ctx: RequestContext, input: CreateApiKeyInput
   const actor = requireActor(ctx);
   const unit = await getOrgUnit(ctx, input.orgUnitId ?? actor.orgUnitId);
   assertGrantable(actor, input.permissions, 'permissions', scopeOfUnit(unit).isHq);
-  if (input.expiresAt && input.expiresAt <= new Date()) throw new BadUserInputError({ field: 'expiresAt', message: 'must be in the future' });
+  if (input.expiresAt && input.expiresAt <= clock.now()) throw new BadUserInputError({ field: 'expiresAt', message: 'must be in the future' });
   const issued = issueKey(ctx, {
     franchiseId: unit.franchiseId,
     orgUnitId: unit.id,
@@ -77,9 +78,9 @@ export async function rotateApiKey(ctx: RequestContext, input: RotateApiKeyInput
   if (old.revokedAt) throw new ConflictError('This API key is revoked; create a new one instead');
   const { franchiseId, orgUnitId, name, permissions, rateLimitPerMinute, expiresAt } = old;
   const issued = issueKey(ctx, { franchiseId, orgUnitId, name, permissions, rateLimitPerMinute, expiresAt, rotatedFromId: old.id });
-  const cutoff = new Date(Date.now() + input.gracePeriodMinutes * 60_000);
+  const cutoff = new Date(clock.nowMs() + input.gracePeriodMinutes * 60_000);
   if (input.gracePeriodMinutes === 0) {
-    old.revokedAt = new Date();
+    old.revokedAt = clock.now();
     ctx.afterCommit.push(() => ctx.pubsub.publish('auth.revoked', { apiKeyIds: [old.id] }));
   }
   else old.expiresAt = old.expiresAt && old.expiresAt < cutoff ? old.expiresAt : cutoff;
@@ -90,7 +91,7 @@ export async function rotateApiKey(ctx: RequestContext, input: RotateApiKeyInput
 export async function revokeApiKey(ctx: RequestContext, id: string): Promise<ApiKey> {
   const key = await visibleKey(ctx, id);
   if (key.revokedAt) throw new ConflictError(`The API key ${key.prefix} is already revoked`);
-  key.revokedAt = new Date();
+  key.revokedAt = clock.now();
   await ctx.em.flush();
   ctx.afterCommit.push(() => ctx.pubsub.publish('auth.revoked', { apiKeyIds: [key.id] }));
   return key;
@@ -115,10 +116,10 @@ export async function actorFromApiKey(runtime: AppRuntime, secret: string): Prom
     const key = await em.findOne(ApiKey, { prefix: `pdk_${match[1]}` });
     if (!key || !digestsEqual(key.secretDigest, secretDigest(runtime.authSecret, secret))) throw new UnauthenticatedError('The API key is not valid');
     if (key.revokedAt) throw new UnauthenticatedError(`The API key ${key.prefix} has been revoked`);
-    if (key.expiresAt && key.expiresAt <= new Date()) throw new UnauthenticatedError(`The API key ${key.prefix} expired on ${key.expiresAt.toISOString()}`);
+    if (key.expiresAt && key.expiresAt <= clock.now()) throw new UnauthenticatedError(`The API key ${key.prefix} expired on ${key.expiresAt.toISOString()}`);
     await countRequest(em, key);
-    if (!key.lastUsedAt || Date.now() - key.lastUsedAt.getTime() > 60_000)
-      await em.nativeUpdate(ApiKey, { id: key.id }, { lastUsedAt: new Date() }); // no version bump for bookkeeping
+    if (!key.lastUsedAt || clock.nowMs() - key.lastUsedAt.getTime() > 60_000)
+      await em.nativeUpdate(ApiKey, { id: key.id }, { lastUsedAt: clock.now() }); // no version bump for bookkeeping
     const unit = await em.findOneOrFail(OrgUnit, { id: key.orgUnitId });
     const { scope, isHq } = scopeOfUnit(unit);
     const [enabled] = await em.execute<{ plugins: string[] }[]>(`select coalesce(array_agg(plugin), '{}') as plugins from franchise_plugin where franchise_id = ? and enabled`, [key.franchiseId]);

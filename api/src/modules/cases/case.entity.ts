@@ -3,6 +3,7 @@ import { Entity, Enum, Filter, Index, OptionalProps, PrimaryKey, Property } from
 import { GraphQLJSON } from 'graphql-scalars';
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { TenantEntity, tenantFilter } from '../../core/tenancy/tenant-entity';
+import { clock } from '../../core/clock';
 
 export enum CaseType {
   CONSULTATION = 'CONSULTATION',
@@ -273,7 +274,7 @@ export class Case extends TenantEntity<
 
   @Property({ type: 'timestamptz' })
   @Field()
-  lastActivityAt: Date = new Date();
+  lastActivityAt: Date = clock.now();
 
   @Property({ type: 'uuid', nullable: true })
   createdById?: string | null;
@@ -332,7 +333,7 @@ export class CaseMessage {
 
   @Property({ type: 'timestamptz' })
   @Field()
-  createdAt: Date = new Date();
+  createdAt: Date = clock.now();
 }
 
 export enum CaseActivityKind {
@@ -410,5 +411,5 @@ export class CaseActivity {
 
   @Property({ type: 'timestamptz' })
   @Field()
-  occurredAt: Date = new Date();
+  occurredAt: Date = clock.now();
 }

@@ -6,6 +6,7 @@ import { escalate, publishCaseChange } from './case.service';
 import { escalateOverdueFeedback } from './feedback.service';
 import { CaseSlaClock } from './sla.entity';
 import { policyFor, summarize } from './sla.service';
+import { clock } from '../../core/clock';
 
 /** Clocks handled per run; a backlog is worked off over the next runs. */
 const BATCH = 1000;
@@ -71,7 +72,7 @@ export const slaCheckJob = defineJob<{ now?: string }>({
   cron: '* * * * *',
   run: async (runtime, data) => {
     const ctx = systemContext(runtime);
-    return inOperation(ctx, () => checkSlaClocks(ctx, data.now ? new Date(data.now) : new Date()));
+    return inOperation(ctx, () => checkSlaClocks(ctx, data.now ? new Date(data.now) : clock.now()));
   },
 });
 
@@ -81,6 +82,6 @@ export const feedbackCheckJob = defineJob<{ now?: string }>({
   cron: '*/5 * * * *',
   run: async (runtime, data) => {
     const ctx = systemContext(runtime);
-    return inOperation(ctx, () => escalateOverdueFeedback(ctx, data.now ? new Date(data.now) : new Date()));
+    return inOperation(ctx, () => escalateOverdueFeedback(ctx, data.now ? new Date(data.now) : clock.now()));
   },
 });

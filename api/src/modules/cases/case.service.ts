@@ -23,6 +23,7 @@ import { CasePermission } from './case.permissions';
 import type { AddCaseMessageInput, CaseInput, CaseUpdate } from './case.types';
 import { workflowForType } from './case.workflows';
 import { onStageChange, startCaseClocks } from './sla.service';
+import { clock } from '../../core/clock';
 
 /**
  * Cases: opening, editing details, the workflow (through the interpreter), ownership
@@ -35,7 +36,7 @@ export function publishCaseChange(ctx: RequestContext, c: Case, change: 'created
 }
 
 function recordActivity(ctx: RequestContext, c: Case, activity: Omit<Partial<CaseActivity>, 'franchiseId' | 'caseId'> & { kind: CaseActivityKind }): CaseActivity {
-  c.lastActivityAt = new Date();
+  c.lastActivityAt = clock.now();
   return ctx.em.create(CaseActivity, { franchiseId: c.franchiseId, caseId: c.id, actorId: ctx.actor?.kind === 'user' ? ctx.actor.id : null, ...activity });
 }
 
@@ -88,10 +89,10 @@ export async function createCase(ctx: RequestContext, input: CaseInput): Promise
   if (customer && customer.franchiseId !== unit.franchiseId) throw new BadUserInputError({ field: 'case.orgUnitId', message: 'must be in the customer’s franchise' });
 
   const franchise = await ctx.em.findOneOrFail(OrgUnit, { id: unit.franchiseId });
-  const year = new Date().getFullYear();
+  const year = clock.now().getFullYear();
   const caseNo = formatNumber(`${franchise.code ?? 'C'}-CS`, year, await nextNumber(ctx.em, unit.franchiseId, 'case', year));
   const workflow = await workflowFor<Case>(ctx.em, unit.franchiseId, workflowForType(input.type));
-  const now = new Date();
+  const now = clock.now();
   const c = ctx.em.create(Case, {
     ...input,
     customerId: customer?.id ?? null,
@@ -176,7 +177,7 @@ export async function transitionCase(ctx: RequestContext, args: { id: string; ve
   if (args.version != null) checkVersion(c, args.version, 'Case');
   const input = args.input ?? {};
   const from = { state: c.state, stage: c.stage };
-  const now = new Date();
+  const now = clock.now();
   await runTransition(await caseWorkflow(ctx, c), {
     ctx,
     record: c,
@@ -205,7 +206,7 @@ export async function claimCase(ctx: RequestContext, id: string): Promise<Case> 
   const actor = requireActor(ctx);
   const c = await getCase(ctx, id);
   if (c.ownerId === actor.id) return c;
-  const now = new Date();
+  const now = clock.now();
   const claimed = await ctx.em.nativeUpdate(Case, { id: c.id, ownerId: null }, { ownerId: actor.id, ownedSince: now, version: c.version + 1, updatedAt: now, lastActivityAt: now });
   if (!claimed) {
     const current = await ctx.em.refresh(c);
@@ -223,7 +224,7 @@ export async function assignCase(ctx: RequestContext, id: string, staffUserId: s
   const c = await getCase(ctx, id);
   const person = await franchiseStaff(ctx, c, staffUserId, 'Staff user');
   if (c.ownerId) throw new ConflictError(`Case ${c.caseNo} already has an owner; transfer it with a reason instead`);
-  Object.assign(c, { ownerId: person.id, ownedSince: new Date() });
+  Object.assign(c, { ownerId: person.id, ownedSince: clock.now() });
   recordActivity(ctx, c, { kind: CaseActivityKind.ASSIGNED, toStaffId: person.id });
   await flushCase(ctx, c);
   return c;
@@ -239,7 +240,7 @@ export async function transferCase(ctx: RequestContext, input: { id: string; toS
   const person = await franchiseStaff(ctx, c, input.toStaffUserId, 'Staff user');
   if (person.id === c.ownerId) throw new BadUserInputError({ field: 'toStaffUserId', message: `${person.displayName} already owns the case` });
   recordActivity(ctx, c, { kind: CaseActivityKind.TRANSFERRED, fromStaffId: c.ownerId ?? null, toStaffId: person.id, reason: input.reason });
-  Object.assign(c, { ownerId: person.id, ownedSince: new Date() });
+  Object.assign(c, { ownerId: person.id, ownedSince: clock.now() });
   await flushCase(ctx, c);
   return c;
 }
@@ -254,7 +255,7 @@ export function escalate(ctx: RequestContext, c: Case, reason: string, level?: E
   if (LEVELS.indexOf(target) <= current)
     throw new BadUserInputError({ field: 'level', message: `the case is already at ${c.escalationLevel}; escalate to a higher level (${LEVELS.slice(current + 1).join(', ') || 'none left'})` });
   recordActivity(ctx, c, { kind: CaseActivityKind.ESCALATED, reason, details: { from: c.escalationLevel, to: target, ...details } });
-  Object.assign(c, { escalationLevel: target, escalatedAt: new Date() });
+  Object.assign(c, { escalationLevel: target, escalatedAt: clock.now() });
 }
 
 export async function escalateCase(ctx: RequestContext, input: { id: string; reason: string; level?: EscalationLevel | null }): Promise<Case> {

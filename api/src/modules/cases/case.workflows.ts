@@ -6,6 +6,7 @@ import { Case, CaseStage, CaseType, SolutionType } from './case.entity';
 import { CasePermission } from './case.permissions';
 import { SlaClockKind } from './sla.entity';
 import { meetClocks } from './sla.service';
+import { clock } from '../../core/clock';
 
 /**
  * The built-in case workflows, as data (the interpreter is core/workflow). Complaints and
@@ -41,7 +42,7 @@ const solutionNeedsAmount: Guard<Case> = (run) => {
 };
 
 const takeOwnership: TransitionAction<Case> = ({ ctx, record }) => {
-  if (!record.ownerId) Object.assign(record, { ownerId: ctx.actor!.id, ownedSince: new Date() });
+  if (!record.ownerId) Object.assign(record, { ownerId: ctx.actor!.id, ownedSince: clock.now() });
 };
 
 /** Proposing a solution ends the complaint's verification clock (initial verification within N working days). */
@@ -55,7 +56,7 @@ const recordSolution: TransitionAction<Case> = async ({ ctx, record, input }) =>
 };
 
 const markResolved: TransitionAction<Case> = async ({ ctx, record, input }) => {
-  Object.assign(record, { resolvedAt: new Date(), customerSatisfied: true, resolutionNote: (input.resolutionNote as string | undefined) ?? record.resolutionNote });
+  Object.assign(record, { resolvedAt: clock.now(), customerSatisfied: true, resolutionNote: (input.resolutionNote as string | undefined) ?? record.resolutionNote });
   if (record.customerId)
     await requestSatisfaction(ctx.em, { franchiseId: record.franchiseId, customerId: record.customerId, sourceKind: 'case', sourceId: record.id, sourceRef: record.caseNo, staffId: record.ownerId });
 };
@@ -65,7 +66,7 @@ const markReopened: TransitionAction<Case> = ({ record }) => {
 };
 
 const markClosed: TransitionAction<Case> = ({ record }) => {
-  record.closedAt = new Date();
+  record.closedAt = clock.now();
 };
 
 const text = (name: string, label: string, max = 5000): RequiredField => ({

@@ -13,6 +13,7 @@ import { getCase } from './case.service';
 import { CasePermission } from './case.permissions';
 import { DepartmentFeedback, FeedbackStatus } from './queue.entity';
 import { policyFor } from './sla.service';
+import { clock } from '../../core/clock';
 
 /**
  * Cross-department feedback (service center authority): the service center raises a
@@ -42,7 +43,7 @@ export async function raiseFeedback(ctx: RequestContext, input: { caseId?: strin
   if (c && department.franchiseId !== c.franchiseId) throw new BadUserInputError({ field: 'departmentId', message: 'must be a department of the case’s franchise' });
   const franchiseId = department.franchiseId;
   const [settings, policy, franchise] = await Promise.all([caseSettingsFor(ctx.em, franchiseId), policyFor(ctx.em, franchiseId, 'general'), ctx.em.findOneOrFail(OrgUnit, { id: franchiseId })]);
-  const now = new Date();
+  const now = clock.now();
   const year = now.getFullYear();
   const item = ctx.em.create(DepartmentFeedback, {
     franchiseId,
@@ -74,8 +75,8 @@ export async function answerFeedback(ctx: RequestContext, input: { id: string; a
   const item = await getFeedback(ctx, input.id);
   await assertDepartmentMember(ctx, item);
   if (item.status === FeedbackStatus.RESOLVED) throw new ConflictError(`Feedback ${item.feedbackNo} is already resolved`);
-  if (input.promisedBy <= new Date()) throw new BadUserInputError({ field: 'promisedBy', message: 'must be in the future' });
-  Object.assign(item, { answer: input.answer, promisedBy: input.promisedBy, answeredAt: new Date(), status: FeedbackStatus.ANSWERED });
+  if (input.promisedBy <= clock.now()) throw new BadUserInputError({ field: 'promisedBy', message: 'must be in the future' });
+  Object.assign(item, { answer: input.answer, promisedBy: input.promisedBy, answeredAt: clock.now(), status: FeedbackStatus.ANSWERED });
   await ctx.em.flush();
   publish(ctx, item);
   return item;
@@ -85,7 +86,7 @@ export async function resolveFeedback(ctx: RequestContext, input: { id: string; 
   const item = await getFeedback(ctx, input.id);
   await assertDepartmentMember(ctx, item);
   if (item.status === FeedbackStatus.RESOLVED) throw new ConflictError(`Feedback ${item.feedbackNo} is already resolved`);
-  Object.assign(item, { status: FeedbackStatus.RESOLVED, resolvedAt: new Date(), answer: input.note ? `${item.answer ?? ''}\n${input.note}`.trim() : item.answer });
+  Object.assign(item, { status: FeedbackStatus.RESOLVED, resolvedAt: clock.now(), answer: input.note ? `${item.answer ?? ''}\n${input.note}`.trim() : item.answer });
   await ctx.em.flush();
   publish(ctx, item);
   return item;

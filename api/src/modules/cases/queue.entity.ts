@@ -2,6 +2,7 @@ import { Entity, Enum, Filter, Index, PrimaryKey, Property, OptionalProps } from
 import { GraphQLJSON } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { TenantEntity, tenantFilter } from '../../core/tenancy/tenant-entity';
+import { clock } from '../../core/clock';
 
 /** A saved queue view: filters, sort and columns, shared with a team or kept personal. */
 @Entity({ tableName: 'case_view' })
@@ -67,11 +68,11 @@ export class AgentPresence {
 
   @Property({ type: 'timestamptz' })
   @Field()
-  since: Date = new Date();
+  since: Date = clock.now();
 
   @Property({ type: 'timestamptz' })
   @Field()
-  lastSeenAt: Date = new Date();
+  lastSeenAt: Date = clock.now();
 
   @Property({ version: true })
   version: number = 1;
@@ -103,9 +104,9 @@ export class CaseSettings {
   @Field(() => Int)
   version: number = 1;
 
-  @Property({ type: 'timestamptz', onUpdate: () => new Date() })
+  @Property({ type: 'timestamptz', onUpdate: () => clock.now() })
   @Field()
-  updatedAt: Date = new Date();
+  updatedAt: Date = clock.now();
 }
 
 export enum FeedbackStatus {

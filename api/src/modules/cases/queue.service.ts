@@ -12,6 +12,7 @@ import { CasePermission } from './case.permissions';
 import { findCase, listCases } from './case.service';
 import { CASE_FILTER_FIELDS, CASE_SORT_FIELDS, QueueChange, type CaseQueueEvent, type CaseViewInput, type CaseViewUpdate } from './case.types';
 import { AgentAvailability, AgentPresence, CaseView } from './queue.entity';
+import { clock } from '../../core/clock';
 
 /** Saved queue views (filter + sort + columns), the queue they select, and agent presence. */
 
@@ -118,7 +119,7 @@ export async function queueEvent(ctx: RequestContext, event: { id: string; chang
 export async function setAvailability(ctx: RequestContext, input: { availability: AgentAvailability; capacity?: number | null }): Promise<AgentPresence> {
   const actor = requireActor(ctx);
   if (actor.kind !== 'user') throw new ForbiddenError('Only staff members have an availability');
-  const now = new Date();
+  const now = clock.now();
   let presence = await ctx.em.findOne(AgentPresence, { staffUserId: actor.id });
   presence ??= ctx.em.create(AgentPresence, { staffUserId: actor.id, franchiseId: actor.franchiseId });
   if (presence.availability !== input.availability) presence.since = now;

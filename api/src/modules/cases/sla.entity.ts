@@ -3,6 +3,7 @@ import { Entity, Enum, Filter, Index, OptionalProps, PrimaryKey, Property, Uniqu
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { TenantEntity, tenantFilter } from '../../core/tenancy/tenant-entity';
 import { CaseChannel, CasePriority, CaseType } from './case.entity';
+import { clock } from '../../core/clock';
 
 @ObjectType()
 export class WorkingPeriodObject {
@@ -145,7 +146,7 @@ export class CaseSlaClock {
 
   @Property({ type: 'timestamptz' })
   @Field()
-  startedAt: Date = new Date();
+  startedAt: Date = clock.now();
 
   @Property({ type: 'timestamptz' })
   @Field()

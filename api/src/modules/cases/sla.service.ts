@@ -4,6 +4,7 @@ import type { PluginSlaPolicy } from '../../core/plugins/plugin';
 import { addBusinessMinutes, ALWAYS_OPEN, businessMinutesBetween, DEFAULT_CALENDAR, endOfWorkingDays, type BusinessCalendarSpec, type WorkingPeriod } from './business-time';
 import { Case, CaseChannel, CaseStage, CaseType, SlaStatus } from './case.entity';
 import { BusinessCalendar, CaseSlaClock, SlaClockKind, SlaPolicy, type SlaTarget } from './sla.entity';
+import { clock } from '../../core/clock';
 
 /**
  * SLA clocks: which targets apply to a case (its franchise's policy, or the built-in one),
@@ -130,7 +131,7 @@ function startClock(em: EntityManager, policy: EffectivePolicy, c: Case, target:
 }
 
 /** Clocks for a new case: first response, resolution and (complaints) verification. */
-export async function startCaseClocks(em: EntityManager, c: Case, now = new Date()): Promise<CaseSlaClock[]> {
+export async function startCaseClocks(em: EntityManager, c: Case, now = clock.now()): Promise<CaseSlaClock[]> {
   const policy = await policyFor(em, c.franchiseId, c.queue);
   c.slaPolicyId = policy.id;
   const target = targetFor(policy, c);
@@ -145,7 +146,7 @@ export async function startCaseClocks(em: EntityManager, c: Case, now = new Date
 export const isRunning = (clock: CaseSlaClock) => !clock.metAt && !clock.pausedAt;
 
 /** Keeps the case's queue fields in step with its clocks: next due time and worst status of running clocks. */
-export function summarize(c: Case, clocks: CaseSlaClock[], now = new Date()): void {
+export function summarize(c: Case, clocks: CaseSlaClock[], now = clock.now()): void {
   const running = clocks.filter(isRunning);
   c.slaDueAt = running.length ? new Date(Math.min(...running.map((k) => k.dueAt.getTime()))) : null;
   if (!running.length) c.slaStatus = SlaStatus.NONE;
@@ -159,14 +160,14 @@ export async function caseClocks(em: EntityManager, caseId: string): Promise<Cas
 }
 
 /** Stops the running clocks of these kinds as met (a reply met the response clocks, a resolution the rest). */
-export async function meetClocks(em: EntityManager, c: Case, kinds: SlaClockKind[], now = new Date()): Promise<void> {
+export async function meetClocks(em: EntityManager, c: Case, kinds: SlaClockKind[], now = clock.now()): Promise<void> {
   const clocks = await caseClocks(em, c.id);
   for (const clock of clocks) if (kinds.includes(clock.kind) && !clock.metAt) Object.assign(clock, { metAt: now, pausedAt: null });
   summarize(c, clocks, now);
 }
 
 /** The customer wrote: a reply is due within the next-response target (unless one is already running). */
-export async function startNextResponseClock(em: EntityManager, c: Case, now = new Date()): Promise<void> {
+export async function startNextResponseClock(em: EntityManager, c: Case, now = clock.now()): Promise<void> {
   const clocks = await caseClocks(em, c.id);
   const waiting = clocks.some((k) => (k.kind === SlaClockKind.NEXT_RESPONSE || k.kind === SlaClockKind.FIRST_RESPONSE) && !k.metAt);
   if (!waiting && c.stage !== CaseStage.CLOSED && c.stage !== CaseStage.RESOLVED) {
@@ -192,7 +193,7 @@ export function resumeClock(clock: Pick<CaseSlaClock, 'pausedAt' | 'dueAt' | 'wa
  * Stage changes move the clocks: waiting on the customer pauses them; coming back resumes
  * them with their due (and warning) times moved by the working time spent paused.
  */
-export async function onStageChange(em: EntityManager, c: Case, from: CaseStage, to: CaseStage, now = new Date()): Promise<void> {
+export async function onStageChange(em: EntityManager, c: Case, from: CaseStage, to: CaseStage, now = clock.now()): Promise<void> {
   if (from === to) return;
   const clocks = await caseClocks(em, c.id);
   if (to === CaseStage.PENDING_CUSTOMER) {

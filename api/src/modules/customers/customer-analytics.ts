@@ -1,3 +1,4 @@
+import { clock } from '../../core/clock';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../../core/context';
 import { BadUserInputError } from '../../core/errors';
@@ -23,11 +24,11 @@ export const CARE_STRATEGIES: Record<CustomerSegment, string> = {
  */
 export async function recomputeSegments(em: EntityManager, franchiseIds: string[] | null = null): Promise<number> {
   const result = await em.execute(
-    `with spend as (
+    `with clock as (select ?::timestamptz as now), spend as (
        select c.id, c.franchise_id, c.last_purchase_at, c.created_at,
               coalesce(sum(s.purchases), 0) as frequency, coalesce(sum(s.amount), 0) as monetary
          from customer c
-         left join customer_spend_month s on s.customer_id = c.id and s.month >= date_trunc('month', now()) - interval '11 months'
+         left join customer_spend_month s on s.customer_id = c.id and s.month >= date_trunc('month', (select now from clock)) - interval '11 months'
         where c.status = 'ACTIVE' ${franchiseIds ? `and c.franchise_id in (${franchiseIds.map(() => '?').join(', ')})` : ''}
         group by c.id
      ), scored as (
@@ -40,8 +41,8 @@ export async function recomputeSegments(em: EntityManager, franchiseIds: string[
      update customer c set
        rfm = jsonb_build_object('r', s.r, 'f', s.f, 'm', s.m),
        segment = case
-         when s.frequency = 0 and s.last_purchase_at is null then case when s.created_at > now() - interval '30 days' then 'NEW' else 'NO_PURCHASE' end
-         when s.created_at > now() - interval '30 days' then 'NEW'
+         when s.frequency = 0 and s.last_purchase_at is null then case when s.created_at > (select now from clock) - interval '30 days' then 'NEW' else 'NO_PURCHASE' end
+         when s.created_at > (select now from clock) - interval '30 days' then 'NEW'
          when s.r >= 4 and s.f >= 4 and s.m >= 4 then 'CHAMPION'
          when s.r >= 3 and s.f >= 3 then 'LOYAL'
          when s.r >= 4 then 'POTENTIAL'
@@ -49,7 +50,7 @@ export async function recomputeSegments(em: EntityManager, franchiseIds: string[
          when s.r <= 2 and s.f >= 4 then 'AT_RISK'
          else 'HIBERNATING' end
        from scored s where s.id = c.id`,
-    franchiseIds ?? [],
+    [clock.now(), ...(franchiseIds ?? [])],
     'run',
   );
   return (result as { affectedRows?: number }).affectedRows ?? 0;

@@ -9,6 +9,7 @@ import { getOrgUnit, orgUnitScopeCondition } from '../org/org.service';
 import { CareTask, CareTaskKind, CareTaskStatus } from './customer-records.entity';
 import { Customer, CustomerStatus } from './customer.entity';
 import { customerFilters, findCustomer } from './customer.service';
+import { clock } from '../../core/clock';
 
 const mmdd = (date: string) => Number(date.slice(5, 7)) * 100 + Number(date.slice(8, 10));
 
@@ -87,7 +88,7 @@ export async function completeCareTask(ctx: RequestContext, input: { id: string;
     throw new NotFoundError('Care task', input.id);
   if (task.status !== CareTaskStatus.OPEN) throw new ConflictError(`This reminder is already ${task.status}`);
   if (input.status === CareTaskStatus.OPEN) throw new BadUserInputError({ field: 'status', message: 'must be DONE or SKIPPED' });
-  Object.assign(task, { status: input.status, outcome: input.outcome ?? null, completedAt: new Date() });
+  Object.assign(task, { status: input.status, outcome: input.outcome ?? null, completedAt: clock.now() });
   await ctx.em.flush();
   return task;
 }
@@ -102,11 +103,11 @@ export async function createBirthdayReminders(em: EntityManager, today: Date, da
   const dueDate = due.toISOString().slice(0, 10);
   const result = await em.execute(
     `insert into care_task (id, franchise_id, customer_id, assignee_id, org_unit_id, kind, due_date, status, title, version, created_at, updated_at)
-     select gen_random_uuid(), c.franchise_id, c.id, c.health_manager_id, c.org_unit_id, ?, ?, 'OPEN', '生日关怀：' || c.name, 1, now(), now()
+     select gen_random_uuid(), c.franchise_id, c.id, c.health_manager_id, c.org_unit_id, ?, ?, 'OPEN', '生日关怀：' || c.name, 1, ?, ?
        from customer c
       where c.status = 'ACTIVE' and not c.birth_date_estimated and c.birth_mmdd = ?
      on conflict (customer_id, kind, due_date) do nothing`,
-    [CareTaskKind.BIRTHDAY, dueDate, mmdd(dueDate)],
+    [CareTaskKind.BIRTHDAY, dueDate, clock.now(), clock.now(), mmdd(dueDate)],
     'run',
   );
   return (result as { affectedRows?: number }).affectedRows ?? 0;

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Entity, Enum, Filter, Index, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/postgresql';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { TenantEntity, tenantFilter } from '../../core/tenancy/tenant-entity';
+import { clock } from '../../core/clock';
 
 export enum CustomerEventKind {
   CREATED = 'CREATED',
@@ -30,7 +31,7 @@ export class CustomerEvent {
   kind!: CustomerEventKind;
 
   @Property({ type: 'timestamptz' })
-  occurredAt: Date = new Date();
+  occurredAt: Date = clock.now();
 
   @Property({ type: 'text' })
   summary!: string;

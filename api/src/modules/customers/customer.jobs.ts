@@ -2,6 +2,7 @@ import { defineJob } from '../../core/jobs/jobs';
 import { inScopedTransaction, SYSTEM_SCOPE } from '../../core/tenancy/scope';
 import { recomputeSegments } from './customer-analytics';
 import { createBirthdayReminders } from './customer-care';
+import { clock } from '../../core/clock';
 
 export const recomputeSegmentsJob = defineJob({
   name: 'customers.recompute-segments',
@@ -15,5 +16,5 @@ export const birthdayRemindersJob = defineJob<{ today?: string }>({
   description: 'Birthday reminders for health managers, three days ahead (every morning).',
   cron: '0 6 * * *',
   run: (runtime, data) =>
-    inScopedTransaction(runtime.orm.em, SYSTEM_SCOPE, (em) => createBirthdayReminders(em, data.today ? new Date(data.today) : new Date(), 3)),
+    inScopedTransaction(runtime.orm.em, SYSTEM_SCOPE, (em) => createBirthdayReminders(em, data.today ? new Date(data.today) : clock.now(), 3)),
 });

@@ -34,6 +34,7 @@ import {
 } from './customer.types';
 import './customer.extensions';
 import './customer.jobs';
+import { clock } from '../../core/clock';
 
 registerEnumType(CarePurpose, { name: 'CarePurpose' });
 registerEnumType(ContactChannel, { name: 'ContactChannel' });
@@ -178,7 +179,7 @@ export class CustomerResolver {
   age(@Root() customer: Customer): number | null {
     if (!customer.birthDate) return null;
     const born = new Date(`${customer.birthDate}T00:00:00Z`);
-    const now = new Date();
+    const now = clock.now();
     let age = now.getUTCFullYear() - born.getUTCFullYear();
     if (now.getUTCMonth() < born.getUTCMonth() || (now.getUTCMonth() === born.getUTCMonth() && now.getUTCDate() < born.getUTCDate())) age--;
     return age;

@@ -16,6 +16,7 @@ import { Customer, CustomerStatus } from './customer.entity';
 import { customerLoader } from './customer.loaders';
 import { runMergeHandlers } from './customer-merge';
 import type { CustomerInput, CustomerUpdate, MergeCustomersInput } from './customer.types';
+import { clock } from '../../core/clock';
 
 /** Mainland numbers are kept as 11 digits; landlines as given without spaces. */
 export function normalizePhone(phone: string): string {
@@ -23,10 +24,10 @@ export function normalizePhone(phone: string): string {
   return /^(\+?86)?1\d{10}$/.test(compact) ? compact.slice(-11) : compact;
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => clock.now().toISOString().slice(0, 10);
 
 /** Date `years` before today (YYYY-MM-DD), for age conditions. */
-function yearsAgo(years: number, from = new Date()): string {
+function yearsAgo(years: number, from = clock.now()): string {
   const d = new Date(Date.UTC(from.getUTCFullYear() - years, from.getUTCMonth(), from.getUTCDate()));
   return d.toISOString().slice(0, 10);
 }
@@ -132,7 +133,7 @@ export async function createCustomer(ctx: RequestContext, input: CustomerInput):
   await assertPhoneFree(ctx, unit.franchiseId, phone);
 
   const franchise = await ctx.em.findOneOrFail(OrgUnit, { id: unit.franchiseId });
-  const year = new Date().getFullYear();
+  const year = clock.now().getFullYear();
   const recordNo = formatNumber(franchise.code ?? 'C', year, await nextNumber(ctx.em, unit.franchiseId, 'customer', year));
   const { age, ...fields } = input;
   const customer = ctx.em.create(Customer, {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Entity, Filter, PrimaryKey, Property, Unique, OptionalProps } from '@mikro-orm/postgresql';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { sharedTenantFilter } from '../../core/tenancy/tenant-entity';
+import { clock } from '../../core/clock';
 
 /**
  * A named set of permissions. Built-in templates (franchiseId null, shared by all)
@@ -49,9 +50,9 @@ export class Role {
 
   @Property({ type: 'timestamptz' })
   @Field()
-  createdAt: Date = new Date();
+  createdAt: Date = clock.now();
 
-  @Property({ type: 'timestamptz', onUpdate: () => new Date() })
+  @Property({ type: 'timestamptz', onUpdate: () => clock.now() })
   @Field()
-  updatedAt: Date = new Date();
+  updatedAt: Date = clock.now();
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Entity, Enum, Filter, Index, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/postgresql';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { sharedTenantFilter, tenantFilter } from '../../core/tenancy/tenant-entity';
+import { clock } from '../../core/clock';
 
 export enum KnowledgeKind {
   FAQ = 'FAQ',
@@ -77,11 +78,11 @@ export class KnowledgeArticle {
 
   @Property({ type: 'timestamptz' })
   @Field()
-  createdAt: Date = new Date();
+  createdAt: Date = clock.now();
 
-  @Property({ type: 'timestamptz', onUpdate: () => new Date() })
+  @Property({ type: 'timestamptz', onUpdate: () => clock.now() })
   @Field()
-  updatedAt: Date = new Date();
+  updatedAt: Date = clock.now();
 }
 
 /** An article used on a case (counted once per case). */
@@ -113,5 +114,5 @@ export class CaseArticleLink {
 
   @Property({ type: 'timestamptz' })
   @Field()
-  createdAt: Date = new Date();
+  createdAt: Date = clock.now();
 }

@@ -3,10 +3,11 @@ import type { RequestContext } from '../../core/context';
 import { BadUserInputError } from '../../core/errors';
 import { API_VERSION } from '../../version';
 import type { ServerInfo, ServerTime } from './system.types';
+import { clock } from '../../core/clock';
 
 export async function getServerInfo(ctx: RequestContext): Promise<ServerInfo> {
   const [row] = await ctx.em.getConnection().execute<{ server_version: string }[]>('show server_version');
-  return { version: API_VERSION, now: new Date(), databaseVersion: row!.server_version };
+  return { version: API_VERSION, now: clock.now(), databaseVersion: row!.server_version };
 }
 
 /** Ticks until the subscriber goes away; return() cancels the pending wait at once. */
@@ -23,7 +24,7 @@ export function serverClock(intervalSeconds: number): AsyncIterableIterator<Serv
     async next() {
       if (!first) await sleep(intervalSeconds * 1000, undefined, { signal: stopped.signal }).catch(() => undefined);
       first = false;
-      return stopped.signal.aborted ? done : { done: false, value: { now: new Date() } };
+      return stopped.signal.aborted ? done : { done: false, value: { now: clock.now() } };
     },
     async return() {
       stopped.abort();
