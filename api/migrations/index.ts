@@ -6,6 +6,7 @@ import { Migration20261122075058_customers } from './Migration20261122075058_cus
 import { Migration20261122091056_cases } from './Migration20261122091056_cases';
 import { Migration20261122130000_case_queue_index } from './Migration20261122130000_case_queue_index';
 import { Migration20261122140000_plugin_enablement } from './Migration20261122140000_plugin_enablement';
+import { Migration20261129233705_notifications } from './Migration20261129233705_notifications';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122070000_foundation', class: Migration20261122070000_foundation },
@@ -14,4 +15,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122091056_cases', class: Migration20261122091056_cases },
   { name: 'Migration20261122130000_case_queue_index', class: Migration20261122130000_case_queue_index },
   { name: 'Migration20261122140000_plugin_enablement', class: Migration20261122140000_plugin_enablement },
+  { name: 'Migration20261129233705_notifications', class: Migration20261129233705_notifications },
 ];

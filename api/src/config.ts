@@ -105,6 +105,27 @@ export const configSchema = {
     schema: pluginList,
     description: `Installed plugins, comma-separated: names of packages in plugins/ (@pharmadesk/plugin-<name>) or module paths; none for no plugins. Default: ${DEFAULT_PLUGINS.join(',')}. Each franchise enables the ones it wants at run time.`,
   },
+  NOTIFY_SMS_PROVIDER: {
+    schema: z.enum(['log', 'http']).default('log'),
+    description: 'How SMS messages leave: log (recorded in the message log, nothing sent; the default) or http (the SMS gateway at SMS_HTTP_ENDPOINT).',
+  },
+  SMS_HTTP_ENDPOINT: { schema: z.string().url().optional(), description: 'SMS gateway URL (POST JSON { to, body, messageId }); required with NOTIFY_SMS_PROVIDER=http.' },
+  SMS_HTTP_KEY: { schema: z.string().min(1).optional(), description: 'Bearer key sent to the SMS gateway.' },
+  NOTIFY_WECHAT_PROVIDER: {
+    schema: z.enum(['log', 'http']).default('log'),
+    description: 'How WeChat messages leave: log (the default) or http (the WeChat service-account gateway at WECHAT_HTTP_ENDPOINT).',
+  },
+  WECHAT_HTTP_ENDPOINT: { schema: z.string().url().optional(), description: 'WeChat gateway URL (POST JSON { to, body, messageId }); required with NOTIFY_WECHAT_PROVIDER=http.' },
+  WECHAT_HTTP_KEY: { schema: z.string().min(1).optional(), description: 'Bearer key sent to the WeChat gateway.' },
+  NOTIFY_EMAIL_PROVIDER: {
+    schema: z.enum(['log', 'smtp']).default('log'),
+    description: 'How email leaves: log (the default) or smtp (nodemailer through SMTP_URL).',
+  },
+  SMTP_URL: {
+    schema: z.string().url().refine((u) => /^smtps?:\/\//.test(u), 'must start with smtp:// or smtps://').optional(),
+    description: 'SMTP server for email, e.g. smtps://user:pass@smtp.example.com:465; required with NOTIFY_EMAIL_PROVIDER=smtp.',
+  },
+  SMTP_FROM: { schema: z.string().min(3).default('PharmaDesk <no-reply@pharmadesk.local>'), description: 'Sender of outgoing email.' },
   ADMIN_DIST_DIR: {
     schema: z.string().min(1).default(path.join(repoRoot, 'admin', 'dist')),
     description: 'Built admin panel served at / (skipped when the folder does not exist).',
@@ -146,6 +167,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const raw = values as RawConfig;
   if (raw.NODE_ENV === 'production' && !raw.AUTH_SECRET)
     problems.push({ variable: 'AUTH_SECRET', message: 'is required in production (at least 32 random characters)' });
+  // A provider chosen without where to reach it stops start-up here, not at the first message.
+  if (raw.NOTIFY_SMS_PROVIDER === 'http' && !raw.SMS_HTTP_ENDPOINT) problems.push({ variable: 'SMS_HTTP_ENDPOINT', message: 'is required when NOTIFY_SMS_PROVIDER=http' });
+  if (raw.NOTIFY_WECHAT_PROVIDER === 'http' && !raw.WECHAT_HTTP_ENDPOINT) problems.push({ variable: 'WECHAT_HTTP_ENDPOINT', message: 'is required when NOTIFY_WECHAT_PROVIDER=http' });
+  if (raw.NOTIFY_EMAIL_PROVIDER === 'smtp' && !raw.SMTP_URL) problems.push({ variable: 'SMTP_URL', message: 'is required when NOTIFY_EMAIL_PROVIDER=smtp' });
   if (problems.length) throw new ConfigError(problems);
   const isProduction = raw.NODE_ENV === 'production';
   return Object.freeze({

@@ -14,6 +14,7 @@ import { AgentPresence, CaseSettings, CaseView, DepartmentFeedback } from './mod
 import { CaseArticleLink, KnowledgeArticle } from './modules/knowledge/knowledge.entity';
 import { SatisfactionRequest } from './modules/surveys/satisfaction-request.entity';
 import { FranchisePlugin } from './core/plugins/franchise-plugin.entity';
+import { NotificationMessage, NotificationOptOut, NotificationSettings, NotificationTemplate } from './modules/notifications/notification.entity';
 
 /**
  * Every MikroORM entity of the API, in one list (explicit, so discovery never scans folders).
@@ -49,4 +50,8 @@ export const entities: Function[] = [
   CaseArticleLink,
   SatisfactionRequest,
   FranchisePlugin,
+  NotificationTemplate,
+  NotificationMessage,
+  NotificationSettings,
+  NotificationOptOut,
 ];

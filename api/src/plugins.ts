@@ -5,12 +5,13 @@ import { leastLoadedRule, roundRobinRule } from './modules/cases/case-assignment
 import { caseTimelineProvider } from './modules/cases/case.extensions';
 import { complaintWorkflow, consultationWorkflow } from './modules/cases/case.workflows';
 import { BUILT_IN_SLA_POLICY } from './modules/cases/sla.service';
+import { messageTimelineProvider, notificationEventHandlers } from './modules/notifications/notification.extensions';
 import { API_VERSION } from './version';
 
 /**
  * Core's own defaults, contributed through the same extension points as any plugin
  * (always installed, always enabled): the case workflows, the built-in SLA policy, the
- * assignment rules and the cases' timeline entries. Plugins build on these.
+ * assignment rules, the cases' and messages' timeline entries, and the notifications cases send. Plugins build on these.
  */
 export const corePlugin: PluginDefinition = definePlugin({
   name: 'core',
@@ -20,7 +21,8 @@ export const corePlugin: PluginDefinition = definePlugin({
   workflows: [complaintWorkflow, consultationWorkflow],
   slaPolicies: [BUILT_IN_SLA_POLICY],
   assignmentRules: [roundRobinRule, leastLoadedRule],
-  timelineProviders: [caseTimelineProvider],
+  timelineProviders: [caseTimelineProvider, messageTimelineProvider],
+  eventHandlers: notificationEventHandlers,
 });
 
 /** Loads core and the plugins config names (start-up; fails fast with every problem named). */

@@ -10,6 +10,7 @@ import { KnowledgeResolver } from './modules/knowledge/knowledge.resolver';
 import { OrgResolver } from './modules/org/org.resolver';
 import { SystemResolver } from './modules/system/system.resolver';
 import { PluginResolver } from './modules/plugins/plugin.resolver';
+import { NotificationMessageResolver, NotificationTemplateResolver } from './modules/notifications/notification.resolver';
 
 /** Every resolver class of the API. Modules add theirs here. */
-export const resolvers = [SystemResolver, AuthResolver, OrgResolver, StaffResolver, RoleResolver, ApiKeyResolver, AuditResolver, CustomerResolver, CaseResolver, CaseQueueResolver, AgentPresenceResolver, KnowledgeResolver, PluginResolver] as const;
+export const resolvers = [SystemResolver, AuthResolver, OrgResolver, StaffResolver, RoleResolver, ApiKeyResolver, AuditResolver, CustomerResolver, CaseResolver, CaseQueueResolver, AgentPresenceResolver, KnowledgeResolver, PluginResolver, NotificationTemplateResolver, NotificationMessageResolver] as const;

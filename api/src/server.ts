@@ -41,7 +41,7 @@ export async function startServer(config: Config, hooks: ServerHooks = {}, logge
   try {
     await inScopedTransaction(database.orm.em, SYSTEM_SCOPE, syncRoleTemplates);
     app = await createApp({ config, orm: database.orm, logger, authSecret, eventsUrl: database.appUrl });
-    if (config.JOBS_ENABLED) jobs = await startJobs(app.runtime, database.ownerUrl);
+    if (config.JOBS_ENABLED) app.runtime.jobs = jobs = await startJobs(app.runtime, database.ownerUrl);
     url = await app.listen();
   } catch (error) {
     await jobs?.stop();

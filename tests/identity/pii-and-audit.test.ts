@@ -128,7 +128,7 @@ describe('audit log', () => {
     expect(customerFields.tags).toEqual({ from: [], to: ['vip'] });
     const [suspend] = await entries('changeFranchiseStatus');
     expect(suspend!.franchiseId).toBe(franchise.id);
-  });
+  }, 120_000); // runs every mutation of the schema, one request each
 
   it('shows a franchise owner only their own franchise’s entries', async () => {
     const west = await signIn(app, 'owner@west.demo');

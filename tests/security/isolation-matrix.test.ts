@@ -46,6 +46,10 @@ interface West {
   /** West's plugin enablements and a refund approval of its own (HQ enabled refund-approval for west here). */
   pluginEnablementIds: string[];
   refundApprovalId: string;
+  /** A west message template and a west customer message (in the message log). */
+  templateId: string;
+  templateVersion: number;
+  messageId: string;
   allIds: string[];
 }
 
@@ -65,7 +69,7 @@ interface MatrixCase {
    * 'tick' streams on its own; 'customer' needs an archive created or changed to fire; 'case' a
    * case opened and edited; 'presence' an agent's availability set; 'sla' an SLA alert published.
    */
-  subscription?: 'tick' | 'customer' | 'case' | 'presence' | 'sla';
+  subscription?: 'tick' | 'customer' | 'case' | 'presence' | 'sla' | 'bell';
 }
 
 const ID_FIELDS = 'id franchiseId';
@@ -192,6 +196,26 @@ const matrix: Record<string, MatrixCase> = {
   refundApprovals: { query: (w) => ({ query: `query($id: ID!) { refundApprovals(filter: { or: [{ id: { eq: $id } }, { status: { in: [PENDING, APPROVED, REJECTED] } }] }, paging: { limit: 200 }) { totalCount nodes { ${ID_FIELDS} caseId requestedById decidedById } } cases(paging: { limit: 200 }) { nodes { id refundApprovals { ${ID_FIELDS} caseId } } } }`, variables: { id: w.refundApprovalId } }), expect: 'noWestData' },
   vipCareOverview: { query: () => ({ query: '{ vipCareOverview { openCases unassignedCases warningCases breachedCases nextDueAt } }' }), expect: 'noWestData' },
 
+  // --- notifications
+  notificationKinds: { query: () => ({ query: '{ notificationKinds { key placeholders { name } } }' }), expect: 'noWestData' },
+  notificationTemplates: { query: (w) => ({ query: `query($id: ID!) { notificationTemplates(filter: { or: [{ id: { eq: $id } }, { enabled: { is: true } }, { enabled: { is: false } }] }, paging: { limit: 200 }) { totalCount nodes { ${ID_FIELDS} body } } }`, variables: { id: w.templateId } }), expect: 'noWestData' },
+  notificationTemplate: { query: (w) => ({ query: `query($id: ID!) { notificationTemplate(id: $id) { ${ID_FIELDS} body } }`, variables: { id: w.templateId } }), expect: 'null' },
+  createOneNotificationTemplate: { query: (w) => ({ query: `mutation($f: ID!) { createOneNotificationTemplate(input: { template: { franchiseId: $f, kind: "customer.care", channel: SMS, body: "潜入 {{message}}" } }) { ${ID_FIELDS} } }`, variables: { f: w.franchiseId } }), expect: 'NOT_FOUND' },
+  updateOneNotificationTemplate: { query: (w) => ({ query: `mutation($id: ID!, $v: Int!) { updateOneNotificationTemplate(input: { id: $id, version: $v, update: { body: "taken" } }) { id } }`, variables: { id: w.templateId, v: w.templateVersion } }), expect: 'NOT_FOUND' },
+  deleteOneNotificationTemplate: { query: (w) => ({ query: `mutation($id: ID!) { deleteOneNotificationTemplate(input: { id: $id }) { id } }`, variables: { id: w.templateId } }), expect: 'NOT_FOUND' },
+  notificationSettings: { query: (w) => ({ query: `query($f: ID!) { notificationSettings(franchiseId: $f) { franchiseId quietHoursStart } }`, variables: { f: w.franchiseId } }), expect: 'NOT_FOUND' },
+  updateNotificationSettings: { query: (w) => ({ query: `mutation($f: ID!) { updateNotificationSettings(input: { franchiseId: $f, quietHoursStart: null, quietHoursEnd: null }) { franchiseId } }`, variables: { f: w.franchiseId } }), expect: 'NOT_FOUND' },
+  notificationMessages: { query: (w) => ({ query: `query($id: ID!, $c: ID!) { notificationMessages(filter: { or: [{ id: { eq: $id } }, { customerId: { eq: $c } }, { status: { in: [QUEUED, SCHEDULED, SENT, FAILED, SUPPRESSED] } }] }, paging: { limit: 200 }) { totalCount nodes { ${ID_FIELDS} customerId staffId body } } }`, variables: { id: w.messageId, c: w.customerId } }), expect: 'noWestData' },
+  sendCustomerMessage: { query: (w) => ({ query: `mutation($c: ID!) { sendCustomerMessage(input: { customerId: $c, message: "潜入" }) { ${ID_FIELDS} } }`, variables: { c: w.customerId } }), expect: 'NOT_FOUND' },
+  retryNotificationMessage: { query: (w) => ({ query: `mutation($id: ID!) { retryNotificationMessage(id: $id) { ${ID_FIELDS} } }`, variables: { id: w.messageId } }), expect: 'NOT_FOUND' },
+  customerOptOuts: { query: (w) => ({ query: `query($c: ID!) { customerOptOuts(customerId: $c) { ${ID_FIELDS} customerId } }`, variables: { c: w.customerId } }), expect: 'NOT_FOUND' },
+  optOutCustomer: { query: (w) => ({ query: `mutation($c: ID!) { optOutCustomer(input: { customerId: $c, reason: "潜入" }) { ${ID_FIELDS} } }`, variables: { c: w.customerId } }), expect: 'NOT_FOUND' },
+  optInCustomer: { query: (w) => ({ query: `mutation($c: ID!) { optInCustomer(input: { customerId: $c }) }`, variables: { c: w.customerId } }), expect: 'NOT_FOUND' },
+  // Every staff member's own bell; an API key has none.
+  myNotifications: { query: () => ({ query: `{ myNotifications(paging: { limit: 200 }) { totalCount nodes { ${ID_FIELDS} staffId body } } }` }), expect: ['noWestData', 'FORBIDDEN'] },
+  myNotificationCount: { query: () => ({ query: '{ myNotificationCount { unread } }' }), expect: ['noWestData', 'FORBIDDEN'] },
+  markNotificationsRead: { query: (w) => ({ query: 'mutation($id: ID!) { markNotificationsRead(input: { ids: [$id] }) { unread } }', variables: { id: w.messageId } }), expect: ['noWestData', 'FORBIDDEN'] },
+
   // --- subscriptions
   serverTime: { query: () => ({ query: 'subscription { serverTime { now } }' }), expect: 'noWestData', subscription: 'tick' },
   createdCustomer: { query: () => ({ query: `subscription { createdCustomer { ${ID_FIELDS} name } }` }), expect: 'noWestData', subscription: 'customer' },
@@ -201,6 +225,7 @@ const matrix: Record<string, MatrixCase> = {
   caseQueueChanged: { query: (_w, e) => ({ query: `subscription($v: ID!) { caseQueueChanged(viewId: $v) { change caseId case { ${ID_FIELDS} subject } } }`, variables: { v: e.sharedViewId } }), expect: 'noWestData', subscription: 'case' },
   caseSlaAlerts: { query: () => ({ query: `subscription { caseSlaAlerts { level clock dueAt case { ${ID_FIELDS} subject } } }` }), expect: 'noWestData', subscription: 'sla' },
   agentPresenceChanged: { query: () => ({ query: 'subscription { agentPresenceChanged { staffUserId franchiseId availability staffUser { id email displayName } } }' }), expect: 'noWestData', subscription: 'presence' },
+  myNotificationCountChanged: { query: () => ({ query: 'subscription { myNotificationCountChanged { unread } }' }), expect: 'noWestData', subscription: 'bell' },
 };
 
 interface Versioned {
@@ -291,8 +316,14 @@ describe('franchise isolation matrix', () => {
     const pluginEnablementIds = westPlugins.installedPlugins.flatMap((p) => p.enablements.map((e) => e.id));
     const refundApprovalId = westPlugins.refundApprovals.nodes[0]!.id;
     expect(pluginEnablementIds.length).toBe(2);
+    // West's notifications: a template of its own and a message to its customer.
+    const template = (await must<{ createOneNotificationTemplate: Versioned }>(westOwner, 'mutation { createOneNotificationTemplate(input: { template: { kind: "customer.care", channel: SMS, body: "西区独有：{{customerName}}，{{message}}" } }) { id version } }')).createOneNotificationTemplate;
+    const message = (await must<{ sendCustomerMessage: { id: string } }>(westOwner, 'mutation($c: ID!) { sendCustomerMessage(input: { customerId: $c, message: "西区独有的关怀" }) { id } }', { c: westCustomer.id })).sendCustomerMessage;
     const audit = await westOwner.graphql<{ auditLogs: { nodes: { id: string }[] } }>('{ auditLogs(paging: { limit: 200 }) { nodes { id } } }');
     west = {
+      templateId: template.id,
+      templateVersion: template.version,
+      messageId: message.id,
       pluginEnablementIds,
       refundApprovalId,
       franchiseId,
@@ -326,6 +357,8 @@ describe('franchise isolation matrix', () => {
       pharmacistId: westStaff.find((s) => s.email === 'pharmacist@west.demo')!.id,
       caseSettings,
       allIds: [
+        template.id,
+        message.id,
         ...pluginEnablementIds,
         refundApprovalId,
         refundCase.id,
@@ -423,6 +456,8 @@ describe('franchise isolation matrix', () => {
       for (const field of Object.keys(matrix).filter((f) => matrix[f]!.subscription)) {
         const { query, variables } = matrix[field]!.query(west, east);
         const kind = matrix[field]!.subscription;
+        // An API key has no bell: nothing to wait for (notifications.test.ts shows it hears nothing).
+        if (kind === 'bell' && !caller.headers.authorization) continue;
         const first = takeFromSubscription(app.wsClient(params), { query, variables }, 1);
         if (kind !== 'tick') await new Promise((r) => setTimeout(r, 300));
         // West acts first; the first event an east socket sees must be east's own.
@@ -443,6 +478,13 @@ describe('franchise isolation matrix', () => {
           pubsub.publish('cases.sla', { ...alert, id: west.caseId, franchiseId: west.franchiseId });
           pubsub.publish('cases.sla', { ...alert, id: west.resolvedCaseId, franchiseId: eastFranchiseId });
           pubsub.publish('cases.sla', { ...alert, id: east.caseId, franchiseId: eastFranchiseId });
+        } else if (kind === 'bell') {
+          // What notifyStaff publishes: west's supervisor's bell, one naming east's franchise with a west id, then the caller's own.
+          const pubsub = app.server.app.pubsub;
+          const self = (caller as Caller & { tokens: { user: { id: string; franchiseId: string } } }).tokens.user;
+          pubsub.publish('notifications.inbox', { id: west.staffId, franchiseId: west.franchiseId });
+          pubsub.publish('notifications.inbox', { id: west.staffId, franchiseId: eastFranchiseId });
+          pubsub.publish('notifications.inbox', { id: self.id, franchiseId: self.franchiseId });
         }
         const [event] = await first;
         if (kind === 'case' || kind === 'sla') expect(JSON.stringify(event)).toContain('东区');

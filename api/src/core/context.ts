@@ -4,6 +4,7 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from '../config';
 import type { Logger } from './logger';
 import type { PubSub } from './pubsub';
+import type { Jobs } from './jobs/jobs';
 
 import type { Actor } from './auth/actor';
 import { NO_SCOPE, SYSTEM_SCOPE, TENANT_FILTER, tenantFilterParams, type Scope } from './tenancy/scope';
@@ -34,6 +35,8 @@ export interface AppRuntime {
   orm: MikroORM;
   pubsub: PubSub;
   logger: Logger;
+  /** The job queue, once this instance has started its jobs (JOBS_ENABLED); absent otherwise. */
+  jobs?: Jobs;
   /** Resolves credentials kept on a socket to a fresh actor (live events are re-authorized each time). */
   authenticate(credentials: unknown): Promise<Actor | null>;
 }

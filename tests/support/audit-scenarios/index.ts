@@ -2,6 +2,7 @@ import type { Caller } from '../actors';
 import type { TestApp } from '../app';
 import { casesAuditScenario } from './cases';
 import { knowledgeAuditScenario } from './knowledge';
+import { notificationsAuditScenario } from './notifications';
 import { pluginsAuditScenario } from './plugins';
 
 /**
@@ -21,3 +22,4 @@ export const auditScenarios: AuditScenario[] = [];
 auditScenarios.push(knowledgeAuditScenario);
 auditScenarios.push(casesAuditScenario);
 auditScenarios.push(pluginsAuditScenario);
+auditScenarios.push(notificationsAuditScenario);

@@ -11,6 +11,8 @@ export interface JobDefinition<T extends object = object> {
   description: string;
   /** Cron schedule in the business time zone (Asia/Shanghai), if the job is periodic. */
   cron?: string;
+  /** Retries after a failure (pg-boss): how many, the first delay in seconds, doubling each time when backoff. */
+  retry?: { limit: number; delaySeconds: number; backoff?: boolean };
   run(runtime: AppRuntime, data: T): Promise<unknown>;
 }
 
@@ -26,9 +28,15 @@ export function jobDefinitions(): JobDefinition[] {
   return [...definitions.values()];
 }
 
+/** When and how often a job may be queued: not before `startAfter`; one job per `singletonKey` at a time. */
+export interface SendOptions {
+  startAfter?: Date;
+  singletonKey?: string;
+}
+
 export interface Jobs {
-  /** Queues a job; returns its id. */
-  send(name: string, data?: object): Promise<string>;
+  /** Queues a job; returns its id (null when a job with the same singletonKey is already waiting). */
+  send(name: string, data?: object, options?: SendOptions): Promise<string | null>;
   /** Queues a job and waits for it to finish (tests, "run now" buttons). */
   runNow(name: string, data?: object, timeoutMs?: number): Promise<void>;
   stop(): Promise<void>;
@@ -50,16 +58,18 @@ export async function startJobs(runtime: AppRuntime, connectionString: string): 
     });
     if (definition.cron) await boss.schedule(definition.name, definition.cron, {}, { tz: JOB_TIME_ZONE });
   }
-  const send = async (name: string, data: object = {}) => {
-    if (!definitions.has(name)) throw new Error(`No job named "${name}"`);
-    const id = await boss.send(name, data);
-    if (!id) throw new Error(`pg-boss did not queue ${name}`);
+  const send = async (name: string, data: object = {}, options: SendOptions = {}) => {
+    const definition = definitions.get(name);
+    if (!definition) throw new Error(`No job named "${name}"`);
+    const retry = definition.retry ? { retryLimit: definition.retry.limit, retryDelay: definition.retry.delaySeconds, retryBackoff: definition.retry.backoff ?? false } : {};
+    const id = await boss.send(name, data, { ...retry, ...options });
+    if (!id && !options.singletonKey) throw new Error(`pg-boss did not queue ${name}`);
     return id;
   };
   return {
     send,
     async runNow(name, data = {}, timeoutMs = 30_000) {
-      const id = await send(name, data);
+      const id = (await send(name, data))!;
       const deadline = Date.now() + timeoutMs;
       for (;;) {
         const job = await boss.getJobById(name, id, { includeArchive: true });

@@ -1,0 +1,92 @@
+import { NotificationChannel } from './notification.entity';
+
+/**
+ * The kinds of message the product sends, each with the placeholders its templates may
+ * use and the built-in wording (zh-CN first, English too) used where a franchise has not
+ * written its own. A template naming a placeholder its kind does not have is refused.
+ */
+export interface NotificationKind {
+  key: string;
+  audience: 'customer' | 'staff';
+  label: string;
+  placeholders: Record<string, string>;
+  /** Built-in wording by language: subject (email subject / in-app title) and body. */
+  defaults: Record<Language, { subject: string; body: string; sms?: string }>;
+}
+
+export const LANGUAGES = ['zh-CN', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+export const CUSTOMER_CHANNELS = [NotificationChannel.WECHAT, NotificationChannel.SMS, NotificationChannel.EMAIL] as const;
+
+const common = { franchiseName: '加盟商名称 Franchise name' };
+const customer = { ...common, customerName: '客户姓名 Customer name' };
+const caseFields = { caseNo: '工单号 Case number', subject: '工单主题 Case subject' };
+
+export const NOTIFICATION_KINDS = [
+  {
+    key: 'case.resolved',
+    audience: 'customer',
+    label: '工单已解决 Case resolved',
+    placeholders: { ...customer, ...caseFields, resolutionNote: '处理结果 Resolution' },
+    defaults: {
+      'zh-CN': { subject: '您的工单 {{caseNo}} 已处理完毕', body: '{{customerName}}您好，您反映的“{{subject}}”（工单 {{caseNo}}）已处理：{{resolutionNote}} 如仍有疑问请随时联系我们。【{{franchiseName}}】' },
+      en: { subject: 'Your case {{caseNo}} is resolved', body: 'Dear {{customerName}}, your case {{caseNo}} ("{{subject}}") is resolved: {{resolutionNote}} Contact us any time if anything is still unclear. — {{franchiseName}}' },
+    },
+  },
+  {
+    key: 'case.confirmation_requested',
+    audience: 'customer',
+    label: '请客户确认处理方案 Solution to confirm',
+    placeholders: { ...customer, ...caseFields, solutionNote: '处理方案 Proposed solution' },
+    defaults: {
+      'zh-CN': { subject: '请确认工单 {{caseNo}} 的处理方案', body: '{{customerName}}您好，关于“{{subject}}”（工单 {{caseNo}}），我们的处理方案是：{{solutionNote}} 请回复确认或告诉我们您的意见。【{{franchiseName}}】' },
+      en: { subject: 'Please confirm the solution for case {{caseNo}}', body: 'Dear {{customerName}}, for case {{caseNo}} ("{{subject}}") we propose: {{solutionNote}} Please reply to confirm or tell us what you think. — {{franchiseName}}' },
+    },
+  },
+  {
+    key: 'customer.care',
+    audience: 'customer',
+    label: '关怀消息 Care message',
+    placeholders: { ...customer, message: '消息内容 Message' },
+    defaults: {
+      'zh-CN': { subject: '来自{{franchiseName}}的关怀', body: '{{customerName}}您好，{{message}}【{{franchiseName}}】' },
+      en: { subject: 'A note from {{franchiseName}}', body: 'Dear {{customerName}}, {{message}} — {{franchiseName}}' },
+    },
+  },
+  {
+    key: 'case.reopened',
+    audience: 'staff',
+    label: '工单被重新打开 Case reopened',
+    placeholders: { ...common, ...caseFields, reason: '原因 Reason' },
+    defaults: {
+      'zh-CN': { subject: '工单 {{caseNo}} 被重新打开', body: '“{{subject}}”被重新打开：{{reason}}' },
+      en: { subject: 'Case {{caseNo}} reopened', body: '"{{subject}}" was reopened: {{reason}}' },
+    },
+  },
+  {
+    key: 'case.vip_opened',
+    audience: 'staff',
+    label: 'VIP 客户新工单 New VIP case',
+    placeholders: { ...common, ...caseFields },
+    defaults: {
+      'zh-CN': { subject: 'VIP 客户新工单 {{caseNo}}', body: 'VIP 客户提交了新工单：“{{subject}}”，请尽快安排处理。' },
+      en: { subject: 'New VIP case {{caseNo}}', body: 'A VIP customer opened "{{subject}}"; please see that it is picked up soon.' },
+    },
+  },
+] as const satisfies readonly NotificationKind[];
+
+export type NotificationKindKey = (typeof NOTIFICATION_KINDS)[number]['key'];
+/** The values a kind's message needs, by placeholder name (a missing one does not compile). */
+export type KindVariables<K extends NotificationKindKey> = Record<keyof Extract<(typeof NOTIFICATION_KINDS)[number], { key: K }>['placeholders'], string>;
+
+const byKey = new Map<string, NotificationKind>(NOTIFICATION_KINDS.map((k) => [k.key, k]));
+
+export function notificationKind(key: string): NotificationKind | undefined {
+  return byKey.get(key);
+}
+
+/** The channels a kind may use: customers' channels for customer messages, the bell for staff. */
+export function channelsFor(kind: NotificationKind): NotificationChannel[] {
+  return kind.audience === 'staff' ? [NotificationChannel.IN_APP] : [...CUSTOMER_CHANNELS];
+}
