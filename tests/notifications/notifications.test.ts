@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
+import { clock } from '@pharmadesk/api';
 import { startTestApp, takeFromSubscription, type TestApp } from '../support/app';
 import { errorCodes, signIn, type Caller } from '../support/actors';
 
@@ -177,11 +178,11 @@ describe('sending through the log provider (the default)', () => {
   it('holds a message during the franchise’s quiet hours and says until when', async () => {
     const customer = await customerWith(owner, { consentSms: true, consentWechat: false }, 3);
     // Quiet from an hour ago to an hour from now, in Shanghai time.
-    const local = (offsetMinutes: number) => new Date(Date.now() + 8 * 3_600_000 + offsetMinutes * 60_000).toISOString().slice(11, 16);
+    const local = (offsetMinutes: number) => new Date(clock.nowMs() + 8 * 3_600_000 + offsetMinutes * 60_000).toISOString().slice(11, 16);
     await must(owner, `mutation($s: String!, $e: String!) { updateNotificationSettings(input: { quietHoursStart: $s, quietHoursEnd: $e, timeZone: "Asia/Shanghai" }) { franchiseId } }`, { s: local(-60), e: local(60) });
     const { sendCustomerMessage: m } = await must<{ sendCustomerMessage: Message }>(owner, `mutation($c: ID!) { sendCustomerMessage(input: { customerId: $c, message: "明早门店开门时间调整" }) { ${MESSAGE} } }`, { c: customer.id });
     expect(m.status).toBe('SCHEDULED');
-    const wait = new Date(m.scheduledFor).getTime() - Date.now();
+    const wait = new Date(m.scheduledFor).getTime() - clock.nowMs();
     expect(wait).toBeGreaterThan(55 * 60_000);
     expect(wait).toBeLessThan(61 * 60_000);
     expect(m.statusNote).toContain('免打扰');

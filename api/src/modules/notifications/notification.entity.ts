@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Entity, Enum, Filter, Index, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/postgresql';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { clock } from '../../core/clock';
 import { TenantEntity, tenantFilter } from '../../core/tenancy/tenant-entity';
 
 /** Where a message goes: the customer's phone (SMS), WeChat, mailbox, or a staff member's bell. */
@@ -139,7 +140,7 @@ export class NotificationMessage extends TenantEntity<'status' | 'attempts' | 'l
 
   @Property({ type: 'timestamptz' })
   @Field({ description: 'When it may leave: now, or the end of the franchise’s quiet hours.' })
-  scheduledFor: Date = new Date();
+  scheduledFor: Date = clock.now();
 
   @Property({ type: 'int' })
   @Field(() => Int)
@@ -205,9 +206,9 @@ export class NotificationSettings {
   @Field(() => Int)
   version: number = 1;
 
-  @Property({ type: 'timestamptz', onUpdate: () => new Date() })
+  @Property({ type: 'timestamptz', onUpdate: () => clock.now() })
   @Field()
-  updatedAt: Date = new Date();
+  updatedAt: Date = clock.now();
 }
 
 /** A customer who said "no more" on a channel (or on every channel when channel is null). */
@@ -244,5 +245,5 @@ export class NotificationOptOut {
 
   @Property({ type: 'timestamptz' })
   @Field()
-  createdAt: Date = new Date();
+  createdAt: Date = clock.now();
 }

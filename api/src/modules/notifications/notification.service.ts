@@ -1,5 +1,6 @@
 import { LockMode, UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm/postgresql';
 import { requireActor } from '../../core/auth/authorization';
+import { clock } from '../../core/clock';
 import type { AppRuntime, RequestContext } from '../../core/context';
 import { AppError, BadUserInputError, ConflictError, ErrorCode, ForbiddenError, NotFoundError } from '../../core/errors';
 import { findPage, type ListArgs } from '../../core/graphql/list';
@@ -205,8 +206,10 @@ async function alreadyDecided(ctx: RequestContext, franchiseId: string, dedupeKe
 
 /** After commit: the delivery job for a message (when this instance runs jobs; otherwise the sweep finds it). */
 function enqueueDelivery(ctx: RequestContext, message: NotificationMessage): void {
+  // pg-boss waits on the database's wall clock: hand it the delay, not the (possibly moved) business instant.
+  const delayMs = Math.max(0, message.scheduledFor.getTime() - clock.nowMs());
   ctx.afterCommit.push(async () => {
-    await ctx.runtime.jobs?.send(DELIVER_JOB, { messageId: message.id, franchiseId: message.franchiseId }, { startAfter: message.scheduledFor, singletonKey: `${message.id}:${message.attempts}` });
+    await ctx.runtime.jobs?.send(DELIVER_JOB, { messageId: message.id, franchiseId: message.franchiseId }, { startAfter: new Date(Date.now() + delayMs), singletonKey: `${message.id}:${message.attempts}` });
   });
 }
 
@@ -232,7 +235,7 @@ export async function notifyCustomer<K extends NotificationKindKey>(
   const language = request.language ?? 'zh-CN';
   const words = await wording(ctx, customer.franchiseId, kind, channel, language);
   const values = { ...request.variables, customerName: customer.name, franchiseName: await franchiseName(ctx, customer.franchiseId) } as Record<string, string>;
-  const now = new Date();
+  const now = clock.now();
   const message = ctx.em.create(NotificationMessage, {
     franchiseId: customer.franchiseId,
     kind: kind.key,
@@ -269,7 +272,7 @@ export async function notifyStaff<K extends NotificationKindKey>(
   const words = await wording(ctx, request.franchiseId, kind, NotificationChannel.IN_APP, 'zh-CN');
   if (!words.enabled || !staff.length) return [];
   const values = { ...request.variables, franchiseName: await franchiseName(ctx, request.franchiseId) } as Record<string, string>;
-  const now = new Date();
+  const now = clock.now();
   const messages: NotificationMessage[] = [];
   for (const person of staff) {
     const dedupeKey = request.dedupeKey ? `${request.dedupeKey}:${person.id}` : null;
@@ -328,7 +331,7 @@ export async function deliverMessage(runtime: AppRuntime, messageId: string, fra
   const outcome = await inFranchise(runtime, franchiseId, async (ctx) => {
     const message = await ctx.em.findOne(NotificationMessage, { id: messageId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (!message || (message.status !== NotificationStatus.QUEUED && message.status !== NotificationStatus.SCHEDULED)) return { status: message?.status ?? null };
-    const now = new Date();
+    const now = clock.now();
     if (message.customerId) {
       const customer = await ctx.em.findOne(Customer, { id: message.customerId });
       const decision = customer ? customerDecision(customer, message.channel, await customerOptOuts(ctx, customer.id)) : null;
@@ -372,9 +375,9 @@ export async function deliverMessage(runtime: AppRuntime, messageId: string, fra
 export async function sweepPending(runtime: AppRuntime, olderThanMs = 30_000): Promise<number> {
   const rows = await runtime.orm.em.fork().getConnection().execute<{ id: string; franchise_id: string; attempts: number }[]>(
     `select id, franchise_id, attempts from notification_message
-      where status in ('QUEUED', 'SCHEDULED') and scheduled_for <= now() and updated_at <= now() - make_interval(secs => ?)
+      where status in ('QUEUED', 'SCHEDULED') and scheduled_for <= ? and updated_at <= ?
       order by scheduled_for limit 500`,
-    [olderThanMs / 1000],
+    [clock.now(), new Date(clock.nowMs() - olderThanMs)],
   );
   for (const row of rows) await runtime.jobs?.send(DELIVER_JOB, { messageId: row.id, franchiseId: row.franchise_id }, { singletonKey: `${row.id}:${row.attempts}:sweep` });
   return rows.length;
@@ -385,7 +388,7 @@ export async function retryMessage(ctx: RequestContext, id: string): Promise<Not
   const message = await ctx.em.findOne(NotificationMessage, { id });
   if (!message || message.staffId) throw new NotFoundError('Notification message', id);
   if (message.status !== NotificationStatus.FAILED) throw new ConflictError(`Message ${id} is ${message.status}; only FAILED messages can be retried`, { status: message.status });
-  Object.assign(message, { status: NotificationStatus.QUEUED, attempts: 0, lastError: null, scheduledFor: new Date() });
+  Object.assign(message, { status: NotificationStatus.QUEUED, attempts: 0, lastError: null, scheduledFor: clock.now() });
   enqueueDelivery(ctx, message);
   await ctx.em.flush();
   return message;
@@ -423,7 +426,7 @@ export async function unreadCount(ctx: RequestContext, staffId = myself(ctx)): P
 export async function markRead(ctx: RequestContext, input: { ids?: string[] | null; all?: boolean | null }): Promise<number> {
   const staffId = myself(ctx);
   if (!input.all && !input.ids?.length) throw new BadUserInputError({ field: 'input.ids', message: 'name the messages to mark read, or set all' });
-  const changed = await ctx.em.nativeUpdate(NotificationMessage, { staffId, readAt: null, ...(input.all ? {} : { id: { $in: input.ids! } }) }, { readAt: new Date() });
+  const changed = await ctx.em.nativeUpdate(NotificationMessage, { staffId, readAt: null, ...(input.all ? {} : { id: { $in: input.ids! } }) }, { readAt: clock.now() });
   const franchiseId = requireActor(ctx).franchiseId;
   if (changed) ctx.afterCommit.push(() => ctx.pubsub.publish(INBOX_TOPIC, { id: staffId, franchiseId }));
   return unreadCount(ctx, staffId);
