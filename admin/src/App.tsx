@@ -19,6 +19,8 @@ import { createI18nProvider, storedLocale, translate, type Locale } from './i18n
 import { coreResources, AppIcon } from './resources';
 import { ApiKeyList } from './pages/api-keys/list';
 import { AuditLogList } from './pages/audit-logs/list';
+import { NotificationMessageList } from './pages/notifications/messages';
+import { NotificationTemplatePage } from './pages/notifications/templates';
 import { BoardPage } from './pages/board/list';
 import { CaseCreate } from './pages/cases/create';
 import { CaseList } from './pages/cases/list';
@@ -129,6 +131,8 @@ export function App() {
                 <Route path="/api-keys" element={<Guard resource="apiKeys" action="list"><ApiKeyList /></Guard>} />
                 <Route path="/audit-logs" element={<Guard resource="auditLogs" action="list"><AuditLogList /></Guard>} />
                 <Route path="/sla" element={<Guard resource="sla" action="list"><SlaPage /></Guard>} />
+                <Route path="/notifications/messages" element={<Guard resource="notificationMessages" action="list"><NotificationMessageList /></Guard>} />
+                <Route path="/notifications/templates" element={<Guard resource="notificationTemplates" action="list"><NotificationTemplatePage /></Guard>} />
                 <Route path="/plugins" element={<Guard resource="plugins" action="list"><PluginList /></Guard>} />
                 {extensions.flatMap((extension) =>
                   (extension.routes ?? []).map((route) => (

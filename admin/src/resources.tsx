@@ -1,6 +1,6 @@
 import type { ResourceProps } from '@refinedev/core';
 import {
-  ApiOutlined, AppstoreOutlined, AuditOutlined, ClockCircleOutlined, DashboardOutlined, FieldTimeOutlined, KeyOutlined, ProfileOutlined, SafetyOutlined,
+  ApiOutlined, AppstoreOutlined, MailOutlined, MessageOutlined, AuditOutlined, ClockCircleOutlined, DashboardOutlined, FieldTimeOutlined, KeyOutlined, ProfileOutlined, SafetyOutlined,
   SettingOutlined, ShopOutlined, TeamOutlined, UserOutlined, BankOutlined,
 } from '@ant-design/icons';
 
@@ -19,6 +19,8 @@ export function coreResources(t: (key: string) => string): ResourceProps[] {
     { name: 'apiKeys', list: '/api-keys', meta: { parent: 'admin', label: t('menu.apiKeys'), icon: <KeyOutlined /> } },
     { name: 'auditLogs', list: '/audit-logs', meta: { parent: 'admin', label: t('menu.auditLogs'), icon: <AuditOutlined /> } },
     { name: 'sla', list: '/sla', meta: { parent: 'admin', label: t('menu.sla'), icon: <ClockCircleOutlined /> } },
+    { name: 'notificationMessages', list: '/notifications/messages', meta: { parent: 'admin', label: t('menu.notificationMessages'), icon: <MailOutlined /> } },
+    { name: 'notificationTemplates', list: '/notifications/templates', meta: { parent: 'admin', label: t('menu.notificationTemplates'), icon: <MessageOutlined /> } },
     { name: 'plugins', list: '/plugins', meta: { parent: 'admin', label: t('menu.plugins'), icon: <ApiOutlined /> } },
   ];
 }

@@ -20,6 +20,8 @@ export const RESOURCE_PERMISSIONS: Record<string, Partial<Record<Action, string>
   auditLogs: { default: 'audit:read' },
   sla: { default: 'sla:manage' },
   plugins: { default: 'plugin:manage' },
+  notificationMessages: { default: 'notification:read', retry: 'notification:manage' },
+  notificationTemplates: { default: 'notification:read', edit: 'notification:manage' },
 };
 
 export function permissionFor(resource: string | undefined, action: Action, metaPermission?: string): string | undefined {

@@ -5,8 +5,9 @@ import { useState } from 'react';
 import { useGqlMutation } from '../hooks/use-gql';
 import { useMe } from '../hooks/use-me';
 import { useEnumLabel } from './display';
+import { NotificationBell } from './notification-bell';
 
-/** Language switch, the agent's availability, who is signed in, sign-out. */
+/** The notification bell, language switch, the agent's availability, who is signed in, sign-out. */
 export function PanelHeader() {
   const t = useTranslate();
   const locale = useGetLocale()();
@@ -31,6 +32,7 @@ export function PanelHeader() {
             options={['ONLINE', 'AWAY', 'OFFLINE'].map((v) => ({ value: v, label: label('AgentAvailability', v) }))}
           />
         )}
+        {me?.user && <NotificationBell />}
         <Button size="small" icon={<GlobalOutlined />} data-testid="language-switch" onClick={() => setLocale(locale === 'en' ? 'zh-CN' : 'en')}>
           {t('app.switchTo')}
         </Button>
