@@ -58,7 +58,11 @@ describeInBrowser('notifications in the admin panel', () => {
     const agent = await signIn(app, 'agent@east.demo');
     const vip = await agent.graphql<{ customers: { nodes: { id: string }[] } }>('{ customers(filter: { tags: { containsAny: ["vip"] } }, paging: { limit: 1 }) { nodes { id } } }');
     await agent.graphql('mutation($c: ID!) { createOneCase(input: { case: { type: COMPLAINT, channel: PHONE, subject: "浏览器测试：VIP 投诉", description: "x", customerId: $c } }) { id } }', { c: vip.body.data!.customers.nodes[0]!.id });
-    await page.waitForFunction((n) => Number(document.querySelector('[data-testid="notification-count"] .ant-scroll-number')?.getAttribute('title') ?? '0') > n, before, { timeout: 10_000 });
+    await page.waitForFunction(
+      (n) => Number((globalThis as unknown as { document: { querySelector(s: string): { getAttribute(a: string): string | null } | null } }).document.querySelector('[data-testid="notification-count"] .ant-scroll-number')?.getAttribute('title') ?? '0') > n,
+      before,
+      { timeout: 10_000 },
+    );
     await page.getByTestId('notification-bell').click();
     await page.getByText('VIP 客户新工单').first().waitFor();
     await screenshot(page, 'notification-bell');
