@@ -15,7 +15,7 @@ import { pendingMigrations } from './core/database/orm';
 import { AppError, ErrorCode, formatError, isClientError } from './core/errors';
 import { operationGuardPlugin } from './core/graphql/operation-guards';
 import { requestTransactionPlugin } from './core/tenancy/request-transaction';
-import { authenticate, credentialsFrom, type Credentials } from './modules/identity/authentication';
+import { authenticate, credentialsFrom, endedCredentials, type Credentials } from './modules/identity/authentication';
 import { buildAppSchema } from './core/graphql/schema';
 import { bodyParserErrors, sendGraphQLHttpError } from './core/http/graphql-http-errors';
 import { requestLogging } from './core/http/request-logging';
@@ -46,11 +46,26 @@ export interface App {
   shutdown(): Promise<void>;
 }
 
-/** Builds the schema, Apollo, express and graphql-ws on one HTTP server. */
-export async function createApp({ config, orm, logger, authSecret, eventsUrl }: AppDeps): Promise<App> {
+/** What services and jobs need, without the GraphQL schema: the job runner starts from this alone. */
+export async function createRuntime({ config, orm, logger, authSecret, eventsUrl }: AppDeps): Promise<AppRuntime> {
   const pubsub = eventsUrl ? await createSharedPubSub(eventsUrl, logger) : createPubSub();
+  const runtime: AppRuntime = {
+    config,
+    authSecret,
+    orm,
+    pubsub,
+    logger,
+    authenticate: (c) => authenticate(runtime, (c as Credentials | null) ?? null),
+    endedCredentials: (ids) => endedCredentials(runtime, ids),
+  };
+  return runtime;
+}
+
+/** Builds the schema, Apollo, express and graphql-ws on one HTTP server. */
+export async function createApp(deps: AppDeps): Promise<App> {
+  const runtime = await createRuntime(deps);
+  const { config, logger, pubsub } = runtime;
   const schema = await buildAppSchema(pubsub);
-  const runtime: AppRuntime = { config, authSecret, orm, pubsub, logger, authenticate: (c) => authenticate(runtime, (c as Credentials | null) ?? null) };
   const guardOptions = { anonymousIntrospection: config.introspection };
   const exposeInternals = config.NODE_ENV === 'development';
   const format = (formatted: Parameters<typeof formatError>[0], error: unknown) =>
@@ -106,7 +121,7 @@ export async function createApp({ config, orm, logger, authSecret, eventsUrl }: 
     if (draining) return void res.status(503).json({ status: 'draining' });
     if (!pubsub.connected) return void res.status(503).json({ status: 'live events unavailable: reconnecting to the database' });
     try {
-      const pending = await pendingMigrations(orm);
+      const pending = await pendingMigrations(runtime.orm);
       if (pending.length) return void res.status(503).json({ status: 'migrations pending', pending });
       res.json({ status: 'ready' });
     } catch (error) {

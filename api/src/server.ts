@@ -7,7 +7,7 @@ import { resolveAuthSecret } from './core/auth/auth-secret';
 import { inScopedTransaction, SYSTEM_SCOPE } from './core/tenancy/scope';
 import { syncRoleTemplates } from './modules/identity/role-templates';
 import { startJobs, type Jobs } from './core/jobs/jobs';
-import { loadInstalledPlugins } from './plugins';
+import { loadInstalledPlugins, moduleJobs } from './plugins';
 
 export interface RunningServer {
   url: string;
@@ -41,7 +41,7 @@ export async function startServer(config: Config, hooks: ServerHooks = {}, logge
   try {
     await inScopedTransaction(database.orm.em, SYSTEM_SCOPE, syncRoleTemplates);
     app = await createApp({ config, orm: database.orm, logger, authSecret, eventsUrl: database.appUrl });
-    if (config.JOBS_ENABLED) app.runtime.jobs = jobs = await startJobs(app.runtime, database.ownerUrl);
+    if (config.JOBS_ENABLED) app.runtime.jobs = jobs = await startJobs(app.runtime, database.ownerUrl, moduleJobs());
     url = await app.listen();
   } catch (error) {
     await jobs?.stop();

@@ -39,6 +39,8 @@ export interface AppRuntime {
   jobs?: Jobs;
   /** Resolves credentials kept on a socket to a fresh actor (live events are re-authorized each time). */
   authenticate(credentials: unknown): Promise<Actor | null>;
+  /** Of these session / API key ids, those that no longer authenticate (revoked, expired, disabled). */
+  endedCredentials(holderIds: readonly string[]): Promise<string[]>;
 }
 
 /** Everything a resolver and a service get for one GraphQL operation. */

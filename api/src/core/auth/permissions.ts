@@ -72,7 +72,23 @@ export function permissionPlugin(name: string): string | undefined {
   return pluginOf.get(name);
 }
 
-export function definePermissions<const T extends readonly PermissionDefinition[]>(definitions: T, plugin?: string): { [K in T[number]['name']]: K } {
+const DEFINITIONS = Symbol('pharmadesk.permissions');
+
+/** A module's permissions: their names as constants, and the definitions its manifest registers. */
+export type PermissionSet<N extends string = string> = { [K in N]: K } & { readonly [DEFINITIONS]: readonly PermissionDefinition[] };
+
+/** Declares permissions (registered when the module that lists them in its manifest is installed). */
+export function definePermissions<const T extends readonly PermissionDefinition[]>(definitions: T): PermissionSet<T[number]['name']> {
+  const names = Object.fromEntries(definitions.map((d) => [d.name, d.name]));
+  return Object.defineProperty(names, DEFINITIONS, { value: definitions, enumerable: false }) as PermissionSet<T[number]['name']>;
+}
+
+export function permissionDefinitions(set: PermissionSet): readonly PermissionDefinition[] {
+  return set[DEFINITIONS];
+}
+
+/** Makes permissions known (module installation, the plugin host); the same definition twice is a no-op. */
+export function registerPermissions(definitions: readonly PermissionDefinition[], plugin?: string): void {
   for (const definition of definitions) {
     if (!NAME_PATTERN.test(definition.name)) throw new Error(`Permission name "${definition.name}" must look like resource:action`);
     const existing = registry.get(definition.name);
@@ -80,7 +96,6 @@ export function definePermissions<const T extends readonly PermissionDefinition[
     registry.set(definition.name, definition);
     if (plugin) pluginOf.set(definition.name, plugin);
   }
-  return Object.fromEntries(definitions.map((d) => [d.name, d.name])) as { [K in T[number]['name']]: K };
 }
 
 export function allPermissions(): PermissionDefinition[] {

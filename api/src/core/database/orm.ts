@@ -1,11 +1,10 @@
 import path from 'node:path';
 import { MikroORM, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
-import { entities } from '../../entities';
 import { AuditChangeCapture } from '../audit/audit-capture';
 import { migrationsList } from '../../../migrations';
-import { pluginEntities } from '../../plugins';
-import { pluginMigrations } from '../plugins/host';
+import { installedModules } from '../modules/module';
+import { installedPlugins, pluginMigrations } from '../plugins/host';
 import type { Logger } from '../logger';
 
 const migrationsFolder = path.resolve(__dirname, __filename.endsWith('.ts') ? '../../../migrations' : '../../../../migrations');
@@ -28,7 +27,8 @@ export interface OrmOptions {
 export function ormConfig({ clientUrl, poolMax = 10, logger, snapshot = false, plugins = true }: OrmOptions): Options {
   return {
     clientUrl,
-    entities: plugins ? [...entities, ...pluginEntities()] : entities,
+    // The installed modules' entities (and plugins'): install them first (loadInstalledPlugins).
+    entities: [...installedModules().flatMap((m) => m.entities ?? []), ...(plugins ? installedPlugins().flatMap((p) => p.schema?.entities ?? []) : [])],
     extensions: [Migrator],
     subscribers: [new AuditChangeCapture()],
     discovery: { warnWhenNoEntities: false, disableDynamicFileAccess: true },

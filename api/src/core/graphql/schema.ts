@@ -1,7 +1,7 @@
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema, type NonEmptyArray } from 'type-graphql';
-import { resolvers } from '../../resolvers';
-import { pluginResolvers } from '../../plugins';
+import { installedModules } from '../modules/module';
+import { installedPlugins } from '../plugins/host';
 import { auditMutationFields } from '../audit/audit-capture';
 import { authChecker } from '../auth/authorization';
 import type { PubSub } from '../pubsub';
@@ -9,8 +9,8 @@ import { scalarsMap } from './scalars';
 
 export async function buildAppSchema(pubSub: PubSub): Promise<GraphQLSchema> {
   const schema = await buildSchema({
-    // Installed plugins' resolvers are part of the schema for everyone; they answer per franchise.
-    resolvers: [...resolvers, ...pluginResolvers()] as unknown as NonEmptyArray<Function>,
+    // The installed modules' resolvers, then plugins' (part of the schema for everyone; they answer per franchise).
+    resolvers: [...installedModules().flatMap((m) => m.resolvers ?? []), ...installedPlugins().flatMap((p) => p.schema?.resolvers ?? [])] as unknown as NonEmptyArray<Function>,
     scalarsMap,
     pubSub,
     authChecker,

@@ -9,7 +9,7 @@ import { guardOperation, type GuardOptions } from '../graphql/operation-guards';
 import { inOperation } from '../tenancy/request-transaction';
 import { credentialKey, forgetLiveCredentials } from '../live';
 import { accessTokenExpiry } from '../auth/tokens';
-import { authenticate, credentialsFrom, endedCredentials, type Credentials } from '../../modules/identity/authentication';
+import { credentialsFrom, type Credentials } from '../auth/credentials';
 
 type Format = (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
 
@@ -33,7 +33,7 @@ export function startSocketServer(deps: { httpServer: http.Server; schema: Graph
       onConnect: async (ctx) => {
         try {
           const credentials = credentialsFrom(ctx.connectionParams);
-          const actor = await authenticate(runtime, credentials);
+          const actor = await runtime.authenticate(credentials);
           ctx.extra.credentials = credentials;
           if (actor) {
             const holder = actor.sessionId ?? actor.id;
@@ -69,7 +69,7 @@ export function startSocketServer(deps: { httpServer: http.Server; schema: Graph
           return invalid.map((e) => new GraphQLError(e.message, { nodes: e.nodes, extensions: { code: ErrorCode.ValidationFailed } }));
         let actor;
         try {
-          actor = await authenticate(runtime, ctx.extra.credentials ?? null);
+          actor = await runtime.authenticate(ctx.extra.credentials ?? null);
         } catch (error) {
           return [error instanceof GraphQLError ? error : new GraphQLError('Authentication failed', { extensions: { code: ErrorCode.Unauthenticated } })];
         }
@@ -152,7 +152,7 @@ export function startSocketServer(deps: { httpServer: http.Server; schema: Graph
   })();
   // Revocations announced while the event connection was down were missed: the session and key tables say which.
   const stopResumed = runtime.pubsub.onResumed(async () => {
-    const ended = await endedCredentials(runtime, [...liveSockets.keys()]);
+    const ended = await runtime.endedCredentials([...liveSockets.keys()]);
     if (ended.length) runtime.logger.info({ count: ended.length }, 'closing sockets of credentials revoked while live events were down');
     await revoke(ended);
   });

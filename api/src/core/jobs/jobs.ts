@@ -4,7 +4,8 @@ import type { AppRuntime } from '../context';
 /**
  * Background work that must survive the process (SLA timers, daily care jobs...),
  * through pg-boss on PostgreSQL: every API instance shares the queues, a job runs once.
- * Modules declare their jobs with defineJob; the server starts them.
+ * Modules declare their jobs with defineJob and list them in their manifest; the server
+ * (or a job runner) starts the jobs of the installed modules.
  */
 export interface JobDefinition<T extends object = object> {
   name: string;
@@ -16,16 +17,9 @@ export interface JobDefinition<T extends object = object> {
   run(runtime: AppRuntime, data: T): Promise<unknown>;
 }
 
-const definitions = new Map<string, JobDefinition>();
-
+/** Declares a job (typed data); it runs once a module lists it in its manifest's `jobs`. */
 export function defineJob<T extends object>(definition: JobDefinition<T>): JobDefinition<T> {
-  if (definitions.has(definition.name)) throw new Error(`A job named "${definition.name}" is already defined`);
-  definitions.set(definition.name, definition as JobDefinition);
   return definition;
-}
-
-export function jobDefinitions(): JobDefinition[] {
-  return [...definitions.values()];
 }
 
 /** When and how often a job may be queued: not before `startAfter`; one job per `singletonKey` at a time. */
@@ -35,6 +29,8 @@ export interface SendOptions {
 }
 
 export interface Jobs {
+  /** The jobs this process works on. */
+  names(): string[];
   /** Queues a job; returns its id (null when a job with the same singletonKey is already waiting). */
   send(name: string, data?: object, options?: SendOptions): Promise<string | null>;
   /** Queues a job and waits for it to finish (tests, "run now" buttons). */
@@ -45,7 +41,8 @@ export interface Jobs {
 export const JOB_TIME_ZONE = 'Asia/Shanghai';
 
 /** Starts pg-boss on the owner connection (it keeps its own schema, pgboss) and the workers. */
-export async function startJobs(runtime: AppRuntime, connectionString: string): Promise<Jobs> {
+export async function startJobs(runtime: AppRuntime, connectionString: string, jobs: readonly JobDefinition<any>[]): Promise<Jobs> {
+  const definitions = new Map(jobs.map((j) => [j.name, j as JobDefinition]));
   const boss = new PgBoss({ connectionString, schema: 'pgboss', max: 3, application_name: 'pharmadesk-jobs' });
   boss.on('error', (error) => runtime.logger.error({ err: error }, 'job queue error'));
   await boss.start();
@@ -67,6 +64,7 @@ export async function startJobs(runtime: AppRuntime, connectionString: string): 
     return id;
   };
   return {
+    names: () => [...definitions.keys()],
     send,
     async runNow(name, data = {}, timeoutMs = 30_000) {
       const id = (await send(name, data))!;

@@ -1,10 +1,10 @@
 import path from 'node:path';
 import type { MigrationObject } from '@mikro-orm/core';
-import { definePermissions, defineRoleTemplate, isKnownPermission, isRoleTemplateKey, permissionPlugin } from '../auth/permissions';
+import { defineRoleTemplate, registerPermissions, isKnownPermission, isRoleTemplateKey, permissionPlugin } from '../auth/permissions';
 import { composeWorkflow, type WorkflowExtension } from '../workflow/compose';
 import { defineWorkflow, hasWorkflow, validateWorkflow, type WorkflowDefinition } from '../workflow/workflow';
 import { checkOptionsSchema, optionProblems, parseOptions } from './options';
-import { isPluginDefinition, type DomainEventType, type PluginDefinition } from './plugin';
+import { isPluginDefinition, type PluginDefinition, type PluginPointSpec } from './plugin';
 import { parseVersion, satisfies } from './semver';
 
 /**
@@ -25,7 +25,6 @@ export class PluginLoadError extends Error {
 export const CORE_PLUGIN_NAME = 'core';
 const NAME = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 const MIGRATION_NAME = /^Migration\d{14}_[a-z0-9_]+$/;
-const EVENTS: readonly DomainEventType[] = ['case.created', 'case.transitioned'];
 
 let installed: readonly PluginDefinition[] | null = null;
 let loadedFrom: string | null = null;
@@ -48,8 +47,14 @@ function requirePlugin(spec: string, repoRoot: string): { plugin?: PluginDefinit
 
 const isBase = (w: WorkflowDefinition<unknown> | WorkflowExtension): w is WorkflowDefinition<unknown> => 'initial' in w;
 
+/** What the installed modules offer plugins: their extension points and the event types they emit. */
+export interface PluginSurface {
+  points: readonly PluginPointSpec[];
+  events: readonly string[];
+}
+
 /** Every reason these plugins cannot run together on this API version (empty when they can). */
-export function checkPlugins(plugins: readonly PluginDefinition[], apiVersion: string): string[] {
+export function checkPlugins(plugins: readonly PluginDefinition[], apiVersion: string, surface: PluginSurface): string[] {
   const problems: string[] = [];
   const names = new Set<string>();
   const permissionOwner = new Map<string, string>();
@@ -92,11 +97,10 @@ export function checkPlugins(plugins: readonly PluginDefinition[], apiVersion: s
         problems.push(...validateWorkflow(workflow).map((m) => `${who}: workflow ${workflow.name}: ${m}`));
       }
     }
-    for (const rule of p.assignmentRules ?? []) unique('assignment rule', rule.name, who);
-    for (const provider of p.timelineProviders ?? []) unique('timeline kind', provider.kind, who);
-    for (const route of p.caseRoutes ?? []) unique('case route', route.name, who);
-    for (const policy of p.slaPolicies ?? []) unique('SLA policy', policy.name, who);
-    for (const handler of p.eventHandlers ?? []) if (!EVENTS.includes(handler.event)) problems.push(`${who}: event handler ${handler.name} listens to unknown event "${handler.event}"; known: ${EVENTS.join(', ')}`);
+    for (const point of surface.points)
+      for (const contribution of ((p as unknown as Record<string, unknown[] | undefined>)[point.field] ?? [])) unique(point.label, point.key(contribution), who);
+    for (const handler of p.eventHandlers ?? [])
+      if (!surface.events.includes(handler.event)) problems.push(`${who}: event handler ${handler.name} listens to unknown event "${handler.event}"; known: ${surface.events.join(', ')}`);
     for (const migration of p.migrations ?? []) {
       if (!MIGRATION_NAME.test(migration.name)) problems.push(`${who}: migration "${migration.name}" must be named Migration<14-digit timestamp>_<snake_name>`);
       if (migrations.has(migration.name)) problems.push(`${who}: migration "${migration.name}" is also in ${migrations.get(migration.name)}`);
@@ -126,17 +130,17 @@ export function checkPlugins(plugins: readonly PluginDefinition[], apiVersion: s
  * Loads `core` and the plugins named in `specs` (once per process; asking again for the
  * same list is a no-op). Throws PluginLoadError naming every problem, before registering anything.
  */
-export function loadPlugins(core: PluginDefinition, specs: readonly string[], options: { apiVersion: string; repoRoot: string }): readonly PluginDefinition[] {
+export function loadPlugins(core: PluginDefinition, specs: readonly string[], options: { apiVersion: string; repoRoot: string; surface: PluginSurface }): readonly PluginDefinition[] {
   const key = JSON.stringify(specs);
   if (installed && loadedFrom === key) return installed;
   const resolved = specs.map((spec) => requirePlugin(spec, options.repoRoot));
   const problems = resolved.flatMap((r) => (r.problem ? [r.problem] : []));
   const plugins = [core, ...resolved.flatMap((r) => (r.plugin ? [r.plugin] : []))];
-  if (!problems.length) problems.push(...checkPlugins(plugins, options.apiVersion));
+  if (!problems.length) problems.push(...checkPlugins(plugins, options.apiVersion, options.surface));
   if (problems.length) throw new PluginLoadError(problems);
   if (installed) throw new PluginLoadError([`this process already runs plugins ${JSON.parse(loadedFrom!).join(', ') || '(none)'}; it cannot switch to ${specs.join(', ') || '(none)'} without a restart`]);
   for (const p of plugins) {
-    if (p.name !== CORE_PLUGIN_NAME && p.permissions?.length) definePermissions(p.permissions, p.name);
+    if (p.name !== CORE_PLUGIN_NAME && p.permissions?.length) registerPermissions(p.permissions, p.name);
     for (const template of p.roleTemplates ?? []) defineRoleTemplate({ ...template, plugin: p.name });
     for (const w of p.workflows ?? []) if (isBase(w)) defineWorkflow(w);
   }

@@ -1,5 +1,5 @@
 // The plugin kit: what a plugin package imports (through @pharmadesk/api).
-export { definePlugin, onEvent, type PluginDefinition, type PluginSlaPolicy, type CaseRoute, type EventHandler, type EventHandlerContext, type DomainEvent, type DomainEvents, type DomainEventType } from './plugin';
+export { definePlugin, onEvent, type PluginDefinition, type PluginContributions, type EventHandler, type EventHandlerContext, type DomainEvent, type DomainEvents, type DomainEventType } from './plugin';
 export type { OptionsSchema, OptionsOf, OptionSpec } from './options';
 export { parseOptions } from './options';
 export { PluginLoadError, installedPlugins } from './host';

@@ -5,11 +5,9 @@ import type { Logger } from '../logger';
 import type { WorkflowExtension } from '../workflow/compose';
 import type { WorkflowDefinition } from '../workflow/workflow';
 import type { OptionsOf, OptionsSchema } from './options';
-// Types only: the extension points themselves live with their modules.
-import type { Case } from '../../modules/cases/case.entity';
-import type { AssignmentRule } from '../../modules/cases/case-assignment';
-import type { SlaTarget } from '../../modules/cases/sla.entity';
-import type { TimelineProvider } from '../../modules/customers/customer-timeline';
+import type { DomainEvent, DomainEventType } from '../events/catalogue';
+
+export type { DomainEvent, DomainEvents, DomainEventType } from '../events/catalogue';
 
 /**
  * What a plugin declares (after Vendure's plugin model): who it is, which API versions
@@ -19,7 +17,22 @@ import type { TimelineProvider } from '../../modules/customers/customer-timeline
  * apply only to franchises that enabled the plugin; schema, entities and migrations are
  * installed for everyone (they hold no franchise's behaviour).
  */
-export interface PluginDefinition<S extends OptionsSchema = OptionsSchema> {
+/**
+ * What a plugin (or, as the `core` plugin, a module) contributes through the extension
+ * points. Core declares the generic ones here; a module that owns an extension point
+ * (cases: SLA policies, case routes, assignment rules; customers: timeline providers) adds
+ * it to this interface from its own files (declaration merging), so core imports no module.
+ */
+export interface PluginContributions<O = any> {
+  /** New permission names (must not clash with core's or another plugin's). */
+  permissions?: readonly PermissionDefinition[];
+  roleTemplates?: readonly RoleTemplateDefinition[];
+  /** New workflows, or extensions of a named one (complaint, consultation). */
+  workflows?: readonly (WorkflowDefinition<any> | WorkflowExtension<any, O>)[];
+  eventHandlers?: readonly EventHandler<O>[];
+}
+
+export interface PluginDefinition<S extends OptionsSchema = OptionsSchema> extends PluginContributions<OptionsOf<S>> {
   /** kebab-case, unique: refund-approval. `core` is the API's own contribution. */
   name: string;
   /** The plugin's own semantic version. */
@@ -28,17 +41,6 @@ export interface PluginDefinition<S extends OptionsSchema = OptionsSchema> {
   /** Range of API versions the plugin works with (`^0.1.0`, `>=0.1.0 <0.3.0`). */
   compatibility: string;
   optionsSchema?: S;
-  /** New permission names (must not clash with core's or another plugin's). */
-  permissions?: readonly PermissionDefinition[];
-  roleTemplates?: readonly RoleTemplateDefinition[];
-  /** New workflows, or extensions of a named one (complaint, consultation). */
-  workflows?: readonly (WorkflowDefinition<any> | WorkflowExtension<Case, OptionsOf<S>>)[];
-  slaPolicies?: readonly PluginSlaPolicy<OptionsOf<S>>[];
-  /** Which queue a new case waits in (first matching route of the enabled plugins wins; else general). */
-  caseRoutes?: readonly CaseRoute<OptionsOf<S>>[];
-  assignmentRules?: readonly AssignmentRule[];
-  timelineProviders?: readonly TimelineProvider[];
-  eventHandlers?: readonly EventHandler<OptionsOf<S>>[];
   schema?: {
     /** MikroORM entities (tenant tables: extend TenantEntity, @Filter(tenantFilter), RLS in the migration). */
     entities?: readonly Function[];
@@ -52,31 +54,15 @@ export interface PluginDefinition<S extends OptionsSchema = OptionsSchema> {
 }
 
 /**
- * An SLA policy a plugin brings: for cases in `queue` unless the franchise set its own
- * policy for that queue; without a queue, the default for franchises without a default
- * policy of their own (core's built-in policy is one).
+ * A module-owned extension point plugins contribute to, declared in the owning module's
+ * manifest (`pluginPoints`) so the plugin host can refuse two contributions with one name.
  */
-export interface PluginSlaPolicy<O> {
-  name: string;
-  queue?: string;
-  targets: readonly SlaTarget[] | ((options: O) => SlaTarget[]);
-  warningThreshold?: number;
-  autoEscalateOnBreach?: boolean;
+export interface PluginPointSpec {
+  field: string;
+  /** How a problem names one contribution: "assignment rule". */
+  label: string;
+  key(contribution: any): string;
 }
-
-export interface CaseRoute<O> {
-  name: string;
-  queue: string;
-  when: (c: Case, options: O) => boolean;
-}
-
-/** Domain events published after commit; handlers run only for franchises that enabled their plugin. */
-export interface DomainEvents {
-  'case.created': { caseId: string; caseNo: string; queue: string; isVip: boolean };
-  'case.transitioned': { caseId: string; caseNo: string; action: string; from: string; to: string };
-}
-export type DomainEventType = keyof DomainEvents;
-export type DomainEvent<T extends DomainEventType = DomainEventType> = { type: T; franchiseId: string; actorId: string | null; occurredAt: string } & DomainEvents[T];
 
 export interface EventHandlerContext<O> {
   options: O;

@@ -1,6 +1,6 @@
 import { pluginStates } from '../../core/plugins/workflows';
-import { defineCustomerMergeHandler } from '../customers/customer-merge';
-import { onPluginDisable } from '../plugins/plugin-admin.service';
+import { customerMergeHandlers } from '../customers/customer-merge';
+import { pluginDisableChecks } from '../plugins/plugin-admin.service';
 import type { TimelineProvider } from '../customers/customer-timeline';
 import { SatisfactionRequest } from '../surveys/satisfaction-request.entity';
 import { Case } from './case.entity';
@@ -24,7 +24,7 @@ export const caseTimelineProvider: TimelineProvider = {
 };
 
 /** Cases move with a customer merge. */
-defineCustomerMergeHandler({
+export const casesMergeHandler = customerMergeHandlers.contribute({
   name: 'cases',
   async move(ctx, from, to) {
     await ctx.em.nativeUpdate(SatisfactionRequest, { customerId: from.id }, { customerId: to.id });
@@ -33,7 +33,7 @@ defineCustomerMergeHandler({
 });
 
 /** A plugin stays on while cases of the franchise sit in states it added (they would have no way out). */
-onPluginDisable(async (em, franchiseId, plugin) => {
+export const pluginStatesInUse = pluginDisableChecks.contribute(async (em, franchiseId, plugin) => {
   const problems: string[] = [];
   for (const [workflow, states] of pluginStates(plugin)) {
     const stuck = await em.find(Case, { franchiseId, workflow, state: { $in: states } }, { fields: ['caseNo', 'state'], limit: 5, orderBy: { caseNo: 'asc' } });

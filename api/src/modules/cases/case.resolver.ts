@@ -38,8 +38,6 @@ import {
   UpdateOneCaseInput,
 } from './case.types';
 import { CaseSlaClock } from './sla.entity';
-import './case.extensions';
-import './case.jobs';
 
 type CaseEvent = LiveEvent & { change: 'created' | 'updated' };
 

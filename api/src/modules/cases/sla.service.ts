@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { enabledPluginsFor } from '../../core/plugins/enablement';
-import type { PluginSlaPolicy } from '../../core/plugins/plugin';
+import type { PluginSlaPolicy } from './case.plugin-points';
 import { addBusinessMinutes, ALWAYS_OPEN, businessMinutesBetween, DEFAULT_CALENDAR, endOfWorkingDays, type BusinessCalendarSpec, type WorkingPeriod } from './business-time';
 import { Case, CaseChannel, CaseStage, CaseType, SlaStatus } from './case.entity';
 import { BusinessCalendar, CaseSlaClock, SlaClockKind, SlaPolicy, type SlaTarget } from './sla.entity';

@@ -1,4 +1,5 @@
 import type { RequestContext } from '../../core/context';
+import { defineExtensionPoint } from '../../core/modules/module';
 import type { Customer } from './customer.entity';
 
 /**
@@ -10,15 +11,11 @@ export interface CustomerMergeHandler {
   move(ctx: RequestContext, from: Customer, to: Customer): Promise<number>;
 }
 
-const handlers: CustomerMergeHandler[] = [];
-
-export function defineCustomerMergeHandler(handler: CustomerMergeHandler): void {
-  if (handlers.some((h) => h.name === handler.name)) throw new Error(`A customer merge handler "${handler.name}" is already defined`);
-  handlers.push(handler);
-}
+/** Modules holding rows that point at a customer contribute a handler in their manifest. */
+export const customerMergeHandlers = defineExtensionPoint<CustomerMergeHandler>('customers.merge-handlers');
 
 export async function runMergeHandlers(ctx: RequestContext, from: Customer, to: Customer): Promise<Record<string, number>> {
   const moved: Record<string, number> = {};
-  for (const handler of handlers) moved[handler.name] = await handler.move(ctx, from, to);
+  for (const handler of customerMergeHandlers.all()) moved[handler.name] = await handler.move(ctx, from, to);
   return moved;
 }

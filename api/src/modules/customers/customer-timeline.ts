@@ -3,6 +3,7 @@ import { decodeCursor, encodeCursor, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '..
 import { BadUserInputError } from '../../core/errors';
 import { enabledPluginsFor } from '../../core/plugins/enablement';
 import { installedPlugins } from '../../core/plugins/host';
+import type { PluginPointSpec } from '../../core/plugins/plugin';
 import type { TimelineConnection, TimelineEntry } from './customer.types';
 
 /** An entry with a key that orders entries sharing a timestamp (e.g. "case:<id>"). */
@@ -11,32 +12,32 @@ export interface ProvidedEntry extends TimelineEntry {
 }
 
 /**
- * The timeline extension point: a module (or plugin) adds what it knows about a customer
- * by providing entries newest first, at or before `before.at`. Register once at import:
- *
- *   defineTimelineProvider({ kind: 'case', entries: (ctx, customerId, { before, limit }) => ... });
+ * The timeline extension point: a module (in its manifest's `contributes`) or a plugin adds
+ * what it knows about a customer by providing entries newest first, at or before `before`.
  */
 export interface TimelineProvider {
   kind: string;
   entries(ctx: RequestContext, customerId: string, options: { before?: Date; limit: number }): Promise<ProvidedEntry[]>;
 }
 
-const providers = new Map<string, TimelineProvider>();
-
-export function defineTimelineProvider(provider: TimelineProvider): TimelineProvider {
-  if (providers.has(provider.kind)) throw new Error(`A timeline provider for "${provider.kind}" is already defined`);
-  providers.set(provider.kind, provider);
-  return provider;
+declare module '../../core/plugins/plugin' {
+  interface PluginContributions<O> {
+    /** Entries on the customer's timeline. */
+    timelineProviders?: readonly TimelineProvider[];
+  }
 }
 
-/** This module's providers, then those contributed through plugins (core's included) the franchise enabled. */
+/** The plugin point the customers module offers (names unique across plugins). */
+export const timelinePluginPoint: PluginPointSpec = { field: 'timelineProviders', label: 'timeline kind', key: (t: TimelineProvider) => t.kind };
+
+/** The providers of the plugins (core's modules included) the franchise enabled. */
 async function providersFor(ctx: RequestContext, franchiseId: string): Promise<TimelineProvider[]> {
   const enabled = await enabledPluginsFor(ctx.em, franchiseId);
-  return [...providers.values(), ...enabled.flatMap((e) => e.plugin.timelineProviders ?? [])];
+  return enabled.flatMap((e) => e.plugin.timelineProviders ?? []);
 }
 
 export function timelineKinds(): string[] {
-  return [...providers.keys(), ...installedPlugins().flatMap((p) => (p.timelineProviders ?? []).map((t) => t.kind))];
+  return installedPlugins().flatMap((p) => (p.timelineProviders ?? []).map((t) => t.kind));
 }
 
 type Cursor = { at: string; key: string };

@@ -1,16 +1,16 @@
 import { CareTask, CareTaskStatus, CustomerEvent, CustomerEventKind } from './customer-records.entity';
-import { defineCustomerMergeHandler } from './customer-merge';
-import { defineTimelineProvider } from './customer-timeline';
+import type { CustomerMergeHandler } from './customer-merge';
+import type { TimelineProvider } from './customer-timeline';
 
 /**
  * The customers module's own contributions to its extension points: archive changes,
  * purchases and care reminders on the timeline; its rows moving on a merge.
- * Other modules register theirs the same way from their own folders.
+ * Listed in the customers manifest; other modules list theirs in their own manifests.
  */
 
 /** Archive events as timeline entries: `purchase` for purchases (with amounts), `archive` for the rest. */
-function eventProvider(kind: 'archive' | 'purchase') {
-  defineTimelineProvider({
+function eventProvider(kind: 'archive' | 'purchase'): TimelineProvider {
+  return {
     kind,
     async entries(ctx, customerId, { before, limit }) {
       const events = await ctx.em.find(
@@ -33,13 +33,10 @@ function eventProvider(kind: 'archive' | 'purchase') {
         refId: kind === 'archive' ? e.customerId : null,
       }));
     },
-  });
+  };
 }
 
-eventProvider('archive');
-eventProvider('purchase');
-
-defineTimelineProvider({
+const careProvider: TimelineProvider = {
   kind: 'care',
   async entries(ctx, customerId, { before, limit }) {
     const tasks = await ctx.em.find(
@@ -49,16 +46,18 @@ defineTimelineProvider({
     );
     return tasks.map((t) => ({ kind: 'care', key: `care:${t.id}`, occurredAt: t.completedAt!, title: t.title, summary: t.outcome ?? t.status, amount: null, refType: 'CareTask', refId: t.id }));
   },
-});
+};
 
-defineCustomerMergeHandler({
+export const customerTimelineProviders: TimelineProvider[] = [eventProvider('archive'), eventProvider('purchase'), careProvider];
+
+export const customerMergeHandlersOwn: CustomerMergeHandler[] = [
+{
   name: 'customer events',
   async move(ctx, from, to) {
     return ctx.em.nativeUpdate(CustomerEvent, { customerId: from.id }, { customerId: to.id });
   },
-});
-
-defineCustomerMergeHandler({
+},
+{
   name: 'care tasks',
   async move(ctx, from, to) {
     // A reminder the target already has for the same day is dropped, not duplicated.
@@ -68,9 +67,8 @@ defineCustomerMergeHandler({
     );
     return ctx.em.nativeUpdate(CareTask, { customerId: from.id }, { customerId: to.id, orgUnitId: to.orgUnitId });
   },
-});
-
-defineCustomerMergeHandler({
+},
+{
   name: 'monthly spend',
   async move(ctx, from, to) {
     const moved = await ctx.em.execute(
@@ -83,4 +81,5 @@ defineCustomerMergeHandler({
     await ctx.em.execute('delete from customer_spend_month where customer_id = ?', [from.id]);
     return (moved as { affectedRows?: number }).affectedRows ?? 0;
   },
-});
+},
+];

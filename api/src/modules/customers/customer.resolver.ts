@@ -32,8 +32,6 @@ import {
   TopSpender,
   UpdateOneCustomerInput,
 } from './customer.types';
-import './customer.extensions';
-import './customer.jobs';
 import { clock } from '../../core/clock';
 
 registerEnumType(CarePurpose, { name: 'CarePurpose' });

@@ -1,30 +1,11 @@
 import type { Actor } from '../../core/auth/actor';
 import type { AppRuntime } from '../../core/context';
-import { UnauthenticatedError } from '../../core/errors';
 import { inScopedTransaction, SYSTEM_SCOPE } from '../../core/tenancy/scope';
 import { actorFromApiKey } from '../api-keys/api-key.service';
 import { actorFromAccessToken } from './auth.service';
 
-export type Credentials = { kind: 'bearer'; token: string } | { kind: 'apiKey'; key: string };
-
-/**
- * Credentials from HTTP headers or graphql-ws connectionParams:
- * `Authorization: Bearer <access token>`, `Authorization: ApiKey <key>` or `X-Api-Key: <key>`.
- */
-export function credentialsFrom(source: Record<string, unknown> | undefined | null): Credentials | null {
-  const read = (name: string) => {
-    const value = source?.[name] ?? source?.[name.toLowerCase()];
-    return typeof value === 'string' && value.trim() ? value.trim() : undefined;
-  };
-  const apiKey = read('x-api-key') ?? read('apiKey');
-  if (apiKey) return { kind: 'apiKey', key: apiKey };
-  const authorization = read('authorization') ?? read('Authorization');
-  if (!authorization) return null;
-  const [scheme, value] = authorization.split(/\s+/, 2);
-  if (scheme?.toLowerCase() === 'bearer' && value) return { kind: 'bearer', token: value };
-  if (scheme?.toLowerCase() === 'apikey' && value) return { kind: 'apiKey', key: value };
-  throw new UnauthenticatedError('Send `Authorization: Bearer <access token>` or `X-Api-Key: <key>`');
-}
+export { credentialsFrom, type Credentials } from '../../core/auth/credentials';
+import type { Credentials } from '../../core/auth/credentials';
 
 /** The actor for the credentials (null for none). Fails with UNAUTHENTICATED or RATE_LIMITED. */
 export function authenticate(runtime: AppRuntime, credentials: Credentials | null): Promise<Actor | null> {

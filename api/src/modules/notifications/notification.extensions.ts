@@ -1,5 +1,5 @@
 import { onEvent, type EventHandler } from '../../core/plugins/plugin';
-import { defineCustomerMergeHandler } from '../customers/customer-merge';
+import { customerMergeHandlers } from '../customers/customer-merge';
 import type { TimelineProvider } from '../customers/customer-timeline';
 import { Case, CaseActivity, CaseActivityKind } from '../cases/case.entity';
 import { JobTitle, StaffStatus, StaffUser } from '../identity/staff-user.entity';
@@ -78,7 +78,7 @@ export const notificationEventHandlers: readonly EventHandler<unknown>[] = [
 ] as readonly EventHandler<unknown>[];
 
 /** Messages and opt-outs follow a customer merge (an opt-out the target already has is kept once). */
-defineCustomerMergeHandler({
+export const notificationsMergeHandler = customerMergeHandlers.contribute({
   name: 'notification messages',
   async move(ctx, from, to) {
     await ctx.em.execute(`delete from notification_opt_out f using notification_opt_out t where f.customer_id = ? and t.customer_id = ? and coalesce(t.channel, 'ALL') = coalesce(f.channel, 'ALL')`, [from.id, to.id]);

@@ -31,7 +31,6 @@ import {
   SendCustomerMessageInput,
   UpdateOneNotificationTemplateInput,
 } from './notification.types';
-import './notification.jobs';
 
 const kinds: NotificationKindInfo[] = NOTIFICATION_KINDS.map((k) => ({
   key: k.key,

@@ -12,6 +12,7 @@ import { checkVersion } from '../../core/services/updates';
 import { composeWorkflow, type AppliedExtension, type WorkflowExtension } from '../../core/workflow/compose';
 import { getWorkflow } from '../../core/workflow/workflow';
 import { findFranchise } from '../org/org.service';
+import { defineExtensionPoint } from '../../core/modules/module';
 
 /**
  * Turning plugins on and off per franchise. HQ manages any franchise; a franchise owner
@@ -23,11 +24,8 @@ import { findFranchise } from '../org/org.service';
 
 /** Something that must hold before a plugin is turned off for a franchise (e.g. no case left in its states). */
 export type DisableCheck = (em: EntityManager, franchiseId: string, plugin: PluginDefinition) => Promise<string | null>;
-const disableChecks: DisableCheck[] = [];
-
-export function onPluginDisable(check: DisableCheck): void {
-  disableChecks.push(check);
-}
+/** Modules whose records depend on a plugin contribute a check in their manifest. */
+export const pluginDisableChecks = defineExtensionPoint<DisableCheck>('plugins.disable-checks');
 
 function installedPlugin(name: string): PluginDefinition {
   const plugin = name === CORE_PLUGIN_NAME ? undefined : findInstalledPlugin(name);
@@ -90,7 +88,7 @@ export async function disablePlugin(ctx: RequestContext, input: { franchiseId: s
   const { plugin, franchise, row } = await target(ctx, input.franchiseId, input.plugin);
   if (!row?.enabled) throw new BadUserInputError({ field: 'plugin', message: `${plugin.name} is not enabled for ${franchise.name}` });
   if (input.version != null) checkVersion(row, input.version, 'Plugin enablement');
-  for (const check of disableChecks) {
+  for (const check of pluginDisableChecks.all()) {
     const problem = await check(ctx.em, franchise.id, plugin);
     if (problem) throw new ConflictError(`The ${plugin.name} plugin cannot be disabled for ${franchise.name} yet: ${problem}`, { reason: 'PLUGIN_IN_USE' });
   }

@@ -1,0 +1,35 @@
+import { coreModule } from '../core/core.module';
+import { installModules, type ModuleDefinition } from '../core/modules/module';
+import { apiKeysModule } from './api-keys/api-key.module';
+import { casesModule } from './cases/case.module';
+import { customersModule } from './customers/customer.module';
+import { identityModule } from './identity/identity.module';
+import { knowledgeModule } from './knowledge/knowledge.module';
+import { notificationsModule } from './notifications/notification.module';
+import { orgModule } from './org/org.module';
+import { pluginsModule } from './plugins/plugin.module';
+import { surveysModule } from './surveys/survey.module';
+import { systemModule } from './system/system.module';
+
+/**
+ * The modules of the API, in order. The app, the job runner, the scripts and the schema
+ * generator all start from this list (see `installAppModules`); a new module is one line here.
+ */
+export const modules: readonly ModuleDefinition[] = [
+  coreModule,
+  systemModule,
+  orgModule,
+  identityModule,
+  apiKeysModule,
+  customersModule,
+  casesModule,
+  knowledgeModule,
+  notificationsModule,
+  surveysModule,
+  pluginsModule,
+];
+
+/** Installs the module list in this process (permissions, extension points); idempotent. */
+export function installAppModules(): readonly ModuleDefinition[] {
+  return installModules(modules);
+}

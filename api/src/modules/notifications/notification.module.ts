@@ -1,0 +1,16 @@
+import { defineModule } from '../../core/modules/module';
+import { NotificationMessage, NotificationOptOut, NotificationSettings, NotificationTemplate } from './notification.entity';
+import { messageTimelineProvider, notificationEventHandlers, notificationsMergeHandler } from './notification.extensions';
+import { deliverJob, sweepJob } from './notification.jobs';
+import { NotificationPermission } from './notification.permissions';
+import { NotificationMessageResolver, NotificationTemplateResolver } from './notification.resolver';
+
+export const notificationsModule = defineModule({
+  name: 'notifications',
+  entities: [NotificationTemplate, NotificationMessage, NotificationSettings, NotificationOptOut],
+  resolvers: [NotificationTemplateResolver, NotificationMessageResolver],
+  permissions: [NotificationPermission],
+  jobs: [deliverJob, sweepJob],
+  contributes: { timelineProviders: [messageTimelineProvider], eventHandlers: notificationEventHandlers },
+  extensions: [notificationsMergeHandler],
+});
