@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { buildAppSchema, createPubSub } from '@pharmadesk/api';
+import { buildAppSchema, clock, createPubSub } from '@pharmadesk/api';
 import { startTestApp, type TestApp } from '../support/app';
 import { apiKeyCaller, signIn, type Caller } from '../support/actors';
 import { auditScenarios } from '../support/audit-scenarios';
@@ -45,7 +45,7 @@ describe('audit log', () => {
   const ran = new Set<string>();
 
   beforeAll(async () => {
-    app = await startTestApp();
+    app = await startTestApp({ JOBS_ENABLED: 'true' });
     hq = await signIn(app, 'admin@hq.demo');
     owner = await signIn(app, 'owner@east.demo');
     const me = await owner.graphql<{ me: { scope: { orgUnit: { id: string } } } }>('{ me { scope { orgUnit { id } } } }');
@@ -94,6 +94,10 @@ describe('audit log', () => {
     await run(owner, 'updateOneCustomer', `mutation($id: ID!, $v: Int!) { updateOneCustomer(input: { id: $id, version: $v, update: { address: "上海市某路 1 号", tags: ["vip"] } }) { id } }`, { id: customer.id, v: customer.version });
     const other = await run(owner, 'createOneCustomer', `mutation($m: ID!, $d: ID!, $u: ID!) { createOneCustomer(input: { customer: { name: "审计客户", age: 66, phone: "13811113333", doctorId: $d, healthManagerId: $m, orgUnitId: $u, sourceChannel: PHONE } }) { id } }`, { m: manager.id, d: doctor.id, u: manager.orgUnitId });
     await run(hq, 'mergeCustomers', `mutation($s: ID!, $t: ID!) { mergeCustomers(input: { sourceId: $s, targetId: $t }) { id } }`, { s: other.id, t: customer.id });
+    // A reminder to complete whatever the date: the daily job run three days before a known birthday.
+    const born = await owner.graphql<{ customers: { nodes: { birthDate: string }[] } }>('{ customers(filter: { birthMonth: { eq: 6 } }, paging: { limit: 1 }) { nodes { birthDate } } }');
+    const birthday = Date.parse(`${clock.now().getUTCFullYear()}-${born.body.data!.customers.nodes[0]!.birthDate.slice(5)}T00:00:00Z`);
+    await app.server.jobs!.runNow('customers.birthday-reminders', { today: new Date(birthday - 3 * 86_400_000).toISOString().slice(0, 10) });
     const tasks = await owner.graphql<{ careTasks: { nodes: { id: string }[] } }>('{ careTasks(filter: { status: { eq: OPEN } }, paging: { limit: 1 }) { nodes { id } } }');
     await run(owner, 'completeCareTask', `mutation($id: ID!) { completeCareTask(input: { id: $id, status: SKIPPED, outcome: "客户出差" }) { id } }`, { id: tasks.body.data!.careTasks.nodes[0]!.id });
     await run(owner, 'recomputeCustomerSegments', `mutation { recomputeCustomerSegments }`);
