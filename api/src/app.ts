@@ -14,10 +14,11 @@ import { createRequestContext, type AppRuntime, type RequestContext } from './co
 import { pendingMigrations } from './core/database/orm';
 import { AppError, ErrorCode, formatError, isClientError } from './core/errors';
 import { operationGuardPlugin } from './core/graphql/operation-guards';
+import { boundedResponse } from './core/graphql/limits';
 import { requestTransactionPlugin } from './core/tenancy/request-transaction';
 import { authenticate, credentialsFrom, endedCredentials, type Credentials } from './modules/identity/authentication';
 import { buildAppSchema } from './core/graphql/schema';
-import { bodyParserErrors, sendGraphQLHttpError } from './core/http/graphql-http-errors';
+import { bodyParserErrors, documentShapeGuard, sendGraphQLHttpError } from './core/http/graphql-http-errors';
 import { requestLogging } from './core/http/request-logging';
 import { GRAPHQL_PATH } from './core/http/paths';
 import { startSocketServer } from './core/http/socket-server';
@@ -77,7 +78,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const httpServer = http.createServer(expressApp);
   let draining = false;
 
-  const sockets = startSocketServer({ httpServer, schema, runtime, guardOptions, format, isProduction: config.isProduction });
+  const sockets = startSocketServer({ httpServer, schema, runtime, guardOptions, format, isProduction: config.isProduction, maxPayloadBytes: byteSize(config.REQUEST_BODY_LIMIT) });
 
   const logErrors: ApolloServerPlugin<RequestContext> = {
     async requestDidStart() {
@@ -101,6 +102,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     stopOnTerminationSignals: false, // server.ts owns the shutdown order
     includeStacktraceInErrorResponses: exposeInternals,
     formatError: format,
+    stringifyResult: (value) => boundedResponse(JSON.stringify(value)),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: Math.max(config.SHUTDOWN_TIMEOUT_MS - 1_500, 500) }),
       { async serverWillStart() { return { async drainServer() { await sockets.dispose(); } }; } },
@@ -142,6 +144,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       res.locals.operationName = (req.body as { operationName?: string } | undefined)?.operationName ?? null;
       next();
     }) as express.RequestHandler,
+    documentShapeGuard,
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         try {
@@ -181,6 +184,12 @@ export async function createApp(deps: AppDeps): Promise<App> {
       await pubsub.close();
     },
   };
+}
+
+/** Bytes in a size like 512kb or 1mb (the config checks the form). */
+function byteSize(size: string): number {
+  const [, amount, unit] = /^(\d+)(b|kb|mb)$/i.exec(size)!;
+  return Number(amount) * { b: 1, kb: 1024, mb: 1024 * 1024 }[unit!.toLowerCase() as 'b' | 'kb' | 'mb'];
 }
 
 /** Credential failures before execution answer 401 (with a challenge) rather than 500. */

@@ -1,6 +1,37 @@
 import { getIntrospectionQuery } from 'graphql';
+import type { Client as WsClient } from 'graphql-ws';
 import { startTestApp, type TestApp } from '../support/app';
-import { errorCodes, signIn } from '../support/actors';
+import { errorCodes, signIn, type Caller } from '../support/actors';
+
+/** Adversarial documents: the issue's introspection alias bomb and relatives that skipped the limits. */
+const ALIAS_BOMB = `{ ${Array.from({ length: 1000 }, (_, i) => `a${i}: __schema { types { fields { type { fields { name } } } } }`).join(' ')} }`;
+const SMALL_ALIAS_BOMB = `{ ${Array.from({ length: 100 }, (_, i) => `a${i}: __schema { types { fields { type { fields { name } } } } }`).join(' ')} }`;
+const REPEATED_FIELD_BOMB = `{ ${'__schema { types { fields { type { fields { name } } } } } '.repeat(500)} }`;
+const WIDE_SET_BOMB = `{ serverInfo { ${'version '.repeat(5000)} } }`;
+const NESTED_INTROSPECTION = `{ __type(name: "Query") { fields { type { fields { type { fields { type { fields { name } } } } } } } } }`;
+
+async function timed<T>(work: () => Promise<T>): Promise<{ result: T; ms: number }> {
+  const started = performance.now();
+  const result = await work();
+  return { result, ms: Math.round(performance.now() - started) };
+}
+
+/** Waits for one subscription's first outcome: its first result, or the error it was refused with. */
+function firstOutcome(client: WsClient, query: string, variables?: Record<string, unknown>) {
+  return new Promise<{ data?: unknown; errors?: readonly { message: string; extensions?: Record<string, unknown> }[]; closeCode?: number; refused?: { message: string; extensions?: Record<string, unknown> }[] }>((resolve) => {
+    const stop = client.subscribe(
+      { query, variables },
+      {
+        next: (result) => {
+          stop();
+          resolve(result as never);
+        },
+        error: (error) => resolve(Array.isArray(error) ? { refused: error } : { closeCode: (error as { code?: number }).code }),
+        complete: () => undefined,
+      },
+    );
+  });
+}
 
 describe('GraphQL hardening over HTTP', () => {
   let app: TestApp;
@@ -48,5 +79,53 @@ describe('GraphQL hardening over HTTP', () => {
     const owner = await signIn(app, 'owner@east.demo');
     const res = await owner.graphql('{ staffUsers(paging: { limit: 1000 }) { totalCount } }');
     expect(res.body.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'paging.limit' });
+  });
+});
+
+describe('limits on every document, HTTP and WebSocket alike', () => {
+  let app: TestApp;
+  let owner: Caller;
+  const figures: string[] = [];
+  beforeAll(async () => {
+    app = await startTestApp({ NODE_ENV: 'production', LOG_LEVEL: 'silent' });
+    owner = await signIn(app, 'owner@east.demo');
+  });
+  afterAll(async () => {
+    console.log(`time to refuse each adversarial document:\n  ${figures.join('\n  ')}`);
+    await app.stop();
+  });
+
+  it('refuses introspection bombs quickly, with a code naming the limit, to signed-in callers too', async () => {
+    const cases: [string, string, string][] = [
+      ['1,000 aliases of __schema (94 KB)', ALIAS_BOMB, 'GRAPHQL_PARSE_FAILED'],
+      ['100 aliases of __schema', SMALL_ALIAS_BOMB, 'GRAPHQL_VALIDATION_FAILED'],
+      ['500 copies of __schema without aliases', REPEATED_FIELD_BOMB, 'GRAPHQL_VALIDATION_FAILED'],
+      ['5,000 copies of one field in a selection set', WIDE_SET_BOMB, 'GRAPHQL_VALIDATION_FAILED'],
+      ['__type fields nested four deep', NESTED_INTROSPECTION, 'GRAPHQL_VALIDATION_FAILED'],
+    ];
+    for (const [label, query, code] of cases) {
+      const { result, ms } = await timed(() => owner.graphql(query));
+      figures.push(`HTTP  ${label}: ${ms} ms (${code})`);
+      expect(errorCodes(result)).toEqual([code]);
+      expect(result.status).toBe(400);
+      expect(ms).toBeLessThan(1_000);
+    }
+    // The standard introspection query still fits its own budget, and the API still answers.
+    expect((await owner.graphql(getIntrospectionQuery())).body.errors).toBeUndefined();
+  });
+
+  it('applies the same limits on the WebSocket, and refuses a 2 MB document before parsing it', async () => {
+    const socket = app.wsClient({ authorization: owner.headers.authorization });
+    for (const [label, query] of [['1,000 aliases of __schema', ALIAS_BOMB], ['__type fields nested four deep', NESTED_INTROSPECTION], ['12 levels deep', `{ orgUnits { nodes { ${'parent { '.repeat(12)} id ${'} '.repeat(12)} } } }`]] as const) {
+      const { result, ms } = await timed(() => firstOutcome(socket, query));
+      figures.push(`WS    ${label}: ${ms} ms (${result.refused?.[0]?.extensions?.code})`);
+      expect(result.refused?.[0]?.extensions?.code).toMatch(/^GRAPHQL_(PARSE|VALIDATION)_FAILED$/);
+    }
+    const big = app.wsClient({ authorization: owner.headers.authorization });
+    const { result, ms } = await timed(() => firstOutcome(big, `{ serverInfo { version } } # ${'x'.repeat(2 * 1024 * 1024)}`));
+    figures.push(`WS    a 2 MB document: ${ms} ms (closed ${result.closeCode})`);
+    expect(result.closeCode).toBe(1009);
+    // The first socket was not affected.
+    expect(((await firstOutcome(socket, '{ serverInfo { version } }')).data as { serverInfo: unknown }).serverInfo).toBeTruthy();
   });
 });

@@ -1,5 +1,5 @@
 import { buildSchema, GraphQLError, parse } from 'graphql';
-import { checkOperationLimits, DEFAULT_OPERATION_LIMITS, measureOperation, type OperationLimits } from './limits';
+import { boundedResponse, checkDocumentShape, checkOperationLimits, DEFAULT_OPERATION_LIMITS, MAX_RESPONSE_BYTES, measureOperation, type OperationLimits } from './limits';
 
 const schema = buildSchema(`
   input OffsetPaging { limit: Int offset: Int }
@@ -247,5 +247,25 @@ describe('checkOperationLimits', () => {
     const document = `query Small { things(paging: { limit: 1 }) { totalCount } }\n${BIG_QUERY}`;
     expect(check(document, {}, { operationName: 'Small' })).toEqual([]);
     expect(check(document, {}, { operationName: 'Big' }).map((error) => error.extensions['limit'])).toEqual(['maxCost']);
+  });
+});
+
+describe('boundedResponse', () => {
+  it('passes responses within MAX_RESPONSE_BYTES unchanged and replaces bigger ones with an error naming the limit', () => {
+    const small = JSON.stringify({ data: { text: '中文'.repeat(1000) } });
+    expect(boundedResponse(small)).toBe(small);
+    const big = JSON.stringify({ data: { text: '中'.repeat(MAX_RESPONSE_BYTES / 3 + 10) } });
+    const replaced = JSON.parse(boundedResponse(big)) as { errors: { message: string; extensions: Record<string, unknown> }[] };
+    expect(replaced.errors[0]!.extensions).toMatchObject({ code: 'BAD_REQUEST', limit: 'maxResponseBytes', max: MAX_RESPONSE_BYTES });
+    expect(replaced.errors[0]!.message).toMatch(/over the limit of 8\.0 MB/);
+  });
+});
+
+describe('checkDocumentShape', () => {
+  it('counts aliases, root fields and the widest selection set without the schema', () => {
+    expect(checkDocumentShape(parse(BIG_QUERY))).toEqual([]);
+    expect(checkDocumentShape(parse(bruteForceLogin(31)))[0]!.extensions).toMatchObject({ limit: 'maxAliases', actual: 31 });
+    expect(checkDocumentShape(parse(`{ ${'node(id: 1) { id } '.repeat(21)} }`))[0]!.extensions).toMatchObject({ limit: 'maxRootFields', actual: 21 });
+    expect(checkDocumentShape(parse(`{ node(id: 1) { ${'id '.repeat(201)} } }`))[0]!.extensions).toMatchObject({ limit: 'maxSelections', actual: 201 });
   });
 });

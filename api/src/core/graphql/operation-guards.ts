@@ -1,8 +1,8 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { BREAK, GraphQLError, Kind, visit, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { BREAK, GraphQLError, Kind, parse, visit, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import type { RequestContext } from '../context';
 import { ErrorCode } from '../errors';
-import { checkOperationLimits, DEFAULT_OPERATION_LIMITS } from './limits';
+import { checkDocumentShape, checkOperationLimits, DEFAULT_OPERATION_LIMITS, INTROSPECTION_LIMITS, MAX_DOCUMENT_TOKENS } from './limits';
 
 function selectedOperation(document: DocumentNode, operationName?: string | null): OperationDefinitionNode | undefined {
   const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
@@ -28,6 +28,21 @@ function isIntrospectionOnly(operation: OperationDefinitionNode): boolean {
   return operation.selectionSet.selections.every((s) => s.kind === Kind.FIELD && s.name.value.startsWith('__'));
 }
 
+/**
+ * Parses a document (at most MAX_DOCUMENT_TOKENS) and checks its shape, before any validation:
+ * the document, or the errors refusing it. HTTP runs it ahead of Apollo, the socket server in onSubscribe.
+ */
+export function parseBounded(query: string): { document: DocumentNode; errors?: undefined } | { errors: GraphQLError[] } {
+  let document: DocumentNode;
+  try {
+    document = parse(query, { maxTokens: MAX_DOCUMENT_TOKENS });
+  } catch (error) {
+    return { errors: [new GraphQLError((error as Error).message, { extensions: { code: ErrorCode.ParseFailed } })] };
+  }
+  const errors = checkDocumentShape(document);
+  return errors.length ? { errors } : { document };
+}
+
 export interface GuardOptions {
   /** Introspection for callers without credentials (it is always allowed once signed in). */
   anonymousIntrospection: boolean;
@@ -36,7 +51,8 @@ export interface GuardOptions {
 /**
  * Rejects, before execution, what a caller must not run: introspection by anonymous
  * callers where it is off, and operations past the depth / alias / root-field / cost
- * limits. Returns the errors (empty when the operation may run).
+ * limits (introspection-only operations have a budget of their own). Returns the errors
+ * (empty when the operation may run). checkDocumentShape runs earlier, before validation.
  */
 export function guardOperation(
   schema: GraphQLSchema,
@@ -47,8 +63,8 @@ export function guardOperation(
   if (!operation) return [];
   if (!args.signedIn && !options.anonymousIntrospection && usesIntrospection(args.document))
     return [new GraphQLError('Introspection is disabled for callers who are not signed in', { extensions: { code: ErrorCode.ValidationFailed, http: { status: 400 } } })];
-  if (isIntrospectionOnly(operation)) return [];
-  return checkOperationLimits({ schema, document: args.document, operationName: args.operationName, variables: args.variables, limits: DEFAULT_OPERATION_LIMITS });
+  const limits = isIntrospectionOnly(operation) ? INTROSPECTION_LIMITS : DEFAULT_OPERATION_LIMITS;
+  return checkOperationLimits({ schema, document: args.document, operationName: args.operationName, variables: args.variables, limits });
 }
 
 const SUGGESTION = / ?Did you mean .*\?$/;

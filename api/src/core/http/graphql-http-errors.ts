@@ -1,4 +1,5 @@
-import type { ErrorRequestHandler, Request, Response } from 'express';
+import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
+import { parseBounded } from '../graphql/operation-guards';
 import { ErrorCode } from '../errors';
 
 /**
@@ -6,10 +7,21 @@ import { ErrorCode } from '../errors';
  * encoded bodies) answered as GraphQL-over-HTTP error documents, so clients always
  * get `{ errors: [{ message, extensions: { code } }] }`.
  */
-export function sendGraphQLHttpError(req: Request, res: Response, status: number, message: string, code: string): void {
+export function sendGraphQLHttpError(req: Request, res: Response, status: number, message: string, code: string, extensions: Record<string, unknown> = {}): void {
   const type = req.accepts(['application/graphql-response+json', 'application/json']) || 'application/json';
-  res.status(status).type(type).send(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
+  res.status(status).type(type).send(JSON.stringify({ errors: [{ message, extensions: { ...extensions, code } }] }));
 }
+
+/** Documents over the token or shape limits are refused before Apollo parses and validates them (see parseBounded). */
+export const documentShapeGuard: RequestHandler = (req, res, next) => {
+  const query = req.method === 'GET' ? req.query.query : (req.body as { query?: unknown } | undefined)?.query;
+  if (typeof query !== 'string') return next();
+  const parsed = parseBounded(query);
+  if (!parsed.errors) return next();
+  const [error] = parsed.errors;
+  const { code, http: _status, ...extensions } = error!.extensions as { code: string; http?: unknown };
+  sendGraphQLHttpError(req, res, 400, error!.message, code, extensions);
+};
 
 export const bodyParserErrors: ErrorRequestHandler = (error, req, res, next) => {
   const type = (error as { type?: string }).type;

@@ -1,11 +1,12 @@
-import { createSourceEventStream, execute, GraphQLError, type ExecutionResult, parse, print, validate, type DocumentNode, type ExecutionArgs, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import { createSourceEventStream, execute, GraphQLError, type ExecutionResult, print, validate, type ExecutionArgs, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import type http from 'node:http';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { GRAPHQL_PATH } from './paths';
 import { createRequestContext, renewForEvent, requestIdFrom, type AppRuntime, type RequestContext } from '../context';
 import { ErrorCode } from '../errors';
-import { guardOperation, type GuardOptions } from '../graphql/operation-guards';
+import { guardOperation, parseBounded, type GuardOptions } from '../graphql/operation-guards';
+import { boundedResponse } from '../graphql/limits';
 import { inOperation } from '../tenancy/request-transaction';
 import { credentialKey, forgetLiveCredentials } from '../live';
 import { accessTokenExpiry } from '../auth/tokens';
@@ -23,11 +24,17 @@ export const ACCESS_TOKEN_EXPIRED_CLOSE = 4440;
  * API key are closed at once (4401, final), and a socket is closed when its access token
  * expires (4440: graphql-ws clients retry, with the refreshed token from connectionParams).
  */
-export function startSocketServer(deps: { httpServer: http.Server; schema: GraphQLSchema; runtime: AppRuntime; guardOptions: GuardOptions; format: Format; isProduction: boolean }) {
+export function startSocketServer(deps: { httpServer: http.Server; schema: GraphQLSchema; runtime: AppRuntime; guardOptions: GuardOptions; format: Format; isProduction: boolean; maxPayloadBytes: number }) {
   const { httpServer, schema, runtime, guardOptions, format } = deps;
-  const wsServer = new WebSocketServer({ server: httpServer, path: GRAPHQL_PATH });
+  // A message over the HTTP body limit is refused before it is buffered or parsed (close 1009).
+  const wsServer = new WebSocketServer({ server: httpServer, path: GRAPHQL_PATH, maxPayload: deps.maxPayloadBytes });
   const liveSockets = new Map<string, Set<WebSocket>>(); // session or API key id -> sockets
   type SocketExtra = Record<PropertyKey, unknown> & { credentials?: Credentials | null; holder?: string; expiry?: NodeJS.Timeout };
+  // Results are bounded as over HTTP: an oversized `next` is replaced by an error for that operation.
+  wsServer.on('connection', (socket) => {
+    const send = socket.send.bind(socket) as (data: unknown, ...rest: unknown[]) => void;
+    socket.send = ((data: unknown, ...rest: unknown[]) => send(typeof data === 'string' ? boundedMessage(data) : data, ...rest)) as WebSocket['send'];
+  });
   const wsCleanup = useServer<Record<string, unknown>, SocketExtra>(
     {
       onConnect: async (ctx) => {
@@ -58,12 +65,9 @@ export function startSocketServer(deps: { httpServer: http.Server; schema: Graph
       },
       // Parse and validate here so a bad document is an error for that operation, not a closed socket.
       onSubscribe: async (ctx, _id, payload) => {
-        let document: DocumentNode;
-        try {
-          document = parse(payload.query);
-        } catch (error) {
-          return [new GraphQLError((error as Error).message, { extensions: { code: ErrorCode.ParseFailed } })];
-        }
+        const parsed = parseBounded(payload.query);
+        if (parsed.errors) return parsed.errors;
+        const { document } = parsed;
         const invalid = validate(schema, document);
         if (invalid.length)
           return invalid.map((e) => new GraphQLError(e.message, { nodes: e.nodes, extensions: { code: ErrorCode.ValidationFailed } }));
@@ -175,3 +179,11 @@ function codeCoercionError(error: GraphQLError): GraphQLFormattedError {
   return { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.BadUserInput } };
 }
 
+
+/** A graphql-ws message whose result is over MAX_RESPONSE_BYTES becomes that result's size error. */
+function boundedMessage(data: string): string {
+  const bounded = boundedResponse(data);
+  if (bounded === data) return data;
+  const { id, type } = JSON.parse(data) as { id?: string; type: string };
+  return JSON.stringify({ id, type, payload: JSON.parse(bounded) });
+}
