@@ -62,3 +62,6 @@ export { requireActor } from './core/auth/authorization';
 export type { AssignmentRule, AssignmentCandidate } from './modules/cases/case-assignment';
 export type { PluginSlaPolicy, CaseRoute } from './modules/cases/case.plugin-points';
 export type { TimelineProvider } from './modules/customers/customer-timeline';
+// Inventory: the ledger check and expiry flagging (jobs; tests call them directly too).
+export { verifyLedger, flagExpiredBatches, type LedgerMismatch } from './modules/inventory/inventory.jobs';
+export { inScopedTransaction, SYSTEM_SCOPE } from './core/tenancy/scope';

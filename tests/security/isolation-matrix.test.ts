@@ -2,6 +2,7 @@ import type { GraphQLField } from 'graphql';
 import { buildAppSchema, createPubSub } from '@pharmadesk/api';
 import { startTestApp, takeFromSubscription, type GraphQLResponse, type TestApp } from '../support/app';
 import { apiKeyCaller, signIn, type Caller } from '../support/actors';
+import { createProduct, createWarehouse, inDays, receive } from '../inventory/support';
 
 /**
  * Franchise isolation, exercised for every root field of the schema: a franchise-east
@@ -50,6 +51,8 @@ interface West {
   templateId: string;
   templateVersion: number;
   messageId: string;
+  /** West's own product, supplier, warehouse with zones, a lot in stock and a reservation of it. */
+  inventory: { productId: string; supplierId: string; warehouseId: string; warehouseVersion: number; zoneId: string; zoneVersion: number; batchId: string; reservationId: string };
   allIds: string[];
 }
 
@@ -215,6 +218,38 @@ const matrix: Record<string, MatrixCase> = {
   myNotifications: { query: () => ({ query: `{ myNotifications(paging: { limit: 200 }) { totalCount nodes { ${ID_FIELDS} staffId body } } }` }), expect: ['noWestData', 'FORBIDDEN'] },
   myNotificationCount: { query: () => ({ query: '{ myNotificationCount { unread } }' }), expect: ['noWestData', 'FORBIDDEN'] },
   markNotificationsRead: { query: (w) => ({ query: 'mutation($id: ID!) { markNotificationsRead(input: { ids: [$id] }) { unread } }', variables: { id: w.messageId } }), expect: ['noWestData', 'FORBIDDEN'] },
+  // --- inventory
+  products: { query: (w) => ({ query: `query($id: ID!) { products(filter: { or: [{ id: { eq: $id } }, { franchiseId: { eq: $id } }] }, paging: { limit: 200 }) { totalCount nodes { ${ID_FIELDS} franchiseTerms { id franchiseId } } } }`, variables: { id: w.inventory.productId } }), expect: 'noWestData' },
+  product: { query: (w) => ({ query: `query($id: ID!) { product(id: $id) { ${ID_FIELDS} genericName } }`, variables: { id: w.inventory.productId } }), expect: 'null' },
+  franchiseProducts: { query: (w) => ({ query: `query($f: ID!) { franchiseProducts(filter: { franchiseId: { eq: $f } }, paging: { limit: 200 }) { totalCount nodes { ${ID_FIELDS} productId } } }`, variables: { f: w.franchiseId } }), expect: 'noWestData' },
+  suppliers: { query: () => ({ query: `{ suppliers(paging: { limit: 200 }) { totalCount nodes { ${ID_FIELDS} name } } }` }), expect: 'noWestData' },
+  supplier: { query: (w) => ({ query: `query($id: ID!) { supplier(id: $id) { ${ID_FIELDS} } }`, variables: { id: w.inventory.supplierId } }), expect: 'null' },
+  warehouses: { query: (w) => ({ query: `query($f: ID!) { warehouses(filter: { franchiseId: { eq: $f } }, paging: { limit: 200 }) { totalCount nodes { ${ID_FIELDS} zones { id } } } }`, variables: { f: w.franchiseId } }), expect: 'noWestData' },
+  warehouse: { query: (w) => ({ query: `query($id: ID!) { warehouse(id: $id) { ${ID_FIELDS} zones { id } } }`, variables: { id: w.inventory.warehouseId } }), expect: 'null' },
+  inventorySettings: { query: (w) => ({ query: `query($f: ID!) { inventorySettings(franchiseId: $f) { franchiseId minRemainingShelfLifeDays } }`, variables: { f: w.franchiseId } }), expect: 'NOT_FOUND' },
+  batches: { query: (w) => ({ query: `query($p: ID!) { batches(filter: { productId: { eq: $p } }, paging: { limit: 200 }) { totalCount nodes { ${ID_FIELDS} productId supplierId } } }`, variables: { p: w.inventory.productId } }), expect: 'noWestData' },
+  batch: { query: (w) => ({ query: `query($id: ID!) { batch(id: $id) { ${ID_FIELDS} lotNo } }`, variables: { id: w.inventory.batchId } }), expect: 'null' },
+  stockBalances: { query: (w) => ({ query: `query($w: ID!) { stockBalances(filter: { or: [{ warehouseId: { eq: $w } }, { onHand: { gte: 0 } }] }, paging: { limit: 200 }) { totalCount nodes { ${ID_FIELDS} warehouseId zoneId productId batchId batch { id } warehouse { id } } } }`, variables: { w: w.inventory.warehouseId } }), expect: 'noWestData' },
+  stockMoves: { query: (w) => ({ query: `query($w: ID!) { stockMoves(filter: { warehouseId: { eq: $w } }, paging: { limit: 200 }) { totalCount nodes { ${ID_FIELDS} warehouseId batchId actorId documentId } } }`, variables: { w: w.inventory.warehouseId } }), expect: 'noWestData' },
+  stockReservations: { query: (w) => ({ query: `query($id: ID!) { stockReservations(filter: { id: { eq: $id } }, paging: { limit: 200 }) { totalCount nodes { ${ID_FIELDS} warehouseId documentId allocations { batchId zoneId } } } }`, variables: { id: w.inventory.reservationId } }), expect: 'noWestData' },
+  createOneProduct: { query: () => ({ query: `mutation { createOneProduct(input: { product: { genericName: "潜入", specification: "x", dosageForm: "片剂", unit: "盒", category: OTC, storageClass: NORMAL, shelfLifeDays: 10, priceCents: 1, shared: true } }) { ${ID_FIELDS} } }` }), expect: 'FORBIDDEN' },
+  updateOneProduct: { query: (w) => ({ query: `mutation($id: ID!) { updateOneProduct(input: { id: $id, version: 1, update: { priceCents: 1 } }) { id } }`, variables: { id: w.inventory.productId } }), expect: 'NOT_FOUND' },
+  setProductStatus: { query: (w) => ({ query: `mutation($id: ID!) { setProductStatus(input: { id: $id, status: DISCONTINUED }) { id } }`, variables: { id: w.inventory.productId } }), expect: 'NOT_FOUND' },
+  setFranchiseProductTerms: { query: (w) => ({ query: `mutation($p: ID!, $f: ID!) { setFranchiseProductTerms(input: { productId: $p, franchiseId: $f, available: false }) { ${ID_FIELDS} } }`, variables: { p: w.inventory.productId, f: w.franchiseId } }), expect: 'NOT_FOUND' },
+  createOneSupplier: { query: () => ({ query: `mutation { createOneSupplier(input: { supplier: { name: "潜入", shared: true } }) { ${ID_FIELDS} } }` }), expect: 'FORBIDDEN' },
+  updateOneSupplier: { query: (w) => ({ query: `mutation($id: ID!) { updateOneSupplier(input: { id: $id, version: 1, update: { name: "taken" } }) { id } }`, variables: { id: w.inventory.supplierId } }), expect: 'NOT_FOUND' },
+  createOneWarehouse: { query: (w) => ({ query: `mutation($u: ID!) { createOneWarehouse(input: { warehouse: { orgUnitId: $u, code: "MOLE", name: "潜入" } }) { ${ID_FIELDS} } }`, variables: { u: w.storeId } }), expect: 'NOT_FOUND' },
+  updateOneWarehouse: { query: (w) => ({ query: `mutation($id: ID!, $v: Int!) { updateOneWarehouse(input: { id: $id, version: $v, update: { name: "taken" } }) { id } }`, variables: { id: w.inventory.warehouseId, v: w.inventory.warehouseVersion } }), expect: 'NOT_FOUND' },
+  createOneStorageZone: { query: (w) => ({ query: `mutation($w: ID!) { createOneStorageZone(input: { storageZone: { warehouseId: $w, code: "X", name: "潜入", storageClass: NORMAL } }) { ${ID_FIELDS} } }`, variables: { w: w.inventory.warehouseId } }), expect: 'NOT_FOUND' },
+  updateOneStorageZone: { query: (w) => ({ query: `mutation($id: ID!, $v: Int!) { updateOneStorageZone(input: { id: $id, version: $v, update: { temperatureMax: 30 } }) { id } }`, variables: { id: w.inventory.zoneId, v: w.inventory.zoneVersion } }), expect: 'NOT_FOUND' },
+  updateInventorySettings: { query: (w) => ({ query: `mutation($f: ID!) { updateInventorySettings(input: { franchiseId: $f, minRemainingShelfLifeDays: 0 }) { franchiseId } }`, variables: { f: w.franchiseId } }), expect: 'NOT_FOUND' },
+  holdBatch: { query: (w) => ({ query: `mutation($id: ID!) { holdBatch(input: { id: $id, status: ON_HOLD, reason: "x" }) { id } }`, variables: { id: w.inventory.batchId } }), expect: 'NOT_FOUND' },
+  releaseBatch: { query: (w) => ({ query: `mutation($id: ID!) { releaseBatch(input: { id: $id, reason: "x" }) { id } }`, variables: { id: w.inventory.batchId } }), expect: 'NOT_FOUND' },
+  receiveStock: { query: (w) => ({ query: `mutation($w: ID!, $z: ID!, $p: ID!) { receiveStock(input: { warehouseId: $w, documentNo: "x", lines: [{ productId: $p, zoneId: $z, lotNo: "MOLE", manufactureDate: "2026-01-01", expiryDate: "2029-01-01", quantity: 1 }] }) { documentId } }`, variables: { w: w.inventory.warehouseId, z: w.inventory.zoneId, p: w.inventory.productId } }), expect: 'NOT_FOUND' },
+  adjustStock: { query: (w) => ({ query: `mutation($w: ID!, $z: ID!, $b: ID!) { adjustStock(input: { warehouseId: $w, zoneId: $z, batchId: $b, quantity: -1, reason: "x" }) { id } }`, variables: { w: w.inventory.warehouseId, z: w.inventory.zoneId, b: w.inventory.batchId } }), expect: 'NOT_FOUND' },
+  reserveStock: { query: (w) => ({ query: `mutation($w: ID!, $p: ID!) { reserveStock(input: { warehouseId: $w, documentId: "00000000-0000-4000-8000-00000000cafe", lines: [{ productId: $p, quantity: 1 }] }) { id } }`, variables: { w: w.inventory.warehouseId, p: w.inventory.productId } }), expect: 'NOT_FOUND' },
+  releaseStockReservation: { query: (w) => ({ query: `mutation($id: ID!) { releaseStockReservation(input: { id: $id }) { id } }`, variables: { id: w.inventory.reservationId } }), expect: 'NOT_FOUND' },
+  issueStockReservation: { query: (w) => ({ query: `mutation($id: ID!) { issueStockReservation(input: { id: $id }) { moves { id } } }`, variables: { id: w.inventory.reservationId } }), expect: 'NOT_FOUND' },
 
   // --- subscriptions
   serverTime: { query: () => ({ query: 'subscription { serverTime { now } }' }), expect: 'noWestData', subscription: 'tick' },
@@ -319,8 +354,31 @@ describe('franchise isolation matrix', () => {
     // West's notifications: a template of its own and a message to its customer.
     const template = (await must<{ createOneNotificationTemplate: Versioned }>(westOwner, 'mutation { createOneNotificationTemplate(input: { template: { kind: "customer.care", channel: SMS, body: "西区独有：{{customerName}}，{{message}}" } }) { id version } }')).createOneNotificationTemplate;
     const message = (await must<{ sendCustomerMessage: { id: string } }>(westOwner, 'mutation($c: ID!) { sendCustomerMessage(input: { customerId: $c, message: "西区独有的关怀" }) { id } }', { c: westCustomer.id })).sendCustomerMessage;
+    // West's stock: its own product and supplier, a warehouse with zones, a lot received and part of it reserved.
+    const westProduct = await createProduct(westOwner, { genericName: '西区自营枸杞原浆', category: 'SUPPLEMENT', shared: false, approvalNumber: null });
+    const westSupplier = (await must<{ createOneSupplier: Versioned }>(westOwner, 'mutation { createOneSupplier(input: { supplier: { name: "西区独有供应商" } }) { id version } }')).createOneSupplier;
+    const westStock = await createWarehouse(westOwner, 'WEST-WH');
+    const westLots = await receive(westOwner, westStock.warehouseId, [{ productId: westProduct.id, zoneId: westStock.normalZoneId, lotNo: 'WEST-LOT-1', expiryDate: inDays(500), quantity: 10 }]);
+    const westReservation = (await must<{ reserveStock: { id: string }[] }>(westOwner, 'mutation($w: ID!, $p: ID!) { reserveStock(input: { warehouseId: $w, documentId: "00000000-0000-4000-8000-0000000000aa", lines: [{ lineId: "1", productId: $p, quantity: 3 }] }) { id } }', { w: westStock.warehouseId, p: westProduct.id })).reserveStock[0]!;
+    await must(westOwner, 'mutation($p: ID!) { setFranchiseProductTerms(input: { productId: $p, priceCents: 999 }) { id } }', { p: westProduct.id });
+    await must(westOwner, 'mutation { updateInventorySettings(input: { minRemainingShelfLifeDays: 120 }) { franchiseId } }');
+    const westInventory = await must<{ warehouse: Versioned & { zones: Versioned[] }; stockBalances: { nodes: { id: string }[] }; stockMoves: { nodes: { id: string }[] }; franchiseProducts: { nodes: { id: string }[] } }>(
+      westOwner,
+      'query($w: ID!) { warehouse(id: $w) { id version zones { id version } } stockBalances { nodes { id } } stockMoves { nodes { id } } franchiseProducts { nodes { id } } }',
+      { w: westStock.warehouseId },
+    );
     const audit = await westOwner.graphql<{ auditLogs: { nodes: { id: string }[] } }>('{ auditLogs(paging: { limit: 200 }) { nodes { id } } }');
     west = {
+      inventory: {
+        productId: westProduct.id,
+        supplierId: westSupplier.id,
+        warehouseId: westStock.warehouseId,
+        warehouseVersion: westInventory.warehouse.version,
+        zoneId: westStock.normalZoneId,
+        zoneVersion: westInventory.warehouse.zones.find((z) => z.id === westStock.normalZoneId)!.version,
+        batchId: westLots['WEST-LOT-1']!,
+        reservationId: westReservation.id,
+      },
       templateId: template.id,
       templateVersion: template.version,
       messageId: message.id,
@@ -359,6 +417,15 @@ describe('franchise isolation matrix', () => {
       allIds: [
         template.id,
         message.id,
+        westProduct.id,
+        westSupplier.id,
+        westStock.warehouseId,
+        ...westInventory.warehouse.zones.map((z) => z.id),
+        westLots['WEST-LOT-1']!,
+        westReservation.id,
+        ...westInventory.stockBalances.nodes.map((b) => b.id),
+        ...westInventory.stockMoves.nodes.map((m) => m.id),
+        ...westInventory.franchiseProducts.nodes.map((t) => t.id),
         ...pluginEnablementIds,
         refundApprovalId,
         refundCase.id,
@@ -395,7 +462,8 @@ describe('franchise isolation matrix', () => {
     const eastView = (await must<{ createOneCaseView: Versioned }>(eastOwner, 'mutation { createOneCaseView(input: { caseView: { name: "东区共享队列", shared: true } }) { id version } }')).createOneCaseView;
     const eastCase = (await must<{ createOneCase: Versioned }>(eastOwner, 'mutation { createOneCase(input: { case: { type: COMPLAINT, channel: PHONE, subject: "东区投诉：药盒破损", description: "东区：收到的药盒破损" } }) { id version } }')).createOneCase;
     east = { caseId: eastCase.id, caseVersion: eastCase.version, sharedViewId: eastView.id };
-  });
+    // Setting up every module's west records takes a while on a busy machine.
+  }, 120_000);
   afterAll(() => app.stop());
 
   it('has a case for every root query, mutation and subscription', () => {
@@ -539,6 +607,12 @@ describe('franchise isolation matrix', () => {
       apiKey: { revokedAt: null },
       orgUnits: { totalCount: 5 },
     });
+    const stock = await must<{ stockBalances: { nodes: { onHand: number; reserved: number }[] }; stockReservations: { nodes: { status: string }[] }; batch: { status: string }; inventorySettings: { minRemainingShelfLifeDays: number } }>(
+      westOwner,
+      'query($b: ID!, $r: ID!) { stockBalances { nodes { onHand reserved } } stockReservations(filter: { id: { eq: $r } }) { nodes { status } } batch(id: $b) { status } inventorySettings { minRemainingShelfLifeDays } }',
+      { b: west.inventory.batchId, r: west.inventory.reservationId },
+    );
+    expect(stock).toEqual({ stockBalances: { nodes: [{ onHand: 10, reserved: 3 }] }, stockReservations: { nodes: [{ status: 'ACTIVE' }] }, batch: { status: 'AVAILABLE' }, inventorySettings: { minRemainingShelfLifeDays: 120 } });
     const customer = await westOwner.graphql<{ customer: { version: number; note: string | null } }>(`query($id: ID!) { customer(id: $id) { version note } }`, { id: west.customerId });
     expect(customer.body.data!.customer).toEqual({ version: west.customerVersion, note: null });
     const article = await westOwner.graphql<{ knowledgeArticle: { version: number; title: string; status: string } }>(`query($id: ID!) { knowledgeArticle(id: $id) { version title status } }`, { id: west.knowledgeArticleId });

@@ -4,6 +4,7 @@ import { apiKeysModule } from './api-keys/api-key.module';
 import { casesModule } from './cases/case.module';
 import { customersModule } from './customers/customer.module';
 import { identityModule } from './identity/identity.module';
+import { inventoryModule } from './inventory/inventory.module';
 import { knowledgeModule } from './knowledge/knowledge.module';
 import { notificationsModule } from './notifications/notification.module';
 import { orgModule } from './org/org.module';
@@ -25,6 +26,7 @@ export const modules: readonly ModuleDefinition[] = [
   casesModule,
   knowledgeModule,
   notificationsModule,
+  inventoryModule,
   surveysModule,
   pluginsModule,
 ];

@@ -4,6 +4,7 @@ import { casesAuditScenario } from './cases';
 import { knowledgeAuditScenario } from './knowledge';
 import { notificationsAuditScenario } from './notifications';
 import { pluginsAuditScenario } from './plugins';
+import { inventoryAuditScenario } from './inventory';
 
 /**
  * Per-module parts of the audit test (tests/identity/pii-and-audit.test.ts): each runs
@@ -23,3 +24,4 @@ auditScenarios.push(knowledgeAuditScenario);
 auditScenarios.push(casesAuditScenario);
 auditScenarios.push(pluginsAuditScenario);
 auditScenarios.push(notificationsAuditScenario);
+auditScenarios.push(inventoryAuditScenario);

@@ -26,6 +26,10 @@ export const ROLE_TEMPLATES = {
   franchise_owner: { name: '加盟商 Franchise owner', description: 'Runs one franchise: its stores, staff, roles and partner keys.' },
   hq_admin: { name: '总部管理员 HQ admin', description: 'Everything: franchise contracts, central warehouse, all franchises.' },
   qa_analyst: { name: '质检 QA analyst', description: 'Scores agent performance against the rubric.' },
+  warehouse_keeper: { name: '库管员 Warehouse keeper', description: 'Receives, stores, picks and counts stock; holds and releases lots.' },
+  product_manager: { name: '商品经理 Product manager', description: 'Keeps the product catalog, suppliers, availability and prices.' },
+  purchasing_approver: { name: '采购审批 Purchasing approver', description: 'Approves purchase requests; sees stock to judge them.' },
+  stock_viewer: { name: '库存查询 Stock viewer', description: 'Reads products, warehouses, stock and the moves ledger.' },
 } as const;
 export type RoleTemplateKey = keyof typeof ROLE_TEMPLATES;
 /** A built-in template key, or one a plugin adds (e.g. store_pharmacist). */

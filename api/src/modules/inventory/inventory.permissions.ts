@@ -1,0 +1,34 @@
+import { definePermissions } from '../../core/auth/permissions';
+
+export const InventoryPermission = definePermissions([
+  {
+    name: 'inventory:read',
+    group: 'Warehouses and stock',
+    description: 'Read products, suppliers, warehouses and zones, lots, stock on hand and the moves ledger in one’s scope.',
+    grantedTo: ['stock_viewer', 'warehouse_keeper', 'product_manager', 'purchasing_approver', 'agent', 'supervisor', 'store_director', 'franchise_owner', 'hq_admin'],
+  },
+  {
+    name: 'catalog:manage',
+    group: 'Warehouses and stock',
+    description: 'Keep products and suppliers (HQ: the shared catalog; a franchise: its own) and a franchise’s availability and prices.',
+    grantedTo: ['product_manager', 'franchise_owner', 'hq_admin'],
+  },
+  {
+    name: 'warehouse:manage',
+    group: 'Warehouses and stock',
+    description: 'Open, edit and close warehouses and their storage zones (limits included), and set the franchise’s inventory rules.',
+    grantedTo: ['franchise_owner', 'hq_admin'],
+  },
+  {
+    name: 'stock:write',
+    group: 'Warehouses and stock',
+    description: 'Receive stock, post adjustments, and hold, quarantine or release lots.',
+    grantedTo: ['warehouse_keeper', 'franchise_owner', 'hq_admin'],
+  },
+  {
+    name: 'stock:reserve',
+    group: 'Warehouses and stock',
+    description: 'Reserve stock for order lines (first expiry first), release reservations and issue them when shipping.',
+    grantedTo: ['warehouse_keeper', 'agent', 'supervisor', 'store_director', 'franchise_owner', 'hq_admin'],
+  },
+] as const);
