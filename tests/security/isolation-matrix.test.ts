@@ -561,7 +561,7 @@ describe('franchise isolation matrix', () => {
         expect(JSON.stringify(event)).not.toContain('西区');
       }
     }
-  });
+  }, 120_000); // a socket per subscription per caller: slow on a busy machine
 
   let serial = 0;
   /** Creates an archive and then changes it, so both created and updated events fire. */
