@@ -15,6 +15,7 @@ import { pendingMigrations } from './core/database/orm';
 import { AppError, ErrorCode, formatError, isClientError } from './core/errors';
 import { operationGuardPlugin } from './core/graphql/operation-guards';
 import { boundedResponse } from './core/graphql/limits';
+import { rememberEnabledPlugins } from './core/plugins/enablement';
 import { requestTransactionPlugin } from './core/tenancy/request-transaction';
 import { authenticate, credentialsFrom, endedCredentials, type Credentials } from './modules/identity/authentication';
 import { buildAppSchema } from './core/graphql/schema';
@@ -149,7 +150,9 @@ export async function createApp(deps: AppDeps): Promise<App> {
       context: async ({ req, res }) => {
         try {
           const actor = await authenticate(runtime, credentialsFrom(req.headers as Record<string, unknown>));
-          return createRequestContext(runtime, { actor, requestId: res.locals.requestId, clientAddress: req.ip ?? 'unknown' });
+          const ctx = createRequestContext(runtime, { actor, requestId: res.locals.requestId, clientAddress: req.ip ?? 'unknown' });
+          if (actor?.enabledPluginOptions) rememberEnabledPlugins(ctx.em, actor.franchiseId, actor.enabledPluginOptions);
+          return ctx;
         } catch (error) {
           throw withHttpStatus(error);
         }

@@ -62,6 +62,8 @@ export interface RequestContext {
   afterCommit: (() => void | Promise<void>)[];
   /** Unmasked personal data this operation returned, by entity: audited before commit. */
   piiReads: Map<string, Set<string>>;
+  /** The operation only reads (a GraphQL query): its transaction commits without a flush. */
+  readOnly?: boolean;
   /** How the caller authenticated, kept on WebSocket operations to re-authorize each live event. */
   credentials?: unknown;
 }

@@ -8,8 +8,11 @@ import type { Logger } from './logger';
  * subscribers reload and re-authorize per event.
  */
 export interface Topics {
-  /** Credentials that stopped working (logout, password change, refresh-token reuse, account disabled, key revoked). */
-  'auth.revoked': [{ sessionIds?: string[]; apiKeyIds?: string[] }];
+  /**
+   * Credentials that stopped working (logout, password change, refresh-token reuse, account
+   * disabled, key revoked); `everyone` when roles, staff placement or plugin enablement changed.
+   */
+  'auth.revoked': [{ sessionIds?: string[]; apiKeyIds?: string[]; everyone?: boolean }];
   /** A customer archive was created or changed (merges included). */
   'customers.changed': [{ id: string; franchiseId: string; change: 'created' | 'updated' }];
   [topic: string]: [unknown];

@@ -14,6 +14,8 @@ export interface Actor {
   scope: Scope;
   /** For staff sessions: the refresh-token family, revoked as a whole. */
   sessionId?: string;
+  /** Options of the plugins the actor's franchise enabled, by plugin name, read with the actor (saves each request that query). */
+  enabledPluginOptions?: Readonly<Record<string, unknown>>;
 }
 
 export function hasPermission(actor: Actor | null, permission: string): boolean {

@@ -10,6 +10,8 @@ export interface AccessClaims {
   sub: string;
   /** session (refresh-token family) id */
   sid: string;
+  /** expiry, seconds since the epoch */
+  exp?: number;
 }
 
 function key(secret: string): Uint8Array {
@@ -43,7 +45,7 @@ export async function verifyAccessToken(secret: string, token: string): Promise<
   try {
     const { payload } = await jwtVerify(token, key(secret), { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'] });
     if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string') throw new UnauthenticatedError('The access token is malformed');
-    return { sub: payload.sub, sid: payload.sid };
+    return { sub: payload.sub, sid: payload.sid, exp: payload.exp };
   } catch (error) {
     if (error instanceof errors.JWTExpired) throw new UnauthenticatedError('The access token has expired; refresh the session');
     if (error instanceof UnauthenticatedError) throw error;

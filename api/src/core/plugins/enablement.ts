@@ -21,7 +21,10 @@ const remembered = new WeakMap<EntityManager, Map<string, Promise<EnabledPlugin[
 
 async function load(em: EntityManager, franchiseId: string): Promise<EnabledPlugin[]> {
   const rows = await em.find(FranchisePlugin, { franchiseId, enabled: true });
-  const byName = new Map(rows.map((r) => [r.plugin, r.options]));
+  return fromOptions(new Map(rows.map((r) => [r.plugin, r.options])));
+}
+
+function fromOptions(byName: ReadonlyMap<string, unknown>): EnabledPlugin[] {
   const enabled: EnabledPlugin[] = [];
   for (const plugin of installedPlugins()) {
     if (plugin.name === CORE_PLUGIN_NAME) enabled.push({ plugin, options: {} });
@@ -46,6 +49,13 @@ export function enabledPluginsFor(em: EntityManager, franchiseId: string): Promi
     result.catch(() => byFranchise!.delete(franchiseId));
   }
   return result;
+}
+
+/** Seeds an operation with what its actor's principal already read (the enabled plugins' options by name). */
+export function rememberEnabledPlugins(em: EntityManager, franchiseId: string, optionsByName: Readonly<Record<string, unknown>>): void {
+  let byFranchise = remembered.get(em);
+  if (!byFranchise) remembered.set(em, (byFranchise = new Map()));
+  byFranchise.set(franchiseId, Promise.resolve(fromOptions(new Map(Object.entries(optionsByName)))));
 }
 
 /** After a change in this operation, read again. */

@@ -1,20 +1,27 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { RequestContext } from '../context';
 import { auditPiiReads } from '../audit/audit.service';
-import { applyScope, SYSTEM_SCOPE } from './scope';
+import { beginScoped, commitWithoutFlush, SYSTEM_SCOPE } from './scope';
 
 /**
  * Opens the operation's transaction on the request's fork and sets the scope that
  * row-level security enforces, then commits (or rolls back on any error: nothing is
  * half-written) before the response goes out. Hooks queued in ctx.afterCommit run
  * only after a commit. Anonymous operations get no transaction: they can see nothing;
- * system work (jobs, systemContext) gets one across every franchise.
+ * system work (jobs, systemContext) gets one across every franchise. BEGIN and the scope
+ * go out in one round trip; an operation that only reads (ctx.readOnly) commits without a
+ * flush, so nothing it loaded is diffed.
  */
 export async function beginOperation(ctx: RequestContext): Promise<boolean> {
   if (!ctx.actor && ctx.scope !== SYSTEM_SCOPE) return false;
-  await ctx.em.begin();
-  await applyScope(ctx.em, ctx.scope);
+  await beginScoped(ctx.em, ctx.scope);
   return true;
+}
+
+/** Whether the unit of work holds anything to write (new or removed entities; a read never edits loaded ones). */
+function hasPendingWrites(ctx: RequestContext): boolean {
+  const uow = ctx.em.getUnitOfWork();
+  return uow.getPersistStack().size > 0 || uow.getRemoveStack().size > 0;
 }
 
 export async function endOperation(ctx: RequestContext, succeeded: boolean, operationName = 'operation'): Promise<void> {
@@ -23,8 +30,9 @@ export async function endOperation(ctx: RequestContext, succeeded: boolean, oper
       auditPiiReads(ctx, operationName);
       await ctx.em.flush();
     }
-    if (succeeded) await ctx.em.commit();
-    else await ctx.em.rollback();
+    if (!succeeded) await ctx.em.rollback();
+    else if (ctx.readOnly && !hasPendingWrites(ctx)) await commitWithoutFlush(ctx.em);
+    else await ctx.em.commit();
   }
   const hooks = succeeded ? ctx.afterCommit.splice(0) : [];
   ctx.afterCommit.length = 0;
@@ -57,7 +65,8 @@ export async function inOperation<T>(ctx: RequestContext, work: () => Promise<T>
 export const requestTransactionPlugin: ApolloServerPlugin<RequestContext> = {
   async requestDidStart() {
     return {
-      async executionDidStart({ contextValue }) {
+      async executionDidStart({ contextValue, operation }) {
+        contextValue.readOnly = operation.operation === 'query';
         await beginOperation(contextValue);
       },
       async willSendResponse({ contextValue, response, request, operation }) {

@@ -10,6 +10,7 @@ import { recordAudit } from '../../core/audit/audit.service';
 import { AuthSession, RefreshToken, SessionStatus } from './auth-session.entity';
 import { accountKey, addressKey, clearFailures, lockedForSeconds, recordFailure } from './login-throttle';
 import { sessionActor, staffActor } from './principal';
+import { sessionCache } from './session-cache';
 import { StaffStatus, StaffUser } from './staff-user.entity';
 
 export interface IssuedTokens {
@@ -161,12 +162,18 @@ export async function changePassword(ctx: RequestContext, currentPassword: strin
 
 /**
  * The actor behind an access token: the token must verify, and its session, the
- * account and its roles are read fresh, so sign-out and revocation apply at once.
+ * account and its roles are read (or taken from the few-seconds session cache, which
+ * revocations and role changes empty at once), so sign-out and revocation apply at once.
  */
 export async function actorFromAccessToken(runtime: AppRuntime, token: string): Promise<Actor> {
   const claims = await verifyAccessToken(runtime.authSecret, token);
+  const cache = sessionCache(runtime);
+  const key = `${claims.sub}:${claims.sid}`;
+  const cached = cache.get(key);
+  if (cached) return cached;
   const actor = await system(runtime, (em) => sessionActor(em, claims.sub, claims.sid));
   if (!actor) throw new UnauthenticatedError('This session has ended; sign in again');
+  cache.set(key, actor, (claims.exp ?? 0) * 1000);
   return actor;
 }
 

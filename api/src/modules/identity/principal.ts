@@ -37,7 +37,7 @@ export function effectivePermissions(granted: Iterable<string>, isHq: boolean, e
 /** Names of the plugins a franchise enabled, as a column of the principal query. */
 export const ENABLED_PLUGINS_SQL = `coalesce((select array_agg(fp.plugin) from franchise_plugin fp where fp.franchise_id = u.franchise_id and fp.enabled), '{}')`;
 
-function actorFrom(row: { id: string; email: string; franchise_id: string; org_unit_id: string; path: string; kind: OrgUnitKind; permissions: string[]; enabled_plugins: string[] }, sessionId?: string): Actor {
+function actorFrom(row: { id: string; email: string; franchise_id: string; org_unit_id: string; path: string; kind: OrgUnitKind; permissions: string[]; enabled_plugins: string[]; plugin_options: Record<string, unknown> | null }, sessionId?: string): Actor {
   const { scope, isHq } = scopeOfUnit({ path: row.path, kind: row.kind, franchiseId: row.franchise_id } as OrgUnit);
   return {
     kind: 'user',
@@ -49,13 +49,15 @@ function actorFrom(row: { id: string; email: string; franchise_id: string; org_u
     permissions: effectivePermissions(row.permissions, isHq, row.enabled_plugins),
     scope,
     sessionId,
+    enabledPluginOptions: row.plugin_options ?? {},
   };
 }
 
 const PRINCIPAL_SQL = `
   select u.id, u.email, u.franchise_id, u.org_unit_id, o.path, o.kind,
          coalesce((select array_agg(distinct p) from role r, unnest(r.permissions) p where r.id::text = any(u.role_ids)), '{}') as permissions,
-         ${ENABLED_PLUGINS_SQL} as enabled_plugins
+         ${ENABLED_PLUGINS_SQL} as enabled_plugins,
+         (select json_object_agg(fp.plugin, fp.options) from franchise_plugin fp where fp.franchise_id = u.franchise_id and fp.enabled) as plugin_options
     from staff_user u join org_unit o on o.id = u.org_unit_id`;
 
 /**

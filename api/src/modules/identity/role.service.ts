@@ -11,6 +11,7 @@ import { canSeeFranchise } from '../../core/tenancy/scope';
 import { Role } from './role.entity';
 import { StaffUser } from './staff-user.entity';
 import type { RoleInput, RoleUpdate } from './identity.types';
+import { principalsChanged } from './session-cache';
 
 /**
  * No escalation: one can hand out (in a role, to a key) only permissions one holds,
@@ -69,6 +70,7 @@ export async function updateRole(ctx: RequestContext, id: string, version: numbe
   }
   if (update.name && update.name !== role.name) await assertNameFree(ctx, role.franchiseId!, update.name, role.id);
   applyUpdate(role, update as Partial<Role>);
+  principalsChanged(ctx);
   await ctx.em.flush();
   return role;
 }

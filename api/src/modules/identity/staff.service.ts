@@ -12,6 +12,7 @@ import type { SetStaffRolesInput, StaffUserInput, StaffUserUpdate } from './iden
 import { scopeOfUnit } from './principal';
 import { assertGrantable } from './role.service';
 import { StaffStatus, StaffUser } from './staff-user.entity';
+import { principalsChanged } from './session-cache';
 
 export async function listStaff(ctx: RequestContext, args: ListArgs) {
   // Staff placed in the actor's unit or under it.
@@ -78,6 +79,7 @@ export async function updateStaff(ctx: RequestContext, id: string, version: numb
     if (unit.franchiseId !== user.franchiseId) throw new BadUserInputError({ field: 'update.orgUnitId', message: 'staff can only move within their franchise' });
   }
   applyUpdate(user, update as Partial<StaffUser>);
+  principalsChanged(ctx);
   await ctx.em.flush();
   return user;
 }
@@ -89,6 +91,7 @@ export async function setStaffRoles(ctx: RequestContext, input: SetStaffRolesInp
   if (user.id === actor.id) throw new ForbiddenError('You cannot change your own roles; ask someone above you');
   const unit = await getOrgUnit(ctx, user.orgUnitId);
   user.roleIds = await checkRoles(ctx, input.roleIds, user.franchiseId, scopeOfUnit(unit).isHq, 'roleIds');
+  principalsChanged(ctx);
   await ctx.em.flush();
   return user;
 }
@@ -100,6 +103,7 @@ export async function setStaffStatus(ctx: RequestContext, id: string, status: St
   if (user.status === status) throw new BadUserInputError({ field: 'id', message: `the account is already ${status}` });
   user.status = status;
   if (status === StaffStatus.DISABLED) await revokeSessions(ctx, { userId: user.id }, 'account disabled');
+  principalsChanged(ctx);
   await ctx.em.flush();
   return user;
 }

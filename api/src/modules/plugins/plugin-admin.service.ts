@@ -13,6 +13,7 @@ import { composeWorkflow, type AppliedExtension, type WorkflowExtension } from '
 import { getWorkflow } from '../../core/workflow/workflow';
 import { findFranchise } from '../org/org.service';
 import { defineExtensionPoint } from '../../core/modules/module';
+import { principalsChanged } from '../identity/session-cache';
 
 /**
  * Turning plugins on and off per franchise. HQ manages any franchise; a franchise owner
@@ -64,6 +65,7 @@ async function save(ctx: RequestContext, row: FranchisePlugin): Promise<Franchis
     throw error;
   }
   forgetEnabledPlugins(ctx.em);
+  principalsChanged(ctx); // plugin permissions come and go with enablement
   return row;
 }
 
