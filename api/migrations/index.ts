@@ -8,6 +8,7 @@ import { Migration20261122130000_case_queue_index } from './Migration20261122130
 import { Migration20261122140000_plugin_enablement } from './Migration20261122140000_plugin_enablement';
 import { Migration20261129233705_notifications } from './Migration20261129233705_notifications';
 import { Migration20261129233955_inventory } from './Migration20261129233955_inventory';
+import { Migration20261129234500_count_estimate } from './Migration20261129234500_count_estimate';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122070000_foundation', class: Migration20261122070000_foundation },
@@ -18,4 +19,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122140000_plugin_enablement', class: Migration20261122140000_plugin_enablement },
   { name: 'Migration20261129233705_notifications', class: Migration20261129233705_notifications },
   { name: 'Migration20261129233955_inventory', class: Migration20261129233955_inventory },
+  { name: 'Migration20261129234500_count_estimate', class: Migration20261129234500_count_estimate },
 ];

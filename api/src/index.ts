@@ -52,7 +52,8 @@ export type { WorkflowExtension, ExtensionTransition, TransitionAmendment, Plugi
 export type { TransitionRun, WorkflowState, RequiredField } from './core/workflow/workflow';
 export { handlerOnly } from './modules/cases/case.workflows';
 export { CasePermission } from './modules/cases/case.permissions';
-export { findCase, getCase, listCases } from './modules/cases/case.service';
+export { findCase, getCase } from './modules/cases/case.service';
+export { listCases } from './modules/cases/case.queries';
 export { findPage, type ListArgs, type FilterInput, defineListInputs } from './core/graphql/list';
 export { Connection, OffsetPaging } from './core/graphql/paging';
 export type { SortInput } from './core/graphql/sorting';

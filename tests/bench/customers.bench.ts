@@ -5,7 +5,7 @@ import type { OrgUnit, StaffUser } from '@pharmadesk/api';
 import { createRequestContext, type RequestContext } from '@pharmadesk/api';
 import { inOperation } from '@pharmadesk/api/src/core/tenancy/request-transaction';
 import { searchCustomers } from '@pharmadesk/api/src/modules/customers/customer-search';
-import { listCustomers } from '@pharmadesk/api/src/modules/customers/customer.service';
+import { listCustomers } from '@pharmadesk/api/src/modules/customers/customer.queries';
 import { startTestApp, type TestApp } from '../support/app';
 import { signIn, type Caller } from '../support/actors';
 import { measure, report } from './measure';

@@ -1,4 +1,5 @@
-import { Arg, Authorized, Ctx, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Authorized, Ctx, Info, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../context';
 import { DateFieldComparison, IDFilterComparison, StringFieldComparison } from '../graphql/filters';
 import { defineListInputs, type FilterInput } from '../graphql/list';
@@ -7,6 +8,7 @@ import type { SortInput } from '../graphql/sorting';
 import { AuditLog } from './audit-log.entity';
 import { AuditPermission } from './audit.permissions';
 import { listAuditLogs } from './audit.service';
+import { selectionOf } from '../read/selection';
 
 const AuditLogConnection = Connection(AuditLog);
 const { Filter: AuditLogFilter, Sort: AuditLogSort } = defineListInputs('AuditLog', {
@@ -32,7 +34,8 @@ export class AuditResolver {
     @Arg('filter', () => AuditLogFilter, { nullable: true }) filter?: FilterInput,
     @Arg('sorting', () => [AuditLogSort], { nullable: true }) sorting?: SortInput[],
     @Arg('paging', () => OffsetPaging, { nullable: true }) paging?: OffsetPaging,
+    @Info() info?: GraphQLResolveInfo,
   ) {
-    return listAuditLogs(ctx, { filter, sorting, paging });
+    return listAuditLogs(ctx, { filter, sorting, paging }, info ? selectionOf(info, ['nodes']) : null);
   }
 }

@@ -3,9 +3,11 @@ import { ChangeSetType } from '@mikro-orm/core';
 import type { Actor } from '../auth/actor';
 import { piiRegistry } from '../auth/pii';
 import type { RequestContext } from '../context';
-import { findPage, type ListArgs } from '../graphql/list';
+import { type ListArgs } from '../graphql/list';
 import { SortDirection } from '../graphql/sorting';
 import { ActorType, AuditLog } from './audit-log.entity';
+import { readPage, type ReadSpec } from '../read/page';
+import type { Selection } from '../read/selection';
 
 export interface AuditEntryInput {
   actor: Actor | null;
@@ -84,8 +86,11 @@ export function auditEntriesForChanges(ctx: RequestContext, operation: string, c
   }
 }
 
-export function listAuditLogs(ctx: RequestContext, args: ListArgs) {
-  return findPage(ctx.em, AuditLog, args, { defaultSort: [{ field: 'createdAt', direction: SortDirection.DESC }] });
+/** Audit entries as plain rows (the read path). */
+const AUDIT_READ: ReadSpec<AuditLog> = { entity: AuditLog, always: ['id', 'franchiseId'] };
+
+export function listAuditLogs(ctx: RequestContext, args: ListArgs, selection: Selection | null = null) {
+  return readPage(ctx.em, AUDIT_READ, args, selection, { defaultSort: [{ field: 'createdAt', direction: SortDirection.DESC }] });
 }
 
 /** One audit entry per entity type whose personal data this operation showed unmasked. */

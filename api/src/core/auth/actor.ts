@@ -9,6 +9,8 @@ export interface Actor {
   /** The franchise (or HQ) the actor belongs to. */
   franchiseId: string;
   orgUnitId: string;
+  /** The kind of that unit (HQ, FRANCHISE, STORE...): at HQ or a franchise node the whole franchise is in scope. */
+  orgUnitKind?: string;
   isHq: boolean;
   permissions: ReadonlySet<string>;
   scope: Scope;

@@ -129,6 +129,7 @@ export async function actorFromApiKey(runtime: AppRuntime, secret: string): Prom
       label: `${key.name} (${key.prefix})`,
       franchiseId: key.franchiseId,
       orgUnitId: key.orgUnitId,
+      orgUnitKind: unit.kind,
       isHq,
       permissions: isHq ? new Set(key.permissions) : effectivePermissions(key.permissions, isHq, enabled?.plugins),
       scope,

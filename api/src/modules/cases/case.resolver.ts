@@ -1,4 +1,5 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { RequestContext } from '../../core/context';
 import type { FilterInput } from '../../core/graphql/list';
 import { OffsetPaging } from '../../core/graphql/paging';
@@ -14,6 +15,9 @@ import { OrgUnit } from '../org/org-unit.entity';
 import { findOrgUnit } from '../org/org.service';
 import { Case, CaseActivity, CaseMessage } from './case.entity';
 import { caseClocksLoader } from './case.loaders';
+import { listCases } from './case.queries';
+import { embedded } from '../../core/read/page';
+import { selectionOf } from '../../core/read/selection';
 import { CasePermission } from './case.permissions';
 import * as cases from './case.service';
 import {
@@ -59,8 +63,9 @@ export class CaseResolver {
     @Arg('filter', () => CaseFilter, { nullable: true }) filter?: FilterInput,
     @Arg('sorting', () => [CaseSort], { nullable: true }) sorting?: SortInput[],
     @Arg('paging', () => OffsetPaging, { nullable: true }) paging?: OffsetPaging,
+    @Info() info?: GraphQLResolveInfo,
   ) {
-    return cases.listCases(ctx, { filter, sorting, paging });
+    return listCases(ctx, { filter, sorting, paging }, {}, info ? selectionOf(info, ['nodes']) : null);
   }
 
   @Authorized(P['case:read'])
@@ -208,33 +213,33 @@ export class CaseResolver {
   // --- fields
 
   @FieldResolver(() => String, { description: 'The state’s label in its workflow (as the case’s franchise runs it).' })
-  stateLabel(@Root() c: Case, @Ctx() ctx: RequestContext): Promise<string> {
-    return cases.stateLabel(ctx, c);
+  stateLabel(@Root() c: Case, @Ctx() ctx: RequestContext): string | Promise<string> {
+    return embedded(c, 'stateLabel', () => cases.stateLabel(ctx, c));
   }
 
   @FieldResolver(() => Customer, { nullable: true })
   customer(@Root() c: Case, @Ctx() ctx: RequestContext) {
-    return c.customerId ? findCustomer(ctx, c.customerId) : null;
+    return embedded(c, 'customer', () => (c.customerId ? findCustomer(ctx, c.customerId) : null));
   }
 
   @FieldResolver(() => StaffUser, { nullable: true, description: 'The first responder who owns the case.' })
   owner(@Root() c: Case, @Ctx() ctx: RequestContext) {
-    return c.ownerId ? staffLoader(ctx).load(c.ownerId) : null;
+    return embedded(c, 'owner', () => (c.ownerId ? staffLoader(ctx).load(c.ownerId) : null));
   }
 
   @FieldResolver(() => StaffUser, { nullable: true })
   expert(@Root() c: Case, @Ctx() ctx: RequestContext) {
-    return c.expertId ? staffLoader(ctx).load(c.expertId) : null;
+    return embedded(c, 'expert', () => (c.expertId ? staffLoader(ctx).load(c.expertId) : null));
   }
 
   @FieldResolver(() => OrgUnit, { nullable: true })
   orgUnit(@Root() c: Case, @Ctx() ctx: RequestContext) {
-    return findOrgUnit(ctx, c.orgUnitId);
+    return embedded(c, 'orgUnit', () => findOrgUnit(ctx, c.orgUnitId));
   }
 
   @FieldResolver(() => [CaseSlaClock], { description: 'SLA clocks: running, paused, met, warned, breached.' })
   slaClocks(@Root() c: Case, @Ctx() ctx: RequestContext) {
-    return caseClocksLoader(ctx).load(c.id);
+    return embedded(c, 'slaClocks', () => caseClocksLoader(ctx).load(c.id));
   }
 
   @FieldResolver(() => [CaseAllowedAction], { description: 'Workflow actions you may take now (buttons), with required fields and guard refusals.' })

@@ -40,14 +40,6 @@ function recordActivity(ctx: RequestContext, c: Case, activity: Omit<Partial<Cas
   return ctx.em.create(CaseActivity, { franchiseId: c.franchiseId, caseId: c.id, actorId: ctx.actor?.kind === 'user' ? ctx.actor.id : null, ...activity });
 }
 
-export async function listCases(ctx: RequestContext, args: ListArgs, where: FilterQuery<Case> = {}) {
-  const scope = await orgUnitScopeCondition(ctx);
-  return findPage(ctx.em, Case, args, {
-    where: { ...scope, ...(where as object) } as FilterQuery<Case>,
-    defaultSort: [{ field: 'createdAt', direction: SortDirection.DESC }],
-  });
-}
-
 /**
  * The case, or null when missing or outside the actor's scope: their part of the org
  * tree, or a case they own or were referred to (a store pharmacist answering a case of

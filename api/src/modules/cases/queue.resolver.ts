@@ -1,4 +1,5 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { RequestContext } from '../../core/context';
 import type { FilterInput } from '../../core/graphql/list';
 import { DeleteOneInput } from '../../core/graphql/inputs';
@@ -14,6 +15,8 @@ import { listSatisfactionRequests } from '../surveys/satisfaction.service';
 import { CasePermission } from './case.permissions';
 import { findCase } from './case.service';
 import { openCaseCountLoader } from './case.loaders';
+import { caseQueue } from './case.queries';
+import { selectionOf } from '../../core/read/selection';
 import {
   AnswerFeedbackInput,
   CaseConnection,
@@ -59,13 +62,14 @@ export class CaseQueueResolver {
 
   @Authorized(P['case:read'])
   @Query(() => CaseConnection, { description: 'The cases of a saved view (open ones unless its filter names stages), in its order unless sorting is given.' })
-  async caseQueue(
+  caseQueue(
     @Ctx() ctx: RequestContext,
     @Arg('viewId', () => ID) viewId: string,
     @Arg('sorting', () => [CaseSort], { nullable: true }) sorting?: SortInput[],
     @Arg('paging', () => OffsetPaging, { nullable: true }) paging?: OffsetPaging,
+    @Info() info?: GraphQLResolveInfo,
   ) {
-    return queues.caseQueue(ctx, await queues.getCaseView(ctx, viewId), { sorting, paging });
+    return caseQueue(ctx, viewId, { sorting, paging }, info ? selectionOf(info, ['nodes']) : null);
   }
 
   @Authorized(P['case:read'])

@@ -3,13 +3,12 @@ import { requireActor } from '../../core/auth/authorization';
 import type { RequestContext } from '../../core/context';
 import { BadUserInputError, ForbiddenError, NotFoundError } from '../../core/errors';
 import { filterToQuery, type FilterInput } from '../../core/graphql/list';
-import type { OffsetPaging } from '../../core/graphql/paging';
 import { SortDirection, type SortInput } from '../../core/graphql/sorting';
 import { applyUpdate, checkVersion } from '../../core/services/updates';
 import { getOrgUnit } from '../org/org.service';
 import { Case, OPEN_STAGES } from './case.entity';
 import { CasePermission } from './case.permissions';
-import { findCase, listCases } from './case.service';
+import { findCase } from './case.service';
 import { CASE_FILTER_FIELDS, CASE_SORT_FIELDS, QueueChange, type CaseQueueEvent, type CaseViewInput, type CaseViewUpdate } from './case.types';
 import { AgentAvailability, AgentPresence, CaseView } from './queue.entity';
 import { clock } from '../../core/clock';
@@ -94,11 +93,6 @@ export async function deleteCaseView(ctx: RequestContext, id: string): Promise<C
 export function viewCondition(view: Pick<CaseView, 'filter'>): FilterQuery<Case> {
   const openOnly = 'stage' in (view.filter ?? {}) ? {} : { stage: { $in: OPEN_STAGES } };
   return { $and: [openOnly, filterToQuery<Case>(view.filter as FilterInput)] } as FilterQuery<Case>;
-}
-
-/** A queue page: the view's cases, in its order unless sorting is given. */
-export function caseQueue(ctx: RequestContext, view: CaseView, args: { sorting?: SortInput[] | null; paging?: OffsetPaging | null }) {
-  return listCases(ctx, { sorting: args.sorting?.length ? args.sorting : (view.sorting as SortInput[]), paging: args.paging }, viewCondition(view));
 }
 
 /**

@@ -1,4 +1,5 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription, registerEnumType } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root, Subscription, registerEnumType } from 'type-graphql';
 import type { RequestContext } from '../../core/context';
 import type { FilterInput } from '../../core/graphql/list';
 import { OffsetPaging } from '../../core/graphql/paging';
@@ -14,6 +15,9 @@ import { CareTask } from './customer-records.entity';
 import { searchCustomers } from './customer-search';
 import { customerTimeline } from './customer-timeline';
 import { Customer } from './customer.entity';
+import { listCustomers } from './customer.queries';
+import { embedded } from '../../core/read/page';
+import { selectionOf } from '../../core/read/selection';
 import { CustomerPermission } from './customer.permissions';
 import * as customers from './customer.service';
 import {
@@ -51,8 +55,9 @@ export class CustomerResolver {
     @Arg('filter', () => CustomerFilter, { nullable: true }) filter?: FilterInput,
     @Arg('sorting', () => [CustomerSort], { nullable: true }) sorting?: SortInput[],
     @Arg('paging', () => OffsetPaging, { nullable: true }) paging?: OffsetPaging,
+    @Info() info?: GraphQLResolveInfo,
   ) {
-    return customers.listCustomers(ctx, { filter, sorting, paging });
+    return listCustomers(ctx, { filter, sorting, paging }, info ? selectionOf(info, ['nodes']) : null);
   }
 
   @Authorized(CustomerPermission['customer:read'])
@@ -185,16 +190,16 @@ export class CustomerResolver {
 
   @FieldResolver(() => OrgUnit, { nullable: true })
   orgUnit(@Root() customer: Customer, @Ctx() ctx: RequestContext) {
-    return findOrgUnit(ctx, customer.orgUnitId);
+    return embedded(customer, 'orgUnit', () => findOrgUnit(ctx, customer.orgUnitId));
   }
 
   @FieldResolver(() => StaffUser, { nullable: true })
   doctor(@Root() customer: Customer, @Ctx() ctx: RequestContext) {
-    return staffLoader(ctx).load(customer.doctorId);
+    return embedded(customer, 'doctor', () => staffLoader(ctx).load(customer.doctorId));
   }
 
   @FieldResolver(() => StaffUser, { nullable: true })
   healthManager(@Root() customer: Customer, @Ctx() ctx: RequestContext) {
-    return staffLoader(ctx).load(customer.healthManagerId);
+    return embedded(customer, 'healthManager', () => staffLoader(ctx).load(customer.healthManagerId));
   }
 }

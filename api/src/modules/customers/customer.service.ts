@@ -67,17 +67,6 @@ function birthMonthCondition(c: FieldComparison<number>): Record<string, unknown
 
 export const customerFilters = { age: ageCondition, tags: tagsCondition, birthMonth: birthMonthCondition };
 
-export async function listCustomers(ctx: RequestContext, args: ListArgs) {
-  const scope = await orgUnitScopeCondition(ctx);
-  // Merged archives stay out unless the caller asks for them by status.
-  const onlyActive = !JSON.stringify(args.filter ?? {}).includes('"status"');
-  return findPage(ctx.em, Customer, args, {
-    where: { ...scope, ...(onlyActive ? { status: CustomerStatus.ACTIVE } : {}) } as FilterQuery<Customer>,
-    customFilters: customerFilters,
-    defaultSort: [{ field: 'createdAt', direction: SortDirection.DESC }],
-  });
-}
-
 /** The customer, or null when missing or outside the actor's scope. */
 export async function findCustomer(ctx: RequestContext, id: string): Promise<Customer | null> {
   const customer = await customerLoader(ctx).load(id);

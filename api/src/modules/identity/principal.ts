@@ -45,6 +45,7 @@ function actorFrom(row: { id: string; email: string; franchise_id: string; org_u
     label: row.email,
     franchiseId: row.franchise_id,
     orgUnitId: row.org_unit_id,
+    orgUnitKind: row.kind,
     isHq,
     permissions: effectivePermissions(row.permissions, isHq, row.enabled_plugins),
     scope,

@@ -1,4 +1,5 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../core/context';
 import type { FilterInput } from '../../core/graphql/list';
 import { OffsetPaging } from '../../core/graphql/paging';
@@ -19,6 +20,9 @@ import {
 import { Role } from './role.entity';
 import { StaffStatus, StaffUser } from './staff-user.entity';
 import * as staff from './staff.service';
+import { listStaff } from './staff.queries';
+import { embedded } from '../../core/read/page';
+import { selectionOf } from '../../core/read/selection';
 
 @Resolver(() => StaffUser)
 export class StaffResolver {
@@ -29,8 +33,9 @@ export class StaffResolver {
     @Arg('filter', () => StaffUserFilter, { nullable: true }) filter?: FilterInput,
     @Arg('sorting', () => [StaffUserSort], { nullable: true }) sorting?: SortInput[],
     @Arg('paging', () => OffsetPaging, { nullable: true }) paging?: OffsetPaging,
+    @Info() info?: GraphQLResolveInfo,
   ) {
-    return staff.listStaff(ctx, { filter, sorting, paging });
+    return listStaff(ctx, { filter, sorting, paging }, info ? selectionOf(info, ['nodes']) : null);
   }
 
   @Authorized(IdentityPermission['staff:read'])
@@ -71,7 +76,7 @@ export class StaffResolver {
 
   @FieldResolver(() => OrgUnit, { nullable: true })
   orgUnit(@Root() user: StaffUser, @Ctx() ctx: RequestContext) {
-    return findOrgUnit(ctx, user.orgUnitId);
+    return embedded(user, 'orgUnit', () => findOrgUnit(ctx, user.orgUnitId));
   }
 
   @FieldResolver(() => [Role])

@@ -14,11 +14,6 @@ import { assertGrantable } from './role.service';
 import { StaffStatus, StaffUser } from './staff-user.entity';
 import { principalsChanged } from './session-cache';
 
-export async function listStaff(ctx: RequestContext, args: ListArgs) {
-  // Staff placed in the actor's unit or under it.
-  return findPage(ctx.em, StaffUser, args, { where: await orgUnitScopeCondition(ctx), defaultSort: [{ field: 'displayName', direction: SortDirection.ASC }] });
-}
-
 export async function findStaff(ctx: RequestContext, id: string): Promise<StaffUser | null> {
   const user = await staffLoader(ctx).load(id);
   return user && (await findOrgUnit(ctx, user.orgUnitId)) ? user : null;

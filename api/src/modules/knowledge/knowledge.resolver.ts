@@ -1,4 +1,5 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Authorized, Ctx, Info, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../core/context';
 import type { FilterInput } from '../../core/graphql/list';
 import { OffsetPaging } from '../../core/graphql/paging';
@@ -6,6 +7,8 @@ import type { SortInput } from '../../core/graphql/sorting';
 import { KnowledgeArticle, KnowledgeKind } from './knowledge.entity';
 import { KnowledgePermission } from './knowledge.permissions';
 import * as knowledge from './knowledge.service';
+import { listArticles } from './knowledge.queries';
+import { selectionOf } from '../../core/read/selection';
 import {
   CreateOneKnowledgeArticleInput,
   DeleteOneKnowledgeArticleInput,
@@ -25,8 +28,9 @@ export class KnowledgeResolver {
     @Arg('filter', () => KnowledgeArticleFilter, { nullable: true }) filter?: FilterInput,
     @Arg('sorting', () => [KnowledgeArticleSort], { nullable: true }) sorting?: SortInput[],
     @Arg('paging', () => OffsetPaging, { nullable: true }) paging?: OffsetPaging,
+    @Info() info?: GraphQLResolveInfo,
   ) {
-    return knowledge.listArticles(ctx, { filter, sorting, paging });
+    return listArticles(ctx, { filter, sorting, paging }, info ? selectionOf(info, ['nodes']) : null);
   }
 
   @Authorized(KnowledgePermission['knowledge:read'])

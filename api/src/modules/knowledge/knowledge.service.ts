@@ -28,7 +28,7 @@ const canWrite = (actor: Actor | null) => !!actor && actor.permissions.has(Knowl
  * Drafts are work in progress: only writers see them, and a franchise's writers only
  * their own franchise's drafts (HQ's shared drafts are HQ's business until published).
  */
-function draftCondition(actor: Actor | null): FilterQuery<KnowledgeArticle> {
+export function draftCondition(actor: Actor | null): FilterQuery<KnowledgeArticle> {
   if (actor?.isHq && canWrite(actor)) return {};
   if (canWrite(actor)) return { $or: [{ status: { $ne: KnowledgeStatus.DRAFT } }, { franchiseId: { $ne: null } }] };
   return { status: { $ne: KnowledgeStatus.DRAFT } };
@@ -47,21 +47,6 @@ function tagsCondition(c: ArrayComparison): Record<string, unknown> {
 }
 
 export const knowledgeFilters = { tags: tagsCondition };
-
-/**
- * HQ's shared articles and the caller's franchise's own (the tenant filter and row-level
- * security), drafts for writers only; archived ones only when the filter asks by status.
- */
-export async function listArticles(ctx: RequestContext, args: ListArgs) {
-  const unarchived = !JSON.stringify(args.filter ?? {}).includes('"status"');
-  const where: FilterQuery<KnowledgeArticle>[] = [draftCondition(ctx.actor)];
-  if (unarchived) where.push({ status: { $ne: KnowledgeStatus.ARCHIVED } });
-  return findPage(ctx.em, KnowledgeArticle, args, {
-    where: { $and: where } as FilterQuery<KnowledgeArticle>,
-    customFilters: knowledgeFilters,
-    defaultSort: [{ field: 'updatedAt', direction: SortDirection.DESC }],
-  });
-}
 
 /** The article, or null when missing, another franchise's, or a draft the caller may not see. */
 export async function findArticle(ctx: RequestContext, id: string): Promise<KnowledgeArticle | null> {

@@ -1,4 +1,5 @@
 import type { FilterQuery } from '@mikro-orm/postgresql';
+import type { Actor } from '../../core/auth/actor';
 import { requireActor } from '../../core/auth/authorization';
 import type { RequestContext } from '../../core/context';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../../core/errors';
@@ -16,6 +17,22 @@ function visibleUnits(ctx: RequestContext): FilterQuery<OrgUnit> {
   return { path: { $like: `${actor.scope.orgPath}%` } };
 }
 
+/** Whether the actor sits at HQ or a franchise node, so row-level security alone bounds what they see. */
+export function seesWholeFranchise(actor: Actor): boolean {
+  return actor.isHq || actor.orgUnitKind === OrgUnitKind.FRANCHISE || actor.orgUnitKind === OrgUnitKind.HQ;
+}
+
+/**
+ * SQL condition "the org unit in `column` is within the actor's part of the tree", for the
+ * read path's embedded relations; null when the actor's whole franchise is in scope.
+ */
+export function orgScopeSql(ctx: RequestContext, column: string): string | null {
+  const actor = requireActor(ctx);
+  if (seesWholeFranchise(actor)) return null;
+  if (!/^[0-9a-f/-]*$/i.test(actor.scope.orgPath)) throw new Error('an org path holds only uuids and slashes');
+  return `exists (select 1 from org_unit scope_unit where scope_unit.id = ${column} and scope_unit.path like '${actor.scope.orgPath}%')`;
+}
+
 /**
  * The org units whose records the actor may see, for `orgUnitId in (...)` conditions:
  * null when the actor sits at HQ or a franchise (their whole franchise is in scope and
@@ -23,8 +40,9 @@ function visibleUnits(ctx: RequestContext): FilterQuery<OrgUnit> {
  */
 export async function scopedOrgUnitIds(ctx: RequestContext): Promise<string[] | null> {
   const actor = requireActor(ctx);
-  const own = await orgUnitLoader(ctx).load(actor.orgUnitId);
-  if (actor.isHq || own?.kind === OrgUnitKind.FRANCHISE) return null;
+  if (seesWholeFranchise(actor)) return null;
+  const own = actor.orgUnitKind ? null : await orgUnitLoader(ctx).load(actor.orgUnitId);
+  if (own?.kind === OrgUnitKind.FRANCHISE) return null;
   const units = await ctx.em.find(OrgUnit, { path: { $like: `${actor.scope.orgPath}%` } }, { fields: ['id'] });
   return units.map((u) => u.id);
 }

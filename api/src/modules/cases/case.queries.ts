@@ -1,0 +1,90 @@
+import type { FilterQuery } from '@mikro-orm/postgresql';
+import { requireActor } from '../../core/auth/authorization';
+import type { RequestContext } from '../../core/context';
+import { NotFoundError } from '../../core/errors';
+import type { ListArgs } from '../../core/graphql/list';
+import type { OffsetPaging } from '../../core/graphql/paging';
+import { SortDirection, type SortInput } from '../../core/graphql/sorting';
+import { workflowFor } from '../../core/plugins/workflows';
+import { jsonOf, readPage, type ReadSpec, type Row } from '../../core/read/page';
+import type { Selection } from '../../core/read/selection';
+import { customerEmbed } from '../customers/customer.queries';
+import { staffEmbed } from '../identity/staff.queries';
+import { orgUnitEmbed } from '../org/org.queries';
+import { orgUnitScopeCondition } from '../org/org.service';
+import { Case } from './case.entity';
+import type { CaseView } from './queue.entity';
+import { viewCondition } from './queue.service';
+import { CaseSlaClock } from './sla.entity';
+
+/**
+ * The cases read path: lists and queue pages as plain rows with the columns the request
+ * selects; customer, owner, expert, org unit and SLA clocks embedded in the page's one
+ * statement; state labels computed for the whole page (one workflow per franchise and
+ * workflow). Writes (case.service) keep entities, the unit of work and optimistic locking.
+ */
+
+const CLOCK_READ: ReadSpec<CaseSlaClock> = { entity: CaseSlaClock, always: ['id', 'caseId'] };
+
+export function caseReadSpec(ctx: RequestContext): ReadSpec<Case> {
+  return {
+    entity: Case,
+    always: ['id', 'franchiseId', 'workflow', 'state', 'customerId', 'ownerId', 'expertId', 'orgUnitId'],
+    // Workflow guards may read any field of the case.
+    needs: { allowedActions: '*', solutionAmount: ['solutionAmountValue'] },
+    computed: { solutionAmount: (a) => `${a}.solution_amount_value::float8` },
+    embeds: {
+      customer: customerEmbed(ctx, 'customer_id'),
+      owner: staffEmbed('owner_id'),
+      expert: staffEmbed('expert_id'),
+      orgUnit: orgUnitEmbed(ctx, 'org_unit_id'),
+      slaClocks: {
+        spec: CLOCK_READ,
+        sql: (a, selection, em) =>
+          `(select coalesce(json_agg(${jsonOf(em, CLOCK_READ, `${a}_k`, selection)} order by ${a}_k.started_at, ${a}_k.kind), '[]'::json) from case_sla_clock ${a}_k where ${a}_k.case_id = ${a}.id)`,
+      },
+    },
+  };
+}
+
+/** Each row's state label, from one workflow lookup per (franchise, workflow) for the whole page. */
+async function labelStates(ctx: RequestContext, rows: Row[]): Promise<void> {
+  const labels = new Map<string, Map<string, string>>();
+  for (const row of rows) {
+    const key = `${row.franchiseId}/${row.workflow}`;
+    let states = labels.get(key);
+    if (!states) {
+      const workflow = await workflowFor(ctx.em, row.franchiseId as string, row.workflow as string);
+      labels.set(key, (states = new Map(workflow.states.map((s) => [s.name, s.label]))));
+    }
+    row.stateLabel = states.get(row.state as string) ?? row.state;
+  }
+}
+
+/** `cases(filter, sorting, paging)` and every case list: the actor's part of the tree, newest first by default. */
+export async function listCases(ctx: RequestContext, args: ListArgs, where: FilterQuery<Case> = {}, selection: Selection | null = null) {
+  const scope = await orgUnitScopeCondition(ctx);
+  const page = await readPage(ctx.em, caseReadSpec(ctx), args, selection, {
+    where: { ...scope, ...(where as object) } as FilterQuery<Case>,
+    defaultSort: [{ field: 'createdAt', direction: SortDirection.DESC }],
+  });
+  if (!selection || selection.has('stateLabel')) await labelStates(ctx, page.nodes);
+  return page;
+}
+
+/** A saved view as the queue reads it (plain row): NOT_FOUND when another's personal view. */
+export async function readCaseView(ctx: RequestContext, id: string): Promise<Pick<CaseView, 'id' | 'ownerId' | 'filter' | 'sorting'>> {
+  const actor = requireActor(ctx);
+  const [view] = await ctx.em.execute<Pick<CaseView, 'id' | 'ownerId' | 'filter' | 'sorting'>[]>(
+    `select id, owner_id as "ownerId", filter, sorting from case_view where id = ?`,
+    [id],
+  );
+  if (!view || (view.ownerId && view.ownerId !== actor.id)) throw new NotFoundError('Case view', id);
+  return view;
+}
+
+/** A queue page: the view's cases, in its order unless sorting is given. */
+export async function caseQueue(ctx: RequestContext, viewId: string, args: { sorting?: SortInput[] | null; paging?: OffsetPaging | null }, selection: Selection | null = null) {
+  const view = await readCaseView(ctx, viewId);
+  return listCases(ctx, { sorting: args.sorting?.length ? args.sorting : (view.sorting as SortInput[]), paging: args.paging }, viewCondition(view), selection);
+}

@@ -1,0 +1,41 @@
+import type { FilterQuery } from '@mikro-orm/postgresql';
+import type { RequestContext } from '../../core/context';
+import type { ListArgs } from '../../core/graphql/list';
+import { SortDirection } from '../../core/graphql/sorting';
+import { embedById, readPage, type ReadSpec } from '../../core/read/page';
+import type { Selection } from '../../core/read/selection';
+import { staffEmbed } from '../identity/staff.queries';
+import { orgUnitEmbed } from '../org/org.queries';
+import { orgScopeSql, orgUnitScopeCondition } from '../org/org.service';
+import { Customer, CustomerStatus } from './customer.entity';
+import { customerFilters } from './customer.service';
+
+/**
+ * The customers read path: pages and embedded customers as plain rows with the columns the
+ * request selects, store / doctor / health manager embedded in the same statement. PII fields
+ * are masked (or their unmasked read recorded for the audit) by their field middleware.
+ */
+export function customerReadSpec(ctx: RequestContext): ReadSpec<Customer> {
+  return {
+    entity: Customer,
+    always: ['id', 'franchiseId', 'orgUnitId', 'doctorId', 'healthManagerId'],
+    needs: { age: ['birthDate'] },
+    embeds: { orgUnit: orgUnitEmbed(ctx, 'org_unit_id'), doctor: staffEmbed('doctor_id'), healthManager: staffEmbed('health_manager_id') },
+  };
+}
+
+/** `customers(filter, sorting, paging)`: merged archives stay out unless the filter asks by status. */
+export async function listCustomers(ctx: RequestContext, args: ListArgs, selection: Selection | null = null) {
+  const scope = await orgUnitScopeCondition(ctx);
+  const onlyActive = !JSON.stringify(args.filter ?? {}).includes('"status"');
+  return readPage(ctx.em, customerReadSpec(ctx), args, selection, {
+    where: { ...scope, ...(onlyActive ? { status: CustomerStatus.ACTIVE } : {}) } as FilterQuery<Customer>,
+    customFilters: customerFilters,
+    defaultSort: [{ field: 'createdAt', direction: SortDirection.DESC }],
+  });
+}
+
+/** A customer embedded by the id in `column`: null when outside the actor's part of the tree (as findCustomer). */
+export function customerEmbed(ctx: RequestContext, column: string) {
+  return embedById(customerReadSpec(ctx), 'customer', column, (alias) => orgScopeSql(ctx, `${alias}.org_unit_id`) ?? 'true');
+}

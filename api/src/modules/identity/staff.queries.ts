@@ -1,0 +1,23 @@
+import type { RequestContext } from '../../core/context';
+import type { ListArgs } from '../../core/graphql/list';
+import { SortDirection } from '../../core/graphql/sorting';
+import { embedById, readPage, type ReadSpec } from '../../core/read/page';
+import type { Selection } from '../../core/read/selection';
+import { orgUnitEmbed } from '../org/org.queries';
+import { orgUnitScopeCondition } from '../org/org.service';
+import { StaffUser } from './staff-user.entity';
+
+/** Staff as plain rows (the read path): ids their field resolvers follow. */
+export const STAFF_READ: ReadSpec<StaffUser> = {
+  entity: StaffUser,
+  always: ['id', 'franchiseId', 'orgUnitId', 'roleIds'],
+};
+
+/** A staff member embedded by the id in `column` (as staffLoader: row-level security bounds it). */
+export const staffEmbed = (column: string) => embedById(STAFF_READ, 'staff_user', column);
+
+/** `staffUsers`: staff placed in the actor's unit or under it, their unit embedded. */
+export async function listStaff(ctx: RequestContext, args: ListArgs, selection: Selection | null = null) {
+  const spec: ReadSpec<StaffUser> = { ...STAFF_READ, embeds: { orgUnit: orgUnitEmbed(ctx, 'org_unit_id') } };
+  return readPage(ctx.em, spec, args, selection, { where: await orgUnitScopeCondition(ctx), defaultSort: [{ field: 'displayName', direction: SortDirection.ASC }] });
+}
