@@ -51,6 +51,17 @@ export function enabledPluginsFor(em: EntityManager, franchiseId: string): Promi
   return result;
 }
 
+/** Reads the enabled plugins of several franchises at once (a page spanning franchises): one query for those not read yet. */
+export async function preloadEnabledPlugins(em: EntityManager, franchiseIds: Iterable<string>): Promise<void> {
+  let byFranchise = remembered.get(em);
+  if (!byFranchise) remembered.set(em, (byFranchise = new Map()));
+  const missing = [...new Set(franchiseIds)].filter((id) => !byFranchise!.has(id));
+  if (missing.length < 2) return; // one is read on first use anyway
+  const rows = await em.find(FranchisePlugin, { franchiseId: { $in: missing }, enabled: true });
+  for (const id of missing)
+    byFranchise.set(id, Promise.resolve(fromOptions(new Map(rows.filter((r) => r.franchiseId === id).map((r) => [r.plugin, r.options])))));
+}
+
 /** Seeds an operation with what its actor's principal already read (the enabled plugins' options by name). */
 export function rememberEnabledPlugins(em: EntityManager, franchiseId: string, optionsByName: Readonly<Record<string, unknown>>): void {
   let byFranchise = remembered.get(em);

@@ -1,3 +1,4 @@
+import { raw } from '@mikro-orm/postgresql';
 import { pluginStates } from '../../core/plugins/workflows';
 import { customerMergeHandlers } from '../customers/customer-merge';
 import { pluginDisableChecks } from '../plugins/plugin-admin.service';
@@ -9,7 +10,14 @@ import { Case } from './case.entity';
 export const caseTimelineProvider: TimelineProvider = {
   kind: 'case',
   async entries(ctx, customerId, { before, limit }) {
-    const rows = await ctx.em.find(Case, { customerId, ...(before ? { createdAt: { $lte: before } } : {}) }, { orderBy: { createdAt: 'desc', id: 'desc' }, limit });
+    // Plain rows of the columns shown (the read path: nothing managed).
+    const rows: Pick<Case, 'id' | 'caseNo' | 'subject' | 'type' | 'state' | 'solutionType' | 'solutionAmount' | 'createdAt'>[] = await ctx.em
+      .createQueryBuilder(Case, 'c')
+      .select(['id', 'caseNo', 'subject', 'type', 'state', 'solutionType', 'createdAt', raw('solution_amount_value::float8 as "solutionAmount"')])
+      .where({ customerId, ...(before ? { createdAt: { $lte: before } } : {}) })
+      .orderBy([{ createdAt: 'desc' }, { id: 'desc' }])
+      .limit(limit)
+      .execute('all');
     return rows.map((c) => ({
       kind: 'case',
       key: `case:${c.id}`,

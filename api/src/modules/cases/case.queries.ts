@@ -5,6 +5,7 @@ import { NotFoundError } from '../../core/errors';
 import type { ListArgs } from '../../core/graphql/list';
 import type { OffsetPaging } from '../../core/graphql/paging';
 import { SortDirection, type SortInput } from '../../core/graphql/sorting';
+import { preloadEnabledPlugins } from '../../core/plugins/enablement';
 import { workflowFor } from '../../core/plugins/workflows';
 import { jsonOf, readPage, type ReadSpec, type Row } from '../../core/read/page';
 import type { Selection } from '../../core/read/selection';
@@ -49,6 +50,7 @@ export function caseReadSpec(ctx: RequestContext): ReadSpec<Case> {
 
 /** Each row's state label, from one workflow lookup per (franchise, workflow) for the whole page. */
 async function labelStates(ctx: RequestContext, rows: Row[]): Promise<void> {
+  await preloadEnabledPlugins(ctx.em, rows.map((r) => r.franchiseId as string));
   const labels = new Map<string, Map<string, string>>();
   for (const row of rows) {
     const key = `${row.franchiseId}/${row.workflow}`;

@@ -4,6 +4,9 @@ import { MAX_PAGE_SIZE } from '../../core/graphql/paging';
 import { scopedOrgUnitIds } from '../org/org.service';
 import { Customer } from './customer.entity';
 import type { CustomerSearchHit } from './customer.types';
+import { adopt, selectList, type Row } from '../../core/read/page';
+import type { Selection } from '../../core/read/selection';
+import { customerReadSpec } from './customer.queries';
 
 /**
  * Fuzzy search by any one field, ranked. Names are matched through two-character
@@ -47,17 +50,21 @@ const SEARCH_SQL = (kind: 'digits' | 'text', withLongFields: boolean, scoped: bo
         ? bestOf([['name', `case when c.name like '%' || :q || '%' then ${NAME_SCORE} end`], ...TEXT_FIELDS])
         : { score: NAME_SCORE, field: `'name'` };
   // Only conditions an index serves for this kind of query, so PostgreSQL can OR bitmap scans.
-  return `
-    select * from (
-      select c.*, ${ranked.score} as score, ${ranked.field} as field
-        from customer c
-       where c.status = 'ACTIVE' and (${conditions.join(' or ')}) ${scoped ? 'and c.org_unit_id in (:units)' : ''}
+  // The hits first (scored, ordered, limited), then the selected columns and embedded relations of those only.
+  return (columns: string) => `
+    select ${columns}, hits.score, hits.field from (
+      select * from (
+        select c.*, ${ranked.score} as score, ${ranked.field} as field
+          from customer c
+         where c.status = 'ACTIVE' and (${conditions.join(' or ')}) ${scoped ? 'and c.org_unit_id in (:units)' : ''}
+      ) ranked
+      order by score desc, name, id
+      limit :limit
     ) hits
-    order by score desc, name, id
-    limit :limit`;
+    order by hits.score desc, hits.name, hits.id`;
 };
 
-export async function searchCustomers(ctx: RequestContext, rawQuery: string, limit = 20): Promise<CustomerSearchHit[]> {
+export async function searchCustomers(ctx: RequestContext, rawQuery: string, limit = 20, selection: Selection | null = null): Promise<CustomerSearchHit[]> {
   const q = rawQuery.trim().replace(/[%_\\]/g, '');
   if (limit < 1 || limit > MAX_PAGE_SIZE) throw new BadUserInputError({ field: 'limit', message: `must be between 1 and ${MAX_PAGE_SIZE}` });
   const digits = /^\d+$/.test(q);
@@ -66,11 +73,13 @@ export async function searchCustomers(ctx: RequestContext, rawQuery: string, lim
 
   const units = await scopedOrgUnitIds(ctx);
   const knex = ctx.em.getKnex();
-  const rows = await ctx.em.execute<(Record<string, unknown> & { score: number; field: string })[]>(
-    knex.raw(SEARCH_SQL(digits ? 'digits' : 'text', q.length >= 3, !!units), { q, limit, units: units ?? [] }),
-  );
+  const spec = customerReadSpec(ctx);
+  const sql = SEARCH_SQL(digits ? 'digits' : 'text', q.length >= 3, !!units)(selectList(ctx.em, spec, selection, 'hits'));
+  const rows = await ctx.em.execute<(Row & { score: number; field: string })[]>(knex.raw(sql, { q, limit, units: units ?? [] }));
+  // Plain rows (the read path), given the Customer prototype for type-graphql.
+  adopt(rows, spec);
   return rows.map(({ score, field, ...row }) => ({
-    customer: ctx.em.map(Customer, row),
+    customer: Object.setPrototypeOf(row, Customer.prototype) as Customer,
     score: Math.round(Number(score) * 1000) / 1000,
     matchedField: field,
   }));

@@ -13,15 +13,17 @@ function eventProvider(kind: 'archive' | 'purchase'): TimelineProvider {
   return {
     kind,
     async entries(ctx, customerId, { before, limit }) {
-      const events = await ctx.em.find(
-        CustomerEvent,
-        {
+      const events: Pick<CustomerEvent, 'id' | 'customerId' | 'occurredAt' | 'summary' | 'amount'>[] = await ctx.em
+        .createQueryBuilder(CustomerEvent)
+        .select(['id', 'customerId', 'occurredAt', 'summary', 'amount'])
+        .where({
           customerId,
           kind: kind === 'purchase' ? CustomerEventKind.PURCHASE : { $ne: CustomerEventKind.PURCHASE },
           ...(before ? { occurredAt: { $lte: before } } : {}),
-        },
-        { orderBy: { occurredAt: 'desc', id: 'desc' }, limit },
-      );
+        })
+        .orderBy([{ occurredAt: 'desc' }, { id: 'desc' }])
+        .limit(limit)
+        .execute('all');
       return events.map((e) => ({
         kind,
         key: `${kind}:${e.id}`,
@@ -39,11 +41,13 @@ function eventProvider(kind: 'archive' | 'purchase'): TimelineProvider {
 const careProvider: TimelineProvider = {
   kind: 'care',
   async entries(ctx, customerId, { before, limit }) {
-    const tasks = await ctx.em.find(
-      CareTask,
-      { customerId, status: { $ne: CareTaskStatus.OPEN }, ...(before ? { completedAt: { $lte: before } } : {}) },
-      { orderBy: { completedAt: 'desc', id: 'desc' }, limit },
-    );
+    const tasks: Pick<CareTask, 'id' | 'completedAt' | 'title' | 'outcome' | 'status'>[] = await ctx.em
+      .createQueryBuilder(CareTask)
+      .select(['id', 'completedAt', 'title', 'outcome', 'status'])
+      .where({ customerId, status: { $ne: CareTaskStatus.OPEN }, ...(before ? { completedAt: { $lte: before } } : {}) })
+      .orderBy([{ completedAt: 'desc' }, { id: 'desc' }])
+      .limit(limit)
+      .execute('all');
     return tasks.map((t) => ({ kind: 'care', key: `care:${t.id}`, occurredAt: t.completedAt!, title: t.title, summary: t.outcome ?? t.status, amount: null, refType: 'CareTask', refId: t.id }));
   },
 };

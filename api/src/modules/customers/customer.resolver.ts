@@ -68,8 +68,8 @@ export class CustomerResolver {
 
   @Authorized(CustomerPermission['customer:read'])
   @Query(() => [CustomerSearchHit], { description: 'Fuzzy search by any one field: part of a name (2+ characters), phone or card digits (3+), email, record number. Best first.' })
-  searchCustomers(@Ctx() ctx: RequestContext, @Arg('query') query: string, @Arg('limit', () => Int, { defaultValue: 20 }) limit: number) {
-    return searchCustomers(ctx, query, limit);
+  searchCustomers(@Ctx() ctx: RequestContext, @Arg('query') query: string, @Arg('limit', () => Int, { defaultValue: 20 }) limit: number, @Info() info?: GraphQLResolveInfo) {
+    return searchCustomers(ctx, query, limit, info ? selectionOf(info, ['customer']) : null);
   }
 
   @Authorized(CustomerPermission['customer:read'])
