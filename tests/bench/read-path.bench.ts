@@ -117,17 +117,24 @@ function processCpuMs(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
 }
 
-/** CPU milliseconds used so far by the PostgreSQL backends serving `database`. */
-function postgresCpuMs(database: string): number {
-  let total = 0;
+/** CPU milliseconds used so far by each PostgreSQL backend serving `database`, by pid. */
+function postgresCpuMs(database: string): Map<number, number> {
+  const byPid = new Map<number, number>();
   for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
     try {
       if (!fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(` ${database} `)) continue;
-      total += processCpuMs(Number(pid));
+      byPid.set(Number(pid), processCpuMs(Number(pid)));
     } catch {
       // the process ended meanwhile
     }
   }
+  return byPid;
+}
+
+/** CPU the backends used between two samples (a backend that ended meanwhile is not counted; one that started counts whole). */
+function postgresCpuBetween(before: Map<number, number>, after: Map<number, number>): number {
+  let total = 0;
+  for (const [pid, ms] of after) total += ms - (before.get(pid) ?? 0);
   return total;
 }
 
@@ -150,7 +157,7 @@ interface Row {
  */
 function load(target: string, url: string, headers: Record<string, string>, body: string, clients: number, probe: { serverCpuMs(): number; statements(): Promise<number>; database: string }): Promise<Row> {
   return new Promise((resolve, reject) => {
-    let before: { server: number; pg: number; statements: number } | undefined;
+    let before: { server: number; pg: Map<number, number>; statements: number } | undefined;
     const child = spawn(process.execPath, ['-e', LOAD_SCRIPT, JSON.stringify({ url, headers, body, concurrency: clients, seconds: SECONDS, warmupSeconds: WARMUP_SECONDS })], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     child.once('error', reject);
     child.on('message', (m: { phase?: string; latencies: number[]; errors: number; firstError?: string; elapsedMs: number }) => {
@@ -170,7 +177,7 @@ function load(target: string, url: string, headers: Record<string, string>, body
           p50Ms: at(0.5),
           p95Ms: at(0.95),
           serverCpuMsPerRequest: round((probe.serverCpuMs() - before!.server) / n),
-          postgresCpuMsPerRequest: round((postgresCpuMs(probe.database) - before!.pg) / n),
+          postgresCpuMsPerRequest: round(postgresCpuBetween(before!.pg, postgresCpuMs(probe.database)) / n),
           statementsPerRequest: round(((await probe.statements()) - before!.statements) / n),
           errors: m.errors,
           firstError: m.firstError,
