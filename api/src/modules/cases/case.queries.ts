@@ -36,8 +36,8 @@ export function caseReadSpec(ctx: RequestContext): ReadSpec<Case> {
     computed: { solutionAmount: (a) => `${a}.solution_amount_value::float8` },
     embeds: {
       customer: customerEmbed(ctx, 'customer_id'),
-      owner: staffEmbed('owner_id'),
-      expert: staffEmbed('expert_id'),
+      owner: staffEmbed(ctx, 'owner_id'),
+      expert: staffEmbed(ctx, 'expert_id'),
       orgUnit: orgUnitEmbed(ctx, 'org_unit_id'),
       slaClocks: {
         spec: CLOCK_READ,

@@ -20,7 +20,7 @@ export function customerReadSpec(ctx: RequestContext): ReadSpec<Customer> {
     entity: Customer,
     always: ['id', 'franchiseId', 'orgUnitId', 'doctorId', 'healthManagerId'],
     needs: { age: ['birthDate'] },
-    embeds: { orgUnit: orgUnitEmbed(ctx, 'org_unit_id'), doctor: staffEmbed('doctor_id'), healthManager: staffEmbed('health_manager_id') },
+    embeds: { orgUnit: orgUnitEmbed(ctx, 'org_unit_id'), doctor: staffEmbed(ctx, 'doctor_id'), healthManager: staffEmbed(ctx, 'health_manager_id') },
   };
 }
 

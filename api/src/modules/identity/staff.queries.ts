@@ -13,11 +13,15 @@ export const STAFF_READ: ReadSpec<StaffUser> = {
   always: ['id', 'franchiseId', 'orgUnitId', 'roleIds'],
 };
 
+/** Staff rows with their unit embedded (the unit as findOrgUnit shows it: null outside the actor's part of the tree). */
+function staffReadSpec(ctx: RequestContext): ReadSpec<StaffUser> {
+  return { ...STAFF_READ, embeds: { orgUnit: orgUnitEmbed(ctx, 'org_unit_id') } };
+}
+
 /** A staff member embedded by the id in `column` (as staffLoader: row-level security bounds it). */
-export const staffEmbed = (column: string) => embedById(STAFF_READ, 'staff_user', column);
+export const staffEmbed = (ctx: RequestContext, column: string) => embedById(staffReadSpec(ctx), 'staff_user', column);
 
 /** `staffUsers`: staff placed in the actor's unit or under it, their unit embedded. */
 export async function listStaff(ctx: RequestContext, args: ListArgs, selection: Selection | null = null) {
-  const spec: ReadSpec<StaffUser> = { ...STAFF_READ, embeds: { orgUnit: orgUnitEmbed(ctx, 'org_unit_id') } };
-  return readPage(ctx.em, spec, args, selection, { where: await orgUnitScopeCondition(ctx), defaultSort: [{ field: 'displayName', direction: SortDirection.ASC }] });
+  return readPage(ctx.em, staffReadSpec(ctx), args, selection, { where: await orgUnitScopeCondition(ctx), defaultSort: [{ field: 'displayName', direction: SortDirection.ASC }] });
 }
