@@ -167,13 +167,10 @@ export async function changePassword(ctx: RequestContext, currentPassword: strin
  */
 export async function actorFromAccessToken(runtime: AppRuntime, token: string): Promise<Actor> {
   const claims = await verifyAccessToken(runtime.authSecret, token);
-  const cache = sessionCache(runtime);
-  const key = `${claims.sub}:${claims.sid}`;
-  const cached = cache.get(key);
-  if (cached) return cached;
-  const actor = await system(runtime, (em) => sessionActor(em, claims.sub, claims.sid));
+  const actor = await sessionCache(runtime).get(claims.sub, claims.sid, (claims.exp ?? 0) * 1000, () =>
+    system(runtime, (em) => sessionActor(em, claims.sub, claims.sid)),
+  );
   if (!actor) throw new UnauthenticatedError('This session has ended; sign in again');
-  cache.set(key, actor, (claims.exp ?? 0) * 1000);
   return actor;
 }
 

@@ -6,7 +6,9 @@ export const SESSION_CACHE_MS = 5_000;
 const MAX_ENTRIES = 10_000;
 
 interface Entry {
-  actor: Actor;
+  /** The lookup, shared by concurrent requests of the session (one query however many arrive at once). */
+  actor: Promise<Actor | null>;
+  sessionId: string;
   until: number;
 }
 
@@ -23,24 +25,24 @@ class SessionCache {
     void (async () => {
       for await (const event of runtime.pubsub.subscribe('auth.revoked')) {
         if (event.everyone) this.entries.clear();
-        for (const sessionId of event.sessionIds ?? []) {
-          for (const [key, entry] of this.entries) if (entry.actor.sessionId === sessionId) this.entries.delete(key);
-        }
+        const ended = new Set(event.sessionIds ?? []);
+        if (ended.size) for (const [key, entry] of this.entries) if (ended.has(entry.sessionId)) this.entries.delete(key);
       }
     })().catch((error: unknown) => runtime.logger.warn({ err: error }, 'session cache stopped listening for revocations'));
   }
 
-  get(key: string): Actor | undefined {
+  /** The cached actor of (user, session), or `load`'s, kept until `notAfter` at most (never a failed or ended one). */
+  get(userId: string, sessionId: string, notAfter: number, load: () => Promise<Actor | null>): Promise<Actor | null> {
+    const key = `${userId}:${sessionId}`;
     const entry = this.entries.get(key);
-    if (!entry) return undefined;
-    if (entry.until > Date.now()) return entry.actor;
-    this.entries.delete(key);
-    return undefined;
-  }
-
-  set(key: string, actor: Actor, notAfter: number): void {
+    if (entry && entry.until > Date.now()) return entry.actor;
     if (this.entries.size >= MAX_ENTRIES) this.entries.clear();
-    this.entries.set(key, { actor, until: Math.min(Date.now() + SESSION_CACHE_MS, notAfter) });
+    const actor = load();
+    const fresh: Entry = { actor, sessionId, until: Math.min(Date.now() + SESSION_CACHE_MS, notAfter) };
+    this.entries.set(key, fresh);
+    const forget = () => this.entries.get(key) === fresh && this.entries.delete(key);
+    actor.then((a) => a ?? forget(), forget);
+    return actor;
   }
 }
 
