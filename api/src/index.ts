@@ -54,6 +54,15 @@ export { handlerOnly } from './modules/cases/case.workflows';
 export { CasePermission } from './modules/cases/case.permissions';
 export { findCase, getCase } from './modules/cases/case.service';
 export { listCases } from './modules/cases/case.queries';
+// The services the demo replay drives: seeds write through the same rules as the API.
+export { addCaseMessage, assignCase, claimCase, createCase, escalateCase, referCaseToExpert, transitionCase } from './modules/cases/case.service';
+export { checkSlaClocks } from './modules/cases/case.jobs';
+export { answerFeedback, raiseFeedback, resolveFeedback } from './modules/cases/feedback.service';
+export { createCalendar, createPolicy, updateCaseSettings } from './modules/cases/sla-admin.service';
+export { createCaseView, setAvailability } from './modules/cases/queue.service';
+export { staffActor } from './modules/identity/principal';
+export { LoaderRegistry, type AppRuntime } from './core/context';
+export { ensurePluginsLoaded } from './plugins';
 export { findPage, type ListArgs, type FilterInput, defineListInputs } from './core/graphql/list';
 export { Connection, OffsetPaging } from './core/graphql/paging';
 export type { SortInput } from './core/graphql/sorting';

@@ -1,65 +1,59 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   addBusinessMinutes,
+  addCaseMessage,
   AgentAvailability,
-  AgentPresence,
-  ALWAYS_OPEN,
+  answerFeedback,
+  AppError,
+  assignCase,
   BUILT_IN_SLA_TARGETS,
-  BusinessCalendar,
   businessMinutesBetween,
   calendarSpec,
-  Case,
-  CaseActivity,
-  CaseActivityKind,
   CaseCategory,
   CaseChannel,
-  CaseMessage,
   CaseMessageKind,
   CasePriority,
-  CaseSettings,
-  CaseSlaClock,
   CaseStage,
   CaseType,
-  CaseView,
-  complaintWorkflow,
-  consultationWorkflow,
-  DepartmentFeedback,
+  checkSlaClocks,
+  claimCase,
+  clock,
+  createCalendar,
+  createCase,
+  createCaseView,
+  createPolicy,
   EscalationLevel,
-  FeedbackStatus,
-  formatNumber,
+  escalateCase,
   OrgUnit,
   OrgUnitKind,
-  resumeClock,
-  SatisfactionRequest,
-  SatisfactionRequestStatus,
-  schedule,
-  SlaClockKind,
-  SlaPolicy,
+  raiseFeedback,
+  referCaseToExpert,
+  resolveFeedback,
+  setAvailability,
   SlaStatus,
   SolutionType,
   StaffUser,
-  summarize,
-  targetFor,
-  workflowForType,
-  type EffectivePolicy,
+  transitionCase,
+  type RequestContext,
 } from '@pharmadesk/api';
+import { ServiceReplay } from '../framework/replay';
 import { stableUuid, type Rng } from '../framework/rng';
 import type { Seeder } from '../framework/seeder';
 import { DEMO_ORGANIZATION, type DemoOrganization } from './organization';
-import { clock } from '@pharmadesk/api';
+
+type Calendar = ReturnType<typeof calendarSpec>;
 
 /**
  * Demo cases: for each franchise about 120 consultations, complaints, after-sales requests,
- * suggestions and praise over the last 60 days, in every state of both workflows, with
- * their threads, activity, SLA clocks and satisfaction requests; plus the franchise's
- * business calendar, SLA policy, case settings, agent presence, queue views and
+ * suggestions and praise over the last 60 days, in every state of both workflows; plus the
+ * franchise's business calendar, SLA policy, agent presence, queue views and
  * cross-department feedback.
  *
- * Each case's history is replayed step by step with the rules of the services (the
- * workflow definitions for states and stages, `schedule`/`targetFor`/`summarize`/
- * `resumeClock` for the SLA clocks, and the SLA job's warnings, breaches and automatic
- * escalations), so what is written is what the API would have written, and the SLA job
- * finds nothing left to do on the seeded clocks.
+ * This file is data: who reported what, who did what to it and when. The history is
+ * replayed through the API's own services (ServiceReplay) with the clock moved to each
+ * step, in time order across both franchises, with the SLA job run whenever a clock falls
+ * due in between; threads, activity, SLA clocks, escalations, numbering and satisfaction
+ * requests are what the services write. No rule of the domain is repeated here.
  */
 
 const MINUTE = 60_000;
@@ -732,7 +726,7 @@ const LEVELS = [EscalationLevel.AGENT, EscalationLevel.SUPERVISOR, EscalationLev
 // ------------------------------------------------------------------ business time
 
 /** The instant `minutes` working minutes before `end` (the working time in [result, end) is `minutes`). */
-function businessMinutesBefore(cal: EffectivePolicy['calendar'], end: Date, minutes: number): Date {
+function businessMinutesBefore(cal: Calendar, end: Date, minutes: number): Date {
   let dayStart = Math.floor((end.getTime() + SHANGHAI_OFFSET) / DAY) * DAY - SHANGHAI_OFFSET;
   let to = end.getTime();
   let remaining = minutes;
@@ -748,282 +742,21 @@ function businessMinutesBefore(cal: EffectivePolicy['calendar'], end: Date, minu
 
 const ceilMinute = (t: number) => Math.ceil(t / MINUTE) * MINUTE;
 
-// ------------------------------------------------------------------ replaying a case
-
-interface ClockRow {
-  id: string;
-  franchiseId: string;
-  caseId: string;
-  kind: SlaClockKind;
-  calendarHours: boolean;
-  startedAt: Date;
-  dueAt: Date;
-  warnAt: Date;
-  pausedAt: Date | null;
-  metAt: Date | null;
-  warnedAt: Date | null;
-  breachedAt: Date | null;
-}
-
-type CaseRow = Omit<Case, 'solutionAmount' | 'priorityRank'>;
-
-interface People {
-  owner: string;
-  expert: string;
-  supervisor: string;
-}
-
-/**
- * One case replayed through its history with the services' rules: transitions through the
- * workflow definition, thread messages meeting and starting response clocks, stage changes
- * pausing, resuming and meeting clocks, and the SLA job's warnings, breaches and automatic
- * escalations between the steps.
- */
-class CaseReplay {
-  readonly clocks: ClockRow[] = [];
-  readonly activities: Record<string, unknown>[] = [];
-  readonly messages: Record<string, unknown>[] = [];
-  satisfactionAt: Date | null = null;
-  private readonly workflow: typeof complaintWorkflow;
-  private readonly target: ReturnType<typeof targetFor>;
-
-  constructor(
-    readonly c: CaseRow,
-    private readonly policy: EffectivePolicy,
-    private readonly people: People,
-    private readonly now: Date,
-  ) {
-    this.workflow = c.workflow === complaintWorkflow.name ? complaintWorkflow : consultationWorkflow;
-    this.target = targetFor(policy, c);
-  }
-
-  private id(kind: string, n: number) {
-    return stableUuid(`case:${this.c.id}:${kind}:${n}`);
-  }
-
-  private touch(at: Date) {
-    this.c.updatedAt = at;
-    this.c.version += 1;
-  }
-
-  private activity(at: Date, data: Record<string, unknown> & { kind: CaseActivityKind }, touch = true) {
-    if (touch) this.c.lastActivityAt = at;
-    this.activities.push({ id: this.id('activity', this.activities.length), franchiseId: this.c.franchiseId, caseId: this.c.id, details: {}, actorId: null, occurredAt: at, ...data });
-  }
-
-  private summarize(at: Date) {
-    summarize(this.c as unknown as Case, this.clocks as CaseSlaClock[], at);
-  }
-
-  private startClock(kind: SlaClockKind, at: Date) {
-    const t = this.target;
-    if (!t) return;
-    const duration =
-      kind === SlaClockKind.FIRST_RESPONSE ? (t.firstResponseMinutes ? { minutes: t.firstResponseMinutes } : null)
-      : kind === SlaClockKind.NEXT_RESPONSE ? (t.nextResponseMinutes ? { minutes: t.nextResponseMinutes } : null)
-      : kind === SlaClockKind.VERIFICATION ? (t.verificationWorkingDays ? { workingDays: t.verificationWorkingDays } : null)
-      : t.resolutionMinutes ? { minutes: t.resolutionMinutes }
-      : t.resolutionWorkingDays ? { workingDays: t.resolutionWorkingDays }
-      : null;
-    if (!duration) return;
-    const { dueAt, warnAt } = schedule(this.policy, t.calendarHours, at, duration);
-    this.clocks.push({
-      id: this.id('clock', this.clocks.length),
-      franchiseId: this.c.franchiseId,
-      caseId: this.c.id,
-      kind,
-      calendarHours: t.calendarHours,
-      startedAt: at,
-      dueAt,
-      warnAt,
-      pausedAt: null,
-      metAt: null,
-      warnedAt: null,
-      breachedAt: null,
-    });
-  }
-
-  private meet(kinds: SlaClockKind[], at: Date) {
-    for (const clock of this.clocks) if (kinds.includes(clock.kind) && !clock.metAt) Object.assign(clock, { metAt: at, pausedAt: null });
-    this.summarize(at);
-  }
-
-  /** The SLA job (every minute) up to `until`: warnings, breaches, one escalation per case and run. */
-  private runJob(until: Date, inclusive = false) {
-    for (;;) {
-      let next = Infinity;
-      for (const k of this.clocks) {
-        if (k.metAt || k.pausedAt) continue;
-        if (!k.warnedAt) next = Math.min(next, ceilMinute(k.warnAt.getTime()));
-        if (!k.breachedAt) next = Math.min(next, ceilMinute(k.dueAt.getTime()));
-      }
-      if (next === Infinity || next > until.getTime() || (!inclusive && next === until.getTime())) return;
-      const at = new Date(next);
-      let escalated = false;
-      for (const k of this.clocks) {
-        if (k.metAt || k.pausedAt) continue;
-        const breach = !k.breachedAt && k.dueAt <= at;
-        if (!breach && (k.warnedAt || k.warnAt > at)) continue;
-        if (breach) Object.assign(k, { breachedAt: at, warnedAt: k.warnedAt ?? at });
-        else k.warnedAt = at;
-        this.activity(at, { kind: breach ? CaseActivityKind.SLA_BREACHED : CaseActivityKind.SLA_WARNING, details: { clock: k.kind, dueAt: k.dueAt.toISOString() } }, false);
-        if (breach && !escalated && this.c.escalationLevel !== EscalationLevel.HQ && this.c.stage !== CaseStage.CLOSED && this.policy.autoEscalateOnBreach) {
-          // The job records the breach, then escalates (a moment later).
-          this.escalateTo(new Date(at.getTime() + 1), null, LEVELS[LEVELS.indexOf(this.c.escalationLevel) + 1]!, `SLA breached: ${k.kind}`, { automatic: true, clock: k.kind });
-          escalated = true;
-        }
-      }
-      this.summarize(at);
-      this.touch(at);
-    }
-  }
-
-  private escalateTo(at: Date, actorId: string | null, level: EscalationLevel, reason: string, details: Record<string, unknown> = {}) {
-    this.activity(at, { kind: CaseActivityKind.ESCALATED, actorId, reason, details: { from: this.c.escalationLevel, to: level, ...details } });
-    Object.assign(this.c, { escalationLevel: level, escalatedAt: at });
-  }
-
-  private actor(by: Actor | undefined): string {
-    return by === 'expert' ? this.people.expert : by === 'supervisor' ? this.people.supervisor : this.people.owner;
-  }
-
-  /** addThreadMessage: a reply meets the response clocks, a customer's message starts the next one. */
-  private thread(at: Date, kind: CaseMessageKind, body: string, authorId: string | null, attachments: unknown[] = []) {
-    this.messages.push({ id: this.id('message', this.messages.length), franchiseId: this.c.franchiseId, caseId: this.c.id, kind, body, authorId, attachments, createdAt: at });
-    if (kind === CaseMessageKind.REPLY) {
-      this.c.firstRespondedAt ??= at;
-      this.meet([SlaClockKind.FIRST_RESPONSE, SlaClockKind.NEXT_RESPONSE], at);
-    } else if (kind === CaseMessageKind.CUSTOMER) {
-      const waiting = this.clocks.some((k) => (k.kind === SlaClockKind.NEXT_RESPONSE || k.kind === SlaClockKind.FIRST_RESPONSE) && !k.metAt);
-      if (!waiting && this.c.stage !== CaseStage.CLOSED && this.c.stage !== CaseStage.RESOLVED) this.startClock(SlaClockKind.NEXT_RESPONSE, at);
-      this.summarize(at);
-    }
-    this.c.lastActivityAt = at;
-  }
-
-  /** onStageChange of sla.service. */
-  private stageChange(from: CaseStage, to: CaseStage, at: Date) {
-    if (from === to) return;
-    if (to === CaseStage.PENDING_CUSTOMER) {
-      for (const k of this.clocks) if (!k.metAt && !k.pausedAt) k.pausedAt = at;
-    } else if (from === CaseStage.PENDING_CUSTOMER) {
-      for (const k of this.clocks.filter((k) => k.pausedAt && !k.metAt)) resumeClock(k, k.calendarHours ? this.policy.calendar : ALWAYS_OPEN, at);
-    }
-    if (to === CaseStage.RESOLVED || to === CaseStage.CLOSED) {
-      for (const k of this.clocks) if (!k.metAt) Object.assign(k, { metAt: at, pausedAt: null });
-    } else if (from === CaseStage.RESOLVED) {
-      this.startClock(SlaClockKind.RESOLUTION, at);
-    }
-    this.summarize(at);
-  }
-
-  create(at: Date, createdById: string | null, description: string, attachments: unknown[]) {
-    Object.assign(this.c, { createdAt: at, updatedAt: at, lastActivityAt: at, createdById });
-    this.activity(at, { kind: CaseActivityKind.CREATED, actorId: createdById, toState: this.c.state, details: { channel: this.c.channel, type: this.c.type } });
-    for (const kind of [SlaClockKind.FIRST_RESPONSE, SlaClockKind.VERIFICATION, SlaClockKind.RESOLUTION]) this.startClock(kind, at);
-    this.summarize(at);
-    // What the customer said, as the first message of the thread.
-    this.thread(at, CaseMessageKind.CUSTOMER, description, null, attachments);
-  }
-
-  /** transitionCase: the interpreter moves the state, the action runs, the reply goes to the thread, the clocks follow the stage. */
-  transition(at: Date, action: string, actorId: string, input: Record<string, unknown> = {}) {
-    this.runJob(at);
-    const transition = this.workflow.transitions.find((t) => t.action === action && t.from.includes(this.c.state));
-    if (!transition) throw new Error(`demo case ${this.c.id}: no ${action} from ${this.c.state} in ${this.workflow.name}`);
-    const from = { state: this.c.state, stage: this.c.stage };
-    const to = this.workflow.states.find((s) => s.name === transition.to)!;
-    Object.assign(this.c, { state: to.name, stage: to.stage as CaseStage });
-    switch (action) {
-      case 'accept':
-        if (!this.c.ownerId) Object.assign(this.c, { ownerId: actorId, ownedSince: at });
-        break;
-      case 'propose_solution':
-        this.meet([SlaClockKind.VERIFICATION], at);
-        Object.assign(this.c, {
-          solutionType: input.solutionType as SolutionType,
-          solutionAmountValue: input.solutionAmount == null ? null : Number(input.solutionAmount).toFixed(2),
-          solutionNote: input.solutionNote as string,
-        });
-        break;
-      case 'resolve':
-        Object.assign(this.c, { resolvedAt: at, customerSatisfied: true, resolutionNote: (input.resolutionNote as string | undefined) ?? this.c.resolutionNote });
-        if (this.c.customerId && !this.satisfactionAt) this.satisfactionAt = at;
-        break;
-      case 'reopen':
-        Object.assign(this.c, { reopenCount: this.c.reopenCount + 1, customerSatisfied: false, resolvedAt: null, closedAt: null });
-        break;
-      case 'close':
-      case 'cancel':
-        this.c.closedAt = at;
-        break;
-    }
-    const reply = [input.answer, input.question, action === 'propose_solution' ? input.solutionNote : undefined].find((v) => typeof v === 'string') as string | undefined;
-    if (reply) this.thread(at, CaseMessageKind.REPLY, reply, actorId);
-    this.stageChange(from.stage, this.c.stage, at);
-    if (from.stage === CaseStage.NEW && this.c.stage !== CaseStage.NEW) this.c.firstRespondedAt ??= at;
-    this.activity(at, { kind: CaseActivityKind.TRANSITION, actorId, action, fromState: from.state, toState: this.c.state, reason: (input.reason as string | undefined) ?? null });
-    this.touch(at);
-  }
-
-  run(step: Step, at: Date) {
-    switch (step.op) {
-      case 'transition':
-        return this.transition(at, step.action, this.actor(step.by), step.input);
-      case 'message': {
-        this.runJob(at);
-        const authorId = step.kind === CaseMessageKind.CUSTOMER ? null : this.actor(step.by);
-        this.thread(at, step.kind, step.body, authorId);
-        this.touch(at);
-        // addCaseMessage: a customer's answer to a case waiting for it brings it back to work.
-        if (step.receive) this.transition(at, 'receive_info', this.actor(step.by));
-        return;
-      }
-      case 'claim':
-        this.runJob(at);
-        Object.assign(this.c, { ownerId: this.people.owner, ownedSince: at });
-        this.activity(at, { kind: CaseActivityKind.CLAIMED, actorId: this.people.owner, toStaffId: this.people.owner });
-        return this.touch(at);
-      case 'assign':
-        this.runJob(at);
-        Object.assign(this.c, { ownerId: this.people.owner, ownedSince: at });
-        this.activity(at, { kind: CaseActivityKind.ASSIGNED, actorId: this.people.supervisor, toStaffId: this.people.owner });
-        return this.touch(at);
-      case 'escalate': {
-        this.runJob(at);
-        // Already escalated as far (an SLA breach got there first): one level up instead.
-        const current = LEVELS.indexOf(this.c.escalationLevel);
-        const level = LEVELS.indexOf(step.level) > current ? step.level : LEVELS[current + 1];
-        if (!level) return;
-        this.escalateTo(at, this.people.owner, level, step.reason);
-        return this.touch(at);
-      }
-      case 'refer':
-        this.runJob(at);
-        this.c.expertId = this.people.expert;
-        this.thread(at, CaseMessageKind.NOTE, step.question, this.people.owner);
-        this.activity(at, { kind: CaseActivityKind.REFERRED, actorId: this.people.owner, toStaffId: this.people.expert, reason: step.question });
-        return this.touch(at);
-    }
-  }
-
-  finish() {
-    this.runJob(this.now, true);
-    this.summarize(this.now);
-  }
-
-  feedbackRaised(at: Date, actorId: string, details: Record<string, unknown>) {
-    // raiseFeedback records the activity without touching the case.
-    this.activity(at, { kind: CaseActivityKind.FEEDBACK_RAISED, actorId, details }, false);
-  }
-}
-
 // ------------------------------------------------------------------ building a case
 
+/** One demo case as data: what was reported, by whom and when, and what happened to it when. */
 interface Built {
-  replay: CaseReplay;
   slot: Slot;
+  input: CaseInput;
+  /** Who opened it (the agent who took the call) and who works it. */
+  creator: string;
+  owner: string;
+  createdAt: Date;
+  steps: Step[];
+  times: Date[];
 }
+
+type CaseInput = Parameters<typeof createCase>[1];
 
 interface FranchiseInput {
   key: string;
@@ -1033,7 +766,7 @@ interface FranchiseInput {
   supervisor: string;
   expert: string;
   customers: { id: string; org_unit_id: string; tags: string[] }[];
-  policy: EffectivePolicy;
+  calendar: Calendar;
   now: Date;
 }
 
@@ -1151,7 +884,7 @@ const OPEN_STATES = new Set(['NEW', 'ACCEPTED', 'INVESTIGATING', 'SOLUTION_PROPO
 const PENDING_STATES = new Set(['AWAITING_CONFIRMATION', 'AWAITING_INFO', 'ANSWERED']);
 
 /** Step times from `start`: working minutes for staff, wall-clock minutes for the customer; scaled by `scale`. */
-function stepTimes(cal: EffectivePolicy['calendar'], start: Date, steps: Step[], scale: number, asWorking: boolean): Date[] {
+function stepTimes(cal: Calendar, start: Date, steps: Step[], scale: number, asWorking: boolean): Date[] {
   const times: Date[] = [];
   let t = start;
   for (const step of steps) {
@@ -1164,8 +897,7 @@ function stepTimes(cal: EffectivePolicy['calendar'], start: Date, steps: Step[],
 }
 
 function buildCases(rng: Rng, input: FranchiseInput): Built[] {
-  const { franchise, stores, agents, customers, policy, now } = input;
-  const cal = policy.calendar;
+  const { franchise, stores, agents, customers, calendar: cal, now } = input;
   const vip = customers.filter((c) => c.tags.includes('vip'));
   const byWorkflow = (w: Slot['workflow']) => SLOTS.map((s, i) => [s, i] as const).filter(([s]) => s.workflow === w);
 
@@ -1276,60 +1008,29 @@ function buildCases(rng: Rng, input: FranchiseInput): Built[] {
     }
     if (times.some((t) => t.getTime() > now.getTime())) throw new Error(`demo case ${i} (${slot.workflow} ${slot.state}) would end after now`);
 
-    const workflow = workflowForType(type);
-    const definition = workflow === complaintWorkflow.name ? complaintWorkflow : consultationWorkflow;
-    const c = {
-      id,
-      franchiseId: franchise.id,
-      caseNo: '',
-      type,
-      channel,
-      workflow,
-      state: definition.initial,
-      stage: definition.states.find((s) => s.name === definition.initial)!.stage as CaseStage,
-      customerId: customer?.id ?? null,
-      orgUnitId,
-      orderRef: refs.includes('order') ? d.order : null,
-      productRef: refs.includes('device') ? d.device.name : refs.includes('product') ? d.product.name : null,
-      batchRef: refs.includes('batch') ? d.batch : null,
-      category,
-      priority: priorities.get(i)!,
-      subject,
-      description,
-      attachments,
-      tags,
-      queue: 'general',
-      isVip: customer?.tags.includes('vip') ?? false,
-      ownerId: null,
-      ownedSince: null,
-      expertId: null,
-      escalationLevel: EscalationLevel.AGENT,
-      escalatedAt: null,
-      solutionType: null,
-      solutionAmountValue: null,
-      solutionNote: null,
-      customerSatisfied: null,
-      resolutionNote: null,
-      workflowData: null,
-      slaPolicyId: policy.id,
-      slaStatus: SlaStatus.NONE,
-      slaDueAt: null,
-      firstRespondedAt: null,
-      resolvedAt: null,
-      closedAt: null,
-      reopenCount: 0,
-      lastActivityAt: createdAt,
-      createdById,
-      version: 1,
+    return {
+      slot,
+      creator: createdById ?? owner,
+      owner,
       createdAt,
-      updatedAt: createdAt,
-    } as unknown as CaseRow;
-    const replay = new CaseReplay(c, policy, { owner, expert: input.expert, supervisor: input.supervisor }, now);
-    replay.create(createdAt, createdById, description, attachments);
-    steps.forEach((step, j) => replay.run(step, times[j]!));
-    replay.finish();
-    if (c.state !== slot.state) throw new Error(`demo case ${i} ended in ${c.state}, planned ${slot.state}`);
-    return { replay, slot };
+      steps,
+      times,
+      input: {
+        type,
+        channel,
+        customerId: customer?.id ?? null,
+        orgUnitId,
+        orderRef: refs.includes('order') ? d.order : null,
+        productRef: refs.includes('device') ? d.device.name : refs.includes('product') ? d.product.name : null,
+        batchRef: refs.includes('batch') ? d.batch : null,
+        category,
+        priority: priorities.get(i)!,
+        subject,
+        description,
+        attachments,
+        tags,
+      },
+    };
   });
 }
 
@@ -1354,186 +1055,171 @@ async function loadOrganization(em: EntityManager, shared: Map<string, unknown>)
   };
 }
 
-/** Cases with their histories, SLA setup, queues, presence and feedback for each demo franchise. */
+/** Cross-department feedback of each franchise: raised while a case of its category was being worked, then answered and resolved. */
+const FEEDBACK = [
+  {
+    status: 'OPEN',
+    by: 'supervisor',
+    category: CaseCategory.DELIVERY_LATE,
+    hoursAgo: 2,
+    title: '晚高峰同城配送多次超时',
+    description: '近两天晚高峰（18:00–21:00）同城配送订单多次超过承诺的 2 小时送达时限，客户投诉集中。请排查骑手运力和门店出库安排，并给出改进时间。',
+  },
+  {
+    status: 'ANSWERED',
+    by: 'agent',
+    category: CaseCategory.OTHER,
+    workingMinutesAgo: 900,
+    title: '收银未关联会员卡，积分漏记',
+    description: '本周已有多位会员反映门店消费后积分未到账，核查为收银时未关联会员卡。请门店规范收银操作并补录积分。',
+    answer: '已安排收银员培训，收银系统增加"未关联会员卡"提醒；漏记积分由门店本周内统一补录。',
+  },
+  {
+    status: 'RESOLVED',
+    by: 'supervisor',
+    category: CaseCategory.DRUG_WRONG_ITEM,
+    workingMinutesAgo: 3600,
+    title: '拣货复核漏检导致发错药',
+    description: '近期出现多起发错药投诉，均为相邻货位药品误拣，复核环节未发现。请门店加强拣货复核。',
+    answer: '已增加扫码复核环节，并对拣货员进行专项培训；相邻货位的相似包装药品已调整陈列。',
+  },
+] as const;
+
+/** One thing someone did at an instant; the replay runs them in time order. */
+interface Event {
+  at: Date;
+  run(): Promise<unknown>;
+}
+
+/** Cases with their histories, SLA setup, queues, presence and feedback for each demo franchise, through the services. */
 export const casesSeeder: Seeder = {
   name: 'cases',
-  async run({ em, rng, shared }) {
+  async run({ em, rng, shared, logger }) {
     const organization = await loadOrganization(em, shared);
     const now = clock.now();
+    const replay = new ServiceReplay(em, logger);
+    const events: Event[] = [];
+    const finally_: Event[] = [];
+    const setupAt = new Date(now.getTime() - 70 * DAY);
+
     for (const { key, franchise, stores, staff } of organization.franchises) {
       const r = rng.derive(key);
       const person = (local: string) => {
         const found = staff.find((s) => s.email === `${local}@${key}.demo`);
         if (!found) throw new Error(`demo staff ${local}@${key}.demo is missing`);
-        return found;
+        return found.id;
       };
-      const [agent, agent2, supervisor, pharmacist] = [person('agent'), person('agent2'), person('supervisor'), person('pharmacist')];
+      const [owner, agent, agent2, supervisor, pharmacist] = ['owner', 'agent', 'agent2', 'supervisor', 'pharmacist'].map(person) as [string, string, string, string, string];
 
-      // Business calendar, default SLA policy and settings.
-      const calendar = em.create(BusinessCalendar, { id: stableUuid(`cases:${key}:calendar`), franchiseId: franchise.id, ...DEMO_BUSINESS_CALENDAR, createdAt: now, updatedAt: now } as BusinessCalendar);
-      const slaPolicy = em.create(SlaPolicy, {
-        id: stableUuid(`cases:${key}:sla-policy`),
-        franchiseId: franchise.id,
-        name: '默认 SLA（首响 15/30 分钟，投诉 2 个工作日核实）',
-        isDefault: true,
-        queue: null,
-        calendarId: calendar.id,
-        targets: BUILT_IN_SLA_TARGETS.map((t) => ({ ...t })),
-        warningThreshold: 0.8,
-        autoEscalateOnBreach: true,
-        createdAt: now,
-        updatedAt: now,
-      });
-      em.create(CaseSettings, { franchiseId: franchise.id, assignmentRule: 'manual', updatedAt: now });
-      const policy: EffectivePolicy = {
-        id: slaPolicy.id,
-        name: slaPolicy.name,
-        targets: slaPolicy.targets,
-        warningThreshold: slaPolicy.warningThreshold,
-        autoEscalateOnBreach: slaPolicy.autoEscalateOnBreach,
-        calendar: calendarSpec(calendar),
-      };
+      // The franchise's calendar and default SLA policy, set up by its owner before the story starts.
+      const calendar = await replay.as(owner, setupAt, (ctx) => createCalendar(ctx, DEMO_BUSINESS_CALENDAR));
+      await replay.as(owner, setupAt, (ctx) =>
+        createPolicy(ctx, { name: '默认 SLA（首响 15/30 分钟，投诉 2 个工作日核实）', isDefault: true, queue: null, calendarId: calendar.id, targets: BUILT_IN_SLA_TARGETS.map((t) => ({ ...t })), warningThreshold: 0.8, autoEscalateOnBreach: true }),
+      );
+      const cal = calendarSpec(calendar);
 
-      // Cases, numbered in time order per year as nextNumber would have.
       const customers = await em.execute<{ id: string; org_unit_id: string; tags: string[] }[]>(`select id, org_unit_id, tags from customer where franchise_id = ? order by record_no`, [franchise.id]);
-      const built = buildCases(r.derive('cases'), {
-        key,
-        franchise,
-        stores,
-        agents: [agent.id, agent2.id],
-        supervisor: supervisor.id,
-        expert: pharmacist.id,
-        customers,
-        policy,
-        now,
-      });
-      built.sort((a, b) => a.replay.c.createdAt.getTime() - b.replay.c.createdAt.getTime() || a.replay.c.id.localeCompare(b.replay.c.id));
-      const serials = new Map<number, number>();
-      for (const { replay } of built) {
-        const year = replay.c.createdAt.getFullYear();
-        const serial = (serials.get(year) ?? 0) + 1;
-        serials.set(year, serial);
-        replay.c.caseNo = formatNumber(`${franchise.code ?? 'C'}-CS`, year, serial);
+      const built = buildCases(r.derive('cases'), { key, franchise, stores, agents: [agent, agent2], supervisor, expert: pharmacist, customers, calendar: cal, now });
+
+      const ids = new Map<Built, { value: string }>();
+      for (const b of built) {
+        const id = { value: '' };
+        ids.set(b, id);
+        const actor = (by?: Actor) => (by === 'expert' ? pharmacist : by === 'supervisor' ? supervisor : b.owner);
+        events.push({ at: b.createdAt, run: () => replay.as(b.creator, b.createdAt, async (ctx) => (id.value = (await createCase(ctx, b.input)).id)) });
+        b.steps.forEach((step, j) => {
+          const at = b.times[j]!;
+          const as = <T,>(who: string, work: (ctx: RequestContext) => Promise<T>) => replay.as(who, at, work);
+          events.push({
+            at,
+            run: () => {
+              switch (step.op) {
+                case 'transition':
+                  return as(actor(step.by), (ctx) => transitionCase(ctx, { id: id.value, action: step.action, input: step.input }));
+                case 'message':
+                  // A customer's message is entered by the case's owner; one answering a question brings the case back to work.
+                  return as(actor(step.by), (ctx) => addCaseMessage(ctx, { caseId: id.value, kind: step.kind, body: step.body }));
+                case 'claim':
+                  return as(b.owner, (ctx) => claimCase(ctx, id.value));
+                case 'assign':
+                  return as(supervisor, (ctx) => assignCase(ctx, id.value, b.owner));
+                case 'refer':
+                  return as(b.owner, (ctx) => referCaseToExpert(ctx, { id: id.value, expertId: pharmacist, question: step.question }));
+                case 'escalate':
+                  // An SLA breach may have escalated it that far already: then one level further, as a person would.
+                  return as(b.owner, (ctx) => escalateCase(ctx, { id: id.value, reason: step.reason, level: step.level })).catch((error: unknown) =>
+                    error instanceof AppError && error.extensions.code === 'BAD_USER_INPUT' ? as(b.owner, (ctx) => escalateCase(ctx, { id: id.value, reason: step.reason })).catch(() => undefined) : Promise.reject(error),
+                  );
+              }
+            },
+          });
+        });
       }
 
-      // Cross-department feedback: raised to a department of the franchise other than the
-      // service center itself, or else to the store responsible.
+      // Feedback to a department other than the service center (or a store), raised from a case of its category.
       const departments = (await em.find(OrgUnit, { franchiseId: franchise.id, kind: OrgUnitKind.DEPARTMENT }, { orderBy: { code: 'asc' } })).filter((u) => u.code !== `${franchise.code}-CS`);
-      const feedback = [
-        {
-          status: FeedbackStatus.OPEN,
-          raisedBy: supervisor.id,
-          category: CaseCategory.DELIVERY_LATE,
-          createdAt: new Date(now.getTime() - 2 * 3_600_000),
-          title: '晚高峰同城配送多次超时',
-          description: '近两天晚高峰（18:00–21:00）同城配送订单多次超过承诺的 2 小时送达时限，客户投诉集中。请排查骑手运力和门店出库安排，并给出改进时间。',
-        },
-        {
-          status: FeedbackStatus.ANSWERED,
-          raisedBy: agent.id,
-          category: CaseCategory.OTHER,
-          createdAt: businessMinutesBefore(policy.calendar, now, 900),
-          title: '收银未关联会员卡，积分漏记',
-          description: '本周已有多位会员反映门店消费后积分未到账，核查为收银时未关联会员卡。请门店规范收银操作并补录积分。',
-          answer: '已安排收银员培训，收银系统增加"未关联会员卡"提醒；漏记积分由门店本周内统一补录。',
-        },
-        {
-          status: FeedbackStatus.RESOLVED,
-          raisedBy: supervisor.id,
-          category: CaseCategory.DRUG_WRONG_ITEM,
-          createdAt: businessMinutesBefore(policy.calendar, now, 3600),
-          title: '拣货复核漏检导致发错药',
-          description: '近期出现多起发错药投诉，均为相邻货位药品误拣，复核环节未发现。请门店加强拣货复核。',
-          answer: '已增加扫码复核环节，并对拣货员进行专项培训；相邻货位的相似包装药品已调整陈列。',
-        },
-      ];
-      const feedbackSerials = new Map<number, number>();
-      const feedbackRows = feedback.map((f, i) => {
+      FEEDBACK.forEach((f, i) => {
         const department = departments[i % Math.max(departments.length, 1)] ?? stores[i % stores.length]!;
-        const year = f.createdAt.getFullYear();
-        const serial = (feedbackSerials.get(year) ?? 0) + 1;
-        feedbackSerials.set(year, serial);
-        const answerDueAt = addBusinessMinutes(policy.calendar, f.createdAt, 8 * 60);
-        const answeredAt = f.status === FeedbackStatus.OPEN ? null : addBusinessMinutes(policy.calendar, f.createdAt, r.int(60, 400));
-        const resolvedAt = f.status === FeedbackStatus.RESOLVED ? addBusinessMinutes(policy.calendar, answeredAt!, r.int(600, 1300)) : null;
-        const promisedBy = f.status === FeedbackStatus.ANSWERED ? addBusinessMinutes(policy.calendar, now, 3 * 480) : f.status === FeedbackStatus.RESOLVED ? addBusinessMinutes(policy.calendar, answeredAt!, 3 * 480) : null;
-        // The case that revealed it: one of the category's complaints open at the time.
-        const before = built.filter(({ replay: { c } }) => c.workflow === complaintWorkflow.name && c.firstRespondedAt && c.firstRespondedAt < f.createdAt).reverse();
-        const sameCategory = ({ replay: { c } }: Built) => c.category === f.category;
-        const openThen = ({ replay: { c } }: Built) => !c.closedAt || c.closedAt > f.createdAt;
-        const source = before.find((b) => sameCategory(b) && openThen(b)) ?? before.find(sameCategory) ?? before.find(openThen);
-        const id = stableUuid(`cases:${key}:feedback:${i}`);
-        const feedbackNo = formatNumber(`${franchise.code ?? 'F'}-FB`, year, serial);
-        source?.replay.feedbackRaised(f.createdAt, f.raisedBy, { feedbackId: id, feedbackNo, departmentId: department.id });
-        return {
-          id,
-          franchiseId: franchise.id,
-          feedbackNo,
-          caseId: source?.replay.c.id ?? null,
-          departmentId: department.id,
-          raisedById: f.raisedBy,
-          title: f.title,
-          description: f.description,
-          status: f.status,
-          answerDueAt,
-          answer: f.answer ?? null,
-          answeredAt,
-          promisedBy,
-          resolvedAt,
-          escalated: false,
-          escalatedAt: null,
-          version: f.status === FeedbackStatus.OPEN ? 1 : f.status === FeedbackStatus.ANSWERED ? 2 : 3,
-          createdAt: f.createdAt,
-          updatedAt: resolvedAt ?? answeredAt ?? f.createdAt,
-        };
+        const raisedAt = 'hoursAgo' in f ? new Date(now.getTime() - f.hoursAgo * 3_600_000) : businessMinutesBefore(cal, now, f.workingMinutesAgo);
+        const source = built.filter((b) => b.slot.workflow === 'complaint' && b.input.category === f.category && b.times[0] && b.times[0] < raisedAt).pop();
+        const answeredAt = addBusinessMinutes(cal, raisedAt, r.int(60, 400));
+        const resolvedAt = addBusinessMinutes(cal, answeredAt, r.int(600, 1300));
+        const item = { id: '' };
+        events.push({
+          at: raisedAt,
+          run: () => replay.as(person(f.by), raisedAt, async (ctx) => (item.id = (await raiseFeedback(ctx, { caseId: source ? ids.get(source)!.value : null, departmentId: department.id, title: f.title, description: f.description })).id)),
+        });
+        if (f.status === 'OPEN') return;
+        events.push({ at: answeredAt, run: () => replay.as(owner, answeredAt, (ctx) => answerFeedback(ctx, { id: item.id, answer: f.answer, promisedBy: addBusinessMinutes(cal, f.status === 'ANSWERED' ? now : answeredAt, 3 * 480) })) });
+        if (f.status === 'RESOLVED') events.push({ at: resolvedAt, run: () => replay.as(person(f.by), resolvedAt, (ctx) => resolveFeedback(ctx, { id: item.id })) });
       });
-      // Plain multi-row inserts: the histories are complete, nothing to track.
-      const rows = built.map(({ replay }) => replay);
-      await em.insertMany(Case, rows.map((replay) => replay.c as unknown as Case));
-      await em.insertMany(CaseSlaClock, rows.flatMap((replay) => replay.clocks));
-      await em.insertMany(CaseMessage, rows.flatMap((replay) => replay.messages) as unknown as CaseMessage[]);
-      await em.insertMany(CaseActivity, rows.flatMap((replay) => replay.activities) as unknown as CaseActivity[]);
-      await em.insertMany(
-        SatisfactionRequest,
-        rows
-          .filter((replay) => replay.satisfactionAt && replay.c.customerId)
-          .map(({ c, satisfactionAt }) => ({
-            id: stableUuid(`case:${c.id}:satisfaction`),
-            franchiseId: c.franchiseId,
-            customerId: c.customerId!,
-            sourceKind: 'case',
-            sourceId: c.id,
-            sourceRef: c.caseNo,
-            staffId: c.ownerId ?? null,
-            status: SatisfactionRequestStatus.PENDING,
-            version: 1,
-            createdAt: satisfactionAt!,
-            updatedAt: satisfactionAt!,
-          })),
-      );
-      for (const f of feedbackRows) em.create(DepartmentFeedback, f);
 
-      // Who is on duty, and the queues the team works from.
-      const presence = (staffUserId: string, availability: AgentAvailability, minutesAgo: number) =>
-        em.create(AgentPresence, { staffUserId, franchiseId: franchise.id, availability, since: new Date(now.getTime() - minutesAgo * MINUTE), lastSeenAt: now });
-      presence(agent.id, AgentAvailability.ONLINE, 95);
-      presence(agent2.id, AgentAvailability.AWAY, 12);
-      presence(supervisor.id, AgentAvailability.ONLINE, 180);
-      const view = (name: string, ownerId: string | null, filter: Record<string, unknown>, sorting: { field: string; direction: string }[], columns: string[]) =>
-        em.create(CaseView, { id: stableUuid(`cases:${key}:view:${name}`), franchiseId: franchise.id, name, ownerId, orgUnitId: null, filter, sorting, columns, createdAt: now, updatedAt: now });
-      view(DEMO_QUEUE_VIEW, null, { stage: { eq: CaseStage.NEW } }, [{ field: 'slaDueAt', direction: 'ASC' }], ['caseNo', 'priority', 'type', 'channel', 'subject', 'customerId', 'isVip', 'slaStatus', 'slaDueAt', 'createdAt']);
-      view(DEMO_ESCALATED_VIEW, null, { escalationLevel: { neq: EscalationLevel.AGENT } }, [{ field: 'priorityRank', direction: 'ASC' }, { field: 'slaDueAt', direction: 'ASC' }], ['caseNo', 'escalationLevel', 'state', 'subject', 'ownerId', 'slaStatus', 'slaDueAt', 'lastActivityAt']);
-      view('我关注的超时预警', supervisor.id, { slaStatus: { in: [SlaStatus.WARNING, SlaStatus.BREACHED] } }, [{ field: 'slaDueAt', direction: 'ASC' }], ['caseNo', 'state', 'subject', 'ownerId', 'escalationLevel', 'slaStatus', 'slaDueAt']);
-      await em.flush();
-      // Leave the numbering where the demo cases and feedback end: the next case the API opens continues after them.
-      for (const [series, counts] of [['case', serials], ['feedback', feedbackSerials]] as const)
-        for (const [year, value] of counts)
-          await em.execute(
-            `insert into numbering_sequence (franchise_id, series, year, value) values (?, ?, ?, ?)
-             on conflict (franchise_id, series, year) do update set value = greatest(numbering_sequence.value, excluded.value)`,
-            [franchise.id, series, year, value],
-          );
-      em.clear();
+      // Who is on duty now, and the queues the team works from.
+      for (const [who, availability, minutesAgo] of [[agent, AgentAvailability.ONLINE, 95], [agent2, AgentAvailability.AWAY, 12], [supervisor, AgentAvailability.ONLINE, 180]] as const) {
+        const at = new Date(now.getTime() - minutesAgo * MINUTE);
+        finally_.push({ at, run: () => replay.as(who, at, (ctx) => setAvailability(ctx, { availability })) });
+      }
+      const view = (name: string, shared: boolean, filter: Record<string, unknown>, sorting: { field: string; direction: string }[], columns: string[]) =>
+        finally_.push({ at: setupAt, run: () => replay.as(supervisor, setupAt, (ctx) => createCaseView(ctx, { name, shared, filter, sorting, columns })) });
+      view(DEMO_QUEUE_VIEW, true, { stage: { eq: CaseStage.NEW } }, [{ field: 'slaDueAt', direction: 'ASC' }], ['caseNo', 'priority', 'type', 'channel', 'subject', 'customerId', 'isVip', 'slaStatus', 'slaDueAt', 'createdAt']);
+      view(DEMO_ESCALATED_VIEW, true, { escalationLevel: { neq: EscalationLevel.AGENT } }, [{ field: 'priorityRank', direction: 'ASC' }, { field: 'slaDueAt', direction: 'ASC' }], ['caseNo', 'escalationLevel', 'state', 'subject', 'ownerId', 'slaStatus', 'slaDueAt', 'lastActivityAt']);
+      view('我关注的超时预警', false, { slaStatus: { in: [SlaStatus.WARNING, SlaStatus.BREACHED] } }, [{ field: 'slaDueAt', direction: 'ASC' }], ['caseNo', 'state', 'subject', 'ownerId', 'escalationLevel', 'slaStatus', 'slaDueAt']);
     }
+
+    // The SLA job, as pg-boss runs it every minute: at each minute a clock warns or falls due, up to `until`.
+    let lastRun = 0;
+    const sla = { runs: 0, ms: 0 };
+    const slaJobUntil = async (until: Date, inclusive = false) => {
+      const t0 = Date.now();
+      try {
+        await slaJobRuns(until, inclusive);
+      } finally {
+        sla.ms += Date.now() - t0;
+      }
+    };
+    const slaJobRuns = async (until: Date, inclusive: boolean) => {
+      for (;;) {
+        const [row] = await em.execute<{ next: Date | null }[]>(
+          `select min(least(case when warned_at is null then warn_at end, case when breached_at is null then due_at end)) as next from case_sla_clock where met_at is null and paused_at is null`,
+        );
+        if (!row?.next) return;
+        const at = Math.ceil(new Date(row.next).getTime() / MINUTE) * MINUTE;
+        if (at > until.getTime() || (!inclusive && at === until.getTime())) return;
+        if (at === lastRun) throw new Error(`the SLA job left a clock due at ${new Date(at).toISOString()} unhandled`);
+        lastRun = at;
+        sla.runs++;
+        await replay.as(null, new Date(at), (ctx) => checkSlaClocks(ctx, new Date(at)));
+      }
+    };
+
+    const started = Date.now();
+    const ordered = events.map((e, i) => ({ e, i })).sort((a, b) => a.e.at.getTime() - b.e.at.getTime() || a.i - b.i);
+    for (const { e } of ordered) {
+      await slaJobUntil(e.at);
+      await e.run();
+    }
+    await slaJobUntil(now, true);
+    for (const e of finally_) await e.run();
+    logger.info({ events: events.length, ms: Date.now() - started, slaJobRuns: sla.runs, slaJobMs: sla.ms }, 'demo history replayed through the services');
   },
 };
