@@ -24,6 +24,7 @@ export class ServiceReplay {
       pubsub: createPubSub(),
       logger,
       authenticate: async () => null,
+      endedCredentials: async () => [],
     };
   }
 
