@@ -61,6 +61,8 @@ export { answerFeedback, raiseFeedback, resolveFeedback } from './modules/cases/
 export { createCalendar, createPolicy, updateCaseSettings } from './modules/cases/sla-admin.service';
 export { createCaseView, setAvailability } from './modules/cases/queue.service';
 export { staffActor } from './modules/identity/principal';
+export { optOutCustomer, sendCustomerMessage } from './modules/notifications/notification.service';
+export { NotificationChannel } from './modules/notifications/notification.entity';
 export { LoaderRegistry, type AppRuntime } from './core/context';
 export { ensurePluginsLoaded } from './plugins';
 export { findPage, type ListArgs, type FilterInput, defineListInputs } from './core/graphql/list';
