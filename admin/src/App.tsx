@@ -20,6 +20,7 @@ import { coreResources, AppIcon } from './resources';
 import { ApiKeyList } from './pages/api-keys/list';
 import { AuditLogList } from './pages/audit-logs/list';
 import { NotificationMessageList } from './pages/notifications/messages';
+import { DeadLetterList } from './pages/events/dead-letters';
 import { NotificationTemplatePage } from './pages/notifications/templates';
 import { BoardPage } from './pages/board/list';
 import { CaseCreate } from './pages/cases/create';
@@ -131,6 +132,7 @@ export function App() {
                 <Route path="/api-keys" element={<Guard resource="apiKeys" action="list"><ApiKeyList /></Guard>} />
                 <Route path="/audit-logs" element={<Guard resource="auditLogs" action="list"><AuditLogList /></Guard>} />
                 <Route path="/sla" element={<Guard resource="sla" action="list"><SlaPage /></Guard>} />
+                <Route path="/dead-letters" element={<Guard resource="deadLetters" action="list"><DeadLetterList /></Guard>} />
                 <Route path="/notifications/messages" element={<Guard resource="notificationMessages" action="list"><NotificationMessageList /></Guard>} />
                 <Route path="/notifications/templates" element={<Guard resource="notificationTemplates" action="list"><NotificationTemplatePage /></Guard>} />
                 <Route path="/plugins" element={<Guard resource="plugins" action="list"><PluginList /></Guard>} />

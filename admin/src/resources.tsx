@@ -1,7 +1,7 @@
 import type { ResourceProps } from '@refinedev/core';
 import {
   ApiOutlined, AppstoreOutlined, MailOutlined, MessageOutlined, AuditOutlined, ClockCircleOutlined, DashboardOutlined, FieldTimeOutlined, KeyOutlined, ProfileOutlined, SafetyOutlined,
-  SettingOutlined, ShopOutlined, TeamOutlined, UserOutlined, BankOutlined,
+  SettingOutlined, ShopOutlined, TeamOutlined, UserOutlined, BankOutlined, WarningOutlined,
 } from '@ant-design/icons';
 
 /** The panel's Refine resources; labels in the current language. Operations come from schema/operations. */
@@ -21,6 +21,7 @@ export function coreResources(t: (key: string) => string): ResourceProps[] {
     { name: 'sla', list: '/sla', meta: { parent: 'admin', label: t('menu.sla'), icon: <ClockCircleOutlined /> } },
     { name: 'notificationMessages', list: '/notifications/messages', meta: { parent: 'admin', label: t('menu.notificationMessages'), icon: <MailOutlined /> } },
     { name: 'notificationTemplates', list: '/notifications/templates', meta: { parent: 'admin', label: t('menu.notificationTemplates'), icon: <MessageOutlined /> } },
+    { name: 'deadLetters', list: '/dead-letters', meta: { parent: 'admin', label: t('menu.deadLetters'), icon: <WarningOutlined /> } },
     { name: 'plugins', list: '/plugins', meta: { parent: 'admin', label: t('menu.plugins'), icon: <ApiOutlined /> } },
   ];
 }

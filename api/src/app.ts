@@ -25,6 +25,7 @@ import { GRAPHQL_PATH } from './core/http/paths';
 import { startSocketServer } from './core/http/socket-server';
 import type { Logger } from './core/logger';
 import { createPubSub, createSharedPubSub, type PubSub } from './core/pubsub';
+import { relayOutboxOnResume } from './core/events/relay';
 
 export { GRAPHQL_PATH };
 
@@ -60,6 +61,7 @@ export async function createRuntime({ config, orm, logger, authSecret, eventsUrl
     authenticate: (c) => authenticate(runtime, (c as Credentials | null) ?? null),
     endedCredentials: (ids) => endedCredentials(runtime, ids),
   };
+  relayOutboxOnResume(runtime);
   return runtime;
 }
 

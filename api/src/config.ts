@@ -89,6 +89,18 @@ export const configSchema = {
     schema: booleanFlag.default('true'),
     description: 'Run background jobs (nightly segments, care reminders) in this instance.',
   },
+  EVENT_RETRY_LIMIT: {
+    schema: z.coerce.number().int().min(0).max(50).default(5),
+    description: 'Retries of a failed event reaction (plugin or module handler) before it is a dead letter.',
+  },
+  EVENT_RETRY_DELAY_SECONDS: {
+    schema: z.coerce.number().int().min(1).max(3_600).default(10),
+    description: 'First delay before retrying a failed event reaction; doubles each time.',
+  },
+  EVENT_RETENTION_DAYS: {
+    schema: z.coerce.number().int().min(1).max(3_650).default(14),
+    description: 'Days delivered events stay in the outbox before the nightly prune (dead letters stay until handled).',
+  },
   SHUTDOWN_TIMEOUT_MS: {
     schema: z.coerce.number().int().min(100).max(60_000).default(10_000),
     description: 'On SIGTERM/SIGINT, time allowed to drain requests and connections before forcing exit.',

@@ -18,7 +18,10 @@ export const buildAppSchema: typeof buildSchemaOfInstalled = (pubSub) => (ensure
 export { modules } from './modules';
 export { defineModule, defineExtensionPoint, installedModules, type ModuleDefinition } from './core/modules/module';
 export { startJobRunner, type JobRunner } from './job-runner';
-export { createPubSub } from './core/pubsub';
+export { createPubSub, createSharedPubSub } from './core/pubsub';
+export { publishEvent, publishLive, EVENTS_CHANNEL } from './core/events/outbox';
+export { relayOutboxOnResume } from './core/events/relay';
+export type { DomainEvents as DomainEventCatalogue } from './core/events/catalogue';
 export { createRequestContext, type RequestContext } from './core/context';
 export * from './core/errors';
 export { hashPassword } from './core/auth/passwords';

@@ -298,7 +298,8 @@ describe('providers chosen by configuration', () => {
 describe('the staff bell', () => {
   let app: TestApp;
   beforeAll(async () => {
-    app = await startTestApp();
+    // The VIP reaction is an event handler: a pg-boss job fed from the outbox.
+    app = await startTestApp({ JOBS_ENABLED: 'true' });
   });
   afterAll(() => app.stop());
 

@@ -18,7 +18,8 @@ describe('plugin enablement', () => {
   let ids: { east: string; west: string };
 
   beforeAll(async () => {
-    a = await startTestApp({ PLUGINS });
+    // Event handlers run as pg-boss jobs fed from the outbox: one instance works the queues.
+    a = await startTestApp({ PLUGINS, JOBS_ENABLED: 'true' });
     b = await startTestApp({ PLUGINS }, { database: a.database });
     hq = await signIn(a, 'admin@hq.demo');
     ids = await franchiseIds(hq);
@@ -112,8 +113,10 @@ describe('plugin enablement', () => {
     expect((await enablePlugin(hq, ids.west, 'rival-approval', {})).body.errors).toBeUndefined();
     const westCase = await openCase(westAgent);
     const eastCase = await openCase(eastAgent);
-    await new Promise((r) => setTimeout(r, 300));
-    const seen = seenEvents.map((e) => (e as { caseId: string }).caseId);
+    const seenIds = () => seenEvents.map((e) => (e as { caseId: string }).caseId);
+    for (let i = 0; i < 100 && !seenIds().includes(westCase.id); i++) await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, 1_500)); // time enough for a wrongly dispatched east event to show up too
+    const seen = seenIds();
     expect(seen).toContain(westCase.id);
     expect(seen).not.toContain(eastCase.id);
   });

@@ -211,6 +211,9 @@ const matrix: Record<string, MatrixCase> = {
   notificationMessages: { query: (w) => ({ query: `query($id: ID!, $c: ID!) { notificationMessages(filter: { or: [{ id: { eq: $id } }, { customerId: { eq: $c } }, { status: { in: [QUEUED, SCHEDULED, SENT, FAILED, SUPPRESSED] } }] }, paging: { limit: 200 }) { totalCount nodes { ${ID_FIELDS} customerId staffId body } } }`, variables: { id: w.messageId, c: w.customerId } }), expect: 'noWestData' },
   sendCustomerMessage: { query: (w) => ({ query: `mutation($c: ID!) { sendCustomerMessage(input: { customerId: $c, message: "潜入" }) { ${ID_FIELDS} } }`, variables: { c: w.customerId } }), expect: 'NOT_FOUND' },
   retryNotificationMessage: { query: (w) => ({ query: `mutation($id: ID!) { retryNotificationMessage(id: $id) { ${ID_FIELDS} } }`, variables: { id: w.messageId } }), expect: 'NOT_FOUND' },
+  // The dead-letter list is HQ's (events:manage): a franchise user or key is refused whatever the id.
+  eventReactions: { query: () => ({ query: `{ eventReactions(paging: { limit: 50 }) { nodes { id franchiseId handler } } }` }), expect: 'FORBIDDEN' },
+  retryEventReaction: { query: (w) => ({ query: `mutation($id: ID!) { retryEventReaction(id: $id) { id franchiseId } }`, variables: { id: w.caseId } }), expect: 'FORBIDDEN' },
   customerOptOuts: { query: (w) => ({ query: `query($c: ID!) { customerOptOuts(customerId: $c) { ${ID_FIELDS} customerId } }`, variables: { c: w.customerId } }), expect: 'NOT_FOUND' },
   optOutCustomer: { query: (w) => ({ query: `mutation($c: ID!) { optOutCustomer(input: { customerId: $c, reason: "潜入" }) { ${ID_FIELDS} } }`, variables: { c: w.customerId } }), expect: 'NOT_FOUND' },
   optInCustomer: { query: (w) => ({ query: `mutation($c: ID!) { optInCustomer(input: { customerId: $c }) }`, variables: { c: w.customerId } }), expect: 'NOT_FOUND' },

@@ -20,6 +20,7 @@ export const RESOURCE_PERMISSIONS: Record<string, Partial<Record<Action, string>
   auditLogs: { default: 'audit:read' },
   sla: { default: 'sla:manage' },
   plugins: { default: 'plugin:manage' },
+  deadLetters: { default: 'events:manage' },
   notificationMessages: { default: 'notification:read', retry: 'notification:manage' },
   notificationTemplates: { default: 'notification:read', edit: 'notification:manage' },
 };

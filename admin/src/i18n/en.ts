@@ -32,7 +32,7 @@ export const en: DeepPartial<Dictionary> = {
     error: { info: 'You may have forgotten to add the {{action}} component to {{resource}}.', '404': 'Sorry, this page does not exist.', resource404: 'Is the {{resource}} resource defined?', backHome: 'Back home' },
   },
   session: { expired: 'Session expired', expiredDescription: 'Please sign in again to continue.' },
-  menu: { dashboard: 'Dashboard', board: 'Live queue', cases: 'Cases', customers: 'Customers', admin: 'Administration', franchises: 'Franchises', orgUnits: 'Stores and units', staffUsers: 'Staff', roles: 'Roles and permissions', apiKeys: 'API keys', auditLogs: 'Audit log', sla: 'SLA and calendars', plugins: 'Plugins', notificationMessages: 'Message log', notificationTemplates: 'Message templates' },
+  menu: { dashboard: 'Dashboard', board: 'Live queue', cases: 'Cases', customers: 'Customers', admin: 'Administration', franchises: 'Franchises', orgUnits: 'Stores and units', staffUsers: 'Staff', roles: 'Roles and permissions', apiKeys: 'API keys', auditLogs: 'Audit log', sla: 'SLA and calendars', plugins: 'Plugins', notificationMessages: 'Message log', notificationTemplates: 'Message templates', deadLetters: 'Failed events' },
   common: {
     all: 'All', none: 'None', yes: 'Yes', no: 'No', masked: 'Masked', unassigned: 'Unassigned', me: 'Me', search: 'Search', loadMore: 'Load more',
     total: '{{count}} in total', updated: 'Updated', saved: 'Saved', noData: 'No data', live: 'Live', reconnecting: 'Reconnecting', vip: 'VIP',
@@ -91,6 +91,17 @@ export const en: DeepPartial<Dictionary> = {
     teamHealth: 'Team SLA health', escalated: 'Escalated', agents: 'Agents', kpis: 'Franchise KPIs this month', opened: 'Opened', resolved: 'Resolved',
     complaints: 'Complaints', consultations: 'Consultations', open: 'Open', customers: 'Customers', segments: 'Customer segments', welcome: 'Welcome, {{name}}', slaChart: 'SLA status',
     casesChart: 'Cases this month',
+  },
+  events: {
+    dead: 'Gave up',
+    pending: 'Retrying',
+    explain: 'Reactions to events (plugin and module handlers) that still failed after their retries. The change that raised the event stands. Fix the cause, then run one again.',
+    failedAt: 'Last failed',
+    event: 'Event',
+    handler: 'Handler',
+    attempts: 'Attempts',
+    lastError: 'Error',
+    retry: 'Run again',
   },
   notify: {
     bell: 'Notifications', bellEmpty: 'No notifications', markAllRead: 'Mark all read', channel: 'Channel', recipient: 'Recipient', kind: 'Kind', content: 'Content',

@@ -31,7 +31,7 @@ export const zhCN = {
     error: { info: '您可能忘记添加 {{action}} 组件到 {{resource}} 资源。', '404': '抱歉，您访问的页面不存在。', resource404: '您确定已创建 {{resource}} 资源？', backHome: '返回首页' },
   },
   session: { expired: '会话已过期', expiredDescription: '请重新登录后继续。' },
-  menu: { dashboard: '工作台', board: '实时队列', cases: '工单', customers: '客户档案', admin: '系统管理', franchises: '加盟机构', orgUnits: '门店与部门', staffUsers: '员工', roles: '角色与权限', apiKeys: 'API 密钥', auditLogs: '审计日志', sla: 'SLA 与工作日历', plugins: '插件', notificationMessages: '消息日志', notificationTemplates: '消息模板' },
+  menu: { dashboard: '工作台', board: '实时队列', cases: '工单', customers: '客户档案', admin: '系统管理', franchises: '加盟机构', orgUnits: '门店与部门', staffUsers: '员工', roles: '角色与权限', apiKeys: 'API 密钥', auditLogs: '审计日志', sla: 'SLA 与工作日历', plugins: '插件', notificationMessages: '消息日志', notificationTemplates: '消息模板', deadLetters: '失败事件' },
   common: {
     all: '全部', none: '无', yes: '是', no: '否', masked: '已脱敏', unassigned: '未分配', me: '我', search: '搜索', loadMore: '加载更多',
     total: '共 {{count}} 条', updated: '已更新', saved: '已保存', noData: '暂无数据', live: '实时', reconnecting: '正在重连',
@@ -90,6 +90,17 @@ export const zhCN = {
     teamHealth: '团队 SLA 健康度', escalated: '已升级', agents: '坐席状态', kpis: '本月加盟机构指标', opened: '新建工单', resolved: '已解决',
     complaints: '投诉', consultations: '咨询', open: '进行中', customers: '客户数', segments: '客户分层', welcome: '欢迎，{{name}}', slaChart: 'SLA 分布',
     casesChart: '本月工单',
+  },
+  events: {
+    dead: '已放弃',
+    pending: '重试中',
+    explain: '事件处理（插件与模块的反应）多次重试仍失败后列在这里；引发事件的业务修改不受影响。修复原因后可重新执行。',
+    failedAt: '最后失败时间',
+    event: '事件',
+    handler: '处理器',
+    attempts: '尝试次数',
+    lastError: '错误',
+    retry: '重新执行',
   },
   notify: {
     bell: '消息通知', bellEmpty: '暂无通知', markAllRead: '全部已读', channel: '渠道', recipient: '收件人', kind: '消息类型', content: '内容',

@@ -2,6 +2,9 @@ import { setMaxListeners } from 'node:events';
 import { createPubSub as createYogaPubSub, type PubSubEventTarget } from '@graphql-yoga/subscription';
 import { Client } from 'pg';
 import type { Logger } from './logger';
+import { EVENTS_CHANNEL, type OutboxMessage } from './events/outbox';
+
+export { EVENTS_CHANNEL };
 
 /**
  * Topics and their payloads. Payloads carry ids and scope, never whole records:
@@ -37,6 +40,11 @@ export interface PubSub {
    * Returns a function that removes the listener.
    */
   onResumed(listener: (resumed: EventsResumed) => void | Promise<void>): () => void;
+  /**
+   * Hands committed outbox messages to this instance's subscribers, each position once
+   * (whether it came by NOTIFY or by the relay's catch-up after a reconnect).
+   */
+  deliver(messages: readonly OutboxMessage[]): void;
   /** Stops listening to other instances (shutdown). */
   close(): Promise<void>;
 }
@@ -44,7 +52,7 @@ export interface PubSub {
 /** In-process only: scripts, schema generation, and tests of a single instance. */
 export function createPubSub(): PubSub {
   const local = localBus();
-  return { publish: local.publish, subscribe: local.subscribe, connected: true, onResumed: () => () => undefined, close: async () => undefined };
+  return { publish: local.publish, subscribe: local.subscribe, connected: true, onResumed: () => () => undefined, deliver: deliverOnce(local), close: async () => undefined };
 }
 
 /** The in-process bus: one listener per live subscription, so thousands are expected, not a leak. */
@@ -54,7 +62,21 @@ function localBus() {
   return createYogaPubSub<Topics>({ eventTarget: eventTarget as PubSubEventTarget<never> });
 }
 
-export const EVENTS_CHANNEL = 'pharmadesk_events';
+/** Delivers outbox messages to local subscribers, skipping positions already delivered (the last 50,000). */
+function deliverOnce(local: LocalPubSub): (messages: readonly OutboxMessage[]) => void {
+  const seen = new Set<string>();
+  const order: string[] = [];
+  return (messages) => {
+    for (const { position, topic, payload } of messages) {
+      const key = String(position);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      order.push(key);
+      if (order.length > 50_000) seen.delete(order.shift()!);
+      (local.publish as (topic: string, payload: unknown) => void)(topic, payload);
+    }
+  };
+}
 
 export interface SharedPubSubOptions {
   /** First retry delay after the connection is lost; doubles per failed attempt up to maxRetryMs. */
@@ -75,6 +97,7 @@ export interface SharedPubSubOptions {
 export async function createSharedPubSub(connectionString: string, logger: Logger, options: SharedPubSubOptions = {}): Promise<PubSub> {
   const { minRetryMs = 200, maxRetryMs = 1_000, heartbeatMs = 10_000 } = options;
   const local = localBus();
+  const deliver = deliverOnce(local);
   const resumedListeners = new Set<(resumed: EventsResumed) => void | Promise<void>>();
   let client: Client | undefined;
   let closed = false;
@@ -98,8 +121,10 @@ export async function createSharedPubSub(connectionString: string, logger: Logge
     };
     listener.on('notification', (message) => {
       try {
-        const { topic, payload } = JSON.parse(message.payload ?? '{}') as { topic: string; payload: unknown };
-        (local.publish as (topic: string, payload: unknown) => void)(topic, payload);
+        const { position, topic, payload } = JSON.parse(message.payload ?? '{}') as { position?: number; topic: string; payload: unknown };
+        // Outbox messages carry their position (delivered once); direct ones (auth.revoked) do not.
+        if (position !== undefined) deliver([{ position, topic, payload }]);
+        else (local.publish as (topic: string, payload: unknown) => void)(topic, payload);
       } catch (error) {
         logger.warn({ err: error }, 'ignoring a malformed event notification');
       }
@@ -174,6 +199,7 @@ export async function createSharedPubSub(connectionString: string, logger: Logge
     get connected() {
       return !!client;
     },
+    deliver,
     onResumed(listener) {
       resumedListeners.add(listener);
       return () => resumedListeners.delete(listener);

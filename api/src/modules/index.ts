@@ -3,6 +3,7 @@ import { installModules, type ModuleDefinition } from '../core/modules/module';
 import { apiKeysModule } from './api-keys/api-key.module';
 import { casesModule } from './cases/case.module';
 import { customersModule } from './customers/customer.module';
+import { eventsModule } from './events/event.module';
 import { identityModule } from './identity/identity.module';
 import { inventoryModule } from './inventory/inventory.module';
 import { knowledgeModule } from './knowledge/knowledge.module';
@@ -29,6 +30,7 @@ export const modules: readonly ModuleDefinition[] = [
   inventoryModule,
   surveysModule,
   pluginsModule,
+  eventsModule,
 ];
 
 /** Installs the module list in this process (permissions, extension points); idempotent. */

@@ -1,6 +1,7 @@
 import type { Caller } from '../actors';
 import type { TestApp } from '../app';
 import { casesAuditScenario } from './cases';
+import { eventsAuditScenario } from './events';
 import { knowledgeAuditScenario } from './knowledge';
 import { notificationsAuditScenario } from './notifications';
 import { pluginsAuditScenario } from './plugins';
@@ -25,3 +26,4 @@ auditScenarios.push(casesAuditScenario);
 auditScenarios.push(pluginsAuditScenario);
 auditScenarios.push(notificationsAuditScenario);
 auditScenarios.push(inventoryAuditScenario);
+auditScenarios.push(eventsAuditScenario);

@@ -1,5 +1,6 @@
 import PgBoss from 'pg-boss';
 import type { AppRuntime } from '../context';
+import { startReactions } from '../events/reactions';
 
 /**
  * Background work that must survive the process (SLA timers, daily care jobs...),
@@ -55,6 +56,12 @@ export async function startJobs(runtime: AppRuntime, connectionString: string, j
     });
     if (definition.cron) await boss.schedule(definition.name, definition.cron, {}, { tz: JOB_TIME_ZONE });
   }
+  // Reactions to committed outbox events (plugin and module event handlers), as pg-boss jobs.
+  const reactions = await startReactions(runtime, boss, connectionString, {
+    retryLimit: runtime.config.EVENT_RETRY_LIMIT,
+    retryDelaySeconds: runtime.config.EVENT_RETRY_DELAY_SECONDS,
+    pollMs: 1_000,
+  });
   const send = async (name: string, data: object = {}, options: SendOptions = {}) => {
     const definition = definitions.get(name);
     if (!definition) throw new Error(`No job named "${name}"`);
@@ -78,6 +85,7 @@ export async function startJobs(runtime: AppRuntime, connectionString: string, j
       }
     },
     async stop() {
+      await reactions.stop();
       await boss.stop({ graceful: true, wait: true, timeout: 5_000 });
     },
   };

@@ -7,6 +7,7 @@ import { escalateOverdueFeedback } from './feedback.service';
 import { CaseSlaClock } from './sla.entity';
 import { policyFor, summarize } from './sla.service';
 import { clock } from '../../core/clock';
+import { publishLive } from '../../core/events/outbox';
 
 /** Clocks handled per run; a backlog is worked off over the next runs. */
 const BATCH = 1000;
@@ -54,13 +55,13 @@ export async function checkSlaClocks(ctx: RequestContext, now: Date): Promise<{ 
       escalated.add(c.id);
     }
     const alert = { id: c.id, franchiseId: c.franchiseId, clock: clock.kind, level, dueAt: clock.dueAt.toISOString() };
-    ctx.afterCommit.push(() => ctx.pubsub.publish('cases.sla', alert));
+    await publishLive(ctx, 'cases.sla', alert);
   }
   const clocksByCase = new Map<string, CaseSlaClock[]>();
   for (const clock of await ctx.em.find(CaseSlaClock, { caseId: { $in: [...cases.keys()] } })) clocksByCase.set(clock.caseId, [...(clocksByCase.get(clock.caseId) ?? []), clock]);
   for (const c of cases.values()) {
     summarize(c, clocksByCase.get(c.id) ?? [], now);
-    publishCaseChange(ctx, c, 'updated');
+    await publishCaseChange(ctx, c, 'updated');
   }
   await ctx.em.flush();
   return { warned, breached };

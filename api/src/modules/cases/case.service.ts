@@ -8,7 +8,7 @@ import { SortDirection } from '../../core/graphql/sorting';
 import { formatNumber, nextNumber } from '../../core/numbering/numbering';
 import { applyUpdate, checkVersion } from '../../core/services/updates';
 import { availableTransitions, runTransition, stateOf, type AvailableTransition, type WorkflowDefinition } from '../../core/workflow/workflow';
-import { publishDomainEvent } from '../../core/plugins/events';
+import { publishEvent, publishLive } from '../../core/events/outbox';
 import { workflowFor } from '../../core/plugins/workflows';
 import { getCustomer } from '../customers/customer.service';
 import { linkArticleToCase } from '../knowledge/knowledge.service';
@@ -31,8 +31,9 @@ import { clock } from '../../core/clock';
  * Every change is recorded in the case's activity and published after commit.
  */
 
-export function publishCaseChange(ctx: RequestContext, c: Case, change: 'created' | 'updated'): void {
-  ctx.afterCommit.push(() => ctx.pubsub.publish('cases.changed', { id: c.id, franchiseId: c.franchiseId, change }));
+/** The live "case changed" message, in the operation's transaction (delivered once it commits). */
+export function publishCaseChange(ctx: RequestContext, c: Case, change: 'created' | 'updated'): Promise<void> {
+  return publishLive(ctx, 'cases.changed', { id: c.id, franchiseId: c.franchiseId, change });
 }
 
 function recordActivity(ctx: RequestContext, c: Case, activity: Omit<Partial<CaseActivity>, 'franchiseId' | 'caseId'> & { kind: CaseActivityKind }): CaseActivity {
@@ -110,8 +111,8 @@ export async function createCase(ctx: RequestContext, input: CaseInput): Promise
     recordActivity(ctx, c, { kind: CaseActivityKind.ASSIGNED, toStaffId: assignee, details: { rule: 'auto' } });
   }
   await ctx.em.flush();
-  publishCaseChange(ctx, c, 'created');
-  publishDomainEvent(ctx, 'case.created', c.franchiseId, { caseId: c.id, caseNo: c.caseNo, queue: c.queue, isVip: c.isVip });
+  await publishCaseChange(ctx, c, 'created');
+  await publishEvent(ctx, 'case.created', c.franchiseId, { caseId: c.id, caseNo: c.caseNo, queue: c.queue, isVip: c.isVip });
   return c;
 }
 
@@ -139,7 +140,7 @@ async function flushCase(ctx: RequestContext, c: Case, change: 'updated' | 'crea
     if (error instanceof OptimisticLockError) throw new ConflictError(`Case ${c.caseNo} was changed by someone else at the same time; reload it and try again`);
     throw error;
   }
-  publishCaseChange(ctx, c, change);
+  await publishCaseChange(ctx, c, change);
 }
 
 /** The case's workflow as its franchise runs it: the base plus the franchise's enabled plugins' changes. */
@@ -185,7 +186,7 @@ export async function transitionCase(ctx: RequestContext, args: { id: string; ve
   if (from.stage === CaseStage.NEW && c.stage !== CaseStage.NEW) c.firstRespondedAt ??= now;
   recordActivity(ctx, c, { kind: CaseActivityKind.TRANSITION, action: args.action, fromState: from.state, toState: c.state, reason: (input.reason as string | undefined) ?? null });
   await flushCase(ctx, c);
-  publishDomainEvent(ctx, 'case.transitioned', c.franchiseId, { caseId: c.id, caseNo: c.caseNo, action: args.action, from: from.state, to: c.state });
+  await publishEvent(ctx, 'case.transitioned', c.franchiseId, { caseId: c.id, caseNo: c.caseNo, action: args.action, from: from.state, to: c.state });
   return c;
 }
 

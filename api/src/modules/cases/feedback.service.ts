@@ -14,6 +14,7 @@ import { CasePermission } from './case.permissions';
 import { DepartmentFeedback, FeedbackStatus } from './queue.entity';
 import { policyFor } from './sla.service';
 import { clock } from '../../core/clock';
+import { publishLive } from '../../core/events/outbox';
 
 /**
  * Cross-department feedback (service center authority): the service center raises a
@@ -22,8 +23,8 @@ import { clock } from '../../core/clock';
  * management (a job), and every change is published to the feedback's franchise.
  */
 
-function publish(ctx: RequestContext, item: DepartmentFeedback) {
-  ctx.afterCommit.push(() => ctx.pubsub.publish('feedback.changed', { id: item.id, franchiseId: item.franchiseId }));
+function publish(ctx: RequestContext, item: DepartmentFeedback): Promise<void> {
+  return publishLive(ctx, 'feedback.changed', { id: item.id, franchiseId: item.franchiseId });
 }
 
 export function listFeedback(ctx: RequestContext, args: ListArgs) {
@@ -57,7 +58,7 @@ export async function raiseFeedback(ctx: RequestContext, input: { caseId?: strin
   });
   if (c) ctx.em.create(CaseActivity, { franchiseId, caseId: c.id, kind: CaseActivityKind.FEEDBACK_RAISED, actorId: actor.id, details: { feedbackId: item.id, feedbackNo: item.feedbackNo, departmentId: department.id } });
   await ctx.em.flush();
-  publish(ctx, item);
+  await publish(ctx, item);
   return item;
 }
 
@@ -78,7 +79,7 @@ export async function answerFeedback(ctx: RequestContext, input: { id: string; a
   if (input.promisedBy <= clock.now()) throw new BadUserInputError({ field: 'promisedBy', message: 'must be in the future' });
   Object.assign(item, { answer: input.answer, promisedBy: input.promisedBy, answeredAt: clock.now(), status: FeedbackStatus.ANSWERED });
   await ctx.em.flush();
-  publish(ctx, item);
+  await publish(ctx, item);
   return item;
 }
 
@@ -88,7 +89,7 @@ export async function resolveFeedback(ctx: RequestContext, input: { id: string; 
   if (item.status === FeedbackStatus.RESOLVED) throw new ConflictError(`Feedback ${item.feedbackNo} is already resolved`);
   Object.assign(item, { status: FeedbackStatus.RESOLVED, resolvedAt: clock.now(), answer: input.note ? `${item.answer ?? ''}\n${input.note}`.trim() : item.answer });
   await ctx.em.flush();
-  publish(ctx, item);
+  await publish(ctx, item);
   return item;
 }
 
@@ -103,7 +104,7 @@ export async function escalateOverdueFeedback(ctx: RequestContext, now: Date): P
   }, { limit: 500 });
   for (const item of overdue) {
     Object.assign(item, { escalated: true, escalatedAt: now });
-    publish(ctx, item);
+    await publish(ctx, item);
   }
   await ctx.em.flush();
   return overdue.length;

@@ -12,6 +12,7 @@ import { findCase } from './case.service';
 import { CASE_FILTER_FIELDS, CASE_SORT_FIELDS, QueueChange, type CaseQueueEvent, type CaseViewInput, type CaseViewUpdate } from './case.types';
 import { AgentAvailability, AgentPresence, CaseView } from './queue.entity';
 import { clock } from '../../core/clock';
+import { publishLive } from '../../core/events/outbox';
 
 /** Saved queue views (filter + sort + columns), the queue they select, and agent presence. */
 
@@ -119,7 +120,7 @@ export async function setAvailability(ctx: RequestContext, input: { availability
   if (presence.availability !== input.availability) presence.since = now;
   Object.assign(presence, { availability: input.availability, lastSeenAt: now, ...(input.capacity != null ? { capacity: input.capacity } : {}) });
   await ctx.em.flush();
-  ctx.afterCommit.push(() => ctx.pubsub.publish('agents.presence', { id: actor.id, franchiseId: actor.franchiseId }));
+  await publishLive(ctx, 'agents.presence', { id: actor.id, franchiseId: actor.franchiseId });
   return presence;
 }
 

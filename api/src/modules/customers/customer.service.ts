@@ -17,6 +17,7 @@ import { customerLoader } from './customer.loaders';
 import { runMergeHandlers } from './customer-merge';
 import type { CustomerInput, CustomerUpdate, MergeCustomersInput } from './customer.types';
 import { clock } from '../../core/clock';
+import { publishLive } from '../../core/events/outbox';
 
 /** Mainland numbers are kept as 11 digits; landlines as given without spaces. */
 export function normalizePhone(phone: string): string {
@@ -136,7 +137,7 @@ export async function createCustomer(ctx: RequestContext, input: CustomerInput):
   } as Customer);
   ctx.em.create(CustomerEvent, { franchiseId: customer.franchiseId, customerId: customer.id, kind: CustomerEventKind.CREATED, summary: `建档 ${recordNo}`, actorId: actor.id });
   await ctx.em.flush();
-  ctx.afterCommit.push(() => ctx.pubsub.publish('customers.changed', { id: customer.id, franchiseId: customer.franchiseId, change: 'created' }));
+  await publishLive(ctx, 'customers.changed', { id: customer.id, franchiseId: customer.franchiseId, change: 'created' });
   return customer;
 }
 
@@ -156,7 +157,7 @@ export async function updateCustomer(ctx: RequestContext, id: string, version: n
   if (changed.length)
     ctx.em.create(CustomerEvent, { franchiseId: customer.franchiseId, customerId: customer.id, kind: CustomerEventKind.UPDATED, summary: `更新档案：${changed.join(', ')}`, actorId: actor.id, details: { fields: changed } });
   await ctx.em.flush();
-  ctx.afterCommit.push(() => ctx.pubsub.publish('customers.changed', { id: customer.id, franchiseId: customer.franchiseId, change: 'updated' }));
+  await publishLive(ctx, 'customers.changed', { id: customer.id, franchiseId: customer.franchiseId, change: 'updated' });
   return customer;
 }
 
@@ -198,7 +199,7 @@ export async function mergeCustomers(ctx: RequestContext, input: MergeCustomersI
   for (const c of [source, target])
     ctx.em.create(CustomerEvent, { franchiseId: c.franchiseId, customerId: c.id, kind: CustomerEventKind.MERGED, summary: `档案合并：${source.recordNo} → ${target.recordNo}`, actorId: actor.id, details });
   await ctx.em.flush();
-  for (const c of [source, target]) ctx.afterCommit.push(() => ctx.pubsub.publish('customers.changed', { id: c.id, franchiseId: c.franchiseId, change: 'updated' }));
+  for (const c of [source, target]) await publishLive(ctx, 'customers.changed', { id: c.id, franchiseId: c.franchiseId, change: 'updated' });
   return target;
 }
 
