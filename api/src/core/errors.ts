@@ -34,12 +34,22 @@ export class AppError extends GraphQLError {
 
 export class NotFoundError extends AppError {
   constructor(entity: string, id: string) {
-    super(ErrorCode.NotFound, `${entity} ${id} was not found`, { entity, id });
+    super(ErrorCode.NotFound, `${entity} ${id} was not found`, { entity, id, reason: 'NOT_FOUND', params: { entity, id } });
   }
 }
 
+/**
+ * Why something was refused, for clients that show their own text: a stable UPPER_SNAKE
+ * `reason` with its `params` (extensions.reason / extensions.params, or per field problem).
+ * The English message stays for partners.
+ */
+export interface Reason {
+  reason?: string;
+  params?: Record<string, unknown>;
+}
+
 /** One invalid input field; `field` is the path inside the input, e.g. "customer.phone". */
-export interface FieldProblem {
+export interface FieldProblem extends Reason {
   field: string;
   message: string;
 }
@@ -77,7 +87,7 @@ export class InvalidTransitionError extends AppError {
     super(
       ErrorCode.InvalidTransition,
       `Cannot ${action} from state ${from}; allowed: ${allowed.length ? allowed.join(', ') : 'none'}`,
-      { from, action, allowed },
+      { from, action, allowed, reason: 'INVALID_TRANSITION', params: { from, action, allowed } },
     );
   }
 }
@@ -86,6 +96,8 @@ export class RateLimitedError extends AppError {
   constructor(retryAfterSeconds: number, reason = 'Too many requests') {
     super(ErrorCode.RateLimited, `${reason}; retry in ${retryAfterSeconds} s`, {
       retryAfterSeconds,
+      reason: 'RATE_LIMITED',
+      params: { retryAfterSeconds },
       // Used when the limit hits before execution (API keys): HTTP 429 with Retry-After.
       http: { status: 429, headers: new Map([['retry-after', String(retryAfterSeconds)]]) },
     });
@@ -121,7 +133,7 @@ export function formatError(
     };
   }
   const databaseConflict = conflictFromDatabase(original);
-  if (databaseConflict) return { message: databaseConflict, path: formatted.path, extensions: { code: ErrorCode.Conflict } };
+  if (databaseConflict) return { message: databaseConflict.message, path: formatted.path, extensions: { code: ErrorCode.Conflict, reason: databaseConflict.reason, params: databaseConflict.params } };
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && passThroughCodes.has(code)) {
     if (options.exposeInternals) return formatted;
@@ -143,11 +155,11 @@ export function formatError(
  * Backstops for races the services' own checks cannot close: a concurrent edit that
  * bumped the version, or a unique value taken between check and insert.
  */
-function conflictFromDatabase(error: unknown): string | undefined {
-  if (error instanceof OptimisticLockError) return 'This record was changed by someone else at the same time; reload and apply your change again';
+function conflictFromDatabase(error: unknown): (Reason & { message: string }) | undefined {
+  if (error instanceof OptimisticLockError) return { message: 'This record was changed by someone else at the same time; reload and apply your change again', reason: 'VERSION_CONFLICT' };
   if (error instanceof UniqueConstraintViolationException) {
     const columns = /Key \(([^)]+)\)=/.exec(String((error as { detail?: string }).detail ?? error.message))?.[1];
-    return `The ${columns ?? 'value'} you gave is already in use`;
+    return { message: `The ${columns ?? 'value'} you gave is already in use`, reason: 'ALREADY_IN_USE', params: { columns: columns ?? null } };
   }
   return undefined;
 }
@@ -158,9 +170,22 @@ interface ValidationLike {
   children?: ValidationLike[];
 }
 
+/** class-validator's constraint names as stable reasons; the bound (a number in its message) as the parameter. */
+const CONSTRAINT_REASONS: Record<string, [string, string?]> = {
+  maxLength: ['TOO_LONG', 'max'], minLength: ['TOO_SHORT', 'min'], arrayMaxSize: ['TOO_MANY', 'max'], arrayMinSize: ['TOO_FEW', 'min'],
+  max: ['MAX_VALUE', 'max'], min: ['MIN_VALUE', 'min'], isEmail: ['INVALID_EMAIL'], isNotEmpty: ['REQUIRED'], isDefined: ['REQUIRED'],
+  isEnum: ['NOT_ALLOWED_OPTION'], isIn: ['NOT_ALLOWED_OPTION'], matches: ['INVALID_FORMAT'],
+};
+
+function constraintReason(constraint: string, message: string): Reason {
+  const [reason, param] = CONSTRAINT_REASONS[constraint] ?? ['INVALID_VALUE'];
+  const bound = param ? /(-?\d+(?:\.\d+)?)/.exec(message)?.[1] : undefined;
+  return { reason, params: param && bound ? { [param]: Number(bound) } : {} };
+}
+
 function flattenValidation(v: ValidationLike, prefix = ''): FieldProblem[] {
   const field = prefix ? `${prefix}.${v.property}` : v.property;
-  const own = Object.values(v.constraints ?? {}).map((message) => ({ field, message }));
+  const own = Object.entries(v.constraints ?? {}).map(([constraint, message]) => ({ field, message, ...constraintReason(constraint, message) }));
   return [...own, ...(v.children ?? []).flatMap((c) => flattenValidation(c, field))];
 }
 

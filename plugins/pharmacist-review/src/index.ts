@@ -32,7 +32,7 @@ export function needsReview(c: Pick<Case, 'type' | 'category'>, options: Pharmac
 const reviewedFirst =
   (what: string): PluginGuard<Case, PharmacistReviewOptions> =>
   (run, options) =>
-    needsReview(run.record, options) && !reviewOf(run.record) ? `a pharmacist must review this case before ${what}; request it with request_pharmacist_review` : null;
+    needsReview(run.record, options) && !reviewOf(run.record) ? { reason: 'REVIEW_FIRST', message: `a pharmacist must review this case before ${what}; request it with request_pharmacist_review` } : null;
 
 const recordReview: PluginAction<Case, PharmacistReviewOptions> = ({ ctx, record, input }) => {
   const review: ReviewRecord = { reviewedById: ctx.actor!.id, reviewedAt: clock.now().toISOString(), note: input.reviewNote as string };

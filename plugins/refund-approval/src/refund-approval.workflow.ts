@@ -35,7 +35,7 @@ const requestApproval: PluginAction<Case, RefundApprovalOptions> = (run, options
 /** Four eyes: whoever proposed the refund does not approve it. */
 const notOwnRequest: PluginGuard<Case, RefundApprovalOptions> = async (run) => {
   const request = await pending(run);
-  return request?.requestedById === run.ctx.actor!.id ? 'you proposed this refund; another holder of refund:approve must decide it' : null;
+  return request?.requestedById === run.ctx.actor!.id ? { reason: 'OWN_REFUND_REQUEST', message: 'you proposed this refund; another holder of refund:approve must decide it' } : null;
 };
 
 const decide =

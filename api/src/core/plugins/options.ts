@@ -52,25 +52,28 @@ export type OptionsOf<S extends OptionsSchema> = { -readonly [K in keyof S as Al
 const OPTION_NAME = /^[a-z][A-Za-z0-9]*$/;
 const TYPES = new Set(['number', 'integer', 'string', 'boolean', 'enum']);
 
+type Problem = Omit<FieldProblem, 'field'>;
+const problem = (message: string, reason: string, params: Record<string, unknown> = {}): Problem => ({ message, reason, params });
+
 /** Problems with one value against its spec, worded for the person who typed it (null when fine). */
-function checkValue(name: string, spec: OptionSpec, value: unknown): string | null {
+function checkValue(name: string, spec: OptionSpec, value: unknown): Problem | null {
   switch (spec.type) {
     case 'number':
     case 'integer':
-      if (typeof value !== 'number' || !Number.isFinite(value)) return `${name} must be a number`;
-      if (spec.type === 'integer' && !Number.isInteger(value)) return `${name} must be a whole number`;
-      if (spec.min !== undefined && value < spec.min) return `${name} must be at least ${spec.min}`;
-      if (spec.max !== undefined && value > spec.max) return `${name} must be at most ${spec.max}`;
+      if (typeof value !== 'number' || !Number.isFinite(value)) return problem(`${name} must be a number`, 'INVALID_VALUE');
+      if (spec.type === 'integer' && !Number.isInteger(value)) return problem(`${name} must be a whole number`, 'INVALID_VALUE');
+      if (spec.min !== undefined && value < spec.min) return problem(`${name} must be at least ${spec.min}`, 'MIN_VALUE', { min: spec.min });
+      if (spec.max !== undefined && value > spec.max) return problem(`${name} must be at most ${spec.max}`, 'MAX_VALUE', { max: spec.max });
       return null;
     case 'string':
-      if (typeof value !== 'string') return `${name} must be text`;
-      if (spec.minLength !== undefined && value.trim().length < spec.minLength) return `${name} must have at least ${spec.minLength} characters`;
-      if (spec.maxLength !== undefined && value.length > spec.maxLength) return `${name} must have at most ${spec.maxLength} characters`;
+      if (typeof value !== 'string') return problem(`${name} must be text`, 'INVALID_VALUE');
+      if (spec.minLength !== undefined && value.trim().length < spec.minLength) return problem(`${name} must have at least ${spec.minLength} characters`, 'TOO_SHORT', { min: spec.minLength });
+      if (spec.maxLength !== undefined && value.length > spec.maxLength) return problem(`${name} must have at most ${spec.maxLength} characters`, 'TOO_LONG', { max: spec.maxLength });
       return null;
     case 'boolean':
-      return typeof value === 'boolean' ? null : `${name} must be true or false`;
+      return typeof value === 'boolean' ? null : problem(`${name} must be true or false`, 'INVALID_VALUE');
     case 'enum':
-      return typeof value === 'string' && spec.values.includes(value) ? null : `${name} must be one of ${spec.values.join(', ')}`;
+      return typeof value === 'string' && spec.values.includes(value) ? null : problem(`${name} must be one of ${spec.values.join(', ')}`, 'NOT_ALLOWED_OPTION', { allowed: spec.values });
   }
 }
 
@@ -91,7 +94,7 @@ export function checkOptionsSchema(schema: unknown): string[] {
       problems.push(`option "${name}" has min ${spec.min} above max ${spec.max}`);
     if (spec.default !== undefined) {
       const problem = checkValue(name, spec, spec.default);
-      if (problem) problems.push(`option "${name}" has a default that is not valid: ${problem}`);
+      if (problem) problems.push(`option "${name}" has a default that is not valid: ${problem.message}`);
     }
   }
   return problems;
@@ -123,11 +126,11 @@ export function optionProblems(schema: OptionsSchema | undefined, raw: unknown, 
   for (const [name, spec] of Object.entries(specs)) {
     const value = given[name];
     if (value === undefined || value === null) {
-      if (spec.required && spec.default === undefined) problems.push({ field: `${field}.${name}`, message: `${name} is required (${spec.description})` });
+      if (spec.required && spec.default === undefined) problems.push({ field: `${field}.${name}`, message: `${name} is required (${spec.description})`, reason: 'REQUIRED' });
       continue;
     }
     const problem = checkValue(name, spec, value);
-    if (problem) problems.push({ field: `${field}.${name}`, message: problem });
+    if (problem) problems.push({ field: `${field}.${name}`, ...problem });
   }
   return problems;
 }

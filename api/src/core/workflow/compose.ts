@@ -1,4 +1,4 @@
-import type { RequiredField, TransitionRun, WorkflowDefinition, WorkflowState, WorkflowTransition } from './workflow';
+import type { Refusal, RequiredField, TransitionRun, WorkflowDefinition, WorkflowState, WorkflowTransition } from './workflow';
 import { validateWorkflow } from './workflow';
 
 /**
@@ -8,7 +8,7 @@ import { validateWorkflow } from './workflow';
  * conflicts (two plugins adding the same state or transition, or both replacing or
  * branching the same transition) instead of picking a winner.
  */
-export type PluginGuard<R, O> = (run: TransitionRun<R>, options: O) => string | null | Promise<string | null>;
+export type PluginGuard<R, O> = (run: TransitionRun<R>, options: O) => Refusal | null | Promise<Refusal | null>;
 export type PluginAction<R, O> = (run: TransitionRun<R>, options: O) => void | Promise<void>;
 export interface PluginBranch<R, O> {
   to: string;

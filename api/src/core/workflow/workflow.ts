@@ -19,7 +19,7 @@ export interface RequiredField {
   name: string;
   label: string;
   /** Checks a present value; returns a problem or null. */
-  check?: (value: unknown) => string | null;
+  check?: (value: unknown) => Refusal | null;
 }
 
 export interface TransitionRun<R> {
@@ -32,8 +32,13 @@ export interface TransitionRun<R> {
   action: string;
 }
 
-/** Refuses a transition with a message for the person (null when fine). */
-export type Guard<R> = (run: TransitionRun<R>) => string | null | Promise<string | null>;
+/** A refusal: a message for the person, or one with a stable reason and parameters a client can show in its own language. */
+export type Refusal = string | { message: string; reason: string; params?: Record<string, unknown> };
+export const refusalMessage = (r: Refusal): string => (typeof r === 'string' ? r : r.message);
+export const refusalReason = (r: Refusal): { reason?: string; params?: Record<string, unknown> } => (typeof r === 'string' ? {} : { reason: r.reason, params: r.params ?? {} });
+
+/** Refuses a transition (null when fine). */
+export type Guard<R> = (run: TransitionRun<R>) => Refusal | null | Promise<Refusal | null>;
 /** Runs after the state moved, in the same transaction. */
 export type TransitionAction<R> = (run: TransitionRun<R>) => void | Promise<void>;
 
@@ -70,8 +75,8 @@ export interface WorkflowDefinition<R> {
 
 /** A refusal by a guard: the transition exists but this record or actor may not take it now. */
 export class TransitionRefusedError extends AppError {
-  constructor(action: string, reason: string) {
-    super(ErrorCode.InvalidTransition, `Cannot ${action}: ${reason}`, { action, reason });
+  constructor(action: string, refusal: Refusal) {
+    super(ErrorCode.InvalidTransition, `Cannot ${action}: ${refusalMessage(refusal)}`, { action, ...refusalReason(refusal) });
   }
 }
 
@@ -115,6 +120,9 @@ export interface AvailableTransition {
   requiredFields: RequiredField[];
   /** Why it cannot be taken now (a guard's message), or null. */
   blockedReason: string | null;
+  /** The guard's stable reason and parameters, when it gives them. */
+  blockedReasonCode: string | null;
+  blockedParams: Record<string, unknown> | null;
 }
 
 /** The transitions the actor may take from the record's state, with guard results. */
@@ -128,12 +136,13 @@ export async function availableTransitions<R>(
   for (const t of transitionsFrom(definition, state, record)) {
     if (!holds(ctx, t.permission)) continue;
     const run: TransitionRun<R> = { ctx, record, input: {}, from: state, to: t.to, action: t.action };
-    let blockedReason: string | null = null;
+    let refusal: Refusal | null = null;
     for (const guard of t.guards ?? []) {
-      blockedReason = await guard(run);
-      if (blockedReason) break;
+      refusal = await guard(run);
+      if (refusal) break;
     }
-    result.push({ action: t.action, label: t.label, to: t.to, requiredFields: t.requiredFields ?? [], blockedReason });
+    const { reason, params } = refusal ? refusalReason(refusal) : {};
+    result.push({ action: t.action, label: t.label, to: t.to, requiredFields: t.requiredFields ?? [], blockedReason: refusal ? refusalMessage(refusal) : null, blockedReasonCode: reason ?? null, blockedParams: params ?? null });
   }
   return result;
 }
@@ -161,9 +170,9 @@ export async function runTransition<R>(
   const problems = (transition.requiredFields ?? []).flatMap((field) => {
     const value = input[field.name];
     if (value === undefined || value === null || (typeof value === 'string' && !value.trim()))
-      return [{ field: field.name, message: `${field.label} is required to ${transition.label}` }];
+      return [{ field: field.name, message: `${field.label} is required to ${transition.label}`, reason: 'REQUIRED', params: { field: field.name } }];
     const problem = field.check?.(value);
-    return problem ? [{ field: field.name, message: problem }] : [];
+    return problem ? [{ field: field.name, message: refusalMessage(problem), ...refusalReason(problem) }] : [];
   });
   if (problems.length) throw new BadUserInputError(problems);
   const run: TransitionRun<R> = { ctx, record, input, from: state, to: transition.to, action };

@@ -208,6 +208,8 @@ export class CaseAllowedAction {
   @Field() to!: string;
   @Field(() => [CaseRequiredField]) requiredFields!: CaseRequiredField[];
   @Field(() => String, { nullable: true, description: 'Why it cannot be taken now (a guard refused), or null.' }) blockedReason!: string | null;
+  @Field(() => String, { nullable: true, description: 'The refusal\'s stable reason (e.g. HANDLED_BY_OTHER), for a message in the client\'s language; null when none.' }) blockedReasonCode!: string | null;
+  @Field(() => GraphQLJSON, { nullable: true, description: 'Parameters of blockedReasonCode.' }) blockedParams!: Record<string, unknown> | null;
 }
 
 @ObjectType()

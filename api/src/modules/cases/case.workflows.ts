@@ -23,21 +23,22 @@ const handlerOnly: Guard<Case> = async (run) => {
   const actor = run.ctx.actor!;
   const c = run.record;
   if (!c.ownerId || c.ownerId === actor.id || c.expertId === actor.id || actor.permissions.has(CasePermission['case:manage'])) return null;
-  return `case ${c.caseNo} is handled by ${await staffName(run, c.ownerId)} (first responder); ask them or a supervisor to transfer it`;
+  const owner = await staffName(run, c.ownerId);
+  return { reason: 'HANDLED_BY_OTHER', params: { caseNo: c.caseNo, owner }, message: `case ${c.caseNo} is handled by ${owner} (first responder); ask them or a supervisor to transfer it` };
 };
 
 /** A medication consultation is answered by a pharmacist or doctor (referral, not passing off). */
 const expertAnswersMedication: Guard<Case> = (run) =>
   run.record.type === CaseType.MEDICATION_CONSULTATION && !run.ctx.actor!.permissions.has(CasePermission['case:expert'])
-    ? 'a medication consultation must be answered by a pharmacist or doctor; refer it with referCaseToExpert'
+    ? { reason: 'EXPERT_ANSWERS_MEDICATION', message: 'a medication consultation must be answered by a pharmacist or doctor; refer it with referCaseToExpert' }
     : null;
 
 const solutionNeedsAmount: Guard<Case> = (run) => {
   const type = run.input.solutionType as SolutionType;
   const amount = run.input.solutionAmount as number | null | undefined;
   if ((type === SolutionType.REFUND || type === SolutionType.COMPENSATION) && !(typeof amount === 'number' && amount > 0))
-    throw new BadUserInputError({ field: 'solutionAmount', message: `a ${type.toLowerCase()} needs an amount greater than 0` });
-  if (typeof amount === 'number' && (amount < 0 || amount > 1_000_000)) throw new BadUserInputError({ field: 'solutionAmount', message: 'must be between 0 and 1,000,000' });
+    throw new BadUserInputError({ field: 'solutionAmount', message: `a ${type.toLowerCase()} needs an amount greater than 0`, reason: 'AMOUNT_REQUIRED', params: { solutionType: type } });
+  if (typeof amount === 'number' && (amount < 0 || amount > 1_000_000)) throw new BadUserInputError({ field: 'solutionAmount', message: 'must be between 0 and 1,000,000', reason: 'OUT_OF_RANGE', params: { min: 0, max: 1_000_000 } });
   return null;
 };
 
@@ -72,11 +73,11 @@ const markClosed: TransitionAction<Case> = ({ record }) => {
 const text = (name: string, label: string, max = 5000): RequiredField => ({
   name,
   label,
-  check: (v) => (typeof v === 'string' && v.length <= max ? null : `${label} must be text of at most ${max} characters`),
+  check: (v) => (typeof v === 'string' && v.length <= max ? null : { reason: 'TOO_LONG', params: { max }, message: `${label} must be text of at most ${max} characters` }),
 });
 
 const SOLUTION_FIELDS: RequiredField[] = [
-  { name: 'solutionType', label: 'the solution type', check: (v) => (Object.values(SolutionType).includes(v as SolutionType) ? null : `must be one of ${Object.values(SolutionType).join(', ')}`) },
+  { name: 'solutionType', label: 'the solution type', check: (v) => (Object.values(SolutionType).includes(v as SolutionType) ? null : { reason: 'NOT_ALLOWED_OPTION', params: { allowed: Object.values(SolutionType) }, message: `must be one of ${Object.values(SolutionType).join(', ')}` }) },
   text('solutionNote', 'the solution described for the customer'),
 ];
 

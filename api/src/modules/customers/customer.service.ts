@@ -107,7 +107,7 @@ async function assertPhoneFree(ctx: RequestContext, franchiseId: string, phone: 
     { filters: false }, // the whole franchise, not only the actor's stores: duplicates are per franchise
   );
   if (existing)
-    throw new ConflictError(`This phone number already belongs to archive ${existing.recordNo}`, { field: 'phone', existingRecordNo: existing.recordNo });
+    throw new ConflictError(`This phone number already belongs to archive ${existing.recordNo}`, { field: 'phone', existingRecordNo: existing.recordNo, reason: 'PHONE_ON_FILE', params: { recordNo: existing.recordNo } });
 }
 
 function checkBirthDate(field: string, birthDate: string | null | undefined) {

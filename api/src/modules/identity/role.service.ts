@@ -21,7 +21,7 @@ export function assertGrantable(actor: Actor, permissions: readonly string[], fi
   const unknown = permissions.filter((p) => !isKnownPermission(p));
   if (unknown.length) throw new BadUserInputError({ field, message: `unknown permission ${unknown.join(', ')}` });
   const notHeld = permissions.filter((p) => !actor.permissions.has(p));
-  if (notHeld.length) throw new ForbiddenError(`You can only grant permissions you hold yourself; you do not hold ${notHeld.join(', ')}`, { missing: notHeld });
+  if (notHeld.length) throw new ForbiddenError(`You can only grant permissions you hold yourself; you do not hold ${notHeld.join(', ')}`, { missing: notHeld, reason: 'PERMISSION_ESCALATION', params: { permissions: notHeld } });
   const hqOnly = permissions.filter((p) => isHqOnlyPermission(p));
   if (hqOnly.length && !targetIsHq) throw new BadUserInputError({ field, message: `${hqOnly.join(', ')} can only be held inside HQ` });
 }

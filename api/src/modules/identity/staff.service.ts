@@ -42,7 +42,7 @@ async function checkRoles(ctx: RequestContext, roleIds: string[], staffFranchise
 
 async function assertEmailFree(ctx: RequestContext, email: string): Promise<void> {
   // Email is unique across PharmaDesk; a clash outside the caller's scope is caught by the unique constraint.
-  if (await ctx.em.count(StaffUser, { email })) throw new ConflictError(`The email ${email} is already used by another account`, { field: 'email' });
+  if (await ctx.em.count(StaffUser, { email })) throw new ConflictError(`The email ${email} is already used by another account`, { field: 'email', reason: 'EMAIL_TAKEN', params: { email } });
 }
 
 export async function createStaff(ctx: RequestContext, input: StaffUserInput): Promise<StaffUser> {
