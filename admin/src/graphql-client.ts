@@ -69,14 +69,19 @@ onSessionChanged(() => {
 export interface GraphQLFieldError {
   field: string;
   message: string;
+  /** Stable reason (e.g. `email_taken`) with its parameters, for a message in the panel's language. */
+  reason?: string;
+  params?: Record<string, unknown>;
 }
 
-/** An API error with what a form needs: code, message, and per-field messages. */
+/** An API error with what a form needs: code, stable reason and parameters, the API's (English) message, and per-field problems. */
 export class ApiError extends Error {
   constructor(
     message: string,
     readonly code: string | undefined,
     readonly fields: GraphQLFieldError[],
+    readonly reason?: string,
+    readonly params: Record<string, unknown> = {},
   ) {
     super(message);
   }

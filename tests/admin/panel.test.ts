@@ -160,7 +160,7 @@ describeInBrowser('admin panel in the browser', () => {
     await page.getByTestId('plugin-options-save').click();
     const error = page.locator('.ant-form-item', { has: page.getByTestId('option-threshold') }).locator('.ant-form-item-explain-error');
     await error.waitFor({ timeout: 10_000 });
-    expect(await error.innerText()).toContain('threshold must be at least 0');
+    expect(await error.innerText()).toContain('不能小于 0');
     expect((await enablement('refund-approval'))?.options).toMatchObject({ threshold: 500 });
     await page.context().close();
   });

@@ -1,8 +1,9 @@
-import { useTranslate } from '@refinedev/core';
+import { useGetLocale, useTranslate } from '@refinedev/core';
 import { Badge, Tag, Tooltip, Typography } from 'antd';
 import { CrownFilled } from '@ant-design/icons';
 import { useMe } from '../hooks/use-me';
 import { useServerNow } from '../hooks/use-now';
+import { localizedText, type Locale } from '../i18n';
 import { formatDuration, formatInZone } from '../time';
 
 /** A date and time in the franchise's time zone. */
@@ -15,6 +16,29 @@ export function DateTime({ value, format }: { value?: string | null; format?: st
 export function useEnumLabel() {
   const t = useTranslate();
   return (enumName: string, value?: string | null) => (value ? t(`enums.${enumName}.${value}`, value) : '—');
+}
+
+/** API text in the panel's language (see localizedText): `text(key, apiText)`. */
+export function useLocalized() {
+  const locale = (useGetLocale()() ?? 'zh-CN') as Locale;
+  return (key: string | undefined, apiText?: string | null) => localizedText(locale, key, apiText);
+}
+
+/** A case state in the current language (the API's labels are bilingual, "待受理 New", kept for partners). */
+export function useStateLabel() {
+  const text = useLocalized();
+  return (state: string, apiLabel?: string | null) => text(`caseStates.${state}`, apiLabel ?? state);
+}
+
+/** Customer tags, queues: known codes in words, others as they are. */
+export function useCodeLabel() {
+  const t = useTranslate();
+  return (namespace: 'customerTags' | 'queues' | 'timelineKinds', code: string) => t(`${namespace}.${code}`, code);
+}
+
+export function CustomerTags({ tags }: { tags: string[] }) {
+  const label = useCodeLabel();
+  return <>{tags.map((tag) => <Tag key={tag} data-tag={tag}>{label('customerTags', tag)}</Tag>)}</>;
 }
 
 export function EnumTag({ enumName, value, color }: { enumName: string; value?: string | null; color?: string }) {

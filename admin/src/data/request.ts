@@ -7,9 +7,9 @@ import { op } from '../operations';
 export function toApiError(error: CombinedError): ApiError {
   const first = error.graphQLErrors[0];
   if (!first) return new ApiError(error.networkError?.message ?? error.message, 'NETWORK', []);
-  const extensions = (first.extensions ?? {}) as { code?: string; fields?: GraphQLFieldError[]; field?: string };
-  const fields = extensions.fields ?? (extensions.field ? [{ field: extensions.field, message: first.message }] : []);
-  return new ApiError(error.graphQLErrors.map((e) => e.message).join('; '), extensions.code, fields);
+  const extensions = (first.extensions ?? {}) as { code?: string; fields?: GraphQLFieldError[]; field?: string; reason?: string; params?: Record<string, unknown> };
+  const fields = extensions.fields ?? (extensions.field ? [{ field: extensions.field, message: first.message, reason: extensions.reason, params: extensions.params }] : []);
+  return new ApiError(error.graphQLErrors.map((e) => e.message).join('; '), extensions.code, fields, extensions.reason, extensions.params);
 }
 
 function isMutation(name: string): boolean {

@@ -2,6 +2,7 @@ import { useTranslate } from '@refinedev/core';
 import { useQuery } from '@tanstack/react-query';
 import { App } from 'antd';
 import { useCallback, useState } from 'react';
+import { errorText } from '../data/errors';
 import { request } from '../data/request';
 import type { ApiError } from '../graphql-client';
 
@@ -10,24 +11,26 @@ export function useGql<T>(name: string, variables: Record<string, unknown> = {},
   return useQuery({ queryKey: ['gql', name, variables], queryFn: () => request<T>(name, variables), enabled: options.enabled ?? true });
 }
 
-/** A named mutation with a busy flag; failures are shown as a notification with the API's message. */
-export function useGqlMutation<T>(name: string) {
-  const { notification } = App.useApp();
+/** A named mutation with a busy flag; success says what happened (`success`, an i18n key), failures say why in the panel's language. */
+export function useGqlMutation<T>(name: string, options: { success?: string } = {}) {
+  const { message, notification } = App.useApp();
   const t = useTranslate();
   const [loading, setLoading] = useState(false);
   const run = useCallback(
     async (variables: Record<string, unknown>): Promise<T | undefined> => {
       setLoading(true);
       try {
-        return await request<T>(name, variables);
+        const result = await request<T>(name, variables);
+        if (options.success) message.success(t(options.success));
+        return result;
       } catch (error) {
-        notification.error({ message: t('notifications.success') === 'Done' ? 'Failed' : '操作失败', description: (error as ApiError).message });
+        notification.error({ message: t('errors.codes.UNKNOWN'), description: errorText(error as ApiError, t) });
         return undefined;
       } finally {
         setLoading(false);
       }
     },
-    [name, notification, t],
+    [name, notification, message, t, options.success],
   );
   return { run, loading };
 }

@@ -19,13 +19,22 @@ export const en: DeepPartial<Dictionary> = {
     editSuccess: 'Saved {{resource}}', editError: 'Could not save {{resource}} (status code: {{statusCode}})', importProgress: 'Importing: {{processed}}/{{total}}',
   },
   loading: 'Loading',
+  titleFormats: { list: '{{name}}', create: 'New {{name}}', edit: 'Edit {{name}}', show: '{{name}}', clone: 'Copy of {{name}}' },
+  resourceNames: {
+    dashboard: 'Dashboard', board: 'Live queue', cases: 'case', customers: 'customer', franchises: 'franchise', orgUnits: 'store or department', staffUsers: 'staff member', roles: 'role',
+    apiKeys: 'API key', auditLogs: 'Audit log', sla: 'SLA policy', plugins: 'plugin',
+  },
   tags: { clone: 'Clone' },
   table: { actions: 'Actions' },
   actions: { list: 'List', create: 'Create', edit: 'Edit', show: 'Show', clone: 'Clone' },
   pages: {
     login: {
       title: 'Sign in to PharmaDesk', signin: 'Sign in', signup: 'Sign up', divider: 'or', fields: { email: 'Email', password: 'Password' },
-      errors: { validEmail: 'Invalid email address', requiredEmail: 'Email is required', requiredPassword: 'Password is required' },
+      permissionGroups: { Cases: 'Cases', Customers: 'Customers', Staff: 'Staff and roles', 'Knowledge base': 'Knowledge base', Organization: 'Organization', Partners: 'Partners', Audit: 'Audit', Plugins: 'Plugins' },
+  customerTags: { chronic: 'Chronic', vip: 'VIP', new_member: 'New member', otc: 'OTC' },
+  queues: { general: 'General', vip: 'VIP' },
+  timelineKinds: { case: 'Case', purchase: 'Purchase', archive: 'Archive', care: 'Care', apiKey: 'API key' },
+  errors: { validEmail: 'Invalid email address', requiredEmail: 'Email is required', requiredPassword: 'Password is required' },
       buttons: { submit: 'Sign in', forgotPassword: 'Forgot password?', noAccount: 'No account?', rememberMe: 'Remember me' },
       expired: 'Your session has expired. Please sign in again.', failed: 'Sign-in failed',
     },
@@ -53,7 +62,7 @@ export const en: DeepPartial<Dictionary> = {
     attachments: 'Attachments', addAttachment: 'Add attachment link', timeline: 'Timeline', clocks: 'SLA clocks', actions: 'Workflow actions', knowledge: 'Knowledge base',
     knowledgePlaceholder: 'Search the knowledge base', customerCard: 'Customer', noCustomer: 'Anonymous caller, no customer linked yet', reason: 'Reason',
     assignTo: 'Assign to', escalateReason: 'Reason for escalation', blocked: 'Not available now', solution: 'Solution', resolution: 'Resolution', linked: 'Linked to the case',
-    messageKinds: { REPLY: 'Reply', NOTE: 'Note', CUSTOMER: 'Customer' }, sent: 'Sent', viewOnBoard: 'Queue board', fields: 'Please fill in',
+    messageKinds: { REPLY: 'Reply', NOTE: 'Note', CUSTOMER: 'Customer' }, sent: 'Sent', viewOnBoard: 'Queue board', fields: 'Please fill in', fieldRequired: '{{field}} is required', amountHint: 'Refunds and compensation need an amount',
   },
   customers: {
     title: 'Customers', recordNo: 'Record no.', name: 'Name', gender: 'Gender', age: 'Age', birthDate: 'Birth date', phone: 'Phone', email: 'Email', address: 'Address',
@@ -64,6 +73,8 @@ export const en: DeepPartial<Dictionary> = {
     ageOrBirth: 'Give an age or a birth date',
   },
   admin: {
+    specialties: 'Specialties', yearsOfPractice: 'Years of practice',
+    keyCreated: 'Key created', keyRotated: 'Key rotated (the old one works for 60 more minutes)', keyRevoked: 'Key revoked',
     franchise: 'Franchise', code: 'Code', ownerName: 'Owner', ownerPhone: 'Owner phone', cooperationType: 'Cooperation', contractDate: 'Contract date',
     contractEndDate: 'Contract end', timeZone: 'Time zone', phone: 'Phone', address: 'Address', kind: 'Kind', parent: 'Parent', email: 'Email', jobTitle: 'Job title',
     roles: 'Roles', lastSignInAt: 'Last sign-in', password: 'Initial password', displayName: 'Name', permissions: 'Permissions', builtIn: 'Built-in', prefix: 'Prefix',
@@ -74,11 +85,13 @@ export const en: DeepPartial<Dictionary> = {
     disabled: 'Disabled', settings: 'Assignment', assignmentRule: 'Auto-assignment rule', projects: 'Projects', queue: 'Queue',
   },
   plugins: {
+    enabled: 'Plugin enabled', disabled: 'Plugin disabled', optionsSaved: 'Plugin options saved', ownerAllowed: 'The franchise owner may now manage this plugin', ownerRevoked: 'The franchise owner may no longer manage this plugin',
     options: 'Options', ownerAccess: 'Owner may manage', editOptions: 'Edit options', enableTitle: 'Enable plugin', editTitle: 'Plugin options',
     disableConfirm: 'Disable {{plugin}} for this franchise?', ownerNotAllowed: 'HQ has not allowed franchise owners to manage this plugin', noOptions: 'This plugin has no options.',
     required: 'Required', range: 'Range {{range}}', default: 'Default {{value}}',
   },
   sla: {
+    metLate: 'Met late (by {{time}})', metOnTime: 'Met', breachedBy: 'Breached by {{time}}', paused: 'Paused',
     newPolicy: 'New SLA policy', editPolicy: 'Edit SLA policy', newCalendar: 'New business calendar', editCalendar: 'Edit business calendar', calendar: 'Business calendar',
     warningHint: 'Share of the target elapsed, 0.8 = 80%', queueHint: 'Empty: every queue (a default policy must leave it empty)', addTarget: 'Add target', removeTarget: 'Remove',
     target: 'Target {{n}}', allWhenEmpty: 'Empty means all', nextResponse: 'Next response (min)', resolutionMinutes: 'Resolution (min)', resolutionWorkingDays: 'Resolution (working days)',
@@ -142,6 +155,34 @@ export const en: DeepPartial<Dictionary> = {
   caseActions: {
     accept: 'Accept', start_investigation: 'Start investigation', propose_solution: 'Propose solution', request_confirmation: 'Ask to confirm', resolve: 'Resolve',
     reopen: 'Reopen', close: 'Close', cancel: 'Cancel case', request_info: 'Ask for information', receive_info: 'Information received', answer: 'Answer',
+    approve_refund: 'Approve refund', reject_refund: 'Reject refund', request_pharmacist_review: 'Request pharmacist review', complete_pharmacist_review: 'Record pharmacist review',
   },
-  caseFields: { solutionType: 'Solution type', solutionNote: 'Solution', solutionAmount: 'Amount (yuan)', reason: 'Reason', question: 'Question', answer: 'Answer', resolutionNote: 'Resolution' },
+  caseDone: {
+    default: '{{action}}: done', claim: 'Claimed', accept: 'Accepted', start_investigation: 'Investigation started', propose_solution: 'Solution proposed', request_confirmation: 'Customer asked to confirm',
+    resolve: 'Case resolved', reopen: 'Case reopened', close: 'Case closed', cancel: 'Case cancelled', request_info: 'Customer asked for information', receive_info: 'Customer information recorded',
+    answer: 'Customer answered', assign: 'Assigned to {{name}}', escalate: 'Escalated to {{level}}', approve_refund: 'Refund approved', reject_refund: 'Refund rejected',
+    request_pharmacist_review: 'Pharmacist review requested', complete_pharmacist_review: 'Pharmacist review recorded',
+  },
+  caseStates: {
+    NEW: 'New', ACCEPTED: 'Accepted', INVESTIGATING: 'Investigating', SOLUTION_PROPOSED: 'Solution proposed', AWAITING_CONFIRMATION: 'Awaiting customer confirmation', RESOLVED: 'Resolved', CLOSED: 'Closed',
+    AWAITING_INFO: 'Awaiting customer information', ANSWERED: 'Answered, awaiting confirmation', AWAITING_REFUND_APPROVAL: 'Awaiting refund approval', PHARMACIST_REVIEW: 'Pharmacist review',
+  },
+  errors: {
+    codes: {
+      UNAUTHENTICATED: 'Sign in to continue', FORBIDDEN: 'You do not have permission to do this', NOT_FOUND: 'Not found, or not yours to see', CONFLICT: 'Someone else changed this record; reload and try again',
+      BAD_USER_INPUT: 'Invalid input', INVALID_TRANSITION: 'Not possible in the current state', RATE_LIMITED: 'Too many requests; try again shortly', INTERNAL: 'Server error; try again later',
+      NETWORK: 'Network error; check the connection and retry', UNKNOWN: 'The operation failed',
+    },
+    reasons: {
+      REQUIRED: 'Required', TOO_LONG: 'At most {{max}} characters', INVALID_VALUE: 'Invalid value', NOT_FOUND: 'Not found, or not yours to see',
+      VERSION_CONFLICT: 'Someone else changed this record; reload and try again', ALREADY_IN_USE: 'This value is already in use', FORBIDDEN: 'You do not have permission to do this', UNAUTHENTICATED: 'Sign in to continue',
+      INVALID_TRANSITION: 'Not possible in the current state (possible: {{list}})', RATE_LIMITED: 'Too many requests; retry in {{retryAfterSeconds}} s',
+      AMOUNT_REQUIRED: 'A refund or compensation needs an amount greater than 0', OUT_OF_RANGE: 'Must be between {{min}} and {{max}}', HANDLED_BY_OTHER: 'Case {{caseNo}} is handled by {{owner}} (first responder); ask them or a supervisor to transfer it',
+      EXPERT_ANSWERS_MEDICATION: 'A medication consultation must be answered by a pharmacist or doctor; refer it', REVIEW_FIRST: 'A pharmacist must review this case first', OWN_REFUND_REQUEST: 'You proposed this refund; another approver must decide it',
+      EMAIL_TAKEN: 'The email {{email}} is already used by another account', PHONE_ON_FILE: 'This phone number is already on file ({{recordNo}})', INVALID_EMAIL: 'Not a valid email address', TOO_SHORT: 'At least {{min}} characters',
+      MIN_VALUE: 'Must be at least {{min}}', MAX_VALUE: 'Must be at most {{max}}', NOT_ALLOWED_OPTION: 'Not an allowed option', PERMISSION_ESCALATION: 'You cannot grant permissions you do not HOLD: {{permissions}}',
+      TOO_MANY: 'At most {{max}} items', TOO_FEW: 'At least {{min}} items', INVALID_FORMAT: 'Invalid format', PLUGIN_IN_USE: 'The plugin is still in use (cases are in its states)', PLUGIN_CONFLICT: 'Conflicts with an enabled plugin',
+    },
+  },
+  caseFields: { solutionType: 'Solution type', solutionNote: 'Solution', solutionAmount: 'Amount (yuan)', reason: 'Reason', question: 'Question', answer: 'Answer', resolutionNote: 'Resolution', reviewNote: 'Pharmacist review' },
 };

@@ -30,12 +30,45 @@ function lookup(dictionary: Record<string, unknown>, key: string): string | unde
   return typeof node === 'string' ? node : undefined;
 }
 
+const find = (locale: Locale, key: string) => extra[locale][key] ?? lookup(dictionaries[locale], key);
+
+/** Refine's page titles (`staffUsers.titles.create`) and document titles, from the resource's name: 新建员工, 编辑角色… */
+function pageTitle(locale: Locale, key: string): string | undefined {
+  const match = /^(?:documentTitle\.)?([\w-]+)\.(?:titles\.)?(list|create|edit|show|clone)$/.exec(key);
+  if (!match || (!key.startsWith('documentTitle.') && !key.includes('.titles.'))) return undefined;
+  const [, resource, action] = match as unknown as [string, string, string];
+  const name = find(locale, `resourceNames.${resource}`) ?? find('zh-CN', `resourceNames.${resource}`);
+  const list = find(locale, `menu.${resource}`) ?? name;
+  if (!name || !list) return undefined;
+  const title = (find(locale, `titleFormats.${action}`) ?? '{{name}}').replace('{{name}}', action === 'list' ? list : name);
+  return key.startsWith('documentTitle.') ? `${title}${find(locale, 'documentTitle.suffix') ?? ''}` : title;
+}
+
 export function translate(locale: Locale, key: string, options?: unknown, defaultMessage?: string): string {
   const params = (typeof options === 'object' && options ? options : {}) as Record<string, unknown>;
   const fallback = typeof options === 'string' ? options : defaultMessage;
-  const text = extra[locale][key] ?? lookup(dictionaries[locale], key) ?? extra['zh-CN'][key] ?? lookup(dictionaries['zh-CN'], key) ?? fallback ?? key;
+  const text = find(locale, key) ?? find('zh-CN', key) ?? pageTitle(locale, key) ?? fallback ?? key;
   return text.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(params[name] ?? ''));
 }
+
+const BILINGUAL = /^([\p{Script=Han}][\p{Script=Han}\p{P}\s/／、·]*?)\s+([A-Za-z].*)$/u;
+
+/**
+ * Text the API gives in its own words (a plugin's description, a role template's name
+ * "总部管理员 HQ admin", a permission's description) in the panel's language: the panel's own
+ * text under `key` when it has one for this language; else the bilingual label's half for it;
+ * else the API's text as it is.
+ */
+export function localizedText(locale: Locale, key: string | undefined, apiText: string | null | undefined): string {
+  const own = key ? find(locale, key) : undefined;
+  if (own) return own;
+  const bilingual = BILINGUAL.exec(apiText ?? '');
+  if (bilingual) return locale === 'en' ? bilingual[2]! : bilingual[1]!.trim();
+  return apiText ?? '';
+}
+
+/** Translates in the language the panel is in, for code outside React (data provider, errors). */
+export const panelTranslate = (key: string, options?: unknown, defaultMessage?: string): string => translate(storedLocale(), key, options, defaultMessage);
 
 /** Refine's i18n provider for a locale; `onChange` lets the app re-render with the new one. */
 export function createI18nProvider(locale: Locale, onChange: (locale: Locale) => void): I18nProvider {

@@ -1,6 +1,7 @@
 import { List, useTable } from '@refinedev/antd';
-import { useTranslate } from '@refinedev/core';
-import { Input, Space, Table, Tag, Typography } from 'antd';
+import { useGetLocale, useTranslate, type CrudFilter } from '@refinedev/core';
+import { entityName, KNOWN_OPERATIONS, operationName, operationsNamed } from './operations';
+import { Input, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { DateTime, useEnumLabel } from '../../components/display';
 import { op } from '../../operations';
 
@@ -19,9 +20,19 @@ interface AuditRow {
 export function AuditLogList() {
   const t = useTranslate();
   const label = useEnumLabel();
+  const locale = (useGetLocale()() ?? 'zh-CN') as 'zh-CN' | 'en';
+  const search = (text: string) => {
+    const named = operationsNamed(text, KNOWN_OPERATIONS);
+    const either: CrudFilter[] = [
+      { field: 'operation', operator: 'contains', value: text },
+      { field: 'actorLabel', operator: 'contains', value: text },
+      ...(named.length ? [{ field: 'operation', operator: 'in', value: named } as CrudFilter] : []),
+    ];
+    setFilters(text ? [{ operator: 'or', value: either }] : [], 'replace');
+  };
   const { tableProps, setFilters } = useTable<AuditRow>({ resource: 'auditLogs', meta: { gqlQuery: op('AuditLogList') }, sorters: { initial: [{ field: 'createdAt', order: 'desc' }] } });
   return (
-    <List headerButtons={<Space><Input.Search allowClear placeholder={`${t('admin.operation')} / ${t('admin.actor')}`} style={{ width: 260 }} onSearch={(v) => setFilters(v ? [{ operator: 'or', value: [{ field: 'operation', operator: 'contains', value: v }, { field: 'actorLabel', operator: 'contains', value: v }] }] : [], 'replace')} /></Space>}>
+    <List headerButtons={<Space><Input.Search allowClear data-testid="list-search" placeholder={`${t("admin.operation")} / ${t('admin.actor')}`} style={{ width: 260 }} onSearch={search} /></Space>}>
       <Table
         {...tableProps}
         rowKey="id"
@@ -30,8 +41,8 @@ export function AuditLogList() {
       >
         <Table.Column dataIndex="createdAt" title={t('common.createdAt')} sorter render={(v: string) => <DateTime value={v} format="YYYY-MM-DD HH:mm:ss" />} />
         <Table.Column dataIndex="actorLabel" title={t('admin.actor')} sorter render={(v: string, r: AuditRow) => <Space>{v}<Tag>{label('ActorType', r.actorType)}</Tag></Space>} />
-        <Table.Column dataIndex="operation" title={t('admin.operation')} sorter render={(v: string) => <Typography.Text code>{v}</Typography.Text>} />
-        <Table.Column dataIndex="targetType" title={t('admin.target')} render={(v: string, r: AuditRow) => `${v ?? ''} ${r.targetIds.length ? `(${r.targetIds.length})` : ''}`} />
+        <Table.Column dataIndex="operation" title={t('admin.operation')} sorter render={(v: string) => <Tooltip title={v}><span data-testid="audit-operation">{operationName(v, locale) ?? <Typography.Text code data-lang-neutral>{v}</Typography.Text>}</span></Tooltip>} />
+        <Table.Column dataIndex="targetType" title={t('admin.target')} render={(v: string | null, r: AuditRow) => `${v ? entityName(v, locale) : ''} ${r.targetIds.length ? `(${r.targetIds.length})` : ''}`} />
       </Table>
     </List>
   );

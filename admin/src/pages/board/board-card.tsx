@@ -1,7 +1,7 @@
 import { useTranslate } from '@refinedev/core';
 import { Button, Card, Space, Typography } from 'antd';
 import { memo } from 'react';
-import { PresenceDot, PriorityTag, SlaCountdown, VipMark, useEnumLabel } from '../../components/display';
+import { PresenceDot, PriorityTag, SlaCountdown, VipMark, useEnumLabel, useStateLabel } from '../../components/display';
 import type { BoardCase, Presence } from '../../types';
 
 interface Props {
@@ -18,6 +18,7 @@ interface Props {
 export const BoardCard = memo(function BoardCard({ item, selected, presence, canClaim, onSelect, onOpen, onClaim }: Props) {
   const t = useTranslate();
   const label = useEnumLabel();
+  const stateLabel = useStateLabel();
   return (
     <Card
       size="small"
@@ -39,7 +40,7 @@ export const BoardCard = memo(function BoardCard({ item, selected, presence, can
         {item.subject}
       </Typography.Paragraph>
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-        {label('CaseType', item.type)} · {item.stateLabel} {item.customer ? `· ${item.customer.name}` : ''}
+        {label('CaseType', item.type)} · {stateLabel(item.state, item.stateLabel)} {item.customer ? `· ${item.customer.name}` : ''}
       </Typography.Text>
       <Space style={{ width: '100%', justifyContent: 'space-between', marginTop: 6 }} wrap>
         <SlaCountdown status={item.slaStatus} dueAt={item.slaDueAt} />

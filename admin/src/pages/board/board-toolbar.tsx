@@ -74,7 +74,7 @@ export const BoardToolbar = forwardRef<InputRef, Props>(function BoardToolbar(pr
       <Checkbox checked={filters.vipOnly} onChange={(e) => onFilters({ ...filters, vipOnly: e.target.checked })}>
         {t('board.vipOnly')}
       </Checkbox>
-      <Input.Search ref={searchRef} allowClear placeholder={t('board.searchPlaceholder')} style={{ width: 200 }} value={filters.text} onChange={(e) => onFilters({ ...filters, text: e.target.value })} />
+      <Input.Search ref={searchRef} data-testid="board-search" allowClear placeholder={t('board.searchPlaceholder')} style={{ width: 200 }} value={filters.text} onChange={(e) => onFilters({ ...filters, text: e.target.value })} />
       <Button icon={<SaveOutlined />} onClick={() => setSaving(true)}>
         {t('buttons.saveView')}
       </Button>

@@ -1,7 +1,8 @@
 import { useTranslate } from '@refinedev/core';
 import { Card, Descriptions, Empty, Space, Table, Tag, Timeline } from 'antd';
+import { CheckCircleOutlined, PauseCircleOutlined, WarningOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
-import { DateTime, MaybeMasked, SLA_COLORS, useEnumLabel } from '../../components/display';
+import { DateTime, MaybeMasked, SLA_COLORS, useEnumLabel, useStateLabel } from '../../components/display';
 import { useServerNow } from '../../hooks/use-now';
 import { formatDuration } from '../../time';
 
@@ -61,11 +62,19 @@ export function SlaClocks({ clocks }: { clocks: SlaClock[] }) {
   const label = useEnumLabel();
   const now = useServerNow();
   const state = (c: SlaClock) => {
-    if (c.metAt) return <Tag color="default">✓ <DateTime value={c.metAt} /></Tag>;
-    if (c.breachedAt || Date.parse(c.dueAt) <= now) return <Tag color={SLA_COLORS.breached}>{t('enums.SlaStatus.BREACHED')} {formatDuration(now - Date.parse(c.dueAt))}</Tag>;
-    if (c.pausedAt) return <Tag>⏸ {label('SlaStatus', 'NONE')}</Tag>;
+    const due = Date.parse(c.dueAt);
+    if (c.metAt) {
+      const late = Date.parse(c.metAt) - due;
+      return late > 0 ? (
+        <Tag color={SLA_COLORS.breached} icon={<WarningOutlined />} data-clock="met-late">{t('sla.metLate', { time: formatDuration(late) })}</Tag>
+      ) : (
+        <Tag color="success" icon={<CheckCircleOutlined />} data-clock="met">{t('sla.metOnTime')} <DateTime value={c.metAt} /></Tag>
+      );
+    }
+    if (c.breachedAt || due <= now) return <Tag color={SLA_COLORS.breached} data-clock="breached">{t('sla.breachedBy', { time: formatDuration(now - due) })}</Tag>;
+    if (c.pausedAt) return <Tag icon={<PauseCircleOutlined />} data-clock="paused">{t('sla.paused')}</Tag>;
     const color = Date.parse(c.warnAt) <= now ? SLA_COLORS.warning : SLA_COLORS.ok;
-    return <Tag color={color}>{t('board.dueIn', { time: formatDuration(Date.parse(c.dueAt) - now) })}</Tag>;
+    return <Tag color={color} data-clock="running">{t('board.dueIn', { time: formatDuration(due - now) })}</Tag>;
   };
   return (
     <Card size="small" title={t('cases.clocks')} data-testid="sla-clocks">
@@ -94,10 +103,18 @@ export interface CaseActivity {
   occurredAt: string;
 }
 
-/** What happened to the case, newest last. */
+const CLOCK_IN_REASON = /\b(FIRST_RESPONSE|NEXT_RESPONSE|RESOLUTION|VERIFICATION)\b/;
+
+/** What happened to the case, newest last; states, actions and SLA clocks in the panel's language. */
 export function CaseTimeline({ activities }: { activities: CaseActivity[] }) {
   const t = useTranslate();
   const label = useEnumLabel();
+  const stateLabel = useStateLabel();
+  const reason = (a: CaseActivity) => {
+    if (!a.reason) return null;
+    const clock = (a.kind === 'SLA_BREACHED' || a.kind === 'SLA_WARNING') && CLOCK_IN_REASON.exec(a.reason)?.[1];
+    return clock ? label('SlaClockKind', clock) : a.reason;
+  };
   return (
     <Card size="small" title={t('cases.timeline')} data-testid="case-timeline">
       <Timeline
@@ -107,9 +124,9 @@ export function CaseTimeline({ activities }: { activities: CaseActivity[] }) {
           children: (
             <Space direction="vertical" size={0}>
               <span>
-                {label('CaseActivityKind', a.kind)} {a.action ? `· ${t(`caseActions.${a.action}`, a.action)}` : ''} {a.fromState && a.toState ? `(${a.fromState} → ${a.toState})` : ''}
+                {label('CaseActivityKind', a.kind)} {a.action ? `· ${t(`caseActions.${a.action}`, a.action)}` : ''} {a.fromState && a.toState ? `（${stateLabel(a.fromState)} → ${stateLabel(a.toState)}）` : ''}
               </span>
-              {a.reason && <span style={{ color: '#888' }}>{a.reason}</span>}
+              {reason(a) && <span style={{ color: '#888' }}>{reason(a)}</span>}
               <DateTime value={a.occurredAt} />
             </Space>
           ),

@@ -4,6 +4,7 @@ import { PaperClipOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { DateTime } from '../../components/display';
 import { request } from '../../data/request';
+import { errorText } from '../../data/errors';
 import type { ApiError } from '../../graphql-client';
 
 export interface Attachment {
@@ -84,7 +85,7 @@ export function ReplyBox({ caseId, text, onText, onSent }: { caseId: string; tex
       message.success(t('cases.sent'));
       onSent();
     } catch (error) {
-      message.error((error as ApiError).message);
+      message.error(errorText(error as ApiError));
     } finally {
       setSending(false);
     }
@@ -100,7 +101,7 @@ export function ReplyBox({ caseId, text, onText, onSent }: { caseId: string; tex
         ]}
         style={{ marginBottom: 8 }}
       />
-      <Input.TextArea rows={4} value={text} onChange={(e) => onText(e.target.value)} placeholder={t(kind === 'REPLY' ? 'cases.replyPlaceholder' : 'cases.notePlaceholder')} style={{ background: kind === 'NOTE' ? '#fffbe6' : undefined }} />
+      <Input.TextArea rows={4} data-testid="reply-text" value={text} onChange={(e) => onText(e.target.value)} placeholder={t(kind === 'REPLY' ? 'cases.replyPlaceholder' : 'cases.notePlaceholder')} style={{ background: kind === 'NOTE' ? '#fffbe6' : undefined }} />
       {links.map((link, i) => (
         <Input key={i} size="small" style={{ marginTop: 4 }} placeholder="https://…" value={link} onChange={(e) => setLinks(links.map((l, j) => (j === i ? e.target.value : l)))} />
       ))}

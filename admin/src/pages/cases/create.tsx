@@ -1,3 +1,4 @@
+import { useNotices } from '../../components/crud';
 import { Create, useForm } from '@refinedev/antd';
 import { useTranslate } from '@refinedev/core';
 import { Form, Input, Select } from 'antd';
@@ -15,7 +16,7 @@ export function CaseCreate() {
   const t = useTranslate();
   const label = useEnumLabel();
   const options = (name: string, values: string[]) => values.map((v) => ({ value: v, label: label(name, v) }));
-  const { formProps, saveButtonProps } = useForm({ resource: 'cases', action: 'create', meta: { gqlMutation: op('CreateCase'), inputKey: 'case' }, redirect: 'show' });
+  const { formProps, saveButtonProps } = useForm({ resource: 'cases', action: 'create', meta: { gqlMutation: op('CreateCase'), inputKey: 'case' }, redirect: 'show', ...useNotices('cases', 'create') });
   const type = Form.useWatch('type', formProps.form);
   return (
     <Create saveButtonProps={saveButtonProps}>

@@ -1,7 +1,7 @@
 import { CreateButton, List, ShowButton, useTable, FilterDropdown } from '@refinedev/antd';
 import { useTranslate, type CrudFilter } from '@refinedev/core';
 import { Input, Select, Space, Table, Tag } from 'antd';
-import { DateTime, PriorityTag, SlaCountdown, VipMark, useEnumLabel } from '../../components/display';
+import { DateTime, PriorityTag, SlaCountdown, VipMark, useEnumLabel, useStateLabel } from '../../components/display';
 import { op } from '../../operations';
 import type { BoardCase } from '../../types';
 
@@ -11,6 +11,7 @@ const enumOptions = (label: (e: string, v: string) => string, name: string, valu
 export function CaseList() {
   const t = useTranslate();
   const label = useEnumLabel();
+  const stateLabel = useStateLabel();
   const { tableProps, setFilters } = useTable<BoardCase>({
     resource: 'cases',
     meta: { gqlQuery: op('CaseList') },
@@ -21,7 +22,7 @@ export function CaseList() {
   const search = (text: string) =>
     setFilters(text ? ([{ operator: 'or', value: [{ field: 'caseNo', operator: 'contains', value: text }, { field: 'subject', operator: 'contains', value: text }] }] as CrudFilter[]) : [], 'replace');
   return (
-    <List headerButtons={<Space><Input.Search allowClear placeholder={`${t('cases.caseNo')} / ${t('cases.subject')}`} onSearch={search} style={{ width: 260 }} /><CreateButton /></Space>}>
+    <List headerButtons={<Space><Input.Search allowClear data-testid="list-search" placeholder={`${t("cases.caseNo")} / ${t("cases.subject")}`} onSearch={search} style={{ width: 260 }} /><CreateButton /></Space>}>
       <Table {...tableProps} rowKey="id" size="middle" data-testid="case-table">
         <Table.Column dataIndex="caseNo" title={t('cases.caseNo')} sorter render={(v: string, r: BoardCase) => <Space size={4}>{v}<VipMark vip={r.isVip} /></Space>} />
         <Table.Column dataIndex="subject" title={t('cases.subject')} ellipsis />
@@ -41,7 +42,7 @@ export function CaseList() {
           dataIndex="stage"
           title={t('cases.state')}
           sorter
-          render={(_: string, r: BoardCase) => <Tag>{r.stateLabel}</Tag>}
+          render={(_: string, r: BoardCase) => <Tag>{stateLabel(r.state, r.stateLabel)}</Tag>}
           filterDropdown={(props) => <FilterDropdown {...props}><Select mode="multiple" style={{ minWidth: 160 }} options={enumOptions(label, 'CaseStage', ['NEW', 'OPEN', 'PENDING_CUSTOMER', 'RESOLVED', 'CLOSED'])} /></FilterDropdown>}
         />
         <Table.Column

@@ -2,7 +2,7 @@ import { Show } from '@refinedev/antd';
 import { useShow, useTranslate } from '@refinedev/core';
 import { Card, Col, Descriptions, Row, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { DateTime, PriorityTag, SlaCountdown, VipMark, useEnumLabel } from '../../components/display';
+import { DateTime, PriorityTag, SlaCountdown, VipMark, useEnumLabel, useStateLabel } from '../../components/display';
 import { useMe } from '../../hooks/use-me';
 import { op } from '../../operations';
 import type { BoardCase } from '../../types';
@@ -38,6 +38,7 @@ export interface CaseDetail extends Omit<BoardCase, 'customer'> {
 export function CaseShow() {
   const t = useTranslate();
   const label = useEnumLabel();
+  const stateLabel = useStateLabel();
   const { can } = useMe();
   const [draft, setDraft] = useState('');
   const { query } = useShow<CaseDetail>({ resource: 'cases', meta: { gqlQuery: op('CaseDetail') }, liveMode: 'auto' });
@@ -51,7 +52,7 @@ export function CaseShow() {
             <Space direction="vertical" style={{ width: '100%' }} size={16}>
               <Card size="small">
                 <Space wrap style={{ marginBottom: 12 }}>
-                  <Tag color="processing" data-testid="case-state">{item.stateLabel}</Tag>
+                  <Tag color="processing" data-testid="case-state">{stateLabel(item.state, item.stateLabel)}</Tag>
                   <PriorityTag priority={item.priority} />
                   <VipMark vip={item.isVip} />
                   <SlaCountdown status={item.slaStatus} dueAt={item.slaDueAt} />

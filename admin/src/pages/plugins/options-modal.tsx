@@ -1,5 +1,5 @@
 import { useTranslate } from '@refinedev/core';
-import { Alert, Form, Modal } from 'antd';
+import { Alert, App, Form, Modal } from 'antd';
 import { useApiForm } from '../../hooks/use-api-form';
 import { initialOptions, OptionFields, optionsToSend } from './option-fields';
 import type { Enablement, InstalledPlugin } from './types';
@@ -14,6 +14,7 @@ export interface OptionsTarget {
 /** Enable a plugin, or edit its options, with a form generated from its option specs (render it keyed by target). */
 export function OptionsModal({ target, franchiseId, onClose, onSaved }: { target: OptionsTarget; franchiseId: string; onClose(): void; onSaved(): void }) {
   const t = useTranslate();
+  const { message } = App.useApp();
   const { form, submit, formError, loading } = useApiForm(['options']);
   const { plugin, enablement, mode } = target;
   const save = async () => {
@@ -25,7 +26,10 @@ export function OptionsModal({ target, franchiseId, onClose, onSaved }: { target
       mode === 'enable'
         ? await submit('EnablePlugin', { input: { ...base, options, version: enablement?.version } })
         : await submit('UpdatePluginOptions', { input: { ...base, options, version: enablement?.version } });
-    if (saved) onSaved();
+    if (saved) {
+      message.success(t(mode === 'enable' ? 'plugins.enabled' : 'plugins.optionsSaved'));
+      onSaved();
+    }
   };
   return (
     <Modal

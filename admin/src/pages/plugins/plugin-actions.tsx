@@ -1,5 +1,5 @@
 import { useTranslate } from '@refinedev/core';
-import { Button, Popconfirm, Space, Switch, Tooltip } from 'antd';
+import { App, Button, Popconfirm, Space, Switch, Tooltip } from 'antd';
 import { useGqlMutation } from '../../hooks/use-gql';
 import type { OptionsTarget } from './options-modal';
 import type { Enablement, InstalledPlugin } from './types';
@@ -14,7 +14,7 @@ export function PluginActions({ plugin, enablement, franchiseId, mayManage, onOp
   onChanged(): void;
 }) {
   const t = useTranslate();
-  const disable = useGqlMutation('DisablePlugin');
+  const disable = useGqlMutation('DisablePlugin', { success: 'plugins.disabled' });
   if (!mayManage) return <Tooltip title={t('plugins.ownerNotAllowed')}><span data-testid="plugin-no-access">—</span></Tooltip>;
   const enabled = !!enablement?.enabled;
   const run = async () => {
@@ -35,9 +35,14 @@ export function PluginActions({ plugin, enablement, franchiseId, mayManage, onOp
 
 /** HQ: whether the franchise's owner may manage this plugin. */
 export function OwnerAccessSwitch({ plugin, enablement, franchiseId, onChanged }: { plugin: string; enablement?: Enablement; franchiseId: string; onChanged(): void }) {
+  const { message } = App.useApp();
+  const t = useTranslate();
   const set = useGqlMutation('SetPluginOwnerAccess');
   const toggle = async (ownerMayManage: boolean) => {
-    if (await set.run({ input: { franchiseId, plugin, ownerMayManage } })) onChanged();
+    if (await set.run({ input: { franchiseId, plugin, ownerMayManage } })) {
+      message.success(t(ownerMayManage ? 'plugins.ownerAllowed' : 'plugins.ownerRevoked'));
+      onChanged();
+    }
   };
   return <Switch size="small" checked={!!enablement?.ownerMayManage} loading={set.loading} onChange={(v) => void toggle(v)} data-testid="plugin-owner-access" />;
 }

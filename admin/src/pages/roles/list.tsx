@@ -1,6 +1,7 @@
 import { CreateButton, DeleteButton, EditButton, List, useTable } from '@refinedev/antd';
 import { useTranslate } from '@refinedev/core';
 import { Space, Table, Tag, Typography } from 'antd';
+import { PermissionTags, usePermissionCatalog } from '../../components/permissions';
 import { op } from '../../operations';
 
 interface RoleRow {
@@ -8,19 +9,21 @@ interface RoleRow {
   name: string;
   description: string | null;
   builtIn: boolean;
+  templateKey: string | null;
   permissions: string[];
 }
 
 /** Built-in role templates and the franchise's own roles with their permissions. */
 export function RoleList() {
   const t = useTranslate();
+  const catalog = usePermissionCatalog();
   const { tableProps } = useTable<RoleRow>({ resource: 'roles', meta: { gqlQuery: op('RoleList') }, sorters: { initial: [{ field: 'name', order: 'asc' }] } });
   return (
     <List headerButtons={<CreateButton />}>
       <Table {...tableProps} rowKey="id" size="middle">
-        <Table.Column dataIndex="name" title={t('common.name')} sorter render={(v: string, r: RoleRow) => <Space>{v}{r.builtIn && <Tag>{t('admin.builtIn')}</Tag>}</Space>} />
-        <Table.Column dataIndex="description" title={t('common.description')} render={(v: string) => <Typography.Text type="secondary">{v}</Typography.Text>} />
-        <Table.Column dataIndex="permissions" title={t('admin.permissions')} render={(v: string[]) => v.map((p) => <Tag key={p} style={{ marginBottom: 2 }}>{p}</Tag>)} />
+        <Table.Column dataIndex="name" title={t('common.name')} sorter render={(_: string, r: RoleRow) => <Space>{catalog.roleName(r)}{r.builtIn && <Tag>{t('admin.builtIn')}</Tag>}</Space>} />
+        <Table.Column dataIndex="description" title={t('common.description')} render={(_: string, r: RoleRow) => <Typography.Text type="secondary">{catalog.roleDescription(r)}</Typography.Text>} />
+        <Table.Column dataIndex="permissions" title={t('admin.permissions')} render={(v: string[]) => <PermissionTags codes={v} />} />
         <Table.Column
           title={t('table.actions')}
           render={(_, r: RoleRow) =>

@@ -4,14 +4,18 @@ import { enumOptions } from '../../components/crud';
 import { useEnumLabel } from '../../components/display';
 import { OrgUnitPicker } from '../../components/pickers';
 import { useGql } from '../../hooks/use-gql';
+import { usePermissionCatalog, useRoleOffer, type RoleLike } from '../../components/permissions';
 import type { Connection } from '../../types';
 
 export const STAFF_FIELDS = ['displayName', 'jobTitle', 'orgUnitId', 'phone', 'gender', 'employment', 'region', 'specialties', 'yearsOfPractice', 'introduction'];
 const JOB_TITLES = ['AGENT', 'SUPERVISOR', 'HEALTH_MANAGER', 'PHARMACIST', 'DOCTOR', 'CONSULTANT', 'STORE_DIRECTOR', 'FRANCHISE_OWNER', 'QA_ANALYST', 'OTHER'];
 
 export function RolePicker(props: { value?: string[]; onChange?: (v: string[]) => void }) {
-  const { data } = useGql<{ roles: Connection<{ id: string; name: string }> }>('RoleList', { paging: { limit: 200 } });
-  return <Select mode="multiple" {...props} optionFilterProp="label" options={(data?.roles.nodes ?? []).map((r) => ({ value: r.id, label: r.name }))} />;
+  const { data } = useGql<{ roles: Connection<RoleLike & { id: string }> }>('RoleList', { paging: { limit: 200 } });
+  const catalog = usePermissionCatalog();
+  const offered = useRoleOffer();
+  const roles = (data?.roles.nodes ?? []).filter((r) => offered(r) || props.value?.includes(r.id));
+  return <Select mode="multiple" {...props} data-testid="role-picker" optionFilterProp="label" options={roles.map((r) => ({ value: r.id, label: catalog.roleName(r) }))} />;
 }
 
 /** A staff member's profile; roles on create (afterwards with setStaffRoles). */
@@ -28,8 +32,8 @@ export function StaffFields({ creating }: { creating: boolean }) {
       <Form.Item name="roleIds" label={t('admin.roles')}><RolePicker /></Form.Item>
       <Form.Item name="phone" label={t('admin.phone')}><Input /></Form.Item>
       <Form.Item name="gender" label={t('customers.gender')}><Select allowClear options={enumOptions(label, 'Gender', ['MALE', 'FEMALE', 'UNDISCLOSED'])} /></Form.Item>
-      <Form.Item name="specialties" label="Specialties"><Select mode="tags" /></Form.Item>
-      <Form.Item name="yearsOfPractice" label="Years of practice"><InputNumber min={0} /></Form.Item>
+      <Form.Item name="specialties" label={t('admin.specialties')}><Select mode="tags" /></Form.Item>
+      <Form.Item name="yearsOfPractice" label={t('admin.yearsOfPractice')}><InputNumber min={0} /></Form.Item>
       <Form.Item name="introduction" label={t('common.description')}><Input.TextArea rows={2} /></Form.Item>
     </>
   );

@@ -1,0 +1,124 @@
+import type { Browser, Page } from 'playwright-core';
+import { signIn } from '../support/actors';
+import { startTestApp, type TestApp } from '../support/app';
+import { describeInBrowser, launchBrowser, signInPage } from './support/browser';
+
+/**
+ * Every search box in the panel finds by each of the fields it names (a search over two fields is
+ * "either", not "both"): cases, staff, audit log, customers, the board and the knowledge base.
+ */
+jest.setTimeout(120_000);
+
+describeInBrowser('list searches in the browser', () => {
+  let app: TestApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([startTestApp(), launchBrowser()]);
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  const rows = (page: Page) => page.locator('.ant-table-tbody tr.ant-table-row');
+  /** Searches and waits until every row shows `expected` (and there is at least one). */
+  async function search(page: Page, testId: string, text: string, expected: string | RegExp = text) {
+    const box = page.getByTestId(testId).locator('input').or(page.locator(`input[data-testid="${testId}"]`)).first();
+    await box.fill(text);
+    await box.press('Enter');
+    await page.waitForFunction(
+      ({ expected, flags }) => {
+        const found = [...(globalThis as unknown as { document: { querySelectorAll(s: string): ArrayLike<{ textContent: string | null }> } }).document.querySelectorAll('.ant-table-tbody tr.ant-table-row')];
+        const re = new RegExp(expected, flags);
+        return found.length > 0 && found.every((r) => re.test(r.textContent ?? ''));
+      },
+      { expected: typeof expected === 'string' ? expected.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : expected.source, flags: typeof expected === 'string' ? '' : expected.flags },
+      { timeout: 15_000 },
+    );
+    return rows(page).count();
+  }
+
+  it('finds a case by its exact number and by a word of its subject', async () => {
+    const supervisor = await signIn(app, 'supervisor@east.demo');
+    const listed = await supervisor.graphql<{ cases: { nodes: { caseNo: string; subject: string }[] } }>(`{ cases(paging: { limit: 1 }, sorting: [{ field: createdAt, direction: ASC }]) { nodes { caseNo subject } } }`);
+    const target = listed.body.data!.cases.nodes[0]!;
+    const page = await signInPage(browser, app, 'supervisor@east.demo');
+    await page.goto('/cases');
+    await rows(page).first().waitFor();
+    expect(await search(page, 'list-search', target.caseNo)).toBe(1);
+    const word = target.subject.slice(0, 4);
+    expect(await search(page, 'list-search', word)).toBeGreaterThanOrEqual(1);
+    await page.context().close();
+  });
+
+  it('finds staff by name and by email', async () => {
+    const page = await signInPage(browser, app, 'owner@east.demo');
+    await page.goto('/staff');
+    await rows(page).first().waitFor();
+    expect(await search(page, 'list-search', 'agent2@east.demo')).toBe(1);
+    const name = (await rows(page).first().locator('td').first().innerText()).trim();
+    await search(page, 'list-search', '', /./);
+    expect(await search(page, 'list-search', name)).toBeGreaterThanOrEqual(1);
+    await page.context().close();
+  });
+
+  it('finds audit entries by operation (code or Chinese name) and by actor', async () => {
+    const supervisor = await signIn(app, 'supervisor@east.demo');
+    const open = await supervisor.graphql<{ cases: { nodes: { id: string }[] } }>(`{ cases(filter: { stage: { eq: NEW }, ownerId: { is: null } }, paging: { limit: 1 }) { nodes { id } } }`);
+    const claimed = await supervisor.graphql(`mutation($id: ID!) { claimCase(id: $id) { id } }`, { id: open.body.data!.cases.nodes[0]!.id });
+    expect(claimed.body.errors).toBeUndefined();
+    const page = await signInPage(browser, app, 'owner@east.demo');
+    await page.goto('/audit-logs');
+    await rows(page).first().waitFor();
+    expect(await search(page, 'list-search', 'claimCase', '认领工单')).toBeGreaterThanOrEqual(1);
+    expect(await search(page, 'list-search', '认领', '认领工单')).toBeGreaterThanOrEqual(1);
+    expect(await search(page, 'list-search', '王丽娟')).toBeGreaterThanOrEqual(1);
+    await page.context().close();
+  });
+
+  it('finds customers by two characters of the name and by phone digits', async () => {
+    const owner = await signIn(app, 'owner@east.demo');
+    const listed = await owner.graphql<{ customers: { nodes: { name: string; phone: string; recordNo: string }[] } }>(`{ customers(paging: { limit: 1 }) { nodes { name phone recordNo } } }`);
+    const customer = listed.body.data!.customers.nodes[0]!;
+    const page = await signInPage(browser, app, 'owner@east.demo');
+    await page.goto('/customers');
+    await rows(page).first().waitFor();
+    await search(page, 'customer-search', customer.phone.slice(-8), customer.recordNo);
+    await search(page, 'customer-search', customer.name.slice(-2), customer.name.slice(-2));
+    await page.context().close();
+  });
+
+  it('filters the board by number, subject or customer as you type', async () => {
+    const page = await signInPage(browser, app, 'supervisor@east.demo');
+    await page.goto('/board');
+    await page.getByTestId('board-card').first().waitFor();
+    const caseNo = (await page.getByTestId('board-card').nth(1).getAttribute('data-case-no'))!;
+    await page.getByTestId('board-search').locator('input').or(page.locator('input[data-testid="board-search"]')).first().fill(caseNo);
+    await page.waitForFunction((no) => {
+      const cards = [...(globalThis as unknown as { document: { querySelectorAll(s: string): ArrayLike<{ getAttribute(n: string): string | null }> } }).document.querySelectorAll('[data-testid="board-card"]')];
+      return cards.length === 1 && cards[0]!.getAttribute('data-case-no') === no;
+    }, caseNo);
+    await page.context().close();
+  });
+
+  it('searches the knowledge base on a case and inserts readable text, not Markdown, into the reply', async () => {
+    const agent = await signIn(app, 'agent@east.demo');
+    const listed = await agent.graphql<{ cases: { nodes: { id: string }[] } }>(`{ cases(filter: { stage: { eq: NEW }, ownerId: { is: null } }, paging: { limit: 1 }) { nodes { id } } }`);
+    const page = await signInPage(browser, app, 'agent@east.demo');
+    await page.goto(`/cases/show/${listed.body.data!.cases.nodes[0]!.id}`);
+    const box = page.getByTestId('knowledge-search').locator('input').or(page.locator('input[data-testid="knowledge-search"]')).first();
+    await box.fill('退换');
+    await box.press('Enter');
+    await page.getByTestId('knowledge-insert').first().click();
+    const reply = page.getByTestId('reply-text');
+    await page.waitForFunction(() => {
+      const el = (globalThis as unknown as { document: { querySelector(s: string): { value?: string } | null } }).document.querySelector('[data-testid="reply-text"]');
+      return !!el?.value;
+    });
+    const text = await reply.inputValue();
+    expect(text.length).toBeGreaterThan(20);
+    expect(text).not.toMatch(/\*\*|^#+\s|__|`/m);
+    await page.context().close();
+  });
+});
