@@ -41,13 +41,14 @@ export const en: DeepPartial<Dictionary> = {
     error: { info: 'You may have forgotten to add the {{action}} component to {{resource}}.', '404': 'Sorry, this page does not exist.', resource404: 'Is the {{resource}} resource defined?', backHome: 'Back home' },
   },
   session: { expired: 'Session expired', expiredDescription: 'Please sign in again to continue.' },
-  menu: { dashboard: 'Dashboard', board: 'Live queue', cases: 'Cases', customers: 'Customers', admin: 'Administration', franchises: 'Franchises', orgUnits: 'Stores and units', staffUsers: 'Staff', roles: 'Roles and permissions', apiKeys: 'API keys', auditLogs: 'Audit log', sla: 'SLA and calendars', plugins: 'Plugins', notificationMessages: 'Message log', notificationTemplates: 'Message templates', deadLetters: 'Failed events' },
+  menu: { open: 'Open menu', dashboard: 'Dashboard', board: 'Live queue', cases: 'Cases', customers: 'Customers', admin: 'Administration', franchises: 'Franchises', orgUnits: 'Stores and units', staffUsers: 'Staff', roles: 'Roles and permissions', apiKeys: 'API keys', auditLogs: 'Audit log', sla: 'SLA and calendars', plugins: 'Plugins', notificationMessages: 'Message log', notificationTemplates: 'Message templates', deadLetters: 'Failed events' },
   common: {
     all: 'All', none: 'None', yes: 'Yes', no: 'No', masked: 'Masked', unassigned: 'Unassigned', me: 'Me', search: 'Search', loadMore: 'Load more',
     total: '{{count}} in total', updated: 'Updated', saved: 'Saved', noData: 'No data', live: 'Live', reconnecting: 'Reconnecting', vip: 'VIP',
     createdAt: 'Created', updatedAt: 'Updated', name: 'Name', status: 'Status', actions: 'Actions', description: 'Description',
   },
   board: {
+    overCapacity: 'Over capacity', capacityHint: 'Open cases / capacity', assigneeAgent: 'Assignee: {{name}}', clickToOpen: 'Click to open',
     title: 'Live queue board', groupBy: 'Group by', byStage: 'Status', byQueue: 'Queue', bySla: 'SLA', view: 'View', allOpen: 'All open cases',
     priority: 'Priority', type: 'Type', vipOnly: 'VIP only', assignee: 'Assignee', mine: 'Mine', unassigned: 'Unclaimed', searchPlaceholder: 'Number / subject / customer',
     saveViewTitle: 'Save the current filters as a view', viewName: 'View name', shared: 'Share with the team', alerts: 'Breach alerts', sound: 'Sound', desktop: 'Desktop',

@@ -82,13 +82,14 @@ export const zhCN = {
     error: { info: '您可能忘记添加 {{action}} 组件到 {{resource}} 资源。', '404': '抱歉，您访问的页面不存在。', resource404: '您确定已创建 {{resource}} 资源？', backHome: '返回首页' },
   },
   session: { expired: '会话已过期', expiredDescription: '请重新登录后继续。' },
-  menu: { dashboard: '工作台', board: '实时队列', cases: '工单', customers: '客户档案', admin: '系统管理', franchises: '加盟机构', orgUnits: '门店与部门', staffUsers: '员工', roles: '角色与权限', apiKeys: 'API 密钥', auditLogs: '审计日志', sla: 'SLA 与工作日历', plugins: '插件', notificationMessages: '消息日志', notificationTemplates: '消息模板', deadLetters: '失败事件' },
+  menu: { open: '打开菜单', dashboard: '工作台', board: '实时队列', cases: '工单', customers: '客户档案', admin: '系统管理', franchises: '加盟机构', orgUnits: '门店与部门', staffUsers: '员工', roles: '角色与权限', apiKeys: 'API 密钥', auditLogs: '审计日志', sla: 'SLA 与工作日历', plugins: '插件', notificationMessages: '消息日志', notificationTemplates: '消息模板', deadLetters: '失败事件' },
   common: {
     all: '全部', none: '无', yes: '是', no: '否', masked: '已脱敏', unassigned: '未分配', me: '我', search: '搜索', loadMore: '加载更多',
     total: '共 {{count}} 条', updated: '已更新', saved: '已保存', noData: '暂无数据', live: '实时', reconnecting: '正在重连',
     vip: 'VIP', createdAt: '创建时间', updatedAt: '更新时间', name: '名称', status: '状态', actions: '操作', description: '说明',
   },
   board: {
+    overCapacity: '超负荷', capacityHint: '处理中工单 / 容量', assigneeAgent: '处理人：{{name}}', clickToOpen: '点击打开',
     title: '实时队列看板', groupBy: '分组', byStage: '按状态', byQueue: '按队列', bySla: '按 SLA', view: '视图', allOpen: '全部进行中',
     priority: '优先级', type: '类型', vipOnly: '仅 VIP', assignee: '处理人', mine: '我的', unassigned: '未认领', searchPlaceholder: '编号 / 主题 / 客户',
     saveViewTitle: '保存当前筛选为视图', viewName: '视图名称', shared: '团队共享', alerts: '超时提醒', sound: '声音', desktop: '桌面通知',

@@ -1,57 +1,7 @@
-import { useList, useTranslate } from '@refinedev/core';
-import { Card, Table, Tag } from 'antd';
-import { parse } from 'graphql';
+import { lazy } from 'react';
 import { defineAdminExtension } from '../../../admin/src/extensions/types';
 
-const REFUND_APPROVALS = parse(`
-  query RefundApprovals($filter: RefundApprovalFilter, $sorting: [RefundApprovalSort!], $paging: OffsetPaging) {
-    refundApprovals(filter: $filter, sorting: $sorting, paging: $paging) {
-      totalCount
-      nodes { id caseId caseNo solutionType amount threshold status createdAt decidedAt }
-    }
-  }
-`);
-
-interface Row {
-  id: string;
-  caseId: string;
-  caseNo: string;
-  solutionType: string;
-  amount: number;
-  threshold: number;
-  status: string;
-  createdAt: string;
-}
-
-const STATUS_COLOR: Record<string, string> = { PENDING: 'orange', APPROVED: 'green', REJECTED: 'red' };
-
-/** Refunds and compensation waiting for approval; approving happens on the case (its approve_refund / reject_refund actions). */
-export function RefundApprovalsPage() {
-  const t = useTranslate();
-  const { result, query } = useList<Row>({
-    resource: 'refundApprovals',
-    meta: { gqlQuery: REFUND_APPROVALS },
-    sorters: [{ field: 'createdAt', order: 'desc' }],
-    pagination: { pageSize: 50 },
-  });
-  return (
-    <Card title={t('refundApproval.title')}>
-      <Table<Row>
-        rowKey="id"
-        loading={query.isLoading}
-        dataSource={result.data}
-        pagination={false}
-        columns={[
-          { title: t('refundApproval.case'), dataIndex: 'caseNo', render: (no: string, row) => <a href={`/cases/show/${row.caseId}`}>{no}</a> },
-          { title: t('refundApproval.type'), dataIndex: 'solutionType' },
-          { title: t('refundApproval.amount'), dataIndex: 'amount', render: (v: number, row) => `¥${v.toFixed(2)} (> ¥${row.threshold.toFixed(2)})` },
-          { title: t('refundApproval.status'), dataIndex: 'status', render: (s: string) => <Tag color={STATUS_COLOR[s]}>{t(`refundApproval.status.${s}`)}</Tag> },
-          { title: t('refundApproval.requestedAt'), dataIndex: 'createdAt' },
-        ]}
-      />
-    </Card>
-  );
-}
+const RefundApprovalsPage = lazy(() => import('./refund-approvals-page'));
 
 export default defineAdminExtension({
   plugin: 'refund-approval',
@@ -69,6 +19,11 @@ export default defineAdminExtension({
       'refundApproval.status.PENDING': '待审批',
       'refundApproval.status.APPROVED': '已批准',
       'refundApproval.status.REJECTED': '已驳回',
+      'caseActions.approve_refund': '批准退款', 'caseActions.reject_refund': '驳回退款', 'caseStates.AWAITING_REFUND_APPROVAL': '待退款审批',
+      'caseDone.approve_refund': '退款已批准', 'caseDone.reject_refund': '退款已驳回', 'errors.reasons.OWN_REFUND_REQUEST': '退款由您本人提出，须由其他有审批权限的人决定',
+      'pluginInfo.refund-approval.name': '退款审批', 'pluginInfo.refund-approval.description': '超过加盟机构设定金额的退款和补偿，须由有退款审批权限的人批准。',
+      'pluginInfo.refund-approval.options.threshold': '超过此金额（元）的退款和补偿需要审批',
+      'permissions.refund:approve.name': '审批退款', 'permissions.refund:approve.description': '批准或驳回超过加盟机构限额的退款和补偿（退款审批插件）',
     },
     en: {
       'refundApproval.menu': 'Refund approvals',
@@ -81,6 +36,8 @@ export default defineAdminExtension({
       'refundApproval.status.PENDING': 'Pending',
       'refundApproval.status.APPROVED': 'Approved',
       'refundApproval.status.REJECTED': 'Rejected',
+      'caseActions.approve_refund': 'Approve refund', 'caseActions.reject_refund': 'Reject refund', 'caseStates.AWAITING_REFUND_APPROVAL': 'Awaiting refund approval',
+      'caseDone.approve_refund': 'Refund approved', 'caseDone.reject_refund': 'Refund rejected', 'errors.reasons.OWN_REFUND_REQUEST': 'You proposed this refund; another approver must decide it',
     },
   },
 });

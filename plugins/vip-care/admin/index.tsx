@@ -32,7 +32,12 @@ export default defineAdminExtension({
   plugin: 'vip-care',
   dashboardWidgets: [{ key: 'vip-queue', title: 'vipCare.title', component: VipQueueWidget, permission: 'case:read' }],
   translations: {
-    'zh-CN': { 'vipCare.title': 'VIP 队列', 'vipCare.open': '进行中', 'vipCare.unassigned': '待认领', 'vipCare.warning': '即将超时', 'vipCare.breached': '已超时' },
+    'zh-CN': {
+      'vipCare.title': 'VIP 队列', 'vipCare.open': '进行中', 'vipCare.unassigned': '待认领', 'vipCare.warning': '即将超时', 'vipCare.breached': '已超时',
+      'pluginInfo.vip-care.name': 'VIP 关怀', 'pluginInfo.vip-care.description': 'VIP 客户的工单进入 VIP 队列，适用更严格的 SLA；工作台显示 VIP 队列概况。',
+      'pluginInfo.vip-care.options.firstResponseMinutes': 'VIP 工单首次响应时限（分钟，全天候）', 'pluginInfo.vip-care.options.nextResponseMinutes': '每条客户消息的回复时限（分钟）',
+      'pluginInfo.vip-care.options.resolutionHours': 'VIP 工单解决时限（小时）',
+    },
     en: { 'vipCare.title': 'VIP queue', 'vipCare.open': 'Open', 'vipCare.unassigned': 'Unclaimed', 'vipCare.warning': 'Near SLA', 'vipCare.breached': 'Breached' },
   },
 });

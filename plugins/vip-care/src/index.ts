@@ -40,7 +40,7 @@ export default definePlugin({
   caseRoutes: [{ name: 'vip', queue: VIP_QUEUE, when: (c) => c.isVip }],
   slaPolicies: [
     {
-      name: 'VIP care',
+      name: 'VIP 关怀 VIP care',
       queue: VIP_QUEUE,
       warningThreshold: 0.5,
       targets: (o) => [{ firstResponseMinutes: o.firstResponseMinutes, nextResponseMinutes: o.nextResponseMinutes, resolutionMinutes: o.resolutionHours * 60, calendarHours: false }],

@@ -62,7 +62,7 @@ const FRANCHISE_STAFF = (key: string, names: readonly string[]): StaffSpec[] => 
 const FRANCHISES = [
   {
     key: 'east' as const,
-    name: '华东健康药房 East',
+    name: '华东健康药房',
     code: 'EAST',
     address: '上海市徐汇区漕溪北路 88 号',
     ownerName: '陈建华',
@@ -78,7 +78,7 @@ const FRANCHISES = [
   },
   {
     key: 'west' as const,
-    name: '西南康联药房 West',
+    name: '西南康联药房',
     code: 'WEST',
     address: '成都市锦江区红星路三段 1 号',
     ownerName: '刘德明',

@@ -63,7 +63,7 @@ export function ApiKeyList() {
   };
   return (
     <List headerButtons={<Button type="primary" onClick={() => setCreating(true)}>{t('buttons.create')}</Button>}>
-      <Table {...tableProps} rowKey="id" size="middle">
+      <Table scroll={{ x: 'max-content' }} {...tableProps} rowKey="id" size="middle">
         <Table.Column dataIndex="name" title={t('common.name')} sorter />
         <Table.Column dataIndex="prefix" title={t('admin.prefix')} render={(v: string) => <Typography.Text code>{v}…</Typography.Text>} />
         <Table.Column dataIndex="permissions" title={t('admin.permissions')} render={(v: string[]) => <PermissionTags codes={v} />} />

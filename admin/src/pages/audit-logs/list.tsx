@@ -32,8 +32,8 @@ export function AuditLogList() {
   };
   const { tableProps, setFilters } = useTable<AuditRow>({ resource: 'auditLogs', meta: { gqlQuery: op('AuditLogList') }, sorters: { initial: [{ field: 'createdAt', order: 'desc' }] } });
   return (
-    <List headerButtons={<Space><Input.Search allowClear data-testid="list-search" placeholder={`${t("admin.operation")} / ${t('admin.actor')}`} style={{ width: 260 }} onSearch={search} /></Space>}>
-      <Table
+    <List headerButtons={<Space><Input.Search allowClear className="pd-list-search" data-testid="list-search" placeholder={`${t("admin.operation")} / ${t('admin.actor')}`} style={{ width: 260 }} onSearch={search} /></Space>}>
+      <Table scroll={{ x: 'max-content' }}
         {...tableProps}
         rowKey="id"
         size="small"

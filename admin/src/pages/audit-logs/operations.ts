@@ -25,7 +25,11 @@ const ENTITY_NAMES: Record<string, Record<'zh-CN' | 'en', string>> = {
   BusinessCalendar: { 'zh-CN': '工作日历', en: 'business calendar' }, Case: { 'zh-CN': '工单', en: 'case' }, CaseView: { 'zh-CN': '看板视图', en: 'board view' },
   Customer: { 'zh-CN': '客户档案', en: 'customer' }, Franchise: { 'zh-CN': '加盟机构', en: 'franchise' }, KnowledgeArticle: { 'zh-CN': '知识文章', en: 'knowledge article' },
   OrgUnit: { 'zh-CN': '门店 / 部门', en: 'store or unit' }, Role: { 'zh-CN': '角色', en: 'role' }, SlaPolicy: { 'zh-CN': 'SLA 策略', en: 'SLA policy' },
-  StaffUser: { 'zh-CN': '员工', en: 'staff member' },
+  StaffUser: { 'zh-CN': '员工', en: 'staff member' }, AuthSession: { 'zh-CN': '登录会话', en: 'session' }, ApiKey: { 'zh-CN': 'API 密钥', en: 'API key' },
+  DepartmentFeedback: { 'zh-CN': '跨部门反馈', en: 'department feedback' }, CareTask: { 'zh-CN': '关怀任务', en: 'care task' },
+  SatisfactionRequest: { 'zh-CN': '满意度回访', en: 'satisfaction survey' }, FranchisePlugin: { 'zh-CN': '插件启用', en: 'plugin enablement' },
+  RefundApproval: { 'zh-CN': '退款审批', en: 'refund approval' }, CaseMessage: { 'zh-CN': '工单消息', en: 'case message' }, CaseSettings: { 'zh-CN': '工单设置', en: 'case settings' },
+  AgentPresence: { 'zh-CN': '坐席状态', en: 'agent presence' },
 };
 const VERBS: Record<string, Record<'zh-CN' | 'en', string>> = { create: { 'zh-CN': '新建', en: 'Create' }, update: { 'zh-CN': '修改', en: 'Update' }, delete: { 'zh-CN': '删除', en: 'Delete' } };
 

@@ -1,5 +1,7 @@
 import { useTranslate } from '@refinedev/core';
-import { Card, Select, Space, Table, Tag, Typography } from 'antd';
+import { Card, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { useLocalized } from '../../components/display';
+import { useOptionValue } from './option-fields';
 import { useState } from 'react';
 import { useGql } from '../../hooks/use-gql';
 import { useMe } from '../../hooks/use-me';
@@ -19,10 +21,12 @@ function useFranchiseChoice() {
   return { isHq, franchiseId, options, setPicked, loading: franchises.isLoading };
 }
 
-function optionSummary(options: Record<string, unknown> | undefined) {
+function OptionSummary({ plugin, options }: { plugin: string; options: Record<string, unknown> | undefined }) {
+  const text = useLocalized();
+  const valueText = useOptionValue();
   const entries = Object.entries(options ?? {});
-  if (!entries.length) return '—';
-  return entries.map(([k, v]) => <Tag key={k}>{k}: {String(v)}</Tag>);
+  if (!entries.length) return <>—</>;
+  return <>{entries.map(([k, v]) => <Tooltip key={k} title={k}><Tag style={{ whiteSpace: 'normal' }}>{text(`pluginInfo.${plugin}.options.${k}`, k)}：{valueText(v)}</Tag></Tooltip>)}</>;
 }
 
 /**
@@ -31,6 +35,7 @@ function optionSummary(options: Record<string, unknown> | undefined) {
  */
 export function PluginList() {
   const t = useTranslate();
+  const text = useLocalized();
   const { can } = useMe();
   const { isHq, franchiseId, options, setPicked, loading } = useFranchiseChoice();
   const plugins = useGql<{ installedPlugins: InstalledPlugin[] }>('InstalledPlugins', { franchiseId }, { enabled: !!franchiseId });
@@ -48,15 +53,15 @@ export function PluginList() {
         </Space>
       )}
     >
-      <Table
+      <Table scroll={{ x: 'max-content' }}
         rowKey="name"
         pagination={false}
         loading={plugins.isLoading}
         dataSource={plugins.data?.installedPlugins ?? []}
         data-testid="plugin-table"
         columns={[
-          { title: t('common.name'), dataIndex: 'name', width: 200, render: (v: string, p: InstalledPlugin) => <Space direction="vertical" size={0}><Typography.Text strong>{v}</Typography.Text><Typography.Text type="secondary">{p.version}</Typography.Text></Space> },
-          { title: t('common.description'), dataIndex: 'description' },
+          { title: t('common.name'), dataIndex: 'name', width: 200, render: (v: string, p: InstalledPlugin) => <Space direction="vertical" size={0}><Typography.Text strong>{text(`pluginInfo.${v}.name`, v)}</Typography.Text><Typography.Text type="secondary" data-lang-neutral>{v} {p.version}</Typography.Text></Space> },
+          { title: t('common.description'), dataIndex: 'description', render: (v: string, p: InstalledPlugin) => text(`pluginInfo.${p.name}.description`, v) },
           {
             title: t('common.status'),
             render: (_, p: InstalledPlugin) => {
@@ -64,7 +69,7 @@ export function PluginList() {
               return <Tag color={enabled ? 'green' : 'default'} data-testid="plugin-status" data-enabled={String(enabled)}>{enabled ? t('admin.enabled') : t('admin.disabled')}</Tag>;
             },
           },
-          { title: t('plugins.options'), render: (_, p: InstalledPlugin) => optionSummary(enablementOf(p)?.options) },
+          { title: t('plugins.options'), render: (_, p: InstalledPlugin) => <OptionSummary plugin={p.name} options={enablementOf(p)?.options} /> },
           ...(isHq && manage && franchiseId
             ? [{ title: t('plugins.ownerAccess'), render: (_: unknown, p: InstalledPlugin) => <OwnerAccessSwitch plugin={p.name} enablement={enablementOf(p)} franchiseId={franchiseId} onChanged={refresh} /> }]
             : []),

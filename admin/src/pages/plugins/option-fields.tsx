@@ -1,6 +1,7 @@
 import { useTranslate } from '@refinedev/core';
 import { Form, Input, InputNumber, Select, Switch } from 'antd';
 import type { Rule } from 'antd/es/form';
+import { useLocalized } from '../../components/display';
 import type { PluginOption } from './types';
 
 /** The form's starting values: the franchise's current options, else each option's default. */
@@ -34,16 +35,24 @@ function OptionInput({ spec, ...control }: { spec: PluginOption; id?: string; va
   }
 }
 
-export function OptionFields({ specs }: { specs: PluginOption[] }) {
+/** An option's value in words (是 / 否 for switches). */
+export function useOptionValue() {
   const t = useTranslate();
+  return (value: unknown) => (typeof value === 'boolean' ? t(value ? 'common.yes' : 'common.no') : String(value));
+}
+
+export function OptionFields({ plugin, specs }: { plugin: string; specs: PluginOption[] }) {
+  const t = useTranslate();
+  const text = useLocalized();
+  const valueText = useOptionValue();
   if (!specs.length) return <>{t('plugins.noOptions')}</>;
   return (
     <>
       {specs.map((spec) => {
         const rules: Rule[] = spec.required ? [{ required: true, message: t('plugins.required') }] : [];
-        const hint = [range(spec) && t('plugins.range', { range: range(spec) }), spec.default != null && t('plugins.default', { value: String(spec.default) })].filter(Boolean).join(' · ');
+        const hint = [range(spec) && t('plugins.range', { range: range(spec) }), spec.default != null && t('plugins.default', { value: valueText(spec.default) })].filter(Boolean).join(' · ');
         return (
-          <Form.Item key={spec.name} name={spec.name} label={`${spec.name} — ${spec.description}`} rules={rules} extra={hint || undefined} valuePropName={spec.type === 'boolean' ? 'checked' : 'value'}>
+          <Form.Item key={spec.name} name={spec.name} label={text(`pluginInfo.${plugin}.options.${spec.name}`, spec.description)} tooltip={spec.name} rules={rules} extra={hint || undefined} valuePropName={spec.type === 'boolean' ? 'checked' : 'value'}>
             <OptionInput spec={spec} />
           </Form.Item>
         );

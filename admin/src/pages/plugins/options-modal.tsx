@@ -1,5 +1,6 @@
 import { useTranslate } from '@refinedev/core';
 import { Alert, App, Form, Modal } from 'antd';
+import { useLocalized } from '../../components/display';
 import { useApiForm } from '../../hooks/use-api-form';
 import { initialOptions, OptionFields, optionsToSend } from './option-fields';
 import type { Enablement, InstalledPlugin } from './types';
@@ -15,6 +16,7 @@ export interface OptionsTarget {
 export function OptionsModal({ target, franchiseId, onClose, onSaved }: { target: OptionsTarget; franchiseId: string; onClose(): void; onSaved(): void }) {
   const t = useTranslate();
   const { message } = App.useApp();
+  const text = useLocalized();
   const { form, submit, formError, loading } = useApiForm(['options']);
   const { plugin, enablement, mode } = target;
   const save = async () => {
@@ -34,7 +36,7 @@ export function OptionsModal({ target, franchiseId, onClose, onSaved }: { target
   return (
     <Modal
       open
-      title={`${t(mode === 'enable' ? 'plugins.enableTitle' : 'plugins.editTitle')}: ${plugin.name}`}
+      title={`${t(mode === 'enable' ? 'plugins.enableTitle' : 'plugins.editTitle')}：${text(`pluginInfo.${plugin.name}.name`, plugin.name)}`}
       onCancel={onClose}
       onOk={() => void save()}
       okText={t(mode === 'enable' ? 'buttons.enable' : 'buttons.save')}
@@ -43,7 +45,7 @@ export function OptionsModal({ target, franchiseId, onClose, onSaved }: { target
     >
       {formError && <Alert type="error" showIcon message={formError} style={{ marginBottom: 12 }} data-testid="plugin-form-error" />}
       <Form form={form} layout="vertical" initialValues={initialOptions(plugin.options, enablement?.options)} data-testid="plugin-options-form">
-        <OptionFields specs={plugin.options} />
+        <OptionFields plugin={plugin.name} specs={plugin.options} />
       </Form>
     </Modal>
   );

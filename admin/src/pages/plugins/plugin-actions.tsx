@@ -1,5 +1,6 @@
 import { useTranslate } from '@refinedev/core';
 import { App, Button, Popconfirm, Space, Switch, Tooltip } from 'antd';
+import { useLocalized } from '../../components/display';
 import { useGqlMutation } from '../../hooks/use-gql';
 import type { OptionsTarget } from './options-modal';
 import type { Enablement, InstalledPlugin } from './types';
@@ -14,6 +15,7 @@ export function PluginActions({ plugin, enablement, franchiseId, mayManage, onOp
   onChanged(): void;
 }) {
   const t = useTranslate();
+  const text = useLocalized();
   const disable = useGqlMutation('DisablePlugin', { success: 'plugins.disabled' });
   if (!mayManage) return <Tooltip title={t('plugins.ownerNotAllowed')}><span data-testid="plugin-no-access">—</span></Tooltip>;
   const enabled = !!enablement?.enabled;
@@ -25,7 +27,7 @@ export function PluginActions({ plugin, enablement, franchiseId, mayManage, onOp
       {!enabled && <Button size="small" type="primary" data-testid="plugin-enable" onClick={() => onOptions({ plugin, enablement, mode: 'enable' })}>{t('buttons.enable')}</Button>}
       {enabled && plugin.options.length > 0 && <Button size="small" data-testid="plugin-edit" onClick={() => onOptions({ plugin, enablement, mode: 'edit' })}>{t('plugins.editOptions')}</Button>}
       {enabled && (
-        <Popconfirm title={t('plugins.disableConfirm', { plugin: plugin.name })} onConfirm={() => void run()} okButtonProps={{ 'data-testid': 'plugin-disable-confirm' }}>
+        <Popconfirm title={t('plugins.disableConfirm', { plugin: text(`pluginInfo.${plugin.name}.name`, plugin.name) })} onConfirm={() => void run()} okButtonProps={{ 'data-testid': 'plugin-disable-confirm' }}>
           <Button size="small" danger loading={disable.loading} data-testid="plugin-disable">{t('buttons.disable')}</Button>
         </Popconfirm>
       )}

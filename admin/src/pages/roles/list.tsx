@@ -20,7 +20,7 @@ export function RoleList() {
   const { tableProps } = useTable<RoleRow>({ resource: 'roles', meta: { gqlQuery: op('RoleList') }, sorters: { initial: [{ field: 'name', order: 'asc' }] } });
   return (
     <List headerButtons={<CreateButton />}>
-      <Table {...tableProps} rowKey="id" size="middle">
+      <Table scroll={{ x: 'max-content' }} {...tableProps} rowKey="id" size="middle">
         <Table.Column dataIndex="name" title={t('common.name')} sorter render={(_: string, r: RoleRow) => <Space>{catalog.roleName(r)}{r.builtIn && <Tag>{t('admin.builtIn')}</Tag>}</Space>} />
         <Table.Column dataIndex="description" title={t('common.description')} render={(_: string, r: RoleRow) => <Typography.Text type="secondary">{catalog.roleDescription(r)}</Typography.Text>} />
         <Table.Column dataIndex="permissions" title={t('admin.permissions')} render={(v: string[]) => <PermissionTags codes={v} />} />

@@ -23,8 +23,8 @@ export function StaffList() {
   const catalog = usePermissionCatalog();
   const { tableProps, setFilters } = useTable<StaffRow>({ resource: 'staffUsers', meta: { gqlQuery: op('StaffList') }, sorters: { initial: [{ field: 'displayName', order: 'asc' }] } });
   return (
-    <List headerButtons={<Space><Input.Search allowClear data-testid="list-search" placeholder={`${t("admin.displayName")} / ${t('admin.email')}`} style={{ width: 240 }} onSearch={(v) => setFilters(v ? [{ operator: 'or', value: [{ field: 'displayName', operator: 'contains', value: v }, { field: 'email', operator: 'contains', value: v }] }] : [], 'replace')} /><CreateButton /></Space>}>
-      <Table {...tableProps} rowKey="id" size="middle">
+    <List headerButtons={<Space><Input.Search allowClear className="pd-list-search" data-testid="list-search" placeholder={`${t("admin.displayName")} / ${t('admin.email')}`} style={{ width: 240 }} onSearch={(v) => setFilters(v ? [{ operator: 'or', value: [{ field: 'displayName', operator: 'contains', value: v }, { field: 'email', operator: 'contains', value: v }] }] : [], 'replace')} /><CreateButton /></Space>}>
+      <Table scroll={{ x: 'max-content' }} {...tableProps} rowKey="id" size="middle">
         <Table.Column dataIndex="displayName" title={t('admin.displayName')} sorter />
         <Table.Column dataIndex="email" title={t('admin.email')} sorter />
         <Table.Column dataIndex="jobTitle" title={t('admin.jobTitle')} sorter render={(v: string) => label('JobTitle', v)} />
