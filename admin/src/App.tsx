@@ -1,12 +1,13 @@
 import { Authenticated, CanAccess, Refine } from '@refinedev/core';
 import { ErrorComponent, ThemedLayout, ThemedSider, ThemedTitle, useNotificationProvider } from '@refinedev/antd';
 import routerProvider, { CatchAllNavigate, NavigateToResource } from '@refinedev/react-router';
-import { App as AntdApp, ConfigProvider } from 'antd';
+import { App as AntdApp, ConfigProvider, Spin } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-import { useMemo, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useMemo, useState, type ComponentType, type ReactNode } from 'react';
 import { BrowserRouter, Outlet, Route, Routes } from 'react-router';
 import '@refinedev/antd/dist/reset.css';
+import './panel.css';
 import { accessControlProvider } from './auth/access-control';
 import { authProvider } from './auth/auth-provider';
 import { PanelHeader } from './components/header';
@@ -17,35 +18,40 @@ import { createPanelLiveProvider } from './data/live-provider';
 import { activeExtensions, extensionResources, useEnabledPlugins } from './extensions/use-extensions';
 import { createI18nProvider, storedLocale, translate, type Locale } from './i18n';
 import { coreResources, AppIcon } from './resources';
-import { ApiKeyList } from './pages/api-keys/list';
-import { AuditLogList } from './pages/audit-logs/list';
-import { NotificationMessageList } from './pages/notifications/messages';
-import { DeadLetterList } from './pages/events/dead-letters';
-import { NotificationTemplatePage } from './pages/notifications/templates';
-import { BoardPage } from './pages/board/list';
-import { CaseCreate } from './pages/cases/create';
-import { CaseList } from './pages/cases/list';
-import { CaseShow } from './pages/cases/show';
-import { CustomerCreate } from './pages/customers/create';
-import { CustomerEdit } from './pages/customers/edit';
-import { CustomerList } from './pages/customers/list';
-import { CustomerShow } from './pages/customers/show';
-import { DashboardPage } from './pages/dashboard';
-import { FranchiseCreate } from './pages/franchises/create';
-import { FranchiseEdit } from './pages/franchises/edit';
-import { FranchiseList } from './pages/franchises/list';
 import { LoginPage } from './pages/login';
-import { OrgUnitCreate } from './pages/org-units/create';
-import { OrgUnitEdit } from './pages/org-units/edit';
-import { OrgUnitList } from './pages/org-units/list';
-import { PluginList } from './pages/plugins/list';
-import { RoleCreate } from './pages/roles/create';
-import { RoleEdit } from './pages/roles/edit';
-import { RoleList } from './pages/roles/list';
-import { SlaPage } from './pages/sla/list';
-import { StaffCreate } from './pages/staff/create';
-import { StaffEdit } from './pages/staff/edit';
-import { StaffList } from './pages/staff/list';
+
+/** Pages load with their route (the sign-in page and the shell come first; each page's code when it is opened). */
+function page<K extends string>(load: () => Promise<Record<K, ComponentType<any>>>, name: K) { // eslint-disable-line @typescript-eslint/no-explicit-any
+  return lazy(() => load().then((module) => ({ default: module[name] })));
+}
+const ApiKeyList = page(() => import('./pages/api-keys/list'), 'ApiKeyList');
+const AuditLogList = page(() => import('./pages/audit-logs/list'), 'AuditLogList');
+const DeadLetterList = page(() => import('./pages/events/dead-letters'), 'DeadLetterList');
+const NotificationMessageList = page(() => import('./pages/notifications/messages'), 'NotificationMessageList');
+const NotificationTemplatePage = page(() => import('./pages/notifications/templates'), 'NotificationTemplatePage');
+const BoardPage = page(() => import('./pages/board/list'), 'BoardPage');
+const CaseCreate = page(() => import('./pages/cases/create'), 'CaseCreate');
+const CaseList = page(() => import('./pages/cases/list'), 'CaseList');
+const CaseShow = page(() => import('./pages/cases/show'), 'CaseShow');
+const CustomerCreate = page(() => import('./pages/customers/create'), 'CustomerCreate');
+const CustomerEdit = page(() => import('./pages/customers/edit'), 'CustomerEdit');
+const CustomerList = page(() => import('./pages/customers/list'), 'CustomerList');
+const CustomerShow = page(() => import('./pages/customers/show'), 'CustomerShow');
+const DashboardPage = page(() => import('./pages/dashboard'), 'DashboardPage');
+const FranchiseCreate = page(() => import('./pages/franchises/create'), 'FranchiseCreate');
+const FranchiseEdit = page(() => import('./pages/franchises/edit'), 'FranchiseEdit');
+const FranchiseList = page(() => import('./pages/franchises/list'), 'FranchiseList');
+const OrgUnitCreate = page(() => import('./pages/org-units/create'), 'OrgUnitCreate');
+const OrgUnitEdit = page(() => import('./pages/org-units/edit'), 'OrgUnitEdit');
+const OrgUnitList = page(() => import('./pages/org-units/list'), 'OrgUnitList');
+const PluginList = page(() => import('./pages/plugins/list'), 'PluginList');
+const RoleCreate = page(() => import('./pages/roles/create'), 'RoleCreate');
+const RoleEdit = page(() => import('./pages/roles/edit'), 'RoleEdit');
+const RoleList = page(() => import('./pages/roles/list'), 'RoleList');
+const SlaPage = page(() => import('./pages/sla/list'), 'SlaPage');
+const StaffCreate = page(() => import('./pages/staff/create'), 'StaffCreate');
+const StaffEdit = page(() => import('./pages/staff/edit'), 'StaffEdit');
+const StaffList = page(() => import('./pages/staff/list'), 'StaffList');
 
 const dataProvider = createPanelDataProvider();
 const liveProvider = createPanelLiveProvider();
@@ -91,7 +97,9 @@ export function App() {
                 element={
                   <Authenticated key="panel" fallback={<CatchAllNavigate to="/login" />}>
                     <ThemedLayout Header={PanelHeader} Sider={(props) => <ThemedSider {...props} fixed />} Title={({ collapsed }) => <ThemedTitle collapsed={collapsed} text="PharmaDesk" icon={<AppIcon />} />}>
-                      <Outlet />
+                      <Suspense fallback={<Spin style={{ display: 'block', margin: '20vh auto' }} />}>
+                        <Outlet />
+                      </Suspense>
                     </ThemedLayout>
                   </Authenticated>
                 }

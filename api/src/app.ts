@@ -19,6 +19,7 @@ import { rememberEnabledPlugins } from './core/plugins/enablement';
 import { requestTransactionPlugin } from './core/tenancy/request-transaction';
 import { authenticate, credentialsFrom, endedCredentials, type Credentials } from './modules/identity/authentication';
 import { buildAppSchema } from './core/graphql/schema';
+import { adminStatic } from './core/http/admin-static';
 import { bodyParserErrors, documentShapeGuard, sendGraphQLHttpError } from './core/http/graphql-http-errors';
 import { requestLogging } from './core/http/request-logging';
 import { GRAPHQL_PATH } from './core/http/paths';
@@ -209,7 +210,7 @@ function withHttpStatus(error: unknown): unknown {
 /** Serves the built admin panel with SPA fallback; says how to build it when it is missing. */
 function mountAdmin(app: express.Express, config: Config): void {
   const dist = config.ADMIN_DIST_DIR;
-  app.use(express.static(dist, { index: false, maxAge: '1h' }));
+  app.use(adminStatic(dist));
   app.get(/^\/(?!graphql|healthz|readyz).*/, (req, res, next) => {
     if (!req.accepts('html')) return next();
     const index = path.join(dist, 'index.html');

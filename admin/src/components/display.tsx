@@ -1,6 +1,6 @@
 import { useGetLocale, useTranslate } from '@refinedev/core';
 import { Badge, Tag, Tooltip, Typography } from 'antd';
-import { CrownFilled } from '@ant-design/icons';
+import { CrownFilled, PauseCircleOutlined } from '@ant-design/icons';
 import { useMe } from '../hooks/use-me';
 import { useServerNow } from '../hooks/use-now';
 import { localizedText, type Locale } from '../i18n';
@@ -72,10 +72,16 @@ export function slaLevel(status: string, dueAt: string | null | undefined, now: 
   return 'ok';
 }
 
-/** Live SLA countdown, coloured ok / warning / breached. */
-export function SlaCountdown({ status, dueAt }: { status: string; dueAt?: string | null }) {
+/** Live SLA countdown, coloured ok / warning / breached; 已暂停 while the case waits for the customer (its clocks are paused). */
+export function SlaCountdown({ status, dueAt, paused }: { status: string; dueAt?: string | null; paused?: boolean }) {
   const t = useTranslate();
   const now = useServerNow();
+  if (paused && status !== 'BREACHED')
+    return (
+      <Tag icon={<PauseCircleOutlined />} className="pd-sla pd-sla-paused" data-sla="paused">
+        {t('sla.paused')}
+      </Tag>
+    );
   const level = slaLevel(status, dueAt, now);
   const left = dueAt ? Date.parse(dueAt) - now : 0;
   const text = !dueAt ? t('enums.SlaStatus.NONE') : left >= 0 ? t('board.dueIn', { time: formatDuration(left) }) : t('board.overdue', { time: formatDuration(left) });
@@ -92,6 +98,21 @@ export function PresenceDot({ availability }: { availability?: string }) {
   return (
     <Tooltip title={label('AgentAvailability', availability ?? 'OFFLINE')}>
       <Badge status={PRESENCE_STATUS[availability ?? 'OFFLINE']} data-presence={availability ?? 'OFFLINE'} />
+    </Tooltip>
+  );
+}
+
+export const isOverCapacity = (p?: { openCases: number; capacity: number } | null) => !!p && p.capacity > 0 && p.openCases > p.capacity;
+
+/** Open cases against capacity; red and marked 超负荷 when over it. */
+export function CapacityTag({ presence }: { presence: { openCases: number; capacity: number } }) {
+  const t = useTranslate();
+  const over = isOverCapacity(presence);
+  return (
+    <Tooltip title={t('board.capacityHint')}>
+      <Tag color={over ? 'red' : 'default'} data-testid="capacity" data-over={String(over)} style={{ marginInlineStart: 4 }}>
+        {over ? `${t('board.overCapacity')} ` : ''}{presence.openCases}/{presence.capacity}
+      </Tag>
     </Tooltip>
   );
 }

@@ -1,7 +1,7 @@
 import { useTranslate } from '@refinedev/core';
 import { Button, Card, Space, Typography } from 'antd';
 import { memo } from 'react';
-import { PresenceDot, PriorityTag, SlaCountdown, VipMark, useEnumLabel, useStateLabel } from '../../components/display';
+import { CapacityTag, PresenceDot, PriorityTag, SlaCountdown, VipMark, useEnumLabel, useStateLabel } from '../../components/display';
 import type { BoardCase, Presence } from '../../types';
 
 interface Props {
@@ -9,13 +9,14 @@ interface Props {
   selected: boolean;
   presence?: Presence;
   canClaim: boolean;
-  onSelect(id: string): void;
+  /** The owner has more open cases than their capacity. */
+  overCapacity?: boolean;
   onOpen(id: string): void;
   onClaim(item: BoardCase): void;
 }
 
 /** One case on the board: number, subject, priority and VIP marks, SLA countdown, assignee with presence. */
-export const BoardCard = memo(function BoardCard({ item, selected, presence, canClaim, onSelect, onOpen, onClaim }: Props) {
+export const BoardCard = memo(function BoardCard({ item, selected, presence, overCapacity, canClaim, onOpen, onClaim }: Props) {
   const t = useTranslate();
   const label = useEnumLabel();
   const stateLabel = useStateLabel();
@@ -27,8 +28,7 @@ export const BoardCard = memo(function BoardCard({ item, selected, presence, can
       data-case-id={item.id}
       className={selected ? 'pd-card pd-card-selected' : 'pd-card'}
       style={{ marginBottom: 8, cursor: 'pointer', borderColor: selected ? '#1677ff' : undefined, boxShadow: selected ? '0 0 0 2px #1677ff33' : undefined }}
-      onClick={() => onSelect(item.id)}
-      onDoubleClick={() => onOpen(item.id)}
+      onClick={() => onOpen(item.id)}
     >
       <Space size={4} wrap style={{ width: '100%', justifyContent: 'space-between' }}>
         <Typography.Text strong>
@@ -43,10 +43,11 @@ export const BoardCard = memo(function BoardCard({ item, selected, presence, can
         {label('CaseType', item.type)} · {stateLabel(item.state, item.stateLabel)} {item.customer ? `· ${item.customer.name}` : ''}
       </Typography.Text>
       <Space style={{ width: '100%', justifyContent: 'space-between', marginTop: 6 }} wrap>
-        <SlaCountdown status={item.slaStatus} dueAt={item.slaDueAt} />
+        <SlaCountdown status={item.slaStatus} dueAt={item.slaDueAt} paused={item.stage === 'PENDING_CUSTOMER'} />
         {item.owner ? (
           <span data-testid="board-assignee">
             <PresenceDot availability={presence?.availability} /> {item.owner.displayName}
+            {overCapacity && presence && <CapacityTag presence={presence} />}
           </span>
         ) : canClaim ? (
           <Button

@@ -4,7 +4,8 @@ export interface BoardFilters {
   priorities: string[];
   types: string[];
   vipOnly: boolean;
-  assignee: 'all' | 'mine' | 'unassigned';
+  /** all, mine, unassigned, or one staff member's id (supervisors filter by agent). */
+  assignee: 'all' | 'mine' | 'unassigned' | (string & {});
   text: string;
 }
 
@@ -16,6 +17,7 @@ export function matches(item: BoardCase, filters: BoardFilters, myId: string | u
   if (filters.vipOnly && !item.isVip) return false;
   if (filters.assignee === 'mine' && item.ownerId !== myId) return false;
   if (filters.assignee === 'unassigned' && item.ownerId) return false;
+  if (!['all', 'mine', 'unassigned'].includes(filters.assignee) && item.ownerId !== filters.assignee) return false;
   const text = filters.text.trim().toLowerCase();
   if (text && ![item.caseNo, item.subject, item.customer?.name ?? ''].some((v) => v.toLowerCase().includes(text))) return false;
   return true;
@@ -29,10 +31,45 @@ export function toCaseFilter(filters: BoardFilters, myId: string | undefined): R
   if (filters.vipOnly) filter.isVip = { is: true };
   if (filters.assignee === 'mine' && myId) filter.ownerId = { eq: myId };
   if (filters.assignee === 'unassigned') filter.ownerId = { is: null };
+  if (!['all', 'mine', 'unassigned'].includes(filters.assignee)) filter.ownerId = { eq: filters.assignee };
   return filter;
 }
 
 export type GroupBy = 'stage' | 'queue' | 'sla';
+const GROUPS: GroupBy[] = ['stage', 'queue', 'sla'];
+
+/** What the board shows, as URL parameters (a view can be shared; back from a case restores it). */
+export interface BoardState {
+  view?: string;
+  groupBy: GroupBy;
+  filters: BoardFilters;
+  selected?: string;
+}
+
+export function parseBoardState(params: URLSearchParams): BoardState {
+  const list = (name: string) => (params.get(name) ?? '').split(',').filter(Boolean);
+  const group = params.get('group') as GroupBy | null;
+  return {
+    view: params.get('view') ?? undefined,
+    groupBy: group && GROUPS.includes(group) ? group : 'stage',
+    filters: { priorities: list('priority'), types: list('type'), vipOnly: params.get('vip') === '1', assignee: params.get('assignee') ?? 'all', text: params.get('q') ?? '' },
+    selected: params.get('selected') ?? undefined,
+  };
+}
+
+export function boardStateParams(state: BoardState): URLSearchParams {
+  const params = new URLSearchParams();
+  const { filters } = state;
+  if (state.view) params.set('view', state.view);
+  if (state.groupBy !== 'stage') params.set('group', state.groupBy);
+  if (filters.priorities.length) params.set('priority', filters.priorities.join(','));
+  if (filters.types.length) params.set('type', filters.types.join(','));
+  if (filters.vipOnly) params.set('vip', '1');
+  if (filters.assignee !== 'all') params.set('assignee', filters.assignee);
+  if (filters.text) params.set('q', filters.text);
+  if (state.selected) params.set('selected', state.selected);
+  return params;
+}
 const STAGE_ORDER = ['NEW', 'OPEN', 'PENDING_CUSTOMER', 'RESOLVED', 'CLOSED'];
 const SLA_ORDER = ['BREACHED', 'WARNING', 'OK', 'NONE'];
 const PRIORITY_RANK: Record<string, number> = { URGENT: 0, HIGH: 1, NORMAL: 2, LOW: 3 };

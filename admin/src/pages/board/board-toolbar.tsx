@@ -4,7 +4,7 @@ import { DeleteOutlined, SaveOutlined, SoundOutlined, DesktopOutlined } from '@a
 import { forwardRef, useState } from 'react';
 import type { InputRef } from 'antd';
 import { useEnumLabel } from '../../components/display';
-import type { CaseView } from '../../types';
+import type { CaseView, Presence } from '../../types';
 import type { BoardFilters, GroupBy } from './board-filters';
 import type { AlertSettings } from './use-breach-alerts';
 
@@ -22,6 +22,8 @@ interface Props {
   alerts: AlertSettings;
   onAlerts(value: Partial<AlertSettings>): void;
   live: boolean;
+  /** Supervisors filter by agent (presence gives who and how loaded). */
+  agents?: Presence[];
 }
 
 const PRIORITIES = ['URGENT', 'HIGH', 'NORMAL', 'LOW'];
@@ -51,6 +53,7 @@ export const BoardToolbar = forwardRef<InputRef, Props>(function BoardToolbar(pr
         </Tooltip>
       )}
       <Segmented<GroupBy>
+        data-testid="board-group"
         value={props.groupBy}
         onChange={props.onGroupBy}
         options={[
@@ -62,13 +65,20 @@ export const BoardToolbar = forwardRef<InputRef, Props>(function BoardToolbar(pr
       <Select mode="multiple" allowClear placeholder={t('board.priority')} style={{ minWidth: 140 }} value={filters.priorities} onChange={(priorities) => onFilters({ ...filters, priorities })} options={PRIORITIES.map((p) => ({ value: p, label: label('CasePriority', p) }))} />
       <Select mode="multiple" allowClear placeholder={t('board.type')} style={{ minWidth: 140 }} value={filters.types} onChange={(types) => onFilters({ ...filters, types })} options={TYPES.map((p) => ({ value: p, label: label('CaseType', p) }))} />
       <Select
-        style={{ width: 120 }}
+        data-testid="board-assignee-filter"
+        style={{ minWidth: 140 }}
+        showSearch
+        optionFilterProp="label"
+        popupMatchSelectWidth={false}
         value={filters.assignee}
         onChange={(assignee) => onFilters({ ...filters, assignee })}
         options={[
           { value: 'all', label: `${t('board.assignee')}: ${t('common.all')}` },
           { value: 'mine', label: t('board.mine') },
           { value: 'unassigned', label: t('board.unassigned') },
+          ...(props.agents ?? [])
+            .filter((a) => a.staffUser)
+            .map((a) => ({ value: a.staffUserId, label: t('board.assigneeAgent', { name: a.staffUser!.displayName }) })),
         ]}
       />
       <Checkbox checked={filters.vipOnly} onChange={(e) => onFilters({ ...filters, vipOnly: e.target.checked })}>

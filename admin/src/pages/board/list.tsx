@@ -1,14 +1,16 @@
 import { useGo, useTranslate } from '@refinedev/core';
 import { App, Card, Col, Empty, Row, Spin, Typography, type InputRef } from 'antd';
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { useEnumLabel } from '../../components/display';
+import { useEnumLabel, useCodeLabel } from '../../components/display';
 import { request } from '../../data/request';
 import { useGql, useGqlMutation } from '../../hooks/use-gql';
 import { useMe } from '../../hooks/use-me';
 import { usePresence } from '../../hooks/use-presence';
 import type { BoardCase, CaseView } from '../../types';
 import { BoardCard } from './board-card';
-import { EMPTY_FILTERS, groupCases, matches, toCaseFilter, type BoardFilters, type GroupBy } from './board-filters';
+import { groupCases, matches, toCaseFilter, type BoardFilters, type GroupBy } from './board-filters';
+import { isOverCapacity } from '../../components/display';
+import { useBoardState } from './use-board-state';
 import { BoardToolbar } from './board-toolbar';
 import { useBoardShortcuts } from './use-board-shortcuts';
 import { useBreachAlerts } from './use-breach-alerts';
@@ -18,13 +20,16 @@ import { useLiveBoard } from './use-live-board';
 export function BoardPage() {
   const t = useTranslate();
   const label = useEnumLabel();
+  const code = useCodeLabel();
   const go = useGo();
   const { message } = App.useApp();
   const { me, can } = useMe();
-  const [viewId, setViewId] = useState<string | undefined>(() => new URLSearchParams(window.location.search).get('view') ?? undefined);
-  const [groupBy, setGroupBy] = useState<GroupBy>('stage');
-  const [filters, setFilters] = useState<BoardFilters>(EMPTY_FILTERS);
-  const [selectedId, setSelectedId] = useState<string>();
+  const [state, setState] = useBoardState();
+  const { view: viewId, groupBy, filters, selected: selectedId } = state;
+  const setViewId = (view?: string) => setState({ ...state, view });
+  const setGroupBy = (next: GroupBy) => setState({ ...state, groupBy: next });
+  const setFilters = (next: BoardFilters) => setState({ ...state, filters: next });
+  const setSelectedId = useCallback((selected?: string) => setState((current) => ({ ...current, selected })), [setState]);
   const searchRef = useRef<InputRef>(null);
 
   const views = useGql<{ caseViews: CaseView[] }>('CaseViews');
@@ -38,7 +43,13 @@ export function BoardPage() {
   const columns = useMemo(() => groupCases(visible, groupBy), [visible, groupBy]);
   const ordered = useMemo(() => columns.flatMap((c) => c.cases), [columns]);
 
-  const open = useCallback((id: string) => go({ to: `/cases/show/${id}` }), [go]);
+  const open = useCallback(
+    (id: string) => {
+      setSelectedId(id); // back from the case, the board shows it selected
+      go({ to: `/cases/show/${id}` });
+    },
+    [go, setSelectedId],
+  );
   const doClaim = useCallback(
     async (item: BoardCase) => {
       const result = await claim.run({ id: item.id });
@@ -86,7 +97,7 @@ export function BoardPage() {
     await views.refetch();
   };
 
-  const columnTitle = (key: string) => (groupBy === 'stage' ? label('CaseStage', key) : groupBy === 'sla' ? label('SlaStatus', key) : key);
+  const columnTitle = (key: string) => (groupBy === 'stage' ? label('CaseStage', key) : groupBy === 'sla' ? label('SlaStatus', key) : code('queues', key));
 
   return (
     <div data-testid="queue-board">
@@ -105,6 +116,7 @@ export function BoardPage() {
         onFilters={setFilters}
         onSaveView={(name, shared) => void saveView(name, shared)}
         canShare={can('case:manage')}
+        agents={can('case:assign') || can('case:manage') ? [...presence.values()] : undefined}
         alerts={alerts.settings}
         onAlerts={alerts.update}
         live={board.live}
@@ -113,9 +125,9 @@ export function BoardPage() {
         {t('board.count', { count: visible.length })} · {t('board.shortcuts')}
       </Typography.Paragraph>
       <Spin spinning={board.loading && !board.cases.length}>
-        <Row gutter={12} wrap={false} style={{ overflowX: 'auto', paddingBottom: 8 }}>
+        <Row gutter={12} wrap={false} className="pd-board-columns" style={{ paddingBottom: 8 }}>
           {columns.map((column) => (
-            <Col key={column.key} flex="0 0 300px" data-testid="board-column" data-column={column.key}>
+            <Col key={column.key} className="pd-board-column" data-testid="board-column" data-column={column.key}>
               <Card size="small" title={`${columnTitle(column.key)} (${column.cases.length})`} styles={{ body: { maxHeight: 'calc(100vh - 300px)', overflowY: 'auto', background: '#fafafa' } }}>
                 {column.cases.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('board.empty')} />}
                 {column.cases.map((item) => (
@@ -125,7 +137,7 @@ export function BoardPage() {
                     selected={item.id === selectedId}
                     presence={item.ownerId ? presence.get(item.ownerId) : undefined}
                     canClaim={canClaim}
-                    onSelect={setSelectedId}
+                    overCapacity={isOverCapacity(item.ownerId ? presence.get(item.ownerId) : undefined)}
                     onOpen={open}
                     onClaim={doClaim}
                   />

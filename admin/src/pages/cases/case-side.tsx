@@ -2,7 +2,7 @@ import { useTranslate } from '@refinedev/core';
 import { Card, Descriptions, Empty, Space, Table, Tag, Timeline } from 'antd';
 import { CheckCircleOutlined, PauseCircleOutlined, WarningOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
-import { DateTime, MaybeMasked, SLA_COLORS, useEnumLabel, useStateLabel } from '../../components/display';
+import { DateTime, MaybeMasked, SLA_COLORS, useEnumLabel, useStateLabel, CustomerTags } from '../../components/display';
 import { useServerNow } from '../../hooks/use-now';
 import { formatDuration } from '../../time';
 
@@ -36,7 +36,7 @@ export function CustomerCard({ customer }: { customer: CaseCustomer | null }) {
           <Descriptions.Item label={t('customers.phone')}><MaybeMasked value={customer.phone} /></Descriptions.Item>
           <Descriptions.Item label={t('customers.age')}>{customer.age ?? '—'} · {label('Gender', customer.gender)}</Descriptions.Item>
           <Descriptions.Item label={t('customers.segment')}>{label('CustomerSegment', customer.segment)}</Descriptions.Item>
-          <Descriptions.Item label={t('customers.tags')}>{customer.tags.map((tag) => <Tag key={tag}>{tag}</Tag>)}</Descriptions.Item>
+          <Descriptions.Item label={t('customers.tags')}><CustomerTags tags={customer.tags} /></Descriptions.Item>
           {customer.allergies.length > 0 && <Descriptions.Item label={t('customers.allergies')}>{customer.allergies.map((a) => <Tag color="red" key={a}>{a}</Tag>)}</Descriptions.Item>}
           <Descriptions.Item label={t('customers.lastServiceAt')}><DateTime value={customer.lastServiceAt} /></Descriptions.Item>
         </Descriptions>
@@ -78,7 +78,7 @@ export function SlaClocks({ clocks }: { clocks: SlaClock[] }) {
   };
   return (
     <Card size="small" title={t('cases.clocks')} data-testid="sla-clocks">
-      <Table
+      <Table scroll={{ x: 'max-content' }}
         size="small"
         pagination={false}
         rowKey="id"

@@ -1,6 +1,6 @@
 import { CreateButton, List, ShowButton, useTable, FilterDropdown } from '@refinedev/antd';
 import { useTranslate, type CrudFilter } from '@refinedev/core';
-import { Input, Select, Space, Table, Tag } from 'antd';
+import { Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { DateTime, PriorityTag, SlaCountdown, VipMark, useEnumLabel, useStateLabel } from '../../components/display';
 import { op } from '../../operations';
 import type { BoardCase } from '../../types';
@@ -22,18 +22,20 @@ export function CaseList() {
   const search = (text: string) =>
     setFilters(text ? ([{ operator: 'or', value: [{ field: 'caseNo', operator: 'contains', value: text }, { field: 'subject', operator: 'contains', value: text }] }] as CrudFilter[]) : [], 'replace');
   return (
-    <List headerButtons={<Space><Input.Search allowClear data-testid="list-search" placeholder={`${t("cases.caseNo")} / ${t("cases.subject")}`} onSearch={search} style={{ width: 260 }} /><CreateButton /></Space>}>
-      <Table {...tableProps} rowKey="id" size="middle" data-testid="case-table">
-        <Table.Column dataIndex="caseNo" title={t('cases.caseNo')} sorter render={(v: string, r: BoardCase) => <Space size={4}>{v}<VipMark vip={r.isVip} /></Space>} />
-        <Table.Column dataIndex="subject" title={t('cases.subject')} ellipsis />
+    <List headerButtons={<Space><Input.Search allowClear className="pd-list-search" data-testid="list-search" placeholder={`${t("cases.caseNo")} / ${t("cases.subject")}`} onSearch={search} style={{ width: 260 }} /><CreateButton /></Space>}>
+      <Table scroll={{ x: 'max-content' }} {...tableProps} rowKey="id" size="middle" data-testid="case-table">
+        <Table.Column dataIndex="caseNo" title={t('cases.caseNo')} sorter className="pd-nowrap" render={(v: string, r: BoardCase) => <Space size={4}>{v}<VipMark vip={r.isVip} /></Space>} />
+        <Table.Column dataIndex="subject" title={t('cases.subject')} render={(v: string) => <Typography.Text ellipsis={{ tooltip: v }} style={{ maxWidth: 280, display: 'block' }}>{v}</Typography.Text>} />
         <Table.Column
           dataIndex="type"
+          responsive={['lg']}
           title={t('cases.type')}
           render={(v: string) => label('CaseType', v)}
           filterDropdown={(props) => <FilterDropdown {...props}><Select mode="multiple" style={{ minWidth: 160 }} options={enumOptions(label, 'CaseType', ['CONSULTATION', 'MEDICATION_CONSULTATION', 'COMPLAINT', 'AFTER_SALES', 'ORDER_INQUIRY', 'SUGGESTION', 'PRAISE'])} /></FilterDropdown>}
         />
         <Table.Column
           dataIndex="priority"
+          responsive={['sm']}
           title={t('cases.priority')}
           render={(v: string) => <PriorityTag priority={v} />}
           filterDropdown={(props) => <FilterDropdown {...props}><Select mode="multiple" style={{ minWidth: 140 }} options={enumOptions(label, 'CasePriority', ['URGENT', 'HIGH', 'NORMAL', 'LOW'])} /></FilterDropdown>}
@@ -47,15 +49,16 @@ export function CaseList() {
         />
         <Table.Column
           dataIndex="slaStatus"
+          className="pd-nowrap"
           title={t('cases.sla')}
-          render={(v: string, r: BoardCase) => <SlaCountdown status={v} dueAt={r.slaDueAt} />}
+          render={(v: string, r: BoardCase) => <SlaCountdown status={v} dueAt={r.slaDueAt} paused={r.stage === 'PENDING_CUSTOMER'} />}
           filterDropdown={(props) => <FilterDropdown {...props}><Select mode="multiple" style={{ minWidth: 140 }} options={enumOptions(label, 'SlaStatus', ['OK', 'WARNING', 'BREACHED', 'NONE'])} /></FilterDropdown>}
         />
-        <Table.Column dataIndex={['owner', 'displayName']} title={t('cases.owner')} render={(v?: string) => v ?? t('common.unassigned')} />
-        <Table.Column dataIndex={['customer', 'name']} title={t('cases.customer')} />
-        <Table.Column dataIndex="slaDueAt" title={t('cases.slaDueAt')} sorter render={(v: string) => <DateTime value={v} />} />
-        <Table.Column dataIndex="createdAt" title={t('cases.createdAt')} sorter render={(v: string) => <DateTime value={v} />} />
-        <Table.Column title={t('table.actions')} render={(_, r: BoardCase) => <ShowButton hideText size="small" recordItemId={r.id} />} />
+        <Table.Column dataIndex={['owner', 'displayName']} title={t('cases.owner')} responsive={['sm']} className="pd-nowrap" render={(v?: string) => v ?? t('common.unassigned')} />
+        <Table.Column dataIndex={['customer', 'name']} title={t('cases.customer')} responsive={['lg']} className="pd-nowrap" />
+        <Table.Column dataIndex="slaDueAt" title={t('cases.slaDueAt')} responsive={['xl']} className="pd-nowrap" sorter render={(v: string) => <DateTime value={v} />} />
+        <Table.Column dataIndex="createdAt" title={t('cases.createdAt')} responsive={['xl']} className="pd-nowrap" sorter render={(v: string) => <DateTime value={v} />} />
+        <Table.Column title={t('table.actions')} fixed="right" render={(_, r: BoardCase) => <ShowButton hideText size="small" recordItemId={r.id} data-testid="case-open" />} />
       </Table>
     </List>
   );

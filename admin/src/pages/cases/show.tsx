@@ -2,7 +2,7 @@ import { Show } from '@refinedev/antd';
 import { useShow, useTranslate } from '@refinedev/core';
 import { Card, Col, Descriptions, Row, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { DateTime, PriorityTag, SlaCountdown, VipMark, useEnumLabel, useStateLabel } from '../../components/display';
+import { DateTime, PriorityTag, SlaCountdown, VipMark, useEnumLabel, useStateLabel, CustomerTags, useCodeLabel } from '../../components/display';
 import { useMe } from '../../hooks/use-me';
 import { op } from '../../operations';
 import type { BoardCase } from '../../types';
@@ -39,6 +39,7 @@ export function CaseShow() {
   const t = useTranslate();
   const label = useEnumLabel();
   const stateLabel = useStateLabel();
+  const code = useCodeLabel();
   const { can } = useMe();
   const [draft, setDraft] = useState('');
   const { query } = useShow<CaseDetail>({ resource: 'cases', meta: { gqlQuery: op('CaseDetail') }, liveMode: 'auto' });
@@ -55,7 +56,7 @@ export function CaseShow() {
                   <Tag color="processing" data-testid="case-state">{stateLabel(item.state, item.stateLabel)}</Tag>
                   <PriorityTag priority={item.priority} />
                   <VipMark vip={item.isVip} />
-                  <SlaCountdown status={item.slaStatus} dueAt={item.slaDueAt} />
+                  <SlaCountdown status={item.slaStatus} dueAt={item.slaDueAt} paused={item.stage === 'PENDING_CUSTOMER'} />
                   <Typography.Text type="secondary">
                     {t('cases.owner')}: <span data-testid="case-owner">{item.owner?.displayName ?? t('common.unassigned')}</span>
                   </Typography.Text>
@@ -68,7 +69,7 @@ export function CaseShow() {
                   <Descriptions.Item label={t('cases.channel')}>{label('CaseChannel', item.channel)}</Descriptions.Item>
                   {item.category && <Descriptions.Item label={t('cases.category')}>{label('CaseCategory', item.category)}</Descriptions.Item>}
                   <Descriptions.Item label={t('cases.escalationLevel')}>{label('EscalationLevel', item.escalationLevel)}</Descriptions.Item>
-                  <Descriptions.Item label={t('cases.queue')}>{item.queue}</Descriptions.Item>
+                  <Descriptions.Item label={t('cases.queue')}>{code('queues', item.queue)}</Descriptions.Item>
                   <Descriptions.Item label={t('cases.orgUnit')}>{item.orgUnit?.name ?? '—'}</Descriptions.Item>
                   <Descriptions.Item label={t('cases.createdAt')}><DateTime value={item.createdAt} /></Descriptions.Item>
                   <Descriptions.Item label={t('cases.slaDueAt')}><DateTime value={item.slaDueAt} /></Descriptions.Item>
@@ -77,7 +78,7 @@ export function CaseShow() {
                   {item.expert && <Descriptions.Item label={t('cases.expert')}>{item.expert.displayName}</Descriptions.Item>}
                   {item.solutionType && <Descriptions.Item label={t('cases.solution')}>{label('SolutionType', item.solutionType)} {item.solutionAmount ?? ''} {item.solutionNote}</Descriptions.Item>}
                   {item.resolutionNote && <Descriptions.Item label={t('cases.resolution')}>{item.resolutionNote}</Descriptions.Item>}
-                  {item.tags.length > 0 && <Descriptions.Item label={t('cases.tags')}>{item.tags.map((tag) => <Tag key={tag}>{tag}</Tag>)}</Descriptions.Item>}
+                  {item.tags.length > 0 && <Descriptions.Item label={t('cases.tags')}><CustomerTags tags={item.tags} /></Descriptions.Item>}
                 </Descriptions>
                 <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{item.description}</Typography.Paragraph>
                 <AttachmentLinks attachments={item.attachments} />

@@ -2,7 +2,7 @@ import { CreateButton, EditButton, List, ShowButton, useTable } from '@refinedev
 import { useTranslate } from '@refinedev/core';
 import { Input, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
-import { DateTime, MaybeMasked, useEnumLabel } from '../../components/display';
+import { DateTime, MaybeMasked, useEnumLabel, CustomerTags } from '../../components/display';
 import { useGql } from '../../hooks/use-gql';
 import { op } from '../../operations';
 
@@ -31,25 +31,25 @@ export function CustomerList() {
   const search = useGql<{ searchCustomers: { matchedField: string; customer: CustomerRow }[] }>('SearchCustomers', { query, limit: 50 }, { enabled: searching });
   const rows = searching ? (search.data?.searchCustomers ?? []).map((h) => ({ ...h.customer, matchedField: h.matchedField })) : undefined;
   return (
-    <List headerButtons={<Space><Input.Search allowClear data-testid="customer-search" placeholder={t('customers.searchPlaceholder')} onSearch={setQuery} onChange={(e) => !e.target.value && setQuery('')} style={{ width: 320 }} /><CreateButton /></Space>}>
-      <Table
+    <List headerButtons={<Space><Input.Search allowClear className="pd-list-search" data-testid="customer-search" placeholder={t('customers.searchPlaceholder')} onSearch={setQuery} onChange={(e) => !e.target.value && setQuery('')} style={{ width: 320 }} /><CreateButton data-testid="customer-create" /></Space>}>
+      <Table scroll={{ x: 'max-content' }}
         {...tableProps}
         {...(rows ? { dataSource: rows, loading: search.isFetching, pagination: false } : {})}
         rowKey="id"
         size="middle"
         data-testid="customer-table"
       >
-        <Table.Column dataIndex="recordNo" title={t('customers.recordNo')} sorter={!searching} />
-        <Table.Column dataIndex="name" title={t('customers.name')} sorter={!searching} render={(v: string, r: CustomerRow) => <Space>{v}{r.matchedField && <Tag color="blue">{t('customers.matched', { field: r.matchedField })}</Tag>}</Space>} />
-        <Table.Column dataIndex="gender" title={t('customers.gender')} render={(v: string) => label('Gender', v)} />
-        <Table.Column dataIndex="age" title={t('customers.age')} />
-        <Table.Column dataIndex="phone" title={t('customers.phone')} render={(v: string) => <MaybeMasked value={v} />} />
-        <Table.Column dataIndex="segment" title={t('customers.segment')} render={(v: string) => label('CustomerSegment', v)} />
-        <Table.Column dataIndex="tags" title={t('customers.tags')} render={(v: string[]) => v.map((tag) => <Tag key={tag}>{tag}</Tag>)} />
-        <Table.Column dataIndex={['orgUnit', 'name']} title={t('customers.orgUnit')} />
-        <Table.Column dataIndex="totalSpend" title={t('customers.totalSpend')} sorter={!searching} render={(v: number) => `¥${v.toFixed(2)}`} />
-        <Table.Column dataIndex="lastServiceAt" title={t('customers.lastServiceAt')} sorter={!searching} render={(v: string) => <DateTime value={v} format="YYYY-MM-DD" />} />
-        <Table.Column title={t('table.actions')} render={(_, r: CustomerRow) => <Space><ShowButton hideText size="small" recordItemId={r.id} /><EditButton hideText size="small" recordItemId={r.id} /></Space>} />
+        <Table.Column dataIndex="recordNo" title={t('customers.recordNo')} className="pd-nowrap" sorter={!searching} />
+        <Table.Column dataIndex="name" title={t('customers.name')} className="pd-nowrap" sorter={!searching} render={(v: string, r: CustomerRow) => <Space>{v}{r.matchedField && <Tag color="blue">{t('customers.matched', { field: r.matchedField })}</Tag>}</Space>} />
+        <Table.Column dataIndex="gender" title={t('customers.gender')} responsive={['lg']} render={(v: string) => label('Gender', v)} />
+        <Table.Column dataIndex="age" title={t('customers.age')} responsive={['lg']} />
+        <Table.Column dataIndex="phone" title={t('customers.phone')} responsive={['sm']} className="pd-nowrap" render={(v: string) => <MaybeMasked value={v} />} />
+        <Table.Column dataIndex="segment" title={t('customers.segment')} responsive={['md']} render={(v: string) => label('CustomerSegment', v)} />
+        <Table.Column dataIndex="tags" title={t('customers.tags')} responsive={['xl']} render={(v: string[]) => <CustomerTags tags={v} />} />
+        <Table.Column dataIndex={['orgUnit', 'name']} title={t('customers.orgUnit')} responsive={['lg']} className="pd-nowrap" />
+        <Table.Column dataIndex="totalSpend" title={t('customers.totalSpend')} responsive={['md']} sorter={!searching} render={(v: number) => `¥${v.toFixed(2)}`} />
+        <Table.Column dataIndex="lastServiceAt" title={t('customers.lastServiceAt')} responsive={['xl']} sorter={!searching} render={(v: string) => <DateTime value={v} format="YYYY-MM-DD" />} />
+        <Table.Column title={t('table.actions')} fixed="right" render={(_, r: CustomerRow) => <Space><ShowButton hideText size="small" recordItemId={r.id} /><EditButton hideText size="small" recordItemId={r.id} /></Space>} />
       </Table>
     </List>
   );

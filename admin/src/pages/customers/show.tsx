@@ -3,7 +3,7 @@ import { useShow, useTranslate } from '@refinedev/core';
 import { Alert, Button, Card, Col, Descriptions, Row, Tag, Timeline, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
-import { DateTime, MaybeMasked, useEnumLabel } from '../../components/display';
+import { DateTime, MaybeMasked, useEnumLabel, CustomerTags, useCodeLabel, useStateLabel } from '../../components/display';
 import { request } from '../../data/request';
 import { useMe } from '../../hooks/use-me';
 import { op } from '../../operations';
@@ -21,6 +21,14 @@ interface TimelineEntry {
 /** Everything that happened to the customer, newest first, paged by cursor. */
 function CustomerTimeline({ customerId }: { customerId: string }) {
   const t = useTranslate();
+  const code = useCodeLabel();
+  const label = useEnumLabel();
+  const stateLabel = useStateLabel();
+  // A case entry's summary is "TYPE · STATE[ · SOLUTION]" in the API's codes.
+  const caseSummary = (summary: string) => {
+    const [type, state, solution] = summary.split(' · ');
+    return [label('CaseType', type), state && stateLabel(state), solution && label('SolutionType', solution)].filter(Boolean).join(' · ');
+  };
   const [entries, setEntries] = useState<TimelineEntry[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
   const [more, setMore] = useState(false);
@@ -40,10 +48,10 @@ function CustomerTimeline({ customerId }: { customerId: string }) {
           key: `${e.refId}-${i}`,
           children: (
             <>
-              <Tag>{e.kind}</Tag> {e.refType === 'case' && e.refId ? <Link to={`/cases/show/${e.refId}`}>{e.title}</Link> : e.title}
+              <Tag data-kind={e.kind}>{code('timelineKinds', e.kind)}</Tag> {e.refType === 'case' && e.refId ? <Link to={`/cases/show/${e.refId}`}>{e.title}</Link> : e.title}
               {e.amount != null && <Typography.Text strong> ¥{e.amount.toFixed(2)}</Typography.Text>}
               <br />
-              {e.summary && <Typography.Text type="secondary">{e.summary} · </Typography.Text>}
+              {e.summary && <Typography.Text type="secondary">{e.kind === 'case' ? caseSummary(e.summary) : e.summary} · </Typography.Text>}
               <DateTime value={e.occurredAt} />
             </>
           ),
@@ -85,7 +93,7 @@ export function CustomerShow() {
                 <Descriptions.Item label={t('customers.segment')}>{label('CustomerSegment', c.segment)}</Descriptions.Item>
                 <Descriptions.Item label={t('customers.totalSpend')}>¥{Number(c.totalSpend).toFixed(2)} · {t('customers.purchaseCount')} {c.purchaseCount}</Descriptions.Item>
                 <Descriptions.Item label={t('customers.lastServiceAt')}><DateTime value={c.lastServiceAt} /></Descriptions.Item>
-                <Descriptions.Item label={t('customers.tags')} span={2}>{(c.tags as string[]).map((tag) => <Tag key={tag}>{tag}</Tag>)}</Descriptions.Item>
+                <Descriptions.Item label={t('customers.tags')} span={2}><CustomerTags tags={c.tags as string[]} /></Descriptions.Item>
                 <Descriptions.Item label={t('customers.allergies')} span={2}>{(c.allergies as string[]).map((a) => <Tag color="red" key={a}>{a}</Tag>)}</Descriptions.Item>
                 <Descriptions.Item label={t('customers.medications')} span={2}>{(c.currentMedications as { name: string; dosage: string | null }[]).map((m) => `${m.name}${m.dosage ? `（${m.dosage}）` : ''}`).join('；') || '—'}</Descriptions.Item>
                 <Descriptions.Item label={t('customers.medicalHistory')} span={2}>{c.medicalHistory ?? '—'}</Descriptions.Item>

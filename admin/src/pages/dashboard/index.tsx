@@ -2,7 +2,7 @@ import { useTranslate } from '@refinedev/core';
 import { Card, Col, List, Row, Space, Statistic, Typography } from 'antd';
 import { Link } from 'react-router';
 import { BarChart } from '../../components/bar-chart';
-import { PresenceDot, PriorityTag, SLA_COLORS, SlaCountdown, useEnumLabel } from '../../components/display';
+import { CapacityTag, PresenceDot, PriorityTag, SLA_COLORS, SlaCountdown, useEnumLabel } from '../../components/display';
 import type { AdminExtension } from '../../extensions/types';
 import { useGql } from '../../hooks/use-gql';
 import { useMe } from '../../hooks/use-me';
@@ -27,7 +27,7 @@ function MyQueue({ userId }: { userId: string }) {
         size="small"
         dataSource={data?.mine.nodes ?? []}
         renderItem={(c) => (
-          <List.Item extra={<SlaCountdown status={c.slaStatus} dueAt={c.slaDueAt} />}>
+          <List.Item extra={<SlaCountdown status={c.slaStatus} dueAt={c.slaDueAt} paused={c.stage === 'PENDING_CUSTOMER'} />}>
             <Space><PriorityTag priority={c.priority} /><Link to={`/cases/show/${c.id}`}>{c.caseNo}</Link>{c.subject}</Space>
           </List.Item>
         )}
@@ -61,7 +61,7 @@ function TeamSlaHealth() {
             size="small"
             dataSource={data?.agentPresences ?? []}
             renderItem={(p) => (
-              <List.Item extra={`${p.openCases}/${p.capacity}`}>
+              <List.Item extra={<CapacityTag presence={p} />}>
                 <Space><PresenceDot availability={p.availability} />{p.staffUser?.displayName}<Typography.Text type="secondary">{label('AgentAvailability', p.availability)}</Typography.Text></Space>
               </List.Item>
             )}

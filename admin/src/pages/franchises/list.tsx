@@ -11,8 +11,8 @@ export function FranchiseList() {
   const { tableProps } = useTable({ resource: 'franchises', meta: { gqlQuery: op('FranchiseList') }, sorters: { initial: [{ field: 'name', order: 'asc' }] } });
   return (
     <List headerButtons={<CreateButton />}>
-      <Table {...tableProps} rowKey="id" size="middle">
-        <Table.Column dataIndex="code" title={t('admin.code')} />
+      <Table scroll={{ x: 'max-content' }} {...tableProps} rowKey="id" size="middle">
+        <Table.Column dataIndex="code" title={t('admin.code')} render={(v: string) => <span data-lang-neutral>{v}</span>} />
         <Table.Column dataIndex="name" title={t('common.name')} sorter />
         <Table.Column dataIndex="ownerName" title={t('admin.ownerName')} />
         <Table.Column dataIndex="ownerPhone" title={t('admin.ownerPhone')} />

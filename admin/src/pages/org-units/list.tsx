@@ -11,8 +11,8 @@ export function OrgUnitList() {
   const { tableProps } = useTable({ resource: 'orgUnits', meta: { gqlQuery: op('OrgUnitList') }, sorters: { initial: [{ field: 'name', order: 'asc' }] } });
   return (
     <List headerButtons={<CreateButton />}>
-      <Table {...tableProps} rowKey="id" size="middle" data-testid="org-unit-table">
-        <Table.Column dataIndex="code" title={t('admin.code')} />
+      <Table scroll={{ x: 'max-content' }} {...tableProps} rowKey="id" size="middle" data-testid="org-unit-table">
+        <Table.Column dataIndex="code" title={t('admin.code')} render={(v: string) => <span data-lang-neutral>{v}</span>} />
         <Table.Column dataIndex="name" title={t('common.name')} sorter />
         <Table.Column dataIndex="kind" title={t('admin.kind')} render={(v: string) => label('OrgUnitKind', v)} />
         <Table.Column dataIndex={['parent', 'name']} title={t('admin.parent')} />

@@ -1,7 +1,7 @@
 import { useTranslate } from '@refinedev/core';
 import { Button, Card, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { useEnumLabel } from '../../components/display';
+import { useEnumLabel, useLocalized } from '../../components/display';
 import { useGql } from '../../hooks/use-gql';
 import { useMe } from '../../hooks/use-me';
 import { CalendarModal } from './calendar-modal';
@@ -15,6 +15,7 @@ type Editing = { kind: 'policy'; record?: SlaPolicy } | { kind: 'calendar'; reco
 export function SlaPage() {
   const t = useTranslate();
   const label = useEnumLabel();
+  const text = useLocalized();
   const { can } = useMe();
   const manage = can('sla:manage');
   const policies = useGql<{ slaPolicies: SlaPolicy[] }>('SlaPolicies');
@@ -33,7 +34,7 @@ export function SlaPage() {
   return (
     <Space direction="vertical" style={{ width: '100%' }} size={16}>
       <Card title={t('admin.policies')} extra={createButton('policy')}>
-        <Table
+        <Table scroll={{ x: 'max-content' }}
           rowKey="id"
           loading={policies.isLoading}
           dataSource={policies.data?.slaPolicies ?? []}
@@ -41,7 +42,7 @@ export function SlaPage() {
           expandable={{
             defaultExpandAllRows: true,
             expandedRowRender: (p) => (
-              <Table
+              <Table scroll={{ x: 'max-content' }}
                 size="small"
                 pagination={false}
                 rowKey={(_, i) => String(i)}
@@ -59,7 +60,7 @@ export function SlaPage() {
             ),
           }}
           columns={[
-            { title: t('common.name'), dataIndex: 'name', render: (v: string, p: SlaPolicy) => <Space>{v}{p.isDefault && <Tag color="blue">{t('admin.isDefault')}</Tag>}</Space> },
+            { title: t('common.name'), dataIndex: 'name', render: (v: string, p: SlaPolicy) => <Space>{text(undefined, v)}{p.isDefault && <Tag color="blue">{t('admin.isDefault')}</Tag>}</Space> },
             { title: t('admin.queue'), dataIndex: 'queue', render: (v: string | null) => v ?? '—' },
             { title: t('admin.calendars'), dataIndex: 'calendarId', render: calendarName },
             { title: t('admin.warningThreshold'), dataIndex: 'warningThreshold', render: (v: number) => `${Math.round(v * 100)}%` },
@@ -69,7 +70,7 @@ export function SlaPage() {
         />
       </Card>
       <Card title={t('admin.calendars')} extra={createButton('calendar')}>
-        <Table
+        <Table scroll={{ x: 'max-content' }}
           rowKey="id"
           loading={calendars.isLoading}
           dataSource={calendars.data?.businessCalendars ?? []}
