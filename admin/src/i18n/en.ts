@@ -30,11 +30,7 @@ export const en: DeepPartial<Dictionary> = {
   pages: {
     login: {
       title: 'Sign in to PharmaDesk', signin: 'Sign in', signup: 'Sign up', divider: 'or', fields: { email: 'Email', password: 'Password' },
-      permissionGroups: { Cases: 'Cases', Customers: 'Customers', Staff: 'Staff and roles', 'Knowledge base': 'Knowledge base', Organization: 'Organization', Partners: 'Partners', Audit: 'Audit', Plugins: 'Plugins' },
-  customerTags: { chronic: 'Chronic', vip: 'VIP', new_member: 'New member', otc: 'OTC' },
-  queues: { general: 'General', vip: 'VIP' },
-  timelineKinds: { case: 'Case', purchase: 'Purchase', archive: 'Archive', care: 'Care', apiKey: 'API key' },
-  errors: { validEmail: 'Invalid email address', requiredEmail: 'Email is required', requiredPassword: 'Password is required' },
+      errors: { validEmail: 'Invalid email address', requiredEmail: 'Email is required', requiredPassword: 'Password is required' },
       buttons: { submit: 'Sign in', forgotPassword: 'Forgot password?', noAccount: 'No account?', rememberMe: 'Remember me' },
       expired: 'Your session has expired. Please sign in again.', failed: 'Sign-in failed',
     },
@@ -168,6 +164,10 @@ export const en: DeepPartial<Dictionary> = {
     NEW: 'New', ACCEPTED: 'Accepted', INVESTIGATING: 'Investigating', SOLUTION_PROPOSED: 'Solution proposed', AWAITING_CONFIRMATION: 'Awaiting customer confirmation', RESOLVED: 'Resolved', CLOSED: 'Closed',
     AWAITING_INFO: 'Awaiting customer information', ANSWERED: 'Answered, awaiting confirmation', AWAITING_REFUND_APPROVAL: 'Awaiting refund approval', PHARMACIST_REVIEW: 'Pharmacist review',
   },
+  permissionGroups: { Cases: 'Cases', Customers: 'Customers', Staff: 'Staff and roles', 'Knowledge base': 'Knowledge base', Organization: 'Organization', Partners: 'Partners', Audit: 'Audit', Plugins: 'Plugins' },
+  customerTags: { chronic: 'Chronic', vip: 'VIP', new_member: 'New member', otc: 'OTC' },
+  queues: { general: 'General', vip: 'VIP' },
+  timelineKinds: { case: 'Case', purchase: 'Purchase', archive: 'Archive', care: 'Care', apiKey: 'API key' },
   errors: {
     codes: {
       UNAUTHENTICATED: 'Sign in to continue', FORBIDDEN: 'You do not have permission to do this', NOT_FOUND: 'Not found, or not yours to see', CONFLICT: 'Someone else changed this record; reload and try again',
