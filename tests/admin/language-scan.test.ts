@@ -13,7 +13,7 @@ import { describeInBrowser, launchBrowser, signInPage } from './support/browser'
  * A page added to the menu is scanned automatically; when it fails, the message lists each
  * English word with the text around it and the page it is on.
  */
-jest.setTimeout(600_000);
+jest.setTimeout(300_000);
 
 /** The demo's roles (README): HQ admin, QA, owner, supervisor and agent, and west's owner for its other plugins. */
 const ROLES = ['admin@hq.demo', 'qa@hq.demo', 'owner@east.demo', 'supervisor@east.demo', 'agent@east.demo', 'owner@west.demo'];
@@ -42,7 +42,8 @@ async function visibleText(page: Page): Promise<string> {
 
 function englishWords(text: string): { word: string; context: string }[] {
   const found: { word: string; context: string }[] = [];
-  const re = /(?<![\w@.\-/:#])[A-Za-z][A-Za-z']+(?![\w@.\-/:#])/g;
+  // Placeholders ({{caseNo}}) are identifiers too.
+  const re = /(?<![\w@.\-/:#{])[A-Za-z][A-Za-z']+(?![\w@.\-/:#}])/g;
   for (const match of text.matchAll(re)) {
     const word = match[0].replace(/'s$/, '');
     if (ALLOWED.has(word)) continue;
@@ -84,13 +85,13 @@ describeInBrowser('zh-CN language scan', () => {
   });
 
   it('finds English only on the allowlist', () => {
-    expect(englishWords('待受理 New · SLA 剩余 3 分钟 · agent@east.demo · EAST-CS-2026-000108 · PharmaDesk').map((f) => f.word)).toEqual(['New']);
+    expect(englishWords('待受理 New · SLA 剩余 3 分钟 · agent@east.demo · EAST-CS-2026-000108 · {{caseNo}} · PharmaDesk').map((f) => f.word)).toEqual(['New']);
   });
 
-  it('shows every menu page of every demo role in Chinese', async () => {
-    const findings: Finding[] = [];
-    const visited: string[] = [];
-    for (const email of ROLES) {
+  for (const email of ROLES)
+    it(`shows every menu page of ${email} in Chinese`, async () => {
+      const findings: Finding[] = [];
+      const visited: string[] = [];
       const page = await signInPage(browser, app, email);
       const caller = await signIn(app, email);
       const extra: string[] = [];
@@ -101,13 +102,11 @@ describeInBrowser('zh-CN language scan', () => {
       for (const path of [...(await menuPages(page)), ...extra]) {
         await page.goto(path);
         await settle(page);
-        visited.push(`${email} ${path}`);
-        for (const f of englishWords(await visibleText(page))) findings.push({ page: `${email} ${path}`, ...f });
+        visited.push(path);
+        for (const f of englishWords(await visibleText(page))) findings.push({ page: path, ...f });
       }
       await page.context().close();
-    }
-    expect(visited.length).toBeGreaterThan(ROLES.length * 3);
-    const report = findings.map((f) => `${f.page}: "${f.word}" in …${f.context}…`);
-    expect(report).toEqual([]);
-  });
+      expect(visited.length).toBeGreaterThanOrEqual(3);
+      expect(findings.map((f) => `${email} ${f.page}: "${f.word}" in …${f.context}…`)).toEqual([]);
+    });
 });

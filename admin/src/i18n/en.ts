@@ -114,6 +114,7 @@ export const en: DeepPartial<Dictionary> = {
     retry: 'Run again',
   },
   notify: {
+    languages: { 'zh-CN': 'Chinese', en: 'English' },
     bell: 'Notifications', bellEmpty: 'No notifications', markAllRead: 'Mark all read', channel: 'Channel', recipient: 'Recipient', kind: 'Kind', content: 'Content',
     provider: 'Provider', attempts: 'Attempts', scheduledFor: 'Scheduled for', lastError: 'Last error', retry: 'Send again', language: 'Language', source: 'Source',
     custom: 'Custom', builtIn: 'Built-in', disabled: 'Disabled', restore: 'Restore default', restoreConfirm: 'Delete this franchise template and go back to the built-in wording?',
@@ -164,7 +165,7 @@ export const en: DeepPartial<Dictionary> = {
     NEW: 'New', ACCEPTED: 'Accepted', INVESTIGATING: 'Investigating', SOLUTION_PROPOSED: 'Solution proposed', AWAITING_CONFIRMATION: 'Awaiting customer confirmation', RESOLVED: 'Resolved', CLOSED: 'Closed',
     AWAITING_INFO: 'Awaiting customer information', ANSWERED: 'Answered, awaiting confirmation', AWAITING_REFUND_APPROVAL: 'Awaiting refund approval', PHARMACIST_REVIEW: 'Pharmacist review',
   },
-  permissionGroups: { Cases: 'Cases', Customers: 'Customers', Staff: 'Staff and roles', 'Knowledge base': 'Knowledge base', Organization: 'Organization', Partners: 'Partners', Audit: 'Audit', Plugins: 'Plugins' },
+  permissionGroups: { Cases: 'Cases', Customers: 'Customers', Staff: 'Staff and roles', 'Knowledge base': 'Knowledge base', Organization: 'Organization', Partners: 'Partners', Audit: 'Audit', Plugins: 'Plugins', Notifications: 'Notifications' },
   customerTags: { chronic: 'Chronic', vip: 'VIP', new_member: 'New member', otc: 'OTC' },
   queues: { general: 'General', vip: 'VIP' },
   timelineKinds: { case: 'Case', purchase: 'Purchase', archive: 'Archive', care: 'Care', apiKey: 'API key' },

@@ -114,6 +114,7 @@ export const zhCN = {
     retry: '重新执行',
   },
   notify: {
+    languages: { 'zh-CN': '中文', en: '英文' },
     bell: '消息通知', bellEmpty: '暂无通知', markAllRead: '全部已读', channel: '渠道', recipient: '收件人', kind: '消息类型', content: '内容',
     provider: '发送通道', attempts: '尝试次数', scheduledFor: '计划发送', lastError: '最近错误', retry: '重新发送', language: '语言', source: '来源',
     custom: '自定义', builtIn: '系统默认', disabled: '已停用', restore: '恢复默认', restoreConfirm: '删除本加盟商的模板，恢复系统默认文案？',
@@ -165,7 +166,7 @@ export const zhCN = {
     AWAITING_INFO: '待客户补充', ANSWERED: '已答复待确认', AWAITING_REFUND_APPROVAL: '待退款审批', PHARMACIST_REVIEW: '药师审核中',
   },
   caseFields: { solutionType: '解决方式', solutionNote: '方案说明', solutionAmount: '金额（元）', reason: '原因', question: '问题', answer: '答复', resolutionNote: '处理结果', reviewNote: '药师审核意见' },
-  permissionGroups: { Cases: '工单', Customers: '客户', Staff: '员工与角色', 'Knowledge base': '知识库', Organization: '组织架构', Partners: '合作方接口', Audit: '审计', Plugins: '插件' },
+  permissionGroups: { Cases: '工单', Customers: '客户', Staff: '员工与角色', 'Knowledge base': '知识库', Organization: '组织架构', Partners: '合作方接口', Audit: '审计', Plugins: '插件', Notifications: '消息通知' },
   permissions: {
     'apikey:manage': { name: '管理 API 密钥', description: '为本范围创建、轮换、吊销合作方 API 密钥（权限不超过本人）' },
     'case:read': { name: '查看工单', description: '查看本范围的工单、沟通记录与历程、队列和坐席状态' },
@@ -194,6 +195,9 @@ export const zhCN = {
     'org:manage': { name: '管理组织架构', description: '在本范围新建和修改门店、分中心、部门' },
     'franchise:manage': { name: '管理加盟机构', description: '新建加盟机构，修改合同信息和状态（仅总部）' },
     'audit:read': { name: '查看审计日志', description: '查看本加盟机构的审计日志（总部可看全部）' },
+    'notification:read': { name: '查看消息', description: '查看本加盟机构发给客户的每条消息（送达状态及未发送原因）、消息模板和发送设置' },
+    'notification:manage': { name: '管理消息', description: '编写本加盟机构的消息模板，设置免打扰时段，重发失败的消息' },
+    'notification:send': { name: '发送消息', description: '给客户发消息（短信、微信、邮件；尊重客户同意与退订），记录客户退订或重新订阅' },
     'plugin:manage': { name: '管理插件', description: '为加盟机构启用、停用、配置插件（总部：任何加盟机构；加盟商：总部允许时管理自己的）' },
   },
   roleTemplates: {

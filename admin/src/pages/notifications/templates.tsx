@@ -88,9 +88,9 @@ export function NotificationTemplatePage() {
         <Table<Row> dataSource={scoped ? rows : []} rowKey="key" size="small" pagination={{ pageSize: 20 }} loading={kinds.isFetching || templates.isFetching}>
           <Table.Column<Row> title={t('notify.kind')} render={(_, r) => <Space direction="vertical" size={0}><span>{t(`notify.kinds.${r.kind.key.replace('.', '_')}`, r.kind.label)}</span><Typography.Text type="secondary" style={{ fontSize: 12 }}>{r.kind.audience === 'staff' ? t('notify.toStaff') : t('notify.toCustomer')}</Typography.Text></Space>} />
           <Table.Column<Row> title={t('notify.channel')} render={(_, r) => <Tag>{label('NotificationChannel', r.channel)}</Tag>} />
-          <Table.Column<Row> title={t('notify.language')} dataIndex="language" />
+          <Table.Column<Row> title={t('notify.language')} dataIndex="language" render={(v: string) => t(`notify.languages.${v}`, v)} />
           <Table.Column<Row> title={t('notify.source')} render={(_, r) => (r.template ? <Tag color={r.template.enabled ? 'blue' : 'default'}>{r.template.enabled ? t('notify.custom') : t('notify.disabled')}</Tag> : <Tag>{t('notify.builtIn')}</Tag>)} />
-          <Table.Column<Row> title={t('notify.content')} ellipsis render={(_, r) => `${r.wording.subject ? `${r.wording.subject}｜` : ''}${r.wording.body}`} />
+          <Table.Column<Row> title={t('notify.content')} ellipsis render={(_, r) => <span data-lang-neutral={r.language === 'en' ? '' : undefined}>{`${r.wording.subject ? `${r.wording.subject}｜` : ''}${r.wording.body}`}</span>} />
           <Table.Column<Row>
             title={t('common.actions')}
             render={(_, r) =>
