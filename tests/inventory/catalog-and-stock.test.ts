@@ -3,6 +3,9 @@ import { startTestApp, type TestApp } from '../support/app';
 import { errorCodes, signIn, type Caller } from '../support/actors';
 import { BALANCES, createProduct, createWarehouse, inDays, must, receive, type ProductRow, type WarehouseSetup } from './support';
 
+
+// Requests queue behind other suites on a shared machine; a step may take seconds.
+jest.setTimeout(120_000);
 /** Products, warehouses, zones and lots, and stock as a ledger, over the real API. */
 describe('catalog, warehouses and the stock ledger', () => {
   let app: TestApp;
@@ -19,7 +22,7 @@ describe('catalog, warehouses and the stock ledger', () => {
     amoxicillin = await createProduct(hq);
     insulin = await createProduct(hq, { genericName: '门冬胰岛素注射液', brandName: '诺和锐', specification: '3ml:300单位', dosageForm: '注射液', unit: '支', storageClass: 'COLD', shelfLifeDays: 900, priceCents: 8900 });
     east = await createWarehouse(eastOwner, 'EAST-WH');
-  });
+  }, 120_000); // starting the app on a busy machine
   afterAll(() => app.stop());
 
   async function sql<T = Record<string, unknown>>(text: string, params: unknown[] = []): Promise<T[]> {

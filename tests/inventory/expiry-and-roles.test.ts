@@ -3,6 +3,9 @@ import { startTestApp, type TestApp } from '../support/app';
 import { errorCodes, signIn, type Caller } from '../support/actors';
 import { BALANCES, createProduct, createWarehouse, inDays, must, receive, type WarehouseSetup } from './support';
 
+
+// Requests queue behind other suites on a shared machine; a step may take seconds.
+jest.setTimeout(120_000);
 /** Lots that expire with nobody acting, and what each inventory role template may do. */
 describe('expiry and inventory roles', () => {
   let app: TestApp;
@@ -14,7 +17,7 @@ describe('expiry and inventory roles', () => {
     app = await startTestApp();
     [hq, owner] = await Promise.all([signIn(app, 'admin@hq.demo'), signIn(app, 'owner@east.demo')]);
     east = await createWarehouse(owner, 'EAST-EXP');
-  });
+  }, 120_000); // starting the app on a busy machine
   afterAll(() => app.stop());
 
   it('a lot past its expiry date is unavailable at once (never reserved), and the nightly job flags it', async () => {

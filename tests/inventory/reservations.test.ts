@@ -15,6 +15,9 @@ interface Reservation {
 let orders = 0;
 const orderId = () => `00000000-0000-4000-8000-${String(++orders).padStart(12, '0')}`;
 
+
+// Requests queue behind other suites on a shared machine; a step may take seconds.
+jest.setTimeout(120_000);
 /** Reservations per order line, first-expiry-first allocation, release and issue, under concurrency. */
 describe('stock reservations', () => {
   let app: TestApp;
@@ -26,7 +29,7 @@ describe('stock reservations', () => {
     app = await startTestApp();
     [hq, owner] = await Promise.all([signIn(app, 'admin@hq.demo'), signIn(app, 'owner@east.demo')]);
     east = await createWarehouse(owner, 'EAST-RES');
-  });
+  }, 120_000); // starting the app on a busy machine
   afterAll(() => app.stop());
 
   const ledger = () => inScopedTransaction(app.server.app.runtime.orm.em, SYSTEM_SCOPE, (em) => verifyLedger(em as never));

@@ -52,7 +52,7 @@ interface West {
   templateVersion: number;
   messageId: string;
   /** West's own product, supplier, warehouse with zones, a lot in stock and a reservation of it. */
-  inventory: { productId: string; supplierId: string; warehouseId: string; warehouseVersion: number; zoneId: string; zoneVersion: number; batchId: string; reservationId: string };
+  inventory: { productId: string; supplierId: string; warehouseId: string; warehouseVersion: number; zoneId: string; zoneVersion: number; batchId: string; reservationId: string; recallId: string };
   allIds: string[];
 }
 
@@ -252,6 +252,9 @@ const matrix: Record<string, MatrixCase> = {
   adjustStock: { query: (w) => ({ query: `mutation($w: ID!, $z: ID!, $b: ID!) { adjustStock(input: { warehouseId: $w, zoneId: $z, batchId: $b, quantity: -1, reason: "x" }) { id } }`, variables: { w: w.inventory.warehouseId, z: w.inventory.zoneId, b: w.inventory.batchId } }), expect: 'NOT_FOUND' },
   reserveStock: { query: (w) => ({ query: `mutation($w: ID!, $p: ID!) { reserveStock(input: { warehouseId: $w, documentId: "00000000-0000-4000-8000-00000000cafe", lines: [{ productId: $p, quantity: 1 }] }) { id } }`, variables: { w: w.inventory.warehouseId, p: w.inventory.productId } }), expect: 'NOT_FOUND' },
   releaseStockReservation: { query: (w) => ({ query: `mutation($id: ID!) { releaseStockReservation(input: { id: $id }) { id } }`, variables: { id: w.inventory.reservationId } }), expect: 'NOT_FOUND' },
+  batchRecalls: { query: (w) => ({ query: `query($id: ID!) { batchRecalls(filter: { or: [{ id: { eq: $id } }, { status: { in: [OPEN, CLOSED] } }] }, paging: { limit: 200 }) { totalCount nodes { ${ID_FIELDS} productId recalledById } } }`, variables: { id: w.inventory.recallId } }), expect: 'noWestData' },
+  recallRecipients: { query: (w) => ({ query: `query($id: ID!) { recallRecipients(recallId: $id) { franchiseId warehouseId documentId } }`, variables: { id: w.inventory.recallId } }), expect: 'NOT_FOUND' },
+  recallBatch: { query: (w) => ({ query: `mutation($p: ID!) { recallBatch(input: { productId: $p, lotNo: "WEST-LOT-1", reason: "潜入" }) { ${ID_FIELDS} lotsBlocked } }`, variables: { p: w.inventory.productId } }), expect: 'NOT_FOUND' },
   issueStockReservation: { query: (w) => ({ query: `mutation($id: ID!) { issueStockReservation(input: { id: $id }) { moves { id } } }`, variables: { id: w.inventory.reservationId } }), expect: 'NOT_FOUND' },
 
   // --- subscriptions
@@ -365,6 +368,8 @@ describe('franchise isolation matrix', () => {
     const westReservation = (await must<{ reserveStock: { id: string }[] }>(westOwner, 'mutation($w: ID!, $p: ID!) { reserveStock(input: { warehouseId: $w, documentId: "00000000-0000-4000-8000-0000000000aa", lines: [{ lineId: "1", productId: $p, quantity: 3 }] }) { id } }', { w: westStock.warehouseId, p: westProduct.id })).reserveStock[0]!;
     await must(westOwner, 'mutation($p: ID!) { setFranchiseProductTerms(input: { productId: $p, priceCents: 999 }) { id } }', { p: westProduct.id });
     await must(westOwner, 'mutation { updateInventorySettings(input: { minRemainingShelfLifeDays: 120 }) { franchiseId } }');
+    // A recall of west's own (a lot it never received, so its stock stays as it is).
+    const westRecall = (await must<{ recallBatch: { id: string } }>(westOwner, 'mutation($p: ID!) { recallBatch(input: { productId: $p, lotNo: "WEST-OTHER-LOT", reason: "西区自查" }) { id } }', { p: westProduct.id })).recallBatch;
     const westInventory = await must<{ warehouse: Versioned & { zones: Versioned[] }; stockBalances: { nodes: { id: string }[] }; stockMoves: { nodes: { id: string }[] }; franchiseProducts: { nodes: { id: string }[] } }>(
       westOwner,
       'query($w: ID!) { warehouse(id: $w) { id version zones { id version } } stockBalances { nodes { id } } stockMoves { nodes { id } } franchiseProducts { nodes { id } } }',
@@ -381,6 +386,7 @@ describe('franchise isolation matrix', () => {
         zoneVersion: westInventory.warehouse.zones.find((z) => z.id === westStock.normalZoneId)!.version,
         batchId: westLots['WEST-LOT-1']!,
         reservationId: westReservation.id,
+        recallId: westRecall.id,
       },
       templateId: template.id,
       templateVersion: template.version,
@@ -426,6 +432,7 @@ describe('franchise isolation matrix', () => {
         ...westInventory.warehouse.zones.map((z) => z.id),
         westLots['WEST-LOT-1']!,
         westReservation.id,
+        westRecall.id,
         ...westInventory.stockBalances.nodes.map((b) => b.id),
         ...westInventory.stockMoves.nodes.map((m) => m.id),
         ...westInventory.franchiseProducts.nodes.map((t) => t.id),

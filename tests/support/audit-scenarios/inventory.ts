@@ -23,6 +23,7 @@ export const inventoryAuditScenario: AuditScenario = async ({ hq, owner, run }) 
   await run(owner, 'adjustStock', `mutation($w: ID!, $z: ID!, $b: ID!) { adjustStock(input: { warehouseId: $w, zoneId: $z, batchId: $b, quantity: -1, reason: "破损" }) { id } }`, { w: warehouse.id, z: zone.id, b: batchId });
   await run(owner, 'holdBatch', `mutation($id: ID!) { holdBatch(input: { id: $id, status: ON_HOLD, reason: "复核" }) { id } }`, { id: batchId });
   await run(owner, 'releaseBatch', `mutation($id: ID!) { releaseBatch(input: { id: $id, reason: "复核合格" }) { id } }`, { id: batchId });
+  await run(hq, 'recallBatch', `mutation($p: ID!) { recallBatch(input: { productId: $p, lotNo: "AUD-RECALL", reason: "审计召回" }) { id } }`, { p: product.id });
   const reserve = (order: string) => run(owner, 'reserveStock', `mutation($w: ID!, $p: ID!, $o: ID!) { reserveStock(input: { warehouseId: $w, documentId: $o, lines: [{ productId: $p, quantity: 2 }] }) { id } }`, { w: warehouse.id, p: product.id, o: order });
   const released = (await reserve('00000000-0000-4000-8000-0000000a0d17')) as unknown as { id: string }[];
   await run(owner, 'releaseStockReservation', `mutation($id: ID!) { releaseStockReservation(input: { id: $id, reason: "取消" }) { id } }`, { id: released[0]!.id });

@@ -26,6 +26,12 @@ export const InventoryPermission = definePermissions([
     grantedTo: ['warehouse_keeper', 'franchise_owner', 'hq_admin'],
   },
   {
+    name: 'stock:recall',
+    group: 'Warehouses and stock',
+    description: 'Recall a lot: blocked at once everywhere it lies (HQ: in every franchise), with the list of who received it.',
+    grantedTo: ['product_manager', 'franchise_owner', 'hq_admin'],
+  },
+  {
     name: 'stock:reserve',
     group: 'Warehouses and stock',
     description: 'Reserve stock for order lines (first expiry first), release reservations and issue them when shipping.',

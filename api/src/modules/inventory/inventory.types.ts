@@ -4,6 +4,7 @@ import { BooleanFieldComparison, DateFieldComparison, enumComparison, IDFilterCo
 import { defineListInputs } from '../../core/graphql/list';
 import { Connection } from '../../core/graphql/paging';
 import { CatalogStatus, FranchiseProduct, Product, ProductCategory, StorageClass, Supplier } from './catalog.entity';
+import { BatchRecall, RecallStatus } from './recall.entity';
 import { ReservationStatus, StockBalance, StockMove, StockMoveKind, StockReservation } from './stock.entity';
 import { Batch, BatchStatus, StorageZone, Warehouse, WarehouseKind, WarehouseStatus } from './warehouse.entity';
 
@@ -24,6 +25,12 @@ export const BatchConnection = Connection(Batch);
 export const StockBalanceConnection = Connection(StockBalance);
 export const StockMoveConnection = Connection(StockMove);
 export const StockReservationConnection = Connection(StockReservation);
+export const BatchRecallConnection = Connection(BatchRecall);
+
+export const { Filter: BatchRecallFilter, Sort: BatchRecallSort } = defineListInputs('BatchRecall', {
+  filter: { id: IDFilterComparison, franchiseId: IDFilterComparison, productId: IDFilterComparison, lotNo: StringFieldComparison, status: enumComparison('RecallStatus', RecallStatus), createdAt: DateFieldComparison },
+  sort: ['createdAt', 'lotNo'] as const,
+});
 
 export const { Filter: ProductFilter, Sort: ProductSort } = defineListInputs('Product', {
   filter: {
@@ -375,6 +382,25 @@ export class StockReceiptResult {
 export class StockIssueResult {
   @Field(() => StockReservation) reservation!: StockReservation;
   @Field(() => [StockMove]) moves!: StockMove[];
+}
+
+@InputType()
+export class RecallBatchInput {
+  @Field(() => ID) productId!: string;
+  @Field() @Length(1, 50, { message: 'lotNo must be 1 to 50 characters' }) lotNo!: string;
+  @Field() @Length(1, 500, { message: 'reason must be 1 to 500 characters' }) reason!: string;
+}
+
+@ObjectType({ description: 'A document (an order) that took a recalled lot out of a warehouse.' })
+export class RecallRecipient {
+  @Field(() => ID) franchiseId!: string;
+  @Field(() => ID) warehouseId!: string;
+  @Field(() => String, { nullable: true }) documentType!: string | null;
+  @Field(() => ID, { nullable: true }) documentId!: string | null;
+  @Field(() => String, { nullable: true }) documentNo!: string | null;
+  @Field(() => Int, { description: 'Units of the lot it took.' }) quantity!: number;
+  @Field() issuedAt!: Date;
+  @Field(() => ID, { nullable: true, description: 'The customer, named by the module that owns the document (orders).' }) customerId!: string | null;
 }
 
 export type { StorageZone };

@@ -8,6 +8,7 @@ import { SortDirection } from '../../core/graphql/sorting';
 import { scopedOrgUnitIds } from '../org/org.service';
 import { Product } from './catalog.entity';
 import { getProduct, getSupplier } from './catalog.service';
+import { openRecallOf } from './recall.service';
 import { addDays, localDate, now } from './inventory.time';
 import type { AdjustStockInput, ReceiveStockInput, ReserveStockInput } from './inventory.types';
 import { ReservationStatus, StockBalance, StockMove, StockMoveKind, StockReservation, StockReservationAllocation } from './stock.entity';
@@ -210,14 +211,19 @@ export async function receiveStock(ctx: RequestContext, input: ReceiveStockInput
     let batch = batches.get(lotKey) ?? (await ctx.em.findOne(Batch, { franchiseId: warehouse.franchiseId, productId: product.id, lotNo: line.lotNo }));
     if (batch && (batch.manufactureDate !== line.manufactureDate || batch.expiryDate !== line.expiryDate))
       throw new BadUserInputError({ field: `${at}.expiryDate`, message: `lot ${line.lotNo} is on file with manufacture ${batch.manufactureDate} and expiry ${batch.expiryDate}` });
-    batch ??= ctx.em.create(Batch, {
-      franchiseId: warehouse.franchiseId,
-      productId: product.id,
-      lotNo: line.lotNo,
-      manufactureDate: line.manufactureDate,
-      expiryDate: line.expiryDate,
-      supplierId: input.supplierId ?? null,
-    });
+    if (!batch) {
+      const recall = await openRecallOf(ctx, product.id, line.lotNo);
+      batch = ctx.em.create(Batch, {
+        franchiseId: warehouse.franchiseId,
+        productId: product.id,
+        lotNo: line.lotNo,
+        manufactureDate: line.manufactureDate,
+        expiryDate: line.expiryDate,
+        supplierId: input.supplierId ?? null,
+        // A lot under recall can be taken in (to be returned or destroyed), never made available.
+        ...(recall ? { status: BatchStatus.RECALLED, statusReason: `召回: ${recall.reason}` } : {}),
+      });
+    }
     batches.set(lotKey, batch);
     moves.push({ warehouseId: warehouse.id, zoneId: line.zoneId, productId: product.id, batchId: batch.id, expiryDate: batch.expiryDate, kind: StockMoveKind.RECEIPT, quantity: line.quantity, reason: input.note ?? null, documentType: 'RECEIPT', documentId, documentNo: input.documentNo });
   }
@@ -383,6 +389,16 @@ export async function releaseReservation(ctx: RequestContext, input: { id: strin
 export async function issueReservation(ctx: RequestContext, input: { id: string; documentNo?: string | null }): Promise<{ reservation: StockReservation; moves: StockMove[] }> {
   const { reservation, allocations, balances } = await closeable(ctx, input.id, 'issued');
   const at = now();
+  const warehouse = await getActiveWarehouse(ctx, reservation.warehouseId);
+  const today = localDate(at, warehouse.timeZone);
+  // Lots are locked for share: a recall or hold waits for this issue, or this issue sees it.
+  await ctx.em.execute(`select id from batch where id in (select (jsonb_array_elements_text(?::jsonb))::uuid) order by id for share`, [JSON.stringify(allocations.map((a) => a.batchId))]);
+  for (const a of allocations) {
+    const batch = await ctx.em.refresh(await getBatch(ctx, a.batchId));
+    const status = batch && effectiveBatchStatus(batch, today);
+    if (batch && status !== BatchStatus.AVAILABLE)
+      throw new ConflictError(`Lot ${batch.lotNo} is ${status} and cannot be shipped; release this reservation and reserve again`, { reason: 'LOT_UNAVAILABLE', batchId: batch.id, status });
+  }
   const moves: (MoveRequest & { onHandAfter: number })[] = [];
   for (const a of allocations) {
     const balance = balances.get(a.balanceId)!;
