@@ -12,7 +12,7 @@ import type { GraphQLError } from 'graphql';
 import type { Config } from './config';
 import { createRequestContext, type AppRuntime, type RequestContext } from './core/context';
 import { pendingMigrations } from './core/database/orm';
-import { AppError, ErrorCode, formatError, isClientError } from './core/errors';
+import { AppError, ErrorCode, formatError, isClientError, isDatabaseUnavailable, ServiceUnavailableError, UNAVAILABLE_RETRY_AFTER_SECONDS } from './core/errors';
 import { operationGuardPlugin } from './core/graphql/operation-guards';
 import { boundedResponse } from './core/graphql/limits';
 import { rememberEnabledPlugins } from './core/plugins/enablement';
@@ -72,7 +72,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const { config, logger, pubsub } = runtime;
   const schema = await buildAppSchema(pubsub);
   const guardOptions = { anonymousIntrospection: config.introspection };
-  const exposeInternals = config.NODE_ENV === 'development';
+  const exposeInternals = config.DEBUG_ERRORS;
   const format = (formatted: Parameters<typeof formatError>[0], error: unknown) =>
     formatError(formatted, error, { exposeInternals });
 
@@ -82,13 +82,19 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const httpServer = http.createServer(expressApp);
   let draining = false;
 
-  const sockets = startSocketServer({ httpServer, schema, runtime, guardOptions, format, isProduction: config.isProduction, maxPayloadBytes: byteSize(config.REQUEST_BODY_LIMIT) });
+  const sockets = startSocketServer({ httpServer, schema, runtime, guardOptions, format, isProduction: config.isProduction, maxPayloadBytes: byteSize(config.REQUEST_BODY_LIMIT), requireCredentials: config.wsRequireCredentials });
 
   const logErrors: ApolloServerPlugin<RequestContext> = {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, contextValue }) {
           contextValue.logger = contextValue.logger.child({ operationName: request.operationName });
+        },
+        // A database outage met during execution answers 503 too, so clients and proxies retry.
+        async willSendResponse({ response }) {
+          if (response.body.kind !== 'single' || !response.body.singleResult.errors?.some((e) => e.extensions?.code === ErrorCode.ServiceUnavailable)) return;
+          response.http.status = 503;
+          response.http.headers.set('retry-after', String(UNAVAILABLE_RETRY_AFTER_SECONDS));
         },
         async didEncounterErrors({ errors, contextValue }) {
           for (const error of errors as readonly GraphQLError[]) {
@@ -202,6 +208,7 @@ function byteSize(size: string): number {
 
 /** Credential failures before execution answer 401 (with a challenge) rather than 500. */
 function withHttpStatus(error: unknown): unknown {
+  if (isDatabaseUnavailable(error)) return new ServiceUnavailableError();
   if (error instanceof AppError && error.extensions.code === ErrorCode.Unauthenticated && !error.extensions.http)
     error.extensions.http = { status: 401, headers: new Map([['www-authenticate', 'Bearer']]) };
   return error;

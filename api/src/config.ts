@@ -109,6 +109,14 @@ export const configSchema = {
     schema: z.string().regex(/^\d+(b|kb|mb)$/i, 'must look like 512kb or 1mb').default('1mb'),
     description: 'Largest accepted HTTP request body.',
   },
+  DEBUG_ERRORS: {
+    schema: booleanFlag.default('false'),
+    description: 'Add stack frames to internal errors in API responses (local debugging). Messages of unexpected errors never reach clients in any mode; they are logged.',
+  },
+  GRAPHQL_WS_REQUIRE_AUTH: {
+    schema: booleanFlag.optional(),
+    description: 'Close WebSocket connections that carry no credentials after the connection-init timeout (3 s); defaults to true in production.',
+  },
   GRAPHQL_INTROSPECTION: {
     schema: booleanFlag.optional(),
     description: 'Allow schema introspection; defaults to true except in production.',
@@ -150,6 +158,7 @@ type RawConfig = { [K in keyof Schemas]: z.output<Schemas[K]> };
 export interface Config extends RawConfig {
   isProduction: boolean;
   introspection: boolean;
+  wsRequireCredentials: boolean;
   repoRoot: string;
 }
 
@@ -189,6 +198,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...raw,
     isProduction,
     introspection: raw.GRAPHQL_INTROSPECTION ?? !isProduction,
+    wsRequireCredentials: raw.GRAPHQL_WS_REQUIRE_AUTH ?? isProduction,
     repoRoot,
   });
 }

@@ -31,9 +31,8 @@ describe('subscriptions over graphql-ws', () => {
     }
   });
 
-  it('refuses an out-of-range interval with BAD_USER_INPUT naming the argument', async () => {
-    const [result] = await takeFromSubscription(app.wsClient(), { query: SERVER_TIME, variables: { every: 0 } }, 1);
-    expect(result!.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'intervalSeconds' });
+  it('refuses an out-of-range interval with BAD_USER_INPUT naming the argument (a graphql-ws error: the subscription never starts)', async () => {
+    await expect(takeFromSubscription(app.wsClient(), { query: SERVER_TIME, variables: { every: 0 } }, 1)).rejects.toThrow(/"field":"intervalSeconds".*"code":"BAD_USER_INPUT"|"code":"BAD_USER_INPUT".*"field":"intervalSeconds"/);
   });
 
   it('rejects an unknown field with a validation error', async () => {
@@ -57,7 +56,6 @@ describe('subscription input errors', () => {
 
   it('codes a syntax error and a variable of the wrong type', async () => {
     await expect(takeFromSubscription(app.wsClient(), { query: 'subscription { serverTime { now ' }, 1)).rejects.toThrow(/GRAPHQL_PARSE_FAILED/);
-    const [result] = await takeFromSubscription(app.wsClient(), { query: SERVER_TIME, variables: { every: 'soon' } }, 1);
-    expect(result!.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    await expect(takeFromSubscription(app.wsClient(), { query: SERVER_TIME, variables: { every: 'soon' } }, 1)).rejects.toThrow(/BAD_USER_INPUT/);
   });
 });

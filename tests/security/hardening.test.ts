@@ -129,3 +129,73 @@ describe('limits on every document, HTTP and WebSocket alike', () => {
     expect(((await firstOutcome(socket, '{ serverInfo { version } }')).data as { serverInfo: unknown }).serverInfo).toBeTruthy();
   });
 });
+
+describe('malformed ids and internal errors', () => {
+  // Development mode is what `pnpm start` runs: it used to answer SQL, data values and the database host.
+  let app: TestApp;
+  let owner: Caller;
+  beforeAll(async () => {
+    app = await startTestApp({ NODE_ENV: 'development', LOG_LEVEL: 'silent' });
+    owner = await signIn(app, 'owner@east.demo');
+  });
+  afterAll(() => app.stop());
+
+  it('answers a malformed id BAD_USER_INPUT naming the argument, never SQL; a well-formed unknown id stays null / NOT_FOUND', async () => {
+    const literal = await owner.graphql('{ case(id: "not-a-uuid") { id } }');
+    expect(literal.body.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
+    const variable = await owner.graphql('query($id: ID!) { customer(id: $id) { id } }', { id: "1' or '1'='1" });
+    expect(variable.body.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
+    const nested = await owner.graphql('{ cases(filter: { or: [{ id: { in: ["00000000-0000-4000-8000-000000000000", "x"] } }] }) { totalCount } }');
+    expect(nested.body.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.or[0].id.in[1]' });
+    const action = await owner.graphql('mutation { claimCase(id: "42") { id } }');
+    expect(action.body.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
+    for (const res of [literal, variable, nested, action]) {
+      const text = JSON.stringify(res.body);
+      expect(text).not.toMatch(/select |invalid input syntax|127\.0\.0\.1|postgres|stacktrace/i);
+    }
+    const unknown = await owner.graphql('{ case(id: "00000000-0000-4000-8000-000000000000") { id } }');
+    expect(unknown.body).toEqual({ data: { case: null } });
+  });
+});
+
+describe('refused subscriptions', () => {
+  let app: TestApp;
+  let production: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp({ LOG_LEVEL: 'silent' });
+    production = await startTestApp({ NODE_ENV: 'production', LOG_LEVEL: 'silent' });
+  });
+  afterAll(async () => {
+    await production.stop();
+    await app.stop();
+  });
+
+  it('refuses an anonymous subscription UNAUTHENTICATED and another franchise’s queue view NOT_FOUND, as graphql-ws errors', async () => {
+    const anonymous = await firstOutcome(app.wsClient(), 'subscription { createdCase { id } }');
+    expect(anonymous.refused?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+
+    const east = await signIn(app, 'supervisor@east.demo');
+    const view = await east.graphql<{ createOneCaseView: { id: string } }>(
+      'mutation { createOneCaseView(input: { caseView: { name: "华东新工单", shared: true, filter: { stage: { eq: "NEW" } } } }) { id } }',
+    );
+    const viewId = view.body.data!.createOneCaseView.id;
+    const west = await signIn(app, 'supervisor@west.demo');
+    const QUEUE = 'subscription($v: ID!) { caseQueueChanged(viewId: $v) { change caseId } }';
+    const foreign = await firstOutcome(app.wsClient({ authorization: west.headers.authorization }), QUEUE, { v: viewId });
+    expect(foreign.refused?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const malformed = await firstOutcome(app.wsClient({ authorization: west.headers.authorization }), QUEUE, { v: 'east-view' });
+    expect(malformed.refused?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'viewId' });
+  });
+
+  it('closes a socket without credentials after the connection-init timeout where the server requires them (production)', async () => {
+    const socket = production.wsClient();
+    socket.subscribe({ query: 'subscription { serverTime(intervalSeconds: 60) { now } }' }, { next: () => undefined, error: () => undefined, complete: () => undefined });
+    const closed = new Promise<{ code: number; at: number }>((resolve) => socket.on('closed', (e) => resolve({ code: (e as { code: number }).code, at: Date.now() })));
+    const started = Date.now();
+    const refused = await firstOutcome(socket, 'subscription { createdCase { id } }');
+    expect(refused.refused?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    const { code, at } = await closed;
+    expect(code).toBe(4401);
+    expect(at - started).toBeGreaterThanOrEqual(2_500);
+  });
+});

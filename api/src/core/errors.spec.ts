@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
-import { BadUserInputError, ErrorCode, formatError, InvalidTransitionError, NotFoundError } from './errors';
+import { BadUserInputError, ErrorCode, formatError, InvalidTransitionError, isDatabaseUnavailable, NotFoundError } from './errors';
 
 const asFormatted = (error: GraphQLError) => error.toJSON();
 
@@ -12,13 +12,27 @@ describe('formatError', () => {
     expect(formatted.message).toBe('Case c-1 was not found');
   });
 
-  it('masks unexpected errors as INTERNAL unless in development', () => {
-    const error = new GraphQLError('relation "secret_table" does not exist', { originalError: new Error('db') });
-    expect(formatError(asFormatted(error), error, { exposeInternals: false })).toMatchObject({
-      message: 'Internal server error',
-      extensions: { code: ErrorCode.Internal },
-    });
-    expect(formatError(asFormatted(error), error, { exposeInternals: true }).message).toMatch(/secret_table/);
+  it('masks unexpected errors as INTERNAL in every mode; DEBUG_ERRORS adds only the stack frames', () => {
+    const error = new GraphQLError(`select * from customer where phone = '13300001111' - relation "secret_table" at 10.0.0.5:5432`, { originalError: new Error('db') });
+    const stacktrace = [`Error: select * from customer where phone = '13300001111'`, '    at run (db.ts:1:1)'];
+    for (const exposeInternals of [false, true]) {
+      const formatted = formatError({ ...asFormatted(error), extensions: { stacktrace } }, error, { exposeInternals });
+      expect(formatted).toMatchObject({ message: 'Internal server error', extensions: { code: ErrorCode.Internal } });
+      expect(JSON.stringify(formatted)).not.toMatch(/select|13300001111|secret_table|10\.0\.0\.5/);
+      expect(formatted.extensions?.stacktrace).toEqual(exposeInternals ? ['    at run (db.ts:1:1)'] : undefined);
+    }
+  });
+
+  it('answers SERVICE_UNAVAILABLE with a retry time when the database cannot be reached, without its address', () => {
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+    const shutdown = Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' });
+    for (const cause of [refused, shutdown, new Error('Knex: Timeout acquiring a connection. The pool is probably full.')]) {
+      const error = new GraphQLError(`Context creation failed: ${cause.message}`, { originalError: cause });
+      const formatted = formatError(asFormatted(error), error, { exposeInternals: true });
+      expect(formatted.extensions).toEqual({ code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: 5 });
+      expect(formatted.message).not.toMatch(/127|5432|ECONN|Knex/);
+    }
+    expect(isDatabaseUnavailable(new Error('duplicate key value violates unique constraint'))).toBe(false);
   });
 
   it('turns class-validator failures into BAD_USER_INPUT with field paths', () => {

@@ -17,6 +17,8 @@ export const ErrorCode = {
   InvalidTransition: 'INVALID_TRANSITION',
   RateLimited: 'RATE_LIMITED',
   Internal: 'INTERNAL',
+  /** The database cannot be reached: HTTP 503 with Retry-After; the same request works once it is back. */
+  ServiceUnavailable: 'SERVICE_UNAVAILABLE',
   // protocol level
   BadRequest: 'BAD_REQUEST',
   ParseFailed: 'GRAPHQL_PARSE_FAILED',
@@ -104,6 +106,33 @@ export class RateLimitedError extends AppError {
   }
 }
 
+/** Seconds a client is asked to wait while the database is unreachable. */
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
+
+export class ServiceUnavailableError extends AppError {
+  constructor() {
+    super(ErrorCode.ServiceUnavailable, `The service is temporarily unavailable (its database cannot be reached); retry in ${UNAVAILABLE_RETRY_AFTER_SECONDS} s`, {
+      retryAfterSeconds: UNAVAILABLE_RETRY_AFTER_SECONDS,
+      http: { status: 503, headers: new Map([['retry-after', String(UNAVAILABLE_RETRY_AFTER_SECONDS)]]) },
+    });
+  }
+}
+
+const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', '57P01', '57P02', '57P03', '53300']);
+const CONNECTION_MESSAGES = /Connection terminated|Timeout acquiring a connection|connection error and is not queryable|terminating connection due to administrator command|database system is (starting up|shutting down|in recovery mode)|Connection ended unexpectedly/i;
+
+/** Whether an error (or what it wraps) means the database could not be reached, not that the request was wrong. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let e = error, depth = 0; e && typeof e === 'object' && depth < 6; depth++) {
+    const { code, sqlState, message, originalError, cause, thrownValue } = e as { code?: unknown; sqlState?: unknown; message?: unknown; originalError?: unknown; cause?: unknown; thrownValue?: unknown };
+    const state = typeof sqlState === 'string' ? sqlState : typeof code === 'string' ? code : '';
+    if (CONNECTION_CODES.has(state) || /^08[0-9A-Z]{3}$/.test(state)) return true;
+    if (typeof message === 'string' && CONNECTION_MESSAGES.test(message)) return true;
+    e = originalError ?? cause ?? thrownValue; // graphql wraps a non-Error thrown (the pool throws plain objects) as thrownValue
+  }
+  return false;
+}
+
 /** Codes shown to clients unchanged: ours, plus Apollo's for persisted queries and operation choice. */
 const passThroughCodes = new Set<string>([
   ...Object.values(ErrorCode),
@@ -132,6 +161,10 @@ export function formatError(
       extensions: { code: ErrorCode.BadUserInput, field: fields[0]?.field, fields },
     };
   }
+  if (isDatabaseUnavailable(original)) {
+    const { message, extensions } = new ServiceUnavailableError();
+    return { message, path: formatted.path, extensions: { code: ErrorCode.ServiceUnavailable, retryAfterSeconds: extensions.retryAfterSeconds } };
+  }
   const databaseConflict = conflictFromDatabase(original);
   if (databaseConflict) return { message: databaseConflict.message, path: formatted.path, extensions: { code: ErrorCode.Conflict, reason: databaseConflict.reason, params: databaseConflict.params } };
   const code = formatted.extensions?.code;
@@ -140,14 +173,14 @@ export function formatError(
     const { stacktrace: _hidden, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
   }
+  // The message of an unexpected error may quote SQL, data or the database host: it goes to the log, never
+  // to the client. DEBUG_ERRORS adds the stack frames (without the message line) for local debugging.
+  const stack = options.exposeInternals && Array.isArray(formatted.extensions?.stacktrace) ? (formatted.extensions.stacktrace as string[]).filter((l) => /^\s+at /.test(l)) : undefined;
   return {
-    message: options.exposeInternals ? formatted.message : 'Internal server error',
+    message: 'Internal server error',
     locations: formatted.locations,
     path: formatted.path,
-    extensions: {
-      code: ErrorCode.Internal,
-      ...(options.exposeInternals && formatted.extensions?.stacktrace ? { stacktrace: formatted.extensions.stacktrace } : {}),
-    },
+    extensions: { code: ErrorCode.Internal, ...(stack ? { stacktrace: stack } : {}) },
   };
 }
 

@@ -3,6 +3,7 @@ import { createRequestContext, type AppRuntime, type RequestContext } from './co
 import { canSeeFranchise } from './tenancy/scope';
 import { inOperation } from './tenancy/request-transaction';
 import { isClientError } from './errors';
+import { filter, pipe } from '@graphql-yoga/subscription';
 
 /** What every live event carries: which record changed and whose it is. Never the record itself. */
 export interface LiveEvent {
@@ -105,4 +106,22 @@ export async function authorizeLiveEvent<T>(
 /** The record authorizeLiveEvent loaded for this subscriber and event. */
 export function deliveredRecord<T>(ctx: RequestContext, event: LiveEvent): T {
   return delivered.get(ctx)?.get(event) as T;
+}
+
+/**
+ * A live subscription that is checked once when it starts (say, that a queue view named in its
+ * arguments is visible to the caller): a failing check refuses the subscription with its error
+ * (NOT_FOUND...) instead of leaving a stream open that can never deliver. Then each event of
+ * `topic` passes `keep` (usually authorizeLiveEvent). Use as type-graphql's `subscribe` option.
+ */
+export function checkedLiveSubscription<TArgs, TPayload>(
+  topic: string,
+  check: (ctx: RequestContext, args: TArgs) => Promise<unknown>,
+  keep: (ctx: RequestContext, payload: TPayload, args: TArgs) => Promise<boolean>,
+) {
+  return async ({ args, context }: { args: unknown; context: unknown }) => {
+    const ctx = context as RequestContext;
+    await inOperation(ctx, () => check(ctx, args as TArgs));
+    return pipe(ctx.pubsub.subscribe(topic) as AsyncIterable<TPayload>, filter((payload: TPayload) => keep(ctx, payload, args as TArgs)));
+  };
 }

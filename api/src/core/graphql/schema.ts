@@ -6,6 +6,8 @@ import { auditMutationFields } from '../audit/audit-capture';
 import { authChecker } from '../auth/authorization';
 import type { PubSub } from '../pubsub';
 import { scalarsMap } from './scalars';
+import { validateIdArguments } from './id-arguments';
+import { requireCredentialsForSubscriptions } from './subscriptions';
 
 export async function buildAppSchema(pubSub: PubSub): Promise<GraphQLSchema> {
   const schema = await buildSchema({
@@ -17,7 +19,7 @@ export async function buildAppSchema(pubSub: PubSub): Promise<GraphQLSchema> {
     // class-validator runs on every input; unknown properties cannot arrive (GraphQL validated them).
     validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
   });
-  return auditMutationFields(schema);
+  return validateIdArguments(requireCredentialsForSubscriptions(auditMutationFields(schema)));
 }
 
 /** The committed contract, schema/schema.graphql: sorted so diffs show real changes only. */

@@ -1,10 +1,10 @@
-import { createSourceEventStream, execute, GraphQLError, type ExecutionResult, print, validate, type ExecutionArgs, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import { createSourceEventStream, execute, getOperationAST, GraphQLError, type ExecutionResult, print, validate, type ExecutionArgs, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import type http from 'node:http';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { GRAPHQL_PATH } from './paths';
 import { createRequestContext, renewForEvent, requestIdFrom, type AppRuntime, type RequestContext } from '../context';
-import { ErrorCode } from '../errors';
+import { ErrorCode, isDatabaseUnavailable, ServiceUnavailableError } from '../errors';
 import { guardOperation, parseBounded, type GuardOptions } from '../graphql/operation-guards';
 import { boundedResponse } from '../graphql/limits';
 import { inOperation } from '../tenancy/request-transaction';
@@ -13,6 +13,9 @@ import { accessTokenExpiry } from '../auth/tokens';
 import { credentialsFrom, type Credentials } from '../auth/credentials';
 
 type Format = (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
+
+/** A socket must send connection_init within this time, and when credentials are required, sign in by then. */
+export const CONNECTION_INIT_TIMEOUT_MS = 3_000;
 
 /** Close code for a socket whose access token has expired: clients reconnect with a fresh one. */
 export const ACCESS_TOKEN_EXPIRED_CLOSE = 4440;
@@ -24,7 +27,7 @@ export const ACCESS_TOKEN_EXPIRED_CLOSE = 4440;
  * API key are closed at once (4401, final), and a socket is closed when its access token
  * expires (4440: graphql-ws clients retry, with the refreshed token from connectionParams).
  */
-export function startSocketServer(deps: { httpServer: http.Server; schema: GraphQLSchema; runtime: AppRuntime; guardOptions: GuardOptions; format: Format; isProduction: boolean; maxPayloadBytes: number }) {
+export function startSocketServer(deps: { httpServer: http.Server; schema: GraphQLSchema; runtime: AppRuntime; guardOptions: GuardOptions; format: Format; isProduction: boolean; maxPayloadBytes: number; requireCredentials: boolean }) {
   const { httpServer, schema, runtime, guardOptions, format } = deps;
   // A message over the HTTP body limit is refused before it is buffered or parsed (close 1009).
   const wsServer = new WebSocketServer({ server: httpServer, path: GRAPHQL_PATH, maxPayload: deps.maxPayloadBytes });
@@ -42,6 +45,11 @@ export function startSocketServer(deps: { httpServer: http.Server; schema: Graph
           const credentials = credentialsFrom(ctx.connectionParams);
           const actor = await runtime.authenticate(credentials);
           ctx.extra.credentials = credentials;
+          if (!actor && deps.requireCredentials) {
+            // Time to be told why (its operations are refused UNAUTHENTICATED), then the socket is closed.
+            const socket = ctx.extra.socket;
+            ctx.extra.expiry = setTimeout(() => socket.close(4401, 'Unauthorized: send credentials in connectionParams'), CONNECTION_INIT_TIMEOUT_MS).unref();
+          }
           if (actor) {
             const holder = actor.sessionId ?? actor.id;
             ctx.extra.holder = holder;
@@ -75,6 +83,7 @@ export function startSocketServer(deps: { httpServer: http.Server; schema: Graph
         try {
           actor = await runtime.authenticate(ctx.extra.credentials ?? null);
         } catch (error) {
+          if (isDatabaseUnavailable(error)) return [new ServiceUnavailableError()];
           return [error instanceof GraphQLError ? error : new GraphQLError('Authentication failed', { extensions: { code: ErrorCode.Unauthenticated } })];
         }
         const guarded = guardOperation(schema, { document, operationName: payload.operationName, variables: payload.variables, signedIn: !!actor }, guardOptions);
@@ -85,7 +94,15 @@ export function startSocketServer(deps: { httpServer: http.Server; schema: Graph
           requestId: requestIdFrom(ctx.extra.request.headers['x-request-id']),
           clientAddress: ctx.extra.request.socket.remoteAddress ?? 'unknown',
         });
-        return { schema, document, variableValues: payload.variables, operationName: payload.operationName, contextValue };
+        const args = { schema, document, variableValues: payload.variables, operationName: payload.operationName, contextValue };
+        // A subscription is started here, so one refused at the start (signed out, a view not visible:
+        // UNAUTHENTICATED, NOT_FOUND...) is a graphql-ws `error`, not a stream that stays silent.
+        if (getOperationAST(document, payload.operationName)?.operation === 'subscription') {
+          const stream = await createSourceEventStream(args);
+          if (!(Symbol.asyncIterator in stream)) return stream.errors ?? [];
+          startedStreams.set(contextValue, stream);
+        }
+        return args;
       },
       // Queries and mutations over the socket run in a scoped transaction, as over HTTP.
       execute: async (args: ExecutionArgs) => {
@@ -96,9 +113,10 @@ export function startSocketServer(deps: { httpServer: http.Server; schema: Graph
       // Subscriptions with the same credentials, document and variables get the same result
       // for an event, so it is resolved once and shared.
       subscribe: async (args: ExecutionArgs) => {
-        const stream = await createSourceEventStream(args);
-        if (!(Symbol.asyncIterator in stream)) return stream;
         const ctx = args.contextValue as RequestContext;
+        const stream = startedStreams.get(ctx) ?? (await createSourceEventStream(args));
+        startedStreams.delete(ctx);
+        if (!(Symbol.asyncIterator in stream)) return stream;
         const events = stream[Symbol.asyncIterator]();
         const shareKey = [credentialKey(ctx.credentials), args.operationName ?? '', print(args.document), JSON.stringify(args.variableValues ?? {})].join('\u0000');
         const resolveEvent = (event: unknown) => {
@@ -136,8 +154,9 @@ export function startSocketServer(deps: { httpServer: http.Server; schema: Graph
       // Variable coercion errors come without a code (Apollo calls them BAD_USER_INPUT); then format as over HTTP.
       onNext: (_ctx, _id, _payload, _args, result) =>
         result.errors ? { ...result, errors: result.errors.map((e) => format(codeCoercionError(e), e)) } : undefined,
-      onError: (_ctx, _id, _payload, errors) => errors.map((e) => format(e.toJSON(), e)),
+      onError: (_ctx, _id, _payload, errors) => errors.map((e) => format(codeCoercionError(e), e)),
       isProd: deps.isProduction,
+      connectionInitWaitTimeout: CONNECTION_INIT_TIMEOUT_MS,
     },
     wsServer,
   );
@@ -169,6 +188,9 @@ export function startSocketServer(deps: { httpServer: http.Server; schema: Graph
     },
   };
 }
+
+/** Source streams started in onSubscribe, picked up by subscribe. */
+const startedStreams = new WeakMap<RequestContext, AsyncIterable<unknown>>();
 
 /** Results of live events already resolved, by event and subscription share key (see subscribe). */
 const resultsByEvent = new WeakMap<object, Map<string, Promise<ExecutionResult>>>();

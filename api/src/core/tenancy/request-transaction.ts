@@ -2,6 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { RequestContext } from '../context';
 import { auditPiiReads } from '../audit/audit.service';
 import { beginScoped, commitWithoutFlush, SYSTEM_SCOPE } from './scope';
+import { ErrorCode, isDatabaseUnavailable, UNAVAILABLE_RETRY_AFTER_SECONDS } from '../errors';
 
 /**
  * Opens the operation's transaction on the request's fork and sets the scope that
@@ -77,8 +78,10 @@ export const requestTransactionPlugin: ApolloServerPlugin<RequestContext> = {
         } catch (error) {
           // The commit itself failed: the client must not see data that was not saved.
           contextValue.logger.error({ err: error }, 'commit failed');
-          response.body.singleResult = { data: null, errors: [{ message: 'The change could not be saved; try again', extensions: { code: 'INTERNAL' } }] };
-          response.http.status = 500;
+          const unavailable = isDatabaseUnavailable(error);
+          response.body.singleResult = { data: null, errors: [{ message: 'The change could not be saved; try again', extensions: { code: unavailable ? ErrorCode.ServiceUnavailable : ErrorCode.Internal } }] };
+          response.http.status = unavailable ? 503 : 500;
+          if (unavailable) response.http.headers.set('retry-after', String(UNAVAILABLE_RETRY_AFTER_SECONDS));
         }
       },
     };

@@ -5,7 +5,7 @@ import type { FilterInput } from '../../core/graphql/list';
 import { DeleteOneInput } from '../../core/graphql/inputs';
 import { Connection, OffsetPaging } from '../../core/graphql/paging';
 import type { SortInput } from '../../core/graphql/sorting';
-import { authorizeLiveEvent, deliveredRecord, type LiveEvent } from '../../core/live';
+import { authorizeLiveEvent, checkedLiveSubscription, deliveredRecord, type LiveEvent } from '../../core/live';
 import { workflowNames } from '../../core/workflow/workflow';
 import { workflowFor } from '../../core/plugins/workflows';
 import { staffLoader } from '../identity/identity.loaders';
@@ -91,9 +91,12 @@ export class CaseQueueResolver {
   }
 
   @Subscription(() => CaseQueueEvent, {
-    topics: 'cases.changed',
-    filter: ({ payload, args, context }: { payload: CaseEvent; args: { viewId: string }; context: RequestContext }) =>
-      authorizeLiveEvent(context, payload, P['case:read'], (eventCtx) => queues.queueEvent(eventCtx, payload, args.viewId), args.viewId),
+    // A view the caller cannot see (another franchise's, someone else's personal one) is refused: NOT_FOUND.
+    subscribe: checkedLiveSubscription<{ viewId: string }, CaseEvent>(
+      'cases.changed',
+      (ctx, args) => queues.getCaseView(ctx, args.viewId),
+      (ctx, payload, args) => authorizeLiveEvent(ctx, payload, P['case:read'], (eventCtx) => queues.queueEvent(eventCtx, payload, args.viewId), args.viewId),
+    ),
     description: 'Live changes to a queue view: cases added, updated, or no longer matching.',
   })
   caseQueueChanged(@Root() event: CaseEvent, @Ctx() ctx: RequestContext, @Arg('viewId', () => ID) _viewId: string): CaseQueueEvent {

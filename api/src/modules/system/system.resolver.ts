@@ -1,4 +1,4 @@
-import { Args, Ctx, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { Args, Ctx, Extensions, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { RequestContext } from '../../core/context';
 import { getServerInfo, serverClock } from './system.service';
 import { ServerInfo, ServerTime, ServerTimeArgs } from './system.types';
@@ -10,6 +10,7 @@ export class SystemResolver {
     return getServerInfo(ctx);
   }
 
+  @Extensions({ anonymous: true }) // carries nothing private: open to sockets without credentials
   @Subscription(() => ServerTime, {
     description: 'Server time every intervalSeconds; lets live views keep SLA clocks in step with the server.',
     subscribe: ({ args }) => serverClock((args as ServerTimeArgs).intervalSeconds),
