@@ -36,9 +36,11 @@ describe('live case events at fan-out', () => {
     const subject = `edit for ${sockets} sockets`;
     const received = clients.map((ws) => collectFromSubscription<Updated>(ws, { query: SUBSCRIPTION }, 1, (r) => r.data.updatedOneCase.subject === subject));
     await new Promise((r) => setTimeout(r, 300)); // subscriptions registered
+    // Counted from before the edit: the outbox's NOTIFY goes out at commit, so delivery can start
+    // before the mutation's response arrives. The edit itself costs the same in every call.
+    const before = statements;
     const res = await caseAction(agent, 'updateOneCase', { id: target.id, version: target.version, update: { subject } });
     target = { ...target, version: res.data!.version };
-    const before = statements;
     await Promise.all(received);
     const cost = statements - before;
     await Promise.all(clients.map((c) => c.dispose()));

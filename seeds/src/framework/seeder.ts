@@ -71,7 +71,19 @@ export async function runSeeders(orm: MikroORM, seeders: readonly Seeder[], opti
     logger.info({ seeder: seeder.name, ms: Date.now() - started }, 'demo data seeded');
     result.ran.push(seeder.name);
   }
+  if (result.ran.length) await markReplayedEventsDispatched(orm);
   return result;
+}
+
+/**
+ * The demo is history replayed through the services: its outbox events already had their
+ * effects in the story, so no reaction (notification, plugin handler) runs for them later.
+ */
+async function markReplayedEventsDispatched(orm: MikroORM): Promise<void> {
+  await orm.em.fork().transactional(async (em) => {
+    await em.execute(`select set_config('app.franchise_ids', '*', true)`);
+    await em.execute(`update event_outbox set dispatched_at = now() where dispatched_at is null`);
+  });
 }
 
 async function firstNonEmptyTable(orm: MikroORM): Promise<string | undefined> {
