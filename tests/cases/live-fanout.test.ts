@@ -52,7 +52,9 @@ describe('live case events at fan-out', () => {
     const one = await deliveryStatements(1);
     const twenty = await deliveryStatements(20);
     expect(one).toBeGreaterThan(0);
-    expect(twenty).toBeLessThanOrEqual(one);
+    // Shared per session: 20 sockets cost about what 1 does, not 20 times as much (230 vs 11
+    // statements before sharing). Since the outbox, 20 sockets cost 2 statements more than 1.
+    expect(twenty).toBeLessThan(one * 2);
   });
 
   it('costs nothing once the subscriber’s socket has closed', async () => {
