@@ -75,7 +75,11 @@ export async function searchCustomers(ctx: RequestContext, rawQuery: string, lim
   const knex = ctx.em.getKnex();
   const spec = customerReadSpec(ctx);
   const sql = SEARCH_SQL(digits ? 'digits' : 'text', q.length >= 3, !!units)(selectList(ctx.em, spec, selection, 'hits'));
-  const rows = await ctx.em.execute<(Row & { score: number; field: string })[]>(knex.raw(sql, { q, limit, units: units ?? [] }));
+  // As JSON, like every page of the read path: timestamps arrive as ISO 8601, which the DateTime scalar takes.
+  const [result] = await ctx.em.execute<{ rows: (Row & { score: number; field: string })[] }[]>(
+    knex.raw(`select coalesce(json_agg(s), '[]'::json) as rows from (${sql}) s`, { q, limit, units: units ?? [] }),
+  );
+  const rows = result!.rows;
   // Plain rows (the read path), given the Customer prototype for type-graphql.
   adopt(rows, spec);
   return rows.map(({ score, field, ...row }) => ({
