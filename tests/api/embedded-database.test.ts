@@ -26,7 +26,8 @@ describe('the demo launcher and the embedded database', () => {
 
   it('creates the database on first start, serves GraphQL, and stops it on SIGTERM', async () => {
     const server = spawnEntry(DEMO_LAUNCHER, env);
-    const url = await waitForListening(server);
+    // The first start seeds the demo by replaying weeks of work through the services (slower than it should be; see issue 14).
+    const url = await waitForListening(server, 240_000);
     expect((await serverInfo(url)).databaseVersion).toMatch(/^\d+/);
     const messages = server.logLines().map((l) => l.msg);
     expect(messages).toContain('initialising embedded PostgreSQL');
@@ -37,7 +38,7 @@ describe('the demo launcher and the embedded database', () => {
     expect(await server.exited).toBe(0);
     expect(server.logLines().map((l) => l.msg)).toContain('embedded PostgreSQL stopped');
     expect(fs.existsSync(path.join(env.EMBEDDED_PG_DATA_DIR, 'postmaster.pid'))).toBe(false);
-  });
+  }, 300_000);
 
   it('reuses the data on a second start', async () => {
     const server = spawnEntry(DEMO_LAUNCHER, env);
