@@ -4,6 +4,8 @@ import { SMTPServer } from 'smtp-server';
 import { clock } from '@pharmadesk/api';
 import { startTestApp, takeFromSubscription, type TestApp } from '../support/app';
 import { errorCodes, signIn, type Caller } from '../support/actors';
+import { API_MAIN, spawnEntry, waitForListening } from '../support/process';
+import { createTestDatabase } from '../support/database';
 
 /**
  * Notifications as people meet them: templates checked when saved, messages that go out
@@ -171,8 +173,10 @@ describe('sending through the log provider (the default)', () => {
     const { sendCustomerMessage: m } = await must<{ sendCustomerMessage: Message }>(owner, `mutation($c: ID!) { sendCustomerMessage(input: { customerId: $c, channel: SMS, message: "测试" }) { ${MESSAGE} } }`, { c: customer.id });
     await noQuietHours(owner);
     await must(owner, `mutation($c: ID!) { optOutCustomer(input: { customerId: $c, reason: "电话中要求不再联系" }) { id } }`, { c: customer.id });
-    await app.server.jobs!.runNow('notifications.deliver', { messageId: m.id, franchiseId: (await signIn(app, 'owner@east.demo')).tokens.user.franchiseId });
-    expect(await messageById(owner, m.id)).toMatchObject({ status: 'SUPPRESSED', suppressionReason: 'OPTED_OUT' });
+    expect(m.status).toBe('SCHEDULED');
+    // The sweep queues it as if the quiet hours were over; the delivery reaction re-checks the customer.
+    await app.server.jobs!.runNow('notifications.sweep', { dueBy: new Date(clock.nowMs() + 2 * 86_400_000).toISOString() });
+    expect(await settled(owner, m.id, (x) => x.status !== 'SCHEDULED' && x.status !== 'QUEUED')).toMatchObject({ status: 'SUPPRESSED', suppressionReason: 'OPTED_OUT', attempts: 0 });
   });
 
   it('holds a message during the franchise’s quiet hours and says until when', async () => {
@@ -220,22 +224,23 @@ describe('sending through the log provider (the default)', () => {
 describe('providers chosen by configuration', () => {
   it('sends SMS through the HTTP gateway, retrying with backoff until it answers', async () => {
     const received: { body: Record<string, unknown>; authorization?: string }[] = [];
-    let calls = 0;
+    const calls = new Map<string, number>(); // per message: the demo's care messages leave through it too
     const gateway = http.createServer((req, res) => {
       let data = '';
       req.on('data', (chunk) => (data += chunk));
       req.on('end', () => {
-        calls++;
-        if (calls <= 2) {
+        const body = JSON.parse(data) as { messageId: string };
+        calls.set(body.messageId, (calls.get(body.messageId) ?? 0) + 1);
+        if (calls.get(body.messageId)! <= 2) {
           res.writeHead(503).end('gateway busy');
           return;
         }
-        received.push({ body: JSON.parse(data), authorization: req.headers.authorization });
+        received.push({ body, authorization: req.headers.authorization });
         res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: 'gw-42' }));
       });
     });
     await new Promise<void>((r) => gateway.listen(0, '127.0.0.1', r));
-    const app = await startTestApp({ JOBS_ENABLED: 'true', NOTIFY_SMS_PROVIDER: 'http', SMS_HTTP_ENDPOINT: `http://127.0.0.1:${(gateway.address() as AddressInfo).port}/send`, SMS_HTTP_KEY: 'sms-key-1' });
+    const app = await startTestApp({ JOBS_ENABLED: 'true', EVENT_RETRY_DELAY_SECONDS: '1', NOTIFY_SMS_PROVIDER: 'http', SMS_HTTP_ENDPOINT: `http://127.0.0.1:${(gateway.address() as AddressInfo).port}/send`, SMS_HTTP_KEY: 'sms-key-1' });
     try {
       const owner = await signIn(app, 'owner@east.demo');
       await noQuietHours(owner);
@@ -245,6 +250,7 @@ describe('providers chosen by configuration', () => {
       expect(failedOnce.lastError).toContain('503');
       const done = await settled(owner, m.id, (x) => x.status === 'SENT', 40_000);
       expect(done).toMatchObject({ status: 'SENT', provider: 'sms-http', attempts: 3, lastError: null });
+      received.splice(0, received.length, ...received.filter((r) => r.body.messageId === m.id));
       expect(received).toHaveLength(1);
       expect(received[0]!.authorization).toBe('Bearer sms-key-1');
       expect(received[0]!.body).toMatchObject({ messageId: m.id, kind: 'customer.care' });
@@ -293,6 +299,102 @@ describe('providers chosen by configuration', () => {
   it('refuses to start with a provider and nowhere to send', async () => {
     await expect(startTestApp({ NOTIFY_SMS_PROVIDER: 'http' })).rejects.toThrow(/SMS_HTTP_ENDPOINT: is required when NOTIFY_SMS_PROVIDER=http/);
   });
+});
+
+/**
+ * An SMS gateway over HTTP answering `status()` to every call. It records the message id of
+ * each call: the demo's own care messages also leave through it when a test app starts.
+ */
+async function smsGateway(status: () => number) {
+  const calls: { messageId: string; status: number }[] = [];
+  const server = http.createServer((req, res) => {
+    let data = '';
+    req.on('data', (chunk) => (data += chunk));
+    req.on('end', () => {
+      const answer = status();
+      calls.push({ messageId: String((JSON.parse(data) as { messageId: string }).messageId), status: answer });
+      if (answer >= 300) return void res.writeHead(answer).end(`gateway says ${answer}`);
+      res.writeHead(answer, { 'content-type': 'application/json' }).end(JSON.stringify({ id: `gw-${calls.length}` }));
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return {
+    env: { NOTIFY_SMS_PROVIDER: 'http', SMS_HTTP_ENDPOINT: `http://127.0.0.1:${(server.address() as AddressInfo).port}/send` },
+    /** The answers given for one message, in order. */
+    answersFor: (messageId: string) => calls.filter((c) => c.messageId === messageId).map((c) => c.status),
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
+}
+
+describe('delivery as a reaction to the outbox', () => {
+  it('a provider that keeps failing: retried with backoff, then FAILED with its reason and a dead letter for HQ; a retry after the fix sends it', async () => {
+    let failing = true;
+    const gateway = await smsGateway(() => (failing ? 500 : 200));
+    const app = await startTestApp({ JOBS_ENABLED: 'true', EVENT_RETRY_LIMIT: '2', EVENT_RETRY_DELAY_SECONDS: '1', ...gateway.env });
+    try {
+      const owner = await signIn(app, 'owner@east.demo');
+      const hq = await signIn(app, 'admin@hq.demo');
+      await noQuietHours(owner);
+      const customer = await customerWith(owner, { consentSms: true, consentWechat: false }, 7);
+      const { sendCustomerMessage: m } = await must<{ sendCustomerMessage: Message }>(owner, `mutation($c: ID!) { sendCustomerMessage(input: { customerId: $c, channel: SMS, message: "网关故障测试" }) { id } }`, { c: customer.id });
+      const failed = await settled(owner, m.id, (x) => x.status === 'FAILED', 60_000);
+      expect(failed).toMatchObject({ status: 'FAILED', provider: 'sms-http', attempts: 3, lastError: 'sms-http gateway answered 500: gateway says 500' });
+      expect(gateway.answersFor(m.id)).toEqual([500, 500, 500]);
+      const { eventReactions } = await must<{ eventReactions: { nodes: { id: string; eventType: string; handler: string; status: string; attempts: number; lastError: string; payload: { messageId: string } }[] } }>(hq, '{ eventReactions(paging: { limit: 50 }) { nodes { id eventType handler status attempts lastError payload } } }');
+      const dead = eventReactions.nodes.find((n) => n.payload.messageId === m.id);
+      expect(dead).toMatchObject({ eventType: 'notification.queued', handler: 'core/deliver the message', status: 'DEAD', attempts: 3, lastError: 'sms-http gateway answered 500: gateway says 500' });
+      const timeline = await must<{ customerTimeline: { nodes: { title: string; refId: string }[] } }>(owner, `query($c: ID!) { customerTimeline(customerId: $c, kinds: ["message"]) { nodes { title refId } } }`, { c: customer.id });
+      expect(timeline.customerTimeline.nodes.find((n) => n.refId === m.id)!.title).toContain('发送失败');
+
+      // The gateway is fixed; the owner sends the message again.
+      failing = false;
+      await must(owner, 'mutation($id: ID!) { retryNotificationMessage(id: $id) { id } }', { id: m.id });
+      expect(await settled(owner, m.id, (x) => x.status === 'SENT', 30_000)).toMatchObject({ status: 'SENT', attempts: 4, lastError: null });
+      expect(gateway.answersFor(m.id)).toEqual([500, 500, 500, 200]);
+    } finally {
+      await app.stop();
+      await gateway.close();
+    }
+  }, 120_000);
+
+  it('a process killed (SIGKILL) between commit and sending: the message goes out after restart, exactly once', async () => {
+    const gateway = await smsGateway(() => 200);
+    const database = await createTestDatabase();
+    // The writer runs no jobs: the message is decided and committed there, never sent.
+    const writer = spawnEntry(API_MAIN, { DATABASE_URL: database.url, PORT: '0', HOST: '127.0.0.1', JOBS_ENABLED: 'false', LOG_LEVEL: 'info', ...gateway.env });
+    const apps: TestApp[] = [];
+    try {
+      const writerUrl = await waitForListening(writer, 60_000);
+      const writerApp = { graphql: (query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}) =>
+        fetch(`${writerUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) }).then(async (r) => ({ status: r.status, headers: r.headers, body: await r.json() })) } as unknown as TestApp;
+      const owner = await signIn(writerApp, 'owner@east.demo');
+      await noQuietHours(owner);
+      const customer = await customerWith(owner, { consentSms: true, consentWechat: false }, 8);
+      const { sendCustomerMessage: m } = await must<{ sendCustomerMessage: Message }>(owner, `mutation($c: ID!) { sendCustomerMessage(input: { customerId: $c, channel: SMS, message: "进程被杀之后也要送达" }) { id status } }`, { c: customer.id });
+      writer.child.kill('SIGKILL');
+      await writer.exited;
+      expect(m.status).toBe('QUEUED');
+      expect(gateway.answersFor(m.id)).toEqual([]);
+
+      const restarted = await startTestApp({ JOBS_ENABLED: 'true', ...gateway.env }, { database });
+      apps.push(restarted);
+      const reader = await signIn(restarted, 'owner@east.demo');
+      expect(await settled(reader, m.id, (x) => x.status === 'SENT', 30_000)).toMatchObject({ status: 'SENT', attempts: 1, provider: 'sms-http' });
+      await restarted.stop();
+      apps.pop();
+      // Another restart finds nothing left to send.
+      const again = await startTestApp({ JOBS_ENABLED: 'true', ...gateway.env }, { database });
+      apps.push(again);
+      await new Promise((r) => setTimeout(r, 3_000));
+      expect(gateway.answersFor(m.id)).toEqual([200]);
+      expect(await messageById(await signIn(again, 'owner@east.demo'), m.id)).toMatchObject({ status: 'SENT', attempts: 1 });
+    } finally {
+      if (writer.child.exitCode === null && writer.child.signalCode === null) writer.child.kill('SIGKILL');
+      for (const app of apps.reverse()) await app.stop();
+      await database.drop();
+      await gateway.close();
+    }
+  }, 180_000);
 });
 
 describe('the staff bell', () => {

@@ -78,11 +78,13 @@ export async function runSeeders(orm: MikroORM, seeders: readonly Seeder[], opti
 /**
  * The demo is history replayed through the services: its outbox events already had their
  * effects in the story, so no reaction (notification, plugin handler) runs for them later.
+ * Except the messages the story decided to send: they leave at the first start, through
+ * the configured provider (the log provider by default), so the log shows them sent.
  */
 async function markReplayedEventsDispatched(orm: MikroORM): Promise<void> {
   await orm.em.fork().transactional(async (em) => {
     await em.execute(`select set_config('app.franchise_ids', '*', true)`);
-    await em.execute(`update event_outbox set dispatched_at = now() where dispatched_at is null`);
+    await em.execute(`update event_outbox set dispatched_at = now() where dispatched_at is null and topic <> 'notification.queued'`);
   });
 }
 

@@ -122,15 +122,15 @@ export async function startReactions(runtime: AppRuntime, boss: PgBoss, ownerUrl
         client.query(`update event_reaction set status = $2, attempts = attempts + 1, last_error = $3, updated_at = now() where id = $1`, [job.data.reactionId, status, error]),
       );
     if (!named) return void (await finish('DEAD', `handler ${row.handler} is no longer installed`));
+    const last = job.retryCount >= job.retryLimit;
     try {
       const enabled = await inFranchise(runtime, row.franchise_id, (ctx) => enabledPluginsFor(ctx.em, row.franchise_id));
       const options = enabled.find((e) => e.plugin.name === named.plugin.name)?.options;
       if (options === undefined) return void (await finish('DONE', 'skipped: the plugin was disabled for this franchise before the reaction ran'));
       const logger = runtime.logger.child({ plugin: named.plugin.name, handler: named.handler.name, event: row.payload.type });
-      await named.handler.handle(row.payload, { options, runtime, logger, inFranchise: (work) => inFranchise(runtime, row.franchise_id, work) });
+      await named.handler.handle(row.payload, { options, runtime, logger, inFranchise: (work) => inFranchise(runtime, row.franchise_id, work), lastAttempt: last });
       await finish('DONE', null);
     } catch (error) {
-      const last = job.retryCount >= job.retryLimit;
       await finish(last ? 'DEAD' : 'PENDING', (error as Error)?.message ?? String(error));
       runtime.logger.warn({ err: error, handler: row.handler, reaction: job.data.reactionId, dead: last }, last ? 'event handler failed for the last time: dead letter' : 'event handler failed; will retry');
       throw error;

@@ -70,6 +70,8 @@ export interface EventHandlerContext<O> {
   logger: Logger;
   /** Runs `work` in its own transaction, scoped to the event's franchise. */
   inFranchise<T>(work: (ctx: RequestContext) => Promise<T>): Promise<T>;
+  /** True on the reaction's last try: a failure now makes it a dead letter (until HQ retries it). */
+  lastAttempt: boolean;
 }
 
 export interface EventHandler<O, T extends DomainEventType = DomainEventType> {

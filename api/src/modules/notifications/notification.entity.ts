@@ -13,13 +13,13 @@ export enum NotificationChannel {
 }
 
 export enum NotificationStatus {
-  /** Waiting for the delivery job (or retrying after a provider failure). */
+  /** Waiting for its delivery (a reaction to its outbox event), or retrying after a provider failure. */
   QUEUED = 'QUEUED',
   /** Held back by the franchise's quiet hours; leaves at `scheduledFor`. */
   SCHEDULED = 'SCHEDULED',
   /** Handed to the provider (for the log provider: recorded, nothing left the building). */
   SENT = 'SENT',
-  /** The provider kept failing; `lastError` says how. A person can retry it. */
+  /** The provider failed on every try; `lastError` says how (its delivery is in HQ's failed events). A person can retry it. */
   FAILED = 'FAILED',
   /** Not sent, on purpose: `reason` says why (opted out, no consent, no address). */
   SUPPRESSED = 'SUPPRESSED',

@@ -4,7 +4,7 @@ import type { TimelineProvider } from '../customers/customer-timeline';
 import { Case, CaseActivity, CaseActivityKind } from '../cases/case.entity';
 import { JobTitle, StaffStatus, StaffUser } from '../identity/staff-user.entity';
 import { NotificationMessage, NotificationOptOut, NotificationStatus } from './notification.entity';
-import { notifyCustomer, notifyStaff } from './notification.service';
+import { deliverMessage, notifyCustomer, notifyStaff } from './notification.service';
 
 const CHANNEL_LABELS: Record<string, string> = { SMS: '短信', WECHAT: '微信', EMAIL: '邮件' };
 const STATUS_LABELS: Record<NotificationStatus, string> = { QUEUED: '待发送', SCHEDULED: '免打扰后发送', SENT: '已发送', FAILED: '发送失败', SUPPRESSED: '未发送' };
@@ -28,11 +28,20 @@ export const messageTimelineProvider: TimelineProvider = {
 };
 
 /**
- * What the cases module's events send: the customer hears when their case is resolved or a
+ * Delivery: each queued customer message goes to its provider as a reaction to its outbox
+ * event (retried with backoff, a dead letter after the last try, once per message); and
+ * what the cases module's events send: the customer hears when their case is resolved or a
  * solution waits for their confirmation; the owner when a case comes back; supervisors
  * when a VIP opens one. Each reaction sends once per event (dedupe key).
  */
 export const notificationEventHandlers: readonly EventHandler<unknown>[] = [
+  onEvent({
+    event: 'notification.queued',
+    name: 'deliver the message',
+    async handle(event, { runtime, lastAttempt }) {
+      await deliverMessage(runtime, event.messageId, event.franchiseId, { lastAttempt });
+    },
+  }),
   onEvent({
     event: 'case.transitioned',
     name: 'notify the customer about their case',

@@ -1,7 +1,8 @@
 import { defineModule } from '../../core/modules/module';
 import { NotificationMessage, NotificationOptOut, NotificationSettings, NotificationTemplate } from './notification.entity';
 import { messageTimelineProvider, notificationEventHandlers, notificationsMergeHandler } from './notification.extensions';
-import { deliverJob, sweepJob } from './notification.jobs';
+import { notificationEventTypes } from './notification.events';
+import { sweepJob } from './notification.jobs';
 import { NotificationPermission } from './notification.permissions';
 import { NotificationMessageResolver, NotificationTemplateResolver } from './notification.resolver';
 
@@ -10,7 +11,8 @@ export const notificationsModule = defineModule({
   entities: [NotificationTemplate, NotificationMessage, NotificationSettings, NotificationOptOut],
   resolvers: [NotificationTemplateResolver, NotificationMessageResolver],
   permissions: [NotificationPermission],
-  jobs: [deliverJob, sweepJob],
+  jobs: [sweepJob],
+  events: notificationEventTypes,
   contributes: { timelineProviders: [messageTimelineProvider], eventHandlers: notificationEventHandlers },
   extensions: [notificationsMergeHandler],
 });

@@ -8,7 +8,8 @@ import { SortDirection } from '../../core/graphql/sorting';
 import { byIdLoader } from '../../core/loaders';
 import { applyUpdate, checkVersion } from '../../core/services/updates';
 import { inFranchise } from '../../core/plugins/events';
-import { canSeeFranchise } from '../../core/tenancy/scope';
+import { canSeeFranchise, inScopedTransaction, SYSTEM_SCOPE } from '../../core/tenancy/scope';
+import { publishEvent, publishLive } from '../../core/events/outbox';
 import { Customer } from '../customers/customer.entity';
 import { getCustomer } from '../customers/customer.service';
 import { StaffUser } from '../identity/staff-user.entity';
@@ -21,14 +22,13 @@ import type { NotificationSettingsInput, NotificationTemplateInput, Notification
 
 /**
  * Notifications: templates per franchise, channel and language; messages decided in the
- * transaction of the change that caused them (the message row is the outbox entry) and
- * delivered by the `notifications.deliver` job through the configured provider, after the
- * franchise's quiet hours, never to a customer who opted out or did not consent.
+ * transaction of the change that caused them, with a `notification.queued` outbox event in
+ * that same transaction when the message may leave. The delivery reaction to that event (a
+ * pg-boss job fed from the outbox, retried with backoff, a dead letter after the last try)
+ * hands it to the configured provider, after the franchise's quiet hours, never to a
+ * customer who opted out or did not consent; the message row keeps its delivery status.
  */
 
-export const DELIVER_JOB = 'notifications.deliver';
-/** Tries per message before it is FAILED (the job retries with exponential backoff in between). */
-export const MAX_ATTEMPTS = 5;
 export const INBOX_TOPIC = 'notifications.inbox';
 const SMS_MAX = 500;
 
@@ -200,17 +200,19 @@ async function wording(ctx: RequestContext, franchiseId: string, kind: Notificat
   return { templateId: null, subject: built.subject, body: channel === NotificationChannel.SMS ? (built.sms ?? built.body) : built.body, enabled: true };
 }
 
+const quietHoursNote = (at: Date) => `免打扰时段，将于 ${at.toISOString()} 发送 (quiet hours)`;
+
 async function alreadyDecided(ctx: RequestContext, franchiseId: string, dedupeKey: string | undefined): Promise<NotificationMessage | null> {
   return dedupeKey ? ctx.em.findOne(NotificationMessage, { franchiseId, dedupeKey }) : null;
 }
 
-/** After commit: the delivery job for a message (when this instance runs jobs; otherwise the sweep finds it). */
-function enqueueDelivery(ctx: RequestContext, message: NotificationMessage): void {
-  // pg-boss waits on the database's wall clock: hand it the delay, not the (possibly moved) business instant.
-  const delayMs = Math.max(0, message.scheduledFor.getTime() - clock.nowMs());
-  ctx.afterCommit.push(async () => {
-    await ctx.runtime.jobs?.send(DELIVER_JOB, { messageId: message.id, franchiseId: message.franchiseId }, { startAfter: new Date(Date.now() + delayMs), singletonKey: `${message.id}:${message.attempts}` });
-  });
+/**
+ * The message may leave now: its outbox event, in the caller's transaction, feeds the
+ * delivery reaction once the change commits (a message held by quiet hours gets its event
+ * from the sweep when they are over).
+ */
+function queueDelivery(ctx: RequestContext, message: NotificationMessage): Promise<void> {
+  return publishEvent(ctx, 'notification.queued', message.franchiseId, { messageId: message.id });
 }
 
 /**
@@ -255,8 +257,8 @@ export async function notifyCustomer<K extends NotificationKindKey>(
   else {
     message.address = decision.address;
     const at = sendableAt(await settingsOf(ctx, customer.franchiseId), now);
-    if (at > now) Object.assign(message, { status: NotificationStatus.SCHEDULED, scheduledFor: at, statusNote: `免打扰时段，将于 ${at.toISOString()} 发送 (quiet hours)` });
-    enqueueDelivery(ctx, message);
+    if (at > now) Object.assign(message, { status: NotificationStatus.SCHEDULED, scheduledFor: at, statusNote: quietHoursNote(at) });
+    else await queueDelivery(ctx, message);
   }
   await ctx.em.flush();
   return message;
@@ -299,7 +301,7 @@ export async function notifyStaff<K extends NotificationKindKey>(
     );
   }
   await ctx.em.flush();
-  for (const m of messages) ctx.afterCommit.push(() => ctx.pubsub.publish(INBOX_TOPIC, { id: m.staffId!, franchiseId: m.franchiseId }));
+  for (const m of messages) await publishLive(ctx, INBOX_TOPIC, { id: m.staffId!, franchiseId: m.franchiseId });
   return messages;
 }
 
@@ -322,15 +324,17 @@ export function providersOf(runtime: AppRuntime): NotificationProviders {
 }
 
 /**
- * The delivery job's work for one message: re-checks opt-out and consent (the customer may
- * have opted out since), waits out quiet hours, hands it to the channel's provider and
- * records the outcome. A provider failure is recorded and rethrown so the job retries with
- * backoff; after MAX_ATTEMPTS the message is FAILED for a person to look at.
+ * The delivery reaction's work for one message: re-checks opt-out and consent (the customer
+ * may have opted out since), waits out quiet hours (the sweep queues it again when they are
+ * over), hands it to the channel's provider and records the outcome on the message. A
+ * provider failure is recorded and rethrown so the reaction retries with backoff; on the
+ * last try the message is FAILED (and the reaction a dead letter) with the provider's reason.
  */
-export async function deliverMessage(runtime: AppRuntime, messageId: string, franchiseId: string): Promise<NotificationStatus | null> {
-  const outcome = await inFranchise(runtime, franchiseId, async (ctx) => {
+export async function deliverMessage(runtime: AppRuntime, messageId: string, franchiseId: string, { lastAttempt = true } = {}): Promise<NotificationStatus | null> {
+  const outcome = await inFranchise(runtime, franchiseId, async (ctx): Promise<{ status: NotificationStatus | null; error?: Error }> => {
     const message = await ctx.em.findOne(NotificationMessage, { id: messageId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-    if (!message || (message.status !== NotificationStatus.QUEUED && message.status !== NotificationStatus.SCHEDULED)) return { status: message?.status ?? null };
+    // Sent, suppressed or gone: a repeated reaction sends nothing twice. FAILED comes back when HQ retries the dead letter.
+    if (!message || !DELIVERABLE.includes(message.status)) return { status: message?.status ?? null };
     const now = clock.now();
     if (message.customerId) {
       const customer = await ctx.em.findOne(Customer, { id: message.customerId });
@@ -342,8 +346,7 @@ export async function deliverMessage(runtime: AppRuntime, messageId: string, fra
       }
       const at = sendableAt(await settingsOf(ctx, franchiseId), now);
       if (at > now) {
-        Object.assign(message, { status: NotificationStatus.SCHEDULED, scheduledFor: at });
-        enqueueDelivery(ctx, message);
+        Object.assign(message, { status: NotificationStatus.SCHEDULED, scheduledFor: at, statusNote: quietHoursNote(at) });
         await ctx.em.flush();
         return { status: message.status };
       }
@@ -357,39 +360,39 @@ export async function deliverMessage(runtime: AppRuntime, messageId: string, fra
       await ctx.em.flush();
       return { status: message.status };
     } catch (error) {
-      const failed = message.attempts >= MAX_ATTEMPTS;
-      Object.assign(message, { status: failed ? NotificationStatus.FAILED : NotificationStatus.QUEUED, lastError: (error as Error).message.slice(0, 500) });
+      Object.assign(message, { status: lastAttempt ? NotificationStatus.FAILED : NotificationStatus.QUEUED, lastError: (error as Error).message.slice(0, 500) });
       await ctx.em.flush();
-      return { status: message.status, error: failed ? undefined : (error as Error) };
+      return { status: message.status, error: error as Error };
     }
   });
-  // Thrown after the attempt is recorded: the job retries with backoff.
-  if ('error' in outcome && outcome.error) throw outcome.error;
+  // Thrown after the attempt is recorded: the reaction retries with backoff, or is dead after its last try.
+  if (outcome.error) throw outcome.error;
   return outcome.status;
 }
 
-/**
- * Messages whose delivery job never got queued (the process stopped between commit and
- * enqueue, or the deciding instance runs no jobs) and scheduled ones now due: queued again.
- */
-export async function sweepPending(runtime: AppRuntime, olderThanMs = 30_000): Promise<number> {
-  const rows = await runtime.orm.em.fork().getConnection().execute<{ id: string; franchise_id: string; attempts: number }[]>(
-    `select id, franchise_id, attempts from notification_message
-      where status in ('QUEUED', 'SCHEDULED') and scheduled_for <= ? and updated_at <= ?
-      order by scheduled_for limit 500`,
-    [clock.now(), new Date(clock.nowMs() - olderThanMs)],
-  );
-  for (const row of rows) await runtime.jobs?.send(DELIVER_JOB, { messageId: row.id, franchiseId: row.franchise_id }, { singletonKey: `${row.id}:${row.attempts}:sweep` });
-  return rows.length;
+const DELIVERABLE: readonly NotificationStatus[] = [NotificationStatus.QUEUED, NotificationStatus.SCHEDULED, NotificationStatus.FAILED];
+
+/** Messages held by quiet hours that are now due (by `dueBy`, now by default): queued, with their outbox event. */
+export async function queueDueMessages(runtime: AppRuntime, dueBy: Date = clock.now()): Promise<number> {
+  return inScopedTransaction(runtime.orm.em, SYSTEM_SCOPE, async (em) => {
+    const due = await em.execute<{ id: string; franchise_id: string }[]>(
+      `update notification_message set status = 'QUEUED', status_note = null, updated_at = ?, version = version + 1
+        where id in (select id from notification_message where status = 'SCHEDULED' and scheduled_for <= ? order by scheduled_for limit 500 for update skip locked)
+        returning id, franchise_id`,
+      [clock.now(), dueBy],
+    );
+    for (const row of due) await publishEvent({ em, actor: null }, 'notification.queued', row.franchise_id, { messageId: row.id });
+    return due.length;
+  });
 }
 
-/** A FAILED message sent again (after fixing the provider's configuration, say). */
+/** A FAILED message sent again (after fixing the provider's configuration, say): a new delivery with its own tries. */
 export async function retryMessage(ctx: RequestContext, id: string): Promise<NotificationMessage> {
   const message = await ctx.em.findOne(NotificationMessage, { id });
   if (!message || message.staffId) throw new NotFoundError('Notification message', id);
   if (message.status !== NotificationStatus.FAILED) throw new ConflictError(`Message ${id} is ${message.status}; only FAILED messages can be retried`, { status: message.status });
-  Object.assign(message, { status: NotificationStatus.QUEUED, attempts: 0, lastError: null, scheduledFor: clock.now() });
-  enqueueDelivery(ctx, message);
+  Object.assign(message, { status: NotificationStatus.QUEUED, lastError: null, scheduledFor: clock.now() });
+  await queueDelivery(ctx, message);
   await ctx.em.flush();
   return message;
 }
@@ -428,6 +431,6 @@ export async function markRead(ctx: RequestContext, input: { ids?: string[] | nu
   if (!input.all && !input.ids?.length) throw new BadUserInputError({ field: 'input.ids', message: 'name the messages to mark read, or set all' });
   const changed = await ctx.em.nativeUpdate(NotificationMessage, { staffId, readAt: null, ...(input.all ? {} : { id: { $in: input.ids! } }) }, { readAt: clock.now() });
   const franchiseId = requireActor(ctx).franchiseId;
-  if (changed) ctx.afterCommit.push(() => ctx.pubsub.publish(INBOX_TOPIC, { id: staffId, franchiseId }));
+  if (changed) await publishLive(ctx, INBOX_TOPIC, { id: staffId, franchiseId });
   return unreadCount(ctx, staffId);
 }
