@@ -11,7 +11,8 @@ describeInBrowser('notifications in the admin panel', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    [app, browser] = await Promise.all([startTestApp(), launchBrowser()]);
+    // Jobs on: the VIP notice is a reaction to the case's outbox event (a pg-boss job).
+    [app, browser] = await Promise.all([startTestApp({ JOBS_ENABLED: 'true' }), launchBrowser()]);
   }, 120_000);
   afterAll(async () => {
     await browser?.close();
