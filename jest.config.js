@@ -23,6 +23,8 @@ module.exports = {
     '^@pharmadesk/(api|seeds)$': '<rootDir>/$1/src/index.ts',
     '^@pharmadesk/(api|seeds)/(.*)$': '<rootDir>/$1/$2',
     '^@pharmadesk/plugin-([a-z0-9-]+)$': '<rootDir>/plugins/$1/src/index.ts',
+    // ES module packages (the admin) are imported with a .js suffix that names the .ts source.
+    '^(\\.{1,2}/.*/admin/src/.*)\\.js$': '$1',
   },
   setupFiles: ['reflect-metadata'],
   setupFilesAfterEnv: ['<rootDir>/tests/support/clock-setup.ts'],

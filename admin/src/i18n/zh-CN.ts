@@ -166,7 +166,7 @@ export const zhCN = {
     AWAITING_INFO: '待客户补充', ANSWERED: '已答复待确认', AWAITING_REFUND_APPROVAL: '待退款审批', PHARMACIST_REVIEW: '药师审核中',
   },
   caseFields: { solutionType: '解决方式', solutionNote: '方案说明', solutionAmount: '金额（元）', reason: '原因', question: '问题', answer: '答复', resolutionNote: '处理结果', reviewNote: '药师审核意见' },
-  permissionGroups: { Cases: '工单', Customers: '客户', Staff: '员工与角色', 'Knowledge base': '知识库', Organization: '组织架构', Partners: '合作方接口', Audit: '审计', Plugins: '插件', Notifications: '消息通知', 'Warehouses and stock': '仓库与库存' },
+  permissionGroups: { Cases: '工单', Customers: '客户', Staff: '员工与角色', 'Knowledge base': '知识库', Organization: '组织架构', Partners: '合作方接口', Audit: '审计', Plugins: '插件', Notifications: '消息通知', 'Warehouses and stock': '仓库与库存', Platform: '平台' },
   permissions: {
     'apikey:manage': { name: '管理 API 密钥', description: '为本范围创建、轮换、吊销合作方 API 密钥（权限不超过本人）' },
     'case:read': { name: '查看工单', description: '查看本范围的工单、沟通记录与历程、队列和坐席状态' },
@@ -202,6 +202,8 @@ export const zhCN = {
     'catalog:manage': { name: '管理商品目录', description: '维护商品和供应商（总部：共享目录；加盟机构：自有），以及加盟机构的上架与价格' },
     'warehouse:manage': { name: '管理仓库', description: '开设、修改、关闭仓库及库区（含温湿度限制），设置加盟机构的库存规则' },
     'stock:write': { name: '库存作业', description: '收货入库、库存调整，冻结、隔离或放行批次' },
+    'events:manage': { name: '处理失败事件', description: '查看重试后仍失败的事件处理（死信列表）并重新执行（仅总部）' },
+    'stock:recall': { name: '批次召回', description: '召回批次：立即在其所在各处锁定（总部：所有加盟机构），并列出收到该批次的客户' },
     'stock:reserve': { name: '预留库存', description: '为订单行预留库存（先到期先出），释放预留，发货时出库' },
     'plugin:manage': { name: '管理插件', description: '为加盟机构启用、停用、配置插件（总部：任何加盟机构；加盟商：总部允许时管理自己的）' },
   },
