@@ -8,7 +8,7 @@ describe('formatError', () => {
   it('passes our coded errors through, without stack traces outside development', () => {
     const error = new NotFoundError('Case', 'c-1');
     const formatted = formatError({ ...asFormatted(error), extensions: { ...error.extensions, stacktrace: ['at x'] } }, error, { exposeInternals: false });
-    expect(formatted.extensions).toEqual({ code: 'NOT_FOUND', entity: 'Case', id: 'c-1' });
+    expect(formatted.extensions).toEqual({ code: 'NOT_FOUND', reason: 'NOT_FOUND', params: { entity: 'Case', id: 'c-1' }, entity: 'Case', id: 'c-1' });
     expect(formatted.message).toBe('Case c-1 was not found');
   });
 
