@@ -8,7 +8,7 @@ import { caseSettingsFor, checkAssignmentRule } from './case-assignment';
 import type { BusinessCalendarInput, SlaPolicyInput, UpdateCaseSettingsInput } from './case.types';
 import { CaseSettings } from './queue.entity';
 import { BusinessCalendar, SlaPolicy } from './sla.entity';
-import { calendarSpec } from './sla.service';
+import { calendarSpec, forgetPolicies } from './sla.service';
 
 /** SLA policies, business calendars and case settings of the actor's franchise (sla:manage). */
 
@@ -30,6 +30,7 @@ function calendarFields(input: BusinessCalendarInput, prefix: string): Partial<B
 
 export async function createCalendar(ctx: RequestContext, input: BusinessCalendarInput): Promise<BusinessCalendar> {
   const calendar = ctx.em.create(BusinessCalendar, { ...calendarFields(input, 'businessCalendar'), franchiseId: requireActor(ctx).franchiseId } as BusinessCalendar);
+  forgetPolicies(ctx.em);
   await ctx.em.flush();
   return calendar;
 }
@@ -39,6 +40,7 @@ export async function updateCalendar(ctx: RequestContext, id: string, version: n
   if (!calendar) throw new NotFoundError('Business calendar', id);
   checkVersion(calendar, version, 'Business calendar');
   applyUpdate(calendar, calendarFields(update, 'update'));
+  forgetPolicies(ctx.em);
   await ctx.em.flush();
   return calendar;
 }
@@ -66,6 +68,7 @@ export async function createPolicy(ctx: RequestContext, input: SlaPolicyInput): 
   await checkPolicy(ctx, input, franchiseId, 'slaPolicy');
   const policy = ctx.em.create(SlaPolicy, { ...input, franchiseId } as SlaPolicy);
   await demoteOtherDefaults(ctx, policy);
+  forgetPolicies(ctx.em);
   await ctx.em.flush();
   return policy;
 }
@@ -77,6 +80,7 @@ export async function updatePolicy(ctx: RequestContext, id: string, version: num
   await checkPolicy(ctx, update, policy.franchiseId, 'update');
   applyUpdate(policy, update as Partial<SlaPolicy>);
   await demoteOtherDefaults(ctx, policy);
+  forgetPolicies(ctx.em);
   await ctx.em.flush();
   return policy;
 }

@@ -62,7 +62,31 @@ export const BUILT_IN_SLA_POLICY: PluginSlaPolicy<any> = {
  * policy for that queue, else the franchise's default, else a contributed default (core's
  * built-in one). Contributed policies count on the franchise default's calendar when it has one.
  */
-export async function policyFor(em: EntityManager, franchiseId: string, queue: string): Promise<EffectivePolicy> {
+export function policyFor(em: EntityManager, franchiseId: string, queue: string): Promise<EffectivePolicy> {
+  let known = policiesByUnitOfWork.get(em);
+  if (!known) policiesByUnitOfWork.set(em, (known = new Map()));
+  const key = `${franchiseId}\u0000${queue}`;
+  let policy = known.get(key);
+  if (!policy) {
+    policy = loadPolicy(em, franchiseId, queue);
+    known.set(key, policy);
+    policy.catch(() => known.delete(key));
+  }
+  return policy;
+}
+
+/**
+ * Policies already looked up through one EntityManager (a request; the demo replay's
+ * transaction, where a case's every step asked again): kept until a policy or calendar is
+ * written through it (forgetPolicies).
+ */
+const policiesByUnitOfWork = new WeakMap<EntityManager, Map<string, Promise<EffectivePolicy>>>();
+
+export function forgetPolicies(em: EntityManager): void {
+  policiesByUnitOfWork.delete(em);
+}
+
+async function loadPolicy(em: EntityManager, franchiseId: string, queue: string): Promise<EffectivePolicy> {
   const policies = await em.find(SlaPolicy, { franchiseId, $or: [{ queue }, { isDefault: true }] });
   const own = policies.find((p) => p.queue === queue);
   const franchiseDefault = policies.find((p) => p.isDefault);
