@@ -11,6 +11,7 @@ import { clock, createPubSub, ensurePluginsLoaded, loadConfig, LoaderRegistry, s
 export class ServiceReplay {
   private readonly runtime: AppRuntime;
   private readonly actors = new Map<string, Promise<RequestContext['actor']>>();
+  private readonly watchers: ((em: EntityManager) => void)[] = [];
 
   constructor(
     private readonly em: EntityManager,
@@ -44,6 +45,11 @@ export class ServiceReplay {
     } as RequestContext;
   }
 
+  /** `look` sees the unit of work after every call (what it loaded, created or changed), before it is cleared. */
+  afterEachCall(look: (em: EntityManager) => void): void {
+    this.watchers.push(look);
+  }
+
   /** Runs `work` as staff member `staffId` (null: the system, as a job) at `at`; each call sees fresh state. */
   async as<T>(staffId: string | null, at: Date, work: (ctx: RequestContext) => Promise<T>): Promise<T> {
     let actor: RequestContext['actor'] = null;
@@ -54,6 +60,7 @@ export class ServiceReplay {
     try {
       return await clock.at(at, () => work(this.context(actor)));
     } finally {
+      for (const look of this.watchers) look(this.em);
       this.em.clear();
     }
   }
