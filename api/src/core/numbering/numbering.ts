@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { calendarDate } from '../clock';
 
 /**
  * People-facing numbers (health record no., case no., order no.): per franchise and
@@ -14,6 +15,15 @@ export async function nextNumber(em: EntityManager, franchiseId: string, series:
     [franchiseId, series, year],
   );
   return row!.value;
+}
+
+/**
+ * The year a number is filed under: the calendar year at `at` where the franchise is (its
+ * time zone), so a case opened at 00:30 on 1 January in Shanghai is numbered in the new year
+ * although it is still the old one in UTC.
+ */
+export function numberingYear(at: Date, timeZone: string): number {
+  return Number(calendarDate(at, timeZone).slice(0, 4));
 }
 
 /** EAST-2026-000123: the franchise's code, the year, the sequence. */

@@ -5,7 +5,7 @@ import { normalizeTags } from '../../core/validation';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../../core/errors';
 import { findPage, type ListArgs } from '../../core/graphql/list';
 import { SortDirection } from '../../core/graphql/sorting';
-import { formatNumber, nextNumber } from '../../core/numbering/numbering';
+import { formatNumber, nextNumber, numberingYear } from '../../core/numbering/numbering';
 import { applyUpdate, checkVersion } from '../../core/services/updates';
 import { availableTransitions, runTransition, stateOf, type AvailableTransition, type WorkflowDefinition } from '../../core/workflow/workflow';
 import { publishEvent, publishLive } from '../../core/events/outbox';
@@ -82,7 +82,7 @@ export async function createCase(ctx: RequestContext, input: CaseInput): Promise
   if (customer && customer.franchiseId !== unit.franchiseId) throw new BadUserInputError({ field: 'case.orgUnitId', message: 'must be in the customer’s franchise' });
 
   const franchise = await ctx.em.findOneOrFail(OrgUnit, { id: unit.franchiseId });
-  const year = clock.now().getFullYear();
+  const year = numberingYear(clock.now(), franchise.timeZone);
   const caseNo = formatNumber(`${franchise.code ?? 'C'}-CS`, year, await nextNumber(ctx.em, unit.franchiseId, 'case', year));
   const workflow = await workflowFor<Case>(ctx.em, unit.franchiseId, workflowForType(input.type));
   const now = clock.now();

@@ -3,7 +3,7 @@ import { requireActor } from '../../core/auth/authorization';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../../core/errors';
 import { findPage, type ListArgs } from '../../core/graphql/list';
 import { SortDirection } from '../../core/graphql/sorting';
-import { formatNumber, nextNumber } from '../../core/numbering/numbering';
+import { formatNumber, nextNumber, numberingYear } from '../../core/numbering/numbering';
 import { OrgUnit } from '../org/org-unit.entity';
 import { getOrgUnit } from '../org/org.service';
 import { addBusinessMinutes } from './business-time';
@@ -45,7 +45,7 @@ export async function raiseFeedback(ctx: RequestContext, input: { caseId?: strin
   const franchiseId = department.franchiseId;
   const [settings, policy, franchise] = await Promise.all([caseSettingsFor(ctx.em, franchiseId), policyFor(ctx.em, franchiseId, 'general'), ctx.em.findOneOrFail(OrgUnit, { id: franchiseId })]);
   const now = clock.now();
-  const year = now.getFullYear();
+  const year = numberingYear(now, franchise.timeZone);
   const item = ctx.em.create(DepartmentFeedback, {
     franchiseId,
     feedbackNo: formatNumber(`${franchise.code ?? 'F'}-FB`, year, await nextNumber(ctx.em, franchiseId, 'feedback', year)),

@@ -6,7 +6,7 @@ import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from 
 import type { ArrayComparison, FieldComparison } from '../../core/graphql/filters';
 import { findPage, type ListArgs } from '../../core/graphql/list';
 import { SortDirection } from '../../core/graphql/sorting';
-import { formatNumber, nextNumber } from '../../core/numbering/numbering';
+import { formatNumber, nextNumber, numberingYear } from '../../core/numbering/numbering';
 import { applyUpdate, checkVersion } from '../../core/services/updates';
 import { StaffUser, JobTitle, StaffStatus } from '../identity/staff-user.entity';
 import { OrgUnit, OrgUnitKind } from '../org/org-unit.entity';
@@ -123,7 +123,7 @@ export async function createCustomer(ctx: RequestContext, input: CustomerInput):
   await assertPhoneFree(ctx, unit.franchiseId, phone);
 
   const franchise = await ctx.em.findOneOrFail(OrgUnit, { id: unit.franchiseId });
-  const year = clock.now().getFullYear();
+  const year = numberingYear(clock.now(), franchise.timeZone);
   const recordNo = formatNumber(franchise.code ?? 'C', year, await nextNumber(ctx.em, unit.franchiseId, 'customer', year));
   const { age, ...fields } = input;
   const customer = ctx.em.create(Customer, {
