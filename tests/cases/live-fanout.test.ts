@@ -45,7 +45,10 @@ describe('live case events at fan-out', () => {
     const subject = `edit ${++edits} for ${sockets} sockets`;
     const subscribed = clients.map(() => false);
     const received = clients.map((ws, i) =>
-      collectFromSubscription<Updated>(ws, { query: SUBSCRIPTION }, 1, (r) => r.data.updatedOneCase.subject === subject || void (subscribed[i] = true), 60_000),
+      collectFromSubscription<Updated>(ws, { query: SUBSCRIPTION }, 1, (r) => {
+        subscribed[i] = true;
+        return r.data.updatedOneCase.subject === subject;
+      }, 60_000),
     );
     // Every subscription is registered once it hears a local "look again" (this instance only, no outbox row).
     while (!subscribed.every(Boolean)) {
