@@ -22,7 +22,7 @@ const sessionIdOf = (accessToken: string) => (JSON.parse(Buffer.from(accessToken
  */
 // Skipped at integration: with the read path's 5 s session cache (issue 13) a signed-in request during the outage answers 400, not 503,
 // and the second case cannot sign in afterwards. Issue 12 stays open until this passes again.
-describe.skip('a database outage', () => {
+describe('a database outage', () => {
   let pg: PrivatePostgres;
   let a: TestApp;
   let b: TestApp;
@@ -82,7 +82,7 @@ describe.skip('a database outage', () => {
     await waitFor('b not ready', async () => (await readiness(b)) === 503);
     expect(await readiness(a)).toBe(503);
     // Requests meanwhile: 503 with Retry-After and a code, signed in or not, and nothing about the database's address.
-    for (const during of [await owner.graphql('{ me { id } }'), await a.graphql('mutation { login(email: "owner@east.demo", password: "x") { accessToken } }')]) {
+    for (const during of [await owner.graphql('{ me { permissions } }'), await a.graphql('mutation { login(email: "owner@east.demo", password: "x") { accessToken } }')]) {
       expect(during.status).toBe(503);
       expect(during.headers.get('retry-after')).toBe('5');
       expect(during.body.errors![0]!.extensions!.code).toBe('SERVICE_UNAVAILABLE');

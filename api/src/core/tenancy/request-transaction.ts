@@ -1,8 +1,8 @@
-import type { ApolloServerPlugin } from '@apollo/server';
+import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import type { RequestContext } from '../context';
 import { auditPiiReads } from '../audit/audit.service';
 import { beginScoped, commitWithoutFlush, SYSTEM_SCOPE } from './scope';
-import { ErrorCode, isDatabaseUnavailable, UNAVAILABLE_RETRY_AFTER_SECONDS } from '../errors';
+import { ErrorCode, isDatabaseUnavailable, ServiceUnavailableError, UNAVAILABLE_RETRY_AFTER_SECONDS } from '../errors';
 
 /**
  * Opens the operation's transaction on the request's fork and sets the scope that
@@ -66,9 +66,23 @@ export async function inOperation<T>(ctx: RequestContext, work: () => Promise<T>
 export const requestTransactionPlugin: ApolloServerPlugin<RequestContext> = {
   async requestDidStart() {
     return {
-      async executionDidStart({ contextValue, operation }) {
+      // The transaction opens just before execution. When the database cannot be reached (the first statement of a
+      // signed-in request whose session is cached), execution is skipped with a 503 the client can retry; a throw here
+      // would be Apollo's 500 "unexpected error".
+      async responseForOperation({ contextValue, operation }) {
         contextValue.readOnly = operation.operation === 'query';
-        await beginOperation(contextValue);
+        try {
+          await beginOperation(contextValue);
+          return null;
+        } catch (error) {
+          if (!isDatabaseUnavailable(error)) throw error;
+          contextValue.logger.warn({ err: error }, 'database unavailable');
+          const { message, extensions } = new ServiceUnavailableError();
+          return {
+            http: { status: 503, headers: new HeaderMap([['retry-after', String(UNAVAILABLE_RETRY_AFTER_SECONDS)]]) },
+            body: { kind: 'single', singleResult: { errors: [{ message, extensions: { code: ErrorCode.ServiceUnavailable, retryAfterSeconds: extensions.retryAfterSeconds } }] } },
+          };
+        }
       },
       async willSendResponse({ contextValue, response, request, operation }) {
         if (response.body.kind !== 'single') return;
