@@ -24,13 +24,17 @@ describe('list queries batch their relations', () => {
   }, 120_000);
   afterAll(() => app.stop());
 
-  async function count(query: string, caller = hq): Promise<number> {
+  async function countOnce(query: string, caller: Caller): Promise<number> {
     // Authenticate first: the verified session is then reused for a few seconds, so only the query is counted.
     await caller.graphql('{ serverInfo { version } }');
     const before = statements;
     const res = await caller.graphql(query);
     expect(res.body.errors).toBeUndefined();
     return statements - before;
+  }
+  /** The fewer of two runs: a session whose few cached seconds end between the warm-up and the query adds its check once; a per-row query shows in both. */
+  async function count(query: string, caller = hq): Promise<number> {
+    return Math.min(await countOnce(query, caller), await countOnce(query, caller));
   }
 
   it.each([
