@@ -58,12 +58,24 @@ describeInBrowser('notifications in the admin panel', () => {
     const before = await count();
     const agent = await signIn(app, 'agent@east.demo');
     const vip = await agent.graphql<{ customers: { nodes: { id: string }[] } }>('{ customers(filter: { tags: { containsAny: ["vip"] } }, paging: { limit: 1 }) { nodes { id } } }');
-    await agent.graphql('mutation($c: ID!) { createOneCase(input: { case: { type: COMPLAINT, channel: PHONE, subject: "浏览器测试：VIP 投诉", description: "x", customerId: $c } }) { id } }', { c: vip.body.data!.customers.nodes[0]!.id });
-    await page.waitForFunction(
-      (n) => Number((globalThis as unknown as { document: { querySelector(s: string): { getAttribute(a: string): string | null } | null } }).document.querySelector('[data-testid="notification-count"] .ant-scroll-number')?.getAttribute('title') ?? '0') > n,
-      before,
-      { timeout: 10_000 },
-    );
+    const openVipCase = () =>
+      agent.graphql('mutation($c: ID!) { createOneCase(input: { case: { type: COMPLAINT, channel: PHONE, subject: "浏览器测试：VIP 投诉", description: "x", customerId: $c } }) { id } }', { c: vip.body.data!.customers.nodes[0]!.id });
+    const rang = () =>
+      page
+        .waitForFunction(
+          (n) => Number((globalThis as unknown as { document: { querySelector(s: string): { getAttribute(a: string): string | null } | null } }).document.querySelector('[data-testid="notification-count"] .ant-scroll-number')?.getAttribute('title') ?? '0') > n,
+          before,
+          { timeout: 8_000 },
+        )
+        .then(() => true, () => false);
+    // The panel's socket subscribes a moment after the page renders (no acknowledgement in the protocol):
+    // a case opened before that is not live news, so a busy machine gets two more tries. The bell must ring without a reload.
+    let ringing = false;
+    for (let attempt = 0; attempt < 3 && !ringing; attempt++) {
+      await openVipCase();
+      ringing = await rang();
+    }
+    expect(ringing).toBe(true);
     await page.getByTestId('notification-bell').click();
     await page.getByText('VIP 客户新工单').first().waitFor();
     await screenshot(page, 'notification-bell');

@@ -4,6 +4,7 @@ import { BellOutlined } from '@ant-design/icons';
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { subscribe } from '../data/request';
+import { onSocketReconnected } from '../graphql-client';
 import { useGql, useGqlMutation } from '../hooks/use-gql';
 import { DateTime } from './display';
 
@@ -37,6 +38,8 @@ export function NotificationBell() {
       }),
     [], // eslint-disable-line react-hooks/exhaustive-deps
   );
+  // Notifications that arrived while the socket was down: reload the count and list on reconnect.
+  useEffect(() => onSocketReconnected(() => void inbox.refetch()), []); // eslint-disable-line react-hooks/exhaustive-deps
   const read = async (input: { ids?: string[]; all?: boolean }) => {
     const result = await markRead.run({ input });
     if (result) setUnread(result.markNotificationsRead.unread);
