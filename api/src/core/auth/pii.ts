@@ -1,4 +1,4 @@
-import { Field, UseMiddleware } from 'type-graphql';
+import { Extensions, Field } from 'type-graphql';
 import type { RequestContext } from '../context';
 
 export type PiiKind = 'phone' | 'address' | 'idNumber' | 'email';
@@ -22,26 +22,42 @@ export function maskPii(kind: PiiKind, value: string): string {
   }
 }
 
+/** What a PII field's resolver needs (kept in the field's extensions as `pii`). */
+export interface PiiFieldExtension {
+  kind: PiiKind;
+  permission: string;
+  entity: string;
+  property: string;
+}
+
 /**
  * A GraphQL field whose value is masked unless the caller holds `permission`
  * (e.g. customer:pii). Audit entries redact these fields too (see core/audit).
+ * The masking resolver is installed on the built schema (piiResolver), a plain synchronous
+ * function: no middleware chain per field per row.
  */
 export function PiiField(kind: PiiKind, permission: string, options: { description?: string } = {}): PropertyDecorator {
   return (target, property) => {
-    piiRegistry.set(`${target.constructor.name}.${String(property)}`, kind);
-    Field(() => String, { nullable: true, description: `${options.description ?? ''} Masked without ${permission}.`.trim() })(target, property);
     const entity = target.constructor.name;
-    UseMiddleware(async ({ context, root }: { context: RequestContext; root: { id?: string } }, next) => {
-      const value = (await next()) as string | null | undefined;
-      if (value == null) return value;
-      if (!context.actor?.permissions.has(permission)) return maskPii(kind, value);
-      // Unmasked: remembered so the operation leaves an audit entry of whose data was read.
-      if (root?.id) {
-        if (!context.piiReads.has(entity)) context.piiReads.set(entity, new Set());
-        context.piiReads.get(entity)!.add(root.id);
-      }
-      return value;
-    })(target, property);
+    piiRegistry.set(`${entity}.${String(property)}`, kind);
+    Field(() => String, { nullable: true, description: `${options.description ?? ''} Masked without ${permission}.`.trim() })(target, property);
+    Extensions({ pii: { kind, permission, entity, property: String(property) } satisfies PiiFieldExtension })(target, property);
+  };
+}
+
+/** The resolver of a PII field: masked without the permission; unmasked reads remembered for the audit entry. */
+export function piiResolver({ kind, permission, entity, property }: PiiFieldExtension) {
+  return (root: Record<string, unknown> & { id?: string }, _args: unknown, context: RequestContext): string | null | undefined => {
+    const value = root[property] as string | null | undefined;
+    if (value == null) return value;
+    if (!context.actor?.permissions.has(permission)) return maskPii(kind, value);
+    // Unmasked: remembered so the operation leaves an audit entry of whose data was read.
+    if (root.id) {
+      let ids = context.piiReads.get(entity);
+      if (!ids) context.piiReads.set(entity, (ids = new Set()));
+      ids.add(root.id);
+    }
+    return value;
   };
 }
 

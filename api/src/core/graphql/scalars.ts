@@ -1,9 +1,28 @@
+import { GraphQLScalarType } from 'graphql';
 import { GraphQLDateTime, GraphQLEmailAddress, GraphQLJSON, GraphQLPhoneNumber } from 'graphql-scalars';
 
-/** Scalars used across the schema. Date maps to DateTime (ISO 8601 with offset). */
-export const DateTimeScalar = GraphQLDateTime;
+/** What the read path's JSON rows carry (PostgreSQL's ISO 8601 form) and what a Date prints as. */
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/;
+
+/**
+ * DateTime (ISO 8601 with offset), as graphql-scalars' but serialized straight to the ISO string
+ * a Date would print as: list pages serialize thousands of timestamps, and the library validates
+ * each string field by field and builds a Date of it. Anything else takes the library's path
+ * (its errors included).
+ */
+export const DateTimeScalar = new GraphQLScalarType({
+  ...GraphQLDateTime.toConfig(),
+  serialize(value) {
+    if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString();
+    if (typeof value === 'string' && ISO_DATE_TIME.test(value)) {
+      const date = new Date(value);
+      if (!Number.isNaN(date.getTime())) return date.toISOString();
+    }
+    return GraphQLDateTime.serialize(value);
+  },
+});
 export const JSONScalar = GraphQLJSON;
 export const EmailAddressScalar = GraphQLEmailAddress;
 export const PhoneNumberScalar = GraphQLPhoneNumber;
 
-export const scalarsMap = [{ type: Date, scalar: GraphQLDateTime }];
+export const scalarsMap = [{ type: Date, scalar: DateTimeScalar }];

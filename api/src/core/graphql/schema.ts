@@ -7,6 +7,7 @@ import { authChecker } from '../auth/authorization';
 import type { PubSub } from '../pubsub';
 import { scalarsMap } from './scalars';
 import { validateIdArguments } from './id-arguments';
+import { tuneFieldResolvers } from './resolvers';
 import { requireCredentialsForSubscriptions } from './subscriptions';
 
 export async function buildAppSchema(pubSub: PubSub): Promise<GraphQLSchema> {
@@ -19,7 +20,7 @@ export async function buildAppSchema(pubSub: PubSub): Promise<GraphQLSchema> {
     // class-validator runs on every input; unknown properties cannot arrive (GraphQL validated them).
     validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
   });
-  return validateIdArguments(requireCredentialsForSubscriptions(auditMutationFields(schema)));
+  return tuneFieldResolvers(validateIdArguments(requireCredentialsForSubscriptions(auditMutationFields(schema))));
 }
 
 /** The committed contract, schema/schema.graphql: sorted so diffs show real changes only. */

@@ -13,7 +13,7 @@ import { customerFilters } from './customer.service';
 /**
  * The customers read path: pages and embedded customers as plain rows with the columns the
  * request selects, store / doctor / health manager embedded in the same statement. PII fields
- * are masked (or their unmasked read recorded for the audit) by their field middleware.
+ * are masked (or their unmasked read recorded for the audit) by their field resolver (core/auth/pii).
  */
 export function customerReadSpec(ctx: RequestContext): ReadSpec<Customer> {
   return {
