@@ -15,6 +15,7 @@ import { pendingMigrations } from './core/database/orm';
 import { AppError, ErrorCode, formatError, isClientError, isDatabaseUnavailable, ServiceUnavailableError, UNAVAILABLE_RETRY_AFTER_SECONDS } from './core/errors';
 import { operationGuardPlugin } from './core/graphql/operation-guards';
 import { boundedResponse } from './core/graphql/limits';
+import { localGateway } from './core/graphql/executor';
 import { rememberEnabledPlugins } from './core/plugins/enablement';
 import { requestTransactionPlugin } from './core/tenancy/request-transaction';
 import { authenticate, credentialsFrom, endedCredentials, type Credentials } from './modules/identity/authentication';
@@ -106,7 +107,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
   };
 
   const apollo = new ApolloServer<RequestContext>({
-    schema,
+    // The schema, run by the compiling executor (Apollo takes a custom executor only from a gateway).
+    gateway: localGateway(schema),
     introspection: true, // the operation guard refuses it to anonymous callers where it is off
     csrfPrevention: true,
     stopOnTerminationSignals: false, // server.ts owns the shutdown order
