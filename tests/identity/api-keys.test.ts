@@ -1,10 +1,12 @@
 import { Client } from 'pg';
+import type { PostgreSqlConnection } from '@mikro-orm/postgresql';
 import { startTestApp, type TestApp } from '../support/app';
 import { apiKeyCaller, callerWithHeaders, errorCodes, signIn, type Caller } from '../support/actors';
 import { clock } from '@pharmadesk/api';
 
 const ME = '{ me { apiKey { prefix } permissions scope { orgUnit { name } } } }';
 const STAFF = '{ staffUsers { totalCount } }';
+const UNITS = '{ orgUnits { totalCount } }';
 
 describe('partner API keys', () => {
   let app: TestApp;
@@ -51,6 +53,25 @@ describe('partner API keys', () => {
     const after = await key.graphql(ME);
     expect(after.status).toBe(401);
     expect(after.body.errors![0]!.message).toMatch(/revoked/);
+  });
+
+  it('authenticates a key used moments ago with one statement (its rate-limit count), not a transaction of its own', async () => {
+    const key = await apiKeyCaller(app, owner, { permissions: ['org:read'] });
+    const knex = (app.server.database.orm.em.getConnection() as PostgreSqlConnection).getKnex();
+    let statements = 0;
+    const counter = () => statements++;
+    knex.on('query', counter);
+    try {
+      const cost = async (caller: Caller) => {
+        await caller.graphql(UNITS); // verified now, then reused for a few seconds
+        const before = statements;
+        expect((await caller.graphql(UNITS)).status).toBe(200);
+        return statements - before;
+      };
+      expect(await cost(key)).toBeLessThanOrEqual((await cost(owner)) + 1);
+    } finally {
+      knex.removeListener('query', counter);
+    }
   });
 
   it('rotates: the new secret works, the old one stops (or after a grace period)', async () => {

@@ -1,4 +1,6 @@
-import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Authorized, Ctx, ID, Info, Mutation, Query, Resolver } from 'type-graphql';
+import { selectionOf } from '../../core/read/selection';
 import type { RequestContext } from '../../core/context';
 import type { FilterInput } from '../../core/graphql/list';
 import { OffsetPaging } from '../../core/graphql/paging';
@@ -17,8 +19,9 @@ export class ApiKeyResolver {
     @Arg('filter', () => ApiKeyFilter, { nullable: true }) filter?: FilterInput,
     @Arg('sorting', () => [ApiKeySort], { nullable: true }) sorting?: SortInput[],
     @Arg('paging', () => OffsetPaging, { nullable: true }) paging?: OffsetPaging,
+    @Info() info?: GraphQLResolveInfo,
   ) {
-    return keys.listApiKeys(ctx, { filter, sorting, paging });
+    return keys.listApiKeys(ctx, { filter, sorting, paging }, info ? selectionOf(info, ['nodes']) : null);
   }
 
   @Authorized(ApiKeyPermission['apikey:manage'])

@@ -10,7 +10,7 @@ import { recordAudit } from '../../core/audit/audit.service';
 import { AuthSession, RefreshToken, SessionStatus } from './auth-session.entity';
 import { accountKey, addressKey, clearFailures, lockedForSeconds, recordFailure } from './login-throttle';
 import { sessionActor, staffActor } from './principal';
-import { sessionCache } from './session-cache';
+import { credentialCache } from './session-cache';
 import { StaffStatus, StaffUser } from './staff-user.entity';
 
 export interface IssuedTokens {
@@ -167,7 +167,7 @@ export async function changePassword(ctx: RequestContext, currentPassword: strin
  */
 export async function actorFromAccessToken(runtime: AppRuntime, token: string): Promise<Actor> {
   const claims = await verifyAccessToken(runtime.authSecret, token);
-  const actor = await sessionCache(runtime).get(claims.sub, claims.sid, (claims.exp ?? 0) * 1000, () =>
+  const actor = await credentialCache<Actor>(runtime, 'session').get(`${claims.sub}:${claims.sid}`, claims.sid, (claims.exp ?? 0) * 1000, () =>
     system(runtime, (em) => sessionActor(em, claims.sub, claims.sid)),
   );
   if (!actor) throw new UnauthenticatedError('This session has ended; sign in again');

@@ -5,53 +5,64 @@ import type { AppRuntime, RequestContext } from '../../core/context';
 export const SESSION_CACHE_MS = 5_000;
 const MAX_ENTRIES = 10_000;
 
-interface Entry {
-  /** The lookup, shared by concurrent requests of the session (one query however many arrive at once). */
-  actor: Promise<Actor | null>;
-  sessionId: string;
+interface Entry<T> {
+  /** The lookup, shared by concurrent requests of the credential (one query however many arrive at once). */
+  value: Promise<T | null>;
+  /** The session or API key id that revocations name. */
+  holderId: string;
   until: number;
 }
 
 /**
- * Verified sessions (access token's user + session → actor) kept for a few seconds, so a
- * request does not open a transaction of its own just to authenticate. What ends or changes
- * a session is honoured at once: revocations (`auth.revoked`, every instance) drop the
- * session, and changes to roles, staff placement or plugin enablement (`everyone`) drop all.
+ * Verified credentials (an access token's user + session, or an API key) kept for a few
+ * seconds, so a request does not open a transaction of its own just to authenticate. What
+ * ends or changes a credential is honoured at once: revocations (`auth.revoked`, every
+ * instance) drop the session or key, and changes to roles, staff placement or plugin
+ * enablement (`everyone`) drop all.
  */
-class SessionCache {
-  private readonly entries = new Map<string, Entry>();
+export class CredentialCache<T> {
+  private readonly entries = new Map<string, Entry<T>>();
 
   constructor(runtime: AppRuntime) {
     void (async () => {
       for await (const event of runtime.pubsub.subscribe('auth.revoked')) {
         if (event.everyone) this.entries.clear();
-        const ended = new Set(event.sessionIds ?? []);
-        if (ended.size) for (const [key, entry] of this.entries) if (ended.has(entry.sessionId)) this.entries.delete(key);
+        const ended = new Set([...(event.sessionIds ?? []), ...(event.apiKeyIds ?? [])]);
+        // A lookup still under way (holder not known yet) may have read the credential before it ended.
+        if (ended.size) for (const [key, entry] of this.entries) if (ended.has(entry.holderId) || !entry.holderId) this.entries.delete(key);
       }
-    })().catch((error: unknown) => runtime.logger.warn({ err: error }, 'session cache stopped listening for revocations'));
+    })().catch((error: unknown) => runtime.logger.warn({ err: error }, 'credential cache stopped listening for revocations'));
   }
 
-  /** The cached actor of (user, session), or `load`'s, kept until `notAfter` at most (never a failed or ended one). */
-  get(userId: string, sessionId: string, notAfter: number, load: () => Promise<Actor | null>): Promise<Actor | null> {
-    const key = `${userId}:${sessionId}`;
+  /**
+   * The cached value under `key`, or `load`'s, kept until `notAfter` at most (never a failed or
+   * null one). `holderId` is what a revocation names; a load may tell it only once it ran.
+   */
+  get(key: string, holderId: string | null, notAfter: number, load: () => Promise<T | null>, holderOf?: (value: T) => string): Promise<T | null> {
     const entry = this.entries.get(key);
-    if (entry && entry.until > Date.now()) return entry.actor;
+    if (entry && entry.until > Date.now()) return entry.value;
     if (this.entries.size >= MAX_ENTRIES) this.entries.clear();
-    const actor = load();
-    const fresh: Entry = { actor, sessionId, until: Math.min(Date.now() + SESSION_CACHE_MS, notAfter) };
+    const value = load();
+    const fresh: Entry<T> = { value, holderId: holderId ?? '', until: Math.min(Date.now() + SESSION_CACHE_MS, notAfter) };
     this.entries.set(key, fresh);
     const forget = () => this.entries.get(key) === fresh && this.entries.delete(key);
-    actor.then((a) => a ?? forget(), forget);
-    return actor;
+    value.then((v) => {
+      if (v == null) return forget();
+      if (holderOf) fresh.holderId = holderOf(v);
+    }, forget);
+    return value;
   }
 }
 
-const caches = new WeakMap<AppRuntime, SessionCache>();
+const caches = new WeakMap<AppRuntime, Map<string, CredentialCache<unknown>>>();
 
-export function sessionCache(runtime: AppRuntime): SessionCache {
-  let cache = caches.get(runtime);
-  if (!cache) caches.set(runtime, (cache = new SessionCache(runtime)));
-  return cache;
+/** The runtime's cache of one kind of credential. */
+export function credentialCache<T>(runtime: AppRuntime, kind: 'session' | 'apiKey'): CredentialCache<T> {
+  let byKind = caches.get(runtime);
+  if (!byKind) caches.set(runtime, (byKind = new Map()));
+  let cache = byKind.get(kind);
+  if (!cache) byKind.set(kind, (cache = new CredentialCache(runtime)));
+  return cache as CredentialCache<T>;
 }
 
 /** After commit: who holds which permissions or scope changed (roles, staff, plugins), so no cached session may be reused. */
