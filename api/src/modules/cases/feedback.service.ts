@@ -1,7 +1,9 @@
 import type { RequestContext } from '../../core/context';
 import { requireActor } from '../../core/auth/authorization';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../../core/errors';
-import { findPage, type ListArgs } from '../../core/graphql/list';
+import type { ListArgs } from '../../core/graphql/list';
+import { readPage, type ReadSpec } from '../../core/read/page';
+import type { Selection } from '../../core/read/selection';
 import { SortDirection } from '../../core/graphql/sorting';
 import { formatNumber, nextNumber, numberingYear } from '../../core/numbering/numbering';
 import { OrgUnit } from '../org/org-unit.entity';
@@ -27,8 +29,11 @@ function publish(ctx: RequestContext, item: DepartmentFeedback): Promise<void> {
   return publishLive(ctx, 'feedback.changed', { id: item.id, franchiseId: item.franchiseId });
 }
 
-export function listFeedback(ctx: RequestContext, args: ListArgs) {
-  return findPage(ctx.em, DepartmentFeedback, args, { defaultSort: [{ field: 'createdAt', direction: SortDirection.DESC }] });
+/** Feedback items as plain rows (the read path). */
+const FEEDBACK_READ: ReadSpec<DepartmentFeedback> = { entity: DepartmentFeedback, always: ['id', 'franchiseId'] };
+
+export function listFeedback(ctx: RequestContext, args: ListArgs, selection: Selection | null = null) {
+  return readPage(ctx.em, FEEDBACK_READ, args, selection, { defaultSort: [{ field: 'createdAt', direction: SortDirection.DESC }] });
 }
 
 async function getFeedback(ctx: RequestContext, id: string): Promise<DepartmentFeedback> {

@@ -212,8 +212,9 @@ export class CaseQueueResolver {
     @Arg('filter', () => DepartmentFeedbackFilter, { nullable: true }) filter?: FilterInput,
     @Arg('sorting', () => [DepartmentFeedbackSort], { nullable: true }) sorting?: SortInput[],
     @Arg('paging', () => OffsetPaging, { nullable: true }) paging?: OffsetPaging,
+    @Info() info?: GraphQLResolveInfo,
   ) {
-    return listFeedback(ctx, { filter, sorting, paging });
+    return listFeedback(ctx, { filter, sorting, paging }, info ? selectionOf(info, ['nodes']) : null);
   }
 
   @Authorized(P['case:write'])
@@ -236,8 +237,8 @@ export class CaseQueueResolver {
 
   @Authorized(P['case:read'])
   @Query(() => SatisfactionRequestConnection, { description: 'Satisfaction (CSAT) requests made when cases were resolved.' })
-  satisfactionRequests(@Ctx() ctx: RequestContext, @Arg('paging', () => OffsetPaging, { nullable: true }) paging?: OffsetPaging) {
-    return listSatisfactionRequests(ctx, { paging });
+  satisfactionRequests(@Ctx() ctx: RequestContext, @Arg('paging', () => OffsetPaging, { nullable: true }) paging?: OffsetPaging, @Info() info?: GraphQLResolveInfo) {
+    return listSatisfactionRequests(ctx, { paging }, info ? selectionOf(info, ['nodes']) : null);
   }
 }
 

@@ -1,14 +1,17 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { requireActor } from '../../core/auth/authorization';
 import type { RequestContext } from '../../core/context';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../core/errors';
-import { findPage, type ListArgs } from '../../core/graphql/list';
-import { offsetWindow, offsetPageInfo, type ConnectionData, type OffsetPaging } from '../../core/graphql/paging';
+import type { ListArgs } from '../../core/graphql/list';
+import type { OffsetPaging } from '../../core/graphql/paging';
+import { readPage, type ReadSpec } from '../../core/read/page';
+import type { Selection } from '../../core/read/selection';
 import { SortDirection } from '../../core/graphql/sorting';
 import { getOrgUnit, orgUnitScopeCondition } from '../org/org.service';
 import { CareTask, CareTaskKind, CareTaskStatus } from './customer-records.entity';
 import { Customer, CustomerStatus } from './customer.entity';
 import { customerFilters, findCustomer } from './customer.service';
+import { customerReadSpec } from './customer.queries';
 import { clock } from '../../core/clock';
 
 const mmdd = (date: string) => Number(date.slice(5, 7)) * 100 + Number(date.slice(8, 10));
@@ -27,10 +30,9 @@ function checkRange(from: string, to: string) {
 }
 
 /** Customers whose birthday falls between two dates (inclusive), soonest first. */
-export async function birthdayList(ctx: RequestContext, args: { from: string; to: string; orgUnitId?: string | null; paging?: OffsetPaging | null }): Promise<ConnectionData<Customer>> {
+export async function birthdayList(ctx: RequestContext, args: { from: string; to: string; orgUnitId?: string | null; paging?: OffsetPaging | null }, selection: Selection | null = null) {
   checkRange(args.from, args.to);
   if (args.orgUnitId) await getOrgUnit(ctx, args.orgUnitId);
-  const window = offsetWindow(args.paging);
   const where = {
     ...(await orgUnitScopeCondition(ctx)),
     ...(args.orgUnitId ? { orgUnitId: args.orgUnitId } : {}),
@@ -38,13 +40,12 @@ export async function birthdayList(ctx: RequestContext, args: { from: string; to
     birthDateEstimated: false,
     ...birthdayRange(args.from, args.to),
   };
-  const [nodes, totalCount] = await ctx.em.findAndCount(Customer, where as never, {
+  const asc = (field: string) => ({ field, direction: SortDirection.ASC });
+  return readPage(ctx.em, customerReadSpec(ctx), { paging: args.paging }, selection, {
+    where: where as FilterQuery<Customer>,
     // Wrapped ranges list December before January.
-    orderBy: mmdd(args.from) <= mmdd(args.to) ? { birthMmdd: 'asc', name: 'asc' } : { birthMonth: 'desc', birthMmdd: 'asc', name: 'asc' } as never,
-    limit: window.limit,
-    offset: window.offset,
+    defaultSort: mmdd(args.from) <= mmdd(args.to) ? [asc('birthMmdd'), asc('name')] : [{ field: 'birthMonth', direction: SortDirection.DESC }, asc('birthMmdd'), asc('name')],
   });
-  return { nodes, totalCount, pageInfo: offsetPageInfo(window, nodes.length, totalCount) };
 }
 
 export enum ContactChannel {
@@ -64,6 +65,7 @@ const consentField = { PHONE: 'consentPhone', SMS: 'consentSms', WECHAT: 'consen
 export async function contactList(
   ctx: RequestContext,
   args: { purpose: CarePurpose; channel: ContactChannel; filter?: ListArgs['filter']; paging?: OffsetPaging | null },
+  selection: Selection | null = null,
 ) {
   const where = {
     ...(await orgUnitScopeCondition(ctx)),
@@ -71,14 +73,17 @@ export async function contactList(
     [consentField[args.channel]]: true,
     ...(args.purpose === CarePurpose.MARKETING ? { consentMarketing: true } : {}),
   };
-  return findPage(ctx.em, Customer, { filter: args.filter, paging: args.paging }, { where: where as never, customFilters: customerFilters, defaultSort: [{ field: 'name', direction: SortDirection.ASC }] });
+  return readPage(ctx.em, customerReadSpec(ctx), { filter: args.filter, paging: args.paging }, selection, { where: where as never, customFilters: customerFilters, defaultSort: [{ field: 'name', direction: SortDirection.ASC }] });
 }
 
-export async function listCareTasks(ctx: RequestContext, args: ListArgs) {
+/** Care tasks as plain rows (the read path). */
+const CARE_TASK_READ: ReadSpec<CareTask> = { entity: CareTask, always: ['id', 'franchiseId', 'customerId', 'assigneeId'] };
+
+export async function listCareTasks(ctx: RequestContext, args: ListArgs, selection: Selection | null = null) {
   const actor = requireActor(ctx);
   // Those who manage care see their scope's reminders; everyone else their own.
   const where = actor.permissions.has('customer:care') ? await orgUnitScopeCondition(ctx) : { assigneeId: actor.id };
-  return findPage(ctx.em, CareTask, args, { where, defaultSort: [{ field: 'dueDate', direction: SortDirection.ASC }] });
+  return readPage(ctx.em, CARE_TASK_READ, args, selection, { where: where as FilterQuery<CareTask>, defaultSort: [{ field: 'dueDate', direction: SortDirection.ASC }] });
 }
 
 export async function completeCareTask(ctx: RequestContext, input: { id: string; status: CareTaskStatus; outcome?: string | null }): Promise<CareTask> {

@@ -93,8 +93,9 @@ export class CustomerResolver {
     @Arg('to') to: string,
     @Arg('orgUnitId', () => ID, { nullable: true }) orgUnitId?: string,
     @Arg('paging', () => OffsetPaging, { nullable: true }) paging?: OffsetPaging,
+    @Info() info?: GraphQLResolveInfo,
   ) {
-    return birthdayList(ctx, { from, to, orgUnitId, paging });
+    return birthdayList(ctx, { from, to, orgUnitId, paging }, info ? selectionOf(info, ['nodes']) : null);
   }
 
   @Authorized(CustomerPermission['customer:care'])
@@ -105,8 +106,9 @@ export class CustomerResolver {
     @Arg('channel', () => ContactChannel) channel: ContactChannel,
     @Arg('filter', () => CustomerFilter, { nullable: true }) filter?: FilterInput,
     @Arg('paging', () => OffsetPaging, { nullable: true }) paging?: OffsetPaging,
+    @Info() info?: GraphQLResolveInfo,
   ) {
-    return contactList(ctx, { purpose, channel, filter, paging });
+    return contactList(ctx, { purpose, channel, filter, paging }, info ? selectionOf(info, ['nodes']) : null);
   }
 
   @Authorized(CustomerPermission['customer:read'])
@@ -116,8 +118,9 @@ export class CustomerResolver {
     @Arg('filter', () => CareTaskFilter, { nullable: true }) filter?: FilterInput,
     @Arg('sorting', () => [CareTaskSort], { nullable: true }) sorting?: SortInput[],
     @Arg('paging', () => OffsetPaging, { nullable: true }) paging?: OffsetPaging,
+    @Info() info?: GraphQLResolveInfo,
   ) {
-    return listCareTasks(ctx, { filter, sorting, paging });
+    return listCareTasks(ctx, { filter, sorting, paging }, info ? selectionOf(info, ['nodes']) : null);
   }
 
   @Authorized(CustomerPermission['customer:analyze'])

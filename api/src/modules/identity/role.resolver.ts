@@ -1,4 +1,6 @@
-import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Authorized, Ctx, ID, Info, Mutation, Query, Resolver } from 'type-graphql';
+import { selectionOf } from '../../core/read/selection';
 import type { RequestContext } from '../../core/context';
 import type { FilterInput } from '../../core/graphql/list';
 import { OffsetPaging } from '../../core/graphql/paging';
@@ -18,8 +20,9 @@ export class RoleResolver {
     @Arg('filter', () => RoleFilter, { nullable: true }) filter?: FilterInput,
     @Arg('sorting', () => [RoleSort], { nullable: true }) sorting?: SortInput[],
     @Arg('paging', () => OffsetPaging, { nullable: true }) paging?: OffsetPaging,
+    @Info() info?: GraphQLResolveInfo,
   ) {
-    return roles.listRoles(ctx, { filter, sorting, paging });
+    return roles.listRoles(ctx, { filter, sorting, paging }, info ? selectionOf(info, ['nodes']) : null);
   }
 
   @Authorized(IdentityPermission['role:read'])

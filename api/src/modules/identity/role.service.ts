@@ -4,7 +4,9 @@ import { requireActor } from '../../core/auth/authorization';
 import { isHqOnlyPermission, isKnownPermission } from '../../core/auth/permissions';
 import type { RequestContext } from '../../core/context';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../../core/errors';
-import { findPage, type ListArgs } from '../../core/graphql/list';
+import type { ListArgs } from '../../core/graphql/list';
+import { readPage, type ReadSpec } from '../../core/read/page';
+import type { Selection } from '../../core/read/selection';
 import { SortDirection } from '../../core/graphql/sorting';
 import { applyUpdate, checkVersion } from '../../core/services/updates';
 import { canSeeFranchise } from '../../core/tenancy/scope';
@@ -26,8 +28,11 @@ export function assertGrantable(actor: Actor, permissions: readonly string[], fi
   if (hqOnly.length && !targetIsHq) throw new BadUserInputError({ field, message: `${hqOnly.join(', ')} can only be held inside HQ` });
 }
 
-export function listRoles(ctx: RequestContext, args: ListArgs) {
-  return findPage(ctx.em, Role, args, { defaultSort: [{ field: 'name', direction: SortDirection.ASC }] });
+/** Roles as plain rows (the read path). */
+const ROLE_READ: ReadSpec<Role> = { entity: Role, always: ['id', 'franchiseId'] };
+
+export function listRoles(ctx: RequestContext, args: ListArgs, selection: Selection | null = null) {
+  return readPage(ctx.em, ROLE_READ, args, selection, { defaultSort: [{ field: 'name', direction: SortDirection.ASC }] });
 }
 
 export async function findRole(ctx: RequestContext, id: string): Promise<Role | null> {

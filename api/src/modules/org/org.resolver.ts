@@ -1,4 +1,6 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { selectionOf } from '../../core/read/selection';
 import type { RequestContext } from '../../core/context';
 import type { FilterInput } from '../../core/graphql/list';
 import { OffsetPaging } from '../../core/graphql/paging';
@@ -26,8 +28,9 @@ export class OrgResolver {
     @Arg('filter', () => OrgUnitFilter, { nullable: true }) filter?: FilterInput,
     @Arg('sorting', () => [OrgUnitSort], { nullable: true }) sorting?: SortInput[],
     @Arg('paging', () => OffsetPaging, { nullable: true }) paging?: OffsetPaging,
+    @Info() info?: GraphQLResolveInfo,
   ) {
-    return org.listOrgUnits(ctx, { filter, sorting, paging });
+    return org.listOrgUnits(ctx, { filter, sorting, paging }, undefined, info ? selectionOf(info, ['nodes']) : null);
   }
 
   @Authorized(OrgPermission['org:read'])
@@ -43,8 +46,9 @@ export class OrgResolver {
     @Arg('filter', () => OrgUnitFilter, { nullable: true }) filter?: FilterInput,
     @Arg('sorting', () => [OrgUnitSort], { nullable: true }) sorting?: SortInput[],
     @Arg('paging', () => OffsetPaging, { nullable: true }) paging?: OffsetPaging,
+    @Info() info?: GraphQLResolveInfo,
   ) {
-    return org.listOrgUnits(ctx, { filter, sorting, paging }, OrgUnitKind.FRANCHISE);
+    return org.listOrgUnits(ctx, { filter, sorting, paging }, OrgUnitKind.FRANCHISE, info ? selectionOf(info, ['nodes']) : null);
   }
 
   @Authorized(OrgPermission['org:read'])

@@ -3,7 +3,9 @@ import type { Actor } from '../../core/auth/actor';
 import { requireActor } from '../../core/auth/authorization';
 import type { RequestContext } from '../../core/context';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../../core/errors';
-import { findPage, type ListArgs } from '../../core/graphql/list';
+import type { ListArgs } from '../../core/graphql/list';
+import { readPage, type ReadSpec } from '../../core/read/page';
+import type { Selection } from '../../core/read/selection';
 import { SortDirection } from '../../core/graphql/sorting';
 import { applyUpdate, checkVersion } from '../../core/services/updates';
 import { isWithinOrgPath } from '../../core/tenancy/scope';
@@ -53,9 +55,12 @@ export async function orgUnitScopeCondition(ctx: RequestContext): Promise<{ orgU
   return ids ? { orgUnitId: { $in: ids } } : {};
 }
 
-export function listOrgUnits(ctx: RequestContext, args: ListArgs, only?: OrgUnitKind) {
+/** Org units as plain rows (the read path): what their field resolvers follow (org.queries embeds them elsewhere). */
+const ORG_UNIT_LIST: ReadSpec<OrgUnit> = { entity: OrgUnit, always: ['id', 'franchiseId', 'parentId', 'path', 'kind'] };
+
+export function listOrgUnits(ctx: RequestContext, args: ListArgs, only?: OrgUnitKind, selection: Selection | null = null) {
   const where: FilterQuery<OrgUnit> = only ? { $and: [visibleUnits(ctx), { kind: only }] } : visibleUnits(ctx);
-  return findPage(ctx.em, OrgUnit, args, { where, defaultSort: [{ field: 'name', direction: SortDirection.ASC }] });
+  return readPage(ctx.em, ORG_UNIT_LIST, args, selection, { where, defaultSort: [{ field: 'name', direction: SortDirection.ASC }] });
 }
 
 /** The org unit, or null when it does not exist or is outside the actor's scope. */

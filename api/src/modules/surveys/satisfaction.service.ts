@@ -1,6 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../../core/context';
-import { findPage, type ListArgs } from '../../core/graphql/list';
+import type { ListArgs } from '../../core/graphql/list';
+import { readPage, type ReadSpec } from '../../core/read/page';
+import type { Selection } from '../../core/read/selection';
 import { SortDirection } from '../../core/graphql/sorting';
 import { SatisfactionRequest } from './satisfaction-request.entity';
 
@@ -13,6 +15,9 @@ export async function requestSatisfaction(
   return existing ?? em.create(SatisfactionRequest, request);
 }
 
-export function listSatisfactionRequests(ctx: RequestContext, args: ListArgs) {
-  return findPage(ctx.em, SatisfactionRequest, args, { defaultSort: [{ field: 'createdAt', direction: SortDirection.DESC }] });
+/** Satisfaction requests as plain rows (the read path). */
+const SATISFACTION_READ: ReadSpec<SatisfactionRequest> = { entity: SatisfactionRequest, always: ['id', 'franchiseId'] };
+
+export function listSatisfactionRequests(ctx: RequestContext, args: ListArgs, selection: Selection | null = null) {
+  return readPage(ctx.em, SATISFACTION_READ, args, selection, { defaultSort: [{ field: 'createdAt', direction: SortDirection.DESC }] });
 }
