@@ -1,5 +1,5 @@
 import type { ApolloServerOptionsWithGateway, BaseContext } from '@apollo/server';
-import { execute, GraphQLError, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { execute, getNamedType, GraphQLError, isInputObjectType, Kind, typeFromAST, type DocumentNode, type ExecutionResult, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 
 type GatewayInterface = ApolloServerOptionsWithGateway<BaseContext>['gateway'];
@@ -24,8 +24,8 @@ export function compilingExecutor(schema: GraphQLSchema): GatewayExecutor {
     if (!byName) compiled.set(document, (byName = new Map()));
     let query = byName.get(operationName ?? '');
     if (query === undefined) {
-      const result = compileQuery(schema, document, operationName, { disablingCapturingStackErrors: true });
-      query = isCompiledQuery(result) ? result : null;
+      const result = takesInputObjects(schema, document, operationName) ? null : compileQuery(schema, document, operationName, { disablingCapturingStackErrors: true });
+      query = result && isCompiledQuery(result) ? result : null;
       byName.set(operationName ?? '', query);
     }
     const variableValues = request.request.variables ?? {};
@@ -37,6 +37,20 @@ export function compilingExecutor(schema: GraphQLSchema): GatewayExecutor {
     }
     return execute({ schema, document, contextValue: context, variableValues, operationName });
   };
+}
+
+/**
+ * Whether the operation declares a variable of an input object type: graphql-jit compiles the
+ * coercion of such a variable by unrolling the type, which for the recursive filter inputs
+ * (and / or) takes seconds to minutes. Those operations run on graphql-js (their literals do not
+ * matter: only variables are compiled so).
+ */
+function takesInputObjects(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined): boolean {
+  const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && (!operationName || d.name?.value === operationName));
+  return (operation?.variableDefinitions ?? []).some((v) => {
+    const type = typeFromAST(schema, v.type);
+    return !type || isInputObjectType(getNamedType(type));
+  });
 }
 
 /**
