@@ -3,6 +3,8 @@ import { GraphQLDateTime, GraphQLEmailAddress, GraphQLJSON, GraphQLPhoneNumber }
 
 /** What the read path's JSON rows carry (PostgreSQL's ISO 8601 form) and what a Date prints as. */
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/;
+/** The same in UTC (the database session's zone): rewritten as toISOString would print it, without a Date. */
+const UTC_DATE_TIME = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(?:\.(\d+))?(?:Z|\+00:00)$/;
 
 /**
  * DateTime (ISO 8601 with offset), as graphql-scalars' but serialized straight to the ISO string
@@ -14,6 +16,8 @@ export const DateTimeScalar = new GraphQLScalarType({
   ...GraphQLDateTime.toConfig(),
   serialize(value) {
     if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString();
+    const utc = typeof value === 'string' ? UTC_DATE_TIME.exec(value) : null;
+    if (utc) return `${utc[1]}.${((utc[2] ?? '') + '000').slice(0, 3)}Z`;
     if (typeof value === 'string' && ISO_DATE_TIME.test(value)) {
       const date = new Date(value);
       if (!Number.isNaN(date.getTime())) return date.toISOString();
