@@ -1,22 +1,19 @@
 import { Authenticated, CanAccess, Refine } from '@refinedev/core';
-import { ErrorComponent, ThemedLayout, ThemedSider, ThemedTitle, useNotificationProvider } from '@refinedev/antd';
-import routerProvider, { CatchAllNavigate, NavigateToResource } from '@refinedev/react-router';
+import { ThemedLayout, ThemedSider, ThemedTitle, useNotificationProvider } from '@refinedev/antd';
+import routerProvider, { CatchAllNavigate } from '@refinedev/react-router';
 import { App as AntdApp, ConfigProvider, Spin } from 'antd';
-import enUS from 'antd/locale/en_US';
-import zhCN from 'antd/locale/zh_CN';
 import { lazy, Suspense, useMemo, useState, type ComponentType, type ReactNode } from 'react';
-import { BrowserRouter, Outlet, Route, Routes } from 'react-router';
+import { BrowserRouter, Navigate, Outlet, Route, Routes, useSearchParams } from 'react-router';
 import '@refinedev/antd/dist/reset.css';
 import './panel.css';
 import { accessControlProvider } from './auth/access-control';
 import { authProvider } from './auth/auth-provider';
 import { PanelHeader } from './components/header';
-import { Forbidden } from './components/forbidden';
 import { SessionWatcher } from './components/session-watcher';
 import { createPanelDataProvider } from './data/data-provider';
 import { createPanelLiveProvider } from './data/live-provider';
 import { activeExtensions, extensionResources, useEnabledPlugins } from './extensions/use-extensions';
-import { createI18nProvider, storedLocale, translate, type Locale } from './i18n';
+import { antdLocale, createI18nProvider, storedLocale, translate, type Locale } from './i18n';
 import { coreResources, AppIcon } from './resources';
 import { LoginPage } from './pages/login';
 
@@ -24,6 +21,9 @@ import { LoginPage } from './pages/login';
 function page<K extends string>(load: () => Promise<Record<K, ComponentType<any>>>, name: K) { // eslint-disable-line @typescript-eslint/no-explicit-any
   return lazy(() => load().then((module) => ({ default: module[name] })));
 }
+// The error pages' pictures (antd Result) are large: they load when one is shown.
+const Forbidden = page(() => import('./components/forbidden'), 'Forbidden');
+const NotFound = page(() => import('./components/forbidden'), 'NotFound');
 const ApiKeyList = page(() => import('./pages/api-keys/list'), 'ApiKeyList');
 const AuditLogList = page(() => import('./pages/audit-logs/list'), 'AuditLogList');
 const DeadLetterList = page(() => import('./pages/events/dead-letters'), 'DeadLetterList');
@@ -65,6 +65,12 @@ function Guard({ resource, action, children }: { resource: string; action: strin
   );
 }
 
+/** Signed in on the sign-in page: on to the page the sign-in link asked for (`?to=`), else home. */
+function SignedIn() {
+  const to = useSearchParams()[0].get('to');
+  return <Navigate to={to && to.startsWith('/') && !to.startsWith('//') && !to.startsWith('/login') ? to : '/'} replace />;
+}
+
 export function App() {
   const [locale, setLocale] = useState<Locale>(storedLocale);
   const i18nProvider = useMemo(() => createI18nProvider(locale, setLocale), [locale]);
@@ -78,7 +84,7 @@ export function App() {
 
   return (
     <BrowserRouter>
-      <ConfigProvider locale={locale === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#1677ff' } }}>
+      <ConfigProvider locale={antdLocale(locale)} theme={{ token: { colorPrimary: '#1677ff' } }}>
         <AntdApp>
           <Refine
             dataProvider={dataProvider}
@@ -149,12 +155,12 @@ export function App() {
                     <Route key={`${extension.plugin}${route.path}`} path={route.path} element={route.permission ? <CanAccess resource={extension.plugin} action="list" params={{ resource: { name: extension.plugin, meta: { permission: route.permission } } }} fallback={<Forbidden />}>{route.element}</CanAccess> : route.element} />
                   )),
                 )}
-                <Route path="*" element={<ErrorComponent />} />
+                <Route path="*" element={<NotFound />} />
               </Route>
               <Route
                 element={
                   <Authenticated key="auth-pages" fallback={<Outlet />}>
-                    <NavigateToResource resource="dashboard" />
+                    <SignedIn />
                   </Authenticated>
                 }
               >

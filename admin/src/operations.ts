@@ -1,44 +1,30 @@
-import { Kind, parse, visit, type DefinitionNode, type DocumentNode, type FragmentDefinitionNode, type OperationDefinitionNode } from 'graphql';
+import { gql } from '@urql/core';
+import type { DocumentNode } from 'graphql';
+import operations from 'virtual:pharmadesk-operations';
 
 /**
  * The GraphQL operations the panel sends live in `schema/operations/*.graphql` (validated against
- * schema/schema.graphql by tests/admin/operations.test.ts). `op('CaseList')` returns the named
- * operation together with every fragment it uses, from any of those files.
+ * schema/schema.graphql by tests/admin/operations.test.ts). The build resolves each named operation
+ * with the fragments it uses (vite.config.ts), so `opText('CaseList')` is the text to send and
+ * `op('CaseList')` its document (parsed by urql's small parser, once).
  */
-const sources = import.meta.glob('../../schema/operations/*.graphql', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
-
-const operations = new Map<string, OperationDefinitionNode>();
-const fragments = new Map<string, FragmentDefinitionNode>();
-for (const source of Object.values(sources)) {
-  for (const definition of parse(source).definitions) {
-    if (definition.kind === Kind.OPERATION_DEFINITION && definition.name) operations.set(definition.name.value, definition);
-    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
-  }
+function entry(name: string): { text: string; kind: string } {
+  const operation = operations[name];
+  if (!operation) throw new Error(`Operation ${name} is not defined in schema/operations`);
+  return operation;
 }
 
-function usedFragments(node: DefinitionNode, into: Map<string, FragmentDefinitionNode>): void {
-  visit(node, {
-    FragmentSpread(spread) {
-      const name = spread.name.value;
-      const fragment = fragments.get(name);
-      if (!fragment) throw new Error(`Fragment ${name} is not defined in schema/operations`);
-      if (into.has(name)) return;
-      into.set(name, fragment);
-      usedFragments(fragment, into);
-    },
-  });
-}
+export const opText = (name: string): string => entry(name).text;
+
+export const isMutation = (name: string): boolean => entry(name).kind === 'mutation';
+
+/** A GraphQL document from its text, parsed by urql's parser (plugins write their own operations with it). */
+export const parseDocument = (text: string): DocumentNode => gql(text) as unknown as DocumentNode;
 
 const documents = new Map<string, DocumentNode>();
 
 export function op(name: string): DocumentNode {
-  const cached = documents.get(name);
-  if (cached) return cached;
-  const operation = operations.get(name);
-  if (!operation) throw new Error(`Operation ${name} is not defined in schema/operations`);
-  const used = new Map<string, FragmentDefinitionNode>();
-  usedFragments(operation, used);
-  const document: DocumentNode = { kind: Kind.DOCUMENT, definitions: [operation, ...used.values()] };
-  documents.set(name, document);
+  let document = documents.get(name);
+  if (!document) documents.set(name, (document = parseDocument(opText(name))));
   return document;
 }

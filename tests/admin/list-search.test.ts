@@ -89,6 +89,82 @@ describeInBrowser('list searches in the browser', () => {
     await page.context().close();
   });
 
+  /** The search box's text and the rows' first cells, to compare one view of a list with another. */
+  async function view(page: Page, testId: string) {
+    await rows(page).first().waitFor();
+    const box = page.getByTestId(testId).locator('input').or(page.locator(`input[data-testid="${testId}"]`)).first();
+    return { text: await box.inputValue(), rows: await rows(page).evaluateAll((trs) => trs.map((tr) => (tr as unknown as { textContent: string }).textContent)) };
+  }
+  /** What the list shows once two looks 700 ms apart agree (the request for the last change has answered). */
+  async function settled(page: Page, testId: string) {
+    let before = await view(page, testId);
+    for (;;) {
+      await page.waitForTimeout(700);
+      const now = await view(page, testId);
+      if (JSON.stringify(now) === JSON.stringify(before)) return now;
+      before = now;
+    }
+  }
+  /** Waits (up to 15 s) until the list shows `expected` again; returns what it shows. */
+  async function viewUntil(page: Page, testId: string, expected: Awaited<ReturnType<typeof view>>) {
+    const deadline = Date.now() + 15_000;
+    let shown = await view(page, testId);
+    while (JSON.stringify(shown) !== JSON.stringify(expected) && Date.now() < deadline) {
+      await page.waitForTimeout(250);
+      shown = await view(page, testId);
+    }
+    return shown;
+  }
+
+  it('keeps the case list search and sorting in the URL: a shared link and coming back from a case show the same list', async () => {
+    const supervisor = await signIn(app, 'supervisor@east.demo');
+    const listed = await supervisor.graphql<{ cases: { nodes: { caseNo: string; subject: string }[] } }>(`{ cases(paging: { limit: 1 }, sorting: [{ field: createdAt, direction: ASC }]) { nodes { caseNo subject } } }`);
+    const word = listed.body.data!.cases.nodes[0]!.subject.slice(0, 2);
+    const page = await signInPage(browser, app, 'supervisor@east.demo');
+    await page.goto('/cases');
+    await rows(page).first().waitFor();
+    await search(page, 'list-search', word);
+    await page.locator('th').filter({ hasText: '工单号' }).click();
+    await page.waitForURL((url) => decodeURIComponent(url.search).includes('[field]=caseNo') && decodeURIComponent(url.search).includes(word));
+    const shown = await settled(page, 'list-search');
+    expect(shown.text).toBe(word);
+    const shared = page.url();
+
+    await page.getByTestId('case-open').first().click();
+    await page.waitForURL(/\/cases\/show\//);
+    await page.goBack();
+    expect(await viewUntil(page, 'list-search', shown)).toEqual(shown);
+
+    const colleague = await signInPage(browser, app, 'supervisor@east.demo');
+    await colleague.goto(shared);
+    expect(await viewUntil(colleague, 'list-search', shown)).toEqual(shown);
+    await page.context().close();
+    await colleague.context().close();
+  });
+
+  it('keeps the customer search in the URL: a shared link and coming back from a customer show the same hits', async () => {
+    const owner = await signIn(app, 'owner@east.demo');
+    const listed = await owner.graphql<{ customers: { nodes: { name: string }[] } }>(`{ customers(paging: { limit: 1 }) { nodes { name } } }`);
+    const part = listed.body.data!.customers.nodes[0]!.name.slice(-2);
+    const page = await signInPage(browser, app, 'owner@east.demo');
+    await page.goto('/customers');
+    await rows(page).first().waitFor();
+    await search(page, 'customer-search', part);
+    expect(new URL(page.url()).searchParams.get('q')).toBe(part);
+    const shown = await settled(page, 'customer-search');
+
+    await rows(page).first().locator('td').last().locator('a, button').first().click();
+    await page.waitForURL(/\/customers\/show\//);
+    await page.goBack();
+    expect(await viewUntil(page, 'customer-search', shown)).toEqual(shown);
+
+    const colleague = await signInPage(browser, app, 'owner@east.demo');
+    await colleague.goto(`/customers?q=${encodeURIComponent(part)}`);
+    expect(await viewUntil(colleague, 'customer-search', shown)).toEqual(shown);
+    await page.context().close();
+    await colleague.context().close();
+  });
+
   it('filters the board by number, subject or customer as you type', async () => {
     const page = await signInPage(browser, app, 'supervisor@east.demo');
     await page.goto('/board');

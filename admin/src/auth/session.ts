@@ -1,5 +1,4 @@
-import { print } from 'graphql';
-import { op } from '../operations';
+import { opText } from '../operations';
 
 /** Tokens of the signed-in staff member, kept in localStorage so every tab shares them. */
 export interface Session {
@@ -70,7 +69,7 @@ export async function postAnonymous<T>(name: string, variables: Record<string, u
   const response = await fetch('/graphql', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: print(op(name)), operationName: name, variables }),
+    body: JSON.stringify({ query: opText(name), operationName: name, variables }),
   });
   return response.json();
 }

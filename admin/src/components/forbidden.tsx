@@ -11,3 +11,13 @@ export function Forbidden() {
     </div>
   );
 }
+
+/** An address the panel has no page for. */
+export function NotFound() {
+  const t = useTranslate();
+  return (
+    <div data-testid="not-found">
+      <Result status="404" title="404" subTitle={t('pages.error.404')} extra={<Link to="/"><Button type="primary">{t('pages.error.backHome')}</Button></Link>} />
+    </div>
+  );
+}

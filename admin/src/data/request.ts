@@ -1,7 +1,6 @@
 import type { CombinedError } from '@urql/core';
-import { Kind, print, type OperationDefinitionNode } from 'graphql';
 import { ApiError, graphqlClient, wsClient, type GraphQLFieldError } from '../graphql-client';
-import { op } from '../operations';
+import { isMutation, op, opText } from '../operations';
 
 /** Turns urql's error into an ApiError carrying the API's code and field messages. */
 export function toApiError(error: CombinedError): ApiError {
@@ -10,11 +9,6 @@ export function toApiError(error: CombinedError): ApiError {
   const extensions = (first.extensions ?? {}) as { code?: string; fields?: GraphQLFieldError[]; field?: string; reason?: string; params?: Record<string, unknown> };
   const fields = extensions.fields ?? (extensions.field ? [{ field: extensions.field, message: first.message, reason: extensions.reason, params: extensions.params }] : []);
   return new ApiError(error.graphQLErrors.map((e) => e.message).join('; '), extensions.code, fields, extensions.reason, extensions.params);
-}
-
-function isMutation(name: string): boolean {
-  const definition = op(name).definitions[0] as OperationDefinitionNode;
-  return definition.kind === Kind.OPERATION_DEFINITION && definition.operation === 'mutation';
 }
 
 /** Runs a named operation from schema/operations; throws ApiError. */
@@ -28,7 +22,7 @@ export async function request<T>(name: string, variables: Record<string, unknown
 /** Subscribes to a named subscription over graphql-ws; returns the unsubscribe function. */
 export function subscribe<T>(name: string, variables: Record<string, unknown>, onData: (data: T) => void): () => void {
   return wsClient.subscribe<T>(
-    { query: print(op(name)), operationName: name, variables },
+    { query: opText(name), operationName: name, variables },
     {
       next: (result) => result.data && onData(result.data as T),
       error: (error) => console.warn(`subscription ${name} ended`, error),

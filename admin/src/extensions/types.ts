@@ -1,6 +1,9 @@
 import type { ComponentType, ReactElement } from 'react';
 import type { ResourceProps } from '@refinedev/core';
 
+/** Plugins write their GraphQL operations with `gql('query ... { ... }')` (the panel ships no graphql-js). */
+export { parseDocument as gql } from '../operations';
+
 /**
  * What a plugin contributes to the admin panel. A plugin package exports one `AdminExtension`
  * from `plugins/<name>/admin/index.ts(x)`; `installed.ts` lists the installed ones.

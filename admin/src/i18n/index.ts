@@ -1,14 +1,26 @@
 import type { I18nProvider } from '@refinedev/core';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { en } from './en';
+import type { Locale as AntdLocale } from 'antd/es/locale';
+import antdZhCN from 'antd/es/locale/zh_CN';
 import { zhCN } from './zh-CN';
 
 export type Locale = 'zh-CN' | 'en';
 export const LOCALES: Locale[] = ['zh-CN', 'en'];
 const STORAGE_KEY = 'pharmadesk.locale';
 
-const dictionaries: Record<Locale, Record<string, unknown>> = { 'zh-CN': zhCN, en: en as Record<string, unknown> };
+const dictionaries: Partial<Record<Locale, Record<string, unknown>>> = { 'zh-CN': zhCN };
+const antdLocales: Partial<Record<Locale, AntdLocale>> = { 'zh-CN': antdZhCN };
+
+/** English (the panel's and antd's) loads when it is first chosen: the panel opens in Chinese. */
+export async function loadLocale(locale: Locale): Promise<void> {
+  if (dictionaries[locale]) return;
+  const [panel, antd] = await Promise.all([import('./en'), import('antd/es/locale/en_US')]);
+  antdLocales.en = antd.default;
+  dictionaries.en = panel.en as Record<string, unknown>;
+}
+
+export const antdLocale = (locale: Locale): AntdLocale => antdLocales[locale] ?? antdZhCN;
 /** Extra strings (plugin admin extensions), per locale. */
 const extra: Record<Locale, Record<string, string>> = { 'zh-CN': {}, en: {} };
 
@@ -30,7 +42,7 @@ function lookup(dictionary: Record<string, unknown>, key: string): string | unde
   return typeof node === 'string' ? node : undefined;
 }
 
-const find = (locale: Locale, key: string) => extra[locale][key] ?? lookup(dictionaries[locale], key);
+const find = (locale: Locale, key: string) => extra[locale][key] ?? lookup(dictionaries[locale] ?? {}, key);
 
 /** Refine's page titles (`staffUsers.titles.create`) and document titles, from the resource's name: 新建员工, 编辑角色… */
 function pageTitle(locale: Locale, key: string): string | undefined {
@@ -77,6 +89,7 @@ export function createI18nProvider(locale: Locale, onChange: (locale: Locale) =>
     translate: (key: string, options?: unknown, defaultMessage?: string) => translate(locale, key, options, defaultMessage),
     changeLocale: async (next: string) => {
       const value: Locale = next === 'en' ? 'en' : 'zh-CN';
+      await loadLocale(value);
       localStorage.setItem(STORAGE_KEY, value);
       document.documentElement.lang = value;
       onChange(value);

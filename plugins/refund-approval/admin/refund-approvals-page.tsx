@@ -1,9 +1,9 @@
 /** The refund approvals page (loaded when opened, not with the panel). */
 import { useList, useTranslate } from '@refinedev/core';
 import { Card, Table, Tag } from 'antd';
-import { parse } from 'graphql';
+import { gql } from '../../../admin/src/extensions/types';
 
-const REFUND_APPROVALS = parse(`
+const REFUND_APPROVALS = gql(`
   query RefundApprovals($filter: RefundApprovalFilter, $sorting: [RefundApprovalSort!], $paging: OffsetPaging) {
     refundApprovals(filter: $filter, sorting: $sorting, paging: $paging) {
       totalCount

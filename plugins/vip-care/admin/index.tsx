@@ -1,9 +1,8 @@
 import { useCustom, useTranslate } from '@refinedev/core';
 import { Col, Row, Statistic } from 'antd';
-import { parse } from 'graphql';
-import { defineAdminExtension, type AdminDashboardWidgetProps } from '../../../admin/src/extensions/types';
+import { defineAdminExtension, gql, type AdminDashboardWidgetProps } from '../../../admin/src/extensions/types';
 
-const VIP_OVERVIEW = parse('query VipCareOverview { vipCareOverview { openCases unassignedCases warningCases breachedCases nextDueAt } }');
+const VIP_OVERVIEW = gql('query VipCareOverview { vipCareOverview { openCases unassignedCases warningCases breachedCases nextDueAt } }');
 
 interface Overview {
   openCases: number;

@@ -3,6 +3,7 @@ import { useGetLocale, useTranslate, type CrudFilter } from '@refinedev/core';
 import { entityName, KNOWN_OPERATIONS, operationName, operationsNamed } from './operations';
 import { Input, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { DateTime, useEnumLabel } from '../../components/display';
+import { useListSearch } from '../../hooks/use-list-search';
 import { op } from '../../operations';
 
 interface AuditRow {
@@ -21,18 +22,17 @@ export function AuditLogList() {
   const t = useTranslate();
   const label = useEnumLabel();
   const locale = (useGetLocale()() ?? 'zh-CN') as 'zh-CN' | 'en';
-  const search = (text: string) => {
+  const { tableProps, filters, setFilters } = useTable<AuditRow>({ resource: 'auditLogs', meta: { gqlQuery: op('AuditLogList') }, sorters: { initial: [{ field: 'createdAt', order: 'desc' }] } });
+  const search = useListSearch(filters, setFilters, (text) => {
     const named = operationsNamed(text, KNOWN_OPERATIONS);
-    const either: CrudFilter[] = [
+    return [
       { field: 'operation', operator: 'contains', value: text },
       { field: 'actorLabel', operator: 'contains', value: text },
       ...(named.length ? [{ field: 'operation', operator: 'in', value: named } as CrudFilter] : []),
     ];
-    setFilters(text ? [{ operator: 'or', value: either }] : [], 'replace');
-  };
-  const { tableProps, setFilters } = useTable<AuditRow>({ resource: 'auditLogs', meta: { gqlQuery: op('AuditLogList') }, sorters: { initial: [{ field: 'createdAt', order: 'desc' }] } });
+  });
   return (
-    <List headerButtons={<Space><Input.Search allowClear className="pd-list-search" data-testid="list-search" placeholder={`${t("admin.operation")} / ${t('admin.actor')}`} style={{ width: 260 }} onSearch={search} /></Space>}>
+    <List headerButtons={<Space><Input.Search allowClear className="pd-list-search" data-testid="list-search" placeholder={`${t("admin.operation")} / ${t('admin.actor')}`} style={{ width: 260 }} {...search} /></Space>}>
       <Table scroll={{ x: 'max-content' }}
         {...tableProps}
         rowKey="id"

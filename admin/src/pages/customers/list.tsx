@@ -1,9 +1,9 @@
 import { CreateButton, EditButton, List, ShowButton, useTable } from '@refinedev/antd';
 import { useTranslate } from '@refinedev/core';
 import { Input, Space, Table, Tag } from 'antd';
-import { useState } from 'react';
 import { DateTime, MaybeMasked, useEnumLabel, CustomerTags } from '../../components/display';
 import { useGql } from '../../hooks/use-gql';
+import { useUrlSearch } from '../../hooks/use-list-search';
 import { op } from '../../operations';
 
 interface CustomerRow {
@@ -21,17 +21,17 @@ interface CustomerRow {
   matchedField?: string;
 }
 
-/** Archives with structured sorting and paging; typing in the box switches to fuzzy search by any one field. */
+/** Archives with structured sorting and paging; typing in the box switches to fuzzy search by any one field. The search is in the URL (`?q=`). */
 export function CustomerList() {
   const t = useTranslate();
   const label = useEnumLabel();
-  const [query, setQuery] = useState('');
+  const [query, searchBox] = useUrlSearch();
   const searching = query.trim().length >= 2;
   const { tableProps } = useTable<CustomerRow>({ resource: 'customers', meta: { gqlQuery: op('CustomerList') }, sorters: { initial: [{ field: 'createdAt', order: 'desc' }] }, queryOptions: { enabled: !searching } });
   const search = useGql<{ searchCustomers: { matchedField: string; customer: CustomerRow }[] }>('SearchCustomers', { query, limit: 50 }, { enabled: searching });
   const rows = searching ? (search.data?.searchCustomers ?? []).map((h) => ({ ...h.customer, matchedField: h.matchedField })) : undefined;
   return (
-    <List headerButtons={<Space><Input.Search allowClear className="pd-list-search" data-testid="customer-search" placeholder={t('customers.searchPlaceholder')} onSearch={setQuery} onChange={(e) => !e.target.value && setQuery('')} style={{ width: 320 }} /><CreateButton data-testid="customer-create" /></Space>}>
+    <List headerButtons={<Space><Input.Search allowClear className="pd-list-search" data-testid="customer-search" placeholder={t('customers.searchPlaceholder')} {...searchBox} style={{ width: 320 }} /><CreateButton data-testid="customer-create" /></Space>}>
       <Table scroll={{ x: 'max-content' }}
         {...tableProps}
         {...(rows ? { dataSource: rows, loading: search.isFetching, pagination: false } : {})}

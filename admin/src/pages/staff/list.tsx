@@ -3,6 +3,7 @@ import { useTranslate } from '@refinedev/core';
 import { Input, Space, Table, Tag } from 'antd';
 import { DateTime, MaybeMasked, useEnumLabel } from '../../components/display';
 import { usePermissionCatalog } from '../../components/permissions';
+import { useListSearch } from '../../hooks/use-list-search';
 import { op } from '../../operations';
 
 interface StaffRow {
@@ -21,9 +22,10 @@ export function StaffList() {
   const t = useTranslate();
   const label = useEnumLabel();
   const catalog = usePermissionCatalog();
-  const { tableProps, setFilters } = useTable<StaffRow>({ resource: 'staffUsers', meta: { gqlQuery: op('StaffList') }, sorters: { initial: [{ field: 'displayName', order: 'asc' }] } });
+  const { tableProps, filters, setFilters } = useTable<StaffRow>({ resource: 'staffUsers', meta: { gqlQuery: op('StaffList') }, sorters: { initial: [{ field: 'displayName', order: 'asc' }] } });
+  const search = useListSearch(filters, setFilters, (text) => [{ field: 'displayName', operator: 'contains', value: text }, { field: 'email', operator: 'contains', value: text }]);
   return (
-    <List headerButtons={<Space><Input.Search allowClear className="pd-list-search" data-testid="list-search" placeholder={`${t("admin.displayName")} / ${t('admin.email')}`} style={{ width: 240 }} onSearch={(v) => setFilters(v ? [{ operator: 'or', value: [{ field: 'displayName', operator: 'contains', value: v }, { field: 'email', operator: 'contains', value: v }] }] : [], 'replace')} /><CreateButton /></Space>}>
+    <List headerButtons={<Space><Input.Search allowClear className="pd-list-search" data-testid="list-search" placeholder={`${t("admin.displayName")} / ${t('admin.email')}`} style={{ width: 240 }} {...search} /><CreateButton /></Space>}>
       <Table scroll={{ x: 'max-content' }} {...tableProps} rowKey="id" size="middle">
         <Table.Column dataIndex="displayName" title={t('admin.displayName')} sorter />
         <Table.Column dataIndex="email" title={t('admin.email')} sorter />
