@@ -48,7 +48,9 @@ describeInBrowser('phone and tablet layouts; board state', () => {
         ['/board', 'queue-board'],
         ['/cases', 'case-table'],
         [`/cases/show/${ids.body.data!.cases.nodes[0]!.id}`, 'case-actions'],
+        ['/cases/create', 'case-save'],
         ['/customers', 'customer-table'],
+        ['/customers/create', 'customer-save'],
         [`/customers/show/${ids.body.data!.customers.nodes[0]!.id}`, 'customer-timeline'],
       ];
       for (const [path, ready] of pages) {

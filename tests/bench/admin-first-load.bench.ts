@@ -63,6 +63,9 @@ const FIRST_PAGES: { email: string; path: string; ready: string }[] = [
       await p.getByTestId('login-email').fill(email);
       await p.getByTestId('login-password').fill(DEMO_PASSWORD);
       await p.getByTestId('login-submit').click();
+      // Builds before the sign-in page honoured ?to= land on home: go on through the menu (no reload, so the count holds).
+      await p.getByTestId('current-user').waitFor({ timeout: 60_000 });
+      if (new URL(p.url()).pathname !== path) await p.locator(`.ant-menu a[href="${path}"]`).first().click();
       await p.getByTestId(ready).first().waitFor({ timeout: 60_000 });
       await p.waitForLoadState('networkidle').catch(() => undefined);
       const all = await Promise.all(measured);

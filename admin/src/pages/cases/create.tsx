@@ -19,7 +19,7 @@ export function CaseCreate() {
   const { formProps, saveButtonProps } = useForm({ resource: 'cases', action: 'create', meta: { gqlMutation: op('CreateCase'), inputKey: 'case' }, redirect: 'show', ...useNotices('cases', 'create') });
   const type = Form.useWatch('type', formProps.form);
   return (
-    <Create saveButtonProps={saveButtonProps}>
+    <Create saveButtonProps={{ ...saveButtonProps, 'data-testid': 'case-save' } as never}>
       <Form {...formProps} layout="vertical" initialValues={{ channel: 'PHONE', priority: 'NORMAL' }}>
         <Form.Item name="type" label={t('cases.type')} rules={[{ required: true }]}><Select options={options('CaseType', TYPES)} /></Form.Item>
         <Form.Item name="channel" label={t('cases.channel')} rules={[{ required: true }]}><Select options={options('CaseChannel', CHANNELS)} /></Form.Item>
