@@ -1,6 +1,8 @@
 import { calendarDate, clock } from './clock';
 
 describe('clock', () => {
+  // From the wall clock, also in the run where the test setup moved the clock to an awkward instant.
+  beforeEach(() => clock.reset());
   afterEach(() => clock.reset());
 
   it('reads the wall clock until moved, then runs on from where it was moved', async () => {
