@@ -17,8 +17,15 @@ import { antdLocale, createI18nProvider, storedLocale, translate, type Locale } 
 import { coreResources, AppIcon } from './resources';
 import { LoginPage } from './pages/login';
 
-/** Pages load with their route (the sign-in page and the shell come first; each page's code when it is opened). */
-function page<K extends string>(load: () => Promise<Record<K, ComponentType<any>>>, name: K) { // eslint-disable-line @typescript-eslint/no-explicit-any
+/** Where the panel is opening: the page itself, or the page sign-in will go on to (/login?to=…). */
+const openingPath = window.location.pathname === '/login' ? (new URLSearchParams(window.location.search).get('to') ?? '/') : window.location.pathname;
+
+/**
+ * Pages load with their route (the sign-in page and the shell come first; each page's code when it is opened).
+ * The page the panel opens on (`opensAt`) starts downloading at once, beside the sign-in check, not after the frame has rendered.
+ */
+function page<K extends string>(load: () => Promise<Record<K, ComponentType<any>>>, name: K, opensAt?: RegExp) { // eslint-disable-line @typescript-eslint/no-explicit-any
+  if (opensAt?.test(openingPath)) void load();
   return lazy(() => load().then((module) => ({ default: module[name] })));
 }
 // The error pages' pictures (antd Result) are large: they load when one is shown.
@@ -29,15 +36,15 @@ const AuditLogList = page(() => import('./pages/audit-logs/list'), 'AuditLogList
 const DeadLetterList = page(() => import('./pages/events/dead-letters'), 'DeadLetterList');
 const NotificationMessageList = page(() => import('./pages/notifications/messages'), 'NotificationMessageList');
 const NotificationTemplatePage = page(() => import('./pages/notifications/templates'), 'NotificationTemplatePage');
-const BoardPage = page(() => import('./pages/board/list'), 'BoardPage');
+const BoardPage = page(() => import('./pages/board/list'), 'BoardPage', /^\/board/);
 const CaseCreate = page(() => import('./pages/cases/create'), 'CaseCreate');
-const CaseList = page(() => import('./pages/cases/list'), 'CaseList');
-const CaseShow = page(() => import('./pages/cases/show'), 'CaseShow');
+const CaseList = page(() => import('./pages/cases/list'), 'CaseList', /^\/cases\/?$/);
+const CaseShow = page(() => import('./pages/cases/show'), 'CaseShow', /^\/cases\/show\//);
 const CustomerCreate = page(() => import('./pages/customers/create'), 'CustomerCreate');
 const CustomerEdit = page(() => import('./pages/customers/edit'), 'CustomerEdit');
-const CustomerList = page(() => import('./pages/customers/list'), 'CustomerList');
-const CustomerShow = page(() => import('./pages/customers/show'), 'CustomerShow');
-const DashboardPage = page(() => import('./pages/dashboard'), 'DashboardPage');
+const CustomerList = page(() => import('./pages/customers/list'), 'CustomerList', /^\/customers\/?$/);
+const CustomerShow = page(() => import('./pages/customers/show'), 'CustomerShow', /^\/customers\/show\//);
+const DashboardPage = page(() => import('./pages/dashboard'), 'DashboardPage', /^\/$/);
 const FranchiseCreate = page(() => import('./pages/franchises/create'), 'FranchiseCreate');
 const FranchiseEdit = page(() => import('./pages/franchises/edit'), 'FranchiseEdit');
 const FranchiseList = page(() => import('./pages/franchises/list'), 'FranchiseList');
