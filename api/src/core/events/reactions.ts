@@ -14,6 +14,7 @@ import type { DomainEvent } from './catalogue';
  * after the last try, stay DEAD (the dead-letter list) with their error until retried.
  */
 export const REACT_QUEUE = 'events.react';
+const REACTION_BATCH = 20;
 
 export interface ReactionSettings {
   retryLimit: number;
@@ -138,13 +139,23 @@ export async function startReactions(runtime: AppRuntime, boss: PgBoss, ownerUrl
   };
 
   await boss.createQueue(REACT_QUEUE);
-  await boss.work<{ reactionId: string }>(REACT_QUEUE, { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: 0.5 }, async ([job]) => react(job!));
-  const timer = setInterval(() => void dispatch().catch((error) => runtime.logger.error({ err: error }, 'event dispatch failed')), settings.pollMs);
+  // pg-boss waits a polling interval after every fetch, so one job per fetch would drain a
+  // backlog at two reactions a second: fetch a batch and settle each job on its own, so one
+  // failing handler retries alone (pg-boss then completes only the jobs still active).
+  const workerId = await boss.work<{ reactionId: string }>(REACT_QUEUE, { batchSize: REACTION_BATCH, includeMetadata: true, pollingIntervalSeconds: 0.5 }, async (jobs) => {
+    for (const job of jobs) await react(job).catch((error: unknown) => boss.fail(REACT_QUEUE, job.id, error as object));
+  });
+  const dispatchAndWake = async () => {
+    const dispatched = await dispatch();
+    if (dispatched) boss.notifyWorker(workerId);
+    return dispatched;
+  };
+  const timer = setInterval(() => void dispatchAndWake().catch((error) => runtime.logger.error({ err: error }, 'event dispatch failed')), settings.pollMs);
   timer.unref();
-  await dispatch();
+  await dispatchAndWake();
 
   return {
-    dispatch,
+    dispatch: dispatchAndWake,
     async stop() {
       clearInterval(timer);
       await running?.catch(() => undefined);
