@@ -1,5 +1,3 @@
-import { setMaxListeners } from 'node:events';
-import { createPubSub as createYogaPubSub, type PubSubEventTarget } from '@graphql-yoga/subscription';
 import { Client } from 'pg';
 import type { Logger } from './logger';
 import { EVENTS_CHANNEL, type OutboxMessage } from './events/outbox';
@@ -21,7 +19,10 @@ export interface Topics {
   [topic: string]: [unknown];
 }
 
-type LocalPubSub = ReturnType<typeof createYogaPubSub<Topics>>;
+interface LocalPubSub {
+  publish<TTopic extends keyof Topics & string>(topic: TTopic, ...args: Topics[TTopic]): void;
+  subscribe<TTopic extends keyof Topics & string>(topic: TTopic): AsyncIterableIterator<Topics[TTopic][0]>;
+}
 
 /** What happened while the shared event connection was down: its listeners catch up from here. */
 export interface EventsResumed {
@@ -55,11 +56,92 @@ export function createPubSub(): PubSub {
   return { publish: local.publish, subscribe: local.subscribe, connected: true, onResumed: () => () => undefined, deliver: deliverOnce(local), close: async () => undefined };
 }
 
-/** The in-process bus: one listener per live subscription, so thousands are expected, not a leak. */
-function localBus() {
-  const eventTarget = new EventTarget();
-  setMaxListeners(0, eventTarget);
-  return createYogaPubSub<Topics>({ eventTarget: eventTarget as PubSubEventTarget<never> });
+/**
+ * Most events a subscriber may have waiting before it is cut off. A burst (the relay's catch-up
+ * after an outage, a bulk import) is published synchronously, before any subscriber can run, so
+ * the queue must hold it; a subscriber that falls this far behind is ended with an error (its
+ * client resubscribes and reloads) instead of holding memory without bound.
+ */
+export const MAX_PENDING_EVENTS = 20_000;
+
+/** The in-process bus: one queue per live subscription (from `subscribe` until `return`), so thousands are expected. */
+function localBus(): LocalPubSub {
+  const subscribers = new Map<string, Set<EventQueue>>();
+  return {
+    publish(topic, ...[payload]) {
+      for (const queue of subscribers.get(topic) ?? []) queue.push(payload);
+    },
+    subscribe(topic) {
+      let queues = subscribers.get(topic);
+      if (!queues) subscribers.set(topic, (queues = new Set()));
+      const queue: EventQueue = new EventQueue(() => {
+        queues.delete(queue);
+        if (!queues.size && subscribers.get(topic) === queues) subscribers.delete(topic);
+      });
+      queues.add(queue);
+      return queue as AsyncIterableIterator<never>;
+    },
+  };
+}
+
+/** One subscriber's events in order; `next()` waits for the next one. */
+class EventQueue implements AsyncIterableIterator<unknown> {
+  private items: unknown[] = [];
+  private head = 0;
+  private waiting: ((result: IteratorResult<unknown>) => void) | null = null;
+  private failed: Error | null = null;
+  private done = false;
+
+  constructor(private readonly unsubscribe: () => void) {}
+
+  [Symbol.asyncIterator]() {
+    return this;
+  }
+
+  push(item: unknown): void {
+    if (this.done) return;
+    if (this.waiting) {
+      const resolve = this.waiting;
+      this.waiting = null;
+      return resolve({ value: item, done: false });
+    }
+    if (this.items.length - this.head >= MAX_PENDING_EVENTS) {
+      this.failed = new Error(`live updates fell more than ${MAX_PENDING_EVENTS} events behind; subscribe again`);
+      return this.finish();
+    }
+    this.items.push(item);
+  }
+
+  next(): Promise<IteratorResult<unknown>> {
+    if (this.head < this.items.length) {
+      const value = this.items[this.head++];
+      if (this.head > 1024 && this.head * 2 > this.items.length) {
+        this.items = this.items.slice(this.head); // drop what was read, now and then
+        this.head = 0;
+      }
+      return Promise.resolve({ value, done: false });
+    }
+    if (this.failed) return Promise.reject(this.failed);
+    if (this.done) return Promise.resolve({ value: undefined, done: true });
+    return new Promise((resolve) => (this.waiting = resolve));
+  }
+
+  return(): Promise<IteratorResult<unknown>> {
+    this.items = [];
+    this.head = 0;
+    this.failed = null;
+    this.finish();
+    return Promise.resolve({ value: undefined, done: true });
+  }
+
+  private finish(): void {
+    if (this.done) return;
+    this.done = true;
+    this.unsubscribe();
+    const resolve = this.waiting;
+    this.waiting = null;
+    if (resolve) resolve({ value: undefined, done: true });
+  }
 }
 
 /** Delivers outbox messages to local subscribers, skipping positions already delivered (the last 50,000). */
@@ -73,7 +155,7 @@ function deliverOnce(local: LocalPubSub): (messages: readonly OutboxMessage[]) =
       seen.add(key);
       order.push(key);
       if (order.length > 50_000) seen.delete(order.shift()!);
-      (local.publish as (topic: string, payload: unknown) => void)(topic, payload);
+      local.publish(topic, payload);
     }
   };
 }
@@ -124,7 +206,7 @@ export async function createSharedPubSub(connectionString: string, logger: Logge
         const { position, topic, payload } = JSON.parse(message.payload ?? '{}') as { position?: number; topic: string; payload: unknown };
         // Outbox messages carry their position (delivered once); direct ones (auth.revoked) do not.
         if (position !== undefined) deliver([{ position, topic, payload }]);
-        else (local.publish as (topic: string, payload: unknown) => void)(topic, payload);
+        else local.publish(topic, payload);
       } catch (error) {
         logger.warn({ err: error }, 'ignoring a malformed event notification');
       }
