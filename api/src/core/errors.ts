@@ -118,6 +118,12 @@ export class ServiceUnavailableError extends AppError {
   }
 }
 
+/** The GraphQL error a client receives while the database is unreachable (HTTP 503 with Retry-After). */
+export function serviceUnavailableGraphQLError(path?: readonly (string | number)[]) {
+  const { message } = new ServiceUnavailableError();
+  return { message, path, extensions: { code: ErrorCode.ServiceUnavailable, retryAfterSeconds: UNAVAILABLE_RETRY_AFTER_SECONDS } };
+}
+
 const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', '57P01', '57P02', '57P03', '53300']);
 const CONNECTION_MESSAGES = /Connection terminated|Timeout acquiring a connection|connection error and is not queryable|terminating connection due to administrator command|database system is (starting up|shutting down|in recovery mode)|Connection ended unexpectedly/i;
 
@@ -161,10 +167,7 @@ export function formatError(
       extensions: { code: ErrorCode.BadUserInput, field: fields[0]?.field, fields },
     };
   }
-  if (isDatabaseUnavailable(original)) {
-    const { message, extensions } = new ServiceUnavailableError();
-    return { message, path: formatted.path, extensions: { code: ErrorCode.ServiceUnavailable, retryAfterSeconds: extensions.retryAfterSeconds } };
-  }
+  if (isDatabaseUnavailable(original)) return serviceUnavailableGraphQLError(formatted.path);
   const databaseConflict = conflictFromDatabase(original);
   if (databaseConflict) return { message: databaseConflict.message, path: formatted.path, extensions: { code: ErrorCode.Conflict, reason: databaseConflict.reason, params: databaseConflict.params } };
   const code = formatted.extensions?.code;

@@ -2,7 +2,7 @@ import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import type { RequestContext } from '../context';
 import { auditPiiReads } from '../audit/audit.service';
 import { beginScoped, commitWithoutFlush, SYSTEM_SCOPE } from './scope';
-import { ErrorCode, isDatabaseUnavailable, ServiceUnavailableError, UNAVAILABLE_RETRY_AFTER_SECONDS } from '../errors';
+import { ErrorCode, isDatabaseUnavailable, serviceUnavailableGraphQLError, UNAVAILABLE_RETRY_AFTER_SECONDS } from '../errors';
 
 /**
  * Opens the operation's transaction on the request's fork and sets the scope that
@@ -77,10 +77,9 @@ export const requestTransactionPlugin: ApolloServerPlugin<RequestContext> = {
         } catch (error) {
           if (!isDatabaseUnavailable(error)) throw error;
           contextValue.logger.warn({ err: error }, 'database unavailable');
-          const { message, extensions } = new ServiceUnavailableError();
           return {
             http: { status: 503, headers: new HeaderMap([['retry-after', String(UNAVAILABLE_RETRY_AFTER_SECONDS)]]) },
-            body: { kind: 'single', singleResult: { errors: [{ message, extensions: { code: ErrorCode.ServiceUnavailable, retryAfterSeconds: extensions.retryAfterSeconds } }] } },
+            body: { kind: 'single', singleResult: { errors: [serviceUnavailableGraphQLError()] } },
           };
         }
       },
