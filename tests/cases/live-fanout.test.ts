@@ -19,18 +19,24 @@ describe('live case events at fan-out', () => {
   let supervisor: Caller;
   let agent: Caller;
   let statements = 0;
+  /** Transactions begun (a scoped BEGIN goes out with its set_config in one statement). */
+  let transactions = 0;
   let target: CaseRow;
 
   beforeAll(async () => {
     app = await startTestApp();
     [supervisor, agent] = (await Promise.all(['supervisor@east.demo', 'agent@east.demo'].map((e) => signIn(app, e)))) as unknown as [Caller, Caller];
     const knex = (app.server.database.orm.em.getConnection() as PostgreSqlConnection).getKnex();
-    knex.on('query', () => statements++);
+    knex.on('query', (q: { sql: string }) => {
+      statements++;
+      if (/^\s*begin\b/i.test(q.sql)) transactions++;
+    });
     target = await openCase(agent);
   });
   afterAll(() => app.stop());
 
   let edits = 0;
+  let transactionsBefore = 0;
   /** Waits until no statement has run for half a second (deliveries in flight are done; a busy machine is slow). */
   async function quiet(): Promise<void> {
     for (let seen = -1; seen !== statements; ) {
@@ -38,9 +44,9 @@ describe('live case events at fan-out', () => {
       await new Promise((r) => setTimeout(r, 500));
     }
   }
-  /** Opens `sockets` sockets of one session, each subscribed; edits the case; returns the SQL statements the delivery cost. */
-  async function deliveryStatements(sockets: number): Promise<number> {
-    const clients = Array.from({ length: sockets }, () => app.wsClient({ authorization: supervisor.headers.authorization! }));
+  /** Opens `sockets` sockets (spread over the sessions given), each subscribed; edits the case; returns the SQL statements the delivery cost. */
+  async function deliveryStatements(sockets: number, sessions: Caller[] = [supervisor]): Promise<number> {
+    const clients = Array.from({ length: sockets }, (_, i) => app.wsClient({ authorization: sessions[i % sessions.length]!.headers.authorization! }));
     // A new subject every time: an edit to the same subject changes nothing and costs less (no activity, no update).
     const subject = `edit ${++edits} for ${sockets} sockets`;
     const subscribed = clients.map(() => false);
@@ -61,6 +67,7 @@ describe('live case events at fan-out', () => {
     // Counted from before the edit: the outbox's NOTIFY goes out at commit, so delivery can start
     // before the mutation's response arrives. The edit itself costs the same in every call.
     const before = statements;
+    transactionsBefore = transactions;
     const res = await caseAction(agent, 'updateOneCase', { id: target.id, version: target.version, update: { subject } });
     target = { ...target, version: res.data!.version };
     await Promise.all(received);
@@ -77,6 +84,17 @@ describe('live case events at fan-out', () => {
     expect(one).toBeGreaterThan(0);
     // Shared per session: 20 sockets cost what 1 does, not 20 times as much (230 vs 11 statements before sharing).
     expect(twenty).toBe(one);
+  });
+
+  it('delivers to several sessions of one user for the SQL cost of one, in no transaction beyond the record’s load', async () => {
+    const sessions = [supervisor, ...(await Promise.all(Array.from({ length: 4 }, () => signIn(app, 'supervisor@east.demo'))))];
+    const one = await deliveryStatements(1);
+    // The edit's transaction and the one that loads the case in the subscriber's scope: the
+    // fields asked for are the loaded record's, so resolving them opens none.
+    expect(transactions - transactionsBefore).toBe(2);
+    const five = await deliveryStatements(10, sessions);
+    expect(five).toBe(one);
+    expect(transactions - transactionsBefore).toBe(2);
   });
 
   it('costs nothing once the subscriber’s socket has closed', async () => {

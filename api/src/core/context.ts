@@ -111,6 +111,7 @@ export function renewForEvent(ctx: RequestContext): void {
   ctx.em.setFilterParams(TENANT_FILTER, tenantFilterParams(ctx.scope));
   ctx.loaders = new LoaderRegistry();
   ctx.afterCommit.length = 0;
+  ctx.piiReads.clear();
 }
 
 /** A context for background work across every franchise (jobs); run it with inOperation. */

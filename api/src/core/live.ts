@@ -58,6 +58,22 @@ export function liveActor(ctx: RequestContext): Promise<Actor | null> {
   return actor;
 }
 
+const actorKeys = new WeakMap<Actor, string>();
+
+/**
+ * Who a load is done for: everything of the actor that a load in their scope depends on
+ * (not the session), so a team's many sessions of one user share one load per event.
+ */
+function actorKey(actor: Actor): string {
+  let key = actorKeys.get(actor);
+  if (key === undefined) {
+    const { sessionId: _session, permissions, ...rest } = actor;
+    key = JSON.stringify({ ...rest, permissions: [...permissions].sort() });
+    actorKeys.set(actor, key);
+  }
+  return key;
+}
+
 /** Drops cached credentials of revoked sessions or API keys, so no further event reaches them. */
 export async function forgetLiveCredentials(runtime: AppRuntime, holderIds: readonly string[]): Promise<void> {
   const cache = checkedCredentials.get(runtime);
@@ -75,8 +91,9 @@ export async function forgetLiveCredentials(runtime: AppRuntime, holderIds: read
  * `permission`; then the record is loaded in a transaction in their scope (null when they
  * may not see it) and kept for the subscription resolver (see `deliveredRecord`).
  *
- * Subscribers with the same credentials share the load of an event: pass `loadKey` when the
- * load depends on more than the event and the subscriber (a subscription argument, say).
+ * Subscribers acting as the same actor (any of their sessions, with the same scope and
+ * permissions) share the load of an event: pass `loadKey` when the load depends on more than
+ * the event and the subscriber (a subscription argument, say).
  */
 export async function authorizeLiveEvent<T>(
   ctx: RequestContext,
@@ -89,7 +106,7 @@ export async function authorizeLiveEvent<T>(
   if (!actor || !actor.permissions.has(permission) || !canSeeFranchise(actor.scope, event.franchiseId)) return false;
   let loads = loadsByEvent.get(event);
   if (!loads) loadsByEvent.set(event, (loads = new Map()));
-  const key = `${credentialKey(ctx.credentials) || actor.id}\u0000${permission}\u0000${loadKey}`;
+  const key = `${actorKey(actor)}\u0000${permission}\u0000${loadKey}`;
   let record = loads.get(key) as Promise<T | null> | undefined;
   if (!record) {
     const eventCtx = createRequestContext(ctx.runtime, { actor, requestId: ctx.requestId });

@@ -7,7 +7,7 @@ import { createRequestContext, renewForEvent, requestIdFrom, type AppRuntime, ty
 import { ErrorCode, isDatabaseUnavailable, ServiceUnavailableError } from '../errors';
 import { guardOperation, parseBounded, type GuardOptions } from '../graphql/operation-guards';
 import { boundedResponse } from '../graphql/limits';
-import { inOperation } from '../tenancy/request-transaction';
+import { inOperation, withoutDatabase } from '../tenancy/request-transaction';
 import { credentialKey, forgetLiveCredentials } from '../live';
 import { accessTokenExpiry } from '../auth/tokens';
 import { credentialsFrom, type Credentials } from '../auth/credentials';
@@ -108,8 +108,9 @@ export function startSocketServer(deps: { httpServer: http.Server; schema: Graph
       execute: async (args: ExecutionArgs) => {
         return inOperation(args.contextValue as RequestContext, async () => execute(args), (result) => !result.errors?.length);
       },
-      // Each live event is resolved in its own scoped transaction with fresh loaders, so nested
-      // fields (the case's customer, owner…) see current data under row-level security.
+      // Each live event is resolved with fresh loaders, in its own scoped transaction when its fields
+      // need the database, so nested fields (the case's customer, owner…) see current data under
+      // row-level security.
       // Subscriptions with the same credentials, document and variables get the same result
       // for an event, so it is resolved once and shared.
       subscribe: async (args: ExecutionArgs) => {
@@ -119,8 +120,18 @@ export function startSocketServer(deps: { httpServer: http.Server; schema: Graph
         if (!(Symbol.asyncIterator in stream)) return stream;
         const events = stream[Symbol.asyncIterator]();
         const shareKey = [credentialKey(ctx.credentials), args.operationName ?? '', print(args.document), JSON.stringify(args.variableValues ?? {})].join('\u0000');
-        const resolveEvent = (event: unknown) => {
+        // Most live fields read the record the event's authorization loaded, so an event is first
+        // resolved without a transaction; one that reaches for the database is resolved again in
+        // its scoped transaction, and so is every later event of that subscription.
+        let needsTransaction = false;
+        const resolveEvent = async (event: unknown) => {
           renewForEvent(ctx);
+          if (!needsTransaction) {
+            const result = await withoutDatabase(ctx, async () => execute({ ...args, rootValue: event }));
+            if (result) return result;
+            needsTransaction = true;
+            renewForEvent(ctx);
+          }
           return inOperation(ctx, async () => execute({ ...args, rootValue: event }), (result) => !result.errors?.length);
         };
         const resolve = (event: unknown) => {

@@ -63,6 +63,45 @@ export async function inOperation<T>(ctx: RequestContext, work: () => Promise<T>
   return result;
 }
 
+/** Thrown by ctx.em while an operation runs without the database (see withoutDatabase). */
+class DatabaseNotOpened extends Error {
+  constructor() {
+    super('This operation was run without a transaction; it is run again in one.');
+  }
+}
+
+/**
+ * Runs `work` with ctx.em out of reach, for work that usually needs no database (a live event
+ * whose fields read the record its authorization already loaded). Resolves with the result
+ * when `work` never reached for ctx.em, read no personal data to audit and queued nothing
+ * for after a commit; undefined otherwise, for the caller to run it again in a transaction
+ * (inOperation). Nothing `work` does here reaches the database, so nothing escapes the
+ * scope that row-level security enforces.
+ */
+export async function withoutDatabase<T>(ctx: RequestContext, work: () => Promise<T>): Promise<T | undefined> {
+  const em = ctx.em;
+  let reached = false;
+  Object.defineProperty(ctx, 'em', {
+    configurable: true,
+    enumerable: true,
+    get() {
+      reached = true;
+      throw new DatabaseNotOpened();
+    },
+  });
+  let result: T;
+  try {
+    result = await work();
+  } catch (error) {
+    if (reached) return undefined;
+    throw error;
+  } finally {
+    Object.defineProperty(ctx, 'em', { configurable: true, enumerable: true, writable: true, value: em });
+  }
+  if (reached || ctx.piiReads.size || ctx.afterCommit.length) return undefined;
+  return result;
+}
+
 export const requestTransactionPlugin: ApolloServerPlugin<RequestContext> = {
   async requestDidStart() {
     return {
