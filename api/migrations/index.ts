@@ -11,6 +11,7 @@ import { Migration20261129233955_inventory } from './Migration20261129233955_inv
 import { Migration20261129234500_count_estimate } from './Migration20261129234500_count_estimate';
 import { Migration20261130003000_event_outbox } from './Migration20261130003000_event_outbox';
 import { Migration20261130010719_recall } from './Migration20261130010719_recall';
+import { Migration20261130055230_stock_documents } from './Migration20261130055230_stock_documents';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122070000_foundation', class: Migration20261122070000_foundation },
@@ -24,4 +25,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261129234500_count_estimate', class: Migration20261129234500_count_estimate },
   { name: 'Migration20261130003000_event_outbox', class: Migration20261130003000_event_outbox },
   { name: 'Migration20261130010719_recall', class: Migration20261130010719_recall },
+  { name: 'Migration20261130055230_stock_documents', class: Migration20261130055230_stock_documents },
 ];

@@ -53,6 +53,8 @@ interface West {
   messageId: string;
   /** West's own product, supplier, warehouse with zones, a lot in stock and a reservation of it. */
   inventory: { productId: string; supplierId: string; warehouseId: string; warehouseVersion: number; zoneId: string; zoneVersion: number; batchId: string; reservationId: string; recallId: string };
+  /** West's stock documents: a DRAFT purchase request, a SUBMITTED requisition to its branch center, a REQUESTED destruction of a damaged lot. */
+  documents: { purchaseId: string; purchaseVersion: number; purchaseLineId: string; requisitionId: string; requisitionVersion: number; branchWarehouseId: string; destructionId: string; destructionVersion: number; damagedBatchId: string };
   allIds: string[];
 }
 
@@ -255,6 +257,36 @@ const matrix: Record<string, MatrixCase> = {
   batchRecalls: { query: (w) => ({ query: `query($id: ID!) { batchRecalls(filter: { or: [{ id: { eq: $id } }, { status: { in: [OPEN, CLOSED] } }] }, paging: { limit: 200 }) { totalCount nodes { ${ID_FIELDS} productId recalledById } } }`, variables: { id: w.inventory.recallId } }), expect: 'noWestData' },
   recallRecipients: { query: (w) => ({ query: `query($id: ID!) { recallRecipients(recallId: $id) { franchiseId warehouseId documentId } }`, variables: { id: w.inventory.recallId } }), expect: 'NOT_FOUND' },
   recallBatch: { query: (w) => ({ query: `mutation($p: ID!) { recallBatch(input: { productId: $p, lotNo: "WEST-LOT-1", reason: "潜入" }) { ${ID_FIELDS} lotsBlocked } }`, variables: { p: w.inventory.productId } }), expect: 'NOT_FOUND' },
+  purchaseRequests: { query: (w) => ({ query: `query($id: ID!, $f: ID!) { purchaseRequests(filter: { or: [{ id: { eq: $id } }, { franchiseId: { eq: $f } }] }, paging: { limit: 200 }) { totalCount nodes { ${ID_FIELDS} warehouseId requestedById lines { id productId } inspectionLines { id } } } }`, variables: { id: w.documents.purchaseId, f: w.franchiseId } }), expect: 'noWestData' },
+  purchaseRequest: { query: (w) => ({ query: `query($id: ID!) { purchaseRequest(id: $id) { ${ID_FIELDS} lines { id } } }`, variables: { id: w.documents.purchaseId } }), expect: 'null' },
+  purchaseSuggestions: { query: (w) => ({ query: `query($w: ID!) { purchaseSuggestions(warehouseId: $w) { productId onHand } }`, variables: { w: w.inventory.warehouseId } }), expect: 'NOT_FOUND' },
+  stockRequisitions: { query: (w) => ({ query: `query($id: ID!, $f: ID!) { stockRequisitions(filter: { or: [{ id: { eq: $id } }, { franchiseId: { eq: $f } }] }, paging: { limit: 200 }) { totalCount nodes { ${ID_FIELDS} fromWarehouseId toWarehouseId lines { id productId } transferLines { id batchId } } } }`, variables: { id: w.documents.requisitionId, f: w.franchiseId } }), expect: 'noWestData' },
+  stockRequisition: { query: (w) => ({ query: `query($id: ID!) { stockRequisition(id: $id) { ${ID_FIELDS} lines { id } } }`, variables: { id: w.documents.requisitionId } }), expect: 'null' },
+  stockDestructions: { query: (w) => ({ query: `query($id: ID!, $f: ID!) { stockDestructions(filter: { or: [{ id: { eq: $id } }, { franchiseId: { eq: $f } }] }, paging: { limit: 200 }) { totalCount nodes { ${ID_FIELDS} warehouseId witnessId lines { id batchId zoneId } } } }`, variables: { id: w.documents.destructionId, f: w.franchiseId } }), expect: 'noWestData' },
+  stockDestruction: { query: (w) => ({ query: `query($id: ID!) { stockDestruction(id: $id) { ${ID_FIELDS} lines { id } } }`, variables: { id: w.documents.destructionId } }), expect: 'null' },
+  createPurchaseRequest: { query: (w) => ({ query: `mutation($w: ID!, $p: ID!) { createPurchaseRequest(input: { warehouseId: $w, lines: [{ productId: $p, quantity: 1 }] }) { ${ID_FIELDS} } }`, variables: { w: w.inventory.warehouseId, p: w.inventory.productId } }), expect: 'NOT_FOUND' },
+  updatePurchaseRequest: { query: (w) => ({ query: `mutation($id: ID!, $v: Int!) { updatePurchaseRequest(input: { id: $id, version: $v, note: "潜入" }) { id } }`, variables: { id: w.documents.purchaseId, v: w.documents.purchaseVersion } }), expect: 'NOT_FOUND' },
+  submitPurchaseRequest: { query: (w) => ({ query: `mutation($id: ID!, $v: Int!) { submitPurchaseRequest(input: { id: $id, version: $v }) { id } }`, variables: { id: w.documents.purchaseId, v: w.documents.purchaseVersion } }), expect: 'NOT_FOUND' },
+  approvePurchaseRequest: { query: (w) => ({ query: `mutation($id: ID!, $v: Int!) { approvePurchaseRequest(input: { id: $id, version: $v }) { id } }`, variables: { id: w.documents.purchaseId, v: w.documents.purchaseVersion } }), expect: 'NOT_FOUND' },
+  rejectPurchaseRequest: { query: (w) => ({ query: `mutation($id: ID!, $v: Int!) { rejectPurchaseRequest(input: { id: $id, version: $v, note: "x" }) { id } }`, variables: { id: w.documents.purchaseId, v: w.documents.purchaseVersion } }), expect: 'NOT_FOUND' },
+  placeSupplierOrder: { query: (w) => ({ query: `mutation($id: ID!, $v: Int!) { placeSupplierOrder(input: { id: $id, version: $v, supplierOrderNo: "x" }) { id } }`, variables: { id: w.documents.purchaseId, v: w.documents.purchaseVersion } }), expect: 'NOT_FOUND' },
+  recordArrival: { query: (w) => ({ query: `mutation($id: ID!, $v: Int!) { recordArrival(input: { id: $id, version: $v }) { id } }`, variables: { id: w.documents.purchaseId, v: w.documents.purchaseVersion } }), expect: 'NOT_FOUND' },
+  cancelPurchaseRequest: { query: (w) => ({ query: `mutation($id: ID!, $v: Int!) { cancelPurchaseRequest(input: { id: $id, version: $v, reason: "x" }) { id } }`, variables: { id: w.documents.purchaseId, v: w.documents.purchaseVersion } }), expect: 'NOT_FOUND' },
+  recordInspection: { query: (w) => ({ query: `mutation($id: ID!, $v: Int!, $l: ID!) { recordInspection(input: { id: $id, version: $v, lines: [{ requestLineId: $l, lotNo: "MOLE", manufactureDate: "2026-01-01", expiryDate: "2029-01-01", acceptedQuantity: 1 }] }) { id } }`, variables: { id: w.documents.purchaseId, v: w.documents.purchaseVersion, l: w.documents.purchaseLineId } }), expect: 'NOT_FOUND' },
+  signInspection: { query: (w) => ({ query: `mutation($id: ID!, $v: Int!) { signInspection(input: { id: $id, version: $v, as: WAREHOUSE_KEEPER }) { id } }`, variables: { id: w.documents.purchaseId, v: w.documents.purchaseVersion } }), expect: 'NOT_FOUND' },
+  putAwayPurchase: { query: (w) => ({ query: `mutation($id: ID!, $v: Int!) { putAwayPurchase(input: { id: $id, version: $v, inboundSlipNo: "x" }) { id } }`, variables: { id: w.documents.purchaseId, v: w.documents.purchaseVersion } }), expect: 'NOT_FOUND' },
+  createRequisition: { query: (w) => ({ query: `mutation($f: ID!, $t: ID!, $p: ID!) { createRequisition(input: { fromWarehouseId: $f, toWarehouseId: $t, lines: [{ productId: $p, quantity: 1 }] }) { ${ID_FIELDS} } }`, variables: { f: w.inventory.warehouseId, t: w.documents.branchWarehouseId, p: w.inventory.productId } }), expect: 'NOT_FOUND' },
+  approveRequisition: { query: (w) => ({ query: `mutation($id: ID!, $v: Int!) { approveRequisition(input: { id: $id, version: $v }) { id } }`, variables: { id: w.documents.requisitionId, v: w.documents.requisitionVersion } }), expect: 'NOT_FOUND' },
+  rejectRequisition: { query: (w) => ({ query: `mutation($id: ID!, $v: Int!) { rejectRequisition(input: { id: $id, version: $v, note: "x" }) { id } }`, variables: { id: w.documents.requisitionId, v: w.documents.requisitionVersion } }), expect: 'NOT_FOUND' },
+  pickRequisition: { query: (w) => ({ query: `mutation($id: ID!, $v: Int!) { pickRequisition(input: { id: $id, version: $v }) { id } }`, variables: { id: w.documents.requisitionId, v: w.documents.requisitionVersion } }), expect: 'NOT_FOUND' },
+  shipRequisition: { query: (w) => ({ query: `mutation($id: ID!, $v: Int!) { shipRequisition(input: { id: $id, version: $v, outboundSlipNo: "x" }) { id } }`, variables: { id: w.documents.requisitionId, v: w.documents.requisitionVersion } }), expect: 'NOT_FOUND' },
+  receiveTransfer: { query: (w) => ({ query: `mutation($id: ID!, $v: Int!) { receiveTransfer(input: { id: $id, version: $v, lines: [{ transferLineId: $id, receivedQuantity: 1 }] }) { id } }`, variables: { id: w.documents.requisitionId, v: w.documents.requisitionVersion } }), expect: 'NOT_FOUND' },
+  cancelRequisition: { query: (w) => ({ query: `mutation($id: ID!, $v: Int!) { cancelRequisition(input: { id: $id, version: $v, reason: "x" }) { id } }`, variables: { id: w.documents.requisitionId, v: w.documents.requisitionVersion } }), expect: 'NOT_FOUND' },
+  requestDestruction: { query: (w) => ({ query: `mutation($w: ID!, $z: ID!, $b: ID!) { requestDestruction(input: { warehouseId: $w, reason: "潜入", lines: [{ zoneId: $z, batchId: $b, quantity: 1 }] }) { ${ID_FIELDS} } }`, variables: { w: w.inventory.warehouseId, z: w.inventory.zoneId, b: w.documents.damagedBatchId } }), expect: 'NOT_FOUND' },
+  approveDestruction: { query: (w) => ({ query: `mutation($id: ID!, $v: Int!) { approveDestruction(input: { id: $id, version: $v }) { id } }`, variables: { id: w.documents.destructionId, v: w.documents.destructionVersion } }), expect: 'NOT_FOUND' },
+  rejectDestruction: { query: (w) => ({ query: `mutation($id: ID!, $v: Int!) { rejectDestruction(input: { id: $id, version: $v, note: "x" }) { id } }`, variables: { id: w.documents.destructionId, v: w.documents.destructionVersion } }), expect: 'NOT_FOUND' },
+  destroyStock: { query: (w) => ({ query: `mutation($id: ID!, $v: Int!, $s: ID!) { destroyStock(input: { id: $id, version: $v, method: "焚烧", witnessId: $s }) { id } }`, variables: { id: w.documents.destructionId, v: w.documents.destructionVersion, s: w.staffId } }), expect: 'NOT_FOUND' },
+  cancelDestruction: { query: (w) => ({ query: `mutation($id: ID!, $v: Int!) { cancelDestruction(input: { id: $id, version: $v, reason: "x" }) { id } }`, variables: { id: w.documents.destructionId, v: w.documents.destructionVersion } }), expect: 'NOT_FOUND' },
   issueStockReservation: { query: (w) => ({ query: `mutation($id: ID!) { issueStockReservation(input: { id: $id }) { moves { id } } }`, variables: { id: w.inventory.reservationId } }), expect: 'NOT_FOUND' },
 
   // --- subscriptions
@@ -370,6 +402,15 @@ describe('franchise isolation matrix', () => {
     await must(westOwner, 'mutation { updateInventorySettings(input: { minRemainingShelfLifeDays: 120 }) { franchiseId } }');
     // A recall of west's own (a lot it never received, so its stock stays as it is).
     const westRecall = (await must<{ recallBatch: { id: string } }>(westOwner, 'mutation($p: ID!) { recallBatch(input: { productId: $p, lotNo: "WEST-OTHER-LOT", reason: "西区自查" }) { id } }', { p: westProduct.id })).recallBatch;
+    // West's stock documents: a purchase request (DRAFT), a requisition from its warehouse to a branch-center one, a destruction of a damaged lot.
+    const westPurchase = (await must<{ createPurchaseRequest: Versioned & { lines: { id: string }[] } }>(westOwner, 'mutation($w: ID!, $p: ID!) { createPurchaseRequest(input: { warehouseId: $w, note: "西区独有采购", lines: [{ productId: $p, quantity: 20 }] }) { id version lines { id } } }', { w: westStock.warehouseId, p: westProduct.id })).createPurchaseRequest;
+    const westBranchUnit = units.body.data!.orgUnits.nodes.find((u) => u.kind === 'BRANCH_CENTER')!;
+    const westBranch = (await must<{ createOneWarehouse: { id: string } }>(westOwner, 'mutation($u: ID!) { createOneWarehouse(input: { warehouse: { orgUnitId: $u, code: "WEST-BR", name: "西区分中心仓" } }) { id } }', { u: westBranchUnit.id })).createOneWarehouse;
+    const westBranchZone = (await must<{ createOneStorageZone: { id: string } }>(westOwner, 'mutation($w: ID!) { createOneStorageZone(input: { storageZone: { warehouseId: $w, code: "A", name: "常温区", storageClass: NORMAL } }) { id } }', { w: westBranch.id })).createOneStorageZone;
+    const westRequisition = (await must<{ createRequisition: Versioned & { lines: { id: string }[] } }>(westOwner, 'mutation($f: ID!, $t: ID!, $p: ID!) { createRequisition(input: { fromWarehouseId: $f, toWarehouseId: $t, lines: [{ productId: $p, quantity: 1 }] }) { id version lines { id } } }', { f: westStock.warehouseId, t: westBranch.id, p: westProduct.id })).createRequisition;
+    const damagedLots = await receive(westOwner, westStock.warehouseId, [{ productId: westProduct.id, zoneId: westStock.normalZoneId, lotNo: 'WEST-DMG-1', expiryDate: inDays(500), quantity: 2 }]);
+    await must(westOwner, 'mutation($id: ID!) { holdBatch(input: { id: $id, status: DAMAGED, reason: "西区破损" }) { id } }', { id: damagedLots['WEST-DMG-1'] });
+    const westDestruction = (await must<{ requestDestruction: Versioned & { lines: { id: string }[] } }>(westOwner, 'mutation($w: ID!, $z: ID!, $b: ID!) { requestDestruction(input: { warehouseId: $w, reason: "西区破损销毁", lines: [{ zoneId: $z, batchId: $b, quantity: 2 }] }) { id version lines { id } } }', { w: westStock.warehouseId, z: westStock.normalZoneId, b: damagedLots['WEST-DMG-1'] })).requestDestruction;
     const westInventory = await must<{ warehouse: Versioned & { zones: Versioned[] }; stockBalances: { nodes: { id: string }[] }; stockMoves: { nodes: { id: string }[] }; franchiseProducts: { nodes: { id: string }[] } }>(
       westOwner,
       'query($w: ID!) { warehouse(id: $w) { id version zones { id version } } stockBalances { nodes { id } } stockMoves { nodes { id } } franchiseProducts { nodes { id } } }',
@@ -387,6 +428,17 @@ describe('franchise isolation matrix', () => {
         batchId: westLots['WEST-LOT-1']!,
         reservationId: westReservation.id,
         recallId: westRecall.id,
+      },
+      documents: {
+        purchaseId: westPurchase.id,
+        purchaseVersion: westPurchase.version,
+        purchaseLineId: westPurchase.lines[0]!.id,
+        requisitionId: westRequisition.id,
+        requisitionVersion: westRequisition.version,
+        branchWarehouseId: westBranch.id,
+        destructionId: westDestruction.id,
+        destructionVersion: westDestruction.version,
+        damagedBatchId: damagedLots['WEST-DMG-1']!,
       },
       templateId: template.id,
       templateVersion: template.version,
@@ -433,6 +485,15 @@ describe('franchise isolation matrix', () => {
         westLots['WEST-LOT-1']!,
         westReservation.id,
         westRecall.id,
+        westPurchase.id,
+        ...westPurchase.lines.map((l) => l.id),
+        westBranch.id,
+        westBranchZone.id,
+        westRequisition.id,
+        ...westRequisition.lines.map((l) => l.id),
+        damagedLots['WEST-DMG-1']!,
+        westDestruction.id,
+        ...westDestruction.lines.map((l) => l.id),
         ...westInventory.stockBalances.nodes.map((b) => b.id),
         ...westInventory.stockMoves.nodes.map((m) => m.id),
         ...westInventory.franchiseProducts.nodes.map((t) => t.id),
@@ -619,10 +680,20 @@ describe('franchise isolation matrix', () => {
     });
     const stock = await must<{ stockBalances: { nodes: { onHand: number; reserved: number }[] }; stockReservations: { nodes: { status: string }[] }; batch: { status: string }; inventorySettings: { minRemainingShelfLifeDays: number } }>(
       westOwner,
-      'query($b: ID!, $r: ID!) { stockBalances { nodes { onHand reserved } } stockReservations(filter: { id: { eq: $r } }) { nodes { status } } batch(id: $b) { status } inventorySettings { minRemainingShelfLifeDays } }',
+      'query($b: ID!, $r: ID!) { stockBalances(filter: { batchId: { eq: $b } }) { nodes { onHand reserved } } stockReservations(filter: { id: { eq: $r } }) { nodes { status } } batch(id: $b) { status } inventorySettings { minRemainingShelfLifeDays } }',
       { b: west.inventory.batchId, r: west.inventory.reservationId },
     );
     expect(stock).toEqual({ stockBalances: { nodes: [{ onHand: 10, reserved: 3 }] }, stockReservations: { nodes: [{ status: 'ACTIVE' }] }, batch: { status: 'AVAILABLE' }, inventorySettings: { minRemainingShelfLifeDays: 120 } });
+    const documents = await must<Record<string, { status: string; version: number }>>(
+      westOwner,
+      'query($p: ID!, $r: ID!, $d: ID!) { purchaseRequest(id: $p) { status version } stockRequisition(id: $r) { status version } stockDestruction(id: $d) { status version } }',
+      { p: west.documents.purchaseId, r: west.documents.requisitionId, d: west.documents.destructionId },
+    );
+    expect(documents).toEqual({
+      purchaseRequest: { status: 'DRAFT', version: west.documents.purchaseVersion },
+      stockRequisition: { status: 'SUBMITTED', version: west.documents.requisitionVersion },
+      stockDestruction: { status: 'REQUESTED', version: west.documents.destructionVersion },
+    });
     const customer = await westOwner.graphql<{ customer: { version: number; note: string | null } }>(`query($id: ID!) { customer(id: $id) { version note } }`, { id: west.customerId });
     expect(customer.body.data!.customer).toEqual({ version: west.customerVersion, note: null });
     const article = await westOwner.graphql<{ knowledgeArticle: { version: number; title: string; status: string } }>(`query($id: ID!) { knowledgeArticle(id: $id) { version title status } }`, { id: west.knowledgeArticleId });

@@ -6,6 +6,7 @@ import { knowledgeAuditScenario } from './knowledge';
 import { notificationsAuditScenario } from './notifications';
 import { pluginsAuditScenario } from './plugins';
 import { inventoryAuditScenario } from './inventory';
+import { stockDocumentsAuditScenario } from './stock-documents';
 
 /**
  * Per-module parts of the audit test (tests/identity/pii-and-audit.test.ts): each runs
@@ -26,4 +27,5 @@ auditScenarios.push(casesAuditScenario);
 auditScenarios.push(pluginsAuditScenario);
 auditScenarios.push(notificationsAuditScenario);
 auditScenarios.push(inventoryAuditScenario);
+auditScenarios.push(stockDocumentsAuditScenario);
 auditScenarios.push(eventsAuditScenario);

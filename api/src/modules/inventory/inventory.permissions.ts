@@ -22,7 +22,7 @@ export const InventoryPermission = definePermissions([
   {
     name: 'stock:write',
     group: 'Warehouses and stock',
-    description: 'Receive stock, post adjustments, and hold, quarantine or release lots.',
+    description: 'Receive stock, post adjustments, hold, quarantine or release lots; request, pick, ship and receive branch requisitions; request and carry out destructions; sign inspections as the warehouse keeper.',
     grantedTo: ['warehouse_keeper', 'franchise_owner', 'hq_admin'],
   },
   {
@@ -36,5 +36,29 @@ export const InventoryPermission = definePermissions([
     group: 'Warehouses and stock',
     description: 'Reserve stock for order lines (first expiry first), release reservations and issue them when shipping.',
     grantedTo: ['warehouse_keeper', 'agent', 'supervisor', 'store_director', 'franchise_owner', 'hq_admin'],
+  },
+  {
+    name: 'purchase:request',
+    group: 'Warehouses and stock',
+    description: 'Write purchase requests (with suggested quantities), send approved ones to the supplier and record their arrival; sign inspections as the product manager.',
+    grantedTo: ['product_manager', 'franchise_owner', 'hq_admin'],
+  },
+  {
+    name: 'purchase:approve',
+    group: 'Warehouses and stock',
+    description: 'Approve or reject purchase requests written by someone else.',
+    grantedTo: ['purchasing_approver', 'franchise_owner', 'hq_admin'],
+  },
+  {
+    name: 'purchase:inspect',
+    group: 'Warehouses and stock',
+    description: 'Record the inspection of arrived goods (accepted and rejected quantities, lots and dates), sign it, and put accepted goods away.',
+    grantedTo: ['warehouse_keeper', 'product_manager', 'franchise_owner', 'hq_admin'],
+  },
+  {
+    name: 'stock:approve',
+    group: 'Warehouses and stock',
+    description: 'Approve or reject branch requisitions and the destruction of expired or damaged goods requested by someone else.',
+    grantedTo: ['purchasing_approver', 'franchise_owner', 'hq_admin'],
   },
 ] as const);

@@ -171,11 +171,12 @@ async function throwInsufficient(ctx: RequestContext, productId: string, warehou
 
 // ---------------------------------------------------------------------------- receipts and adjustments
 
-/** A zone of this warehouse that can take the product (same storage class, open). */
-async function zoneFor(ctx: RequestContext, warehouse: Warehouse, zoneId: string, product: Product, field: string): Promise<StorageZone> {
+/** A zone of this warehouse that can take the product (same storage class, open, not the non-conforming area). */
+export async function zoneFor(ctx: RequestContext, warehouse: Warehouse, zoneId: string, product: Product, field: string): Promise<StorageZone> {
   const zone = await getZone(ctx, zoneId);
   if (zone.warehouseId !== warehouse.id) throw new BadUserInputError({ field, message: `zone ${zone.code} is not in warehouse ${warehouse.code}` });
   if (zone.status !== WarehouseStatus.ACTIVE) throw new BadUserInputError({ field, message: `zone ${zone.code} is ${zone.status}` });
+  if (zone.nonConforming) throw new BadUserInputError({ field, message: `zone ${zone.code} is the non-conforming goods area; goods in good order are not put away there` });
   if (zone.storageClass !== product.storageClass)
     throw new BadUserInputError({ field, message: `zone ${zone.code} is a ${zone.storageClass} zone; ${product.genericName} ${product.specification} must be stored ${product.storageClass}` });
   return zone;
@@ -192,12 +193,12 @@ export interface StockReceipt {
  * each line names the product, zone, lot and dates; a new lot is registered, a known one must
  * match its dates. Everything or nothing is written.
  */
-export async function receiveStock(ctx: RequestContext, input: ReceiveStockInput): Promise<StockReceipt> {
+export async function receiveStock(ctx: RequestContext, input: ReceiveStockInput, document: { type: string; id: string } = { type: 'RECEIPT', id: randomUUID() }): Promise<StockReceipt> {
   requireActor(ctx);
   const warehouse = await getActiveWarehouse(ctx, input.warehouseId, 'warehouseId');
   if (input.supplierId) await getSupplier(ctx, input.supplierId);
   const today = localDate(now(), warehouse.timeZone);
-  const documentId = randomUUID();
+  const documentId = document.id;
   const moves: MoveRequest[] = [];
   const batches = new Map<string, Batch>();
   for (const [i, line] of input.lines.entries()) {
@@ -225,7 +226,7 @@ export async function receiveStock(ctx: RequestContext, input: ReceiveStockInput
       });
     }
     batches.set(lotKey, batch);
-    moves.push({ warehouseId: warehouse.id, zoneId: line.zoneId, productId: product.id, batchId: batch.id, expiryDate: batch.expiryDate, kind: StockMoveKind.RECEIPT, quantity: line.quantity, reason: input.note ?? null, documentType: 'RECEIPT', documentId, documentNo: input.documentNo });
+    moves.push({ warehouseId: warehouse.id, zoneId: line.zoneId, productId: product.id, batchId: batch.id, expiryDate: batch.expiryDate, kind: StockMoveKind.RECEIPT, quantity: line.quantity, reason: input.note ?? null, documentType: document.type, documentId, documentNo: input.documentNo });
   }
   await ctx.em.flush();
   return { documentId, documentNo: input.documentNo, moves: await postMoves(ctx, warehouse.franchiseId, moves) };
@@ -257,6 +258,7 @@ interface Candidate extends BalanceRow {
   batch_status: BatchStatus;
   zone_code: string;
   zone_on_hold: boolean;
+  zone_non_conforming: boolean;
   zone_status: WarehouseStatus;
 }
 
@@ -264,12 +266,12 @@ interface Candidate extends BalanceRow {
  * First expiry first: lots of the product at the warehouse with stock free, earliest expiry
  * first (then earliest manufacture, lot number, zone). Never a lot that is not AVAILABLE
  * (quarantined, on hold, recalled, damaged), past its expiry, or with fewer days left at
- * delivery than the franchise's minimum; never a zone on hold or closed.
+ * delivery than the franchise's minimum; never a zone on hold, closed or non-conforming.
  */
 export function fefoOrder(candidates: readonly Candidate[], minExpiry: string, today: string): Candidate[] {
   return candidates
     .filter((c) => effectiveBatchStatus({ status: c.batch_status, expiryDate: c.expiry_date }, today) === BatchStatus.AVAILABLE)
-    .filter((c) => c.expiry_date >= minExpiry && !c.zone_on_hold && c.zone_status === WarehouseStatus.ACTIVE)
+    .filter((c) => c.expiry_date >= minExpiry && !c.zone_on_hold && !c.zone_non_conforming && c.zone_status === WarehouseStatus.ACTIVE)
     .sort((a, b) => a.expiry_date.localeCompare(b.expiry_date) || a.manufacture_date.localeCompare(b.manufacture_date) || a.lot_no.localeCompare(b.lot_no) || a.zone_code.localeCompare(b.zone_code) || a.id.localeCompare(b.id));
 }
 
@@ -302,7 +304,7 @@ export async function reserveStock(ctx: RequestContext, input: ReserveStockInput
   const candidates = (
     await ctx.em.execute<Candidate[]>(
       `select b.id, b.warehouse_id, b.zone_id, b.product_id, b.batch_id, b.on_hand, b.reserved, b.expiry_date,
-              bt.manufacture_date, bt.lot_no, bt.status as batch_status, z.code as zone_code, z.on_hold as zone_on_hold, z.status as zone_status
+              bt.manufacture_date, bt.lot_no, bt.status as batch_status, z.code as zone_code, z.on_hold as zone_on_hold, z.non_conforming as zone_non_conforming, z.status as zone_status
          from stock_balance b
          join batch bt on bt.id = b.batch_id
          join storage_zone z on z.id = b.zone_id
@@ -385,8 +387,12 @@ export async function releaseReservation(ctx: RequestContext, input: { id: strin
   return reservation;
 }
 
-/** Ships a reservation: its lots leave the warehouse as ISSUE moves against the order. */
-export async function issueReservation(ctx: RequestContext, input: { id: string; documentNo?: string | null }): Promise<{ reservation: StockReservation; moves: StockMove[] }> {
+/** Ships a reservation: its lots leave the warehouse as ISSUE moves against the order (TRANSFER_OUT for a requisition). */
+export async function issueReservation(
+  ctx: RequestContext,
+  input: { id: string; documentNo?: string | null },
+  kind: StockMoveKind.ISSUE | StockMoveKind.TRANSFER_OUT = StockMoveKind.ISSUE,
+): Promise<{ reservation: StockReservation; moves: StockMove[] }> {
   const { reservation, allocations, balances } = await closeable(ctx, input.id, 'issued');
   const at = now();
   const warehouse = await getActiveWarehouse(ctx, reservation.warehouseId);
@@ -411,7 +417,7 @@ export async function issueReservation(ctx: RequestContext, input: { id: string;
       productId: reservation.productId,
       batchId: a.batchId,
       expiryDate: batch.expiryDate,
-      kind: StockMoveKind.ISSUE,
+      kind,
       quantity: -a.quantity,
       onHandAfter: balance.on_hand,
       documentType: reservation.documentType,

@@ -78,7 +78,7 @@ export class Warehouse extends TenantEntity<'status' | 'address' | 'responsibleS
 @Filter(tenantFilter)
 @Unique({ properties: ['warehouseId', 'code'] })
 @ObjectType()
-export class StorageZone extends TenantEntity<'status' | 'onHold'> {
+export class StorageZone extends TenantEntity<'status' | 'onHold' | 'nonConforming'> {
   @Property({ type: 'uuid', index: true })
   @Field(() => ID)
   warehouseId!: string;
@@ -114,6 +114,10 @@ export class StorageZone extends TenantEntity<'status' | 'onHold'> {
   @Property({ type: 'boolean' })
   @Field({ description: 'Stock here is not reserved or picked until a person releases the zone (after an excursion).' })
   onHold: boolean = false;
+
+  @Property({ type: 'boolean', default: false })
+  @Field({ description: 'The non-conforming goods area (不合格品区): damaged goods wait here for destruction; never reserved, picked or put away into.' })
+  nonConforming: boolean = false;
 
   @Enum({ items: () => WarehouseStatus })
   @Field(() => WarehouseStatus)
