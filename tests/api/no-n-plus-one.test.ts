@@ -1,6 +1,7 @@
 import type { PostgreSqlConnection } from '@mikro-orm/postgresql';
 import { startTestApp, type TestApp } from '../support/app';
 import { signIn, type Caller } from '../support/actors';
+import { createProduct, createWarehouse, inDays, must, receive } from '../inventory/support';
 
 /** A list query's SQL statement count must not grow with its page size: relations load through dataloaders. */
 describe('list queries batch their relations', () => {
@@ -21,7 +22,25 @@ describe('list queries batch their relations', () => {
     viewId = view.body.data!.createOneCaseView.id;
     const customers = await hq.graphql<{ customers: { nodes: { id: string }[] } }>('{ customers(paging: { limit: 1 }) { nodes { id } } }');
     customerId = customers.body.data!.customers.nodes[0]!.id;
+    await stockDocuments();
   }, 120_000);
+
+  /** A few purchases (with lines and an inspection), requisitions (with shipped lots) and destructions of east's, so their pages have relations to load. */
+  async function stockDocuments() {
+    const owner = await signIn(app, 'owner@east.demo');
+    const products = [await createProduct(hq), await createProduct(hq)];
+    const central = await createWarehouse(owner, 'N1-CW');
+    const units = await must<{ orgUnits: { nodes: { id: string; kind: string }[] } }>(owner, '{ orgUnits(paging: { limit: 50 }) { nodes { id kind } } }');
+    const branch = (await must<{ createOneWarehouse: { id: string } }>(owner, 'mutation($u: ID!) { createOneWarehouse(input: { warehouse: { orgUnitId: $u, code: "N1-BR", name: "分中心仓" } }) { id } }', { u: units.orgUnits.nodes.find((u) => u.kind === 'BRANCH_CENTER')!.id })).createOneWarehouse;
+    await must(owner, 'mutation($w: ID!) { createOneStorageZone(input: { storageZone: { warehouseId: $w, code: "A", name: "常温区", storageClass: NORMAL } }) { id } }', { w: branch.id });
+    const lots = await receive(owner, central.warehouseId, products.map((p, i) => ({ productId: p.id, zoneId: central.normalZoneId, lotNo: `N1-${i}`, expiryDate: inDays(400), quantity: 50 })));
+    for (const lot of Object.values(lots)) await must(hq, 'mutation($id: ID!) { holdBatch(input: { id: $id, status: DAMAGED, reason: "破损" }) { id } }', { id: lot });
+    for (let i = 0; i < 3; i++) {
+      await must(owner, 'mutation($w: ID!, $a: ID!, $b: ID!) { createPurchaseRequest(input: { warehouseId: $w, lines: [{ productId: $a, quantity: 5 }, { productId: $b, quantity: 7 }] }) { id } }', { w: central.warehouseId, a: products[0]!.id, b: products[1]!.id });
+      await must(owner, 'mutation($f: ID!, $t: ID!, $a: ID!, $b: ID!) { createRequisition(input: { fromWarehouseId: $f, toWarehouseId: $t, lines: [{ productId: $a, quantity: 1 }, { productId: $b, quantity: 1 }] }) { id } }', { f: central.warehouseId, t: branch.id, a: products[0]!.id, b: products[1]!.id });
+      await must(owner, 'mutation($w: ID!, $z: ID!, $a: ID!, $b: ID!) { requestDestruction(input: { warehouseId: $w, reason: "破损", lines: [{ zoneId: $z, batchId: $a, quantity: 1 }, { zoneId: $z, batchId: $b, quantity: 1 }] }) { id } }', { w: central.warehouseId, z: central.normalZoneId, a: lots['N1-0'], b: lots['N1-1'] });
+    }
+  }
   afterAll(() => app.stop());
 
   async function countOnce(query: string, caller: Caller): Promise<number> {
@@ -56,6 +75,9 @@ describe('list queries batch their relations', () => {
     ['franchises with parents', (n: number) => `{ franchises(paging: { limit: ${n} }) { nodes { name parent { name } } } }`],
     ['roles', (n: number) => `{ roles(paging: { limit: ${n} }) { nodes { name permissions builtIn } } }`],
     ['API keys', (n: number) => `{ apiKeys(paging: { limit: ${n} }) { nodes { name prefix permissions lastUsedAt } } }`],
+    ['purchase requests with lines, products, inspection, warehouse and supplier', (n: number) => `{ purchaseRequests(paging: { limit: ${n} }) { nodes { requestNo status warehouse { name } supplier { name } lines { quantity suggestedQuantity product { genericName } } inspectionLines { lotNo zone { code } } } } }`],
+    ['requisitions with both warehouses, lines and shipped lots', (n: number) => `{ stockRequisitions(paging: { limit: ${n} }) { nodes { requisitionNo status fromWarehouse { name } toWarehouse { name } lines { quantity product { genericName } } transferLines { shippedQuantity batch { lotNo } } } } }`],
+    ['destructions with lines, lots and zones', (n: number) => `{ stockDestructions(paging: { limit: ${n} }) { nodes { destructionNo status warehouse { name } lines { quantity product { genericName } batch { lotNo } zone { code } } } } }`],
   ])('%s', async (_name, query) => {
     const small = await count(query(2));
     const large = await count(query(20));
