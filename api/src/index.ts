@@ -19,7 +19,7 @@ export { modules } from './modules';
 export { defineModule, defineExtensionPoint, installedModules, type ModuleDefinition } from './core/modules/module';
 export { startJobRunner, type JobRunner } from './job-runner';
 export { createPubSub, createSharedPubSub } from './core/pubsub';
-export { publishEvent, publishLive, EVENTS_CHANNEL } from './core/events/outbox';
+export { deferEvents, publishEvent, publishLive, writeDeferredEvents, EVENTS_CHANNEL } from './core/events/outbox';
 export { relayOutboxOnResume } from './core/events/relay';
 export type { DomainEvents as DomainEventCatalogue } from './core/events/catalogue';
 export { createRequestContext, type RequestContext } from './core/context';
@@ -65,6 +65,7 @@ export { createCalendar, createPolicy, updateCaseSettings } from './modules/case
 export { createCaseView, setAvailability } from './modules/cases/queue.service';
 export { staffActor } from './modules/identity/principal';
 export { optOutCustomer, sendCustomerMessage } from './modules/notifications/notification.service';
+export { enablePlugin } from './modules/plugins/plugin-admin.service';
 export { NotificationChannel } from './modules/notifications/notification.entity';
 export { LoaderRegistry, type AppRuntime } from './core/context';
 export { ensurePluginsLoaded } from './plugins';

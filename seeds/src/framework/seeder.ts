@@ -1,5 +1,5 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import type { Logger } from '@pharmadesk/api';
+import { deferEvents, writeDeferredEvents, type Logger } from '@pharmadesk/api';
 import { Rng } from './rng';
 
 /** The default seed: change it and every demo record changes, deterministically. */
@@ -64,8 +64,11 @@ export async function runSeeders(orm: MikroORM, seeders: readonly Seeder[], opti
       // Seeds write every franchise's data: the widest scope for RLS and the ORM filter.
       await em.execute(`select set_config('app.franchise_ids', '*', true)`);
       em.setFilterParams('tenant', { franchiseIds: 'all' });
+      // The replay's thousands of events go to the outbox a few hundred rows a statement, before the commit.
+      deferEvents(em);
       await seeder.run({ em, rng: base.derive(seeder.name), logger: logger.child({ seeder: seeder.name }), shared });
       await em.flush();
+      await writeDeferredEvents(em);
       await em.execute(`insert into ${RUNS_TABLE} (name, seed) values (?, ?)`, [seeder.name, seed]);
     });
     logger.info({ seeder: seeder.name, ms: Date.now() - started }, 'demo data seeded');

@@ -14,20 +14,57 @@ export interface OutboxMessage {
   payload: unknown;
 }
 
+interface OutboxRow {
+  franchiseId: string;
+  topic: string;
+  payload: object;
+  actorId: string | null;
+}
+
+/** Rows of transactions that write their events in batches (see deferEvents), in the order they were published. */
+const deferred = new WeakMap<EntityManager, Written[]>();
+
+/** A row as written: its payload's JSON and time taken when it was published. */
+type Written = Omit<OutboxRow, 'payload'> & { payload: string; occurredAt: Date };
+
 /**
- * One statement per event: the outbox row, and a NOTIFY that PostgreSQL holds until the
- * transaction commits (and drops on rollback). A crash after commit loses nothing: the
- * row is there for the relay and the reactions.
+ * Rows as one statement: the outbox rows, and a NOTIFY per row that PostgreSQL holds until
+ * the transaction commits (and drops on rollback). A crash after commit loses nothing: the
+ * rows are there for the relay and the reactions.
  */
-async function append(em: EntityManager, row: { franchiseId: string; topic: string; payload: object; actorId: string | null }): Promise<void> {
+async function insertRows(em: EntityManager, rows: readonly Written[]): Promise<void> {
   await em.execute(
     `with e as (
-       insert into event_outbox (franchise_id, topic, payload, actor_id, occurred_at) values (?, ?, ?::jsonb, ?, ?)
+       insert into event_outbox (franchise_id, topic, payload, actor_id, occurred_at) values ${rows.map(() => '(?, ?, ?::jsonb, ?, ?)').join(', ')}
        returning position, topic, payload)
-     select pg_notify('${EVENTS_CHANNEL}', json_build_object('position', e.position, 'topic', e.topic, 'payload', e.payload)::text) from e`,
-    [row.franchiseId, row.topic, JSON.stringify(row.payload), row.actorId, clock.now()],
+     select pg_notify('${EVENTS_CHANNEL}', json_build_object('position', e.position, 'topic', e.topic, 'payload', e.payload)::text) from e order by e.position`,
+    rows.flatMap((row) => [row.franchiseId, row.topic, row.payload, row.actorId, row.occurredAt]),
     'run',
   );
+}
+
+/** One statement per event, in the operation's transaction (or kept for its batch, see deferEvents). */
+async function append(em: EntityManager, row: OutboxRow): Promise<void> {
+  const written = { ...row, payload: JSON.stringify(row.payload), occurredAt: clock.now() };
+  const batch = deferred.get(em);
+  if (batch) batch.push(written);
+  else await insertRows(em, [written]);
+}
+
+/**
+ * For one long transaction that publishes thousands of events (the demo's replay of weeks of
+ * work): its events are kept and written in batches by writeDeferredEvents, which must run
+ * before it commits. They commit (and are delivered) exactly as if written one by one.
+ */
+export function deferEvents(em: EntityManager): void {
+  if (!deferred.has(em)) deferred.set(em, []);
+}
+
+/** Writes the events deferEvents kept for `em`, in order, a few hundred rows a statement. */
+export async function writeDeferredEvents(em: EntityManager): Promise<void> {
+  const batch = deferred.get(em);
+  deferred.delete(em);
+  for (let i = 0; batch && i < batch.length; i += 500) await insertRows(em, batch.slice(i, i + 500));
 }
 
 /** A live message (a "look again" hint for subscribers), written in the operation's transaction. */

@@ -90,6 +90,32 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
 
 /** The local wall-clock reading of an instant, as milliseconds of a UTC-based timeline. */
 function wallClock(timeZone: string, instant: number): number {
+  const hour = Math.floor(instant / HOUR);
+  const offsets = hourOffsets.get(timeZone);
+  let offset = offsets?.get(hour);
+  if (offset === undefined) {
+    const start = hour * HOUR;
+    const last = start + HOUR - 1000;
+    const atStart = formattedWallClock(timeZone, start) - start; // throws for an unknown zone, before anything is kept
+    offset = atStart === formattedWallClock(timeZone, last) - last ? atStart : NaN;
+    if (!offsets) hourOffsets.set(timeZone, new Map([[hour, offset]]));
+    else {
+      if (offsets.size >= 100_000) offsets.clear();
+      offsets.set(hour, offset);
+    }
+  }
+  return Number.isNaN(offset) ? formattedWallClock(timeZone, instant) : instant + offset;
+}
+
+/**
+ * UTC offsets by time zone and hour (an hour holds at most one change of offset, so one whose
+ * first and last second agree has a single offset; NaN marks an hour with a change in it).
+ * Formatting an instant in a zone is the SLA arithmetic's main cost.
+ */
+const HOUR = 3_600_000;
+const hourOffsets = new Map<string, Map<number, number>>();
+
+function formattedWallClock(timeZone: string, instant: number): number {
   const p: Record<string, number> = {};
   for (const part of formatter(timeZone).formatToParts(instant)) {
     if (part.type !== 'literal') p[part.type] = Number(part.value);
