@@ -55,6 +55,19 @@ describe('demo cases', () => {
     expect(owned.filter((r) => r.owner_franchise_id !== r.franchise_id)).toEqual([]);
   });
 
+  it('has east’s VIP cases in the VIP queue, routed by vip-care as they came in (the plugin ran from the start), and no one else’s', async () => {
+    const queues = await rows<{ code: string; is_vip: boolean; queue: string; n: string }>(
+      `select o.code, c.is_vip, c.queue, count(*) as n from service_case c join org_unit o on o.id = c.franchise_id group by 1, 2, 3`,
+    );
+    const count = (code: string, isVip: boolean, queue: string) => Number(queues.find((q) => q.code === code && q.is_vip === isVip && q.queue === queue)?.n ?? 0);
+    expect(count('EAST', true, 'vip')).toBeGreaterThan(0);
+    expect(queues.filter((q) => q.code === 'EAST' && q.is_vip && q.queue !== 'vip')).toEqual([]);
+    expect(queues.filter((q) => q.queue === 'vip' && (q.code !== 'EAST' || !q.is_vip))).toEqual([]);
+    // Closed ones too: the route is the service's, applied when each case was opened (the seed moves no case itself).
+    const [closed] = await rows<{ n: string }>(`select count(*) as n from service_case c join org_unit o on o.id = c.franchise_id where o.code = 'EAST' and c.is_vip and c.queue = 'vip' and c.stage = 'CLOSED'`);
+    expect(Number(closed!.n)).toBeGreaterThan(0);
+  });
+
   it('numbers the next case opened through the API after the highest seeded one', async () => {
     const year = clock.now().getFullYear();
     const [{ max }] = await rows<{ max: string | null }>(

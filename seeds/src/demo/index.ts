@@ -4,7 +4,7 @@ import { customersSeeder } from './customers';
 import { knowledgeSeeder } from './knowledge';
 import { notificationsSeeder } from './notifications';
 import { organizationSeeder } from './organization';
-import { pluginsSeeder } from './plugins';
+import { laterPluginsSeeder, pluginsSeeder } from './plugins';
 
 export { DEMO_PASSWORD, demoLogins, DEMO_ORGANIZATION, type DemoOrganization } from './organization';
 
@@ -12,4 +12,4 @@ export { DEMO_PASSWORD, demoLogins, DEMO_ORGANIZATION, type DemoOrganization } f
  * The demo data set, in dependency order. Each module adds its seeder here
  * (organizations and staff first, then customers, cases, orders...).
  */
-export const demoSeeders: Seeder[] = [organizationSeeder, knowledgeSeeder, customersSeeder, casesSeeder, notificationsSeeder, pluginsSeeder];
+export const demoSeeders: Seeder[] = [organizationSeeder, knowledgeSeeder, customersSeeder, pluginsSeeder, casesSeeder, notificationsSeeder, laterPluginsSeeder];
