@@ -137,6 +137,24 @@ describe('purchasing with joint inspection', () => {
     expect(after.purchaseRequest).toMatchObject({ status: 'ARRIVED', version: first.version, managerSignedById: null });
   });
 
+  it('two decisions on one request at the same moment: one wins, the other is a CONFLICT and changes nothing', async () => {
+    const product = await createProduct(hq);
+    const { createPurchaseRequest: draft } = await must<{ createPurchaseRequest: Doc }>(manager, `mutation($i: CreatePurchaseRequestInput!) { createPurchaseRequest(input: $i) { ${DOC} } }`, {
+      i: { warehouseId: east.warehouseId, lines: [{ productId: product.id, quantity: 5 }] },
+    });
+    const submitted = await verb(manager, 'submitPurchaseRequest', { id: draft.id, version: draft.version }, 'DocumentVersionInput');
+    const input = { id: submitted.id, version: submitted.version, note: '同时审批' };
+    const [approved, rejected] = await Promise.all([
+      approver.graphql('mutation($i: DocumentDecisionInput!) { approvePurchaseRequest(input: $i) { status } }', { i: input }),
+      owner.graphql('mutation($i: DocumentDecisionInput!) { rejectPurchaseRequest(input: $i) { status } }', { i: input }),
+    ]);
+    const outcomes = [approved, rejected].map((r) => (r.body.errors ? r.body.errors[0]!.extensions!.code : 'OK')).sort();
+    expect(outcomes).toEqual(['CONFLICT', 'OK']);
+    const after = await must<{ purchaseRequest: Doc }>(manager, `query($id: ID!) { purchaseRequest(id: $id) { ${DOC} } }`, { id: submitted.id });
+    expect(after.purchaseRequest.version).toBe(submitted.version + 1);
+    expect(['APPROVED', 'REJECTED']).toContain(after.purchaseRequest.status);
+  });
+
   it('bad inspection and put-away input is refused with its field, nothing written: negative quantity, expiry before manufacture, unknown line, a cold product into a normal zone', async () => {
     const cold = await createProduct(hq, { storageClass: 'COLD', genericName: '重组人胰岛素注射液' });
     const doc = await arrived([cold]);
