@@ -52,6 +52,8 @@ const OrgUnitCreate = page(() => import('./pages/org-units/create'), 'OrgUnitCre
 const OrgUnitEdit = page(() => import('./pages/org-units/edit'), 'OrgUnitEdit');
 const OrgUnitList = page(() => import('./pages/org-units/list'), 'OrgUnitList');
 const PluginList = page(() => import('./pages/plugins/list'), 'PluginList');
+const PurchaseRequestList = page(() => import('./pages/purchase-requests/list'), 'PurchaseRequestList');
+const PurchaseRequestShow = page(() => import('./pages/purchase-requests/show'), 'PurchaseRequestShow');
 const RoleCreate = page(() => import('./pages/roles/create'), 'RoleCreate');
 const RoleEdit = page(() => import('./pages/roles/edit'), 'RoleEdit');
 const RoleList = page(() => import('./pages/roles/list'), 'RoleList');
@@ -149,6 +151,10 @@ export function App() {
                   <Route index element={<Guard resource="roles" action="list"><RoleList /></Guard>} />
                   <Route path="create" element={<Guard resource="roles" action="create"><RoleCreate /></Guard>} />
                   <Route path="edit/:id" element={<Guard resource="roles" action="edit"><RoleEdit /></Guard>} />
+                </Route>
+                <Route path="/purchase-requests">
+                  <Route index element={<Guard resource="purchaseRequests" action="list"><PurchaseRequestList /></Guard>} />
+                  <Route path="show/:id" element={<Guard resource="purchaseRequests" action="show"><PurchaseRequestShow /></Guard>} />
                 </Route>
                 <Route path="/api-keys" element={<Guard resource="apiKeys" action="list"><ApiKeyList /></Guard>} />
                 <Route path="/audit-logs" element={<Guard resource="auditLogs" action="list"><AuditLogList /></Guard>} />

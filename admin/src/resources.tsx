@@ -1,7 +1,7 @@
 import type { ResourceProps } from '@refinedev/core';
 import {
   ApiOutlined, AppstoreOutlined, MailOutlined, MessageOutlined, AuditOutlined, ClockCircleOutlined, DashboardOutlined, FieldTimeOutlined, KeyOutlined, ProfileOutlined, SafetyOutlined,
-  SettingOutlined, ShopOutlined, TeamOutlined, UserOutlined, BankOutlined, WarningOutlined,
+  SettingOutlined, ShopOutlined, InboxOutlined, ShoppingCartOutlined, TeamOutlined, UserOutlined, BankOutlined, WarningOutlined,
 } from '@ant-design/icons';
 
 /** The panel's Refine resources; labels in the current language. Operations come from schema/operations. */
@@ -11,6 +11,8 @@ export function coreResources(t: (key: string) => string): ResourceProps[] {
     { name: 'board', list: '/board', meta: { label: t('menu.board'), icon: <FieldTimeOutlined /> } },
     { name: 'cases', list: '/cases', show: '/cases/show/:id', create: '/cases/create', meta: { label: t('menu.cases'), icon: <ProfileOutlined /> } },
     { name: 'customers', list: '/customers', show: '/customers/show/:id', create: '/customers/create', edit: '/customers/edit/:id', meta: { label: t('menu.customers'), icon: <UserOutlined /> } },
+    { name: 'inventory', meta: { label: t('menu.inventory'), icon: <InboxOutlined /> } },
+    { name: 'purchaseRequests', list: '/purchase-requests', show: '/purchase-requests/show/:id', meta: { parent: 'inventory', label: t('menu.purchaseRequests'), icon: <ShoppingCartOutlined /> } },
     { name: 'admin', meta: { label: t('menu.admin'), icon: <SettingOutlined /> } },
     { name: 'franchises', list: '/franchises', create: '/franchises/create', edit: '/franchises/edit/:id', meta: { parent: 'admin', label: t('menu.franchises'), icon: <BankOutlined /> } },
     { name: 'orgUnits', list: '/org-units', create: '/org-units/create', edit: '/org-units/edit/:id', meta: { parent: 'admin', label: t('menu.orgUnits'), icon: <ShopOutlined /> } },

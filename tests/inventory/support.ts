@@ -1,4 +1,5 @@
 import { clock } from '@pharmadesk/api';
+import { DEMO_PASSWORD } from '@pharmadesk/seeds';
 import type { Caller } from '../support/actors';
 import type { TestApp } from '../support/app';
 
@@ -98,16 +99,16 @@ export async function receive(caller: Caller, warehouseId: string, lines: Receip
 export const BALANCES = `query($w: ID!, $p: ID!) { stockBalances(filter: { warehouseId: { eq: $w }, productId: { eq: $p } }, paging: { limit: 200 }) {
   totalCount nodes { id onHand reserved available expiryDate batchStatus daysToExpiry batch { lotNo } zone { code } } } }`;
 
-/** A new staff member of the caller's franchise with one built-in role template, signed in. */
+/** A new staff member of the caller's franchise with one built-in role template (the demo password), signed in. */
 export async function staffWith(app: TestApp, owner: Caller, template: string, email: string, orgUnitKind = 'FRANCHISE'): Promise<Caller & { id: string }> {
   const roles = await must<{ roles: { nodes: { id: string; templateKey: string }[] } }>(owner, '{ roles(filter: { builtIn: { is: true } }, paging: { limit: 50 }) { nodes { id templateKey } } }');
   const roleId = roles.roles.nodes.find((r) => r.templateKey === template)!.id;
   const units = await must<{ orgUnits: { nodes: { id: string; kind: string }[] } }>(owner, '{ orgUnits(paging: { limit: 50 }) { nodes { id kind } } }');
   const unit = units.orgUnits.nodes.find((u) => u.kind === orgUnitKind)!;
   const { createOneStaffUser } = await must<{ createOneStaffUser: { id: string } }>(owner, 'mutation($s: StaffUserInput!) { createOneStaffUser(input: { staffUser: $s }) { id } }', {
-    s: { orgUnitId: unit.id, email, displayName: template, password: 'Warehouse-2026-pass', jobTitle: 'OTHER', roleIds: [roleId] },
+    s: { orgUnitId: unit.id, email, displayName: template, password: DEMO_PASSWORD, jobTitle: 'OTHER', roleIds: [roleId] },
   });
-  const res = await app.graphql<{ login: { accessToken: string } }>('mutation($e: String!) { login(email: $e, password: "Warehouse-2026-pass") { accessToken } }', { e: email });
+  const res = await app.graphql<{ login: { accessToken: string } }>('mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }', { e: email, p: DEMO_PASSWORD });
   const headers = { authorization: `Bearer ${res.body.data!.login.accessToken}` };
   return { id: createOneStaffUser.id, label: email, headers, graphql: (q, v) => app.graphql(q, v, headers) };
 }

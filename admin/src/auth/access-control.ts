@@ -21,6 +21,7 @@ export const RESOURCE_PERMISSIONS: Record<string, Partial<Record<Action, string>
   sla: { default: 'sla:manage' },
   plugins: { default: 'plugin:manage' },
   deadLetters: { default: 'events:manage' },
+  purchaseRequests: { default: 'inventory:read', inspect: 'purchase:inspect' },
   notificationMessages: { default: 'notification:read', retry: 'notification:manage' },
   notificationTemplates: { default: 'notification:read', edit: 'notification:manage' },
 };

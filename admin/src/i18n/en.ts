@@ -37,7 +37,7 @@ export const en: DeepPartial<Dictionary> = {
     error: { info: 'You may have forgotten to add the {{action}} component to {{resource}}.', '404': 'Sorry, this page does not exist.', resource404: 'Is the {{resource}} resource defined?', backHome: 'Back home' },
   },
   session: { expired: 'Session expired', expiredDescription: 'Please sign in again to continue.' },
-  menu: { open: 'Open menu', dashboard: 'Dashboard', board: 'Live queue', cases: 'Cases', customers: 'Customers', admin: 'Administration', franchises: 'Franchises', orgUnits: 'Stores and units', staffUsers: 'Staff', roles: 'Roles and permissions', apiKeys: 'API keys', auditLogs: 'Audit log', sla: 'SLA and calendars', plugins: 'Plugins', notificationMessages: 'Message log', notificationTemplates: 'Message templates', deadLetters: 'Failed events' },
+  menu: { open: 'Open menu', dashboard: 'Dashboard', board: 'Live queue', cases: 'Cases', customers: 'Customers', admin: 'Administration', franchises: 'Franchises', orgUnits: 'Stores and units', staffUsers: 'Staff', roles: 'Roles and permissions', apiKeys: 'API keys', auditLogs: 'Audit log', sla: 'SLA and calendars', plugins: 'Plugins', notificationMessages: 'Message log', notificationTemplates: 'Message templates', deadLetters: 'Failed events', inventory: 'Warehouses and stock', purchaseRequests: 'Purchasing and inspection' },
   common: {
     all: 'All', none: 'None', yes: 'Yes', no: 'No', masked: 'Masked', unassigned: 'Unassigned', me: 'Me', search: 'Search', loadMore: 'Load more',
     total: '{{count}} in total', updated: 'Updated', saved: 'Saved', noData: 'No data', live: 'Live', reconnecting: 'Reconnecting', vip: 'VIP',
@@ -125,6 +125,8 @@ export const en: DeepPartial<Dictionary> = {
     kinds: { case_resolved: 'Case resolved', case_confirmation_requested: 'Solution to confirm', customer_care: 'Care message', case_reopened: 'Case reopened', case_vip_opened: 'New VIP case' },
   },
   enums: {
+    PurchaseStatus: { DRAFT: 'Draft', SUBMITTED: 'Awaiting approval', APPROVED: 'Approved', REJECTED: 'Rejected', ORDERED: 'Ordered', ARRIVED: 'Arrived, to inspect', INSPECTED: 'Inspected, to put away', RECEIVED: 'In stock', CANCELLED: 'Cancelled' },
+    StorageClass: { NORMAL: 'Room temperature', COLD: 'Cold' },
     NotificationChannel: { SMS: 'SMS', WECHAT: 'WeChat', EMAIL: 'Email', IN_APP: 'In-app' },
     NotificationStatus: { QUEUED: 'Queued', SCHEDULED: 'Held (quiet hours)', SENT: 'Sent', FAILED: 'Failed', SUPPRESSED: 'Not sent' },
     SuppressionReason: { OPTED_OUT: 'Opted out', NO_CONSENT: 'No consent', NO_ADDRESS: 'No address', TEMPLATE_DISABLED: 'Template disabled' },
@@ -185,6 +187,16 @@ export const en: DeepPartial<Dictionary> = {
       MIN_VALUE: 'Must be at least {{min}}', MAX_VALUE: 'Must be at most {{max}}', NOT_ALLOWED_OPTION: 'Not an allowed option', PERMISSION_ESCALATION: 'You cannot grant permissions you do not HOLD: {{permissions}}',
       TOO_MANY: 'At most {{max}} items', TOO_FEW: 'At least {{min}} items', INVALID_FORMAT: 'Invalid format', PLUGIN_IN_USE: 'The plugin is still in use (cases are in its states)', PLUGIN_CONFLICT: 'Conflicts with an enabled plugin',
     },
+  },
+  purchases: {
+    requestNo: 'Request no.', status: 'Status', warehouse: 'Warehouse', supplier: 'Supplier', supplierOrderNo: 'Supplier order no.', expectedDate: 'Expected', createdAt: 'Created', arrivedAt: 'Arrived',
+    inboundSlipNo: 'Inbound slip no.', note: 'Note', lines: 'Lines', product: 'Product', storageClass: 'Storage', quantity: 'Quantity', suggested: 'Suggested',
+    recordArrival: 'Record arrival', arrived: 'Arrival recorded', inspection: 'Inspection', inspectionHelp: 'The warehouse keeper and the product manager inspect together: lot, manufacture and expiry dates and accepted quantity per line; a rejected quantity needs its reason and never enters stock.',
+    lotNo: 'Lot no.', manufactureDate: 'Manufactured', expiryDate: 'Expires', accepted: 'Accepted', rejected: 'Rejected', rejectReason: 'Reason for rejection', required: 'Required', dateFormat: 'A date like 2026-01-31',
+    saveInspection: 'Save inspection', inspectionSaved: 'Inspection saved; the warehouse keeper and the product manager sign it', inspectionRecord: 'Inspection record', zone: 'Zone',
+    keeperSignature: 'Warehouse keeper', managerSignature: 'Product manager', unsigned: 'not signed', signAsKeeper: 'Sign as warehouse keeper', signAsManager: 'Sign as product manager', signed: 'Signed',
+    putAwayTitle: 'Put away', putAwayHelp: 'Accepted goods go into zones of their storage class (cold goods into a cold zone), with the paper inbound slip number.', putAwayButton: 'Put away', putAway: 'In stock',
+    stockTitle: 'Stock from this purchase', onHand: 'On hand', available: 'Available',
   },
   caseFields: { solutionType: 'Solution type', solutionNote: 'Solution', solutionAmount: 'Amount (yuan)', reason: 'Reason', question: 'Question', answer: 'Answer', resolutionNote: 'Resolution', reviewNote: 'Pharmacist review' },
 };

@@ -36,7 +36,7 @@ export const zhCN = {
     error: { info: '您可能忘记添加 {{action}} 组件到 {{resource}} 资源。', '404': '抱歉，您访问的页面不存在。', resource404: '您确定已创建 {{resource}} 资源？', backHome: '返回首页' },
   },
   session: { expired: '会话已过期', expiredDescription: '请重新登录后继续。' },
-  menu: { open: '打开菜单', dashboard: '工作台', board: '实时队列', cases: '工单', customers: '客户档案', admin: '系统管理', franchises: '加盟机构', orgUnits: '门店与部门', staffUsers: '员工', roles: '角色与权限', apiKeys: 'API 密钥', auditLogs: '审计日志', sla: 'SLA 与工作日历', plugins: '插件', notificationMessages: '消息日志', notificationTemplates: '消息模板', deadLetters: '失败事件' },
+  menu: { open: '打开菜单', dashboard: '工作台', board: '实时队列', cases: '工单', customers: '客户档案', admin: '系统管理', franchises: '加盟机构', orgUnits: '门店与部门', staffUsers: '员工', roles: '角色与权限', apiKeys: 'API 密钥', auditLogs: '审计日志', sla: 'SLA 与工作日历', plugins: '插件', notificationMessages: '消息日志', notificationTemplates: '消息模板', deadLetters: '失败事件', inventory: '仓库与库存', purchaseRequests: '采购与验收' },
   common: {
     all: '全部', none: '无', yes: '是', no: '否', masked: '已脱敏', unassigned: '未分配', me: '我', search: '搜索', loadMore: '加载更多',
     total: '共 {{count}} 条', updated: '已更新', saved: '已保存', noData: '暂无数据', live: '实时', reconnecting: '正在重连',
@@ -125,6 +125,8 @@ export const zhCN = {
     kinds: { case_resolved: '工单已解决', case_confirmation_requested: '请客户确认方案', customer_care: '关怀消息', case_reopened: '工单被重新打开', case_vip_opened: 'VIP 客户新工单' },
   },
   enums: {
+    PurchaseStatus: { DRAFT: '草稿', SUBMITTED: '待审批', APPROVED: '已批准', REJECTED: '已驳回', ORDERED: '已下单', ARRIVED: '已到货待验收', INSPECTED: '已验收待上架', RECEIVED: '已入库', CANCELLED: '已取消' },
+    StorageClass: { NORMAL: '常温', COLD: '冷藏' },
     NotificationChannel: { SMS: '短信', WECHAT: '微信', EMAIL: '邮件', IN_APP: '站内' },
     NotificationStatus: { QUEUED: '待发送', SCHEDULED: '免打扰延后', SENT: '已发送', FAILED: '发送失败', SUPPRESSED: '未发送' },
     SuppressionReason: { OPTED_OUT: '客户已退订', NO_CONSENT: '未获同意', NO_ADDRESS: '无联系方式', TEMPLATE_DISABLED: '模板已停用' },
@@ -164,6 +166,16 @@ export const zhCN = {
   caseStates: {
     NEW: '待受理', ACCEPTED: '已受理', INVESTIGATING: '调查中', SOLUTION_PROPOSED: '已提出方案', AWAITING_CONFIRMATION: '待客户确认', RESOLVED: '已解决', CLOSED: '已关闭',
     AWAITING_INFO: '待客户补充', ANSWERED: '已答复待确认', AWAITING_REFUND_APPROVAL: '待退款审批', PHARMACIST_REVIEW: '药师审核中',
+  },
+  purchases: {
+    requestNo: '采购单号', status: '状态', warehouse: '仓库', supplier: '供应商', supplierOrderNo: '供应商订单号', expectedDate: '预计到货', createdAt: '创建时间', arrivedAt: '到货时间',
+    inboundSlipNo: '入库单号', note: '备注', lines: '采购明细', product: '商品', storageClass: '储存条件', quantity: '采购数量', suggested: '建议采购量',
+    recordArrival: '登记到货', arrived: '已登记到货', inspection: '到货验收', inspectionHelp: '库管员与商品经理共同验收：逐行填写批号、生产日期、有效期、合格数量；拒收的数量须写明原因，拒收商品不入库。',
+    lotNo: '批号', manufactureDate: '生产日期', expiryDate: '有效期至', accepted: '合格数量', rejected: '拒收数量', rejectReason: '拒收原因', required: '必填', dateFormat: '日期格式如 2026-01-31',
+    saveInspection: '保存验收记录', inspectionSaved: '验收记录已保存，请库管员和商品经理签字', inspectionRecord: '验收记录', zone: '库区',
+    keeperSignature: '库管员签字', managerSignature: '商品经理签字', unsigned: '未签', signAsKeeper: '以库管员身份签字', signAsManager: '以商品经理身份签字', signed: '已签字',
+    putAwayTitle: '上架入库', putAwayHelp: '合格商品按品名规格放入相应储存条件的库区（冷藏商品入冷藏区），并登记纸质入库单号。', putAwayButton: '上架入库', putAway: '已入库',
+    stockTitle: '入库后的库存', onHand: '在库', available: '可用',
   },
   caseFields: { solutionType: '解决方式', solutionNote: '方案说明', solutionAmount: '金额（元）', reason: '原因', question: '问题', answer: '答复', resolutionNote: '处理结果', reviewNote: '药师审核意见' },
   permissionGroups: { Cases: '工单', Customers: '客户', Staff: '员工与角色', 'Knowledge base': '知识库', Organization: '组织架构', Partners: '合作方接口', Audit: '审计', Plugins: '插件', Notifications: '消息通知', 'Warehouses and stock': '仓库与库存', Platform: '平台' },
