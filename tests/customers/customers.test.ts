@@ -58,6 +58,20 @@ describe('customer archives', () => {
     expect(none.body.data!.customers.totalCount).toBe(0);
   });
 
+  it('takes a baby born today where the franchise is, though UTC is still on the day before, and refuses tomorrow', async () => {
+    // 00:30 on 1 March 2028 in Shanghai is 16:30 on 29 February in UTC.
+    await clock.at('2028-03-01T00:30:00+08:00', async () => {
+      const tomorrow = await agent.graphql(CREATE, { c: { ...base, name: '明日宝宝', phone: '13912345690', birthDate: '2028-03-02' } });
+      expect(tomorrow.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'customer.birthDate' });
+      const born = await agent.graphql<{ createOneCustomer: { id: string; version: number; age: number } }>(CREATE, { c: { ...base, name: '今日宝宝', phone: '13912345691', birthDate: '2028-03-01' } });
+      expect(born.body.errors).toBeUndefined();
+      expect(born.body.data!.createOneCustomer.age).toBe(0);
+      const { id, version } = born.body.data!.createOneCustomer;
+      const later = await agent.graphql(UPDATE, { id, v: version, u: { birthDate: '2028-03-02' } });
+      expect(later.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'update.birthDate' });
+    });
+  });
+
   it('numbers archives per franchise in order, and refuses a duplicate phone naming the existing record', async () => {
     const first = await agent.graphql<{ createOneCustomer: { recordNo: string; age: number } }>(CREATE, { c: base });
     expect(first.body.errors).toBeUndefined();

@@ -188,7 +188,8 @@ export class CustomerResolver {
     const now = clock.now();
     let age = now.getUTCFullYear() - born.getUTCFullYear();
     if (now.getUTCMonth() < born.getUTCMonth() || (now.getUTCMonth() === born.getUTCMonth() && now.getUTCDate() < born.getUTCDate())) age--;
-    return age;
+    // Counted on the UTC date: someone born today where the franchise is (ahead of UTC) is 0, not -1.
+    return Math.max(0, age);
   }
 
   @FieldResolver(() => OrgUnit, { nullable: true })

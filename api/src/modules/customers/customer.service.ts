@@ -16,7 +16,7 @@ import { Customer, CustomerStatus } from './customer.entity';
 import { customerLoader } from './customer.loaders';
 import { runMergeHandlers } from './customer-merge';
 import type { CustomerInput, CustomerUpdate, MergeCustomersInput } from './customer.types';
-import { clock } from '../../core/clock';
+import { calendarDate, clock } from '../../core/clock';
 import { publishLive } from '../../core/events/outbox';
 
 /** Mainland numbers are kept as 11 digits; landlines as given without spaces. */
@@ -24,8 +24,6 @@ export function normalizePhone(phone: string): string {
   const compact = phone.replace(/[\s-]/g, '');
   return /^(\+?86)?1\d{10}$/.test(compact) ? compact.slice(-11) : compact;
 }
-
-const today = () => clock.now().toISOString().slice(0, 10);
 
 /** Date `years` before today (YYYY-MM-DD), for age conditions. */
 function yearsAgo(years: number, from = clock.now()): string {
@@ -110,15 +108,18 @@ async function assertPhoneFree(ctx: RequestContext, franchiseId: string, phone: 
     throw new ConflictError(`This phone number already belongs to archive ${existing.recordNo}`, { field: 'phone', existingRecordNo: existing.recordNo, reason: 'PHONE_ON_FILE', params: { recordNo: existing.recordNo } });
 }
 
-function checkBirthDate(field: string, birthDate: string | null | undefined) {
-  if (birthDate && birthDate > today()) throw new BadUserInputError({ field, message: 'cannot be in the future' });
+/** A birth date may be today where the franchise is (its time zone), not later. */
+async function checkBirthDate(ctx: RequestContext, franchiseId: string, field: string, birthDate: string | null | undefined) {
+  if (!birthDate) return;
+  const franchise = await ctx.em.findOneOrFail(OrgUnit, { id: franchiseId });
+  if (birthDate > calendarDate(clock.now(), franchise.timeZone)) throw new BadUserInputError({ field, message: 'cannot be in the future' });
 }
 
 export async function createCustomer(ctx: RequestContext, input: CustomerInput): Promise<Customer> {
   const actor = requireActor(ctx);
   if (!input.birthDate && input.age == null) throw new BadUserInputError({ field: 'customer.birthDate', message: 'give the birth date, or the age when the date is not known' });
-  checkBirthDate('customer.birthDate', input.birthDate);
   const unit = (await checkPlacement(ctx, input, undefined, 'customer'))!;
+  await checkBirthDate(ctx, unit.franchiseId, 'customer.birthDate', input.birthDate);
   const phone = normalizePhone(input.phone);
   await assertPhoneFree(ctx, unit.franchiseId, phone);
 
@@ -146,7 +147,7 @@ export async function updateCustomer(ctx: RequestContext, id: string, version: n
   const customer = await getCustomer(ctx, id);
   if (customer.status !== CustomerStatus.ACTIVE) throw new ConflictError(`Archive ${customer.recordNo} was merged into another; edit that one`);
   checkVersion(customer, version, 'Customer');
-  checkBirthDate('update.birthDate', update.birthDate);
+  await checkBirthDate(ctx, customer.franchiseId, 'update.birthDate', update.birthDate);
   await checkPlacement(ctx, update, customer.franchiseId, 'update');
   if (update.phone) {
     update.phone = normalizePhone(update.phone);
