@@ -351,6 +351,16 @@ describe('delivery as a reaction to the outbox', () => {
       await must(owner, 'mutation($id: ID!) { retryNotificationMessage(id: $id) { id } }', { id: m.id });
       expect(await settled(owner, m.id, (x) => x.status === 'SENT', 30_000)).toMatchObject({ status: 'SENT', attempts: 4, lastError: null });
       expect(gateway.answersFor(m.id)).toEqual([500, 500, 500, 200]);
+      // The retry sent the dead reaction itself back: no dead letter stays behind for the sent message.
+      const reactionsOf = async (status: string) =>
+        (await must<{ eventReactions: { nodes: { id: string; attempts: number; payload: { messageId: string } }[] } }>(hq, `{ eventReactions(status: ${status}, paging: { limit: 100 }) { nodes { id attempts payload } } }`)).eventReactions.nodes.filter((n) => n.payload.messageId === m.id);
+      expect(await reactionsOf('DEAD')).toEqual([]);
+      let done = await reactionsOf('DONE');
+      for (let i = 0; i < 40 && !done.length; i++) {
+        await new Promise((r) => setTimeout(r, 250));
+        done = await reactionsOf('DONE');
+      }
+      expect(done).toMatchObject([{ id: dead!.id, attempts: 4 }]);
     } finally {
       await app.stop();
       await gateway.close();

@@ -46,3 +46,18 @@ export async function retryDeadLetter(ctx: RequestContext, id: string): Promise<
   if (!row) throw new NotFoundError('Dead event reaction', id);
   return toReaction(row);
 }
+
+/**
+ * Sends back to the queue the dead reactions to `topic` events whose payload holds `match`
+ * (a message's delivery, when the message is retried from its own page): the same reactions
+ * run again, so no dead letter stays behind for work that was retried. How many there were.
+ */
+export async function retryDeadLettersOf(ctx: RequestContext, topic: string, match: Record<string, unknown>): Promise<number> {
+  requireActor(ctx);
+  const rows = await ctx.em.execute<{ id: string }[]>(
+    `update event_reaction r set status = 'RETRY', updated_at = now() from event_outbox e
+      where e.id = r.event_id and r.status = 'DEAD' and e.topic = ? and e.payload @> ?::jsonb returning r.id`,
+    [topic, JSON.stringify(match)],
+  );
+  return rows.length;
+}

@@ -19,6 +19,7 @@ import { channelsFor, CUSTOMER_CHANNELS, LANGUAGES, notificationKind, type KindV
 import { createProviders, type NotificationProviders } from './notification.providers';
 import { customerDecision, isTimeOfDay, placeholderProblems, render, sendableAt } from './notification.rules';
 import type { NotificationSettingsInput, NotificationTemplateInput, NotificationTemplateUpdate } from './notification.types';
+import { retryDeadLettersOf } from '../events/event.service';
 
 /**
  * Notifications: templates per franchise, channel and language; messages decided in the
@@ -386,13 +387,17 @@ export async function queueDueMessages(runtime: AppRuntime, dueBy: Date = clock.
   });
 }
 
-/** A FAILED message sent again (after fixing the provider's configuration, say): a new delivery with its own tries. */
+/**
+ * A FAILED message sent again (after fixing the provider's configuration, say): its dead
+ * delivery reaction goes back to the queue with its own tries (so it leaves HQ's failed
+ * events), or a new delivery when there is none.
+ */
 export async function retryMessage(ctx: RequestContext, id: string): Promise<NotificationMessage> {
   const message = await ctx.em.findOne(NotificationMessage, { id });
   if (!message || message.staffId) throw new NotFoundError('Notification message', id);
   if (message.status !== NotificationStatus.FAILED) throw new ConflictError(`Message ${id} is ${message.status}; only FAILED messages can be retried`, { status: message.status });
   Object.assign(message, { status: NotificationStatus.QUEUED, lastError: null, scheduledFor: clock.now() });
-  await queueDelivery(ctx, message);
+  if (!(await retryDeadLettersOf(ctx, 'notification.queued', { messageId: message.id }))) await queueDelivery(ctx, message);
   await ctx.em.flush();
   return message;
 }
