@@ -37,15 +37,6 @@ export function isWithinOrgPath(scope: Scope, path: string): boolean {
   return scope.orgPath === '/' || path.startsWith(scope.orgPath);
 }
 
-/**
- * Puts an EntityManager fork into a scope: the ORM filter for convenience, and
- * (inside a transaction) the setting row-level security enforces.
- */
-export async function applyScope(em: EntityManager, scope: Scope): Promise<void> {
-  em.setFilterParams(TENANT_FILTER, tenantFilterParams(scope));
-  await em.execute(`select set_config('app.franchise_ids', ?, true)`, [scopeSetting(scope)]);
-}
-
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** `select set_config(...)` with the scope inlined (it goes out with BEGIN in one simple-protocol round trip, which takes no parameters). */
@@ -99,12 +90,20 @@ export async function commitWithoutFlush(em: EntityManager): Promise<void> {
   await trx.commit();
 }
 
-/** Runs `work` in its own transaction on a new fork, in the given scope. */
+/**
+ * Runs `work` in its own transaction on a new fork, in the given scope (BEGIN and the scope in
+ * one statement, as for requests); flushes and commits, or rolls back on a throw.
+ */
 export async function inScopedTransaction<T>(em: EntityManager, scope: Scope, work: (em: EntityManager) => Promise<T>): Promise<T> {
   const fork = em.fork({ clear: true, useContext: false });
-  fork.setFilterParams(TENANT_FILTER, tenantFilterParams(scope));
-  return fork.transactional(async (tx) => {
-    await applyScope(tx as EntityManager, scope);
-    return work(tx as EntityManager);
-  });
+  await beginScoped(fork, scope);
+  let result: T;
+  try {
+    result = await work(fork);
+    await fork.commit();
+  } catch (error) {
+    if (fork.isInTransaction()) await fork.rollback().catch(() => undefined);
+    throw error;
+  }
+  return result;
 }
