@@ -37,6 +37,11 @@ const DeadLetterList = page(() => import('./pages/events/dead-letters'), 'DeadLe
 const NotificationMessageList = page(() => import('./pages/notifications/messages'), 'NotificationMessageList');
 const NotificationTemplatePage = page(() => import('./pages/notifications/templates'), 'NotificationTemplatePage');
 const BoardPage = page(() => import('./pages/board/list'), 'BoardPage', /^\/board/);
+const BatchList = page(() => import('./pages/inventory/lots'), 'BatchList');
+const ProductList = page(() => import('./pages/inventory/products'), 'ProductList');
+const StockList = page(() => import('./pages/inventory/stock'), 'StockList', /^\/stock\/?$/);
+const StockMoveList = page(() => import('./pages/inventory/moves'), 'StockMoveList');
+const WarehouseList = page(() => import('./pages/inventory/warehouses'), 'WarehouseList');
 const CaseCreate = page(() => import('./pages/cases/create'), 'CaseCreate');
 const CaseList = page(() => import('./pages/cases/list'), 'CaseList', /^\/cases\/?$/);
 const CaseShow = page(() => import('./pages/cases/show'), 'CaseShow', /^\/cases\/show\//);
@@ -162,6 +167,11 @@ export function App() {
                 <Route path="/dead-letters" element={<Guard resource="deadLetters" action="list"><DeadLetterList /></Guard>} />
                 <Route path="/notifications/messages" element={<Guard resource="notificationMessages" action="list"><NotificationMessageList /></Guard>} />
                 <Route path="/notifications/templates" element={<Guard resource="notificationTemplates" action="list"><NotificationTemplatePage /></Guard>} />
+                <Route path="/stock" element={<Guard resource="stockBalances" action="list"><StockList /></Guard>} />
+                <Route path="/stock-moves" element={<Guard resource="stockMoves" action="list"><StockMoveList /></Guard>} />
+                <Route path="/batches" element={<Guard resource="batches" action="list"><BatchList /></Guard>} />
+                <Route path="/products" element={<Guard resource="products" action="list"><ProductList /></Guard>} />
+                <Route path="/warehouses" element={<Guard resource="warehouses" action="list"><WarehouseList /></Guard>} />
                 <Route path="/plugins" element={<Guard resource="plugins" action="list"><PluginList /></Guard>} />
                 {extensions.flatMap((extension) =>
                   (extension.routes ?? []).map((route) => (

@@ -1,7 +1,8 @@
 import type { ResourceProps } from '@refinedev/core';
 import {
   ApiOutlined, AppstoreOutlined, MailOutlined, MessageOutlined, AuditOutlined, ClockCircleOutlined, DashboardOutlined, FieldTimeOutlined, KeyOutlined, ProfileOutlined, SafetyOutlined,
-  SettingOutlined, ShopOutlined, InboxOutlined, ShoppingCartOutlined, TeamOutlined, UserOutlined, BankOutlined, WarningOutlined,
+  SettingOutlined, ShopOutlined, InboxOutlined, ShoppingCartOutlined, TeamOutlined, UserOutlined, BankOutlined, WarningOutlined, DatabaseOutlined, SwapOutlined, ExperimentOutlined, MedicineBoxOutlined,
+  HomeOutlined,
 } from '@ant-design/icons';
 
 /** The panel's Refine resources; labels in the current language. Operations come from schema/operations. */
@@ -13,6 +14,11 @@ export function coreResources(t: (key: string) => string): ResourceProps[] {
     { name: 'customers', list: '/customers', show: '/customers/show/:id', create: '/customers/create', edit: '/customers/edit/:id', meta: { label: t('menu.customers'), icon: <UserOutlined /> } },
     { name: 'inventory', meta: { label: t('menu.inventory'), icon: <InboxOutlined /> } },
     { name: 'purchaseRequests', list: '/purchase-requests', show: '/purchase-requests/show/:id', meta: { parent: 'inventory', label: t('menu.purchaseRequests'), icon: <ShoppingCartOutlined /> } },
+    { name: 'stockBalances', list: '/stock', meta: { parent: 'inventory', label: t('menu.stockBalances'), icon: <DatabaseOutlined /> } },
+    { name: 'stockMoves', list: '/stock-moves', meta: { parent: 'inventory', label: t('menu.stockMoves'), icon: <SwapOutlined /> } },
+    { name: 'batches', list: '/batches', meta: { parent: 'inventory', label: t('menu.batches'), icon: <ExperimentOutlined /> } },
+    { name: 'products', list: '/products', meta: { parent: 'inventory', label: t('menu.products'), icon: <MedicineBoxOutlined /> } },
+    { name: 'warehouses', list: '/warehouses', meta: { parent: 'inventory', label: t('menu.warehouses'), icon: <HomeOutlined /> } },
     { name: 'admin', meta: { label: t('menu.admin'), icon: <SettingOutlined /> } },
     { name: 'franchises', list: '/franchises', create: '/franchises/create', edit: '/franchises/edit/:id', meta: { parent: 'admin', label: t('menu.franchises'), icon: <BankOutlined /> } },
     { name: 'orgUnits', list: '/org-units', create: '/org-units/create', edit: '/org-units/edit/:id', meta: { parent: 'admin', label: t('menu.orgUnits'), icon: <ShopOutlined /> } },

@@ -80,4 +80,11 @@ export type { PluginSlaPolicy, CaseRoute } from './modules/cases/case.plugin-poi
 export type { TimelineProvider } from './modules/customers/customer-timeline';
 // Inventory: the ledger check and expiry flagging (jobs; tests call them directly too).
 export { verifyLedger, flagExpiredBatches, type LedgerMismatch } from './modules/inventory/inventory.jobs';
+export { createProduct, createSupplier } from './modules/inventory/catalog.service';
+export { createWarehouse, createZone, holdBatch } from './modules/inventory/warehouse.service';
+export { adjustStock, issueReservation, receiveStock, reserveStock } from './modules/inventory/stock.service';
+export { recallBatch } from './modules/inventory/recall.service';
+export { ProductCategory, StorageClass } from './modules/inventory/catalog.entity';
+export { BatchStatus } from './modules/inventory/warehouse.entity';
+export { createStaff } from './modules/identity/staff.service';
 export { inScopedTransaction, SYSTEM_SCOPE } from './core/tenancy/scope';

@@ -22,6 +22,12 @@ export const RESOURCE_PERMISSIONS: Record<string, Partial<Record<Action, string>
   plugins: { default: 'plugin:manage' },
   deadLetters: { default: 'events:manage' },
   purchaseRequests: { default: 'inventory:read', inspect: 'purchase:inspect' },
+  inventory: { default: 'inventory:read' },
+  stockBalances: { default: 'inventory:read' },
+  stockMoves: { default: 'inventory:read' },
+  batches: { default: 'inventory:read', hold: 'stock:write', recall: 'stock:recall' },
+  products: { default: 'inventory:read', create: 'catalog:manage', edit: 'catalog:manage' },
+  warehouses: { default: 'inventory:read', create: 'warehouse:manage', edit: 'warehouse:manage' },
   notificationMessages: { default: 'notification:read', retry: 'notification:manage' },
   notificationTemplates: { default: 'notification:read', edit: 'notification:manage' },
 };

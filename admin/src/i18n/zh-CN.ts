@@ -23,7 +23,7 @@ export const zhCN = {
   titleFormats: { list: '{{name}}', create: '新建{{name}}', edit: '编辑{{name}}', show: '{{name}}详情', clone: '复制{{name}}' },
   resourceNames: {
     dashboard: '工作台', board: '实时队列', cases: '工单', customers: '客户档案', franchises: '加盟机构', orgUnits: '门店与部门', staffUsers: '员工', roles: '角色',
-    apiKeys: 'API 密钥', auditLogs: '审计日志', sla: 'SLA 策略', plugins: '插件',
+    apiKeys: 'API 密钥', auditLogs: '审计日志', sla: 'SLA 策略', plugins: '插件', products: '商品', warehouses: '仓库', stockBalances: '库存', stockMoves: '库存流水', batches: '批次',
   },
   pages: {
     login: {
@@ -36,7 +36,7 @@ export const zhCN = {
     error: { info: '您可能忘记添加 {{action}} 组件到 {{resource}} 资源。', '404': '抱歉，您访问的页面不存在。', resource404: '您确定已创建 {{resource}} 资源？', backHome: '返回首页' },
   },
   session: { expired: '会话已过期', expiredDescription: '请重新登录后继续。' },
-  menu: { open: '打开菜单', dashboard: '工作台', board: '实时队列', cases: '工单', customers: '客户档案', admin: '系统管理', franchises: '加盟机构', orgUnits: '门店与部门', staffUsers: '员工', roles: '角色与权限', apiKeys: 'API 密钥', auditLogs: '审计日志', sla: 'SLA 与工作日历', plugins: '插件', notificationMessages: '消息日志', notificationTemplates: '消息模板', deadLetters: '失败事件', inventory: '仓库与库存', purchaseRequests: '采购与验收' },
+  menu: { open: '打开菜单', dashboard: '工作台', board: '实时队列', cases: '工单', customers: '客户档案', admin: '系统管理', franchises: '加盟机构', orgUnits: '门店与部门', staffUsers: '员工', roles: '角色与权限', apiKeys: 'API 密钥', auditLogs: '审计日志', sla: 'SLA 与工作日历', plugins: '插件', notificationMessages: '消息日志', notificationTemplates: '消息模板', deadLetters: '失败事件', inventory: '仓库与库存', purchaseRequests: '采购与验收', products: '商品', warehouses: '仓库与库区', stockBalances: '库存', stockMoves: '库存流水', batches: '批次与召回' },
   common: {
     all: '全部', none: '无', yes: '是', no: '否', masked: '已脱敏', unassigned: '未分配', me: '我', search: '搜索', loadMore: '加载更多',
     total: '共 {{count}} 条', updated: '已更新', saved: '已保存', noData: '暂无数据', live: '实时', reconnecting: '正在重连',
@@ -124,9 +124,29 @@ export const zhCN = {
     quietHours: '免打扰时段', quietHoursHelp: '此时段内客户消息延后到结束时发送（员工站内通知不受影响）', quietHoursOn: '启用', from: '从', to: '至', timeZone: '时区',
     kinds: { case_resolved: '工单已解决', case_confirmation_requested: '请客户确认方案', customer_care: '关怀消息', case_reopened: '工单被重新打开', case_vip_opened: 'VIP 客户新工单' },
   },
+  inventory: {
+    products: '商品', warehouses: '仓库与库区', stock: '库存', moves: '库存流水', lots: '批次与召回',
+    genericName: '通用名', brandName: '商品名', specification: '规格', dosageForm: '剂型', unit: '单位', approvalNumber: '批准文号', category: '类别',
+    storageClass: '储存条件', shelfLifeDays: '有效期（天）', barcode: '条形码', price: '零售价（元）', shared: '总部共享', own: '本机构',
+    code: '编码', kind: '类型', address: '地址', orgUnit: '所属机构', zones: '库区', addZone: '新增库区', temperature: '温度（℃）', humidity: '相对湿度（%）', onHold: '暂停出库',
+    warehouse: '仓库', zone: '库区', product: '商品', lotNo: '批号', manufactureDate: '生产日期', expiryDate: '有效期至', daysToExpiry: '距效期',
+    onHand: '在库', reserved: '已预留', available: '可用', days: '{{count}} 天', expiredAgo: '已过期 {{count}} 天',
+    nearExpiry: '近效期', within: '{{count}} 天内', expired: '已过期',
+    occurredAt: '发生时间', moveKind: '业务类型', quantity: '数量', onHandAfter: '结存', reason: '原因', document: '单据',
+    hold: '暂停使用', release: '解除', recall: '召回', recallLot: '召回批次', recallReason: '召回原因', holdReason: '原因', holdAs: '处理为',
+    recalls: '召回记录', lotsBlocked: '封存批次数', recipients: '已发出去向', noRecipients: '该批次尚未发出', issuedAt: '出库时间', customer: '客户',
+    hqRecall: '总部召回（全部加盟机构）', batchStatus: '批次状态',
+  },
   enums: {
     PurchaseStatus: { DRAFT: '草稿', SUBMITTED: '待审批', APPROVED: '已批准', REJECTED: '已驳回', ORDERED: '已下单', ARRIVED: '已到货待验收', INSPECTED: '已验收待上架', RECEIVED: '已入库', CANCELLED: '已取消' },
     StorageClass: { NORMAL: '常温', COLD: '冷藏' },
+    ProductCategory: { PRESCRIPTION: '处方药', OTC: '非处方药', SUPPLEMENT: '保健食品' },
+    CatalogStatus: { ACTIVE: '在售', DISCONTINUED: '停售' },
+    WarehouseKind: { CENTRAL: '总部中心仓', FRANCHISE: '加盟机构仓', BRANCH_CENTER: '分中心库房', STORE: '门店库房' },
+    WarehouseStatus: { ACTIVE: '启用', CLOSED: '停用' },
+    BatchStatus: { AVAILABLE: '可用', QUARANTINED: '待验/隔离', ON_HOLD: '暂停使用', RECALLED: '已召回', EXPIRED: '已过期', DAMAGED: '破损' },
+    StockMoveKind: { RECEIPT: '入库', ISSUE: '销售出库', TRANSFER_OUT: '调拨出库', TRANSFER_IN: '调拨入库', RETURN_RESTOCK: '退货入库', ADJUSTMENT: '盘点调整', DESTRUCTION: '销毁出库' },
+    RecallStatus: { OPEN: '召回中', CLOSED: '已结束' },
     NotificationChannel: { SMS: '短信', WECHAT: '微信', EMAIL: '邮件', IN_APP: '站内' },
     NotificationStatus: { QUEUED: '待发送', SCHEDULED: '免打扰延后', SENT: '已发送', FAILED: '发送失败', SUPPRESSED: '未发送' },
     SuppressionReason: { OPTED_OUT: '客户已退订', NO_CONSENT: '未获同意', NO_ADDRESS: '无联系方式', TEMPLATE_DISABLED: '模板已停用' },

@@ -1,6 +1,7 @@
 import type { Seeder } from '../framework/seeder';
 import { casesSeeder } from './cases';
 import { customersSeeder } from './customers';
+import { inventorySeeder } from './inventory';
 import { knowledgeSeeder } from './knowledge';
 import { notificationsSeeder } from './notifications';
 import { organizationSeeder } from './organization';
@@ -12,4 +13,4 @@ export { DEMO_PASSWORD, demoLogins, DEMO_ORGANIZATION, type DemoOrganization } f
  * The demo data set, in dependency order. Each module adds its seeder here
  * (organizations and staff first, then customers, cases, orders...).
  */
-export const demoSeeders: Seeder[] = [organizationSeeder, knowledgeSeeder, customersSeeder, pluginsSeeder, casesSeeder, notificationsSeeder, laterPluginsSeeder];
+export const demoSeeders: Seeder[] = [organizationSeeder, knowledgeSeeder, customersSeeder, pluginsSeeder, casesSeeder, notificationsSeeder, laterPluginsSeeder, inventorySeeder];

@@ -184,4 +184,6 @@ export const demoLogins = [
   { email: 'owner@west.demo', role: 'franchise owner, west' },
   { email: 'supervisor@west.demo', role: 'supervisor, west' },
   { email: 'agent@west.demo', role: 'agent, west' },
+  { email: 'products@hq.demo', role: 'product manager (HQ)' },
+  { email: 'warehouse@east.demo', role: 'warehouse keeper, east' },
 ];

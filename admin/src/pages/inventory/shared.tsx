@@ -1,0 +1,40 @@
+import { useTranslate } from '@refinedev/core';
+import { Select, Tag } from 'antd';
+import { useState } from 'react';
+import { useGql } from '../../hooks/use-gql';
+import type { Connection } from '../../types';
+
+/** Warehouses in the caller's reach. */
+export function WarehousePicker({ value, onChange, style }: { value?: string; onChange?: (v: string | undefined) => void; style?: React.CSSProperties }) {
+  const t = useTranslate();
+  const { data, isFetching } = useGql<{ warehouses: Connection<{ id: string; name: string }> }>('WarehouseList', { paging: { limit: 200 }, sorting: [{ field: 'code', direction: 'ASC' }] });
+  return <Select allowClear showSearch optionFilterProp="label" data-testid="warehouse-picker" placeholder={t('inventory.warehouse')} style={style} value={value} onChange={onChange} loading={isFetching} options={(data?.warehouses.nodes ?? []).map((w) => ({ value: w.id, label: w.name }))} />;
+}
+
+/** Products by name (generic or brand) or barcode, searched on the server. */
+export function ProductPicker({ value, onChange, style }: { value?: string; onChange?: (v: string | undefined) => void; style?: React.CSSProperties }) {
+  const t = useTranslate();
+  const [text, setText] = useState('');
+  const filter = text ? { or: [{ genericName: { iLike: `%${text}%` } }, { brandName: { iLike: `%${text}%` } }, { barcode: { eq: text } }] } : undefined;
+  const { data, isFetching } = useGql<{ products: Connection<{ id: string; genericName: string; specification: string }> }>('ProductList', { filter, paging: { limit: 50 }, sorting: [{ field: 'genericName', direction: 'ASC' }] });
+  return (
+    <Select allowClear showSearch filterOption={false} onSearch={setText} data-testid="product-picker" placeholder={t('inventory.product')} style={style} value={value} onChange={onChange} loading={isFetching}
+      options={(data?.products.nodes ?? []).map((p) => ({ value: p.id, label: `${p.genericName} ${p.specification}` }))} />
+  );
+}
+
+/** Expiry as days left, coloured: expired red, within 30 days orange, 90 days gold. */
+export function ExpiryTag({ expiryDate, days }: { expiryDate: string; days: number }) {
+  const t = useTranslate();
+  const color = days < 0 ? 'red' : days <= 30 ? 'orange' : days <= 90 ? 'gold' : 'green';
+  return (
+    <Tag color={color} data-testid="expiry" data-days={days}>
+      {expiryDate} · {days < 0 ? t('inventory.expiredAgo', { count: -days }) : t('inventory.days', { count: days })}
+    </Tag>
+  );
+}
+
+const BATCH_COLORS: Record<string, string> = { AVAILABLE: 'green', QUARANTINED: 'orange', ON_HOLD: 'orange', RECALLED: 'red', EXPIRED: 'red', DAMAGED: 'volcano' };
+export const batchStatusColor = (status?: string | null) => BATCH_COLORS[status ?? ''] ?? 'default';
+
+export const yuan = (cents: number) => (cents / 100).toFixed(2);
