@@ -114,6 +114,19 @@ describe('customer archives', () => {
     expect(audit.body.data!.auditLogs.nodes.some((n) => n.targetIds.includes(plain.body.data!.customers.nodes[0]!.id))).toBe(true);
   });
 
+  it('audits personal data a live event shows unmasked (the event is resolved again in a transaction to write the audit)', async () => {
+    const socket = app.wsClient({ authorization: manager.headers.authorization });
+    const created = takeFromSubscription<{ createdCustomer: { id: string; phone: string } }>(socket, { query: 'subscription { createdCustomer { id phone } }' }, 1);
+    await new Promise((r) => setTimeout(r, 300));
+    await agent.graphql(CREATE, { c: { ...base, name: '实时审计', phone: '13500006666' } });
+    const [event] = await created;
+    expect(event!.data!.createdCustomer.phone).toBe('13500006666');
+    const audit = await owner.graphql<{ auditLogs: { nodes: { targetIds: string[] }[] } }>(
+      `{ auditLogs(filter: { operation: { like: "read personal data%" }, actorLabel: { eq: "manager@east.demo" } }, paging: { limit: 100 }) { nodes { targetIds } } }`,
+    );
+    expect(audit.body.data!.auditLogs.nodes.some((n) => n.targetIds.includes(event!.data!.createdCustomer.id))).toBe(true);
+  });
+
   it('filters by store, tags, age, birthday month and spend, and sorts', async () => {
     const res = await owner.graphql<{ customers: { totalCount: number; nodes: { tags: string[]; age: number; birthDate: string; totalSpend: number }[] } }>(
       `{ customers(filter: { tags: { containsAll: ["chronic"] }, age: { gte: 60 }, totalSpend: { gte: 100 } }, sorting: [{ field: totalSpend, direction: DESC }], paging: { limit: 50 }) {
