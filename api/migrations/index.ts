@@ -12,6 +12,8 @@ import { Migration20261129234500_count_estimate } from './Migration2026112923450
 import { Migration20261130003000_event_outbox } from './Migration20261130003000_event_outbox';
 import { Migration20261130010719_recall } from './Migration20261130010719_recall';
 import { Migration20261130055230_stock_documents } from './Migration20261130055230_stock_documents';
+import { Migration20261130063000_stock_alerts_storage } from './Migration20261130063000_stock_alerts_storage';
+import { Migration20261130063100_stocktakes } from './Migration20261130063100_stocktakes';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122070000_foundation', class: Migration20261122070000_foundation },
@@ -26,4 +28,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261130003000_event_outbox', class: Migration20261130003000_event_outbox },
   { name: 'Migration20261130010719_recall', class: Migration20261130010719_recall },
   { name: 'Migration20261130055230_stock_documents', class: Migration20261130055230_stock_documents },
+  { name: 'Migration20261130063000_stock_alerts_storage', class: Migration20261130063000_stock_alerts_storage },
+  { name: 'Migration20261130063100_stocktakes', class: Migration20261130063100_stocktakes },
 ];

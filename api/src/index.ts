@@ -79,7 +79,7 @@ export type { AssignmentRule, AssignmentCandidate } from './modules/cases/case-a
 export type { PluginSlaPolicy, CaseRoute } from './modules/cases/case.plugin-points';
 export type { TimelineProvider } from './modules/customers/customer-timeline';
 // Inventory: the ledger check and expiry flagging (jobs; tests call them directly too).
-export { verifyLedger, flagExpiredBatches, type LedgerMismatch } from './modules/inventory/inventory.jobs';
+export { verifyLedger, flagExpiredBatches, flagExpiredJob, ledgerCheckJob, excursionCheckJob, type LedgerMismatch } from './modules/inventory/inventory.jobs';
 export { createProduct, createSupplier } from './modules/inventory/catalog.service';
 export { createWarehouse, createZone, holdBatch } from './modules/inventory/warehouse.service';
 export { adjustStock, issueReservation, receiveStock, reserveStock } from './modules/inventory/stock.service';

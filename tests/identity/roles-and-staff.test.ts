@@ -31,7 +31,7 @@ describe('roles, permission levels and staff', () => {
 
   it('lists the built-in templates for every role of domain.md (and those installed plugins add)', () => {
     expect([...templates.keys()].sort()).toEqual(
-      ['agent', 'consulting', 'franchise_owner', 'health_manager', 'hq_admin', 'pharmacist', 'qa_analyst', 'store_director', 'supervisor', 'store_pharmacist', 'warehouse_keeper', 'product_manager', 'purchasing_approver', 'stock_viewer'].sort(),
+      ['agent', 'consulting', 'franchise_owner', 'health_manager', 'hq_admin', 'pharmacist', 'qa_analyst', 'store_director', 'supervisor', 'store_pharmacist', 'warehouse_keeper', 'product_manager', 'purchasing_approver', 'stock_viewer', 'stock_counter'].sort(),
     );
     expect(templates.get('hq_admin')!.permissions).toContain('franchise:manage');
     expect(templates.get('franchise_owner')!.permissions).not.toContain('franchise:manage');

@@ -1,7 +1,7 @@
 import { clock, flagExpiredBatches, inScopedTransaction, SYSTEM_SCOPE } from '@pharmadesk/api';
 import { startTestApp, type TestApp } from '../support/app';
 import { errorCodes, signIn, type Caller } from '../support/actors';
-import { BALANCES, createProduct, createWarehouse, inDays, must, receive, type WarehouseSetup } from './support';
+import { BALANCES, createProduct, createWarehouse, inDays, must, receive, staffWith as staffWithTemplate, type WarehouseSetup } from './support';
 
 
 // Requests queue behind other suites on a shared machine; a step may take seconds.
@@ -56,17 +56,7 @@ describe('expiry and inventory roles', () => {
   });
 
   describe('role templates', () => {
-    async function staffWith(template: string, email: string): Promise<Caller> {
-      const roles = await must<{ roles: { nodes: { id: string; templateKey: string }[] } }>(owner, '{ roles(filter: { builtIn: { is: true } }, paging: { limit: 50 }) { nodes { id templateKey } } }');
-      const roleId = roles.roles.nodes.find((r) => r.templateKey === template)!.id;
-      const units = await must<{ orgUnits: { nodes: { id: string; kind: string }[] } }>(owner, '{ orgUnits(filter: { kind: { eq: FRANCHISE } }) { nodes { id kind } } }');
-      await must(owner, 'mutation($s: StaffUserInput!) { createOneStaffUser(input: { staffUser: $s }) { id } }', {
-        s: { orgUnitId: units.orgUnits.nodes[0]!.id, email, displayName: template, password: 'Warehouse-2026-pass', jobTitle: 'OTHER', roleIds: [roleId] },
-      });
-      const res = await app.graphql<{ login: { accessToken: string } }>('mutation($e: String!) { login(email: $e, password: "Warehouse-2026-pass") { accessToken } }', { e: email });
-      const token = res.body.data!.login.accessToken;
-      return { label: email, headers: { authorization: `Bearer ${token}` }, graphql: (q, v) => app.graphql(q, v, { authorization: `Bearer ${token}` }) };
-    }
+    const staffWith = (template: string, email: string) => staffWithTemplate(app, owner, template, email);
 
     it('a warehouse keeper receives, holds and reserves but does not open warehouses or edit the catalog; a stock viewer only reads', async () => {
       const product = await createProduct(hq);

@@ -52,7 +52,7 @@ interface West {
   templateVersion: number;
   messageId: string;
   /** West's own product, supplier, warehouse with zones, a lot in stock and a reservation of it. */
-  inventory: { productId: string; supplierId: string; warehouseId: string; warehouseVersion: number; zoneId: string; zoneVersion: number; batchId: string; reservationId: string; recallId: string };
+  inventory: { productId: string; supplierId: string; warehouseId: string; warehouseVersion: number; zoneId: string; zoneVersion: number; batchId: string; reservationId: string; recallId: string; coldZoneId: string; alertId: string; excursionId: string; stocktakeId: string; stocktakeVersion: number; stocktakeLineId: string };
   /** West's stock documents: a DRAFT purchase request, a SUBMITTED requisition to its branch center, a REQUESTED destruction of a damaged lot. */
   documents: { purchaseId: string; purchaseVersion: number; purchaseLineId: string; requisitionId: string; requisitionVersion: number; branchWarehouseId: string; destructionId: string; destructionVersion: number; damagedBatchId: string };
   allIds: string[];
@@ -63,6 +63,8 @@ interface East {
   caseId: string;
   caseVersion: number;
   sharedViewId: string;
+  /** A zone of an east warehouse (east's own excursions feed the stock alert subscription). */
+  zoneId: string;
 }
 
 type Expect = 'NOT_FOUND' | 'null' | 'noWestData' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'BAD_USER_INPUT';
@@ -74,7 +76,7 @@ interface MatrixCase {
    * 'tick' streams on its own; 'customer' needs an archive created or changed to fire; 'case' a
    * case opened and edited; 'presence' an agent's availability set; 'sla' an SLA alert published.
    */
-  subscription?: 'tick' | 'customer' | 'case' | 'presence' | 'sla' | 'bell';
+  subscription?: 'tick' | 'customer' | 'case' | 'presence' | 'sla' | 'bell' | 'stock';
 }
 
 const ID_FIELDS = 'id franchiseId';
@@ -287,6 +289,24 @@ const matrix: Record<string, MatrixCase> = {
   rejectDestruction: { query: (w) => ({ query: `mutation($id: ID!, $v: Int!) { rejectDestruction(input: { id: $id, version: $v, note: "x" }) { id } }`, variables: { id: w.documents.destructionId, v: w.documents.destructionVersion } }), expect: 'NOT_FOUND' },
   destroyStock: { query: (w) => ({ query: `mutation($id: ID!, $v: Int!, $s: ID!) { destroyStock(input: { id: $id, version: $v, method: "焚烧", witnessId: $s }) { id } }`, variables: { id: w.documents.destructionId, v: w.documents.destructionVersion, s: w.staffId } }), expect: 'NOT_FOUND' },
   cancelDestruction: { query: (w) => ({ query: `mutation($id: ID!, $v: Int!) { cancelDestruction(input: { id: $id, version: $v, reason: "x" }) { id } }`, variables: { id: w.documents.destructionId, v: w.documents.destructionVersion } }), expect: 'NOT_FOUND' },
+  stockAlerts: { query: (w) => ({ query: `query($w: ID!, $id: ID!) { stockAlerts(filter: { or: [{ warehouseId: { eq: $w } }, { id: { eq: $id } }, { kind: { in: [EXCURSION, LEDGER_MISMATCH] } }] }, paging: { limit: 200 }) { totalCount nodes { ${ID_FIELDS} warehouseId zoneId subjectId message } } }`, variables: { w: w.inventory.warehouseId, id: w.inventory.alertId } }), expect: 'noWestData' },
+  acknowledgeStockAlert: { query: (w) => ({ query: `mutation($id: ID!) { acknowledgeStockAlert(id: $id) { id } }`, variables: { id: w.inventory.alertId } }), expect: 'NOT_FOUND' },
+  storageExcursions: { query: (w) => ({ query: `query($z: ID!) { storageExcursions(filter: { or: [{ zoneId: { eq: $z } }, { status: { in: [OPEN, CLOSED] } }] }, paging: { limit: 200 }) { totalCount nodes { ${ID_FIELDS} zoneId warehouseId caseId } } }`, variables: { z: w.inventory.coldZoneId } }), expect: 'noWestData' },
+  storageReadings: { query: (w) => ({ query: `query($z: ID!) { storageReadings(filter: { or: [{ zoneId: { eq: $z } }, { inRange: { is: false } }] }, paging: { limit: 200 }) { totalCount nodes { ${ID_FIELDS} zoneId warehouseId recordedById } } }`, variables: { z: w.inventory.coldZoneId } }), expect: 'noWestData' },
+  storageReadingSeries: { query: (w) => ({ query: `query($z: ID!) { storageReadingSeries(zoneId: $z, from: "2020-01-01T00:00:00Z", to: "2020-03-01T00:00:00Z") { readings } }`, variables: { z: w.inventory.coldZoneId } }), expect: 'NOT_FOUND' },
+  recordStorageReadings: { query: (w) => ({ query: `mutation($z: ID!) { recordStorageReadings(input: { readings: [{ zoneId: $z, recordedAt: "2026-01-01T00:00:00Z", temperature: 40 }] }) { accepted excursionsOpened { id } } }`, variables: { z: w.inventory.coldZoneId } }), expect: 'NOT_FOUND' },
+  releaseStorageZone: { query: (w) => ({ query: `mutation($z: ID!) { releaseStorageZone(input: { id: $z, note: "潜入放行" }) { id onHold } }`, variables: { z: w.inventory.coldZoneId } }), expect: 'NOT_FOUND' },
+  nearExpiryStock: { query: (w) => ({ query: `query($w: ID!) { nearExpiryStock(warehouseId: $w, withinDays: 730, includeExpired: true) { nodes { ${ID_FIELDS} batchId } } }`, variables: { w: w.inventory.warehouseId } }), expect: 'NOT_FOUND' },
+  stocktakes: { query: (w) => ({ query: `query($id: ID!) { stocktakes(filter: { or: [{ id: { eq: $id } }, { status: { in: [COUNTING, REVIEW, APPROVED, POSTED, CANCELLED] } }] }, paging: { limit: 200 }) { totalCount nodes { ${ID_FIELDS} warehouseId zoneId openedById movesDuringCount { id } } } }`, variables: { id: w.inventory.stocktakeId } }), expect: 'noWestData' },
+  stocktake: { query: (w) => ({ query: `query($id: ID!) { stocktake(id: $id) { ${ID_FIELDS} countNo } }`, variables: { id: w.inventory.stocktakeId } }), expect: 'null' },
+  stocktakeLines: { query: (w) => ({ query: `query($id: ID!) { stocktakeLines(stocktakeId: $id) { nodes { id batchId bookQuantity } } }`, variables: { id: w.inventory.stocktakeId } }), expect: 'NOT_FOUND' },
+  openStocktake: { query: (w) => ({ query: `mutation($w: ID!) { openStocktake(input: { warehouseId: $w }) { ${ID_FIELDS} } }`, variables: { w: w.inventory.warehouseId } }), expect: 'NOT_FOUND' },
+  recordStocktakeCounts: { query: (w) => ({ query: `mutation($s: ID!, $l: ID!) { recordStocktakeCounts(input: { stocktakeId: $s, counts: [{ lineId: $l, quantity: 99 }] }) { lines { id } } }`, variables: { s: w.inventory.stocktakeId, l: w.inventory.stocktakeLineId } }), expect: 'NOT_FOUND' },
+  submitStocktake: { query: (w) => ({ query: `mutation($id: ID!, $v: Int!) { submitStocktake(input: { id: $id, version: $v }) { id } }`, variables: { id: w.inventory.stocktakeId, v: w.inventory.stocktakeVersion } }), expect: 'NOT_FOUND' },
+  requestStocktakeRecount: { query: (w) => ({ query: `mutation($id: ID!, $v: Int!, $l: ID!) { requestStocktakeRecount(input: { id: $id, version: $v, lineIds: [$l], reason: "x" }) { id } }`, variables: { id: w.inventory.stocktakeId, v: w.inventory.stocktakeVersion, l: w.inventory.stocktakeLineId } }), expect: 'NOT_FOUND' },
+  approveStocktake: { query: (w) => ({ query: `mutation($id: ID!, $v: Int!) { approveStocktake(input: { id: $id, version: $v }) { id } }`, variables: { id: w.inventory.stocktakeId, v: w.inventory.stocktakeVersion } }), expect: 'NOT_FOUND' },
+  postStocktake: { query: (w) => ({ query: `mutation($id: ID!, $v: Int!) { postStocktake(input: { id: $id, version: $v }) { id } }`, variables: { id: w.inventory.stocktakeId, v: w.inventory.stocktakeVersion } }), expect: 'NOT_FOUND' },
+  cancelStocktake: { query: (w) => ({ query: `mutation($id: ID!, $v: Int!) { cancelStocktake(input: { id: $id, version: $v, reason: "潜入" }) { id } }`, variables: { id: w.inventory.stocktakeId, v: w.inventory.stocktakeVersion } }), expect: 'NOT_FOUND' },
   issueStockReservation: { query: (w) => ({ query: `mutation($id: ID!) { issueStockReservation(input: { id: $id }) { moves { id } } }`, variables: { id: w.inventory.reservationId } }), expect: 'NOT_FOUND' },
 
   // --- subscriptions
@@ -298,6 +318,7 @@ const matrix: Record<string, MatrixCase> = {
   caseQueueChanged: { query: (_w, e) => ({ query: `subscription($v: ID!) { caseQueueChanged(viewId: $v) { change caseId case { ${ID_FIELDS} subject } } }`, variables: { v: e.sharedViewId } }), expect: 'noWestData', subscription: 'case' },
   caseSlaAlerts: { query: () => ({ query: `subscription { caseSlaAlerts { level clock dueAt case { ${ID_FIELDS} subject } } }` }), expect: 'noWestData', subscription: 'sla' },
   agentPresenceChanged: { query: () => ({ query: 'subscription { agentPresenceChanged { staffUserId franchiseId availability staffUser { id email displayName } } }' }), expect: 'noWestData', subscription: 'presence' },
+  stockAlertRaised: { query: () => ({ query: `subscription { stockAlertRaised { ${ID_FIELDS} warehouseId zoneId subjectId message } }` }), expect: 'noWestData', subscription: 'stock' },
   myNotificationCountChanged: { query: () => ({ query: 'subscription { myNotificationCountChanged { unread } }' }), expect: 'noWestData', subscription: 'bell' },
 };
 
@@ -411,6 +432,12 @@ describe('franchise isolation matrix', () => {
     const damagedLots = await receive(westOwner, westStock.warehouseId, [{ productId: westProduct.id, zoneId: westStock.normalZoneId, lotNo: 'WEST-DMG-1', expiryDate: inDays(500), quantity: 2 }]);
     await must(westOwner, 'mutation($id: ID!) { holdBatch(input: { id: $id, status: DAMAGED, reason: "西区破损" }) { id } }', { id: damagedLots['WEST-DMG-1'] });
     const westDestruction = (await must<{ requestDestruction: Versioned & { lines: { id: string }[] } }>(westOwner, 'mutation($w: ID!, $z: ID!, $b: ID!) { requestDestruction(input: { warehouseId: $w, reason: "西区破损销毁", lines: [{ zoneId: $z, batchId: $b, quantity: 2 }] }) { id version lines { id } } }', { w: westStock.warehouseId, z: westStock.normalZoneId, b: damagedLots['WEST-DMG-1'] })).requestDestruction;
+    // A west excursion: its cold zone out of limits (on hold since), with its alert.
+    const westExcursion = (await must<{ recordStorageReadings: { excursionsOpened: { id: string }[] } }>(westOwner, 'mutation($z: ID!) { recordStorageReadings(input: { readings: [{ zoneId: $z, recordedAt: "2026-01-01T00:00:00Z", temperature: 9.5 }] }) { excursionsOpened { id } } }', { z: westStock.coldZoneId })).recordStorageReadings.excursionsOpened[0]!;
+    const westAlert = (await must<{ stockAlerts: { nodes: { id: string }[] } }>(westOwner, '{ stockAlerts { nodes { id } } }')).stockAlerts.nodes[0]!;
+    // A west count sheet of its normal zone, still being counted.
+    const westSheet = (await must<{ openStocktake: Versioned }>(westOwner, 'mutation($w: ID!, $z: ID!) { openStocktake(input: { warehouseId: $w, zoneId: $z }) { id version } }', { w: westStock.warehouseId, z: westStock.normalZoneId })).openStocktake;
+    const westSheetLine = (await must<{ stocktakeLines: { nodes: { id: string }[] } }>(westOwner, 'query($s: ID!) { stocktakeLines(stocktakeId: $s) { nodes { id } } }', { s: westSheet.id })).stocktakeLines.nodes[0]!;
     const westInventory = await must<{ warehouse: Versioned & { zones: Versioned[] }; stockBalances: { nodes: { id: string }[] }; stockMoves: { nodes: { id: string }[] }; franchiseProducts: { nodes: { id: string }[] } }>(
       westOwner,
       'query($w: ID!) { warehouse(id: $w) { id version zones { id version } } stockBalances { nodes { id } } stockMoves { nodes { id } } franchiseProducts { nodes { id } } }',
@@ -428,6 +455,12 @@ describe('franchise isolation matrix', () => {
         batchId: westLots['WEST-LOT-1']!,
         reservationId: westReservation.id,
         recallId: westRecall.id,
+        coldZoneId: westStock.coldZoneId,
+        alertId: westAlert.id,
+        excursionId: westExcursion.id,
+        stocktakeId: westSheet.id,
+        stocktakeVersion: westSheet.version,
+        stocktakeLineId: westSheetLine.id,
       },
       documents: {
         purchaseId: westPurchase.id,
@@ -494,6 +527,10 @@ describe('franchise isolation matrix', () => {
         damagedLots['WEST-DMG-1']!,
         westDestruction.id,
         ...westDestruction.lines.map((l) => l.id),
+        westAlert.id,
+        westExcursion.id,
+        westSheet.id,
+        westSheetLine.id,
         ...westInventory.stockBalances.nodes.map((b) => b.id),
         ...westInventory.stockMoves.nodes.map((m) => m.id),
         ...westInventory.franchiseProducts.nodes.map((t) => t.id),
@@ -532,7 +569,8 @@ describe('franchise isolation matrix', () => {
     // A shared view (an API key has no personal ones) and an open case of east's own.
     const eastView = (await must<{ createOneCaseView: Versioned }>(eastOwner, 'mutation { createOneCaseView(input: { caseView: { name: "东区共享队列", shared: true } }) { id version } }')).createOneCaseView;
     const eastCase = (await must<{ createOneCase: Versioned }>(eastOwner, 'mutation { createOneCase(input: { case: { type: COMPLAINT, channel: PHONE, subject: "东区投诉：药盒破损", description: "东区：收到的药盒破损" } }) { id version } }')).createOneCase;
-    east = { caseId: eastCase.id, caseVersion: eastCase.version, sharedViewId: eastView.id };
+    const eastStock = await createWarehouse(eastOwner, 'EAST-ISO');
+    east = { caseId: eastCase.id, caseVersion: eastCase.version, sharedViewId: eastView.id, zoneId: eastStock.normalZoneId };
     // Setting up every module's west records takes a while on a busy machine.
   }, 120_000);
   afterAll(() => app.stop());
@@ -617,6 +655,14 @@ describe('franchise isolation matrix', () => {
           pubsub.publish('cases.sla', { ...alert, id: west.caseId, franchiseId: west.franchiseId });
           pubsub.publish('cases.sla', { ...alert, id: west.resolvedCaseId, franchiseId: eastFranchiseId });
           pubsub.publish('cases.sla', { ...alert, id: east.caseId, franchiseId: eastFranchiseId });
+        } else if (kind === 'stock') {
+          // West's alert id published as west's, then as if east's (only a reload in the subscriber's scope decides), then east's own excursion.
+          const pubsub = app.server.app.pubsub;
+          pubsub.publish('stock.alert', { id: west.inventory.alertId, franchiseId: west.franchiseId, kind: 'EXCURSION', warehouseId: west.inventory.warehouseId });
+          pubsub.publish('stock.alert', { id: west.inventory.alertId, franchiseId: eastFranchiseId, kind: 'EXCURSION', warehouseId: west.inventory.warehouseId });
+          await must(eastCallers[0]!, 'mutation($z: ID!, $t: DateTime!) { recordStorageReadings(input: { readings: [{ zoneId: $z, recordedAt: $t, temperature: 31 }] }) { accepted } }', { z: east.zoneId, t: new Date(Date.now() - 60_000 * ++serial).toISOString() });
+          // Back in range, so the next caller's reading opens a new excursion (and a new alert).
+          await must(eastCallers[0]!, 'mutation($z: ID!, $t: DateTime!) { recordStorageReadings(input: { readings: [{ zoneId: $z, recordedAt: $t, temperature: 22 }] }) { accepted } }', { z: east.zoneId, t: new Date(Date.now() - 60_000 * serial + 1_000).toISOString() });
         } else if (kind === 'bell') {
           // What notifyStaff publishes: west's supervisor's bell, one naming east's franchise with a west id, then the caller's own.
           const pubsub = app.server.app.pubsub;
@@ -627,6 +673,7 @@ describe('franchise isolation matrix', () => {
         }
         const [event] = await first;
         if (kind === 'case' || kind === 'sla') expect(JSON.stringify(event)).toContain('东区');
+        if (kind === 'stock') expect(JSON.stringify(event)).toContain(east.zoneId);
         if (kind === 'presence') expect((event!.data as { agentPresenceChanged: { staffUserId: string } }).agentPresenceChanged.staffUserId).toBe(eastAgent.tokens.user.id);
         checkAnswer(field, ([] as Expect[]).concat(matrix[field]!.expect), { body: event as GraphQLResponse['body'] });
         expect(JSON.stringify(event)).not.toContain('西区');

@@ -241,6 +241,9 @@ export const zhCN = {
     'events:manage': { name: '处理失败事件', description: '查看重试后仍失败的事件处理（死信列表）并重新执行（仅总部）' },
     'stock:recall': { name: '批次召回', description: '召回批次：立即在其所在各处锁定（总部：所有加盟机构），并列出收到该批次的客户' },
     'stock:reserve': { name: '预留库存', description: '为订单行预留库存（先到期先出），释放预留，发货时出库' },
+    'stocktake:count': { name: '盘点录入', description: '查看盘点单并录入盘点、复盘数量；盲盘时（无盘点管理权限）看不到账面数量和差异' },
+    'stocktake:manage': { name: '盘点管理', description: '开盘点单，查看账面数量与差异，要求复盘，审核（他人的盘点）并过账为库存调整，作废盘点单' },
+    'storage:record': { name: '记录温湿度', description: '记录库区的温度和湿度读数（员工录入，或传感器合作方通过 API 密钥上报）' },
     'plugin:manage': { name: '管理插件', description: '为加盟机构启用、停用、配置插件（总部：任何加盟机构；加盟商：总部允许时管理自己的）' },
   },
   roleTemplates: {
@@ -257,6 +260,7 @@ export const zhCN = {
     product_manager: { name: '商品经理', description: '维护商品目录、供应商、上架与价格' },
     purchasing_approver: { name: '采购审批', description: '审批采购申请，可查看库存作为依据' },
     stock_viewer: { name: '库存查询', description: '查看商品、仓库、库存和出入库流水' },
+    stock_counter: { name: '盘点员', description: '按盘点单清点库存；盲盘时看不到账面数量' },
   },
   customerTags: { chronic: '慢病', vip: 'VIP', new_member: '新会员', otc: '非处方药' },
   queues: { general: '普通队列', vip: 'VIP 队列' },

@@ -6,6 +6,7 @@ import { knowledgeAuditScenario } from './knowledge';
 import { notificationsAuditScenario } from './notifications';
 import { pluginsAuditScenario } from './plugins';
 import { inventoryAuditScenario } from './inventory';
+import { stockControlAuditScenario } from './stock-control';
 import { stockDocumentsAuditScenario } from './stock-documents';
 
 /**
@@ -28,4 +29,5 @@ auditScenarios.push(pluginsAuditScenario);
 auditScenarios.push(notificationsAuditScenario);
 auditScenarios.push(inventoryAuditScenario);
 auditScenarios.push(stockDocumentsAuditScenario);
+auditScenarios.push(stockControlAuditScenario);
 auditScenarios.push(eventsAuditScenario);

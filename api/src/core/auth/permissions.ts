@@ -30,6 +30,7 @@ export const ROLE_TEMPLATES = {
   product_manager: { name: '商品经理 Product manager', description: 'Keeps the product catalog, suppliers, availability and prices.' },
   purchasing_approver: { name: '采购审批 Purchasing approver', description: 'Approves purchase requests; sees stock to judge them.' },
   stock_viewer: { name: '库存查询 Stock viewer', description: 'Reads products, warehouses, stock and the moves ledger.' },
+  stock_counter: { name: '盘点员 Stock counter', description: 'Counts stock on count sheets; on blind counts never sees book quantities.' },
 } as const;
 export type RoleTemplateKey = keyof typeof ROLE_TEMPLATES;
 /** A built-in template key, or one a plugin adds (e.g. store_pharmacist). */

@@ -75,8 +75,12 @@ async function placeCase(ctx: RequestContext, input: CaseInput, customerUnitId: 
   return unit;
 }
 
-export async function createCase(ctx: RequestContext, input: CaseInput): Promise<Case> {
-  const actor = requireActor(ctx);
+/**
+ * Opens a case. System work (a job: no actor) may open one for a named org unit; `ownerId`
+ * gives it straight to that person (no automatic assignment).
+ */
+export async function createCase(ctx: RequestContext, input: CaseInput, options: { ownerId?: string } = {}): Promise<Case> {
+  const actor = ctx.actor ?? (input.orgUnitId && ctx.scope.orgPath === '/' ? null : requireActor(ctx));
   const customer = input.customerId ? await getCustomer(ctx, input.customerId) : undefined;
   const unit = await placeCase(ctx, input, customer?.orgUnitId);
   if (customer && customer.franchiseId !== unit.franchiseId) throw new BadUserInputError({ field: 'case.orgUnitId', message: 'must be in the customer’s franchise' });
@@ -99,16 +103,16 @@ export async function createCase(ctx: RequestContext, input: CaseInput): Promise
     attachments: input.attachments ?? [],
     tags: normalizeTags(input.tags) ?? [],
     isVip: customer?.tags.includes('vip') ?? false,
-    createdById: actor.kind === 'user' ? actor.id : null,
+    createdById: actor?.kind === 'user' ? actor.id : null,
     lastActivityAt: now,
   } as Case);
   c.queue = await queueFor(ctx.em, c);
   recordActivity(ctx, c, { kind: CaseActivityKind.CREATED, toState: c.state, details: { channel: c.channel, type: c.type, queue: c.queue } });
   await startCaseClocks(ctx.em, c, now);
-  const assignee = await autoAssign(ctx.em, c);
+  const assignee = options.ownerId ? (await franchiseStaff(ctx, c, options.ownerId, 'Staff user')).id : await autoAssign(ctx.em, c);
   if (assignee) {
     Object.assign(c, { ownerId: assignee, ownedSince: now });
-    recordActivity(ctx, c, { kind: CaseActivityKind.ASSIGNED, toStaffId: assignee, details: { rule: 'auto' } });
+    recordActivity(ctx, c, { kind: CaseActivityKind.ASSIGNED, toStaffId: assignee, details: { rule: options.ownerId ? 'named' : 'auto' } });
   }
   await ctx.em.flush();
   await publishCaseChange(ctx, c, 'created');

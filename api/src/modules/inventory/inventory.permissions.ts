@@ -61,4 +61,22 @@ export const InventoryPermission = definePermissions([
     description: 'Approve or reject branch requisitions and the destruction of expired or damaged goods requested by someone else.',
     grantedTo: ['purchasing_approver', 'franchise_owner', 'hq_admin'],
   },
+  {
+    name: 'storage:record',
+    group: 'Warehouses and stock',
+    description: 'Record temperature and humidity readings of storage zones (staff, or a sensor partner’s API key).',
+    grantedTo: ['warehouse_keeper', 'franchise_owner', 'hq_admin'],
+  },
+  {
+    name: 'stocktake:count',
+    group: 'Warehouses and stock',
+    description: 'See count sheets and enter counts and recounts; on blind sheets without stocktake:manage, book quantities and variances stay hidden.',
+    grantedTo: ['stock_counter', 'warehouse_keeper', 'franchise_owner', 'hq_admin'],
+  },
+  {
+    name: 'stocktake:manage',
+    group: 'Warehouses and stock',
+    description: 'Open count sheets, see book quantities and variances, ask for recounts, approve (counts of others) and post them as adjustments, cancel.',
+    grantedTo: ['warehouse_keeper', 'franchise_owner', 'hq_admin'],
+  },
 ] as const);

@@ -293,7 +293,8 @@ export class UpdateOneStorageZoneInput {
 @InputType()
 export class InventorySettingsInput {
   @Field(() => ID, { nullable: true, description: 'HQ only: another franchise (default: your own).' }) franchiseId?: string | null;
-  @Field(() => Int) @Min(0, { message: 'minRemainingShelfLifeDays cannot be negative' }) @Max(1095) minRemainingShelfLifeDays!: number;
+  @Field(() => Int, { nullable: true }) @IsOptional() @Min(0, { message: 'minRemainingShelfLifeDays cannot be negative' }) @Max(1095) minRemainingShelfLifeDays?: number | null;
+  @Field(() => Int, { nullable: true, description: 'Minutes an excursion may last before it opens a case (1 to 1440).' }) @IsOptional() @Min(1, { message: 'excursionCaseAfterMinutes must be at least 1' }) @Max(1440) excursionCaseAfterMinutes?: number | null;
   @Field(() => Int, { nullable: true }) version?: number | null;
 }
 

@@ -399,6 +399,12 @@ export async function issueReservation(
   const today = localDate(at, warehouse.timeZone);
   // Lots are locked for share: a recall or hold waits for this issue, or this issue sees it.
   await ctx.em.execute(`select id from batch where id in (select (jsonb_array_elements_text(?::jsonb))::uuid) order by id for share`, [JSON.stringify(allocations.map((a) => a.batchId))]);
+  const held = await ctx.em.execute<{ code: string; hold_reason: string | null }[]>(
+    `select code, hold_reason from storage_zone where id in (select (jsonb_array_elements_text(?::jsonb))::uuid) and on_hold order by id for share`,
+    [JSON.stringify(allocations.map((a) => a.zoneId))],
+  );
+  if (held.length)
+    throw new ConflictError(`Zone ${held[0]!.code} is on hold (${held[0]!.hold_reason ?? 'excursion'}) and nothing leaves it until a person releases it`, { reason: 'ZONE_ON_HOLD', zone: held[0]!.code });
   for (const a of allocations) {
     const batch = await ctx.em.refresh(await getBatch(ctx, a.batchId));
     const status = batch && effectiveBatchStatus(batch, today);

@@ -78,7 +78,7 @@ export class Warehouse extends TenantEntity<'status' | 'address' | 'responsibleS
 @Filter(tenantFilter)
 @Unique({ properties: ['warehouseId', 'code'] })
 @ObjectType()
-export class StorageZone extends TenantEntity<'status' | 'onHold' | 'nonConforming'> {
+export class StorageZone extends TenantEntity<'status' | 'onHold' | 'nonConforming' | 'holdReason'> {
   @Property({ type: 'uuid', index: true })
   @Field(() => ID)
   warehouseId!: string;
@@ -118,6 +118,10 @@ export class StorageZone extends TenantEntity<'status' | 'onHold' | 'nonConformi
   @Property({ type: 'boolean', default: false })
   @Field({ description: 'The non-conforming goods area (不合格品区): damaged goods wait here for destruction; never reserved, picked or put away into.' })
   nonConforming: boolean = false;
+
+  @Property({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: 'Why the zone is on hold (an excursion), until released.' })
+  holdReason?: string | null;
 
   @Enum({ items: () => WarehouseStatus })
   @Field(() => WarehouseStatus)
@@ -164,7 +168,7 @@ export class Batch extends TenantEntity<'status' | 'statusReason' | 'supplierId'
 @Filter(tenantFilter)
 @ObjectType()
 export class InventorySettings {
-  [OptionalProps]?: 'minRemainingShelfLifeDays' | 'version' | 'updatedAt';
+  [OptionalProps]?: 'minRemainingShelfLifeDays' | 'excursionCaseAfterMinutes' | 'version' | 'updatedAt';
 
   @PrimaryKey({ type: 'uuid' })
   @Field(() => ID)
@@ -173,6 +177,10 @@ export class InventorySettings {
   @Property({ type: 'int' })
   @Field(() => Int, { description: 'A lot is allocated only when it has at least this many days left at delivery (default 90).' })
   minRemainingShelfLifeDays: number = DEFAULT_MIN_REMAINING_SHELF_LIFE_DAYS;
+
+  @Property({ type: 'int' })
+  @Field(() => Int, { description: 'A storage excursion lasting longer than this opens a case for the warehouse’s responsible person (default 30).' })
+  excursionCaseAfterMinutes: number = DEFAULT_EXCURSION_CASE_AFTER_MINUTES;
 
   @Property({ version: true })
   @Field(() => Int)
@@ -183,4 +191,5 @@ export class InventorySettings {
   updatedAt: Date = clock.now();
 }
 
+export const DEFAULT_EXCURSION_CASE_AFTER_MINUTES = 30;
 export const DEFAULT_MIN_REMAINING_SHELF_LIFE_DAYS = 90;

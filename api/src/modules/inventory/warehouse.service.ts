@@ -12,7 +12,7 @@ import { findOrgUnit, getOrgUnit, orgUnitScopeCondition } from '../org/org.servi
 import { StorageClass } from './catalog.entity';
 import { localDate, now } from './inventory.time';
 import type { InventorySettingsInput, StorageZoneInput, StorageZoneUpdate, WarehouseInput, WarehouseUpdate } from './inventory.types';
-import { Batch, BatchStatus, DEFAULT_MIN_REMAINING_SHELF_LIFE_DAYS, InventorySettings, StorageZone, Warehouse, WarehouseKind, WarehouseStatus } from './warehouse.entity';
+import { Batch, BatchStatus, DEFAULT_EXCURSION_CASE_AFTER_MINUTES, DEFAULT_MIN_REMAINING_SHELF_LIFE_DAYS, InventorySettings, StorageZone, Warehouse, WarehouseKind, WarehouseStatus } from './warehouse.entity';
 
 export const warehouseLoader = (ctx: RequestContext) => byIdLoader(ctx, Warehouse);
 export const zoneLoader = (ctx: RequestContext) => byIdLoader(ctx, StorageZone);
@@ -182,7 +182,7 @@ export async function inventorySettings(ctx: RequestContext, franchiseId: string
   if (!canSeeFranchise(ctx.scope, franchiseId)) throw new NotFoundError('Franchise', franchiseId);
   const found = await ctx.em.findOne(InventorySettings, { franchiseId });
   // Never saved: the defaults, at version 0 (the first update creates the row).
-  return found ?? Object.assign(new InventorySettings(), { franchiseId, minRemainingShelfLifeDays: DEFAULT_MIN_REMAINING_SHELF_LIFE_DAYS, version: 0 });
+  return found ?? Object.assign(new InventorySettings(), { franchiseId, minRemainingShelfLifeDays: DEFAULT_MIN_REMAINING_SHELF_LIFE_DAYS, excursionCaseAfterMinutes: DEFAULT_EXCURSION_CASE_AFTER_MINUTES, version: 0 });
 }
 
 export async function updateInventorySettings(ctx: RequestContext, input: InventorySettingsInput): Promise<InventorySettings> {
@@ -192,10 +192,11 @@ export async function updateInventorySettings(ctx: RequestContext, input: Invent
   let settings = await ctx.em.findOne(InventorySettings, { franchiseId });
   if (settings) {
     if (input.version != null) checkVersion({ id: franchiseId, version: settings.version }, input.version, 'Inventory settings of franchise');
-    settings.minRemainingShelfLifeDays = input.minRemainingShelfLifeDays;
   } else {
-    settings = ctx.em.create(InventorySettings, { franchiseId, minRemainingShelfLifeDays: input.minRemainingShelfLifeDays });
+    settings = ctx.em.create(InventorySettings, { franchiseId });
   }
+  if (input.minRemainingShelfLifeDays != null) settings.minRemainingShelfLifeDays = input.minRemainingShelfLifeDays;
+  if (input.excursionCaseAfterMinutes != null) settings.excursionCaseAfterMinutes = input.excursionCaseAfterMinutes;
   await ctx.em.flush();
   return settings;
 }

@@ -74,6 +74,16 @@ export const NOTIFICATION_KINDS = [
       en: { subject: 'New VIP case {{caseNo}}', body: 'A VIP customer opened "{{subject}}"; please see that it is picked up soon.' },
     },
   },
+  {
+    key: 'stock.alert',
+    audience: 'staff',
+    label: '库存预警 Stock alert',
+    placeholders: { ...common, kindLabel: '预警类型 Alert kind', message: '预警内容 Alert', warehouseName: '仓库 Warehouse' },
+    defaults: {
+      'zh-CN': { subject: '{{warehouseName}}库存预警：{{kindLabel}}', body: '{{message}}' },
+      en: { subject: 'Stock alert at {{warehouseName}}: {{kindLabel}}', body: '{{message}}' },
+    },
+  },
 ] as const satisfies readonly NotificationKind[];
 
 export type NotificationKindKey = (typeof NOTIFICATION_KINDS)[number]['key'];

@@ -66,7 +66,9 @@ export function listOrgUnits(ctx: RequestContext, args: ListArgs, only?: OrgUnit
 /** The org unit, or null when it does not exist or is outside the actor's scope. */
 export async function findOrgUnit(ctx: RequestContext, id: string): Promise<OrgUnit | null> {
   const unit = await orgUnitLoader(ctx).load(id);
-  return unit && isWithinOrgPath(requireActor(ctx).scope, unit.path) ? unit : null;
+  // System work (a job, a reaction) has no actor: its scope is the whole tree of what RLS lets it see.
+  const scope = ctx.actor?.scope ?? (ctx.scope.orgPath === '/' ? ctx.scope : requireActor(ctx).scope);
+  return unit && isWithinOrgPath(scope, unit.path) ? unit : null;
 }
 
 export async function getOrgUnit(ctx: RequestContext, id: string, label = 'Org unit'): Promise<OrgUnit> {
