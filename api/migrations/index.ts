@@ -14,6 +14,7 @@ import { Migration20261130010719_recall } from './Migration20261130010719_recall
 import { Migration20261130055230_stock_documents } from './Migration20261130055230_stock_documents';
 import { Migration20261130063000_stock_alerts_storage } from './Migration20261130063000_stock_alerts_storage';
 import { Migration20261130063100_stocktakes } from './Migration20261130063100_stocktakes';
+import { Migration20261130063821_recall_outreach } from './Migration20261130063821_recall_outreach';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122070000_foundation', class: Migration20261122070000_foundation },
@@ -30,4 +31,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261130055230_stock_documents', class: Migration20261130055230_stock_documents },
   { name: 'Migration20261130063000_stock_alerts_storage', class: Migration20261130063000_stock_alerts_storage },
   { name: 'Migration20261130063100_stocktakes', class: Migration20261130063100_stocktakes },
+  { name: 'Migration20261130063821_recall_outreach', class: Migration20261130063821_recall_outreach },
 ];

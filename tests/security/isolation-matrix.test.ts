@@ -52,7 +52,7 @@ interface West {
   templateVersion: number;
   messageId: string;
   /** West's own product, supplier, warehouse with zones, a lot in stock and a reservation of it. */
-  inventory: { productId: string; supplierId: string; warehouseId: string; warehouseVersion: number; zoneId: string; zoneVersion: number; batchId: string; reservationId: string; recallId: string; coldZoneId: string; alertId: string; excursionId: string; stocktakeId: string; stocktakeVersion: number; stocktakeLineId: string };
+  inventory: { productId: string; supplierId: string; warehouseId: string; warehouseVersion: number; zoneId: string; zoneVersion: number; batchId: string; reservationId: string; recallId: string; coldZoneId: string; alertId: string; excursionId: string; stocktakeId: string; stocktakeVersion: number; stocktakeLineId: string; recallContactId: string; recallContactVersion: number };
   /** West's stock documents: a DRAFT purchase request, a SUBMITTED requisition to its branch center, a REQUESTED destruction of a damaged lot. */
   documents: { purchaseId: string; purchaseVersion: number; purchaseLineId: string; requisitionId: string; requisitionVersion: number; branchWarehouseId: string; destructionId: string; destructionVersion: number; damagedBatchId: string };
   allIds: string[];
@@ -297,6 +297,9 @@ const matrix: Record<string, MatrixCase> = {
   recordStorageReadings: { query: (w) => ({ query: `mutation($z: ID!) { recordStorageReadings(input: { readings: [{ zoneId: $z, recordedAt: "2026-01-01T00:00:00Z", temperature: 40 }] }) { accepted excursionsOpened { id } } }`, variables: { z: w.inventory.coldZoneId } }), expect: 'NOT_FOUND' },
   releaseStorageZone: { query: (w) => ({ query: `mutation($z: ID!) { releaseStorageZone(input: { id: $z, note: "潜入放行" }) { id onHold } }`, variables: { z: w.inventory.coldZoneId } }), expect: 'NOT_FOUND' },
   nearExpiryStock: { query: (w) => ({ query: `query($w: ID!) { nearExpiryStock(warehouseId: $w, withinDays: 730, includeExpired: true) { nodes { ${ID_FIELDS} batchId } } }`, variables: { w: w.inventory.warehouseId } }), expect: 'NOT_FOUND' },
+  startRecallOutreach: { query: (w) => ({ query: `mutation($id: ID!) { startRecallOutreach(input: { recallId: $id }) { contactsCreated casesOpened recall { ${ID_FIELDS} } } }`, variables: { id: w.inventory.recallId } }), expect: 'NOT_FOUND' },
+  recordRecallOutcome: { query: (w) => ({ query: `mutation($id: ID!, $v: Int!) { recordRecallOutcome(input: { id: $id, version: $v, status: CONTACTED }) { ${ID_FIELDS} } }`, variables: { id: w.inventory.recallContactId, v: w.inventory.recallContactVersion } }), expect: 'NOT_FOUND' },
+  recallContacts: { query: (w) => ({ query: `query($id: ID!) { recallContacts(recallId: $id) { nodes { ${ID_FIELDS} customerId } } }`, variables: { id: w.inventory.recallId } }), expect: 'NOT_FOUND' },
   stocktakes: { query: (w) => ({ query: `query($id: ID!) { stocktakes(filter: { or: [{ id: { eq: $id } }, { status: { in: [COUNTING, REVIEW, APPROVED, POSTED, CANCELLED] } }] }, paging: { limit: 200 }) { totalCount nodes { ${ID_FIELDS} warehouseId zoneId openedById movesDuringCount { id } } } }`, variables: { id: w.inventory.stocktakeId } }), expect: 'noWestData' },
   stocktake: { query: (w) => ({ query: `query($id: ID!) { stocktake(id: $id) { ${ID_FIELDS} countNo } }`, variables: { id: w.inventory.stocktakeId } }), expect: 'null' },
   stocktakeLines: { query: (w) => ({ query: `query($id: ID!) { stocktakeLines(stocktakeId: $id) { nodes { id batchId bookQuantity } } }`, variables: { id: w.inventory.stocktakeId } }), expect: 'NOT_FOUND' },
@@ -435,6 +438,13 @@ describe('franchise isolation matrix', () => {
     // A west excursion: its cold zone out of limits (on hold since), with its alert.
     const westExcursion = (await must<{ recordStorageReadings: { excursionsOpened: { id: string }[] } }>(westOwner, 'mutation($z: ID!) { recordStorageReadings(input: { readings: [{ zoneId: $z, recordedAt: "2026-01-01T00:00:00Z", temperature: 9.5 }] }) { excursionsOpened { id } } }', { z: westStock.coldZoneId })).recordStorageReadings.excursionsOpened[0]!;
     const westAlert = (await must<{ stockAlerts: { nodes: { id: string }[] } }>(westOwner, '{ stockAlerts { nodes { id } } }')).stockAlerts.nodes[0]!;
+    // West handed a lot straight to its customer, recalled it and started the outreach: a contact of its own.
+    await receive(westOwner, westStock.warehouseId, [{ productId: westProduct.id, zoneId: westStock.normalZoneId, lotNo: 'WEST-RC-2', expiryDate: inDays(300), quantity: 2 }]);
+    const handed = (await must<{ reserveStock: { id: string }[] }>(westOwner, 'mutation($w: ID!, $p: ID!, $c: ID!) { reserveStock(input: { warehouseId: $w, documentType: "CUSTOMER", documentId: $c, lines: [{ productId: $p, quantity: 1 }] }) { id } }', { w: westStock.warehouseId, p: westProduct.id, c: westCustomer.id })).reserveStock[0]!;
+    await must(westOwner, 'mutation($id: ID!) { issueStockReservation(input: { id: $id, documentNo: "西区-XS-1" }) { reservation { id } } }', { id: handed.id });
+    const westOwnRecall = (await must<{ recallBatch: { id: string } }>(westOwner, 'mutation($p: ID!) { recallBatch(input: { productId: $p, lotNo: "WEST-RC-2", reason: "西区自查召回" }) { id } }', { p: westProduct.id })).recallBatch;
+    await must(westOwner, 'mutation($id: ID!) { startRecallOutreach(input: { recallId: $id, openCases: false }) { contactsCreated } }', { id: westOwnRecall.id });
+    const westContact = (await must<{ recallContacts: { nodes: Versioned[] } }>(westOwner, 'query($id: ID!) { recallContacts(recallId: $id) { nodes { id version } } }', { id: westOwnRecall.id })).recallContacts.nodes[0]!;
     // A west count sheet of its normal zone, still being counted.
     const westSheet = (await must<{ openStocktake: Versioned }>(westOwner, 'mutation($w: ID!, $z: ID!) { openStocktake(input: { warehouseId: $w, zoneId: $z }) { id version } }', { w: westStock.warehouseId, z: westStock.normalZoneId })).openStocktake;
     const westSheetLine = (await must<{ stocktakeLines: { nodes: { id: string }[] } }>(westOwner, 'query($s: ID!) { stocktakeLines(stocktakeId: $s) { nodes { id } } }', { s: westSheet.id })).stocktakeLines.nodes[0]!;
@@ -461,6 +471,8 @@ describe('franchise isolation matrix', () => {
         stocktakeId: westSheet.id,
         stocktakeVersion: westSheet.version,
         stocktakeLineId: westSheetLine.id,
+        recallContactId: westContact.id,
+        recallContactVersion: westContact.version,
       },
       documents: {
         purchaseId: westPurchase.id,
@@ -531,6 +543,9 @@ describe('franchise isolation matrix', () => {
         westExcursion.id,
         westSheet.id,
         westSheetLine.id,
+        westOwnRecall.id,
+        westContact.id,
+        handed.id,
         ...westInventory.stockBalances.nodes.map((b) => b.id),
         ...westInventory.stockMoves.nodes.map((m) => m.id),
         ...westInventory.franchiseProducts.nodes.map((t) => t.id),

@@ -243,6 +243,7 @@ export const zhCN = {
     'stock:reserve': { name: '预留库存', description: '为订单行预留库存（先到期先出），释放预留，发货时出库' },
     'stocktake:count': { name: '盘点录入', description: '查看盘点单并录入盘点、复盘数量；盲盘时（无盘点管理权限）看不到账面数量和差异' },
     'stocktake:manage': { name: '盘点管理', description: '开盘点单，查看账面数量与差异，要求复盘，审核（他人的盘点）并过账为库存调整，作废盘点单' },
+    'recall:contact': { name: '召回联系', description: '查看收到召回批次的客户，记录联系结果（已联系、已退回、无法联系）' },
     'storage:record': { name: '记录温湿度', description: '记录库区的温度和湿度读数（员工录入，或传感器合作方通过 API 密钥上报）' },
     'plugin:manage': { name: '管理插件', description: '为加盟机构启用、停用、配置插件（总部：任何加盟机构；加盟商：总部允许时管理自己的）' },
   },

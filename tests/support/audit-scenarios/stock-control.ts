@@ -5,7 +5,8 @@ import type { AuditScenario } from './index';
 /**
  * Stock control: a zone's excursion (readings out of and back in range), its release and the
  * alert acknowledged; a count sheet counted by HQ, recounted, reviewed, approved and posted by
- * the owner; another cancelled. Every stock-control mutation once.
+ * the owner; another cancelled; a lot handed to a customer, recalled, its outreach started and
+ * an outcome recorded. Every stock-control mutation once.
  */
 export const stockControlAuditScenario: AuditScenario = async ({ hq, owner, run }) => {
   const units = await owner.graphql<{ orgUnits: { nodes: { id: string }[] } }>('{ orgUnits(filter: { kind: { eq: FRANCHISE } }) { nodes { id } } }');
@@ -36,4 +37,13 @@ export const stockControlAuditScenario: AuditScenario = async ({ hq, owner, run 
   await run(owner, 'postStocktake', `mutation($id: ID!, $v: Int!) { postStocktake(input: { id: $id, version: $v }) { id } }`, { id: sheet.id, v: sheet.version });
   const other = await run(owner, 'openStocktake', `mutation($w: ID!) { openStocktake(input: { warehouseId: $w }) { id version } }`, { w: warehouse.id });
   await run(owner, 'cancelStocktake', `mutation($id: ID!, $v: Int!) { cancelStocktake(input: { id: $id, version: $v, reason: "重复开单" }) { id } }`, { id: other.id, v: other.version });
+
+  const customers = await owner.graphql<{ customers: { nodes: { id: string }[] } }>('{ customers(paging: { limit: 1 }) { nodes { id } } }');
+  const reserved = await run(owner, 'reserveStock', `mutation($w: ID!, $p: ID!, $c: ID!) { reserveStock(input: { warehouseId: $w, documentType: "CUSTOMER", documentId: $c, lines: [{ productId: $p, quantity: 1 }] }) { id } }`, { w: warehouse.id, p: product.id, c: customers.body.data!.customers.nodes[0]!.id });
+  await run(owner, 'issueStockReservation', `mutation($id: ID!) { issueStockReservation(input: { id: $id, documentNo: "XS-AUDIT-1" }) { reservation { id } } }`, { id: (reserved as unknown as { id: string }[])[0]!.id });
+  const recall = await run(hq, 'recallBatch', `mutation($p: ID!) { recallBatch(input: { productId: $p, lotNo: "SC-1", reason: "审计召回外呼" }) { id } }`, { p: product.id });
+  await run(owner, 'startRecallOutreach', `mutation($id: ID!) { startRecallOutreach(input: { recallId: $id }) { contactsCreated } }`, { id: recall.id });
+  const contacts = await owner.graphql<{ recallContacts: { nodes: { id: string; version: number }[] } }>('query($id: ID!) { recallContacts(recallId: $id) { nodes { id version } } }', { id: recall.id });
+  const contact = contacts.body.data!.recallContacts.nodes[0]!;
+  await run(owner, 'recordRecallOutcome', `mutation($id: ID!, $v: Int!) { recordRecallOutcome(input: { id: $id, version: $v, status: CONTACTED, note: "已告知" }) { id } }`, { id: contact.id, v: contact.version });
 };

@@ -13,7 +13,9 @@ import { inventoryEventTypes } from './inventory.events';
 import { inventoryEventHandlers } from './inventory.extensions';
 import { excursionCheckJob, flagExpiredJob, ledgerCheckJob } from './inventory.jobs';
 import { InventoryPermission } from './inventory.permissions';
-import { BatchRecall } from './recall.entity';
+import { BatchRecall, RecallContact } from './recall.entity';
+import { directIssueCustomers } from './recall-outreach.service';
+import { RecallOutreachResolver } from './recall-outreach.resolver';
 import { RecallResolver } from './recall.resolver';
 import { Stocktake, StocktakeLine } from './stocktake.entity';
 import { StocktakeLineResolver, StocktakeResolver } from './stocktake.resolver';
@@ -24,18 +26,19 @@ import { StorageResolver } from './storage.resolver';
 import { Batch, InventorySettings, StorageZone, Warehouse } from './warehouse.entity';
 import { BatchResolver, WarehouseResolver } from './warehouse.resolver';
 
-/** Products, suppliers, warehouses and zones, lots, stock as a ledger with reservations (first expiry first), the stock documents (purchases with inspection, branch requisitions, destructions) and stock control (alerts, storage conditions, stocktakes, expiry). */
+/** Products, suppliers, warehouses and zones, lots, stock as a ledger with reservations (first expiry first), the stock documents (purchases with inspection, branch requisitions, destructions) and stock control (alerts, storage conditions, stocktakes, expiry, recall outreach). */
 export const inventoryModule = defineModule({
   name: 'inventory',
   entities: [Product, FranchiseProduct, Supplier, Warehouse, StorageZone, Batch, InventorySettings, StockBalance, StockMove, StockReservation, StockReservationAllocation, BatchRecall,
     PurchaseRequest, PurchaseRequestLine, PurchaseInspectionLine, StockRequisition, StockRequisitionLine, StockTransferLine, StockDestruction, StockDestructionLine,
-    StockAlert, StorageReading, StorageExcursion, Stocktake, StocktakeLine],
+    StockAlert, StorageReading, StorageExcursion, Stocktake, StocktakeLine, RecallContact],
   resolvers: [ProductResolver, SupplierResolver, WarehouseResolver, BatchResolver, StockBalanceResolver, StockMoveResolver, StockReservationResolver, RecallResolver,
     PurchaseRequestResolver, PurchaseRequestLineResolver, PurchaseInspectionLineResolver, PurchaseSuggestionResolver,
     StockRequisitionResolver, StockRequisitionLineResolver, StockTransferLineResolver, StockDestructionResolver, StockDestructionLineResolver,
-    StockAlertResolver, StorageResolver, StocktakeResolver, StocktakeLineResolver, ExpiryResolver],
+    StockAlertResolver, StorageResolver, StocktakeResolver, StocktakeLineResolver, ExpiryResolver, RecallOutreachResolver],
   permissions: [InventoryPermission],
   jobs: [flagExpiredJob, ledgerCheckJob, excursionCheckJob],
   events: [...documentEventTypes, ...inventoryEventTypes],
   contributes: { eventHandlers: inventoryEventHandlers },
+  extensions: [directIssueCustomers],
 });

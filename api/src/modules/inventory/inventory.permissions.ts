@@ -79,4 +79,10 @@ export const InventoryPermission = definePermissions([
     description: 'Open count sheets, see book quantities and variances, ask for recounts, approve (counts of others) and post them as adjustments, cancel.',
     grantedTo: ['warehouse_keeper', 'franchise_owner', 'hq_admin'],
   },
+  {
+    name: 'recall:contact',
+    group: 'Warehouses and stock',
+    description: 'See who received a recalled lot and record what came of reaching them (contacted, returned, unreachable).',
+    grantedTo: ['agent', 'supervisor', 'store_director', 'product_manager', 'warehouse_keeper', 'franchise_owner', 'hq_admin'],
+  },
 ] as const);

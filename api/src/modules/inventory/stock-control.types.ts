@@ -6,10 +6,11 @@ import { Connection } from '../../core/graphql/paging';
 import { StockAlert, StockAlertKind } from './alert.entity';
 import { ExcursionStatus, ReadingSource, StorageExcursion, StorageReading } from './storage.entity';
 import { MAX_READINGS } from './storage.service';
+import { BatchRecall, RecallContact, RecallContactStatus } from './recall.entity';
 import { Stocktake, StocktakeLine, StocktakeStatus } from './stocktake.entity';
 import { MAX_COUNTS } from './stocktake.service';
 
-/** GraphQL inputs and outputs of stock control: alerts, storage conditions (readings, excursions), stocktakes. */
+/** GraphQL inputs and outputs of stock control: alerts, storage conditions (readings, excursions), stocktakes, recall outreach. */
 
 export const StockAlertConnection = Connection(StockAlert);
 export const StorageExcursionConnection = Connection(StorageExcursion);
@@ -147,4 +148,45 @@ export class CancelStocktakeInput extends StocktakeVersionInput {
 export class StocktakeCountResult {
   @Field(() => Stocktake) stocktake!: Stocktake;
   @Field(() => [StocktakeLine], { description: 'The lines just counted, as the caller may see them.' }) lines!: StocktakeLine[];
+}
+
+// ---------------------------------------------------------------------------- recall outreach
+
+export const RecallContactConnection = Connection(RecallContact);
+
+export const { Filter: RecallContactFilter, Sort: RecallContactSort } = defineListInputs('RecallContact', {
+  filter: { id: IDFilterComparison, franchiseId: IDFilterComparison, warehouseId: IDFilterComparison, customerId: IDFilterComparison, status: enumComparison('RecallContactStatus', RecallContactStatus), documentNo: StringFieldComparison },
+  sort: ['createdAt', 'status', 'documentNo'] as const,
+});
+
+@InputType()
+export class StartRecallOutreachInput {
+  @Field(() => ID) recallId!: string;
+  @Field({ nullable: true, description: 'Open a case per customer known (default true); else only the contact list.' }) openCases?: boolean;
+}
+
+@ObjectType()
+export class RecallOutreachResult {
+  @Field(() => BatchRecall) recall!: BatchRecall;
+  @Field(() => Int, { description: 'Recipients added to the contact list (those already on it are left as they are).' }) contactsCreated!: number;
+  @Field(() => Int) casesOpened!: number;
+}
+
+@InputType()
+export class RecordRecallOutcomeInput {
+  @Field(() => ID) id!: string;
+  @Field(() => Int) version!: number;
+  @Field(() => RecallContactStatus, { description: 'CONTACTED, RETURNED or UNREACHABLE.' }) status!: RecallContactStatus;
+  @Field(() => String, { nullable: true }) @IsOptional() @Length(0, 1000) note?: string | null;
+  @Field(() => Int, { nullable: true, description: 'With RETURNED: units that came back (default: all the document took).' }) returnedQuantity?: number | null;
+}
+
+@ObjectType({ description: 'How far the outreach of a recall got (recipients in your reach).' })
+export class RecallProgress {
+  @Field(() => Int) recipients!: number;
+  @Field(() => Int) pending!: number;
+  @Field(() => Int) contacted!: number;
+  @Field(() => Int) returned!: number;
+  @Field(() => Int) unreachable!: number;
+  @Field(() => Int, { description: 'Units of the lot returned so far.' }) returnedQuantity!: number;
 }
