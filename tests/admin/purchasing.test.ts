@@ -25,13 +25,26 @@ describeInBrowser('purchase inspection in the admin panel', () => {
     const product = await createProduct(hq, { genericName: '布洛芬缓释胶囊', specification: '0.3g×20粒' });
     const manager = await staffWith(app, owner, 'product_manager', 'pm.ui@east.demo');
     await staffWith(app, owner, 'warehouse_keeper', 'keeper.ui@east.demo');
-    const approver = await staffWith(app, owner, 'purchasing_approver', 'approver.ui@east.demo');
+    await staffWith(app, owner, 'purchasing_approver', 'approver.ui@east.demo');
     type Doc = { id: string; version: number; requestNo: string };
     const step = async (caller: Caller, name: string, type: string, input: Record<string, unknown>) => (await must<Record<string, Doc>>(caller, `mutation($i: ${type}!) { ${name}(input: $i) { id version requestNo } }`, { i: input }))[name]!;
-    let doc = await step(manager, 'createPurchaseRequest', 'CreatePurchaseRequestInput', { warehouseId: warehouse.warehouseId, lines: [{ productId: product.id, quantity: 20 }] });
+    const supplierId = (await must<{ createOneSupplier: { id: string } }>(owner, 'mutation { createOneSupplier(input: { supplier: { name: "国药控股上海有限公司" } }) { id } }')).createOneSupplier.id;
+    let doc = await step(manager, 'createPurchaseRequest', 'CreatePurchaseRequestInput', { warehouseId: warehouse.warehouseId, supplierId, lines: [{ productId: product.id, quantity: 20 }] });
     doc = await step(manager, 'submitPurchaseRequest', 'DocumentVersionInput', { id: doc.id, version: doc.version });
-    doc = await step(approver, 'approvePurchaseRequest', 'DocumentDecisionInput', { id: doc.id, version: doc.version });
-    doc = await step(manager, 'placeSupplierOrder', 'PlaceSupplierOrderInput', { id: doc.id, version: doc.version, supplierId: (await must<{ createOneSupplier: { id: string } }>(owner, 'mutation { createOneSupplier(input: { supplier: { name: "国药控股上海有限公司" } }) { id } }')).createOneSupplier.id, supplierOrderNo: 'PO-UI-1' });
+
+    // The purchasing approver approves in the panel, the product manager orders from the supplier there.
+    const approverPage = await signInPage(browser, app, 'approver.ui@east.demo');
+    await approverPage.goto(`/purchase-requests/show/${doc.id}`);
+    await approverPage.getByTestId('decision-note').fill('按月度用量批准');
+    await approverPage.getByTestId('approve-purchase').click();
+    await approverPage.locator('[data-testid="purchase-status"][data-status="APPROVED"]').waitFor();
+    await approverPage.context().close();
+    const managerPage = await signInPage(browser, app, 'pm.ui@east.demo');
+    await managerPage.goto(`/purchase-requests/show/${doc.id}`);
+    await managerPage.getByTestId('supplier-order-no').fill('PO-UI-1');
+    await managerPage.getByTestId('place-order').click();
+    await managerPage.locator('[data-testid="purchase-status"][data-status="ORDERED"]').waitFor();
+    await managerPage.context().close();
 
     const page = await signInPage(browser, app, 'keeper.ui@east.demo');
     await page.getByRole('menuitem', { name: '仓库与库存' }).click();

@@ -217,6 +217,7 @@ export const en: DeepPartial<Dictionary> = {
     keeperSignature: 'Warehouse keeper', managerSignature: 'Product manager', unsigned: 'not signed', signAsKeeper: 'Sign as warehouse keeper', signAsManager: 'Sign as product manager', signed: 'Signed',
     putAwayTitle: 'Put away', putAwayHelp: 'Accepted goods go into zones of their storage class (cold goods into a cold zone), with the paper inbound slip number.', putAwayButton: 'Put away', putAway: 'In stock',
     stockTitle: 'Stock from this purchase', onHand: 'On hand', available: 'Available',
+    submit: 'Submit for approval', submitted: 'Submitted for approval', approve: 'Approve', approved: 'Approved', reject: 'Reject', rejectedDone: 'Rejected', decisionNote: 'Decision note (needed to reject)', placeOrder: 'Order from the supplier', ordered: 'Ordered',
   },
   caseFields: { solutionType: 'Solution type', solutionNote: 'Solution', solutionAmount: 'Amount (yuan)', reason: 'Reason', question: 'Question', answer: 'Answer', resolutionNote: 'Resolution', reviewNote: 'Pharmacist review' },
 };

@@ -196,6 +196,7 @@ export const zhCN = {
     keeperSignature: '库管员签字', managerSignature: '商品经理签字', unsigned: '未签', signAsKeeper: '以库管员身份签字', signAsManager: '以商品经理身份签字', signed: '已签字',
     putAwayTitle: '上架入库', putAwayHelp: '合格商品按品名规格放入相应储存条件的库区（冷藏商品入冷藏区），并登记纸质入库单号。', putAwayButton: '上架入库', putAway: '已入库',
     stockTitle: '入库后的库存', onHand: '在库', available: '可用',
+    submit: '提交审批', submitted: '已提交审批', approve: '批准', approved: '已批准', reject: '驳回', rejectedDone: '已驳回', decisionNote: '审批意见（驳回时必填）', placeOrder: '向供应商下单', ordered: '已下单',
   },
   caseFields: { solutionType: '解决方式', solutionNote: '方案说明', solutionAmount: '金额（元）', reason: '原因', question: '问题', answer: '答复', resolutionNote: '处理结果', reviewNote: '药师审核意见' },
   permissionGroups: { Cases: '工单', Customers: '客户', Staff: '员工与角色', 'Knowledge base': '知识库', Organization: '组织架构', Partners: '合作方接口', Audit: '审计', Plugins: '插件', Notifications: '消息通知', 'Warehouses and stock': '仓库与库存', Platform: '平台' },

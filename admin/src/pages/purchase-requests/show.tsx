@@ -1,6 +1,7 @@
 import { Show } from '@refinedev/antd';
 import { useTranslate } from '@refinedev/core';
 import { Button, Card, Descriptions, Form, Input, InputNumber, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { useParams } from 'react-router';
 import { DateTime, EnumTag } from '../../components/display';
 import { useGql, useGqlMutation } from '../../hooks/use-gql';
@@ -30,6 +31,12 @@ export function PurchaseRequestShow() {
   const record = useGqlMutation('RecordInspection', { success: 'purchases.inspectionSaved' });
   const sign = useGqlMutation('SignInspection', { success: 'purchases.signed' });
   const putAway = useGqlMutation('PutAwayPurchase', { success: 'purchases.putAway' });
+  const submit = useGqlMutation('SubmitPurchaseRequest', { success: 'purchases.submitted' });
+  const approve = useGqlMutation('ApprovePurchaseRequest', { success: 'purchases.approved' });
+  const reject = useGqlMutation('RejectPurchaseRequest', { success: 'purchases.rejectedDone' });
+  const order = useGqlMutation('PlaceSupplierOrder', { success: 'purchases.ordered' });
+  const [decisionNote, setDecisionNote] = useState('');
+  const [supplierOrderNo, setSupplierOrderNo] = useState('');
   const batchIds = (doc?.inspectionLines ?? []).map((l) => l.batchId).filter((b): b is string => !!b);
   const stock = useGql<{ stockBalances: { nodes: StockRow[] } }>('PurchaseStock', { warehouseId: doc?.warehouseId, batchIds }, { enabled: doc?.status === 'RECEIVED' && batchIds.length > 0 });
   const [form] = Form.useForm<InspectionForm>();
@@ -68,6 +75,25 @@ export function PurchaseRequestShow() {
           <Table.Column<Line> dataIndex="quantity" title={t('purchases.quantity')} />
           <Table.Column<Line> dataIndex="suggestedQuantity" title={t('purchases.suggested')} />
         </Table>
+        {doc.status === 'DRAFT' && (
+          <Button style={{ marginTop: 12 }} type="primary" data-testid="submit-purchase" loading={submit.loading} onClick={async () => after(await submit.run({ input: { id: doc.id, version: doc.version } }))}>
+            {t('purchases.submit')}
+          </Button>
+        )}
+        {doc.status === 'SUBMITTED' && (
+          <Space style={{ marginTop: 12 }} wrap>
+            <Input style={{ width: 320 }} placeholder={t('purchases.decisionNote')} value={decisionNote} onChange={(e) => setDecisionNote(e.target.value)} data-testid="decision-note" />
+            <Button type="primary" data-testid="approve-purchase" loading={approve.loading} onClick={async () => after(await approve.run({ input: { id: doc.id, version: doc.version, note: decisionNote.trim() || null } }))}>{t('purchases.approve')}</Button>
+            <Button danger data-testid="reject-purchase" loading={reject.loading} onClick={async () => after(await reject.run({ input: { id: doc.id, version: doc.version, note: decisionNote.trim() || null } }))}>{t('purchases.reject')}</Button>
+          </Space>
+        )}
+        {doc.status === 'APPROVED' && (
+          <Space style={{ marginTop: 12 }} wrap>
+            <Input style={{ width: 240 }} placeholder={t('purchases.supplierOrderNo')} value={supplierOrderNo} onChange={(e) => setSupplierOrderNo(e.target.value)} data-testid="supplier-order-no" />
+            <Button type="primary" data-testid="place-order" disabled={!supplierOrderNo.trim()} loading={order.loading} onClick={async () => after(await order.run({ input: { id: doc.id, version: doc.version, supplierOrderNo: supplierOrderNo.trim() } }))}>{t('purchases.placeOrder')}</Button>
+          </Space>
+        )}
+        {doc.decisionNote && <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>{t('purchases.decisionNote')}：{doc.decisionNote}</Typography.Paragraph>}
         {doc.status === 'ORDERED' && (
           <Button style={{ marginTop: 12 }} type="primary" data-testid="record-arrival" loading={arrive.loading} onClick={async () => after(await arrive.run({ input: { id: doc.id, version: doc.version } }))}>
             {t('purchases.recordArrival')}
