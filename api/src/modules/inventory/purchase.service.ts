@@ -312,8 +312,14 @@ export function purchaseLinesOf(ctx: RequestContext, requestIds: readonly string
   return ctx.em.find(PurchaseRequestLine, { requestId: { $in: [...requestIds] } }, { orderBy: { lineNo: 'asc' } });
 }
 
-export function inspectionLinesOf(ctx: RequestContext, requestIds: readonly string[]) {
-  return ctx.em.find(PurchaseInspectionLine, { requestId: { $in: [...requestIds] } }, { orderBy: { createdAt: 'asc', id: 'asc' } });
+/** Inspection lines in the order of their request lines, then by lot number (one inspection writes them all at one instant). */
+export async function inspectionLinesOf(ctx: RequestContext, requestIds: readonly string[]) {
+  const [lines, requestLines] = await Promise.all([
+    ctx.em.find(PurchaseInspectionLine, { requestId: { $in: [...requestIds] } }),
+    ctx.em.find(PurchaseRequestLine, { requestId: { $in: [...requestIds] } }, { fields: ['id', 'lineNo'] }),
+  ]);
+  const lineNo = new Map(requestLines.map((l) => [l.id, l.lineNo]));
+  return lines.sort((a, b) => (lineNo.get(a.requestLineId) ?? 0) - (lineNo.get(b.requestLineId) ?? 0) || a.lotNo.localeCompare(b.lotNo));
 }
 
 /**
