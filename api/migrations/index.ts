@@ -15,6 +15,7 @@ import { Migration20261130055230_stock_documents } from './Migration202611300552
 import { Migration20261130063000_stock_alerts_storage } from './Migration20261130063000_stock_alerts_storage';
 import { Migration20261130063100_stocktakes } from './Migration20261130063100_stocktakes';
 import { Migration20261130063821_recall_outreach } from './Migration20261130063821_recall_outreach';
+import { Migration20261130072321_stock_minimums } from './Migration20261130072321_stock_minimums';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122070000_foundation', class: Migration20261122070000_foundation },
@@ -32,4 +33,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261130063000_stock_alerts_storage', class: Migration20261130063000_stock_alerts_storage },
   { name: 'Migration20261130063100_stocktakes', class: Migration20261130063100_stocktakes },
   { name: 'Migration20261130063821_recall_outreach', class: Migration20261130063821_recall_outreach },
+  { name: 'Migration20261130072321_stock_minimums', class: Migration20261130072321_stock_minimums },
 ];

@@ -52,7 +52,7 @@ interface West {
   templateVersion: number;
   messageId: string;
   /** West's own product, supplier, warehouse with zones, a lot in stock and a reservation of it. */
-  inventory: { productId: string; supplierId: string; warehouseId: string; warehouseVersion: number; zoneId: string; zoneVersion: number; batchId: string; reservationId: string; recallId: string; coldZoneId: string; alertId: string; excursionId: string; stocktakeId: string; stocktakeVersion: number; stocktakeLineId: string; recallContactId: string; recallContactVersion: number };
+  inventory: { productId: string; supplierId: string; warehouseId: string; warehouseVersion: number; zoneId: string; zoneVersion: number; batchId: string; reservationId: string; recallId: string; coldZoneId: string; alertId: string; excursionId: string; stocktakeId: string; stocktakeVersion: number; stocktakeLineId: string; recallContactId: string; recallContactVersion: number; minimumId: string };
   /** West's stock documents: a DRAFT purchase request, a SUBMITTED requisition to its branch center, a REQUESTED destruction of a damaged lot. */
   documents: { purchaseId: string; purchaseVersion: number; purchaseLineId: string; requisitionId: string; requisitionVersion: number; branchWarehouseId: string; destructionId: string; destructionVersion: number; damagedBatchId: string };
   allIds: string[];
@@ -297,6 +297,8 @@ const matrix: Record<string, MatrixCase> = {
   recordStorageReadings: { query: (w) => ({ query: `mutation($z: ID!) { recordStorageReadings(input: { readings: [{ zoneId: $z, recordedAt: "2026-01-01T00:00:00Z", temperature: 40 }] }) { accepted excursionsOpened { id } } }`, variables: { z: w.inventory.coldZoneId } }), expect: 'NOT_FOUND' },
   releaseStorageZone: { query: (w) => ({ query: `mutation($z: ID!) { releaseStorageZone(input: { id: $z, note: "潜入放行" }) { id onHold } }`, variables: { z: w.inventory.coldZoneId } }), expect: 'NOT_FOUND' },
   nearExpiryStock: { query: (w) => ({ query: `query($w: ID!) { nearExpiryStock(warehouseId: $w, withinDays: 730, includeExpired: true) { nodes { ${ID_FIELDS} batchId } } }`, variables: { w: w.inventory.warehouseId } }), expect: 'NOT_FOUND' },
+  stockMinimums: { query: (w) => ({ query: `query($p: ID!) { stockMinimums(filter: { or: [{ productId: { eq: $p } }, { minQuantity: { gte: 0 } }] }, paging: { limit: 200 }) { totalCount nodes { ${ID_FIELDS} warehouseId productId } } }`, variables: { p: w.inventory.productId } }), expect: 'noWestData' },
+  setStockMinimum: { query: (w) => ({ query: `mutation($w: ID!, $p: ID!) { setStockMinimum(input: { warehouseId: $w, productId: $p, minQuantity: 1000 }) { ${ID_FIELDS} } }`, variables: { w: w.inventory.warehouseId, p: w.inventory.productId } }), expect: 'NOT_FOUND' },
   startRecallOutreach: { query: (w) => ({ query: `mutation($id: ID!) { startRecallOutreach(input: { recallId: $id }) { contactsCreated casesOpened recall { ${ID_FIELDS} } } }`, variables: { id: w.inventory.recallId } }), expect: 'NOT_FOUND' },
   recordRecallOutcome: { query: (w) => ({ query: `mutation($id: ID!, $v: Int!) { recordRecallOutcome(input: { id: $id, version: $v, status: CONTACTED }) { ${ID_FIELDS} } }`, variables: { id: w.inventory.recallContactId, v: w.inventory.recallContactVersion } }), expect: 'NOT_FOUND' },
   recallContacts: { query: (w) => ({ query: `query($id: ID!) { recallContacts(recallId: $id) { nodes { ${ID_FIELDS} customerId } } }`, variables: { id: w.inventory.recallId } }), expect: 'NOT_FOUND' },
@@ -445,6 +447,8 @@ describe('franchise isolation matrix', () => {
     const westOwnRecall = (await must<{ recallBatch: { id: string } }>(westOwner, 'mutation($p: ID!) { recallBatch(input: { productId: $p, lotNo: "WEST-RC-2", reason: "西区自查召回" }) { id } }', { p: westProduct.id })).recallBatch;
     await must(westOwner, 'mutation($id: ID!) { startRecallOutreach(input: { recallId: $id, openCases: false }) { contactsCreated } }', { id: westOwnRecall.id });
     const westContact = (await must<{ recallContacts: { nodes: Versioned[] } }>(westOwner, 'query($id: ID!) { recallContacts(recallId: $id) { nodes { id version } } }', { id: westOwnRecall.id })).recallContacts.nodes[0]!;
+    // A west minimum (met: no alert).
+    const westMinimum = (await must<{ setStockMinimum: { id: string } }>(westOwner, 'mutation($w: ID!, $p: ID!) { setStockMinimum(input: { warehouseId: $w, productId: $p, minQuantity: 2 }) { id } }', { w: westStock.warehouseId, p: westProduct.id })).setStockMinimum;
     // A west count sheet of its normal zone, still being counted.
     const westSheet = (await must<{ openStocktake: Versioned }>(westOwner, 'mutation($w: ID!, $z: ID!) { openStocktake(input: { warehouseId: $w, zoneId: $z }) { id version } }', { w: westStock.warehouseId, z: westStock.normalZoneId })).openStocktake;
     const westSheetLine = (await must<{ stocktakeLines: { nodes: { id: string }[] } }>(westOwner, 'query($s: ID!) { stocktakeLines(stocktakeId: $s) { nodes { id } } }', { s: westSheet.id })).stocktakeLines.nodes[0]!;
@@ -473,6 +477,7 @@ describe('franchise isolation matrix', () => {
         stocktakeLineId: westSheetLine.id,
         recallContactId: westContact.id,
         recallContactVersion: westContact.version,
+        minimumId: westMinimum.id,
       },
       documents: {
         purchaseId: westPurchase.id,
@@ -544,6 +549,7 @@ describe('franchise isolation matrix', () => {
         westSheet.id,
         westSheetLine.id,
         westOwnRecall.id,
+        westMinimum.id,
         westContact.id,
         handed.id,
         ...westInventory.stockBalances.nodes.map((b) => b.id),

@@ -21,6 +21,7 @@ export const stockControlAuditScenario: AuditScenario = async ({ hq, owner, run 
   const alerts = await owner.graphql<{ stockAlerts: { nodes: { id: string }[] } }>('query($w: ID!) { stockAlerts(filter: { warehouseId: { eq: $w } }) { nodes { id } } }', { w: warehouse.id });
   await run(owner, 'acknowledgeStockAlert', `mutation($id: ID!) { acknowledgeStockAlert(id: $id) { id } }`, { id: alerts.body.data!.stockAlerts.nodes[0]!.id });
 
+  await run(owner, 'setStockMinimum', `mutation($w: ID!, $p: ID!) { setStockMinimum(input: { warehouseId: $w, productId: $p, minQuantity: 3 }) { id } }`, { w: warehouse.id, p: product.id });
   let sheet = await run(owner, 'openStocktake', `mutation($w: ID!) { openStocktake(input: { warehouseId: $w, blind: false }) { id version } }`, { w: warehouse.id });
   const lines = await owner.graphql<{ stocktakeLines: { nodes: { id: string }[] } }>('query($s: ID!) { stocktakeLines(stocktakeId: $s) { nodes { id } } }', { s: sheet.id });
   const line = lines.body.data!.stocktakeLines.nodes[0]!.id;

@@ -1,6 +1,6 @@
 import { Entity, Enum, Filter, Index, Property, Unique } from '@mikro-orm/postgresql';
 import { GraphQLJSON } from 'graphql-scalars';
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { TenantEntity, tenantFilter } from '../../core/tenancy/tenant-entity';
 
 export enum StockAlertKind {
@@ -75,4 +75,27 @@ export class StockAlert extends TenantEntity<'warehouseId' | 'zoneId' | 'product
   @Property({ type: 'uuid', nullable: true })
   @Field(() => ID, { nullable: true })
   acknowledgedById?: string | null;
+}
+
+/** The least usable stock of a product a warehouse should hold: below it, a LOW_STOCK alert (once, until met again). */
+@Entity({ tableName: 'stock_minimum' })
+@Filter(tenantFilter)
+@Unique({ properties: ['warehouseId', 'productId'] })
+@ObjectType()
+export class StockMinimum extends TenantEntity<'lowSince'> {
+  @Property({ type: 'uuid' })
+  @Field(() => ID)
+  warehouseId!: string;
+
+  @Property({ type: 'uuid', index: true })
+  @Field(() => ID)
+  productId!: string;
+
+  @Property({ type: 'int' })
+  @Field(() => Int, { description: 'Alert when usable stock falls below this (0: no alert).' })
+  minQuantity!: number;
+
+  @Property({ type: 'timestamptz', nullable: true })
+  @Field(() => Date, { nullable: true, description: 'Below the minimum since (null: at or above it).' })
+  lowSince?: Date | null;
 }

@@ -6,10 +6,11 @@ import { OffsetPaging } from '../../core/graphql/paging';
 import type { SortInput } from '../../core/graphql/sorting';
 import { authorizeLiveEvent, checkedLiveSubscription, deliveredRecord, type LiveEvent } from '../../core/live';
 import { selectionOf } from '../../core/read/selection';
-import { StockAlert, StockAlertKind } from './alert.entity';
+import { StockAlert, StockAlertKind, StockMinimum } from './alert.entity';
+import { listStockMinimums, setStockMinimum } from './low-stock.service';
 import * as alerts from './alert.service';
 import { InventoryPermission } from './inventory.permissions';
-import { StockAlertConnection, StockAlertFilter, StockAlertSort } from './stock-control.types';
+import { SetStockMinimumInput, StockAlertConnection, StockAlertFilter, StockAlertSort, StockMinimumConnection, StockMinimumFilter, StockMinimumSort } from './stock-control.types';
 import { getWarehouse } from './warehouse.service';
 
 type AlertEvent = LiveEvent & { kind: StockAlertKind; warehouseId: string | null };
@@ -36,6 +37,24 @@ export class StockAlertResolver {
   @Mutation(() => StockAlert, { description: 'Mark an alert as seen to (once).' })
   acknowledgeStockAlert(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
     return alerts.acknowledgeAlert(ctx, id);
+  }
+
+  @Authorized(InventoryPermission['inventory:read'])
+  @Query(() => StockMinimumConnection, { description: 'Minimum stock per product and warehouse (below it: a LOW_STOCK alert), with since when each is undercut.' })
+  stockMinimums(
+    @Ctx() ctx: RequestContext,
+    @Arg('filter', () => StockMinimumFilter, { nullable: true }) filter?: FilterInput,
+    @Arg('sorting', () => [StockMinimumSort], { nullable: true }) sorting?: SortInput[],
+    @Arg('paging', () => OffsetPaging, { nullable: true }) paging?: OffsetPaging,
+    @Info() info?: GraphQLResolveInfo,
+  ) {
+    return listStockMinimums(ctx, { filter, sorting, paging }, info ? selectionOf(info, ['nodes']) : null);
+  }
+
+  @Authorized(InventoryPermission['stock:write'])
+  @Mutation(() => StockMinimum, { description: 'Set the minimum stock of a product at a warehouse (0: no alert); checked against the stock at once.' })
+  setStockMinimum(@Ctx() ctx: RequestContext, @Arg('input') input: SetStockMinimumInput) {
+    return setStockMinimum(ctx, input);
   }
 
   @Subscription(() => StockAlert, {

@@ -6,7 +6,7 @@ import { StockDestructionLineResolver, StockDestructionResolver } from './destru
 import { StockRequisitionLineResolver, StockRequisitionResolver, StockTransferLineResolver } from './requisition.resolver';
 import { PurchaseInspectionLineResolver, PurchaseRequestLineResolver, PurchaseRequestResolver, PurchaseSuggestionResolver } from './purchase.resolver';
 import { ProductResolver, SupplierResolver } from './catalog.resolver';
-import { StockAlert } from './alert.entity';
+import { StockAlert, StockMinimum } from './alert.entity';
 import { StockAlertResolver } from './alert.resolver';
 import { ExpiryResolver } from './expiry.resolver';
 import { inventoryEventTypes } from './inventory.events';
@@ -31,7 +31,7 @@ export const inventoryModule = defineModule({
   name: 'inventory',
   entities: [Product, FranchiseProduct, Supplier, Warehouse, StorageZone, Batch, InventorySettings, StockBalance, StockMove, StockReservation, StockReservationAllocation, BatchRecall,
     PurchaseRequest, PurchaseRequestLine, PurchaseInspectionLine, StockRequisition, StockRequisitionLine, StockTransferLine, StockDestruction, StockDestructionLine,
-    StockAlert, StorageReading, StorageExcursion, Stocktake, StocktakeLine, RecallContact],
+    StockAlert, StorageReading, StorageExcursion, Stocktake, StocktakeLine, RecallContact, StockMinimum],
   resolvers: [ProductResolver, SupplierResolver, WarehouseResolver, BatchResolver, StockBalanceResolver, StockMoveResolver, StockReservationResolver, RecallResolver,
     PurchaseRequestResolver, PurchaseRequestLineResolver, PurchaseInspectionLineResolver, PurchaseSuggestionResolver,
     StockRequisitionResolver, StockRequisitionLineResolver, StockTransferLineResolver, StockDestructionResolver, StockDestructionLineResolver,

@@ -3,7 +3,7 @@ import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { BooleanFieldComparison, DateFieldComparison, enumComparison, IDFilterComparison, IntFieldComparison, StringFieldComparison } from '../../core/graphql/filters';
 import { defineListInputs } from '../../core/graphql/list';
 import { Connection } from '../../core/graphql/paging';
-import { StockAlert, StockAlertKind } from './alert.entity';
+import { StockAlert, StockAlertKind, StockMinimum } from './alert.entity';
 import { ExcursionStatus, ReadingSource, StorageExcursion, StorageReading } from './storage.entity';
 import { MAX_READINGS } from './storage.service';
 import { BatchRecall, RecallContact, RecallContactStatus } from './recall.entity';
@@ -189,4 +189,21 @@ export class RecallProgress {
   @Field(() => Int) returned!: number;
   @Field(() => Int) unreachable!: number;
   @Field(() => Int, { description: 'Units of the lot returned so far.' }) returnedQuantity!: number;
+}
+
+// ---------------------------------------------------------------------------- low stock
+
+export const StockMinimumConnection = Connection(StockMinimum);
+
+export const { Filter: StockMinimumFilter, Sort: StockMinimumSort } = defineListInputs('StockMinimum', {
+  filter: { id: IDFilterComparison, franchiseId: IDFilterComparison, warehouseId: IDFilterComparison, productId: IDFilterComparison, minQuantity: IntFieldComparison, lowSince: DateFieldComparison },
+  sort: ['updatedAt', 'minQuantity', 'lowSince'] as const,
+});
+
+@InputType()
+export class SetStockMinimumInput {
+  @Field(() => ID) warehouseId!: string;
+  @Field(() => ID) productId!: string;
+  @Field(() => Int, { description: 'Alert when usable stock falls below this; 0 turns the alert off.' }) minQuantity!: number;
+  @Field(() => Int, { nullable: true, description: 'The version you saw; CONFLICT if it changed since.' }) version?: number | null;
 }

@@ -8,6 +8,7 @@ import { SortDirection } from '../../core/graphql/sorting';
 import { scopedOrgUnitIds } from '../org/org.service';
 import { Product } from './catalog.entity';
 import { getProduct, getSupplier } from './catalog.service';
+import { checkLowStock } from './low-stock.service';
 import { openRecallOf } from './recall.service';
 import { addDays, localDate, now } from './inventory.time';
 import type { AdjustStockInput, ReceiveStockInput, ReserveStockInput } from './inventory.types';
@@ -161,7 +162,10 @@ export async function postMoves(ctx: RequestContext, franchiseId: string, moves:
     posted.push({ ...move, onHandAfter: balance.on_hand });
   }
   await writeBalances(ctx, [...locked.values()], at);
-  return appendMoves(ctx, franchiseId, posted, at);
+  const appended = await appendMoves(ctx, franchiseId, posted, at);
+  for (const warehouseId of new Set(moves.map((m) => m.warehouseId)))
+    await checkLowStock(ctx, warehouseId, moves.filter((m) => m.warehouseId === warehouseId).map((m) => m.productId));
+  return appended;
 }
 
 async function throwInsufficient(ctx: RequestContext, productId: string, warehouseId: string, asked: number, available: number): Promise<never> {
@@ -345,6 +349,7 @@ export async function reserveStock(ctx: RequestContext, input: ReserveStockInput
   }
   await writeBalances(ctx, candidates, now());
   await ctx.em.flush();
+  await checkLowStock(ctx, warehouse.id, [...products.keys()]);
   return reservations;
 }
 
@@ -384,6 +389,7 @@ export async function releaseReservation(ctx: RequestContext, input: { id: strin
   await writeBalances(ctx, [...balances.values()], now());
   close(ctx, reservation, ReservationStatus.RELEASED, input.reason);
   await ctx.em.flush();
+  await checkLowStock(ctx, reservation.warehouseId, [reservation.productId]);
   return reservation;
 }
 
