@@ -84,6 +84,7 @@ export { createProduct, createSupplier } from './modules/inventory/catalog.servi
 export { createWarehouse, createZone, holdBatch } from './modules/inventory/warehouse.service';
 export { adjustStock, issueReservation, receiveStock, reserveStock } from './modules/inventory/stock.service';
 export { recallBatch } from './modules/inventory/recall.service';
+export { createPurchaseRequest, decidePurchaseRequest, placeSupplierOrder, recordArrival, submitPurchaseRequest } from './modules/inventory/purchase.service';
 export { ProductCategory, StorageClass } from './modules/inventory/catalog.entity';
 export { BatchStatus } from './modules/inventory/warehouse.entity';
 export { createStaff } from './modules/identity/staff.service';

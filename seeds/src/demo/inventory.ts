@@ -3,6 +3,8 @@ import {
   BatchStatus,
   clock,
   createProduct,
+  createPurchaseRequest,
+  decidePurchaseRequest,
   createStaff,
   createSupplier,
   createWarehouse,
@@ -12,12 +14,15 @@ import {
   JobTitle,
   OrgUnit,
   OrgUnitKind,
+  placeSupplierOrder,
   ProductCategory,
   recallBatch,
   receiveStock,
+  recordArrival,
   reserveStock,
   StaffUser,
   StorageClass,
+  submitPurchaseRequest,
   syncRoleTemplates,
 } from '@pharmadesk/api';
 import { ServiceReplay } from '../framework/replay';
@@ -96,7 +101,7 @@ export const inventorySeeder: Seeder = {
     const staff = async (email: string, displayName: string, orgUnitId: string, template: string) =>
       (await replay.as(admin, setupAt, (ctx) => createStaff(ctx, { email, displayName, orgUnitId, jobTitle: JobTitle.OTHER, roleIds: [roles.get(template)!.id], password: DEMO_PASSWORD }))).id;
     const productManager = await staff('products@hq.demo', '钱慧敏', organization.hq.id, 'product_manager');
-    await staff('purchasing@hq.demo', '蒋文博', organization.hq.id, 'purchasing_approver');
+    const approver = await staff('purchasing@hq.demo', '蒋文博', organization.hq.id, 'purchasing_approver');
     const hqKeeper = await staff('warehouse@hq.demo', '沈国栋', organization.hq.id, 'warehouse_keeper');
 
     const products = new Map<string, string>();
@@ -135,6 +140,14 @@ export const inventorySeeder: Seeder = {
     const central = await warehouse(admin, organization.hq.id, 'HQ-CW', '总部中心仓', '上海市浦东新区康桥东路 298 号');
     await receive(hqKeeper, central, 'HQ', daysAgo(180), firstDelivery(() => rng.int(200, 600), 200));
     await receive(hqKeeper, central, 'HQ', daysAgo(40), PRODUCTS.map((p) => ({ code: p.code, quantity: rng.int(100, 400), madeDaysAgo: 60 })));
+    // Insulin restocking: requested, approved and ordered last week, arrived today, waiting for the joint inspection.
+    let purchase = await replay.as(productManager, daysAgo(6), (ctx) =>
+      createPurchaseRequest(ctx, { warehouseId: central.id, supplierId: suppliers[0], note: '胰岛素季度补货', lines: ['INS', 'GLA', 'AMX'].map((c) => ({ productId: products.get(c)!, quantity: c === 'AMX' ? 300 : 120 })) }),
+    );
+    purchase = await replay.as(productManager, daysAgo(6), (ctx) => submitPurchaseRequest(ctx, { id: purchase.id, version: purchase.version }));
+    purchase = await replay.as(approver, daysAgo(5), (ctx) => decidePurchaseRequest(ctx, { id: purchase.id, version: purchase.version, note: '同意，冷链到货当日验收' }, true));
+    purchase = await replay.as(productManager, daysAgo(5), (ctx) => placeSupplierOrder(ctx, { id: purchase.id, version: purchase.version, supplierOrderNo: `GY-PO-${rng.digits(8)}`, expectedDate: isoDay(daysAgo(0)) }));
+    await replay.as(hqKeeper, daysAgo(0.1), (ctx) => recordArrival(ctx, { id: purchase.id, version: purchase.version, note: '冷藏箱到货温度 4℃' }));
 
     for (const { key, franchise } of organization.franchises) {
       const owner = (await em.findOneOrFail(StaffUser, { email: `owner@${key}.demo` })).id;
