@@ -63,6 +63,8 @@ const RoleCreate = page(() => import('./pages/roles/create'), 'RoleCreate');
 const RoleEdit = page(() => import('./pages/roles/edit'), 'RoleEdit');
 const RoleList = page(() => import('./pages/roles/list'), 'RoleList');
 const SlaPage = page(() => import('./pages/sla/list'), 'SlaPage');
+const StocktakeCount = page(() => import('./pages/stocktakes/count'), 'StocktakeCount', /^\/stocktakes\/count\//);
+const StocktakeList = page(() => import('./pages/stocktakes/list'), 'StocktakeList');
 const StaffCreate = page(() => import('./pages/staff/create'), 'StaffCreate');
 const StaffEdit = page(() => import('./pages/staff/edit'), 'StaffEdit');
 const StaffList = page(() => import('./pages/staff/list'), 'StaffList');
@@ -160,6 +162,10 @@ export function App() {
                 <Route path="/purchase-requests">
                   <Route index element={<Guard resource="purchaseRequests" action="list"><PurchaseRequestList /></Guard>} />
                   <Route path="show/:id" element={<Guard resource="purchaseRequests" action="show"><PurchaseRequestShow /></Guard>} />
+                </Route>
+                <Route path="/stocktakes">
+                  <Route index element={<Guard resource="stocktakes" action="list"><StocktakeList /></Guard>} />
+                  <Route path="count/:id" element={<Guard resource="stocktakes" action="list"><StocktakeCount /></Guard>} />
                 </Route>
                 <Route path="/api-keys" element={<Guard resource="apiKeys" action="list"><ApiKeyList /></Guard>} />
                 <Route path="/audit-logs" element={<Guard resource="auditLogs" action="list"><AuditLogList /></Guard>} />

@@ -21,6 +21,7 @@ export const RESOURCE_PERMISSIONS: Record<string, Partial<Record<Action, string>
   sla: { default: 'sla:manage' },
   plugins: { default: 'plugin:manage' },
   deadLetters: { default: 'events:manage' },
+  stocktakes: { default: 'stocktake:count' },
   purchaseRequests: { default: 'inventory:read', inspect: 'purchase:inspect' },
   inventory: { default: 'inventory:read' },
   stockBalances: { default: 'inventory:read' },

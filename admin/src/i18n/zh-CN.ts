@@ -36,7 +36,14 @@ export const zhCN = {
     error: { info: '您可能忘记添加 {{action}} 组件到 {{resource}} 资源。', '404': '抱歉，您访问的页面不存在。', resource404: '您确定已创建 {{resource}} 资源？', backHome: '返回首页' },
   },
   session: { expired: '会话已过期', expiredDescription: '请重新登录后继续。' },
-  menu: { open: '打开菜单', dashboard: '工作台', board: '实时队列', cases: '工单', customers: '客户档案', admin: '系统管理', franchises: '加盟机构', orgUnits: '门店与部门', staffUsers: '员工', roles: '角色与权限', apiKeys: 'API 密钥', auditLogs: '审计日志', sla: 'SLA 与工作日历', plugins: '插件', notificationMessages: '消息日志', notificationTemplates: '消息模板', deadLetters: '失败事件', inventory: '仓库与库存', purchaseRequests: '采购与验收', products: '商品', warehouses: '仓库与库区', stockBalances: '库存', stockMoves: '库存流水', batches: '批次与召回' },
+  menu: { stocktakes: '盘点', open: '打开菜单', dashboard: '工作台', board: '实时队列', cases: '工单', customers: '客户档案', admin: '系统管理', franchises: '加盟机构', orgUnits: '门店与部门', staffUsers: '员工', roles: '角色与权限', apiKeys: 'API 密钥', auditLogs: '审计日志', sla: 'SLA 与工作日历', plugins: '插件', notificationMessages: '消息日志', notificationTemplates: '消息模板', deadLetters: '失败事件', inventory: '仓库与库存', purchaseRequests: '采购与验收', products: '商品', warehouses: '仓库与库区', stockBalances: '库存', stockMoves: '库存流水', batches: '批次与召回' },
+  stocktake: {
+    title: '盘点录入', blind: '盲盘', progress: '已盘 {{counted}} / {{total}}', progressTitle: '进度', recounts: '待复盘 {{count}}', noLines: '本盘点单没有待盘的库位',
+    lot: '批号', expiry: '有效期至', zone: '库区', recount: '需复盘', counted: '已录 {{quantity}}', book: '账面 {{quantity}}', variance: '差异 {{quantity}}',
+    enterCount: '实盘数量', save: '保存（{{count}}）', saved: '已保存 {{count}} 条', submit: '提交盘点', submitted: '已提交，等待审核', recountNeeded: '有 {{count}} 个库位差异较大，请复盘',
+    countNo: '盘点单号', place: '仓库 / 库区', enter: '录入',
+    status: { COUNTING: '盘点中', REVIEW: '待审核', APPROVED: '已审核', POSTED: '已过账', CANCELLED: '已作废' },
+  },
   common: {
     all: '全部', none: '无', yes: '是', no: '否', masked: '已脱敏', unassigned: '未分配', me: '我', search: '搜索', loadMore: '加载更多',
     total: '共 {{count}} 条', updated: '已更新', saved: '已保存', noData: '暂无数据', live: '实时', reconnecting: '正在重连',
