@@ -35,8 +35,10 @@ describe('list queries batch their relations', () => {
     await must(owner, 'mutation($w: ID!) { createOneStorageZone(input: { storageZone: { warehouseId: $w, code: "A", name: "常温区", storageClass: NORMAL } }) { id } }', { w: branch.id });
     const lots = await receive(owner, central.warehouseId, products.map((p, i) => ({ productId: p.id, zoneId: central.normalZoneId, lotNo: `N1-${i}`, expiryDate: inDays(400), quantity: 50 })));
     for (const lot of Object.values(lots)) await must(hq, 'mutation($id: ID!) { holdBatch(input: { id: $id, status: DAMAGED, reason: "破损" }) { id } }', { id: lot });
+    // With a supplier, like the demo's purchases: every page then loads the same relations.
+    const supplier = (await must<{ createOneSupplier: { id: string } }>(owner, 'mutation { createOneSupplier(input: { supplier: { name: "N1 医药公司" } }) { id } }')).createOneSupplier;
     for (let i = 0; i < 3; i++) {
-      await must(owner, 'mutation($w: ID!, $a: ID!, $b: ID!) { createPurchaseRequest(input: { warehouseId: $w, lines: [{ productId: $a, quantity: 5 }, { productId: $b, quantity: 7 }] }) { id } }', { w: central.warehouseId, a: products[0]!.id, b: products[1]!.id });
+      await must(owner, 'mutation($w: ID!, $s: ID!, $a: ID!, $b: ID!) { createPurchaseRequest(input: { warehouseId: $w, supplierId: $s, lines: [{ productId: $a, quantity: 5 }, { productId: $b, quantity: 7 }] }) { id } }', { w: central.warehouseId, s: supplier.id, a: products[0]!.id, b: products[1]!.id });
       await must(owner, 'mutation($f: ID!, $t: ID!, $a: ID!, $b: ID!) { createRequisition(input: { fromWarehouseId: $f, toWarehouseId: $t, lines: [{ productId: $a, quantity: 1 }, { productId: $b, quantity: 1 }] }) { id } }', { f: central.warehouseId, t: branch.id, a: products[0]!.id, b: products[1]!.id });
       await must(owner, 'mutation($w: ID!, $z: ID!, $a: ID!, $b: ID!) { requestDestruction(input: { warehouseId: $w, reason: "破损", lines: [{ zoneId: $z, batchId: $a, quantity: 1 }, { zoneId: $z, batchId: $b, quantity: 1 }] }) { id } }', { w: central.warehouseId, z: central.normalZoneId, a: lots['N1-0'], b: lots['N1-1'] });
     }

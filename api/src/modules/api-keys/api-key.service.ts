@@ -17,7 +17,7 @@ import { effectivePermissions, scopeOfUnit } from '../identity/principal';
 import { ApiKey } from './api-key.entity';
 import type { CreateApiKeyInput, RotateApiKeyInput } from './api-key.types';
 import { clock } from '../../core/clock';
-import { credentialCache } from '../identity/session-cache';
+import { announceRevocation, credentialCache } from '../identity/session-cache';
 
 const KEY_PATTERN = /^pdk_([A-Za-z0-9]{10})_([A-Za-z0-9_-]{20,})$/;
 
@@ -87,7 +87,7 @@ export async function rotateApiKey(ctx: RequestContext, input: RotateApiKeyInput
   const cutoff = new Date(clock.nowMs() + input.gracePeriodMinutes * 60_000);
   if (input.gracePeriodMinutes === 0) {
     old.revokedAt = clock.now();
-    ctx.afterCommit.push(() => ctx.pubsub.publish('auth.revoked', { apiKeyIds: [old.id] }));
+    ctx.afterCommit.push(() => announceRevocation(ctx.runtime, { apiKeyIds: [old.id] }));
   }
   // A cached verification of the old key (seconds) ends long before the grace period does.
   else old.expiresAt = old.expiresAt && old.expiresAt < cutoff ? old.expiresAt : cutoff;
@@ -100,7 +100,7 @@ export async function revokeApiKey(ctx: RequestContext, id: string): Promise<Api
   if (key.revokedAt) throw new ConflictError(`The API key ${key.prefix} is already revoked`);
   key.revokedAt = clock.now();
   await ctx.em.flush();
-  ctx.afterCommit.push(() => ctx.pubsub.publish('auth.revoked', { apiKeyIds: [key.id] }));
+  ctx.afterCommit.push(() => announceRevocation(ctx.runtime, { apiKeyIds: [key.id] }));
   return key;
 }
 

@@ -10,7 +10,7 @@ import { recordAudit } from '../../core/audit/audit.service';
 import { AuthSession, RefreshToken, SessionStatus } from './auth-session.entity';
 import { accountKey, addressKey, clearFailures, lockedForSeconds, recordFailure } from './login-throttle';
 import { sessionActor, staffActor } from './principal';
-import { credentialCache } from './session-cache';
+import { announceRevocation, credentialCache } from './session-cache';
 import { StaffStatus, StaffUser } from './staff-user.entity';
 
 export interface IssuedTokens {
@@ -111,7 +111,7 @@ export async function refreshSession(runtime: AppRuntime, refreshToken: string):
     return { tokens: await issueTokens(runtime, em, user, session) };
   });
   if ('reused' in outcome) {
-    await runtime.pubsub.publish('auth.revoked', { sessionIds: [outcome.reused] });
+    announceRevocation(runtime, { sessionIds: [outcome.reused] });
     throw new UnauthenticatedError('This refresh token was already used, so the session has been ended for safety; sign in again');
   }
   if ('invalid' in outcome) throw new UnauthenticatedError(outcome.invalid);
@@ -130,7 +130,7 @@ export async function revokeSessions(ctx: RequestContext, where: { userId: strin
     session.revokedReason = reason;
   }
   const sessionIds = sessions.map((s) => s.id);
-  if (sessionIds.length) ctx.afterCommit.push(() => ctx.pubsub.publish('auth.revoked', { sessionIds }));
+  if (sessionIds.length) ctx.afterCommit.push(() => announceRevocation(ctx.runtime, { sessionIds }));
   return sessionIds.length;
 }
 

@@ -1,5 +1,8 @@
 import type { Actor } from '../../core/auth/actor';
 import type { AppRuntime, RequestContext } from '../../core/context';
+import type { Topics } from '../../core/pubsub';
+
+type Revocation = Topics['auth.revoked'][0];
 
 /** How long a verified session is trusted without reading it again. */
 export const SESSION_CACHE_MS = 5_000;
@@ -25,13 +28,16 @@ export class CredentialCache<T> {
 
   constructor(runtime: AppRuntime) {
     void (async () => {
-      for await (const event of runtime.pubsub.subscribe('auth.revoked')) {
-        if (event.everyone) this.entries.clear();
-        const ended = new Set([...(event.sessionIds ?? []), ...(event.apiKeyIds ?? [])]);
-        // A lookup still under way (holder not known yet) may have read the credential before it ended.
-        if (ended.size) for (const [key, entry] of this.entries) if (ended.has(entry.holderId) || !entry.holderId) this.entries.delete(key);
-      }
+      for await (const revocation of runtime.pubsub.subscribe('auth.revoked')) this.forget(revocation);
     })().catch((error: unknown) => runtime.logger.warn({ err: error }, 'credential cache stopped listening for revocations'));
+  }
+
+  /** Drops what a revocation names (all entries for `everyone`). */
+  forget(revocation: Revocation): void {
+    if (revocation.everyone) this.entries.clear();
+    const ended = new Set([...(revocation.sessionIds ?? []), ...(revocation.apiKeyIds ?? [])]);
+    // A lookup still under way (holder not known yet) may have read the credential before it ended.
+    if (ended.size) for (const [key, entry] of this.entries) if (ended.has(entry.holderId) || !entry.holderId) this.entries.delete(key);
   }
 
   /**
@@ -65,7 +71,16 @@ export function credentialCache<T>(runtime: AppRuntime, kind: 'session' | 'apiKe
   return cache as CredentialCache<T>;
 }
 
+/**
+ * Credentials ended: this instance forgets them at once, so the very next request is refused,
+ * and every instance does on the broadcast (its NOTIFY comes back here too, harmlessly).
+ */
+export function announceRevocation(runtime: AppRuntime, revocation: Revocation): void {
+  for (const cache of caches.get(runtime)?.values() ?? []) cache.forget(revocation);
+  runtime.pubsub.publish('auth.revoked', revocation);
+}
+
 /** After commit: who holds which permissions or scope changed (roles, staff, plugins), so no cached session may be reused. */
 export function principalsChanged(ctx: RequestContext): void {
-  ctx.afterCommit.push(() => ctx.pubsub.publish('auth.revoked', { everyone: true }));
+  ctx.afterCommit.push(() => announceRevocation(ctx.runtime, { everyone: true }));
 }
