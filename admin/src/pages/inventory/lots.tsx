@@ -1,5 +1,5 @@
 import { List, useTable } from '@refinedev/antd';
-import { CanAccess, useTranslate, type CrudFilter } from '@refinedev/core';
+import { CanAccess, useTranslate } from '@refinedev/core';
 import { Button, Drawer, Empty, Form, Input, Modal, Select, Space, Table, Tabs, Tag } from 'antd';
 import { useState } from 'react';
 import { enumOptions } from '../../components/crud';
@@ -7,7 +7,7 @@ import { DateTime, EnumTag, useEnumLabel } from '../../components/display';
 import { useGql, useGqlMutation } from '../../hooks/use-gql';
 import { useListSearch } from '../../hooks/use-list-search';
 import { op } from '../../operations';
-import { batchStatusColor, ProductPicker } from './shared';
+import { ProductPicker, batchStatusColor, filterValue, replaceFilter } from './shared';
 
 interface LotRow {
   id: string;
@@ -42,7 +42,6 @@ interface Recipient {
 
 type Action = { kind: 'hold' | 'release' | 'recall'; lot: LotRow };
 
-const valueOf = (filters: CrudFilter[], field: string) => (filters.find((f) => 'field' in f && f.field === field) as { value?: unknown } | undefined)?.value;
 
 /** Lots with their status; hold, release or recall one. */
 function Lots() {
@@ -50,7 +49,7 @@ function Lots() {
   const label = useEnumLabel();
   const { tableProps, filters, setFilters, tableQuery } = useTable<LotRow>({ resource: 'batches', meta: { gqlQuery: op('BatchList') }, sorters: { initial: [{ field: 'expiryDate', order: 'asc' }] }, syncWithLocation: false });
   const search = useListSearch(filters, setFilters, (text) => [{ field: 'lotNo', operator: 'contains', value: text }]);
-  const setProduct = (value?: string) => setFilters((previous) => [...previous.filter((f) => !('field' in f) || f.field !== 'productId'), ...(value ? [{ field: 'productId', operator: 'eq', value } as CrudFilter] : [])]);
+  const setProduct = (value?: string) => replaceFilter(setFilters, 'productId', 'eq', value || undefined);
   const [action, setAction] = useState<Action | null>(null);
   const [form] = Form.useForm();
   const hold = useGqlMutation('HoldBatch', { success: 'common.saved' });
@@ -71,7 +70,7 @@ function Lots() {
   return (
     <>
       <Space wrap style={{ marginBottom: 12 }}>
-        <ProductPicker style={{ width: 240 }} value={valueOf(filters, 'productId') as string | undefined} onChange={setProduct} />
+        <ProductPicker style={{ width: 240 }} value={filterValue(filters, 'productId') as string | undefined} onChange={setProduct} />
         <Input.Search allowClear className="pd-list-search" data-testid="list-search" placeholder={t('inventory.lotNo')} style={{ width: 200 }} {...search} />
       </Space>
       <Table scroll={{ x: 'max-content' }} {...tableProps} rowKey="id" size="middle">

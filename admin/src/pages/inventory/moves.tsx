@@ -1,11 +1,11 @@
 import { List, useTable } from '@refinedev/antd';
-import { useTranslate, type CrudFilter } from '@refinedev/core';
+import { useTranslate } from '@refinedev/core';
 import { Input, Select, Space, Table } from 'antd';
 import { enumOptions } from '../../components/crud';
 import { DateTime, EnumTag, useEnumLabel } from '../../components/display';
 import { useListSearch } from '../../hooks/use-list-search';
 import { op } from '../../operations';
-import { ProductPicker, WarehousePicker } from './shared';
+import { ProductPicker, WarehousePicker, filterValue, replaceFilter } from './shared';
 
 interface MoveRow {
   id: string;
@@ -23,22 +23,21 @@ interface MoveRow {
 
 const KINDS = ['RECEIPT', 'ISSUE', 'TRANSFER_OUT', 'TRANSFER_IN', 'RETURN_RESTOCK', 'ADJUSTMENT', 'DESTRUCTION'];
 const KIND_COLORS: Record<string, string> = { RECEIPT: 'green', TRANSFER_IN: 'green', RETURN_RESTOCK: 'cyan', ISSUE: 'blue', TRANSFER_OUT: 'geekblue', ADJUSTMENT: 'orange', DESTRUCTION: 'red' };
-const valueOf = (filters: CrudFilter[], field: string) => (filters.find((f) => 'field' in f && f.field === field) as { value?: unknown } | undefined)?.value;
 
 /** The stock ledger: every change of on-hand stock with its document, newest first. */
 export function StockMoveList() {
   const t = useTranslate();
   const label = useEnumLabel();
   const { tableProps, filters, setFilters } = useTable<MoveRow>({ resource: 'stockMoves', meta: { gqlQuery: op('StockMoveList') }, sorters: { initial: [{ field: 'occurredAt', order: 'desc' }] } });
-  const set = (field: string, operator: 'eq' | 'in', value: unknown) => setFilters((previous) => [...previous.filter((f) => !('field' in f) || f.field !== field), ...(value === undefined || (Array.isArray(value) && !value.length) ? [] : [{ field, operator, value } as CrudFilter])]);
+  const set = (field: string, operator: 'eq' | 'in' | 'lte', value: unknown) => replaceFilter(setFilters, field, operator, value);
   const search = useListSearch(filters, setFilters, (text) => [{ field: 'documentNo', operator: 'contains', value: text }]);
   return (
     <List
       headerButtons={
         <Space wrap>
-          <WarehousePicker style={{ width: 200 }} value={valueOf(filters, 'warehouseId') as string | undefined} onChange={(v) => set('warehouseId', 'eq', v)} />
-          <ProductPicker style={{ width: 220 }} value={valueOf(filters, 'productId') as string | undefined} onChange={(v) => set('productId', 'eq', v)} />
-          <Select mode="multiple" allowClear style={{ minWidth: 180 }} placeholder={t('inventory.moveKind')} value={(valueOf(filters, 'kind') as string[] | undefined) ?? []} onChange={(v) => set('kind', 'in', v)} options={enumOptions(label, 'StockMoveKind', KINDS)} />
+          <WarehousePicker style={{ width: 200 }} value={filterValue(filters, 'warehouseId') as string | undefined} onChange={(v) => set('warehouseId', 'eq', v)} />
+          <ProductPicker style={{ width: 220 }} value={filterValue(filters, 'productId') as string | undefined} onChange={(v) => set('productId', 'eq', v)} />
+          <Select mode="multiple" allowClear style={{ minWidth: 180 }} placeholder={t('inventory.moveKind')} value={(filterValue(filters, 'kind') as string[] | undefined) ?? []} onChange={(v) => set('kind', 'in', v)} options={enumOptions(label, 'StockMoveKind', KINDS)} />
           <Input.Search allowClear className="pd-list-search" data-testid="list-search" placeholder={t('inventory.document')} style={{ width: 200 }} {...search} />
         </Space>
       }

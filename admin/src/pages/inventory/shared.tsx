@@ -1,4 +1,4 @@
-import { useTranslate } from '@refinedev/core';
+import { useTranslate, type CrudFilter, type CrudOperators } from '@refinedev/core';
 import { Select, Tag } from 'antd';
 import { useState } from 'react';
 import { useGql } from '../../hooks/use-gql';
@@ -38,3 +38,14 @@ const BATCH_COLORS: Record<string, string> = { AVAILABLE: 'green', QUARANTINED: 
 export const batchStatusColor = (status?: string | null) => BATCH_COLORS[status ?? ''] ?? 'default';
 
 export const yuan = (cents: number) => (cents / 100).toFixed(2);
+
+/** The value of the list's filter on `field`, if any. */
+export const filterValue = (filters: CrudFilter[], field: string) => (filters.find((f) => 'field' in f && f.field === field) as { value?: unknown } | undefined)?.value;
+
+type SetFilters = (setter: (previous: CrudFilter[]) => CrudFilter[]) => void;
+
+/** Replaces the list's filter on `field`; an empty value (undefined, []) removes it. */
+export function replaceFilter(setFilters: SetFilters, field: string, operator: Exclude<CrudOperators, 'or' | 'and'>, value: unknown): void {
+  const empty = value === undefined || (Array.isArray(value) && !value.length);
+  setFilters((previous) => [...previous.filter((f) => !('field' in f) || f.field !== field), ...(empty ? [] : [{ field, operator, value } as CrudFilter])]);
+}

@@ -1,11 +1,11 @@
 import { List, useTable } from '@refinedev/antd';
-import { useTranslate, type CrudFilter } from '@refinedev/core';
+import { useTranslate } from '@refinedev/core';
 import { Radio, Space, Table, Tag, Tooltip } from 'antd';
 import { EnumTag } from '../../components/display';
 import { useMe } from '../../hooks/use-me';
 import { op } from '../../operations';
 import { formatInZone } from '../../time';
-import { batchStatusColor, ExpiryTag, ProductPicker, WarehousePicker } from './shared';
+import { ExpiryTag, ProductPicker, WarehousePicker, batchStatusColor, filterValue, replaceFilter } from './shared';
 
 interface BalanceRow {
   id: string;
@@ -21,7 +21,6 @@ interface BalanceRow {
   zone: { id: string; name: string; onHold: boolean } | null;
 }
 
-const valueOf = (filters: CrudFilter[], field: string) => (filters.find((f) => 'field' in f && f.field === field) as { value?: unknown } | undefined)?.value;
 
 /** Stock on hand by warehouse, product and lot, earliest expiry first, expiry in colour; near-expiry at a click. */
 export function StockList() {
@@ -32,8 +31,8 @@ export function StockList() {
     sorters: { initial: [{ field: 'expiryDate', order: 'asc' }] },
     filters: { initial: [{ field: 'onHand', operator: 'gt', value: 0 }] },
   });
-  const set = (field: string, operator: 'eq' | 'lte' | 'gt', value: unknown) => setFilters((previous) => [...previous.filter((f) => !('field' in f) || f.field !== field), ...(value === undefined ? [] : [{ field, operator, value } as CrudFilter])]);
-  const within = valueOf(filters, 'expiryDate') as string | undefined;
+  const set = (field: string, operator: 'eq' | 'in' | 'lte', value: unknown) => replaceFilter(setFilters, field, operator, value);
+  const within = filterValue(filters, 'expiryDate') as string | undefined;
   const { me } = useMe();
   /** Lots expiring within `days` of today, on the server's clock, in the franchise's calendar. */
   const nearExpiry = (days: number | undefined) =>
@@ -42,8 +41,8 @@ export function StockList() {
     <List
       headerButtons={
         <Space wrap>
-          <WarehousePicker style={{ width: 200 }} value={valueOf(filters, 'warehouseId') as string | undefined} onChange={(v) => set('warehouseId', 'eq', v)} />
-          <ProductPicker style={{ width: 240 }} value={valueOf(filters, 'productId') as string | undefined} onChange={(v) => set('productId', 'eq', v)} />
+          <WarehousePicker style={{ width: 200 }} value={filterValue(filters, 'warehouseId') as string | undefined} onChange={(v) => set('warehouseId', 'eq', v)} />
+          <ProductPicker style={{ width: 240 }} value={filterValue(filters, 'productId') as string | undefined} onChange={(v) => set('productId', 'eq', v)} />
           <Radio.Group data-testid="near-expiry" optionType="button" value={within ? 'near' : 'all'} onChange={(e) => nearExpiry(e.target.value === 'all' ? undefined : Number(e.target.value))}
             options={[{ value: 'all', label: t('common.all') }, ...[30, 60, 90].map((d) => ({ value: String(d), label: t('inventory.within', { count: d }) }))]} />
         </Space>
