@@ -72,4 +72,42 @@ describe('expiry alerts', () => {
     }
     expect(kinds.sort()).toEqual(['EAST-EXP2 仓库库存预警：已过期', 'EAST-EXP2 仓库库存预警：近效期']);
   });
+
+  it('counts days to expiry and a lot’s status by the warehouse’s own calendar, not Shanghai’s', async () => {
+    // A franchise in Xinjiang time (UTC+6): at 17:00 UTC it is already tomorrow in Shanghai, still today there.
+    const { createOneFranchise: far } = await must<{ createOneFranchise: { id: string } }>(
+      hq,
+      'mutation($f: FranchiseInput!) { createOneFranchise(input: { franchise: $f }) { id } }',
+      { f: { name: '新疆康乐药房', ownerName: '艾力', ownerPhone: '13900002222', cooperationType: 'PARTNER', contractDate: '2026-11-01', timeZone: 'Asia/Urumqi' } },
+    );
+    const { createOneWarehouse: xj } = await must<{ createOneWarehouse: { id: string; timeZone: string } }>(hq, 'mutation($w: WarehouseInput!) { createOneWarehouse(input: { warehouse: $w }) { id timeZone } }', {
+      w: { orgUnitId: far.id, code: 'XJ-TZ', name: '乌鲁木齐仓' },
+    });
+    expect(xj.timeZone).toBe('Asia/Urumqi');
+    const { createOneStorageZone: xjZone } = await must<{ createOneStorageZone: { id: string } }>(hq, 'mutation($z: StorageZoneInput!) { createOneStorageZone(input: { storageZone: $z }) { id } }', {
+      z: { warehouseId: xj.id, code: 'A', name: '常温区', storageClass: 'NORMAL' },
+    });
+    const east = await createWarehouse(owner, 'EAST-TZ');
+    const product = await createProduct(hq, { genericName: '复方甘草片' });
+    const lot = (zoneId: string, lotNo: string) => ({ productId: product.id, zoneId, lotNo, manufactureDate: '2026-01-01', expiryDate: '2027-03-10', quantity: 5 });
+    await clock.at('2027-02-01T02:00:00Z', async () => {
+      await receive(hq, xj.id, [lot(xjZone.id, 'TZ-XJ')]);
+      await receive(owner, east.warehouseId, [lot(east.normalZoneId, 'TZ-EAST')]);
+    });
+
+    await clock.at('2027-03-10T17:00:00Z', async () => {
+      const stock = async (caller: Caller, w: string) =>
+        (await must<{ stockBalances: { nodes: { daysToExpiry: number; batchStatus: string; batch: { lotNo: string; effectiveStatus: string } }[] } }>(
+          caller,
+          `query($w: ID!, $p: ID!) { stockBalances(filter: { warehouseId: { eq: $w }, productId: { eq: $p } }) { nodes { daysToExpiry batchStatus batch { lotNo effectiveStatus } } } }`,
+          { w, p: product.id },
+        )).stockBalances.nodes[0]!;
+      // 23:00 on 10 March in Urumqi: the lot's last day, still usable.
+      expect(await stock(hq, xj.id)).toEqual({ daysToExpiry: 0, batchStatus: 'AVAILABLE', batch: { lotNo: 'TZ-XJ', effectiveStatus: 'AVAILABLE' } });
+      // 01:00 on 11 March in Shanghai: the same expiry date has passed.
+      expect(await stock(owner, east.warehouseId)).toEqual({ daysToExpiry: -1, batchStatus: 'EXPIRED', batch: { lotNo: 'TZ-EAST', effectiveStatus: 'EXPIRED' } });
+      const near = await must<{ nearExpiryStock: { nodes: { batch: { lotNo: string } }[] } }>(hq, NEAR, { w: xj.id, d: 30 });
+      expect(near.nearExpiryStock.nodes.map((n) => n.batch.lotNo)).toEqual(['TZ-XJ']);
+    });
+  });
 });

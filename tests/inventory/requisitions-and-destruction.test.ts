@@ -105,6 +105,8 @@ describe('requisitions and destruction', () => {
     const { rows } = await pg.query<{ action: string }>(`select payload->>'action' as action from event_outbox where topic = 'requisition.transitioned' and payload->>'requisitionId' = $1 order by position`, [shipped.id]);
     await pg.end();
     expect(rows.map((r) => r.action)).toEqual(['create', 'approve', 'pick', 'ship', 'receive']);
+    const { stockRequisitions } = await must<{ stockRequisitions: { nodes: Record<string, { displayName: string }>[] } }>(keeper, 'query($id: ID!) { stockRequisitions(filter: { id: { eq: $id } }) { nodes { requestedBy { displayName } decidedBy { displayName } pickedBy { displayName } shippedBy { displayName } receivedBy { displayName } } } }', { id: shipped.id });
+    expect(Object.fromEntries(Object.entries(stockRequisitions.nodes[0]!).map(([k, v]) => [k, v.displayName]))).toEqual({ requestedBy: 'warehouse_keeper', decidedBy: 'purchasing_approver', pickedBy: 'warehouse_keeper', shippedBy: 'warehouse_keeper', receivedBy: 'warehouse_keeper' });
   });
 
   it('a requisition that cannot be covered picks nothing; a cancelled picked one gives its stock back; bad requests are refused', async () => {
@@ -150,6 +152,10 @@ describe('requisitions and destruction', () => {
     const early = await keeper.graphql('mutation($i: DestroyStockInput!) { destroyStock(input: $i) { id } }', { i: { id: requested.id, version: requested.version, method: '焚烧', witnessId: approver.id } });
     expect(errorCodes(early)).toEqual(['INVALID_TRANSITION']);
     const approved = await verb(approver, 'approveDestruction', { id: requested.id, version: requested.version, note: '同意销毁' }, 'DocumentDecisionInput');
+    // The keeper (who may not list staff) chooses the witness among the franchise's people, never themself.
+    const { destructionWitnesses } = await must<{ destructionWitnesses: { id: string; displayName: string }[] }>(keeper, 'query($w: ID!) { destructionWitnesses(warehouseId: $w) { id displayName } }', { w: central.warehouseId });
+    expect(destructionWitnesses.map((s) => s.id)).toContain(approver.id);
+    expect(destructionWitnesses.map((s) => s.id)).not.toContain(keeper.id);
     const alone = await keeper.graphql('mutation($i: DestroyStockInput!) { destroyStock(input: $i) { id } }', { i: { id: approved.id, version: approved.version, method: '焚烧', witnessId: keeper.id } });
     expect(alone.body.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'witnessId' });
     const stale = await keeper.graphql('mutation($i: DestroyStockInput!) { destroyStock(input: $i) { id } }', { i: { id: approved.id, version: requested.version, method: '焚烧', witnessId: approver.id } });
@@ -165,5 +171,11 @@ describe('requisitions and destruction', () => {
     expect(moves.stockMoves.nodes).toEqual([{ kind: 'DESTRUCTION', quantity: -4, actorId: keeper.id }]);
     const stock = await must<{ stockBalances: { nodes: { onHand: number; batch: { lotNo: string } }[] } }>(keeper, BALANCES, { w: central.warehouseId, p: product.id });
     expect(stock.stockBalances.nodes.map((b) => [b.batch.lotNo, b.onHand])).toEqual([['GOOD', 5]]);
+    // The record names its people, in the list and on the document.
+    const PEOPLE = 'requestedBy { displayName } decidedBy { displayName } destroyedBy { displayName } witness { displayName }';
+    const named = await must<{ stockDestructions: { nodes: unknown[] }; stockDestruction: unknown }>(keeper, `query($id: ID!) { stockDestructions(filter: { id: { eq: $id } }) { nodes { ${PEOPLE} } } stockDestruction(id: $id) { ${PEOPLE} } }`, { id: approved.id });
+    const people = { requestedBy: { displayName: 'warehouse_keeper' }, decidedBy: { displayName: 'purchasing_approver' }, destroyedBy: { displayName: 'warehouse_keeper' }, witness: { displayName: 'purchasing_approver' } };
+    expect(named.stockDestructions.nodes).toEqual([people]);
+    expect(named.stockDestruction).toEqual(people);
   });
 });

@@ -6,6 +6,7 @@ import type { FilterInput } from '../../core/graphql/list';
 import { OffsetPaging } from '../../core/graphql/paging';
 import type { SortInput } from '../../core/graphql/sorting';
 import { selectionOf } from '../../core/read/selection';
+import { StaffUser } from '../identity/staff-user.entity';
 import { Product } from './catalog.entity';
 import { productLoader } from './catalog.service';
 import * as destructions from './destruction.service';
@@ -47,6 +48,12 @@ export class StockDestructionResolver {
   @Query(() => StockDestruction, { nullable: true })
   stockDestruction(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
     return destructions.findDestruction(ctx, id);
+  }
+
+  @Authorized(P['stock:write'])
+  @Query(() => [StaffUser], { description: 'Who may witness a destruction at this warehouse: active staff of its franchise in your reach (not you), by name.' })
+  destructionWitnesses(@Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo, @Arg('warehouseId', () => ID) warehouseId: string) {
+    return destructions.witnessCandidates(ctx, warehouseId, selectionOf(info));
   }
 
   @Authorized(P['stock:write'])

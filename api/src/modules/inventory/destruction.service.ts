@@ -7,16 +7,18 @@ import type { ListArgs } from '../../core/graphql/list';
 import { SortDirection } from '../../core/graphql/sorting';
 import { readPage, type ReadSpec } from '../../core/read/page';
 import type { Selection } from '../../core/read/selection';
+import { StaffStatus } from '../identity/staff-user.entity';
+import { listStaff } from '../identity/staff.queries';
 import { findStaff } from '../identity/staff.service';
 import { getProduct } from './catalog.service';
-import { lockForVerb, nextDocumentNo, requireOtherPerson, requirePerson, type Transitions } from './documents.common';
+import { lockForVerb, nextDocumentNo, PEOPLE_NEEDS, requireOtherPerson, requirePerson, type Transitions } from './documents.common';
 import { DestructionStatus, StockDestruction, StockDestructionLine } from './documents.entity';
 import type { DestroyStockInput, DocumentCancelInput, DocumentDecisionInput, DocumentVersionInput, RequestDestructionInput } from './documents.types';
 import { localDate, now } from './inventory.time';
 import { StockBalance, StockMoveKind } from './stock.entity';
 import { InsufficientStockError, postMoves, warehouseScopeCondition } from './stock.service';
 import { BatchStatus } from './warehouse.entity';
-import { effectiveBatchStatus, findWarehouse, getActiveWarehouse, getBatch, getZone } from './warehouse.service';
+import { effectiveBatchStatus, findWarehouse, getActiveWarehouse, getBatch, getWarehouse, getZone } from './warehouse.service';
 
 const D = DestructionStatus;
 const DESTRUCTION: Transitions<DestructionStatus> = {
@@ -135,7 +137,7 @@ export async function cancelDestruction(ctx: RequestContext, input: DocumentCanc
 
 // ---------------------------------------------------------------------------- reads
 
-const DESTRUCTION_READ: ReadSpec<StockDestruction> = { entity: StockDestruction, always: ['id', 'franchiseId', 'warehouseId', 'requestedById', 'witnessId'] };
+const DESTRUCTION_READ: ReadSpec<StockDestruction> = { entity: StockDestruction, always: ['id', 'franchiseId', 'warehouseId', 'requestedById', 'witnessId'], needs: PEOPLE_NEEDS };
 
 export async function listDestructions(ctx: RequestContext, args: ListArgs, selection: Selection | null = null) {
   return readPage(ctx.em, DESTRUCTION_READ, args, selection, {
@@ -151,4 +153,12 @@ export async function findDestruction(ctx: RequestContext, id: string): Promise<
 
 export function destructionLinesOf(ctx: RequestContext, ids: readonly string[]) {
   return ctx.em.find(StockDestructionLine, { destructionId: { $in: [...ids] } }, { orderBy: { createdAt: 'asc', id: 'asc' } });
+}
+
+/** Who may witness a destruction at a warehouse: active staff of its franchise in the caller's reach, other than the caller, by name. */
+export async function witnessCandidates(ctx: RequestContext, warehouseId: string, selection: Selection | null = null) {
+  const warehouse = await getWarehouse(ctx, warehouseId);
+  const me = requirePerson(ctx, 'Choosing a witness');
+  const page = await listStaff(ctx, { filter: { franchiseId: { eq: warehouse.franchiseId }, status: { eq: StaffStatus.ACTIVE }, id: { neq: me } }, paging: { limit: 200, offset: 0 } }, selection);
+  return page.nodes;
 }

@@ -58,3 +58,23 @@ export function groupBy<T, K extends keyof T>(rows: readonly T[], key: K, ids: r
   for (const row of rows) by.set(row[key], [...(by.get(row[key]) ?? []), row]);
   return ids.map((id) => by.get(id) ?? []);
 }
+
+/** `needs` of the read specs for the people fields (people.resolver): each reads its id column. */
+export const PEOPLE_NEEDS = {
+  requestedBy: ['requestedById'],
+  decidedBy: ['decidedById'],
+  receivedBy: ['receivedById'],
+  pickedBy: ['pickedById'],
+  shippedBy: ['shippedById'],
+  destroyedBy: ['destroyedById'],
+  witness: ['witnessId'],
+  keeperSignedBy: ['keeperSignedById'],
+  managerSignedBy: ['managerSignedById'],
+  openedBy: ['openedById'],
+  submittedBy: ['submittedById'],
+  approvedBy: ['approvedById'],
+  postedBy: ['postedById'],
+  countedBy: ['countedById'],
+  releasedBy: ['releasedById'],
+  contactedBy: ['contactedById'],
+} as const;

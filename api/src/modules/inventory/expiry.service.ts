@@ -5,7 +5,7 @@ import { findPage, type ListArgs } from '../../core/graphql/list';
 import { SortDirection } from '../../core/graphql/sorting';
 import { StockAlertKind } from './alert.entity';
 import { raiseAlert } from './alert.service';
-import { addDays, localDate, now } from './inventory.time';
+import { addDays, DEFAULT_TIME_ZONE, localDate, now } from './inventory.time';
 import { StockBalance } from './stock.entity';
 import { getWarehouse } from './warehouse.service';
 
@@ -99,7 +99,7 @@ export async function runExpiryCheck(ctx: RequestContext, at: Date = now()): Pro
     const near = lots.filter((l) => Number(l.days_left) >= 0);
     if (!near.length) continue;
     const counts = Object.fromEntries(EXPIRY_WINDOWS.map((w) => [w, near.filter((l) => windowOf(Number(l.days_left)) === w).length]));
-    const today = localDate(at, (await getTimeZone(ctx, warehouseId)) ?? 'Asia/Shanghai');
+    const today = localDate(at, (await getTimeZone(ctx, warehouseId)) ?? DEFAULT_TIME_ZONE);
     const raised = await raiseAlert(ctx, {
       franchiseId,
       kind: StockAlertKind.NEAR_EXPIRY,

@@ -15,6 +15,7 @@ import { excursionCheckJob, flagExpiredJob, ledgerCheckJob } from './inventory.j
 import { InventoryPermission } from './inventory.permissions';
 import { BatchRecall, RecallContact } from './recall.entity';
 import { directIssueCustomers } from './recall-outreach.service';
+import { peopleResolvers } from './people.resolver';
 import { RecallOutreachResolver } from './recall-outreach.resolver';
 import { RecallResolver } from './recall.resolver';
 import { Stocktake, StocktakeLine } from './stocktake.entity';
@@ -35,7 +36,7 @@ export const inventoryModule = defineModule({
   resolvers: [ProductResolver, SupplierResolver, WarehouseResolver, BatchResolver, StockBalanceResolver, StockMoveResolver, StockReservationResolver, RecallResolver,
     PurchaseRequestResolver, PurchaseRequestLineResolver, PurchaseInspectionLineResolver, PurchaseSuggestionResolver,
     StockRequisitionResolver, StockRequisitionLineResolver, StockTransferLineResolver, StockDestructionResolver, StockDestructionLineResolver,
-    StockAlertResolver, StorageResolver, StocktakeResolver, StocktakeLineResolver, ExpiryResolver, RecallOutreachResolver],
+    StockAlertResolver, StorageResolver, StocktakeResolver, StocktakeLineResolver, ExpiryResolver, RecallOutreachResolver, ...peopleResolvers],
   permissions: [InventoryPermission],
   jobs: [flagExpiredJob, ledgerCheckJob, excursionCheckJob],
   events: [...documentEventTypes, ...inventoryEventTypes],

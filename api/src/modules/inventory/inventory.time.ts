@@ -17,3 +17,6 @@ export function addDays(date: string, days: number): string {
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
+
+/** An org unit's time zone when none is known (OrgUnit's default). */
+export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';

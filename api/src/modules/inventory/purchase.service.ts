@@ -9,7 +9,7 @@ import { readPage, type ReadSpec } from '../../core/read/page';
 import type { Selection } from '../../core/read/selection';
 import type { Product } from './catalog.entity';
 import { getProduct, getSupplier } from './catalog.service';
-import { lockForVerb, nextDocumentNo, requireOtherPerson, requirePerson, type Transitions } from './documents.common';
+import { lockForVerb, nextDocumentNo, PEOPLE_NEEDS, requireOtherPerson, requirePerson, type Transitions } from './documents.common';
 import { PurchaseInspectionLine, PurchaseRequest, PurchaseRequestLine, PurchaseStatus } from './documents.entity';
 import {
   InspectionSigner,
@@ -294,7 +294,7 @@ export async function putAwayPurchase(ctx: RequestContext, input: PutAwayPurchas
 
 // ---------------------------------------------------------------------------- reads
 
-const PURCHASE_READ: ReadSpec<PurchaseRequest> = { entity: PurchaseRequest, always: ['id', 'franchiseId', 'warehouseId', 'supplierId', 'requestedById'] };
+const PURCHASE_READ: ReadSpec<PurchaseRequest> = { entity: PurchaseRequest, always: ['id', 'franchiseId', 'warehouseId', 'supplierId', 'requestedById'], needs: PEOPLE_NEEDS };
 
 export async function listPurchaseRequests(ctx: RequestContext, args: ListArgs, selection: Selection | null = null) {
   return readPage(ctx.em, PURCHASE_READ, args, selection, {

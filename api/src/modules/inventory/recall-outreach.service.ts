@@ -17,6 +17,7 @@ import { RecallContact, RecallContactStatus, type BatchRecall } from './recall.e
 import { getRecall, recallCustomerResolvers, recallRecipients } from './recall.service';
 import { warehouseScopeCondition } from './stock.service';
 import { findWarehouse } from './warehouse.service';
+import { PEOPLE_NEEDS } from './documents.common';
 
 /**
  * Recall outreach: in one action, a contact for every document that received the recalled
@@ -122,7 +123,7 @@ export async function recordOutcome(
   return contact;
 }
 
-const CONTACT_READ: ReadSpec<RecallContact> = { entity: RecallContact, always: ['id', 'franchiseId', 'recallId', 'warehouseId', 'customerId', 'caseId'] };
+const CONTACT_READ: ReadSpec<RecallContact> = { entity: RecallContact, always: ['id', 'franchiseId', 'recallId', 'warehouseId', 'customerId', 'caseId'], needs: PEOPLE_NEEDS };
 
 /** A recall's contacts in the caller's reach (NOT_FOUND when the recall is not visible). */
 export async function listContacts(ctx: RequestContext, recallId: string, args: ListArgs, selection: Selection | null = null) {

@@ -9,7 +9,7 @@ import { readPage, type ReadSpec } from '../../core/read/page';
 import type { Selection } from '../../core/read/selection';
 import { StorageClass, type Product } from './catalog.entity';
 import { getProduct } from './catalog.service';
-import { lockForVerb, nextDocumentNo, requireOtherPerson, type Transitions } from './documents.common';
+import { lockForVerb, nextDocumentNo, PEOPLE_NEEDS, requireOtherPerson, type Transitions } from './documents.common';
 import { RequisitionStatus, StockRequisition, StockRequisitionLine, StockTransferLine } from './documents.entity';
 import type { CreateRequisitionInput, DocumentCancelInput, DocumentDecisionInput, DocumentVersionInput, ReceiveTransferInput, ShipRequisitionInput } from './documents.types';
 import { now } from './inventory.time';
@@ -200,7 +200,7 @@ export async function cancelRequisition(ctx: RequestContext, input: DocumentCanc
 
 // ---------------------------------------------------------------------------- reads
 
-const REQUISITION_READ: ReadSpec<StockRequisition> = { entity: StockRequisition, always: ['id', 'franchiseId', 'fromWarehouseId', 'toWarehouseId', 'requestedById'] };
+const REQUISITION_READ: ReadSpec<StockRequisition> = { entity: StockRequisition, always: ['id', 'franchiseId', 'fromWarehouseId', 'toWarehouseId', 'requestedById'], needs: PEOPLE_NEEDS };
 
 export async function listRequisitions(ctx: RequestContext, args: ListArgs, selection: Selection | null = null) {
   const scope = await warehouseScopeCondition(ctx);

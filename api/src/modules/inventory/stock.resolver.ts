@@ -29,7 +29,7 @@ import {
 import { StockBalance, StockMove, StockReservation, StockReservationAllocation } from './stock.entity';
 import * as stock from './stock.service';
 import { Batch, BatchStatus, StorageZone, Warehouse } from './warehouse.entity';
-import { batchLoader, businessToday, effectiveBatchStatus, warehouseLoader, zoneLoader } from './warehouse.service';
+import { batchLoader, effectiveBatchStatus, warehouseLoader, warehouseToday, zoneLoader } from './warehouse.service';
 
 const allocationsByReservation = (ctx: RequestContext) =>
   ctx.loaders.get(stock.allocationsOf, () =>
@@ -75,13 +75,13 @@ export class StockBalanceResolver {
 
   @FieldResolver(() => BatchStatus, { nullable: true, description: 'The lot’s status today (EXPIRED past its expiry date).' })
   async batchStatus(@Root() row: StockBalance, @Ctx() ctx: RequestContext) {
-    const batch = await batchLoader(ctx).load(row.batchId);
-    return batch && effectiveBatchStatus(batch, businessToday());
+    const [batch, today] = await Promise.all([batchLoader(ctx).load(row.batchId), warehouseToday(ctx, row.warehouseId)]);
+    return batch && effectiveBatchStatus(batch, today);
   }
 
-  @FieldResolver(() => Int, { description: 'Days until the lot expires (negative: expired), for expiry colours.' })
-  daysToExpiry(@Root() row: StockBalance): number {
-    return daysBetween(businessToday(), row.expiryDate);
+  @FieldResolver(() => Int, { description: 'Days until the lot expires (negative: expired) in the warehouse’s calendar, for expiry colours.' })
+  async daysToExpiry(@Root() row: StockBalance, @Ctx() ctx: RequestContext): Promise<number> {
+    return daysBetween(await warehouseToday(ctx, row.warehouseId), row.expiryDate);
   }
 }
 

@@ -9,6 +9,7 @@ import { StockMove } from './stock.entity';
 import { warehouseScopeCondition } from './stock.service';
 import { Stocktake, StocktakeLine } from './stocktake.entity';
 import { getStocktake } from './stocktake.service';
+import { PEOPLE_NEEDS } from './documents.common';
 
 /**
  * The stocktake read path: sheets and their lines as plain rows. A line carries what a
@@ -16,7 +17,7 @@ import { getStocktake } from './stocktake.service';
  * figures are resolved per reader (stocktake.resolver: hidden on blind sheets).
  */
 
-const SHEET_READ: ReadSpec<Stocktake> = { entity: Stocktake, always: ['id', 'franchiseId', 'warehouseId', 'zoneId', 'blind', 'createdAt', 'closedAt'] };
+const SHEET_READ: ReadSpec<Stocktake> = { entity: Stocktake, always: ['id', 'franchiseId', 'warehouseId', 'zoneId', 'blind', 'createdAt', 'closedAt'], needs: PEOPLE_NEEDS };
 
 export async function listStocktakes(ctx: RequestContext, args: ListArgs, selection: Selection | null = null) {
   const scope = await warehouseScopeCondition(ctx);
@@ -32,7 +33,7 @@ const BOOK = ['bookQuantity', 'onHandAtCount', 'countedQuantity', 'currentOnHand
 export const LINE_READ: ReadSpec<StocktakeLine> = {
   entity: StocktakeLine,
   always: ['id', 'franchiseId', 'stocktakeId', 'zoneId', 'productId', 'batchId'],
-  needs: { bookQuantity: BOOK, movedQuantity: BOOK, expectedQuantity: BOOK, variance: BOOK },
+  needs: { ...PEOPLE_NEEDS, bookQuantity: BOOK, movedQuantity: BOOK, expectedQuantity: BOOK, variance: BOOK },
   computed: {
     productName: (a) => `(select p.generic_name from product p where p.id = ${a}.product_id)`,
     specification: (a) => `(select p.specification from product p where p.id = ${a}.product_id)`,

@@ -15,6 +15,7 @@ import { warehouseScopeCondition } from './stock.service';
 import { ExcursionStatus, ReadingSource, StorageExcursion, StorageReading } from './storage.entity';
 import { DEFAULT_EXCURSION_CASE_AFTER_MINUTES, InventorySettings, StorageZone, Warehouse } from './warehouse.entity';
 import { findWarehouse, getZone } from './warehouse.service';
+import { PEOPLE_NEEDS } from './documents.common';
 
 /** Readings one call may post (a sensor gateway's batch). */
 export const MAX_READINGS = 500;
@@ -265,7 +266,7 @@ export async function releaseZone(ctx: RequestContext, input: { id: string; vers
 
 // ---------------------------------------------------------------------------- reads
 
-const EXCURSION_READ: ReadSpec<StorageExcursion> = { entity: StorageExcursion, always: ['id', 'franchiseId', 'warehouseId', 'zoneId', 'caseId'] };
+const EXCURSION_READ: ReadSpec<StorageExcursion> = { entity: StorageExcursion, always: ['id', 'franchiseId', 'warehouseId', 'zoneId', 'caseId'], needs: PEOPLE_NEEDS };
 
 export async function listExcursions(ctx: RequestContext, args: ListArgs, selection: Selection | null = null) {
   const scope = await warehouseScopeCondition(ctx);

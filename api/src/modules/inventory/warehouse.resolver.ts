@@ -126,8 +126,8 @@ export class BatchResolver {
   }
 
   @FieldResolver(() => BatchStatus, { description: 'What the lot counts as today: EXPIRED once past its expiry date, even before the daily job flags it.' })
-  effectiveStatus(@Root() batch: Batch): BatchStatus {
-    return warehouses.effectiveBatchStatus(batch, warehouses.businessToday());
+  async effectiveStatus(@Root() batch: Batch, @Ctx() ctx: RequestContext): Promise<BatchStatus> {
+    return warehouses.effectiveBatchStatus(batch, await warehouses.franchiseToday(ctx, batch.franchiseId));
   }
 
   @FieldResolver(() => Product, { nullable: true })

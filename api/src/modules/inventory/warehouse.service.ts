@@ -8,9 +8,10 @@ import { byIdLoader } from '../../core/loaders';
 import { applyUpdate, checkVersion } from '../../core/services/updates';
 import { canSeeFranchise } from '../../core/tenancy/scope';
 import { OrgUnitKind, OrgUnitStatus } from '../org/org-unit.entity';
+import { orgUnitLoader } from '../org/org.loaders';
 import { findOrgUnit, getOrgUnit, orgUnitScopeCondition } from '../org/org.service';
 import { StorageClass } from './catalog.entity';
-import { localDate, now } from './inventory.time';
+import { DEFAULT_TIME_ZONE, localDate, now } from './inventory.time';
 import type { InventorySettingsInput, StorageZoneInput, StorageZoneUpdate, WarehouseInput, WarehouseUpdate } from './inventory.types';
 import { Batch, BatchStatus, DEFAULT_EXCURSION_CASE_AFTER_MINUTES, DEFAULT_MIN_REMAINING_SHELF_LIFE_DAYS, InventorySettings, StorageZone, Warehouse, WarehouseKind, WarehouseStatus } from './warehouse.entity';
 
@@ -134,9 +135,21 @@ export function effectiveBatchStatus(batch: Pick<Batch, 'status' | 'expiryDate'>
   return batch.expiryDate < today ? BatchStatus.EXPIRED : batch.status;
 }
 
-/** Today for expiry, in the franchise's business zone (warehouses carry their own for picking). */
-export function businessToday(timeZone = 'Asia/Shanghai'): string {
+/** Today for expiry in a time zone (a warehouse's, or its franchise's). */
+export function businessToday(timeZone: string): string {
   return localDate(now(), timeZone);
+}
+
+/** Today in the warehouse's calendar (its owning unit's time zone), for a stock row's expiry. */
+export async function warehouseToday(ctx: RequestContext, warehouseId: string): Promise<string> {
+  const warehouse = await warehouseLoader(ctx).load(warehouseId);
+  return businessToday(warehouse?.timeZone ?? DEFAULT_TIME_ZONE);
+}
+
+/** Today in the franchise's calendar, for a lot (lots belong to a franchise, not a warehouse). */
+export async function franchiseToday(ctx: RequestContext, franchiseId: string): Promise<string> {
+  const franchise = await orgUnitLoader(ctx).load(franchiseId);
+  return businessToday(franchise?.timeZone ?? DEFAULT_TIME_ZONE);
 }
 
 export function listBatches(ctx: RequestContext, args: ListArgs) {
@@ -166,7 +179,7 @@ export async function holdBatch(ctx: RequestContext, input: { id: string; status
 /** Releases a held or quarantined lot back to AVAILABLE (never a recalled, damaged or expired one). */
 export async function releaseBatch(ctx: RequestContext, input: { id: string; reason: string }): Promise<Batch> {
   const batch = await getBatch(ctx, input.id);
-  const today = businessToday();
+  const today = await franchiseToday(ctx, batch.franchiseId);
   const current = effectiveBatchStatus(batch, today);
   if (current !== BatchStatus.ON_HOLD && current !== BatchStatus.QUARANTINED)
     throw new ConflictError(`Lot ${batch.lotNo} is ${current}; only ON_HOLD or QUARANTINED lots are released`, { status: current });
