@@ -36,6 +36,8 @@ export { Customer, CustomerSegment, SourceChannel } from './modules/customers/cu
 export { CustomerEvent, CustomerEventKind, CustomerSpendMonth, CareTask } from './modules/customers/customer-records.entity';
 export { recomputeSegments } from './modules/customers/customer-analytics';
 export { createBirthdayReminders } from './modules/customers/customer-care';
+export { createCustomer, recordPurchase, recordPurchases, type Purchase } from './modules/customers/customer.service';
+export type { CustomerInput } from './modules/customers/customer.types';
 export { nextNumber, formatNumber } from './core/numbering/numbering';
 // Cases, SLA and queues (demo seeds build case histories with the same rules as the services).
 export { Case, CaseActivity, CaseActivityKind, CaseCategory, CaseChannel, CaseMessage, CaseMessageKind, CasePriority, CaseStage, CaseType, EscalationLevel, SlaStatus, SolutionType } from './modules/cases/case.entity';

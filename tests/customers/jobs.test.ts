@@ -33,6 +33,23 @@ describe('customer background jobs', () => {
     expect(again.body.data!.careTasks.totalCount).toBe(after.body.data!.careTasks.totalCount);
   });
 
+  it('counts the three days on the franchise’s calendar, not UTC’s', async () => {
+    // At 01:00 in Shanghai three days before a customer's birthday, UTC is still on the day
+    // before: the run must remind for the birthday (UTC's date would remind a day early).
+    const someone = await owner.graphql<{ customers: { nodes: { id: string; birthDate: string; birthDateEstimated: boolean }[] } }>(
+      `{ customers(filter: { birthMonth: { eq: 6 } }, paging: { limit: 50 }) { nodes { id birthDate birthDateEstimated } } }`,
+    );
+    const customer = someone.body.data!.customers.nodes.find((c) => !c.birthDateEstimated)!;
+    const birthday = `${clock.now().getUTCFullYear() + 1}-${customer.birthDate.slice(5)}`;
+    const shanghaiOneAm = new Date(Date.parse(`${birthday}T01:00:00+08:00`) - 3 * 86_400_000);
+    await clock.at(shanghaiOneAm, () => app.server.jobs!.runNow('customers.birthday-reminders', {}));
+    const tasks = await owner.graphql<{ careTasks: { nodes: { customerId: string }[] } }>(
+      `query($d: String!) { careTasks(filter: { dueDate: { eq: $d }, kind: { eq: BIRTHDAY } }, paging: { limit: 200 }) { nodes { customerId } } }`,
+      { d: birthday },
+    );
+    expect(tasks.body.data!.careTasks.nodes.map((t) => t.customerId)).toContain(customer.id);
+  });
+
   it('lets the health manager close a reminder, which then shows on the customer’s timeline', async () => {
     // The manager sees their own reminders: run the job three days before the birthday of one of
     // their customers, so the test does not depend on whose birthday falls near today.

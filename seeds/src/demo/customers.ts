@@ -1,17 +1,19 @@
 import {
   createBirthdayReminders,
-  Customer,
-  CustomerEvent,
+  createCustomer,
+  type CustomerInput,
   CustomerEventKind,
-  CustomerSpendMonth,
   formatNumber,
   Gender,
   JobTitle,
   type OrgUnit,
   recomputeSegments,
+  type Purchase,
+  recordPurchases,
   SourceChannel,
   type StaffUser,
 } from '@pharmadesk/api';
+import { ServiceReplay } from '../framework/replay';
 import type { Rng } from '../framework/rng';
 import type { Seeder } from '../framework/seeder';
 import { DEMO_ORGANIZATION, type DemoOrganization } from './organization';
@@ -32,9 +34,9 @@ const CHANNELS: [SourceChannel, number][] = [
 const PRODUCTS = ['降压药续方', '血糖试纸', '维生素 D', '鱼油软胶囊', '体检套餐', '功能医学检测', '营养咨询', '中药调理', '护膝', '血压计'];
 
 /**
- * Customers for one franchise, with archives, purchases over the last year (monthly spend,
- * timeline entries), in record-number order. Shared by the demo data and the benchmark
- * scale generator.
+ * Customers for one franchise as archive rows in the order they were opened, with their
+ * purchases over the last year as timeline rows when `withPurchases`. Shared by the demo data
+ * (which opens them through the services) and the benchmark scale generator.
  */
 export function buildCustomers(
   rng: Rng,
@@ -44,7 +46,6 @@ export function buildCustomers(
   const created = Array.from({ length: input.count }, () => rng.dateBetween(new Date(now.getTime() - 2 * 365 * 86_400_000), now)).sort((a, b) => a.getTime() - b.getTime());
   const customers: Record<string, unknown>[] = [];
   const events: Record<string, unknown>[] = [];
-  const spend: Record<string, unknown>[] = [];
   const sequenceByYear = new Map<number, number>();
   created.forEach((createdAt, index) => {
     const id = rng.uuid();
@@ -58,15 +59,11 @@ export function buildCustomers(
     let totalSpend = 0;
     let purchases = 0;
     let lastPurchaseAt: Date | null = null;
-    const months = new Map<string, { amount: number; purchases: number }>();
     if (input.withPurchases) {
       const count = rng.pickWeighted([[0, 3], [2, 4], [6, 3], [14, 1]] as const) + rng.int(0, 2);
       for (let i = 0; i < count; i++) {
         const at = rng.dateBetween(createdAt > new Date(now.getTime() - 365 * 86_400_000) ? createdAt : new Date(now.getTime() - 365 * 86_400_000), now);
         const amount = rng.int(30, chronic.length ? 900 : 400) + rng.int(0, 99) / 100;
-        const month = `${at.toISOString().slice(0, 7)}-01`;
-        const m = months.get(month) ?? { amount: 0, purchases: 0 };
-        months.set(month, { amount: m.amount + amount, purchases: m.purchases + 1 });
         totalSpend += amount;
         purchases += 1;
         if (!lastPurchaseAt || at > lastPurchaseAt) lastPurchaseAt = at;
@@ -83,8 +80,6 @@ export function buildCustomers(
     // A customer belongs to a store and is looked after by one of that store's health managers.
     const unit = rng.pick(stores);
     const storeManagers = managers.filter((m) => m.orgUnitId === unit.id);
-    for (const [month, m] of months)
-      spend.push({ customerId: id, month, franchiseId: franchise.id, orgUnitId: unit.id, amount: m.amount.toFixed(2), purchases: m.purchases });
     customers.push({
       id,
       franchiseId: franchise.id,
@@ -121,29 +116,51 @@ export function buildCustomers(
     });
     events.push({ id: rng.uuid(), franchiseId: franchise.id, customerId: id, kind: CustomerEventKind.CREATED, occurredAt: createdAt, summary: `建档 ${formatNumber(franchise.code ?? 'C', year, seq)}`, details: {} });
   });
-  return { customers, events, spend, sequenceByYear };
+  return { customers, events };
 }
 
-/** A few hundred realistic customers per demo franchise, with a year of purchases, segments and care reminders. */
+/** What `createCustomer` takes, from one built archive row. */
+function customerInput(row: Record<string, unknown>): CustomerInput {
+  const keys = ['name', 'gender', 'phone', 'address', 'email', 'memberCardNo', 'orgUnitId', 'doctorId', 'healthManagerId', 'sourceChannel', 'medicalHistory', 'allergies', 'currentMedications', 'familyMembers', 'personality', 'interests', 'tags', 'consentPhone', 'consentSms', 'consentWechat', 'consentMarketing'] as const;
+  const input = Object.fromEntries(keys.map((key) => [key, row[key]])) as unknown as CustomerInput;
+  // An archive whose birthday nobody knew was opened with the age the customer gave.
+  if (row.birthDateEstimated) input.age = (row.createdAt as Date).getUTCFullYear() - Number(String(row.birthDate).slice(0, 4));
+  else input.birthDate = row.birthDate as string;
+  return input;
+}
+
+/**
+ * A few hundred realistic customers per demo franchise, with a year of purchases, segments and
+ * care reminders. Each archive is opened through `createCustomer` by the customer's health
+ * manager on the day it was opened, and its purchases are recorded through `recordPurchases`.
+ */
 export const customersSeeder: Seeder = {
   name: 'customers',
-  async run({ em, rng, shared }) {
+  async run({ em, rng, shared, logger }) {
     const organization = shared.get(DEMO_ORGANIZATION) as DemoOrganization;
     const now = clock.now();
     const usedPhones = new Set<string>();
+    const replay = new ServiceReplay(em, logger);
     for (const { franchise, stores, staff } of organization.franchises) {
       const doctors = staff.filter((s) => s.jobTitle === JobTitle.DOCTOR || s.jobTitle === JobTitle.PHARMACIST);
       const managers = staff.filter((s) => s.jobTitle === JobTitle.HEALTH_MANAGER);
+      const owner = staff.find((s) => s.jobTitle === JobTitle.FRANCHISE_OWNER)!;
       const built = buildCustomers(rng.derive(franchise.id), { franchise, stores, doctors, managers, count: CUSTOMERS_PER_FRANCHISE, now, usedPhones, withPurchases: true });
-      for (const c of built.customers) em.create(Customer, c as never);
-      await em.flush();
-      for (const e of built.events) em.create(CustomerEvent, e as never);
-      for (const s of built.spend) em.create(CustomerSpendMonth, s as never);
-      await em.flush();
-      // Leave the franchise's record-number counters where the demo archives end.
-      for (const [year, value] of built.sequenceByYear)
-        await em.execute(`insert into numbering_sequence (franchise_id, series, year, value) values (?, 'customer', ?, ?)`, [franchise.id, year, value]);
-      em.clear();
+      const ids = new Map<unknown, string>(); // built row id → the archive's id
+      for (const row of built.customers) {
+        // The health manager opens the archive when it is in their store; the owner otherwise.
+        const manager = managers.find((m) => m.id === row.healthManagerId);
+        const openedBy = manager && manager.orgUnitId === row.orgUnitId ? manager.id : owner.id;
+        ids.set(row.id, (await replay.as(openedBy, row.createdAt as Date, (ctx) => createCustomer(ctx, customerInput(row)))).id);
+      }
+      // A year of purchases (the point-of-sale history orders will feed), recorded in one go.
+      const purchases: Purchase[] = built.events
+        .filter((event) => event.kind === CustomerEventKind.PURCHASE)
+        .map((event) => ({ customerId: ids.get(event.customerId)!, amount: Number(event.amount), at: event.occurredAt as Date, summary: event.summary as string }));
+      await replay.as(null, now, async (ctx) => {
+        await recordPurchases(ctx.em, purchases);
+        await ctx.em.flush();
+      });
     }
     await recomputeSegments(em);
     await createBirthdayReminders(em, now, 3);

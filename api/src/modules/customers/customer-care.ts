@@ -12,7 +12,8 @@ import { CareTask, CareTaskKind, CareTaskStatus } from './customer-records.entit
 import { Customer, CustomerStatus } from './customer.entity';
 import { customerFilters, findCustomer } from './customer.service';
 import { customerReadSpec } from './customer.queries';
-import { clock } from '../../core/clock';
+import { calendarDate, clock } from '../../core/clock';
+import { OrgUnitKind } from '../org/org-unit.entity';
 
 const mmdd = (date: string) => Number(date.slice(5, 7)) * 100 + Number(date.slice(8, 10));
 
@@ -100,20 +101,31 @@ export async function completeCareTask(ctx: RequestContext, input: { id: string;
 
 /**
  * The daily care job: a birthday reminder for each customer's health manager, `daysAhead`
- * days before the birthday. Idempotent (one reminder per customer, kind and date).
- * Runs with every franchise in scope.
+ * days before the birthday, counted on each franchise's own calendar (at 00:30 in Shanghai
+ * it is already tomorrow there while UTC is still on today). `onDate` sets that calendar
+ * date for every franchise (a re-run for a given day). Idempotent (one reminder per
+ * customer, kind and date). Runs with every franchise in scope.
  */
-export async function createBirthdayReminders(em: EntityManager, today: Date, daysAhead = 3): Promise<number> {
-  const due = new Date(today.getTime() + daysAhead * 86_400_000);
-  const dueDate = due.toISOString().slice(0, 10);
-  const result = await em.execute(
-    `insert into care_task (id, franchise_id, customer_id, assignee_id, org_unit_id, kind, due_date, status, title, version, created_at, updated_at)
-     select gen_random_uuid(), c.franchise_id, c.id, c.health_manager_id, c.org_unit_id, ?, ?, 'OPEN', '生日关怀：' || c.name, 1, ?, ?
-       from customer c
-      where c.status = 'ACTIVE' and not c.birth_date_estimated and c.birth_mmdd = ?
-     on conflict (customer_id, kind, due_date) do nothing`,
-    [CareTaskKind.BIRTHDAY, dueDate, clock.now(), clock.now(), mmdd(dueDate)],
-    'run',
-  );
-  return (result as { affectedRows?: number }).affectedRows ?? 0;
+export async function createBirthdayReminders(em: EntityManager, at: Date, daysAhead = 3, onDate?: string): Promise<number> {
+  const franchises = await em.execute<{ id: string; time_zone: string }[]>(`select id, time_zone from org_unit where kind in (?, ?)`, [OrgUnitKind.HQ, OrgUnitKind.FRANCHISE]);
+  const franchisesByDue = new Map<string, string[]>();
+  for (const franchise of franchises) {
+    const today = onDate ?? calendarDate(at, franchise.time_zone);
+    const due = new Date(Date.parse(`${today}T00:00:00Z`) + daysAhead * 86_400_000).toISOString().slice(0, 10);
+    franchisesByDue.set(due, [...(franchisesByDue.get(due) ?? []), franchise.id]);
+  }
+  let created = 0;
+  for (const [dueDate, franchiseIds] of franchisesByDue) {
+    const result = await em.execute(
+      `insert into care_task (id, franchise_id, customer_id, assignee_id, org_unit_id, kind, due_date, status, title, version, created_at, updated_at)
+       select gen_random_uuid(), c.franchise_id, c.id, c.health_manager_id, c.org_unit_id, ?, ?, 'OPEN', '生日关怀：' || c.name, 1, ?, ?
+         from customer c
+        where c.franchise_id in (?) and c.status = 'ACTIVE' and not c.birth_date_estimated and c.birth_mmdd = ?
+       on conflict (customer_id, kind, due_date) do nothing`,
+      [CareTaskKind.BIRTHDAY, dueDate, clock.now(), clock.now(), franchiseIds, mmdd(dueDate)],
+      'run',
+    );
+    created += (result as { affectedRows?: number }).affectedRows ?? 0;
+  }
+  return created;
 }

@@ -13,8 +13,8 @@ export const recomputeSegmentsJob = defineJob({
 
 export const birthdayRemindersJob = defineJob<{ today?: string }>({
   name: 'customers.birthday-reminders',
-  description: 'Birthday reminders for health managers, three days ahead (every morning).',
+  description: 'Birthday reminders for health managers, three days ahead on each franchise’s calendar (every morning; `today` re-runs a given day).',
   cron: '0 6 * * *',
   run: (runtime, data) =>
-    inScopedTransaction(runtime.orm.em, SYSTEM_SCOPE, (em) => createBirthdayReminders(em, data.today ? new Date(data.today) : clock.now(), 3)),
+    inScopedTransaction(runtime.orm.em, SYSTEM_SCOPE, (em) => createBirthdayReminders(em, clock.now(), 3, data.today)),
 });

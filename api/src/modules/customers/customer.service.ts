@@ -204,21 +204,44 @@ export async function mergeCustomers(ctx: RequestContext, input: MergeCustomersI
   return target;
 }
 
-/**
- * A purchase against a customer: the totals and the month's spend (top spenders, RFM)
- * and a timeline entry. Orders call this; demo data too.
- */
-export async function recordPurchase(em: EntityManager, purchase: { customerId: string; amount: number; at: Date; orgUnitId?: string; summary?: string }): Promise<void> {
-  const customer = await em.findOneOrFail(Customer, { id: purchase.customerId });
-  const month = `${purchase.at.toISOString().slice(0, 7)}-01`;
-  await em.execute(
-    `insert into customer_spend_month (customer_id, month, franchise_id, org_unit_id, amount, purchases) values (?, ?, ?, ?, ?, 1)
-     on conflict (customer_id, month) do update set amount = customer_spend_month.amount + excluded.amount, purchases = customer_spend_month.purchases + 1`,
-    [customer.id, month, customer.franchiseId, purchase.orgUnitId ?? customer.orgUnitId, purchase.amount],
-  );
-  customer.totalSpend = (Number(customer.totalSpend) + purchase.amount).toFixed(2);
-  customer.purchaseCount += 1;
-  if (!customer.lastPurchaseAt || customer.lastPurchaseAt < purchase.at) customer.lastPurchaseAt = purchase.at;
-  if (!customer.lastServiceAt || customer.lastServiceAt < purchase.at) customer.lastServiceAt = purchase.at;
-  em.create(CustomerEvent, { franchiseId: customer.franchiseId, customerId: customer.id, kind: CustomerEventKind.PURCHASE, occurredAt: purchase.at, summary: purchase.summary ?? '购买', amount: purchase.amount.toFixed(2) });
+export interface Purchase {
+  customerId: string;
+  /** Yuan. */
+  amount: number;
+  at: Date;
+  orgUnitId?: string;
+  summary?: string;
 }
+
+/**
+ * Purchases against customers: their totals and each month's spend (top spenders, RFM) and a
+ * timeline entry per purchase, in three statements however many there are. Orders call this;
+ * demo data too. The caller flushes.
+ */
+export async function recordPurchases(em: EntityManager, purchases: readonly Purchase[]): Promise<void> {
+  if (!purchases.length) return;
+  const customers = new Map((await em.find(Customer, { id: { $in: [...new Set(purchases.map((p) => p.customerId))] } })).map((c) => [c.id, c]));
+  const spend = new Map<string, { customer: Customer; month: string; orgUnitId: string; amount: number; purchases: number }>();
+  for (const purchase of purchases) {
+    const customer = customers.get(purchase.customerId);
+    if (!customer) throw new NotFoundError('Customer', purchase.customerId);
+    const month = `${purchase.at.toISOString().slice(0, 7)}-01`;
+    const key = `${customer.id}/${month}`;
+    const total = spend.get(key) ?? { customer, month, orgUnitId: purchase.orgUnitId ?? customer.orgUnitId, amount: 0, purchases: 0 };
+    spend.set(key, { ...total, amount: total.amount + purchase.amount, purchases: total.purchases + 1 });
+    customer.totalSpend = (Number(customer.totalSpend) + purchase.amount).toFixed(2);
+    customer.purchaseCount += 1;
+    if (!customer.lastPurchaseAt || customer.lastPurchaseAt < purchase.at) customer.lastPurchaseAt = purchase.at;
+    if (!customer.lastServiceAt || customer.lastServiceAt < purchase.at) customer.lastServiceAt = purchase.at;
+    em.create(CustomerEvent, { franchiseId: customer.franchiseId, customerId: customer.id, kind: CustomerEventKind.PURCHASE, occurredAt: purchase.at, summary: purchase.summary ?? '购买', amount: purchase.amount.toFixed(2) });
+  }
+  const months = [...spend.values()];
+  await em.execute(
+    `insert into customer_spend_month (customer_id, month, franchise_id, org_unit_id, amount, purchases) values ${months.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')}
+     on conflict (customer_id, month) do update set amount = customer_spend_month.amount + excluded.amount, purchases = customer_spend_month.purchases + excluded.purchases`,
+    months.flatMap((m) => [m.customer.id, m.month, m.customer.franchiseId, m.orgUnitId, m.amount.toFixed(2), m.purchases]),
+  );
+}
+
+/** One purchase against a customer (see recordPurchases). */
+export const recordPurchase = (em: EntityManager, purchase: Purchase) => recordPurchases(em, [purchase]);
