@@ -16,6 +16,7 @@ import { Migration20261130063000_stock_alerts_storage } from './Migration2026113
 import { Migration20261130063100_stocktakes } from './Migration20261130063100_stocktakes';
 import { Migration20261130063821_recall_outreach } from './Migration20261130063821_recall_outreach';
 import { Migration20261130072321_stock_minimums } from './Migration20261130072321_stock_minimums';
+import { Migration20261130085549_orders } from './Migration20261130085549_orders';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122070000_foundation', class: Migration20261122070000_foundation },
@@ -34,4 +35,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261130063100_stocktakes', class: Migration20261130063100_stocktakes },
   { name: 'Migration20261130063821_recall_outreach', class: Migration20261130063821_recall_outreach },
   { name: 'Migration20261130072321_stock_minimums', class: Migration20261130072321_stock_minimums },
+  { name: 'Migration20261130085549_orders', class: Migration20261130085549_orders },
 ];

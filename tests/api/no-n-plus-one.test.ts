@@ -34,6 +34,12 @@ describe('list queries batch their relations', () => {
     const branch = (await must<{ createOneWarehouse: { id: string } }>(owner, 'mutation($u: ID!) { createOneWarehouse(input: { warehouse: { orgUnitId: $u, code: "N1-BR", name: "分中心仓" } }) { id } }', { u: units.orgUnits.nodes.find((u) => u.kind === 'BRANCH_CENTER')!.id })).createOneWarehouse;
     await must(owner, 'mutation($w: ID!) { createOneStorageZone(input: { storageZone: { warehouseId: $w, code: "A", name: "常温区", storageClass: NORMAL } }) { id } }', { w: branch.id });
     const lots = await receive(owner, central.warehouseId, products.map((p, i) => ({ productId: p.id, zoneId: central.normalZoneId, lotNo: `N1-${i}`, expiryDate: inDays(400), quantity: 50 })));
+    // A few orders of two lines, reviewed and picked, so the orders page has customers, lines and picked lots to load.
+    const customer = (await must<{ customers: { nodes: { id: string }[] } }>(owner, '{ customers(paging: { limit: 1 }) { nodes { id } } }')).customers.nodes[0]!;
+    for (let i = 0; i < 3; i++) {
+      const order = (await must<{ createOneOrder: { id: string } }>(owner, 'mutation($c: ID!, $w: ID!, $a: ID!, $b: ID!) { createOneOrder(input: { order: { channel: PHONE, customerId: $c, warehouseId: $w, lines: [{ productId: $a, quantity: 1 }, { productId: $b, quantity: 2 }], deliveryName: "王芳", deliveryPhone: "13800138000", deliveryAddress: "上海市浦东新区世纪大道 100 号" } }) { id } }', { c: customer.id, w: central.warehouseId, a: products[0]!.id, b: products[1]!.id })).createOneOrder;
+      for (const action of ['startOrderReview', 'reviewOrder', 'startOrderPicking']) await must(owner, `mutation($id: ID!) { ${action}(input: { id: $id }) { id } }`, { id: order.id });
+    }
     for (const lot of Object.values(lots)) await must(hq, 'mutation($id: ID!) { holdBatch(input: { id: $id, status: DAMAGED, reason: "破损" }) { id } }', { id: lot });
     // With a supplier, like the demo's purchases: every page then loads the same relations.
     const supplier = (await must<{ createOneSupplier: { id: string } }>(owner, 'mutation { createOneSupplier(input: { supplier: { name: "N1 医药公司" } }) { id } }')).createOneSupplier;
@@ -79,6 +85,7 @@ describe('list queries batch their relations', () => {
     ['API keys', (n: number) => `{ apiKeys(paging: { limit: ${n} }) { nodes { name prefix permissions lastUsedAt } } }`],
     ['purchase requests with lines, products, inspection, warehouse and supplier', (n: number) => `{ purchaseRequests(paging: { limit: ${n} }) { nodes { requestNo status warehouse { name } supplier { name } lines { quantity suggestedQuantity product { genericName } } inspectionLines { lotNo zone { code } } } } }`],
     ['requisitions with both warehouses, lines and shipped lots', (n: number) => `{ stockRequisitions(paging: { limit: ${n} }) { nodes { requisitionNo status fromWarehouse { name } toWarehouse { name } lines { quantity product { genericName } } transferLines { shippedQuantity batch { lotNo } } } } }`],
+    ['orders with customer, store, warehouse, lines with products and picked lots, timeline and state labels', (n: number) => `{ orders(paging: { limit: ${n} }) { nodes { orderNo stateLabel totalCents customer { name } orgUnit { name } warehouse { name } lines { quantity unitPriceCents product { genericName } picks { lotNo quantity } } events { action toState } } } }`],
     ['destructions with lines, lots and zones', (n: number) => `{ stockDestructions(paging: { limit: ${n} }) { nodes { destructionNo status warehouse { name } lines { quantity product { genericName } batch { lotNo } zone { code } } } } }`],
   ])('%s', async (_name, query) => {
     const small = await count(query(2));

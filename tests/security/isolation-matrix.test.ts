@@ -55,6 +55,8 @@ interface West {
   inventory: { productId: string; supplierId: string; warehouseId: string; warehouseVersion: number; zoneId: string; zoneVersion: number; batchId: string; reservationId: string; recallId: string; coldZoneId: string; alertId: string; excursionId: string; stocktakeId: string; stocktakeVersion: number; stocktakeLineId: string; recallContactId: string; recallContactVersion: number; minimumId: string };
   /** West's stock documents: a DRAFT purchase request, a SUBMITTED requisition to its branch center, a REQUESTED destruction of a damaged lot. */
   documents: { purchaseId: string; purchaseVersion: number; purchaseLineId: string; requisitionId: string; requisitionVersion: number; branchWarehouseId: string; destructionId: string; destructionVersion: number; damagedBatchId: string };
+  /** West's orders: an online one still RECEIVED and an in-store receipt not yet paid. */
+  orders: { onlineId: string; onlineVersion: number; inStoreId: string; inStoreVersion: number };
   allIds: string[];
 }
 
@@ -65,6 +67,9 @@ interface East {
   sharedViewId: string;
   /** A zone of an east warehouse (east's own excursions feed the stock alert subscription). */
   zoneId: string;
+  /** That warehouse and a product of east's own, for east's orders (they feed the order subscriptions). */
+  warehouseId: string;
+  productId: string;
 }
 
 type Expect = 'NOT_FOUND' | 'null' | 'noWestData' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'BAD_USER_INPUT';
@@ -76,13 +81,15 @@ interface MatrixCase {
    * 'tick' streams on its own; 'customer' needs an archive created or changed to fire; 'case' a
    * case opened and edited; 'presence' an agent's availability set; 'sla' an SLA alert published.
    */
-  subscription?: 'tick' | 'customer' | 'case' | 'presence' | 'sla' | 'bell' | 'stock';
+  subscription?: 'tick' | 'customer' | 'case' | 'presence' | 'sla' | 'bell' | 'stock' | 'order';
 }
 
 const ID_FIELDS = 'id franchiseId';
 let calendars = 0;
 /** A case's references to other records: none may be west's. */
 const CASE_REFS = 'customerId ownerId expertId orgUnitId';
+/** An order's references to other records: none may be west's. */
+const ORDER_REFS = 'customerId orgUnitId warehouseId';
 
 const matrix: Record<string, MatrixCase> = {
   // --- queries
@@ -315,6 +322,23 @@ const matrix: Record<string, MatrixCase> = {
   cancelStocktake: { query: (w) => ({ query: `mutation($id: ID!, $v: Int!) { cancelStocktake(input: { id: $id, version: $v, reason: "潜入" }) { id } }`, variables: { id: w.inventory.stocktakeId, v: w.inventory.stocktakeVersion } }), expect: 'NOT_FOUND' },
   issueStockReservation: { query: (w) => ({ query: `mutation($id: ID!) { issueStockReservation(input: { id: $id }) { moves { id } } }`, variables: { id: w.inventory.reservationId } }), expect: 'NOT_FOUND' },
 
+  // --- orders
+  orders: { query: (w) => ({ query: `query($id: ID!) { orders(filter: { or: [{ id: { eq: $id } }, { stage: { in: [NEW, REVIEW, CANCELLED] } }] }, paging: { limit: 200 }) { totalCount nodes { ${ID_FIELDS} ${ORDER_REFS} lines { id productId } customer { id } } } }`, variables: { id: w.orders.onlineId } }), expect: 'noWestData' },
+  order: { query: (w) => ({ query: `query($id: ID!) { order(id: $id) { ${ID_FIELDS} ${ORDER_REFS} lines { id picks { batchId } } events { id actorId } } }`, variables: { id: w.orders.onlineId } }), expect: 'null' },
+  createOneOrder: { query: (w) => ({ query: `mutation($c: ID!, $w: ID!, $p: ID!) { createOneOrder(input: { order: { channel: WECHAT, customerId: $c, warehouseId: $w, lines: [{ productId: $p, quantity: 1 }], deliveryName: "潜入", deliveryPhone: "13800000000", deliveryAddress: "西区某路 1 号" } }) { ${ID_FIELDS} } }`, variables: { c: w.customerId, w: w.inventory.warehouseId, p: w.inventory.productId } }), expect: 'NOT_FOUND' },
+  startOrderReview: { query: (w) => ({ query: `mutation($id: ID!) { startOrderReview(input: { id: $id }) { id state } }`, variables: { id: w.orders.onlineId } }), expect: 'NOT_FOUND' },
+  reviewOrder: { query: (w) => ({ query: `mutation($id: ID!) { reviewOrder(input: { id: $id }) { id state } }`, variables: { id: w.orders.onlineId } }), expect: 'NOT_FOUND' },
+  holdOrderForCustomer: { query: (w) => ({ query: `mutation($id: ID!) { holdOrderForCustomer(input: { id: $id, reason: "潜入" }) { id state } }`, variables: { id: w.orders.onlineId } }), expect: 'NOT_FOUND' },
+  resumeOrderReview: { query: (w) => ({ query: `mutation($id: ID!) { resumeOrderReview(input: { id: $id }) { id state } }`, variables: { id: w.orders.onlineId } }), expect: 'NOT_FOUND' },
+  startOrderPicking: { query: (w) => ({ query: `mutation($id: ID!) { startOrderPicking(input: { id: $id }) { id state } }`, variables: { id: w.orders.onlineId } }), expect: 'NOT_FOUND' },
+  shipOrder: { query: (w) => ({ query: `mutation($id: ID!) { shipOrder(input: { id: $id, carrier: "x", trackingNo: "y" }) { id state } }`, variables: { id: w.orders.onlineId } }), expect: 'NOT_FOUND' },
+  deliverOrder: { query: (w) => ({ query: `mutation($id: ID!) { deliverOrder(input: { id: $id }) { id state } }`, variables: { id: w.orders.onlineId } }), expect: 'NOT_FOUND' },
+  confirmOrderReceipt: { query: (w) => ({ query: `mutation($id: ID!) { confirmOrderReceipt(input: { id: $id, condition: GOOD }) { id state } }`, variables: { id: w.orders.onlineId } }), expect: 'NOT_FOUND' },
+  payOrder: { query: (w) => ({ query: `mutation($id: ID!) { payOrder(input: { id: $id }) { id state } }`, variables: { id: w.orders.inStoreId } }), expect: 'NOT_FOUND' },
+  handOverOrder: { query: (w) => ({ query: `mutation($id: ID!) { handOverOrder(input: { id: $id }) { id state } }`, variables: { id: w.orders.inStoreId } }), expect: 'NOT_FOUND' },
+  cancelOrder: { query: (w) => ({ query: `mutation($id: ID!) { cancelOrder(input: { id: $id, reason: "潜入" }) { id state } }`, variables: { id: w.orders.inStoreId } }), expect: 'NOT_FOUND' },
+  transitionOrder: { query: (w) => ({ query: `mutation($id: ID!) { transitionOrder(input: { id: $id, action: "cancel", fields: { reason: "潜入" } }) { id state } }`, variables: { id: w.orders.onlineId } }), expect: 'NOT_FOUND' },
+
   // --- subscriptions
   serverTime: { query: () => ({ query: 'subscription { serverTime { now } }' }), expect: 'noWestData', subscription: 'tick' },
   createdCustomer: { query: () => ({ query: `subscription { createdCustomer { ${ID_FIELDS} name } }` }), expect: 'noWestData', subscription: 'customer' },
@@ -326,6 +350,8 @@ const matrix: Record<string, MatrixCase> = {
   agentPresenceChanged: { query: () => ({ query: 'subscription { agentPresenceChanged { staffUserId franchiseId availability staffUser { id email displayName } } }' }), expect: 'noWestData', subscription: 'presence' },
   stockAlertRaised: { query: () => ({ query: `subscription { stockAlertRaised { ${ID_FIELDS} warehouseId zoneId subjectId message } }` }), expect: 'noWestData', subscription: 'stock' },
   myNotificationCountChanged: { query: () => ({ query: 'subscription { myNotificationCountChanged { unread } }' }), expect: 'noWestData', subscription: 'bell' },
+  createdOrder: { query: () => ({ query: `subscription { createdOrder { ${ID_FIELDS} ${ORDER_REFS} lines { id productId } } }` }), expect: 'noWestData', subscription: 'order' },
+  updatedOneOrder: { query: () => ({ query: `subscription { updatedOneOrder { ${ID_FIELDS} ${ORDER_REFS} state } }` }), expect: 'noWestData', subscription: 'order' },
 };
 
 interface Versioned {
@@ -450,6 +476,10 @@ describe('franchise isolation matrix', () => {
     const westContact = (await must<{ recallContacts: { nodes: Versioned[] } }>(westOwner, 'query($id: ID!) { recallContacts(recallId: $id) { nodes { id version } } }', { id: westOwnRecall.id })).recallContacts.nodes[0]!;
     // A west minimum (met: no alert).
     const westMinimum = (await must<{ setStockMinimum: { id: string } }>(westOwner, 'mutation($w: ID!, $p: ID!) { setStockMinimum(input: { warehouseId: $w, productId: $p, minQuantity: 2 }) { id } }', { w: westStock.warehouseId, p: westProduct.id })).setStockMinimum;
+    // West's orders: an online one for its customer (received) and an in-store receipt (not paid).
+    const westOnline = (await must<{ createOneOrder: Versioned }>(westOwner, 'mutation($c: ID!, $w: ID!, $p: ID!) { createOneOrder(input: { order: { channel: APP, customerId: $c, warehouseId: $w, lines: [{ productId: $p, quantity: 1 }], deliveryName: "西区客户", deliveryPhone: "13900000000", deliveryAddress: "西区幸福路 8 号 1 单元" } }) { id version } }', { c: westCustomer.id, w: westStock.warehouseId, p: westProduct.id })).createOneOrder;
+    const westInStore = (await must<{ createOneOrder: Versioned }>(westOwner, 'mutation($w: ID!, $p: ID!) { createOneOrder(input: { order: { channel: IN_STORE, warehouseId: $w, lines: [{ productId: $p, quantity: 1 }] } }) { id version } }', { w: westStock.warehouseId, p: westProduct.id })).createOneOrder;
+    const westOrderRows = await must<{ orders: { nodes: { id: string; lines: { id: string }[]; events: { id: string }[] }[] } }>(westOwner, '{ orders(paging: { limit: 200 }) { nodes { id lines { id } events { id } } } }');
     // A west count sheet of its normal zone, still being counted.
     const westSheet = (await must<{ openStocktake: Versioned }>(westOwner, 'mutation($w: ID!, $z: ID!) { openStocktake(input: { warehouseId: $w, zoneId: $z }) { id version } }', { w: westStock.warehouseId, z: westStock.normalZoneId })).openStocktake;
     const westSheetLine = (await must<{ stocktakeLines: { nodes: { id: string }[] } }>(westOwner, 'query($s: ID!) { stocktakeLines(stocktakeId: $s) { nodes { id } } }', { s: westSheet.id })).stocktakeLines.nodes[0]!;
@@ -491,6 +521,7 @@ describe('franchise isolation matrix', () => {
         destructionVersion: westDestruction.version,
         damagedBatchId: damagedLots['WEST-DMG-1']!,
       },
+      orders: { onlineId: westOnline.id, onlineVersion: westOnline.version, inStoreId: westInStore.id, inStoreVersion: westInStore.version },
       templateId: template.id,
       templateVersion: template.version,
       messageId: message.id,
@@ -553,6 +584,7 @@ describe('franchise isolation matrix', () => {
         westMinimum.id,
         westContact.id,
         handed.id,
+        ...westOrderRows.orders.nodes.flatMap((o) => [o.id, ...o.lines.map((l) => l.id), ...o.events.map((e) => e.id)]),
         ...westInventory.stockBalances.nodes.map((b) => b.id),
         ...westInventory.stockMoves.nodes.map((m) => m.id),
         ...westInventory.franchiseProducts.nodes.map((t) => t.id),
@@ -592,7 +624,8 @@ describe('franchise isolation matrix', () => {
     const eastView = (await must<{ createOneCaseView: Versioned }>(eastOwner, 'mutation { createOneCaseView(input: { caseView: { name: "东区共享队列", shared: true } }) { id version } }')).createOneCaseView;
     const eastCase = (await must<{ createOneCase: Versioned }>(eastOwner, 'mutation { createOneCase(input: { case: { type: COMPLAINT, channel: PHONE, subject: "东区投诉：药盒破损", description: "东区：收到的药盒破损" } }) { id version } }')).createOneCase;
     const eastStock = await createWarehouse(eastOwner, 'EAST-ISO');
-    east = { caseId: eastCase.id, caseVersion: eastCase.version, sharedViewId: eastView.id, zoneId: eastStock.normalZoneId };
+    const eastProduct = await createProduct(eastOwner, { genericName: '东区自营养生茶', category: 'SUPPLEMENT', shared: false, approvalNumber: null });
+    east = { caseId: eastCase.id, caseVersion: eastCase.version, sharedViewId: eastView.id, zoneId: eastStock.normalZoneId, warehouseId: eastStock.warehouseId, productId: eastProduct.id };
     // Setting up every module's west records takes a while on a busy machine.
   }, 120_000);
   afterAll(() => app.stop());
@@ -685,6 +718,9 @@ describe('franchise isolation matrix', () => {
           await must(eastCallers[0]!, 'mutation($z: ID!, $t: DateTime!) { recordStorageReadings(input: { readings: [{ zoneId: $z, recordedAt: $t, temperature: 31 }] }) { accepted } }', { z: east.zoneId, t: new Date(Date.now() - 60_000 * ++serial).toISOString() });
           // Back in range, so the next caller's reading opens a new excursion (and a new alert).
           await must(eastCallers[0]!, 'mutation($z: ID!, $t: DateTime!) { recordStorageReadings(input: { readings: [{ zoneId: $z, recordedAt: $t, temperature: 22 }] }) { accepted } }', { z: east.zoneId, t: new Date(Date.now() - 60_000 * serial + 1_000).toISOString() });
+        } else if (kind === 'order') {
+          await changeOrder(westOwner, 'west');
+          eastOrderIds.push(await changeOrder(eastCallers[0]!, 'east'));
         } else if (kind === 'bell') {
           // What notifyStaff publishes: west's supervisor's bell, one naming east's franchise with a west id, then the caller's own.
           const pubsub = app.server.app.pubsub;
@@ -696,6 +732,7 @@ describe('franchise isolation matrix', () => {
         const [event] = await first;
         if (kind === 'case' || kind === 'sla') expect(JSON.stringify(event)).toContain('东区');
         if (kind === 'stock') expect(JSON.stringify(event)).toContain(east.zoneId);
+        if (kind === 'order') expect(JSON.stringify(event)).toContain(eastOrderIds.at(-1)!);
         if (kind === 'presence') expect((event!.data as { agentPresenceChanged: { staffUserId: string } }).agentPresenceChanged.staffUserId).toBe(eastAgent.tokens.user.id);
         checkAnswer(field, ([] as Expect[]).concat(matrix[field]!.expect), { body: event as GraphQLResponse['body'] });
         expect(JSON.stringify(event)).not.toContain('西区');
@@ -704,6 +741,16 @@ describe('franchise isolation matrix', () => {
   }, 120_000); // a socket per subscription per caller: slow on a busy machine
 
   let serial = 0;
+  const eastOrderIds: string[] = [];
+  /** Enters an in-store receipt of the side's own warehouse and then cancels it, so created and updated order events fire; the order's id. */
+  async function changeOrder(caller: Caller, side: 'east' | 'west'): Promise<string> {
+    const [warehouseId, productId] = side === 'west' ? [west.inventory.warehouseId, west.inventory.productId] : [east.warehouseId, east.productId];
+    const made = (await must<{ createOneOrder: { id: string } }>(caller, 'mutation($w: ID!, $p: ID!) { createOneOrder(input: { order: { channel: IN_STORE, warehouseId: $w, lines: [{ productId: $p, quantity: 1 }] } }) { id } }', { w: warehouseId, p: productId })).createOneOrder;
+    if (side === 'west') west.allIds.push(made.id);
+    await must(caller, 'mutation($id: ID!) { cancelOrder(input: { id: $id, reason: "顾客放弃" }) { id } }', { id: made.id });
+    return made.id;
+  }
+
   /** Creates an archive and then changes it, so both created and updated events fire. */
   async function changeCustomer(caller: Caller, side: 'east' | 'west') {
     const staff = await caller.graphql<{ staffUsers: { nodes: { id: string; jobTitle: string; orgUnitId: string }[] } }>('{ staffUsers(paging: { limit: 100 }) { nodes { id jobTitle orgUnitId } } }');
@@ -763,6 +810,8 @@ describe('franchise isolation matrix', () => {
       stockRequisition: { status: 'SUBMITTED', version: west.documents.requisitionVersion },
       stockDestruction: { status: 'REQUESTED', version: west.documents.destructionVersion },
     });
+    const orders = await must<Record<string, { state: string; version: number }>>(westOwner, 'query($a: ID!, $b: ID!) { online: order(id: $a) { state version } inStore: order(id: $b) { state version } }', { a: west.orders.onlineId, b: west.orders.inStoreId });
+    expect(orders).toEqual({ online: { state: 'RECEIVED', version: west.orders.onlineVersion }, inStore: { state: 'RECEIPT_ISSUED', version: west.orders.inStoreVersion } });
     const customer = await westOwner.graphql<{ customer: { version: number; note: string | null } }>(`query($id: ID!) { customer(id: $id) { version note } }`, { id: west.customerId });
     expect(customer.body.data!.customer).toEqual({ version: west.customerVersion, note: null });
     const article = await westOwner.graphql<{ knowledgeArticle: { version: number; title: string; status: string } }>(`query($id: ID!) { knowledgeArticle(id: $id) { version title status } }`, { id: west.knowledgeArticleId });

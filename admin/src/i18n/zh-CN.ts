@@ -206,7 +206,7 @@ export const zhCN = {
     submit: '提交审批', submitted: '已提交审批', approve: '批准', approved: '已批准', reject: '驳回', rejectedDone: '已驳回', decisionNote: '审批意见（驳回时必填）', placeOrder: '向供应商下单', ordered: '已下单',
   },
   caseFields: { solutionType: '解决方式', solutionNote: '方案说明', solutionAmount: '金额（元）', reason: '原因', question: '问题', answer: '答复', resolutionNote: '处理结果', reviewNote: '药师审核意见' },
-  permissionGroups: { Cases: '工单', Customers: '客户', Staff: '员工与角色', 'Knowledge base': '知识库', Organization: '组织架构', Partners: '合作方接口', Audit: '审计', Plugins: '插件', Notifications: '消息通知', 'Warehouses and stock': '仓库与库存', Platform: '平台' },
+  permissionGroups: { Cases: '工单', Customers: '客户', Staff: '员工与角色', 'Knowledge base': '知识库', Organization: '组织架构', Partners: '合作方接口', Audit: '审计', Plugins: '插件', Notifications: '消息通知', 'Warehouses and stock': '仓库与库存', Platform: '平台', Orders: '订单' },
   permissions: {
     'apikey:manage': { name: '管理 API 密钥', description: '为本范围创建、轮换、吊销合作方 API 密钥（权限不超过本人）' },
     'case:read': { name: '查看工单', description: '查看本范围的工单、沟通记录与历程、队列和坐席状态' },
@@ -253,6 +253,10 @@ export const zhCN = {
     'stocktake:manage': { name: '盘点管理', description: '开盘点单，查看账面数量与差异，要求复盘，审核（他人的盘点）并过账为库存调整，作废盘点单' },
     'recall:contact': { name: '召回联系', description: '查看收到召回批次的客户，记录联系结果（已联系、已退回、无法联系）' },
     'storage:record': { name: '记录温湿度', description: '记录库区的温度和湿度读数（员工录入，或传感器合作方通过 API 密钥上报）' },
+    'order:read': { name: '查看订单', description: '查看本人范围内的订单：明细、拣货批次、配送、付款与时间线' },
+    'order:write': { name: '录入订单', description: '为客户或到店散客录入订单（线上渠道与门店开单），确认收货，取消门店订单' },
+    'order:review': { name: '审核订单', description: '审核订单（商品、地址、联系人、库存：预留库存），因故待客户确认（注明原因），取消订单' },
+    'order:fulfil': { name: '订单履约', description: '拣货（先到期先出）、填写承运商与运单号发货、登记送达；门店收款与交付' },
     'plugin:manage': { name: '管理插件', description: '为加盟机构启用、停用、配置插件（总部：任何加盟机构；加盟商：总部允许时管理自己的）' },
   },
   roleTemplates: {

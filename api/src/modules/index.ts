@@ -9,6 +9,7 @@ import { inventoryModule } from './inventory/inventory.module';
 import { knowledgeModule } from './knowledge/knowledge.module';
 import { notificationsModule } from './notifications/notification.module';
 import { orgModule } from './org/org.module';
+import { ordersModule } from './orders/order.module';
 import { pluginsModule } from './plugins/plugin.module';
 import { surveysModule } from './surveys/survey.module';
 import { systemModule } from './system/system.module';
@@ -28,6 +29,7 @@ export const modules: readonly ModuleDefinition[] = [
   knowledgeModule,
   notificationsModule,
   inventoryModule,
+  ordersModule,
   surveysModule,
   pluginsModule,
   eventsModule,

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { effectiveWorkflow, type AppliedExtension, type WorkflowExtension } from '../workflow/compose';
 import { getWorkflow, type WorkflowDefinition } from '../workflow/workflow';
-import { enabledPluginsFor } from './enablement';
+import { enabledPluginsFor, preloadEnabledPlugins } from './enablement';
 
 const isExtension = (w: object): w is WorkflowExtension => 'extends' in w;
 
@@ -18,4 +18,23 @@ export function pluginStates(plugin: { workflows?: readonly object[] }): Map<str
   const states = new Map<string, string[]>();
   for (const w of plugin.workflows ?? []) if (isExtension(w) && w.states?.length) states.set(w.extends, [...(states.get(w.extends) ?? []), ...w.states.map((s) => s.name)]);
   return states;
+}
+
+/**
+ * Each row's `stateLabel` (rows of records that follow a workflow: cases, orders), from one
+ * workflow lookup per (franchise, workflow) for the whole page; a state a since-disabled plugin
+ * added shows its name.
+ */
+export async function labelStates(em: EntityManager, rows: Record<string, unknown>[]): Promise<void> {
+  await preloadEnabledPlugins(em, rows.map((r) => r.franchiseId as string));
+  const labels = new Map<string, Map<string, string>>();
+  for (const row of rows) {
+    const key = `${row.franchiseId}/${row.workflow}`;
+    let states = labels.get(key);
+    if (!states) {
+      const workflow = await workflowFor(em, row.franchiseId as string, row.workflow as string);
+      labels.set(key, (states = new Map(workflow.states.map((s) => [s.name, s.label]))));
+    }
+    row.stateLabel = states.get(row.state as string) ?? row.state;
+  }
 }

@@ -5,9 +5,8 @@ import { NotFoundError } from '../../core/errors';
 import type { ListArgs } from '../../core/graphql/list';
 import type { OffsetPaging } from '../../core/graphql/paging';
 import { SortDirection, type SortInput } from '../../core/graphql/sorting';
-import { preloadEnabledPlugins } from '../../core/plugins/enablement';
-import { workflowFor } from '../../core/plugins/workflows';
-import { jsonOf, readPage, type ReadSpec, type Row } from '../../core/read/page';
+import { labelStates } from '../../core/plugins/workflows';
+import { jsonOf, readPage, type ReadSpec } from '../../core/read/page';
 import type { Selection } from '../../core/read/selection';
 import { customerEmbed } from '../customers/customer.queries';
 import { staffEmbed } from '../identity/staff.queries';
@@ -48,21 +47,6 @@ export function caseReadSpec(ctx: RequestContext): ReadSpec<Case> {
   };
 }
 
-/** Each row's state label, from one workflow lookup per (franchise, workflow) for the whole page. */
-async function labelStates(ctx: RequestContext, rows: Row[]): Promise<void> {
-  await preloadEnabledPlugins(ctx.em, rows.map((r) => r.franchiseId as string));
-  const labels = new Map<string, Map<string, string>>();
-  for (const row of rows) {
-    const key = `${row.franchiseId}/${row.workflow}`;
-    let states = labels.get(key);
-    if (!states) {
-      const workflow = await workflowFor(ctx.em, row.franchiseId as string, row.workflow as string);
-      labels.set(key, (states = new Map(workflow.states.map((s) => [s.name, s.label]))));
-    }
-    row.stateLabel = states.get(row.state as string) ?? row.state;
-  }
-}
-
 /** `cases(filter, sorting, paging)` and every case list: the actor's part of the tree, newest first by default. */
 export async function listCases(ctx: RequestContext, args: ListArgs, where: FilterQuery<Case> = {}, selection: Selection | null = null) {
   const scope = await orgUnitScopeCondition(ctx);
@@ -70,7 +54,7 @@ export async function listCases(ctx: RequestContext, args: ListArgs, where: Filt
     where: { ...scope, ...(where as object) } as FilterQuery<Case>,
     defaultSort: [{ field: 'createdAt', direction: SortDirection.DESC }],
   });
-  if (!selection || selection.has('stateLabel')) await labelStates(ctx, page.nodes);
+  if (!selection || selection.has('stateLabel')) await labelStates(ctx.em, page.nodes);
   return page;
 }
 

@@ -360,6 +360,11 @@ export async function getReservation(ctx: RequestContext, id: string, lock = fal
   return reservation;
 }
 
+/** The ACTIVE reservations a document (an order, a requisition) holds, oldest first. */
+export function activeReservationsOf(ctx: RequestContext, documentType: string, documentId: string): Promise<StockReservation[]> {
+  return ctx.em.find(StockReservation, { documentType, documentId, status: ReservationStatus.ACTIVE }, { orderBy: { createdAt: 'asc', id: 'asc' } });
+}
+
 export function allocationsOf(ctx: RequestContext, reservationIds: readonly string[]) {
   return ctx.em.find(StockReservationAllocation, { reservationId: { $in: [...reservationIds] } }, { orderBy: { id: 'asc' } });
 }

@@ -1,0 +1,352 @@
+import { randomUUID } from 'node:crypto';
+import { Entity, Enum, Filter, Index, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/postgresql';
+import { GraphQLJSON } from 'graphql-scalars';
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { clock } from '../../core/clock';
+import { TenantEntity, tenantFilter } from '../../core/tenancy/tenant-entity';
+
+/**
+ * Orders (订单): online (shop, app, WeChat, phone) and in-store, each following its workflow
+ * (order.workflows.ts) on the workflow engine. Lines carry the price the server charged;
+ * picks record the lots (first expiry first) each line left the warehouse with, so a return
+ * can name the order line and lot it sends back. Money is integer cents (分).
+ */
+
+export enum OrderChannel {
+  ONLINE_SHOP = 'ONLINE_SHOP',
+  APP = 'APP',
+  WECHAT = 'WECHAT',
+  PHONE = 'PHONE',
+  IN_STORE = 'IN_STORE',
+}
+
+/** Where a workflow state sits in every order workflow (lists, reports and plugins' states use it). */
+export enum OrderStage {
+  NEW = 'NEW',
+  REVIEW = 'REVIEW',
+  /** Waiting for the customer (short stock, a wrong address…), with the reason. */
+  WAITING_CUSTOMER = 'WAITING_CUSTOMER',
+  FULFILLMENT = 'FULFILLMENT',
+  SHIPPED = 'SHIPPED',
+  DELIVERED = 'DELIVERED',
+  COMPLETED = 'COMPLETED',
+  CANCELLED = 'CANCELLED',
+}
+
+export enum PaymentStatus {
+  UNPAID = 'UNPAID',
+  PAID = 'PAID',
+  /** Paid, then cancelled: the refund is on its way. */
+  REFUND_PENDING = 'REFUND_PENDING',
+  REFUNDED = 'REFUNDED',
+}
+
+export enum ReceiptCondition {
+  GOOD = 'GOOD',
+  PROBLEM = 'PROBLEM',
+}
+
+export enum OrderEventKind {
+  CREATED = 'CREATED',
+  TRANSITION = 'TRANSITION',
+}
+
+registerEnumType(OrderChannel, { name: 'OrderChannel', description: 'Where the order came from: ONLINE_SHOP, APP, WECHAT, PHONE (online orders) or IN_STORE (a receipt at the counter).' });
+registerEnumType(OrderStage, { name: 'OrderStage', description: 'Where the workflow state sits in every order workflow.' });
+registerEnumType(PaymentStatus, { name: 'PaymentStatus' });
+registerEnumType(ReceiptCondition, { name: 'ReceiptCondition', description: 'How the customer found the goods on receipt.' });
+registerEnumType(OrderEventKind, { name: 'OrderEventKind' });
+
+@Entity({ tableName: 'sales_order' })
+@Filter(tenantFilter)
+@Unique({ properties: ['franchiseId', 'orderNo'] })
+@Index({ properties: ['franchiseId', 'stage', 'createdAt'] })
+@Index({ properties: ['orgUnitId', 'createdAt'] })
+@Index({ properties: ['customerId'] })
+@ObjectType({ description: 'An order (订单): its lines, totals computed by the server, delivery, payment and its workflow state.' })
+export class Order extends TenantEntity<
+  | 'stage' | 'customerId' | 'deliveryName' | 'deliveryPhone' | 'deliveryAddress' | 'paymentStatus' | 'note' | 'waitingReason' | 'waitingReasonCode'
+  | 'carrier' | 'trackingNo' | 'expectedShipAt' | 'expectedDeliveryAt' | 'shippedAt' | 'deliveredAt' | 'receiptConfirmedAt' | 'receiptCondition' | 'receiptNote'
+  | 'cancelledAt' | 'cancelReason' | 'createdById' | 'reviewedById' | 'reviewedAt' | 'lastActivityAt'
+> {
+  @Property({ type: 'text' })
+  @Field({ description: 'People-facing number, per franchise and year (EAST-DD-2026-000123).' })
+  orderNo!: string;
+
+  @Enum({ items: () => OrderChannel })
+  @Field(() => OrderChannel)
+  channel!: OrderChannel;
+
+  @Property({ type: 'uuid', nullable: true })
+  @Field(() => ID, { nullable: true, description: 'The customer; null for a walk-in at the counter (in-store only).' })
+  customerId?: string | null;
+
+  @Property({ type: 'uuid' })
+  @Field(() => ID, { description: 'The store (or franchise) the order belongs to.' })
+  orgUnitId!: string;
+
+  @Property({ type: 'uuid' })
+  @Field(() => ID, { description: 'The warehouse the goods come from.' })
+  warehouseId!: string;
+
+  @Property({ type: 'text' })
+  @Field({ description: 'The workflow this order follows (online_order, in_store_order).' })
+  workflow!: string;
+
+  @Property({ type: 'text' })
+  @Field({ description: 'Current workflow state (plugins may add states).' })
+  state!: string;
+
+  @Enum({ items: () => OrderStage })
+  @Field(() => OrderStage)
+  stage: OrderStage = OrderStage.NEW;
+
+  @Property({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true })
+  deliveryName?: string | null;
+
+  @Property({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true })
+  deliveryPhone?: string | null;
+
+  @Property({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true })
+  deliveryAddress?: string | null;
+
+  @Enum({ items: () => PaymentStatus })
+  @Field(() => PaymentStatus)
+  paymentStatus: PaymentStatus = PaymentStatus.UNPAID;
+
+  @Property({ type: 'int' })
+  @Field(() => Int, { description: 'Sum of quantity × unit price, in cents.' })
+  subtotalCents!: number;
+
+  @Property({ type: 'int' })
+  @Field(() => Int, { description: 'Sum of the lines’ discounts, in cents.' })
+  discountCents!: number;
+
+  @Property({ type: 'int' })
+  @Field(() => Int, { description: 'What the customer pays, in cents: computed by the server, never taken from the client.' })
+  totalCents!: number;
+
+  @Property({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true })
+  note?: string | null;
+
+  @Property({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: 'Why the order waits for the customer (short stock, a wrong address…).' })
+  waitingReason?: string | null;
+
+  @Property({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: 'The stable code of the waiting reason (INSUFFICIENT_STOCK, CUSTOMER_CONTACT…).' })
+  waitingReasonCode?: string | null;
+
+  @Property({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true })
+  carrier?: string | null;
+
+  @Property({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true })
+  trackingNo?: string | null;
+
+  @Property({ type: 'timestamptz', nullable: true })
+  @Field(() => Date, { nullable: true })
+  expectedShipAt?: Date | null;
+
+  @Property({ type: 'timestamptz', nullable: true })
+  @Field(() => Date, { nullable: true, description: 'The delivery time promised to the customer.' })
+  expectedDeliveryAt?: Date | null;
+
+  @Property({ type: 'timestamptz', nullable: true })
+  @Field(() => Date, { nullable: true })
+  shippedAt?: Date | null;
+
+  @Property({ type: 'timestamptz', nullable: true })
+  @Field(() => Date, { nullable: true })
+  deliveredAt?: Date | null;
+
+  @Property({ type: 'timestamptz', nullable: true })
+  @Field(() => Date, { nullable: true })
+  receiptConfirmedAt?: Date | null;
+
+  @Enum({ items: () => ReceiptCondition, nullable: true })
+  @Field(() => ReceiptCondition, { nullable: true })
+  receiptCondition?: ReceiptCondition | null;
+
+  @Property({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true })
+  receiptNote?: string | null;
+
+  @Property({ type: 'timestamptz', nullable: true })
+  @Field(() => Date, { nullable: true })
+  cancelledAt?: Date | null;
+
+  @Property({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true })
+  cancelReason?: string | null;
+
+  @Property({ type: 'uuid', nullable: true })
+  @Field(() => ID, { nullable: true, description: 'The staff member who entered the order (order error rate is counted against them).' })
+  createdById?: string | null;
+
+  @Property({ type: 'uuid', nullable: true })
+  @Field(() => ID, { nullable: true })
+  reviewedById?: string | null;
+
+  @Property({ type: 'timestamptz', nullable: true })
+  @Field(() => Date, { nullable: true })
+  reviewedAt?: Date | null;
+
+  @Property({ type: 'timestamptz' })
+  @Field()
+  lastActivityAt: Date = clock.now();
+}
+
+@Entity({ tableName: 'sales_order_line' })
+@Filter(tenantFilter)
+@Unique({ properties: ['orderId', 'lineNo'] })
+@ObjectType({ description: 'An order line: the product, quantity and the price the server charged. Returns refer to it.' })
+export class OrderLine extends TenantEntity<'discountCents' | 'dailyDose'> {
+  @Property({ type: 'uuid' })
+  @Field(() => ID)
+  orderId!: string;
+
+  @Property({ type: 'int' })
+  @Field(() => Int, { description: '1, 2, 3… in the order.' })
+  lineNo!: number;
+
+  @Property({ type: 'uuid', index: true })
+  @Field(() => ID)
+  productId!: string;
+
+  @Property({ type: 'text' })
+  @Field({ description: 'The product’s name and specification when ordered.' })
+  productName!: string;
+
+  @Property({ type: 'text' })
+  @Field()
+  specification!: string;
+
+  @Property({ type: 'int' })
+  @Field(() => Int)
+  quantity!: number;
+
+  @Property({ type: 'int' })
+  @Field(() => Int, { description: 'The franchise’s price when ordered, in cents.' })
+  unitPriceCents!: number;
+
+  @Property({ type: 'int' })
+  @Field(() => Int)
+  discountCents: number = 0;
+
+  @Property({ type: 'int' })
+  @Field(() => Int, { description: 'quantity × unit price − discount, in cents.' })
+  lineTotalCents!: number;
+
+  @Property({ type: 'double', nullable: true })
+  @Field(() => Float, { nullable: true, description: 'Prescribed daily amount, in the product’s units per day (where a doctor gave one).' })
+  dailyDose?: number | null;
+}
+
+/** A lot a line left the warehouse with (first expiry first), recorded when picking. */
+@Entity({ tableName: 'sales_order_pick' })
+@Filter(tenantFilter)
+@Index({ properties: ['orderId'] })
+@Index({ properties: ['lineId'] })
+@ObjectType({ description: 'A picked lot of an order line: lot, zone and quantity (first expiry first).' })
+export class OrderPick {
+  [OptionalProps]?: 'id' | 'createdAt';
+
+  @PrimaryKey({ type: 'uuid' })
+  @Field(() => ID)
+  id: string = randomUUID();
+
+  @Property({ type: 'uuid' })
+  @Field(() => ID)
+  franchiseId!: string;
+
+  @Property({ type: 'uuid' })
+  @Field(() => ID)
+  orderId!: string;
+
+  @Property({ type: 'uuid' })
+  @Field(() => ID)
+  lineId!: string;
+
+  @Property({ type: 'uuid' })
+  @Field(() => ID)
+  batchId!: string;
+
+  @Property({ type: 'text' })
+  @Field()
+  lotNo!: string;
+
+  @Property({ type: 'date' })
+  @Field()
+  expiryDate!: string;
+
+  @Property({ type: 'uuid' })
+  @Field(() => ID)
+  zoneId!: string;
+
+  @Property({ type: 'int' })
+  @Field(() => Int)
+  quantity!: number;
+
+  @Property({ type: 'timestamptz' })
+  @Field()
+  createdAt: Date = clock.now();
+}
+
+/** The order's timeline: creation and every transition, in order. Never edited. */
+@Entity({ tableName: 'sales_order_event' })
+@Filter(tenantFilter)
+@Index({ properties: ['orderId', 'occurredAt'] })
+@ObjectType({ description: 'An entry of the order’s timeline.' })
+export class OrderEvent {
+  [OptionalProps]?: 'id' | 'occurredAt' | 'details';
+
+  @PrimaryKey({ type: 'uuid' })
+  @Field(() => ID)
+  id: string = randomUUID();
+
+  @Property({ type: 'uuid' })
+  @Field(() => ID)
+  franchiseId!: string;
+
+  @Property({ type: 'uuid' })
+  @Field(() => ID)
+  orderId!: string;
+
+  @Enum({ items: () => OrderEventKind })
+  @Field(() => OrderEventKind)
+  kind!: OrderEventKind;
+
+  @Property({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: 'The workflow action of a transition.' })
+  action?: string | null;
+
+  @Property({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true })
+  fromState?: string | null;
+
+  @Property({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true })
+  toState?: string | null;
+
+  @Property({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true })
+  reason?: string | null;
+
+  @Property({ type: 'uuid', nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Staff who did it; null for the system or a partner.' })
+  actorId?: string | null;
+
+  @Property({ type: 'jsonb' })
+  @Field(() => GraphQLJSON)
+  details: Record<string, unknown> = {};
+
+  @Property({ type: 'timestamptz' })
+  @Field()
+  occurredAt: Date = clock.now();
+}

@@ -1,0 +1,13 @@
+/** The events the orders module emits (its part of the typed event catalogue). */
+declare module '../../core/events/catalogue' {
+  interface DomainEvents {
+    'order.created': { orderId: string; orderNo: string; channel: string; customerId: string | null; totalCents: number };
+    'order.transitioned': { orderId: string; orderNo: string; action: string; from: string; to: string; reason: string | null };
+    /** Goods left the warehouse: the customer is told the carrier, tracking number and expected delivery. */
+    'order.shipped': { orderId: string; orderNo: string; customerId: string | null; carrier: string; trackingNo: string; expectedDeliveryAt: string | null };
+    /** Cancelled with a reason; `refundDue` when the customer had paid (the refund is on its way). */
+    'order.cancelled': { orderId: string; orderNo: string; customerId: string | null; reason: string; refundDue: boolean };
+  }
+}
+
+export const orderEventTypes = ['order.created', 'order.transitioned', 'order.shipped', 'order.cancelled'] as const satisfies readonly (keyof import('../../core/events/catalogue').DomainEvents)[];

@@ -1,0 +1,16 @@
+import { defineModule } from '../../core/modules/module';
+import { Order, OrderEvent, OrderLine, OrderPick } from './order.entity';
+import { orderEventTypes } from './order.events';
+import { OrderPermission } from './order.permissions';
+import { OrderLineResolver, OrderResolver } from './order.resolver';
+import { inStoreOrderWorkflow, onlineOrderWorkflow } from './order.workflows';
+
+/** Orders (online and in store) on the workflow engine, with stock reserved, picked and issued through the inventory services. */
+export const ordersModule = defineModule({
+  name: 'orders',
+  entities: [Order, OrderLine, OrderPick, OrderEvent],
+  resolvers: [OrderResolver, OrderLineResolver],
+  permissions: [OrderPermission],
+  events: orderEventTypes,
+  contributes: { workflows: [onlineOrderWorkflow, inStoreOrderWorkflow] },
+});

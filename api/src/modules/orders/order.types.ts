@@ -1,0 +1,116 @@
+import { ArrayMaxSize, ArrayMinSize, IsOptional, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { GraphQLJSON } from 'graphql-scalars';
+import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { DateFieldComparison, enumComparison, IDFilterComparison, IntFieldComparison, StringFieldComparison } from '../../core/graphql/filters';
+import { defineListInputs } from '../../core/graphql/list';
+import { Connection } from '../../core/graphql/paging';
+import { ANY_PHONE } from '../../core/validation';
+import { MAX_LINE_QUANTITY, MAX_LINES } from '../inventory/inventory.types';
+import { Order, OrderChannel, OrderStage, PaymentStatus, ReceiptCondition } from './order.entity';
+
+export const OrderConnection = Connection(Order);
+
+export const { Filter: OrderFilter, Sort: OrderSort } = defineListInputs('Order', {
+  filter: {
+    id: IDFilterComparison,
+    franchiseId: IDFilterComparison,
+    orderNo: StringFieldComparison,
+    channel: enumComparison('OrderChannel', OrderChannel),
+    stage: enumComparison('OrderStage', OrderStage),
+    state: StringFieldComparison,
+    workflow: StringFieldComparison,
+    paymentStatus: enumComparison('PaymentStatus', PaymentStatus),
+    customerId: IDFilterComparison,
+    orgUnitId: IDFilterComparison,
+    warehouseId: IDFilterComparison,
+    createdById: IDFilterComparison,
+    deliveryPhone: StringFieldComparison,
+    trackingNo: StringFieldComparison,
+    totalCents: IntFieldComparison,
+    createdAt: DateFieldComparison,
+    updatedAt: DateFieldComparison,
+    shippedAt: DateFieldComparison,
+    deliveredAt: DateFieldComparison,
+  },
+  sort: ['createdAt', 'updatedAt', 'orderNo', 'totalCents', 'stage', 'state', 'shippedAt', 'lastActivityAt'] as const,
+});
+
+@InputType()
+export class OrderLineInput {
+  @Field(() => ID) productId!: string;
+  @Field(() => Int) @Min(1, { message: 'quantity must be at least 1' }) @Max(MAX_LINE_QUANTITY) quantity!: number;
+  @Field(() => Int, { nullable: true, description: 'The unit price the client showed, in cents: checked against the franchise’s price (a different one is refused), never used.' })
+  @IsOptional()
+  unitPriceCents?: number | null;
+  @Field(() => Int, { nullable: true, description: 'Discount on the line, in cents (0 to less than the line’s amount).' }) @IsOptional() @Min(0, { message: 'discountCents cannot be negative' }) discountCents?: number | null;
+  @Field(() => Float, { nullable: true, description: 'Prescribed daily amount in the product’s units per day, where a doctor gave one.' })
+  @IsOptional()
+  @Min(0.0001, { message: 'dailyDose must be more than 0' })
+  @Max(1000)
+  dailyDose?: number | null;
+}
+
+@InputType({ description: 'A new order. Online channels need the delivery address and contact; in store, the customer may be a walk-in.' })
+export class OrderInput {
+  @Field(() => OrderChannel) channel!: OrderChannel;
+  @Field(() => ID, { nullable: true, description: 'Required except in store (walk-in).' }) customerId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'The store; by default the customer’s store, else yours.' }) orgUnitId?: string | null;
+  @Field(() => ID, { description: 'The warehouse the goods come from.' }) warehouseId!: string;
+  @Field(() => [OrderLineInput]) @ArrayMinSize(1, { message: 'lines must hold at least one line' }) @ArrayMaxSize(MAX_LINES) @ValidateNested({ each: true }) lines!: OrderLineInput[];
+  @Field(() => String, { nullable: true }) @IsOptional() @Length(1, 100) deliveryName?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @Matches(ANY_PHONE, { message: 'deliveryPhone must be a phone number' }) deliveryPhone?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @Length(5, 500, { message: 'deliveryAddress must be 5 to 500 characters' }) deliveryAddress?: string | null;
+  @Field(() => PaymentStatus, { nullable: true, description: 'UNPAID (default) or PAID (paid in the shop).' }) @IsOptional() paymentStatus?: PaymentStatus | null;
+  @Field(() => Int, { nullable: true, description: 'The total the client showed, in cents: refused (TOTAL_MISMATCH) unless it is the server’s.' }) @IsOptional() expectedTotalCents?: number | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @Length(1, 2000) note?: string | null;
+}
+
+@InputType()
+export class CreateOneOrderInput {
+  @Field(() => OrderInput) @ValidateNested() order!: OrderInput;
+}
+
+@InputType()
+export class OrderActionInput {
+  @Field(() => ID) id!: string;
+  @Field(() => Int, { nullable: true, description: 'The version you saw; if the order changed since, CONFLICT.' }) version?: number | null;
+}
+
+@InputType()
+export class ReasonedOrderActionInput extends OrderActionInput {
+  @Field() @Length(1, 1000, { message: 'reason must be 1 to 1000 characters' }) reason!: string;
+}
+
+@InputType()
+export class ShipOrderInput extends OrderActionInput {
+  @Field() @Length(1, 100) carrier!: string;
+  @Field() @Length(1, 100) trackingNo!: string;
+  @Field(() => Date, { nullable: true, description: 'The delivery time promised to the customer.' }) @IsOptional() expectedDeliveryAt?: Date | null;
+}
+
+@InputType()
+export class ConfirmOrderReceiptInput extends OrderActionInput {
+  @Field(() => ReceiptCondition) condition!: ReceiptCondition;
+  @Field(() => String, { nullable: true }) @IsOptional() @Length(1, 2000) note?: string | null;
+}
+
+@InputType()
+export class TransitionOrderInput extends OrderActionInput {
+  @Field({ description: 'A workflow action from the order’s allowedActions (plugins add their own).' }) @Length(1, 60) action!: string;
+  @Field(() => GraphQLJSON, { nullable: true, description: 'Fields the action requires, by name.' }) fields?: Record<string, unknown> | null;
+}
+
+@ObjectType()
+export class OrderRequiredField {
+  @Field() name!: string;
+  @Field() label!: string;
+}
+
+@ObjectType()
+export class OrderAllowedAction {
+  @Field() action!: string;
+  @Field() label!: string;
+  @Field() to!: string;
+  @Field(() => [OrderRequiredField]) requiredFields!: OrderRequiredField[];
+  @Field(() => String, { nullable: true }) blockedReason!: string | null;
+}
