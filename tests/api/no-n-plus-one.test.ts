@@ -10,6 +10,7 @@ describe('list queries batch their relations', () => {
   let supervisor: Caller;
   let viewId: string;
   let customerId: string;
+  let warehouseId: string;
   let statements = 0;
   beforeAll(async () => {
     app = await startTestApp();
@@ -30,6 +31,7 @@ describe('list queries batch their relations', () => {
     const owner = await signIn(app, 'owner@east.demo');
     const products = [await createProduct(hq), await createProduct(hq)];
     const central = await createWarehouse(owner, 'N1-CW');
+    warehouseId = central.warehouseId;
     const units = await must<{ orgUnits: { nodes: { id: string; kind: string }[] } }>(owner, '{ orgUnits(paging: { limit: 50 }) { nodes { id kind } } }');
     const branch = (await must<{ createOneWarehouse: { id: string } }>(owner, 'mutation($u: ID!) { createOneWarehouse(input: { warehouse: { orgUnitId: $u, code: "N1-BR", name: "分中心仓" } }) { id } }', { u: units.orgUnits.nodes.find((u) => u.kind === 'BRANCH_CENTER')!.id })).createOneWarehouse;
     await must(owner, 'mutation($w: ID!) { createOneStorageZone(input: { storageZone: { warehouseId: $w, code: "A", name: "常温区", storageClass: NORMAL } }) { id } }', { w: branch.id });
@@ -87,11 +89,33 @@ describe('list queries batch their relations', () => {
     ['requisitions with both warehouses, lines and shipped lots', (n: number) => `{ stockRequisitions(paging: { limit: ${n} }) { nodes { requisitionNo status fromWarehouse { name } toWarehouse { name } lines { quantity product { genericName } } transferLines { shippedQuantity batch { lotNo } } } } }`],
     ['orders with customer, store, warehouse, lines with products and picked lots, timeline and state labels', (n: number) => `{ orders(paging: { limit: ${n} }) { nodes { orderNo stateLabel totalCents customer { name } orgUnit { name } warehouse { name } lines { quantity unitPriceCents product { genericName } picks { lotNo quantity } } events { action toState } } } }`],
     ['destructions with lines, lots and zones', (n: number) => `{ stockDestructions(paging: { limit: ${n} }) { nodes { destructionNo status warehouse { name } lines { quantity product { genericName } batch { lotNo } zone { code } } } } }`],
+    ['stock balances with product, terms, lot, warehouse, zones and expiry', (n: number) => `{ stockBalances(paging: { limit: ${n} }) { nodes { onHand available daysToExpiry batchStatus product { genericName shared franchiseTerms { priceCents } } batch { lotNo effectiveStatus product { unit } } warehouse { name zones { code } } zone { code onHold } } } }`],
+    ['near-expiry stock with product and lot', (n: number) => `{ nearExpiryStock(warehouseId: "${warehouseId}", withinDays: 730, paging: { limit: ${n} }) { nodes { onHand daysToExpiry batchStatus product { genericName } batch { lotNo } zone { code } } } }`],
+    ['the stock ledger with product, lot and zone', (n: number) => `{ stockMoves(paging: { limit: ${n} }) { nodes { kind quantity onHandAfter occurredAt product { genericName } batch { lotNo expiryDate } zone { code } } } }`],
+    ['stock reservations with product and allocations', (n: number) => `{ stockReservations(paging: { limit: ${n} }) { nodes { quantity status product { genericName } allocations { quantity batchId zoneId } } } }`],
+    ['lots with products', (n: number) => `{ batches(paging: { limit: ${n} }) { nodes { lotNo expiryDate effectiveStatus product { genericName specification } } } }`],
+    ['warehouses with zones', (n: number) => `{ warehouses(paging: { limit: ${n} }) { nodes { code name timeZone zones { code storageClass onHold } } } }`],
+    ['products with franchise terms', (n: number) => `{ products(paging: { limit: ${n} }) { nodes { genericName shared franchiseTerms { available priceCents } } } }`],
+    ['suppliers', (n: number) => `{ suppliers(paging: { limit: ${n} }) { nodes { name status } } }`],
+    ['franchise product terms', (n: number) => `{ franchiseProducts(paging: { limit: ${n} }) { nodes { productId available priceCents } } }`],
+    ['recalls with products', (n: number) => `{ batchRecalls(paging: { limit: ${n} }) { nodes { lotNo reason status product { genericName } } } }`],
+    ['stock alerts', (n: number) => `{ stockAlerts(paging: { limit: ${n} }) { nodes { kind message createdAt } } }`],
+    ['stock minimums', (n: number) => `{ stockMinimums(paging: { limit: ${n} }) { nodes { minQuantity lowSince } } }`],
+    ['stocktakes', (n: number) => `{ stocktakes(paging: { limit: ${n} }) { nodes { countNo blind warehouse { name } zone { code } lineCount } } }`],
+    ['storage excursions', (n: number) => `{ storageExcursions(paging: { limit: ${n} }) { nodes { id endedAt } } }`],
+    ['storage readings', (n: number) => `{ storageReadings(paging: { limit: ${n} }) { nodes { humidity inRange } } }`],
   ])('%s', async (_name, query) => {
     const small = await count(query(2));
     const large = await count(query(20));
     // Data shape may save a round (a page whose parents are all loaded already), never add one per row.
     expect(large).toBeLessThanOrEqual(small);
+  });
+
+  it('answers a warehouse keeper’s stock page of 50 with product, lot, warehouse and zone in at most 3 statements (BEGIN + scope, the page with its relations and total, COMMIT)', async () => {
+    const keeper = await signIn(app, 'warehouse@east.demo');
+    const page = `{ stockBalances(filter: { onHand: { gt: 0 } }, paging: { limit: 50 }) { totalCount nodes { id onHand reserved available expiryDate daysToExpiry batchStatus batch { id lotNo } product { id genericName specification unit storageClass } warehouse { id name } zone { id name onHold } } } }`;
+    await count(page, keeper);
+    expect(await count(page, keeper)).toBeLessThanOrEqual(3);
   });
 
   it('answers a supervisor’s queue page of 50 in at most 4 statements (BEGIN + scope, the view, the page with its relations and total, COMMIT)', async () => {

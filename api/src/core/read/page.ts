@@ -47,6 +47,17 @@ export function embedById<T>(spec: ReadSpec<T>, table: string, column: string, e
   };
 }
 
+/** Child rows embedded as a JSON array: `(select coalesce(json_agg(...), '[]') from table a where a.column = parent.id order by ...)`. */
+export function embedChildren<T>(spec: ReadSpec<T>, table: string, column: string, orderBy: (alias: string) => string): Embed {
+  return {
+    spec,
+    sql(parent, selection, em) {
+      const alias = `${parent}_${table.slice(0, 2)}`;
+      return `(select coalesce(json_agg(${jsonOf(em, spec, alias, selection)} order by ${orderBy(alias)}), '[]'::json) from "${table}" ${alias} where ${alias}."${column}" = ${parent}.id)`;
+    },
+  };
+}
+
 /**
  * Gives plain rows (and what is embedded in them) their GraphQL type's prototype, without
  * running its constructor: type-graphql then takes them as they are instead of copying each

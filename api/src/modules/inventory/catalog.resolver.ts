@@ -1,10 +1,14 @@
 import DataLoader from 'dataloader';
-import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../core/context';
 import type { FilterInput } from '../../core/graphql/list';
 import { OffsetPaging } from '../../core/graphql/paging';
 import type { SortInput } from '../../core/graphql/sorting';
+import { embedded } from '../../core/read/page';
+import { selectionOf } from '../../core/read/selection';
 import { FranchiseProduct, Product, Supplier } from './catalog.entity';
+import * as catalogReads from './catalog.queries';
 import * as catalog from './catalog.service';
 import { InventoryPermission } from './inventory.permissions';
 import {
@@ -43,8 +47,9 @@ export class ProductResolver {
     @Arg('filter', () => ProductFilter, { nullable: true }) filter?: FilterInput,
     @Arg('sorting', () => [ProductSort], { nullable: true }) sorting?: SortInput[],
     @Arg('paging', () => OffsetPaging, { nullable: true }) paging?: OffsetPaging,
+    @Info() info?: GraphQLResolveInfo,
   ) {
-    return catalog.listProducts(ctx, { filter, sorting, paging });
+    return catalogReads.listProducts(ctx, { filter, sorting, paging }, info ? selectionOf(info, ['nodes']) : null);
   }
 
   @Authorized(InventoryPermission['inventory:read'])
@@ -78,7 +83,7 @@ export class ProductResolver {
 
   @FieldResolver(() => FranchiseProduct, { nullable: true, description: 'Your franchise’s terms (availability, price); null: sold at list price.' })
   franchiseTerms(@Root() product: Product, @Ctx() ctx: RequestContext) {
-    return termsLoader(ctx).load(product.id);
+    return embedded(product, 'franchiseTerms', () => termsLoader(ctx).load(product.id));
   }
 
   @Authorized(InventoryPermission['inventory:read'])
@@ -88,8 +93,9 @@ export class ProductResolver {
     @Arg('filter', () => FranchiseProductFilter, { nullable: true }) filter?: FilterInput,
     @Arg('sorting', () => [FranchiseProductSort], { nullable: true }) sorting?: SortInput[],
     @Arg('paging', () => OffsetPaging, { nullable: true }) paging?: OffsetPaging,
+    @Info() info?: GraphQLResolveInfo,
   ) {
-    return catalog.listFranchiseProducts(ctx, { filter, sorting, paging });
+    return catalogReads.listFranchiseProducts(ctx, { filter, sorting, paging }, info ? selectionOf(info, ['nodes']) : null);
   }
 
   @Authorized(InventoryPermission['catalog:manage'])
@@ -108,8 +114,9 @@ export class SupplierResolver {
     @Arg('filter', () => SupplierFilter, { nullable: true }) filter?: FilterInput,
     @Arg('sorting', () => [SupplierSort], { nullable: true }) sorting?: SortInput[],
     @Arg('paging', () => OffsetPaging, { nullable: true }) paging?: OffsetPaging,
+    @Info() info?: GraphQLResolveInfo,
   ) {
-    return catalog.listSuppliers(ctx, { filter, sorting, paging });
+    return catalogReads.listSuppliers(ctx, { filter, sorting, paging }, info ? selectionOf(info, ['nodes']) : null);
   }
 
   @Authorized(InventoryPermission['inventory:read'])

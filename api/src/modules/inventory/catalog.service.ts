@@ -2,8 +2,6 @@ import type { FilterQuery } from '@mikro-orm/postgresql';
 import { requireActor } from '../../core/auth/authorization';
 import type { Actor, RequestContext } from '../../core/context';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../../core/errors';
-import { findPage, type ListArgs } from '../../core/graphql/list';
-import { SortDirection } from '../../core/graphql/sorting';
 import { byIdLoader } from '../../core/loaders';
 import { applyUpdate, checkVersion } from '../../core/services/updates';
 import { canSeeFranchise } from '../../core/tenancy/scope';
@@ -28,10 +26,6 @@ async function assertBarcodeFree(ctx: RequestContext, barcode: string | null | u
   if (!barcode) return;
   const taken = await ctx.em.findOne(Product, { barcode, $or: [{ franchiseId: null }, { franchiseId }], ...(exceptId ? { id: { $ne: exceptId } } : {}) } as FilterQuery<Product>);
   if (taken) throw new ConflictError(`Barcode ${barcode} already belongs to ${taken.genericName} ${taken.specification}`, { field: 'barcode', existingId: taken.id });
-}
-
-export function listProducts(ctx: RequestContext, args: ListArgs) {
-  return findPage(ctx.em, Product, args, { defaultSort: [{ field: 'genericName', direction: SortDirection.ASC }] });
 }
 
 export async function findProduct(ctx: RequestContext, id: string): Promise<Product | null> {
@@ -84,10 +78,6 @@ export async function termsFor(ctx: RequestContext, franchiseId: string, product
   return new Map(rows.map((r) => [r.productId, r]));
 }
 
-export function listFranchiseProducts(ctx: RequestContext, args: ListArgs) {
-  return findPage(ctx.em, FranchiseProduct, args, { defaultSort: [{ field: 'updatedAt', direction: SortDirection.DESC }] });
-}
-
 /** Sets whether a franchise sells a product and at what price; HQ may do it for any franchise. */
 export async function setFranchiseProductTerms(ctx: RequestContext, input: FranchiseProductTermsInput): Promise<FranchiseProduct> {
   const actor = requireActor(ctx);
@@ -108,10 +98,6 @@ export async function setFranchiseProductTerms(ctx: RequestContext, input: Franc
 }
 
 // ---------------------------------------------------------------------------- suppliers
-
-export function listSuppliers(ctx: RequestContext, args: ListArgs) {
-  return findPage(ctx.em, Supplier, args, { defaultSort: [{ field: 'name', direction: SortDirection.ASC }] });
-}
 
 export async function getSupplier(ctx: RequestContext, id: string, label = 'Supplier'): Promise<Supplier> {
   const supplier = await supplierLoader(ctx).load(id);

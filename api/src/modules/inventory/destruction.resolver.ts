@@ -5,6 +5,7 @@ import type { RequestContext } from '../../core/context';
 import type { FilterInput } from '../../core/graphql/list';
 import { OffsetPaging } from '../../core/graphql/paging';
 import type { SortInput } from '../../core/graphql/sorting';
+import { embedded } from '../../core/read/page';
 import { selectionOf } from '../../core/read/selection';
 import { StaffUser } from '../identity/staff-user.entity';
 import { Product } from './catalog.entity';
@@ -88,12 +89,12 @@ export class StockDestructionResolver {
 
   @FieldResolver(() => [StockDestructionLine])
   lines(@Root() doc: StockDestruction, @Ctx() ctx: RequestContext) {
-    return linesByDestruction(ctx).load(doc.id);
+    return embedded(doc, 'lines', () => linesByDestruction(ctx).load(doc.id));
   }
 
   @FieldResolver(() => Warehouse, { nullable: true })
   warehouse(@Root() doc: StockDestruction, @Ctx() ctx: RequestContext) {
-    return warehouseLoader(ctx).load(doc.warehouseId);
+    return embedded(doc, 'warehouse', () => warehouseLoader(ctx).load(doc.warehouseId));
   }
 }
 
@@ -101,16 +102,16 @@ export class StockDestructionResolver {
 export class StockDestructionLineResolver {
   @FieldResolver(() => Product, { nullable: true })
   product(@Root() line: StockDestructionLine, @Ctx() ctx: RequestContext) {
-    return productLoader(ctx).load(line.productId);
+    return embedded(line, 'product', () => productLoader(ctx).load(line.productId));
   }
 
   @FieldResolver(() => Batch, { nullable: true })
   batch(@Root() line: StockDestructionLine, @Ctx() ctx: RequestContext) {
-    return batchLoader(ctx).load(line.batchId);
+    return embedded(line, 'batch', () => batchLoader(ctx).load(line.batchId));
   }
 
   @FieldResolver(() => StorageZone, { nullable: true })
   zone(@Root() line: StockDestructionLine, @Ctx() ctx: RequestContext) {
-    return zoneLoader(ctx).load(line.zoneId);
+    return embedded(line, 'zone', () => zoneLoader(ctx).load(line.zoneId));
   }
 }

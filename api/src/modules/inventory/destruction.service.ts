@@ -5,11 +5,12 @@ import { BadUserInputError, NotFoundError } from '../../core/errors';
 import { publishEvent } from '../../core/events/outbox';
 import type { ListArgs } from '../../core/graphql/list';
 import { SortDirection } from '../../core/graphql/sorting';
-import { readPage, type ReadSpec } from '../../core/read/page';
+import { embedChildren, readPage, type ReadSpec } from '../../core/read/page';
 import type { Selection } from '../../core/read/selection';
 import { StaffStatus } from '../identity/staff-user.entity';
 import { listStaff } from '../identity/staff.queries';
 import { findStaff } from '../identity/staff.service';
+import { productEmbed } from './catalog.queries';
 import { getProduct } from './catalog.service';
 import { lockForVerb, nextDocumentNo, PEOPLE_NEEDS, requireOtherPerson, requirePerson, type Transitions } from './documents.common';
 import { DestructionStatus, StockDestruction, StockDestructionLine } from './documents.entity';
@@ -18,6 +19,7 @@ import { localDate, now } from './inventory.time';
 import { StockBalance, StockMoveKind } from './stock.entity';
 import { InsufficientStockError, postMoves, warehouseScopeCondition } from './stock.service';
 import { BatchStatus } from './warehouse.entity';
+import { batchEmbed, warehouseEmbed, zoneEmbed } from './warehouse.queries';
 import { effectiveBatchStatus, findWarehouse, getActiveWarehouse, getBatch, getWarehouse, getZone } from './warehouse.service';
 
 const D = DestructionStatus;
@@ -137,10 +139,23 @@ export async function cancelDestruction(ctx: RequestContext, input: DocumentCanc
 
 // ---------------------------------------------------------------------------- reads
 
-const DESTRUCTION_READ: ReadSpec<StockDestruction> = { entity: StockDestruction, always: ['id', 'franchiseId', 'warehouseId', 'requestedById', 'witnessId'], needs: PEOPLE_NEEDS };
+/** Destructions as plain rows: the warehouse and the lines (with product, lot and zone) embedded. */
+function destructionReadSpec(ctx: RequestContext): ReadSpec<StockDestruction> {
+  const line: ReadSpec<StockDestructionLine> = {
+    entity: StockDestructionLine,
+    always: ['id', 'franchiseId', 'destructionId', 'productId', 'batchId', 'zoneId'],
+    embeds: { product: productEmbed(ctx, 'product_id'), batch: batchEmbed(ctx, 'batch_id'), zone: zoneEmbed('zone_id') },
+  };
+  return {
+    entity: StockDestruction,
+    always: ['id', 'franchiseId', 'warehouseId', 'requestedById', 'witnessId'],
+    needs: PEOPLE_NEEDS,
+    embeds: { warehouse: warehouseEmbed('warehouse_id'), lines: embedChildren(line, 'stock_destruction_line', 'destruction_id', (a) => `${a}.created_at, ${a}.id`) },
+  };
+}
 
 export async function listDestructions(ctx: RequestContext, args: ListArgs, selection: Selection | null = null) {
-  return readPage(ctx.em, DESTRUCTION_READ, args, selection, {
+  return readPage(ctx.em, destructionReadSpec(ctx), args, selection, {
     where: (await warehouseScopeCondition(ctx)) as FilterQuery<StockDestruction>,
     defaultSort: [{ field: 'createdAt', direction: SortDirection.DESC }],
   });

@@ -1,11 +1,13 @@
-import { Arg, Authorized, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Authorized, Ctx, ID, Info, Int, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../core/context';
 import { OffsetPaging } from '../../core/graphql/paging';
 import type { SortInput } from '../../core/graphql/sorting';
-import { listNearExpiry } from './expiry.service';
+import { selectionOf } from '../../core/read/selection';
 import { InventoryPermission } from './inventory.permissions';
 import { StockBalanceConnection, StockBalanceSort } from './inventory.types';
 import { StockBalance } from './stock.entity';
+import { listNearExpiry } from './stock.queries';
 
 @Resolver(() => StockBalance)
 export class ExpiryResolver {
@@ -20,7 +22,8 @@ export class ExpiryResolver {
     @Arg('includeExpired', { nullable: true }) includeExpired?: boolean,
     @Arg('sorting', () => [StockBalanceSort], { nullable: true }) sorting?: SortInput[],
     @Arg('paging', () => OffsetPaging, { nullable: true }) paging?: OffsetPaging,
+    @Info() info?: GraphQLResolveInfo,
   ) {
-    return listNearExpiry(ctx, { warehouseId, withinDays, includeExpired }, { sorting, paging });
+    return listNearExpiry(ctx, { warehouseId, withinDays, includeExpired }, { sorting, paging }, info ? selectionOf(info, ['nodes']) : null);
   }
 }

@@ -1,13 +1,8 @@
-import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../../core/context';
-import { BadUserInputError } from '../../core/errors';
-import { findPage, type ListArgs } from '../../core/graphql/list';
-import { SortDirection } from '../../core/graphql/sorting';
 import { StockAlertKind } from './alert.entity';
 import { raiseAlert } from './alert.service';
-import { addDays, DEFAULT_TIME_ZONE, localDate, now } from './inventory.time';
-import { StockBalance } from './stock.entity';
-import { getWarehouse } from './warehouse.service';
+import { DEFAULT_TIME_ZONE, localDate, now } from './inventory.time';
 
 /**
  * Flags lots past their expiry date as EXPIRED (in each franchise's own time zone). Reads never
@@ -28,22 +23,6 @@ export async function flagExpiredBatches(em: EntityManager, at: Date = now()): P
 
 /** The near-expiry windows the lists and the daily alert use (days left, in the warehouse's own zone). */
 export const EXPIRY_WINDOWS = [30, 60, 90] as const;
-
-/**
- * Stock at a warehouse that expires within `withinDays` (by the warehouse's calendar, its
- * franchise's time zone), earliest first; with `includeExpired`, lots already past their date too.
- */
-export async function listNearExpiry(ctx: RequestContext, input: { warehouseId: string; withinDays?: number | null; includeExpired?: boolean | null }, args: ListArgs) {
-  const within = input.withinDays ?? 90;
-  if (!Number.isInteger(within) || within < 0 || within > 730) throw new BadUserInputError({ field: 'withinDays', message: 'must be a whole number of days from 0 to 730' });
-  const warehouse = await getWarehouse(ctx, input.warehouseId);
-  const today = localDate(now(), warehouse.timeZone);
-  const expiry = input.includeExpired ? { $lte: addDays(today, within) } : { $gte: today, $lte: addDays(today, within) };
-  return findPage(ctx.em, StockBalance, args, {
-    where: { warehouseId: warehouse.id, onHand: { $gt: 0 }, expiryDate: expiry } as FilterQuery<StockBalance>,
-    defaultSort: [{ field: 'expiryDate', direction: SortDirection.ASC }],
-  });
-}
 
 interface ExpiringRow {
   franchise_id: string;

@@ -5,6 +5,7 @@ import type { RequestContext } from '../../core/context';
 import type { FilterInput } from '../../core/graphql/list';
 import { OffsetPaging } from '../../core/graphql/paging';
 import type { SortInput } from '../../core/graphql/sorting';
+import { embedded } from '../../core/read/page';
 import { selectionOf } from '../../core/read/selection';
 import { Product, Supplier } from './catalog.entity';
 import { productLoader, supplierLoader } from './catalog.service';
@@ -137,22 +138,22 @@ export class PurchaseRequestResolver {
 
   @FieldResolver(() => [PurchaseRequestLine])
   lines(@Root() doc: PurchaseRequest, @Ctx() ctx: RequestContext) {
-    return linesByRequest(ctx).load(doc.id);
+    return embedded(doc, 'lines', () => linesByRequest(ctx).load(doc.id));
   }
 
   @FieldResolver(() => [PurchaseInspectionLine], { description: 'The inspection as recorded (one line per lot).' })
   inspectionLines(@Root() doc: PurchaseRequest, @Ctx() ctx: RequestContext) {
-    return inspectionByRequest(ctx).load(doc.id);
+    return embedded(doc, 'inspectionLines', () => inspectionByRequest(ctx).load(doc.id));
   }
 
   @FieldResolver(() => Warehouse, { nullable: true })
   warehouse(@Root() doc: PurchaseRequest, @Ctx() ctx: RequestContext) {
-    return warehouseLoader(ctx).load(doc.warehouseId);
+    return embedded(doc, 'warehouse', () => warehouseLoader(ctx).load(doc.warehouseId));
   }
 
   @FieldResolver(() => Supplier, { nullable: true })
   supplier(@Root() doc: PurchaseRequest, @Ctx() ctx: RequestContext) {
-    return doc.supplierId ? supplierLoader(ctx).load(doc.supplierId) : null;
+    return embedded(doc, 'supplier', () => (doc.supplierId ? supplierLoader(ctx).load(doc.supplierId) : null));
   }
 }
 
@@ -160,7 +161,7 @@ export class PurchaseRequestResolver {
 export class PurchaseRequestLineResolver {
   @FieldResolver(() => Product, { nullable: true })
   product(@Root() line: PurchaseRequestLine, @Ctx() ctx: RequestContext) {
-    return productLoader(ctx).load(line.productId);
+    return embedded(line, 'product', () => productLoader(ctx).load(line.productId));
   }
 }
 
@@ -168,12 +169,12 @@ export class PurchaseRequestLineResolver {
 export class PurchaseInspectionLineResolver {
   @FieldResolver(() => Product, { nullable: true })
   product(@Root() line: PurchaseInspectionLine, @Ctx() ctx: RequestContext) {
-    return productLoader(ctx).load(line.productId);
+    return embedded(line, 'product', () => productLoader(ctx).load(line.productId));
   }
 
   @FieldResolver(() => StorageZone, { nullable: true })
   zone(@Root() line: PurchaseInspectionLine, @Ctx() ctx: RequestContext) {
-    return line.zoneId ? zoneLoader(ctx).load(line.zoneId) : null;
+    return embedded(line, 'zone', () => (line.zoneId ? zoneLoader(ctx).load(line.zoneId) : null));
   }
 }
 

@@ -5,9 +5,10 @@ import { BadUserInputError, ConflictError, ForbiddenError } from '../../core/err
 import { publishEvent } from '../../core/events/outbox';
 import type { ListArgs } from '../../core/graphql/list';
 import { SortDirection } from '../../core/graphql/sorting';
-import { readPage, type ReadSpec } from '../../core/read/page';
+import { embedChildren, readPage, type ReadSpec } from '../../core/read/page';
 import type { Selection } from '../../core/read/selection';
 import type { Product } from './catalog.entity';
+import { productEmbed, supplierEmbed } from './catalog.queries';
 import { getProduct, getSupplier } from './catalog.service';
 import { lockForVerb, nextDocumentNo, PEOPLE_NEEDS, requireOtherPerson, requirePerson, type Transitions } from './documents.common';
 import { PurchaseInspectionLine, PurchaseRequest, PurchaseRequestLine, PurchaseStatus } from './documents.entity';
@@ -30,6 +31,7 @@ import { InventoryPermission } from './inventory.permissions';
 import { localDate, now } from './inventory.time';
 import { receiveStock, warehouseScopeCondition, zoneFor } from './stock.service';
 import { Batch, StorageZone, WarehouseStatus, type Warehouse } from './warehouse.entity';
+import { warehouseEmbed, zoneEmbed } from './warehouse.queries';
 import { findWarehouse, getActiveWarehouse } from './warehouse.service';
 
 const S = PurchaseStatus;
@@ -294,10 +296,30 @@ export async function putAwayPurchase(ctx: RequestContext, input: PutAwayPurchas
 
 // ---------------------------------------------------------------------------- reads
 
-const PURCHASE_READ: ReadSpec<PurchaseRequest> = { entity: PurchaseRequest, always: ['id', 'franchiseId', 'warehouseId', 'supplierId', 'requestedById'], needs: PEOPLE_NEEDS };
+/** Purchase requests as plain rows: warehouse, supplier, lines and inspection lines (with product and zone) embedded. */
+function purchaseReadSpec(ctx: RequestContext): ReadSpec<PurchaseRequest> {
+  const line: ReadSpec<PurchaseRequestLine> = { entity: PurchaseRequestLine, always: ['id', 'franchiseId', 'requestId', 'productId'], embeds: { product: productEmbed(ctx, 'product_id') } };
+  const inspection: ReadSpec<PurchaseInspectionLine> = {
+    entity: PurchaseInspectionLine,
+    always: ['id', 'franchiseId', 'requestId', 'requestLineId', 'productId', 'zoneId'],
+    embeds: { product: productEmbed(ctx, 'product_id'), zone: zoneEmbed('zone_id') },
+  };
+  return {
+    entity: PurchaseRequest,
+    always: ['id', 'franchiseId', 'warehouseId', 'supplierId', 'requestedById'],
+    needs: PEOPLE_NEEDS,
+    embeds: {
+      warehouse: warehouseEmbed('warehouse_id'),
+      supplier: supplierEmbed('supplier_id'),
+      lines: embedChildren(line, 'purchase_request_line', 'request_id', (a) => `${a}.line_no`),
+      // As inspectionLinesOf: in the order of their request lines, then by lot number.
+      inspectionLines: embedChildren(inspection, 'purchase_inspection_line', 'request_id', (a) => `(select rl.line_no from purchase_request_line rl where rl.id = ${a}.request_line_id), ${a}.lot_no`),
+    },
+  };
+}
 
 export async function listPurchaseRequests(ctx: RequestContext, args: ListArgs, selection: Selection | null = null) {
-  return readPage(ctx.em, PURCHASE_READ, args, selection, {
+  return readPage(ctx.em, purchaseReadSpec(ctx), args, selection, {
     where: (await warehouseScopeCondition(ctx)) as FilterQuery<PurchaseRequest>,
     defaultSort: [{ field: 'createdAt', direction: SortDirection.DESC }],
   });

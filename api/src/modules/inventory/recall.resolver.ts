@@ -1,13 +1,17 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../core/context';
 import type { FilterInput } from '../../core/graphql/list';
 import { OffsetPaging } from '../../core/graphql/paging';
 import type { SortInput } from '../../core/graphql/sorting';
+import { embedded } from '../../core/read/page';
+import { selectionOf } from '../../core/read/selection';
 import { Product } from './catalog.entity';
 import { productLoader } from './catalog.service';
 import { InventoryPermission } from './inventory.permissions';
 import { BatchRecallConnection, BatchRecallFilter, BatchRecallSort, RecallBatchInput, RecallRecipient } from './inventory.types';
 import { BatchRecall } from './recall.entity';
+import { listRecalls } from './recall.queries';
 import * as recalls from './recall.service';
 
 @Resolver(() => BatchRecall)
@@ -19,8 +23,9 @@ export class RecallResolver {
     @Arg('filter', () => BatchRecallFilter, { nullable: true }) filter?: FilterInput,
     @Arg('sorting', () => [BatchRecallSort], { nullable: true }) sorting?: SortInput[],
     @Arg('paging', () => OffsetPaging, { nullable: true }) paging?: OffsetPaging,
+    @Info() info?: GraphQLResolveInfo,
   ) {
-    return recalls.listRecalls(ctx, { filter, sorting, paging });
+    return listRecalls(ctx, { filter, sorting, paging }, info ? selectionOf(info, ['nodes']) : null);
   }
 
   @Authorized(InventoryPermission['inventory:read'])
@@ -37,6 +42,6 @@ export class RecallResolver {
 
   @FieldResolver(() => Product, { nullable: true })
   product(@Root() recall: BatchRecall, @Ctx() ctx: RequestContext) {
-    return productLoader(ctx).load(recall.productId);
+    return embedded(recall, 'product', () => productLoader(ctx).load(recall.productId));
   }
 }

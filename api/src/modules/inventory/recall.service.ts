@@ -1,8 +1,6 @@
 import { requireActor } from '../../core/auth/authorization';
 import type { RequestContext } from '../../core/context';
 import { ConflictError, NotFoundError } from '../../core/errors';
-import { findPage, type ListArgs } from '../../core/graphql/list';
-import { SortDirection } from '../../core/graphql/sorting';
 import { defineExtensionPoint } from '../../core/modules/module';
 import { getProduct } from './catalog.service';
 import { now } from './inventory.time';
@@ -60,10 +58,6 @@ export async function recallBatch(ctx: RequestContext, input: { productId: strin
 /** An open recall (HQ's or the franchise's own) of this lot number, if any. */
 export function openRecallOf(ctx: RequestContext, productId: string, lotNo: string) {
   return ctx.em.findOne(BatchRecall, { productId, lotNo, status: RecallStatus.OPEN });
-}
-
-export function listRecalls(ctx: RequestContext, args: ListArgs) {
-  return findPage(ctx.em, BatchRecall, args, { defaultSort: [{ field: 'createdAt', direction: SortDirection.DESC }] });
 }
 
 export async function getRecall(ctx: RequestContext, id: string): Promise<BatchRecall> {

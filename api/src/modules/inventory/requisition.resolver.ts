@@ -5,6 +5,7 @@ import type { RequestContext } from '../../core/context';
 import type { FilterInput } from '../../core/graphql/list';
 import { OffsetPaging } from '../../core/graphql/paging';
 import type { SortInput } from '../../core/graphql/sorting';
+import { embedded } from '../../core/read/page';
 import { selectionOf } from '../../core/read/selection';
 import { Product } from './catalog.entity';
 import { productLoader } from './catalog.service';
@@ -97,22 +98,22 @@ export class StockRequisitionResolver {
 
   @FieldResolver(() => [StockRequisitionLine])
   lines(@Root() doc: StockRequisition, @Ctx() ctx: RequestContext) {
-    return linesByRequisition(ctx).load(doc.id);
+    return embedded(doc, 'lines', () => linesByRequisition(ctx).load(doc.id));
   }
 
   @FieldResolver(() => [StockTransferLine], { description: 'The lots shipped, and what arrived of each.' })
   transferLines(@Root() doc: StockRequisition, @Ctx() ctx: RequestContext) {
-    return transfersByRequisition(ctx).load(doc.id);
+    return embedded(doc, 'transferLines', () => transfersByRequisition(ctx).load(doc.id));
   }
 
   @FieldResolver(() => Warehouse, { nullable: true })
   fromWarehouse(@Root() doc: StockRequisition, @Ctx() ctx: RequestContext) {
-    return warehouseLoader(ctx).load(doc.fromWarehouseId);
+    return embedded(doc, 'fromWarehouse', () => warehouseLoader(ctx).load(doc.fromWarehouseId));
   }
 
   @FieldResolver(() => Warehouse, { nullable: true })
   toWarehouse(@Root() doc: StockRequisition, @Ctx() ctx: RequestContext) {
-    return warehouseLoader(ctx).load(doc.toWarehouseId);
+    return embedded(doc, 'toWarehouse', () => warehouseLoader(ctx).load(doc.toWarehouseId));
   }
 }
 
@@ -120,7 +121,7 @@ export class StockRequisitionResolver {
 export class StockRequisitionLineResolver {
   @FieldResolver(() => Product, { nullable: true })
   product(@Root() line: StockRequisitionLine, @Ctx() ctx: RequestContext) {
-    return productLoader(ctx).load(line.productId);
+    return embedded(line, 'product', () => productLoader(ctx).load(line.productId));
   }
 }
 
@@ -128,16 +129,16 @@ export class StockRequisitionLineResolver {
 export class StockTransferLineResolver {
   @FieldResolver(() => Product, { nullable: true })
   product(@Root() line: StockTransferLine, @Ctx() ctx: RequestContext) {
-    return productLoader(ctx).load(line.productId);
+    return embedded(line, 'product', () => productLoader(ctx).load(line.productId));
   }
 
   @FieldResolver(() => Batch, { nullable: true })
   batch(@Root() line: StockTransferLine, @Ctx() ctx: RequestContext) {
-    return batchLoader(ctx).load(line.batchId);
+    return embedded(line, 'batch', () => batchLoader(ctx).load(line.batchId));
   }
 
   @FieldResolver(() => StorageZone, { nullable: true })
   toZone(@Root() line: StockTransferLine, @Ctx() ctx: RequestContext) {
-    return line.toZoneId ? zoneLoader(ctx).load(line.toZoneId) : null;
+    return embedded(line, 'toZone', () => (line.toZoneId ? zoneLoader(ctx).load(line.toZoneId) : null));
   }
 }

@@ -5,9 +5,10 @@ import { BadUserInputError, NotFoundError } from '../../core/errors';
 import { publishEvent } from '../../core/events/outbox';
 import type { ListArgs } from '../../core/graphql/list';
 import { SortDirection } from '../../core/graphql/sorting';
-import { readPage, type ReadSpec } from '../../core/read/page';
+import { embedChildren, readPage, type ReadSpec } from '../../core/read/page';
 import type { Selection } from '../../core/read/selection';
 import { StorageClass, type Product } from './catalog.entity';
+import { productEmbed } from './catalog.queries';
 import { getProduct } from './catalog.service';
 import { lockForVerb, nextDocumentNo, PEOPLE_NEEDS, requireOtherPerson, type Transitions } from './documents.common';
 import { RequisitionStatus, StockRequisition, StockRequisitionLine, StockTransferLine } from './documents.entity';
@@ -17,6 +18,7 @@ import { putAwayZone } from './purchase.service';
 import { ReservationStatus, StockMoveKind, StockReservation } from './stock.entity';
 import { allocationsOf, issueReservation, postMoves, releaseReservation, reserveStock, warehouseScopeCondition, type MoveRequest } from './stock.service';
 import { StorageZone, WarehouseKind, type Warehouse } from './warehouse.entity';
+import { batchEmbed, warehouseEmbed, zoneEmbed } from './warehouse.queries';
 import { findWarehouse, getActiveWarehouse, getBatch, warehouseLoader } from './warehouse.service';
 
 const R = RequisitionStatus;
@@ -200,12 +202,31 @@ export async function cancelRequisition(ctx: RequestContext, input: DocumentCanc
 
 // ---------------------------------------------------------------------------- reads
 
-const REQUISITION_READ: ReadSpec<StockRequisition> = { entity: StockRequisition, always: ['id', 'franchiseId', 'fromWarehouseId', 'toWarehouseId', 'requestedById'], needs: PEOPLE_NEEDS };
+/** Requisitions as plain rows: both warehouses, the lines and the shipped lots (with product, lot and zone) embedded. */
+function requisitionReadSpec(ctx: RequestContext): ReadSpec<StockRequisition> {
+  const line: ReadSpec<StockRequisitionLine> = { entity: StockRequisitionLine, always: ['id', 'franchiseId', 'requisitionId', 'productId'], embeds: { product: productEmbed(ctx, 'product_id') } };
+  const transfer: ReadSpec<StockTransferLine> = {
+    entity: StockTransferLine,
+    always: ['id', 'franchiseId', 'requisitionId', 'productId', 'batchId', 'toZoneId'],
+    embeds: { product: productEmbed(ctx, 'product_id'), batch: batchEmbed(ctx, 'batch_id'), toZone: zoneEmbed('to_zone_id') },
+  };
+  return {
+    entity: StockRequisition,
+    always: ['id', 'franchiseId', 'fromWarehouseId', 'toWarehouseId', 'requestedById'],
+    needs: PEOPLE_NEEDS,
+    embeds: {
+      fromWarehouse: warehouseEmbed('from_warehouse_id'),
+      toWarehouse: warehouseEmbed('to_warehouse_id'),
+      lines: embedChildren(line, 'stock_requisition_line', 'requisition_id', (a) => `${a}.line_no`),
+      transferLines: embedChildren(transfer, 'stock_transfer_line', 'requisition_id', (a) => `${a}.created_at, ${a}.id`),
+    },
+  };
+}
 
 export async function listRequisitions(ctx: RequestContext, args: ListArgs, selection: Selection | null = null) {
   const scope = await warehouseScopeCondition(ctx);
   const where = scope.warehouseId ? { $or: [{ fromWarehouseId: scope.warehouseId }, { toWarehouseId: scope.warehouseId }] } : {};
-  return readPage(ctx.em, REQUISITION_READ, args, selection, { where: where as FilterQuery<StockRequisition>, defaultSort: [{ field: 'createdAt', direction: SortDirection.DESC }] });
+  return readPage(ctx.em, requisitionReadSpec(ctx), args, selection, { where: where as FilterQuery<StockRequisition>, defaultSort: [{ field: 'createdAt', direction: SortDirection.DESC }] });
 }
 
 export async function findRequisition(ctx: RequestContext, id: string): Promise<StockRequisition | null> {

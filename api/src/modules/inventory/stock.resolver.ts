@@ -1,13 +1,16 @@
 import DataLoader from 'dataloader';
-import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../core/context';
 import type { FilterInput } from '../../core/graphql/list';
 import { OffsetPaging } from '../../core/graphql/paging';
 import type { SortInput } from '../../core/graphql/sorting';
+import { embedded } from '../../core/read/page';
+import { selectionOf } from '../../core/read/selection';
 import { Product } from './catalog.entity';
 import { productLoader } from './catalog.service';
 import { InventoryPermission } from './inventory.permissions';
-import { daysBetween } from './inventory.time';
+import { daysBetween, DEFAULT_TIME_ZONE } from './inventory.time';
 import {
   AdjustStockInput,
   IssueStockReservationInput,
@@ -27,9 +30,10 @@ import {
   StockReservationSort,
 } from './inventory.types';
 import { StockBalance, StockMove, StockReservation, StockReservationAllocation } from './stock.entity';
+import { listBalances, listMoves, listReservations, type ReadTimes } from './stock.queries';
 import * as stock from './stock.service';
 import { Batch, BatchStatus, StorageZone, Warehouse } from './warehouse.entity';
-import { batchLoader, effectiveBatchStatus, warehouseLoader, warehouseToday, zoneLoader } from './warehouse.service';
+import { batchLoader, businessToday, effectiveBatchStatus, warehouseLoader, warehouseToday, zoneLoader } from './warehouse.service';
 
 const allocationsByReservation = (ctx: RequestContext) =>
   ctx.loaders.get(stock.allocationsOf, () =>
@@ -39,7 +43,7 @@ const allocationsByReservation = (ctx: RequestContext) =>
     }),
   );
 
-/** Where a balance, move or reservation is and what it holds: resolved per page through loaders. */
+/** Where a balance, move or reservation is and what it holds: embedded in a page's rows (stock.queries), else loaded. */
 @Resolver(() => StockBalance)
 export class StockBalanceResolver {
   @Authorized(InventoryPermission['inventory:read'])
@@ -49,39 +53,42 @@ export class StockBalanceResolver {
     @Arg('filter', () => StockBalanceFilter, { nullable: true }) filter?: FilterInput,
     @Arg('sorting', () => [StockBalanceSort], { nullable: true }) sorting?: SortInput[],
     @Arg('paging', () => OffsetPaging, { nullable: true }) paging?: OffsetPaging,
+    @Info() info?: GraphQLResolveInfo,
   ) {
-    return stock.listBalances(ctx, { filter, sorting, paging });
+    return listBalances(ctx, { filter, sorting, paging }, info ? selectionOf(info, ['nodes']) : null);
   }
 
   @FieldResolver(() => Product, { nullable: true })
   product(@Root() row: StockBalance, @Ctx() ctx: RequestContext) {
-    return productLoader(ctx).load(row.productId);
+    return embedded(row, 'product', () => productLoader(ctx).load(row.productId));
   }
 
   @FieldResolver(() => Warehouse, { nullable: true })
   warehouse(@Root() row: StockBalance, @Ctx() ctx: RequestContext) {
-    return warehouseLoader(ctx).load(row.warehouseId);
+    return embedded(row, 'warehouse', () => warehouseLoader(ctx).load(row.warehouseId));
   }
 
   @FieldResolver(() => StorageZone, { nullable: true })
   zone(@Root() row: StockBalance, @Ctx() ctx: RequestContext) {
-    return zoneLoader(ctx).load(row.zoneId);
+    return embedded(row, 'zone', () => zoneLoader(ctx).load(row.zoneId));
   }
 
   @FieldResolver(() => Batch, { nullable: true })
   batch(@Root() row: StockBalance, @Ctx() ctx: RequestContext) {
-    return batchLoader(ctx).load(row.batchId);
+    return embedded(row, 'batch', () => batchLoader(ctx).load(row.batchId));
   }
 
   @FieldResolver(() => BatchStatus, { nullable: true, description: 'The lot’s status today (EXPIRED past its expiry date).' })
-  async batchStatus(@Root() row: StockBalance, @Ctx() ctx: RequestContext) {
-    const [batch, today] = await Promise.all([batchLoader(ctx).load(row.batchId), warehouseToday(ctx, row.warehouseId)]);
-    return batch && effectiveBatchStatus(batch, today);
+  batchStatus(@Root() row: StockBalance & ReadTimes, @Ctx() ctx: RequestContext) {
+    // A page row carries its lot's stored status and its warehouse's time zone (stock.queries); a row from elsewhere loads them.
+    if (row.lotStatus && 'warehouseTimeZone' in row) return effectiveBatchStatus({ status: row.lotStatus, expiryDate: row.expiryDate }, businessToday(row.warehouseTimeZone ?? DEFAULT_TIME_ZONE));
+    return Promise.all([batchLoader(ctx).load(row.batchId), warehouseToday(ctx, row.warehouseId)]).then(([batch, today]) => batch && effectiveBatchStatus(batch, today));
   }
 
   @FieldResolver(() => Int, { description: 'Days until the lot expires (negative: expired) in the warehouse’s calendar, for expiry colours.' })
-  async daysToExpiry(@Root() row: StockBalance, @Ctx() ctx: RequestContext): Promise<number> {
-    return daysBetween(await warehouseToday(ctx, row.warehouseId), row.expiryDate);
+  daysToExpiry(@Root() row: StockBalance & ReadTimes, @Ctx() ctx: RequestContext): number | Promise<number> {
+    if ('warehouseTimeZone' in row) return daysBetween(businessToday(row.warehouseTimeZone ?? DEFAULT_TIME_ZONE), row.expiryDate);
+    return warehouseToday(ctx, row.warehouseId).then((today) => daysBetween(today, row.expiryDate));
   }
 }
 
@@ -94,23 +101,24 @@ export class StockMoveResolver {
     @Arg('filter', () => StockMoveFilter, { nullable: true }) filter?: FilterInput,
     @Arg('sorting', () => [StockMoveSort], { nullable: true }) sorting?: SortInput[],
     @Arg('paging', () => OffsetPaging, { nullable: true }) paging?: OffsetPaging,
+    @Info() info?: GraphQLResolveInfo,
   ) {
-    return stock.listMoves(ctx, { filter, sorting, paging });
+    return listMoves(ctx, { filter, sorting, paging }, info ? selectionOf(info, ['nodes']) : null);
   }
 
   @FieldResolver(() => Product, { nullable: true })
   product(@Root() row: StockMove, @Ctx() ctx: RequestContext) {
-    return productLoader(ctx).load(row.productId);
+    return embedded(row, 'product', () => productLoader(ctx).load(row.productId));
   }
 
   @FieldResolver(() => Batch, { nullable: true })
   batch(@Root() row: StockMove, @Ctx() ctx: RequestContext) {
-    return batchLoader(ctx).load(row.batchId);
+    return embedded(row, 'batch', () => batchLoader(ctx).load(row.batchId));
   }
 
   @FieldResolver(() => StorageZone, { nullable: true })
   zone(@Root() row: StockMove, @Ctx() ctx: RequestContext) {
-    return zoneLoader(ctx).load(row.zoneId);
+    return embedded(row, 'zone', () => zoneLoader(ctx).load(row.zoneId));
   }
 
   @Authorized(InventoryPermission['stock:write'])
@@ -135,8 +143,9 @@ export class StockReservationResolver {
     @Arg('filter', () => StockReservationFilter, { nullable: true }) filter?: FilterInput,
     @Arg('sorting', () => [StockReservationSort], { nullable: true }) sorting?: SortInput[],
     @Arg('paging', () => OffsetPaging, { nullable: true }) paging?: OffsetPaging,
+    @Info() info?: GraphQLResolveInfo,
   ) {
-    return stock.listReservations(ctx, { filter, sorting, paging });
+    return listReservations(ctx, { filter, sorting, paging }, info ? selectionOf(info, ['nodes']) : null);
   }
 
   @Authorized(InventoryPermission['stock:reserve'])
@@ -159,11 +168,11 @@ export class StockReservationResolver {
 
   @FieldResolver(() => [StockReservationAllocation], { description: 'Which lots in which zones hold it.' })
   allocations(@Root() reservation: StockReservation, @Ctx() ctx: RequestContext) {
-    return allocationsByReservation(ctx).load(reservation.id);
+    return embedded(reservation, 'allocations', () => allocationsByReservation(ctx).load(reservation.id));
   }
 
   @FieldResolver(() => Product, { nullable: true })
   product(@Root() reservation: StockReservation, @Ctx() ctx: RequestContext) {
-    return productLoader(ctx).load(reservation.productId);
+    return embedded(reservation, 'product', () => productLoader(ctx).load(reservation.productId));
   }
 }

@@ -3,8 +3,6 @@ import { randomUUID } from 'node:crypto';
 import { requireActor } from '../../core/auth/authorization';
 import type { RequestContext } from '../../core/context';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../core/errors';
-import { findPage, type ListArgs } from '../../core/graphql/list';
-import { SortDirection } from '../../core/graphql/sorting';
 import { scopedOrgUnitIds } from '../org/org.service';
 import { Product } from './catalog.entity';
 import { getProduct, getSupplier } from './catalog.service';
@@ -456,24 +454,4 @@ export async function warehouseScopeCondition(ctx: RequestContext): Promise<{ wa
   if (!units) return {};
   const warehouses = await ctx.em.find(Warehouse, { orgUnitId: { $in: units } }, { fields: ['id'] });
   return { warehouseId: { $in: warehouses.map((w) => w.id) } };
-}
-
-/** Stock on hand per place; places with nothing on hand stay out unless the filter asks about onHand. */
-export async function listBalances(ctx: RequestContext, args: ListArgs) {
-  const scope = await warehouseScopeCondition(ctx);
-  const asksOnHand = JSON.stringify(args.filter ?? {}).includes('"onHand"');
-  return findPage(ctx.em, StockBalance, args, {
-    where: { ...scope, ...(asksOnHand ? {} : { onHand: { $gt: 0 } }) } as FilterQuery<StockBalance>,
-    defaultSort: [{ field: 'expiryDate', direction: SortDirection.ASC }],
-  });
-}
-
-export async function listMoves(ctx: RequestContext, args: ListArgs) {
-  const scope = await warehouseScopeCondition(ctx);
-  return findPage(ctx.em, StockMove, args, { where: scope as FilterQuery<StockMove>, defaultSort: [{ field: 'occurredAt', direction: SortDirection.DESC }] });
-}
-
-export async function listReservations(ctx: RequestContext, args: ListArgs) {
-  const scope = await warehouseScopeCondition(ctx);
-  return findPage(ctx.em, StockReservation, args, { where: scope as FilterQuery<StockReservation>, defaultSort: [{ field: 'createdAt', direction: SortDirection.DESC }] });
 }

@@ -10,6 +10,7 @@ import { warehouseScopeCondition } from './stock.service';
 import { Stocktake, StocktakeLine } from './stocktake.entity';
 import { getStocktake } from './stocktake.service';
 import { PEOPLE_NEEDS } from './documents.common';
+import { warehouseEmbed, zoneEmbed } from './warehouse.queries';
 
 /**
  * The stocktake read path: sheets and their lines as plain rows. A line carries what a
@@ -17,7 +18,12 @@ import { PEOPLE_NEEDS } from './documents.common';
  * figures are resolved per reader (stocktake.resolver: hidden on blind sheets).
  */
 
-const SHEET_READ: ReadSpec<Stocktake> = { entity: Stocktake, always: ['id', 'franchiseId', 'warehouseId', 'zoneId', 'blind', 'createdAt', 'closedAt'], needs: PEOPLE_NEEDS };
+const SHEET_READ: ReadSpec<Stocktake> = {
+  entity: Stocktake,
+  always: ['id', 'franchiseId', 'warehouseId', 'zoneId', 'blind', 'createdAt', 'closedAt'],
+  needs: PEOPLE_NEEDS,
+  embeds: { warehouse: warehouseEmbed('warehouse_id'), zone: zoneEmbed('zone_id') },
+};
 
 export async function listStocktakes(ctx: RequestContext, args: ListArgs, selection: Selection | null = null) {
   const scope = await warehouseScopeCondition(ctx);

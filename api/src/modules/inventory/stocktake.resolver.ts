@@ -4,6 +4,7 @@ import type { RequestContext } from '../../core/context';
 import type { FilterInput } from '../../core/graphql/list';
 import { OffsetPaging } from '../../core/graphql/paging';
 import type { SortInput } from '../../core/graphql/sorting';
+import { embedded } from '../../core/read/page';
 import { selectionOf, subSelection } from '../../core/read/selection';
 import { Product } from './catalog.entity';
 import { productLoader } from './catalog.service';
@@ -113,12 +114,12 @@ export class StocktakeResolver {
 
   @FieldResolver(() => Warehouse, { nullable: true })
   warehouse(@Root() sheet: Stocktake, @Ctx() ctx: RequestContext) {
-    return warehouseLoader(ctx).load(sheet.warehouseId);
+    return embedded(sheet, 'warehouse', () => warehouseLoader(ctx).load(sheet.warehouseId));
   }
 
   @FieldResolver(() => StorageZone, { nullable: true })
   zone(@Root() sheet: Stocktake, @Ctx() ctx: RequestContext) {
-    return sheet.zoneId ? zoneLoader(ctx).load(sheet.zoneId) : null;
+    return embedded(sheet, 'zone', () => (sheet.zoneId ? zoneLoader(ctx).load(sheet.zoneId) : null));
   }
 
   @FieldResolver(() => Int)

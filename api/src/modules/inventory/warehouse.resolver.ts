@@ -1,12 +1,16 @@
 import DataLoader from 'dataloader';
-import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../core/context';
 import type { FilterInput } from '../../core/graphql/list';
 import { OffsetPaging } from '../../core/graphql/paging';
 import type { SortInput } from '../../core/graphql/sorting';
+import { embedded } from '../../core/read/page';
+import { selectionOf } from '../../core/read/selection';
 import { Product } from './catalog.entity';
 import { productLoader } from './catalog.service';
 import { InventoryPermission } from './inventory.permissions';
+import { DEFAULT_TIME_ZONE } from './inventory.time';
 import {
   BatchConnection,
   BatchFilter,
@@ -23,6 +27,7 @@ import {
   WarehouseSort,
 } from './inventory.types';
 import { Batch, BatchStatus, InventorySettings, StorageZone, Warehouse } from './warehouse.entity';
+import { listBatches, listWarehouses } from './warehouse.queries';
 import * as warehouses from './warehouse.service';
 
 const zonesByWarehouse = (ctx: RequestContext) =>
@@ -42,8 +47,9 @@ export class WarehouseResolver {
     @Arg('filter', () => WarehouseFilter, { nullable: true }) filter?: FilterInput,
     @Arg('sorting', () => [WarehouseSort], { nullable: true }) sorting?: SortInput[],
     @Arg('paging', () => OffsetPaging, { nullable: true }) paging?: OffsetPaging,
+    @Info() info?: GraphQLResolveInfo,
   ) {
-    return warehouses.listWarehouses(ctx, { filter, sorting, paging });
+    return listWarehouses(ctx, { filter, sorting, paging }, info ? selectionOf(info, ['nodes']) : null);
   }
 
   @Authorized(InventoryPermission['inventory:read'])
@@ -78,7 +84,7 @@ export class WarehouseResolver {
 
   @FieldResolver(() => [StorageZone])
   zones(@Root() warehouse: Warehouse, @Ctx() ctx: RequestContext) {
-    return zonesByWarehouse(ctx).load(warehouse.id);
+    return embedded(warehouse, 'zones', () => zonesByWarehouse(ctx).load(warehouse.id));
   }
 
   @Authorized(InventoryPermission['inventory:read'])
@@ -103,8 +109,9 @@ export class BatchResolver {
     @Arg('filter', () => BatchFilter, { nullable: true }) filter?: FilterInput,
     @Arg('sorting', () => [BatchSort], { nullable: true }) sorting?: SortInput[],
     @Arg('paging', () => OffsetPaging, { nullable: true }) paging?: OffsetPaging,
+    @Info() info?: GraphQLResolveInfo,
   ) {
-    return warehouses.listBatches(ctx, { filter, sorting, paging });
+    return listBatches(ctx, { filter, sorting, paging }, info ? selectionOf(info, ['nodes']) : null);
   }
 
   @Authorized(InventoryPermission['inventory:read'])
@@ -126,12 +133,14 @@ export class BatchResolver {
   }
 
   @FieldResolver(() => BatchStatus, { description: 'What the lot counts as today: EXPIRED once past its expiry date, even before the daily job flags it.' })
-  async effectiveStatus(@Root() batch: Batch, @Ctx() ctx: RequestContext): Promise<BatchStatus> {
-    return warehouses.effectiveBatchStatus(batch, await warehouses.franchiseToday(ctx, batch.franchiseId));
+  effectiveStatus(@Root() batch: Batch & { franchiseTimeZone?: string | null }, @Ctx() ctx: RequestContext): BatchStatus | Promise<BatchStatus> {
+    // A page row carries its franchise's time zone (warehouse.queries); a lot from elsewhere loads it.
+    if ('franchiseTimeZone' in batch) return warehouses.effectiveBatchStatus(batch, warehouses.businessToday(batch.franchiseTimeZone ?? DEFAULT_TIME_ZONE));
+    return warehouses.franchiseToday(ctx, batch.franchiseId).then((today) => warehouses.effectiveBatchStatus(batch, today));
   }
 
   @FieldResolver(() => Product, { nullable: true })
   product(@Root() batch: Batch, @Ctx() ctx: RequestContext) {
-    return productLoader(ctx).load(batch.productId);
+    return embedded(batch, 'product', () => productLoader(ctx).load(batch.productId));
   }
 }

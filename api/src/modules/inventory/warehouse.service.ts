@@ -1,15 +1,12 @@
-import type { FilterQuery } from '@mikro-orm/postgresql';
 import { requireActor } from '../../core/auth/authorization';
 import type { RequestContext } from '../../core/context';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../core/errors';
-import { findPage, type ListArgs } from '../../core/graphql/list';
-import { SortDirection } from '../../core/graphql/sorting';
 import { byIdLoader } from '../../core/loaders';
 import { applyUpdate, checkVersion } from '../../core/services/updates';
 import { canSeeFranchise } from '../../core/tenancy/scope';
 import { OrgUnitKind, OrgUnitStatus } from '../org/org-unit.entity';
 import { orgUnitLoader } from '../org/org.loaders';
-import { findOrgUnit, getOrgUnit, orgUnitScopeCondition } from '../org/org.service';
+import { findOrgUnit, getOrgUnit } from '../org/org.service';
 import { StorageClass } from './catalog.entity';
 import { DEFAULT_TIME_ZONE, localDate, now } from './inventory.time';
 import type { InventorySettingsInput, StorageZoneInput, StorageZoneUpdate, WarehouseInput, WarehouseUpdate } from './inventory.types';
@@ -33,11 +30,6 @@ export const DEFAULT_ZONE_LIMITS: Record<StorageClass, { temperatureMin: number;
 };
 
 // ---------------------------------------------------------------------------- warehouses
-
-export async function listWarehouses(ctx: RequestContext, args: ListArgs) {
-  const scope = await orgUnitScopeCondition(ctx);
-  return findPage(ctx.em, Warehouse, args, { where: scope as FilterQuery<Warehouse>, defaultSort: [{ field: 'code', direction: SortDirection.ASC }] });
-}
 
 /** The warehouse, or null when missing, another franchise's, or outside the actor's part of the org tree. */
 export async function findWarehouse(ctx: RequestContext, id: string): Promise<Warehouse | null> {
@@ -150,10 +142,6 @@ export async function warehouseToday(ctx: RequestContext, warehouseId: string): 
 export async function franchiseToday(ctx: RequestContext, franchiseId: string): Promise<string> {
   const franchise = await orgUnitLoader(ctx).load(franchiseId);
   return businessToday(franchise?.timeZone ?? DEFAULT_TIME_ZONE);
-}
-
-export function listBatches(ctx: RequestContext, args: ListArgs) {
-  return findPage(ctx.em, Batch, args, { defaultSort: [{ field: 'expiryDate', direction: SortDirection.ASC }] });
 }
 
 export async function getBatch(ctx: RequestContext, id: string, label = 'Batch'): Promise<Batch> {
