@@ -17,6 +17,7 @@ import { Migration20261130063100_stocktakes } from './Migration20261130063100_st
 import { Migration20261130063821_recall_outreach } from './Migration20261130063821_recall_outreach';
 import { Migration20261130072321_stock_minimums } from './Migration20261130072321_stock_minimums';
 import { Migration20261130085549_orders } from './Migration20261130085549_orders';
+import { Migration20261130092356_order_delivery_changes } from './Migration20261130092356_order_delivery_changes';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122070000_foundation', class: Migration20261122070000_foundation },
@@ -36,4 +37,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261130063821_recall_outreach', class: Migration20261130063821_recall_outreach },
   { name: 'Migration20261130072321_stock_minimums', class: Migration20261130072321_stock_minimums },
   { name: 'Migration20261130085549_orders', class: Migration20261130085549_orders },
+  { name: 'Migration20261130092356_order_delivery_changes', class: Migration20261130092356_order_delivery_changes },
 ];

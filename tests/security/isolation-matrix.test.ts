@@ -337,6 +337,8 @@ const matrix: Record<string, MatrixCase> = {
   payOrder: { query: (w) => ({ query: `mutation($id: ID!) { payOrder(input: { id: $id }) { id state } }`, variables: { id: w.orders.inStoreId } }), expect: 'NOT_FOUND' },
   handOverOrder: { query: (w) => ({ query: `mutation($id: ID!) { handOverOrder(input: { id: $id }) { id state } }`, variables: { id: w.orders.inStoreId } }), expect: 'NOT_FOUND' },
   cancelOrder: { query: (w) => ({ query: `mutation($id: ID!) { cancelOrder(input: { id: $id, reason: "潜入" }) { id state } }`, variables: { id: w.orders.inStoreId } }), expect: 'NOT_FOUND' },
+  verifyOrderCustomer: { query: (w) => ({ query: `mutation($id: ID!) { verifyOrderCustomer(input: { id: $id, method: CALLBACK_REGISTERED_PHONE }) { id identityVerifiedAt } }`, variables: { id: w.orders.onlineId } }), expect: 'NOT_FOUND' },
+  changeOrderDelivery: { query: (w) => ({ query: `mutation($id: ID!, $v: Int!) { changeOrderDelivery(input: { id: $id, version: $v, deliveryAddress: "潜入者的地址 1 号", reason: "潜入" }) { id deliveryAddress } }`, variables: { id: w.orders.onlineId, v: w.orders.onlineVersion } }), expect: 'NOT_FOUND' },
   transitionOrder: { query: (w) => ({ query: `mutation($id: ID!) { transitionOrder(input: { id: $id, action: "cancel", fields: { reason: "潜入" } }) { id state } }`, variables: { id: w.orders.onlineId } }), expect: 'NOT_FOUND' },
 
   // --- subscriptions

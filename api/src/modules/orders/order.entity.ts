@@ -49,6 +49,20 @@ export enum ReceiptCondition {
 export enum OrderEventKind {
   CREATED = 'CREATED',
   TRANSITION = 'TRANSITION',
+  /** The customer's identity was verified (the step that allows a delivery change). */
+  IDENTITY_VERIFIED = 'IDENTITY_VERIFIED',
+  /** The delivery name, phone or address changed: before and after, who verified, the order's new version. */
+  DELIVERY_CHANGED = 'DELIVERY_CHANGED',
+}
+
+/** How the agent made sure they speak with the customer. */
+export enum IdentityVerificationMethod {
+  /** Called back on the phone number in the customer's archive. */
+  CALLBACK_REGISTERED_PHONE = 'CALLBACK_REGISTERED_PHONE',
+  /** A one-time code sent to the registered phone, read back. */
+  SMS_CODE = 'SMS_CODE',
+  ID_DOCUMENT = 'ID_DOCUMENT',
+  IN_PERSON = 'IN_PERSON',
 }
 
 registerEnumType(OrderChannel, { name: 'OrderChannel', description: 'Where the order came from: ONLINE_SHOP, APP, WECHAT, PHONE (online orders) or IN_STORE (a receipt at the counter).' });
@@ -56,6 +70,7 @@ registerEnumType(OrderStage, { name: 'OrderStage', description: 'Where the workf
 registerEnumType(PaymentStatus, { name: 'PaymentStatus' });
 registerEnumType(ReceiptCondition, { name: 'ReceiptCondition', description: 'How the customer found the goods on receipt.' });
 registerEnumType(OrderEventKind, { name: 'OrderEventKind' });
+registerEnumType(IdentityVerificationMethod, { name: 'IdentityVerificationMethod', description: 'How the customer’s identity was verified before a change.' });
 
 @Entity({ tableName: 'sales_order' })
 @Filter(tenantFilter)
@@ -68,6 +83,7 @@ export class Order extends TenantEntity<
   | 'stage' | 'customerId' | 'deliveryName' | 'deliveryPhone' | 'deliveryAddress' | 'paymentStatus' | 'note' | 'waitingReason' | 'waitingReasonCode'
   | 'carrier' | 'trackingNo' | 'expectedShipAt' | 'expectedDeliveryAt' | 'shippedAt' | 'deliveredAt' | 'receiptConfirmedAt' | 'receiptCondition' | 'receiptNote'
   | 'cancelledAt' | 'cancelReason' | 'createdById' | 'reviewedById' | 'reviewedAt' | 'lastActivityAt'
+  | 'identityVerifiedAt' | 'identityVerifiedById' | 'identityVerificationMethod'
 > {
   @Property({ type: 'text' })
   @Field({ description: 'People-facing number, per franchise and year (EAST-DD-2026-000123).' })
@@ -196,6 +212,18 @@ export class Order extends TenantEntity<
   @Property({ type: 'timestamptz', nullable: true })
   @Field(() => Date, { nullable: true })
   reviewedAt?: Date | null;
+
+  @Property({ type: 'timestamptz', nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the customer’s identity was verified for a change (it stands for one change within 30 minutes).' })
+  identityVerifiedAt?: Date | null;
+
+  @Property({ type: 'uuid', nullable: true })
+  @Field(() => ID, { nullable: true })
+  identityVerifiedById?: string | null;
+
+  @Enum({ items: () => IdentityVerificationMethod, nullable: true })
+  @Field(() => IdentityVerificationMethod, { nullable: true })
+  identityVerificationMethod?: IdentityVerificationMethod | null;
 
   @Property({ type: 'timestamptz' })
   @Field()

@@ -20,7 +20,9 @@ import { linePicksLoader, orderEventsLoader, orderLinesLoader } from './order.lo
 import { OrderPermission } from './order.permissions';
 import { listOrders, readOrder } from './order.queries';
 import * as orders from './order.service';
+import { changeOrderDelivery, verifyOrderCustomer } from './order-changes';
 import {
+  ChangeOrderDeliveryInput,
   ConfirmOrderReceiptInput,
   CreateOneOrderInput,
   OrderActionInput,
@@ -31,6 +33,7 @@ import {
   ReasonedOrderActionInput,
   ShipOrderInput,
   TransitionOrderInput,
+  VerifyOrderCustomerInput,
 } from './order.types';
 
 type OrderLiveEvent = LiveEvent & { change: 'created' | 'updated' };
@@ -142,6 +145,20 @@ export class OrderResolver {
   @Mutation(() => Order, { description: 'Any workflow action by name (plugins add actions without new mutations); fields by name. Each action checks its own permission.' })
   transitionOrder(@Ctx() ctx: RequestContext, @Arg('input') input: TransitionOrderInput) {
     return orders.transitionOrder(ctx, { id: input.id, version: input.version, action: input.action, input: input.fields ?? {} });
+  }
+
+  // --- changes the customer asks for
+
+  @Authorized(P['order:write'])
+  @Mutation(() => Order, { description: 'Record that the customer’s identity was verified (how, by you): it allows one delivery change within 30 minutes.' })
+  verifyOrderCustomer(@Ctx() ctx: RequestContext, @Arg('input') input: VerifyOrderCustomerInput) {
+    return verifyOrderCustomer(ctx, input);
+  }
+
+  @Authorized(P['order:write'])
+  @Mutation(() => Order, { description: 'Change the delivery name, phone or address before the goods leave, after verifying the customer; kept on the timeline with before and after.' })
+  changeOrderDelivery(@Ctx() ctx: RequestContext, @Arg('input') input: ChangeOrderDeliveryInput) {
+    return changeOrderDelivery(ctx, input);
   }
 
   // --- live

@@ -33,7 +33,7 @@ export function publishOrderChange(ctx: RequestContext, order: Order, change: 'c
   return publishLive(ctx, 'orders.changed', { id: order.id, franchiseId: order.franchiseId, change });
 }
 
-function recordEvent(ctx: RequestContext, order: Order, event: Omit<Partial<OrderEvent>, 'franchiseId' | 'orderId'> & { kind: OrderEventKind }): OrderEvent {
+export function recordEvent(ctx: RequestContext, order: Order, event: Omit<Partial<OrderEvent>, 'franchiseId' | 'orderId'> & { kind: OrderEventKind }): OrderEvent {
   order.lastActivityAt = clock.now();
   return ctx.em.create(OrderEvent, { franchiseId: order.franchiseId, orderId: order.id, actorId: ctx.actor?.kind === 'user' ? ctx.actor.id : null, ...event });
 }
@@ -169,7 +169,8 @@ export async function allowedActions(ctx: RequestContext, order: Order): Promise
   return availableTransitions(await orderWorkflow(ctx, order), ctx, order, order.state);
 }
 
-async function flushOrder(ctx: RequestContext, order: Order): Promise<void> {
+/** Flushes an order change; a concurrent change of the same order (version moved) is a CONFLICT. */
+export async function flushOrder(ctx: RequestContext, order: Order): Promise<void> {
   try {
     await ctx.em.flush();
   } catch (error) {

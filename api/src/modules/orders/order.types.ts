@@ -6,7 +6,7 @@ import { defineListInputs } from '../../core/graphql/list';
 import { Connection } from '../../core/graphql/paging';
 import { ANY_PHONE } from '../../core/validation';
 import { MAX_LINE_QUANTITY, MAX_LINES } from '../inventory/inventory.types';
-import { Order, OrderChannel, OrderStage, PaymentStatus, ReceiptCondition } from './order.entity';
+import { IdentityVerificationMethod, Order, OrderChannel, OrderStage, PaymentStatus, ReceiptCondition } from './order.entity';
 
 export const OrderConnection = Connection(Order);
 
@@ -92,6 +92,23 @@ export class ShipOrderInput extends OrderActionInput {
 export class ConfirmOrderReceiptInput extends OrderActionInput {
   @Field(() => ReceiptCondition) condition!: ReceiptCondition;
   @Field(() => String, { nullable: true }) @IsOptional() @Length(1, 2000) note?: string | null;
+}
+
+@InputType()
+export class VerifyOrderCustomerInput {
+  @Field(() => ID) id!: string;
+  @Field(() => IdentityVerificationMethod) method!: IdentityVerificationMethod;
+  @Field(() => String, { nullable: true, description: 'What was checked (kept on the timeline).' }) @IsOptional() @Length(1, 1000) note?: string | null;
+}
+
+@InputType({ description: 'A new delivery name, phone or address (leave out what stays); needs a verification of the customer’s identity first.' })
+export class ChangeOrderDeliveryInput {
+  @Field(() => ID) id!: string;
+  @Field(() => Int, { description: 'The version you saw; if the order changed since, CONFLICT.' }) version!: number;
+  @Field(() => String, { nullable: true }) @IsOptional() @Length(1, 100) deliveryName?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @Matches(ANY_PHONE, { message: 'deliveryPhone must be a phone number' }) deliveryPhone?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @Length(5, 500, { message: 'deliveryAddress must be 5 to 500 characters' }) deliveryAddress?: string | null;
+  @Field({ description: 'Why (what the customer asked).' }) @Length(1, 1000, { message: 'reason must be 1 to 1000 characters' }) reason!: string;
 }
 
 @InputType()
