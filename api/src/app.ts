@@ -89,7 +89,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, contextValue }) {
-          contextValue.logger = contextValue.logger.child({ operationName: request.operationName });
+          if (contextValue.bindLog) contextValue.bindLog({ operationName: request.operationName });
+          else contextValue.logger = contextValue.logger.child({ operationName: request.operationName });
         },
         // A database outage met during execution answers 503 too, so clients and proxies retry.
         async willSendResponse({ response }) {

@@ -71,12 +71,22 @@ const SUGGESTION = / ?Did you mean .*\?$/;
 
 /** Apollo plugin form of guardOperation; also hides "Did you mean" schema hints from anonymous callers where introspection is off. */
 export function operationGuardPlugin(schema: GraphQLSchema, options: GuardOptions): ApolloServerPlugin<RequestContext> {
+  // The verdict depends on the document (one parsed object per query text, cached by Apollo), the operation, the variables and being signed in.
+  // Only passes are kept: a refusal is built anew each time (Apollo decorates the error it throws).
+  const passed = new WeakMap<DocumentNode, Set<string>>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ document, operationName, request, contextValue }) {
-          const errors = guardOperation(schema, { document, operationName, variables: request.variables, signedIn: !!contextValue.actor }, options);
+          const signedIn = !!contextValue.actor;
+          let keys = passed.get(document);
+          if (!keys) passed.set(document, (keys = new Set()));
+          const key = JSON.stringify([operationName ?? null, request.variables ?? null, signedIn]);
+          if (keys.has(key)) return;
+          const errors = guardOperation(schema, { document, operationName, variables: request.variables, signedIn }, options);
           if (errors.length) throw errors[0];
+          if (keys.size >= 100) keys.clear();
+          keys.add(key);
         },
         async willSendResponse({ contextValue, response }) {
           if (options.anonymousIntrospection || contextValue.actor || response.body.kind !== 'single') return;

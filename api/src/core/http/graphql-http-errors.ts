@@ -13,11 +13,22 @@ export function sendGraphQLHttpError(req: Request, res: Response, status: number
 }
 
 /** Documents over the token or shape limits are refused before Apollo parses and validates them (see parseBounded). */
+/** Documents that passed the shape check, most recent last: clients send the same few again and again (Apollo caches its own parse too). */
+const acceptedDocuments = new Set<string>();
+const ACCEPTED_DOCUMENTS = 500;
+const REMEMBERED_DOCUMENT_CHARS = 20_000;
+
 export const documentShapeGuard: RequestHandler = (req, res, next) => {
   const query = req.method === 'GET' ? req.query.query : (req.body as { query?: unknown } | undefined)?.query;
-  if (typeof query !== 'string') return next();
+  if (typeof query !== 'string' || acceptedDocuments.has(query)) return next();
   const parsed = parseBounded(query);
-  if (!parsed.errors) return next();
+  if (!parsed.errors) {
+    if (query.length <= REMEMBERED_DOCUMENT_CHARS) {
+      if (acceptedDocuments.size >= ACCEPTED_DOCUMENTS) acceptedDocuments.delete(acceptedDocuments.values().next().value!);
+      acceptedDocuments.add(query);
+    }
+    return next();
+  }
   const [error] = parsed.errors;
   const { code, http: _status, ...extensions } = error!.extensions as { code: string; http?: unknown };
   sendGraphQLHttpError(req, res, 400, error!.message, code, extensions);
