@@ -90,4 +90,8 @@ export { createPurchaseRequest, decidePurchaseRequest, placeSupplierOrder, recor
 export { ProductCategory, StorageClass } from './modules/inventory/catalog.entity';
 export { BatchStatus } from './modules/inventory/warehouse.entity';
 export { createStaff } from './modules/identity/staff.service';
+export type { StaffProfileInput } from './modules/identity/identity.types';
+export { createFranchise, createOrgUnit } from './modules/org/org.service';
+export { KnowledgeKind, KnowledgeStatus } from './modules/knowledge/knowledge.entity';
+export { archiveArticle, createArticle } from './modules/knowledge/knowledge.service';
 export { inScopedTransaction, SYSTEM_SCOPE } from './core/tenancy/scope';

@@ -76,6 +76,23 @@ describe('roles, permission levels and staff', () => {
     expect(errorCodes(stale)).toEqual(['CONFLICT']);
   });
 
+  it('lets an owner hire a pharmacist (a qualification they do not hold) but not give it to an API key', async () => {
+    expect(templates.get('pharmacist')!.permissions).toContain('case:expert');
+    const me = await owner.graphql<{ me: { permissions: string[]; scope: { orgUnit: { id: string } } } }>('{ me { permissions scope { orgUnit { id } } } }');
+    expect(me.body.data!.me.permissions).not.toContain('case:expert');
+    const hired = await owner.graphql<{ createOneStaffUser: { id: string; roleIds: string[] } }>(
+      `mutation($s: StaffUserInput!) { createOneStaffUser(input: { staffUser: $s }) { id roleIds } }`,
+      { s: { orgUnitId: me.body.data!.me.scope.orgUnit.id, email: 'new.pharmacist@east.demo', displayName: '新药师 王芳', password: 'Welcome-2026-abc', jobTitle: 'PHARMACIST', roleIds: [templates.get('pharmacist')!.id] } },
+    );
+    expect(hired.body.errors).toBeUndefined();
+    expect(hired.body.data!.createOneStaffUser.roleIds).toEqual([templates.get('pharmacist')!.id]);
+    // Administrative permissions still follow "only what you hold": the HQ admin template stays refused (above),
+    // and a key, which is no person, never gets a qualification its maker lacks.
+    const key = await owner.graphql(`mutation { createApiKey(input: { name: "药师接口", permissions: ["case:read", "case:expert"] }) { secret } }`);
+    expect(errorCodes(key)).toEqual(['FORBIDDEN']);
+    expect(key.body.errors![0]!.message).toMatch(/case:expert/);
+  });
+
   it('does not let anyone change their own roles', async () => {
     const me = staffByEmail.get('owner@east.demo')!;
     const res = await owner.graphql(SET_ROLES, { input: { id: me.id, version: me.version, roleIds: [] } });

@@ -64,7 +64,7 @@ export default definePlugin({
     includeMedicationConsultations: { type: 'boolean', default: true, description: 'Medication consultations need the review before they are answered, too' },
   },
   permissions: [
-    { name: REVIEW, group: 'Cases', description: 'Review drug-quality complaints and medication consultations as a pharmacist (pharmacist-review plugin).', grantedTo: ['pharmacist', 'store_pharmacist'] },
+    { name: REVIEW, group: 'Cases', description: 'Review drug-quality complaints and medication consultations as a pharmacist (pharmacist-review plugin).', grantedTo: ['pharmacist', 'store_pharmacist'], qualification: true },
   ],
   roleTemplates: [
     { key: 'store_pharmacist', name: '门店药师 Store pharmacist', description: 'A store’s pharmacist: reviews drug-quality complaints and medication consultations, answers medication questions.', permissions: ['case:read', 'case:write', 'case:work', 'case:expert', 'customer:read'] },

@@ -141,11 +141,11 @@ export const customersSeeder: Seeder = {
     const now = clock.now();
     const usedPhones = new Set<string>();
     const replay = new ServiceReplay(em, logger);
-    for (const { franchise, stores, staff } of organization.franchises) {
+    for (const { key, franchise, stores, staff } of organization.franchises) {
       const doctors = staff.filter((s) => s.jobTitle === JobTitle.DOCTOR || s.jobTitle === JobTitle.PHARMACIST);
       const managers = staff.filter((s) => s.jobTitle === JobTitle.HEALTH_MANAGER);
       const owner = staff.find((s) => s.jobTitle === JobTitle.FRANCHISE_OWNER)!;
-      const built = buildCustomers(rng.derive(franchise.id), { franchise, stores, doctors, managers, count: CUSTOMERS_PER_FRANCHISE, now, usedPhones, withPurchases: true });
+      const built = buildCustomers(rng.derive(key), { franchise, stores, doctors, managers, count: CUSTOMERS_PER_FRANCHISE, now, usedPhones, withPurchases: true });
       const ids = new Map<unknown, string>(); // built row id → the archive's id
       for (const row of built.customers) {
         // The health manager opens the archive when it is in their store; the owner otherwise.

@@ -1,7 +1,7 @@
-import { JobTitle, StaffUser } from '@pharmadesk/api';
+import { archiveArticle, clock, createArticle, JobTitle, KnowledgeKind, KnowledgeStatus, StaffUser } from '@pharmadesk/api';
+import { ServiceReplay } from '../framework/replay';
 import type { Seeder } from '../framework/seeder';
 import { DEMO_ORGANIZATION, type DemoOrganization } from './organization';
-import { clock } from '@pharmadesk/api';
 
 type Kind = 'FAQ' | 'MEDICATION_GUIDE' | 'SCRIPT' | 'HOW_TO';
 type Status = 'DRAFT' | 'PUBLISHED' | 'ARCHIVED';
@@ -385,37 +385,28 @@ const FRANCHISE_ARTICLES: Record<'east' | 'west', ArticleSpec[]> = {
 
 /**
  * The knowledge base: HQ's shared FAQ, medication guides, answer scripts and how-tos
- * (one archived, one draft), and three articles of each demo franchise's own.
+ * (one archived, one draft), and three articles of each demo franchise's own, written through
+ * the knowledge service by HQ's administrator and each franchise's pharmacist.
  */
 export const knowledgeSeeder: Seeder = {
   name: 'knowledge',
-  async run({ em, rng, shared }) {
+  async run({ em, rng, shared, logger }) {
     const organization = shared.get(DEMO_ORGANIZATION) as DemoOrganization;
     const now = clock.now();
-    const hqAdmin = await em.findOne(StaffUser, { email: 'admin@hq.demo' });
-    const add = (spec: ArticleSpec, franchiseId: string | null, authorId: string | null) => {
-      const createdAt = rng.dateBetween(new Date(now.getTime() - 300 * 86_400_000), new Date(now.getTime() - 30 * 86_400_000));
-      const updatedAt = rng.dateBetween(createdAt, now);
-      // By entity name: the API package exports no knowledge entity (modules use its service).
-      em.create('KnowledgeArticle', {
-        id: rng.uuid(),
-        franchiseId,
-        kind: spec.kind,
-        title: spec.title,
-        body: spec.body,
-        tags: spec.tags,
-        status: spec.status ?? 'PUBLISHED',
-        usageCount: 0,
-        authorId,
-        createdAt,
-        updatedAt,
-      });
+    const replay = new ServiceReplay(em, logger);
+    const hqAdmin = (await em.findOneOrFail(StaffUser, { email: 'admin@hq.demo' })).id;
+    const write = async (spec: ArticleSpec, authorId: string, shared: boolean) => {
+      const writtenAt = rng.dateBetween(new Date(now.getTime() - 300 * 86_400_000), new Date(now.getTime() - 30 * 86_400_000));
+      const { status, ...article } = spec;
+      const written = await replay.as(authorId, writtenAt, (ctx) =>
+        createArticle(ctx, { ...article, kind: article.kind as KnowledgeKind, status: status === 'DRAFT' ? KnowledgeStatus.DRAFT : KnowledgeStatus.PUBLISHED, shared }),
+      );
+      if (status === 'ARCHIVED') await replay.as(authorId, rng.dateBetween(writtenAt, now), (ctx) => archiveArticle(ctx, written.id));
     };
-    for (const spec of HQ_ARTICLES) add(spec, null, hqAdmin?.id ?? null);
-    for (const { key, franchise, staff } of organization.franchises) {
-      const pharmacist = staff.find((s) => s.jobTitle === JobTitle.PHARMACIST);
-      for (const spec of FRANCHISE_ARTICLES[key]) add(spec, franchise.id, pharmacist?.id ?? null);
+    for (const spec of HQ_ARTICLES) await write(spec, hqAdmin, true);
+    for (const { key, staff } of organization.franchises) {
+      const pharmacist = staff.find((s) => s.jobTitle === JobTitle.PHARMACIST)!;
+      for (const spec of FRANCHISE_ARTICLES[key]) await write(spec, pharmacist.id, false);
     }
-    await em.flush();
   },
 };

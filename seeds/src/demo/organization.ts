@@ -1,19 +1,27 @@
 import {
+  clock,
   CooperationType,
+  createFranchise,
+  createOrgUnit,
+  createStaff,
   Employment,
   Gender,
   hashPassword,
   JobTitle,
   OrgUnit,
   OrgUnitKind,
+  type RequestContext,
   StaffUser,
   syncRoleTemplates,
   type RoleTemplateKey,
+  type StaffProfileInput,
 } from '@pharmadesk/api';
+import { ServiceReplay } from '../framework/replay';
 import type { Seeder } from '../framework/seeder';
 import type { Rng } from '../framework/rng';
 
 export const DEMO_PASSWORD = 'PharmaDesk-demo-2026';
+const DAY = 86_400_000;
 
 /** What later seeders (customers, cases...) build on. */
 export interface DemoOrganization {
@@ -29,7 +37,7 @@ interface StaffSpec {
   template: RoleTemplateKey;
   /** Where in the franchise: the franchise itself, its service center, a store, the branch center. */
   place: 'franchise' | 'serviceCenter' | 'store' | 'store2' | 'branch';
-  profile?: Partial<StaffUser>;
+  profile?: Partial<StaffProfileInput>;
 }
 
 const FRANCHISE_STAFF = (key: string, names: readonly string[]): StaffSpec[] => [
@@ -98,78 +106,73 @@ function phone(rng: Rng): string {
   return `1${rng.pick(['35', '36', '38', '39', '58', '86', '88'])}${rng.digits(8)}`;
 }
 
-/** HQ, the east and west franchises with stores, a branch center and a service center, and staff for every role. */
+/**
+ * HQ, the east and west franchises with stores, a branch center and a service center, and staff
+ * for every role. The HQ root and its first administrator are what an installation starts with
+ * (written here once); every other unit and person is created by that administrator through the
+ * org and staff services, so the tree's paths, codes and role rules are the API's own.
+ */
 export const organizationSeeder: Seeder = {
   name: 'organization',
-  async run({ em, rng, shared }) {
+  async run({ em, rng, shared, logger }) {
     const roles = await syncRoleTemplates(em);
-    const passwordHash = await hashPassword(DEMO_PASSWORD);
-    const unit = (data: Partial<OrgUnit> & { kind: OrgUnitKind; name: string }, parent: OrgUnit | null, franchiseId?: string) => {
-      const id = rng.uuid();
-      return em.create(OrgUnit, {
-        ...data,
-        id,
-        parentId: parent?.id ?? null,
-        franchiseId: franchiseId ?? parent?.franchiseId ?? id,
-        path: `${parent?.path ?? '/'}${id}/`,
-      } as OrgUnit);
-    };
-    // Staff rows reference org units by id (no ORM relation), so units are flushed first.
-    const people: [StaffSpec, OrgUnit][] = [];
-    const person = (spec: StaffSpec, at: OrgUnit) => void people.push([spec, at]);
-    const createPerson = (spec: StaffSpec, at: OrgUnit) =>
-      em.create(StaffUser, {
-        id: rng.uuid(),
-        franchiseId: at.franchiseId,
-        orgUnitId: at.id,
-        email: spec.email,
-        passwordHash,
-        displayName: spec.name,
-        jobTitle: spec.title,
-        roleIds: [roles.get(spec.template)!.id],
-        gender: rng.pick([Gender.FEMALE, Gender.MALE]),
-        phone: phone(rng),
-        employment: Employment.FULL_TIME,
-        specialties: [],
-        certificates: [],
-        ...spec.profile,
-      } as StaffUser);
+    const setupAt = new Date(clock.now().getTime() - 3 * 365 * DAY);
+    const hq = em.create(OrgUnit, { kind: OrgUnitKind.HQ, name: 'PharmaDesk 总部', code: 'HQ', address: '上海市浦东新区张江路 1 号', phone: '021-50001000', createdAt: setupAt, updatedAt: setupAt } as OrgUnit);
+    hq.franchiseId = hq.id;
+    hq.path = `/${hq.id}/`;
+    const admin = em.create(StaffUser, {
+      franchiseId: hq.id,
+      orgUnitId: hq.id,
+      email: 'admin@hq.demo',
+      passwordHash: await hashPassword(DEMO_PASSWORD),
+      displayName: '总部管理员 张伟',
+      jobTitle: JobTitle.HQ_ADMIN,
+      roleIds: [roles.get('hq_admin')!.id],
+      gender: Gender.MALE,
+      phone: phone(rng),
+      employment: Employment.FULL_TIME,
+      specialties: [],
+      certificates: [],
+      createdAt: setupAt,
+      updatedAt: setupAt,
+    } as unknown as StaffUser);
+    await em.flush();
 
-    const hq = unit({ kind: OrgUnitKind.HQ, name: 'PharmaDesk 总部', code: 'HQ', address: '上海市浦东新区张江路 1 号', phone: '021-50001000' }, null);
-    const qaDept = unit({ kind: OrgUnitKind.DEPARTMENT, name: '质量管理部', code: 'HQ-QA' }, hq);
-    person({ email: 'admin@hq.demo', name: '总部管理员 张伟', title: JobTitle.HQ_ADMIN, template: 'hq_admin', place: 'franchise' }, hq);
-    person({ email: 'qa@hq.demo', name: '质检 马琳', title: JobTitle.QA_ANALYST, template: 'qa_analyst', place: 'franchise' }, qaDept);
+    const replay = new ServiceReplay(em, logger);
+    const asAdmin = <T,>(work: (ctx: RequestContext) => Promise<T>) => replay.as(admin.id, setupAt, work);
+    const unit = (input: { kind: OrgUnitKind; name: string; code?: string; address?: string }, parentId: string) =>
+      asAdmin((ctx) => createOrgUnit(ctx, { ...input, parentId, phone: input.kind === OrgUnitKind.DEPARTMENT ? null : phone(rng) }));
+    const person = (spec: StaffSpec, at: OrgUnit) =>
+      asAdmin((ctx) =>
+        createStaff(ctx, {
+          orgUnitId: at.id,
+          email: spec.email,
+          displayName: spec.name,
+          password: DEMO_PASSWORD,
+          jobTitle: spec.title,
+          roleIds: [roles.get(spec.template)!.id],
+          gender: rng.pick([Gender.FEMALE, Gender.MALE]),
+          phone: phone(rng),
+          employment: Employment.FULL_TIME,
+          ...spec.profile,
+        }),
+      );
+
+    const qaDept = await unit({ kind: OrgUnitKind.DEPARTMENT, name: '质量管理部', code: 'HQ-QA' }, hq.id);
+    await person({ email: 'qa@hq.demo', name: '质检 马琳', title: JobTitle.QA_ANALYST, template: 'qa_analyst', place: 'franchise' }, qaDept);
 
     const organization: DemoOrganization = { hq, franchises: [] };
-    for (const f of FRANCHISES) {
-      const franchiseId = rng.uuid();
-      const franchise = em.create(OrgUnit, {
-        id: franchiseId,
-        franchiseId,
-        kind: OrgUnitKind.FRANCHISE,
-        parentId: hq.id,
-        path: `${hq.path}${franchiseId}/`,
-        name: f.name,
-        code: f.code,
-        address: f.address,
-        phone: phone(rng),
-        ownerName: f.ownerName,
-        ownerPhone: phone(rng),
-        cooperationType: f.cooperationType,
-        projects: f.projects,
-        contractDate: f.contractDate,
-      } as OrgUnit);
-      const stores = f.stores.map((s) => unit({ kind: OrgUnitKind.STORE, ...s, phone: phone(rng) }, franchise));
-      const branch = unit({ kind: OrgUnitKind.BRANCH_CENTER, ...f.branch, phone: phone(rng) }, franchise);
-      const serviceCenter = unit({ kind: OrgUnitKind.DEPARTMENT, name: '客服中心', code: `${f.code}-CS` }, franchise);
+    for (const { key, stores: storeSpecs, branch: branchSpec, names, ...contract } of FRANCHISES) {
+      const franchise = await asAdmin((ctx) => createFranchise(ctx, { ...contract, phone: phone(rng), ownerPhone: phone(rng) }));
+      const stores: OrgUnit[] = [];
+      for (const store of storeSpecs) stores.push(await unit({ kind: OrgUnitKind.STORE, ...store }, franchise.id));
+      const branch = await unit({ kind: OrgUnitKind.BRANCH_CENTER, ...branchSpec }, franchise.id);
+      const serviceCenter = await unit({ kind: OrgUnitKind.DEPARTMENT, name: '客服中心', code: `${contract.code}-CS` }, franchise.id);
       const places = { franchise, serviceCenter, store: stores[0]!, store2: stores[1]!, branch };
-      for (const spec of FRANCHISE_STAFF(f.key, f.names)) person(spec, places[spec.place]);
-      organization.franchises.push({ key: f.key, franchise, stores, staff: [] });
+      const staff: StaffUser[] = [];
+      for (const spec of FRANCHISE_STAFF(key, names)) staff.push(await person(spec, places[spec.place]));
+      organization.franchises.push({ key, franchise, stores, staff });
     }
-    await em.flush();
-    const staffByEmail = new Map(people.map(([spec, at]) => [spec.email, createPerson(spec, at)]));
-    for (const f of organization.franchises)
-      f.staff = people.filter(([, at]) => at.franchiseId === f.franchise.id).map(([spec]) => staffByEmail.get(spec.email)!);
     shared.set(DEMO_ORGANIZATION, organization);
   },
 };

@@ -13,6 +13,12 @@ export interface PermissionDefinition {
   grantedTo?: readonly TemplateKey[];
   /** Only HQ staff may ever hold it (e.g. editing franchise contracts). */
   hqOnly?: boolean;
+  /**
+   * A professional qualification (a licensed pharmacist's or doctor's work), not an administrative
+   * power: whoever manages staff may give it to a person in a role although they do not hold it
+   * themselves (an owner hires pharmacists), but never to an API key.
+   */
+  qualification?: boolean;
 }
 
 /** The built-in role templates (domain.md "Who works here"). Plugins may add more. */
@@ -113,6 +119,10 @@ export function isKnownPermission(name: string): boolean {
 
 export function isHqOnlyPermission(name: string): boolean {
   return registry.get(name)?.hqOnly === true;
+}
+
+export function isQualification(name: string): boolean {
+  return registry.get(name)?.qualification === true;
 }
 
 /** The permissions a template grants, from every registered definition (and a plugin template's own list). */

@@ -64,7 +64,7 @@ function issueKey(ctx: RequestContext, settings: KeySettings): { apiKey: ApiKey;
 export async function createApiKey(ctx: RequestContext, input: CreateApiKeyInput): Promise<{ apiKey: ApiKey; secret: string }> {
   const actor = requireActor(ctx);
   const unit = await getOrgUnit(ctx, input.orgUnitId ?? actor.orgUnitId);
-  assertGrantable(actor, input.permissions, 'permissions', scopeOfUnit(unit).isHq);
+  assertGrantable(actor, input.permissions, 'permissions', scopeOfUnit(unit).isHq, true);
   if (input.expiresAt && input.expiresAt <= clock.now()) throw new BadUserInputError({ field: 'expiresAt', message: 'must be in the future' });
   const issued = issueKey(ctx, {
     franchiseId: unit.franchiseId,

@@ -42,6 +42,7 @@ export const CasePermission = definePermissions([
     group: 'Cases',
     description: 'Answer medication consultations and cases referred for a medical opinion (pharmacists and doctors).',
     grantedTo: ['pharmacist'],
+    qualification: true,
   },
   {
     name: 'sla:manage',

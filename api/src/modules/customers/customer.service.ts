@@ -87,13 +87,15 @@ async function checkPlacement(ctx: RequestContext, fields: { orgUnitId?: string;
     if (franchiseId && unit.franchiseId !== franchiseId) throw new BadUserInputError({ field: `${prefix}.orgUnitId`, message: 'must be in the customer’s franchise' });
   }
   const inFranchise = franchiseId ?? unit?.franchiseId;
-  const staff = async (id: string, titles: JobTitle[], field: string, what: string) => {
-    const person = await ctx.em.findOne(StaffUser, { id, franchiseId: inFranchise, status: StaffStatus.ACTIVE });
-    if (!person || !titles.includes(person.jobTitle))
+  const ids = [fields.doctorId, fields.healthManagerId].filter((id): id is string => !!id);
+  const people = ids.length ? await ctx.em.find(StaffUser, { id: { $in: ids }, franchiseId: inFranchise, status: StaffStatus.ACTIVE }, { fields: ['id', 'jobTitle'] }) : [];
+  const staff = (id: string | undefined, titles: JobTitle[], field: string, what: string) => {
+    const person = id && people.find((p) => p.id === id);
+    if (id && (!person || !titles.includes(person.jobTitle)))
       throw new BadUserInputError({ field: `${prefix}.${field}`, message: `must be an active ${what} of this franchise` });
   };
-  if (fields.doctorId) await staff(fields.doctorId, [JobTitle.DOCTOR, JobTitle.PHARMACIST], 'doctorId', 'doctor or pharmacist');
-  if (fields.healthManagerId) await staff(fields.healthManagerId, [JobTitle.HEALTH_MANAGER], 'healthManagerId', 'health manager');
+  staff(fields.doctorId, [JobTitle.DOCTOR, JobTitle.PHARMACIST], 'doctorId', 'doctor or pharmacist');
+  staff(fields.healthManagerId, [JobTitle.HEALTH_MANAGER], 'healthManagerId', 'health manager');
   return unit;
 }
 

@@ -1,7 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/postgresql';
 import type { Actor } from '../../core/auth/actor';
 import { requireActor } from '../../core/auth/authorization';
-import { isHqOnlyPermission, isKnownPermission } from '../../core/auth/permissions';
+import { isHqOnlyPermission, isKnownPermission, isQualification } from '../../core/auth/permissions';
 import type { RequestContext } from '../../core/context';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../../core/errors';
 import type { ListArgs } from '../../core/graphql/list';
@@ -17,12 +17,15 @@ import { principalsChanged } from './session-cache';
 
 /**
  * No escalation: one can hand out (in a role, to a key) only permissions one holds,
- * and HQ-only permissions only inside HQ.
+ * and HQ-only permissions only inside HQ. Professional qualifications (case:expert...) are the
+ * exception for roles, which people hold: those who manage staff or roles give them to the
+ * pharmacists and doctors they hire. A key (`forKey`) never gets one its maker lacks.
  */
-export function assertGrantable(actor: Actor, permissions: readonly string[], field: string, targetIsHq: boolean): void {
+export function assertGrantable(actor: Actor, permissions: readonly string[], field: string, targetIsHq: boolean, forKey = false): void {
   const unknown = permissions.filter((p) => !isKnownPermission(p));
   if (unknown.length) throw new BadUserInputError({ field, message: `unknown permission ${unknown.join(', ')}` });
-  const notHeld = permissions.filter((p) => !actor.permissions.has(p));
+  const mayQualify = !forKey && (actor.permissions.has('staff:manage') || actor.permissions.has('role:manage'));
+  const notHeld = permissions.filter((p) => !actor.permissions.has(p) && !(mayQualify && isQualification(p)));
   if (notHeld.length) throw new ForbiddenError(`You can only grant permissions you hold yourself; you do not hold ${notHeld.join(', ')}`, { missing: notHeld, reason: 'PERMISSION_ESCALATION', params: { permissions: notHeld } });
   const hqOnly = permissions.filter((p) => isHqOnlyPermission(p));
   if (hqOnly.length && !targetIsHq) throw new BadUserInputError({ field, message: `${hqOnly.join(', ')} can only be held inside HQ` });
