@@ -36,7 +36,7 @@ export { Customer, CustomerSegment, SourceChannel } from './modules/customers/cu
 export { CustomerEvent, CustomerEventKind, CustomerSpendMonth, CareTask } from './modules/customers/customer-records.entity';
 export { recomputeSegments } from './modules/customers/customer-analytics';
 export { createBirthdayReminders } from './modules/customers/customer-care';
-export { createCustomer, recordPurchase, recordPurchases, type Purchase } from './modules/customers/customer.service';
+export { createCustomer, openArchives, recordPurchase, recordPurchases, type ArchiveToOpen, type Purchase } from './modules/customers/customer.service';
 export type { CustomerInput } from './modules/customers/customer.types';
 export { nextNumber, formatNumber } from './core/numbering/numbering';
 // Cases, SLA and queues (demo seeds build case histories with the same rules as the services).

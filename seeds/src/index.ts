@@ -4,3 +4,4 @@ export { demoSeeders, demoLogins, DEMO_PASSWORD, DEMO_ORGANIZATION, type DemoOrg
 export { generateScaleCustomers } from './scale/customers';
 export { generateScaleCases, type ScaleCasesInput, type ScaleCasesResult } from './scale/cases';
 export { buildCustomers, CUSTOMERS_PER_FRANCHISE } from './demo/customers';
+export { ServiceReplay } from './framework/replay';

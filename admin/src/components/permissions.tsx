@@ -8,6 +8,8 @@ export interface PermissionDefinition {
   group: string;
   description: string;
   hqOnly: boolean;
+  /** A professional qualification: grantable in roles by whoever manages staff or roles. */
+  qualification: boolean;
 }
 
 export interface RoleLike {

@@ -1,12 +1,12 @@
 import {
   createBirthdayReminders,
-  createCustomer,
   type CustomerInput,
   CustomerEventKind,
   formatNumber,
   Gender,
   JobTitle,
   type OrgUnit,
+  openArchives,
   recomputeSegments,
   type Purchase,
   recordPurchases,
@@ -131,8 +131,9 @@ function customerInput(row: Record<string, unknown>): CustomerInput {
 
 /**
  * A few hundred realistic customers per demo franchise, with a year of purchases, segments and
- * care reminders. Each archive is opened through `createCustomer` by the customer's health
- * manager on the day it was opened, and its purchases are recorded through `recordPurchases`.
+ * care reminders. The archives are opened through `openArchives` (what `createCustomer` does for
+ * one) by the customer's health manager with the day each was opened, and their purchases are
+ * recorded through `recordPurchases`.
  */
 export const customersSeeder: Seeder = {
   name: 'customers',
@@ -146,12 +147,17 @@ export const customersSeeder: Seeder = {
       const managers = staff.filter((s) => s.jobTitle === JobTitle.HEALTH_MANAGER);
       const owner = staff.find((s) => s.jobTitle === JobTitle.FRANCHISE_OWNER)!;
       const built = buildCustomers(rng.derive(key), { franchise, stores, doctors, managers, count: CUSTOMERS_PER_FRANCHISE, now, usedPhones, withPurchases: true });
-      const ids = new Map<unknown, string>(); // built row id → the archive's id
+      // The health manager opened the archive when it is in their store; the owner otherwise.
+      const byOpener = new Map<string, Record<string, unknown>[]>();
       for (const row of built.customers) {
-        // The health manager opens the archive when it is in their store; the owner otherwise.
         const manager = managers.find((m) => m.id === row.healthManagerId);
         const openedBy = manager && manager.orgUnitId === row.orgUnitId ? manager.id : owner.id;
-        ids.set(row.id, (await replay.as(openedBy, row.createdAt as Date, (ctx) => createCustomer(ctx, customerInput(row)))).id);
+        byOpener.set(openedBy, [...(byOpener.get(openedBy) ?? []), row]);
+      }
+      const ids = new Map<unknown, string>(); // built row id → the archive's id
+      for (const [openedBy, rows] of byOpener) {
+        const opened = await replay.as(openedBy, now, (ctx) => openArchives(ctx, rows.map((row) => ({ input: customerInput(row), openedAt: row.createdAt as Date }))));
+        rows.forEach((row, i) => ids.set(row.id, opened[i]!.id));
       }
       // A year of purchases (the point-of-sale history orders will feed), recorded in one go.
       const purchases: Purchase[] = built.events

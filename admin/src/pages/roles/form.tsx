@@ -4,10 +4,12 @@ import { usePermissionCatalog, type PermissionDefinition } from '../../component
 import { useMe } from '../../hooks/use-me';
 
 
-/** Permissions grouped as the API documents them; only ones you hold can be granted (no escalation). */
+/** Permissions grouped as the API documents them; only ones you hold can be granted (no escalation), and professional qualifications by those who manage staff or roles. */
 function PermissionChecklist({ value, onChange }: { value?: string[]; onChange?: (v: string[]) => void }) {
   const catalog = usePermissionCatalog();
   const { me } = useMe();
+  const mayQualify = !!me && (me.permissions.includes('staff:manage') || me.permissions.includes('role:manage'));
+  const grantable = (p: PermissionDefinition) => !!me?.permissions.includes(p.name) || (p.qualification && mayQualify);
   const groups = new Map<string, PermissionDefinition[]>();
   for (const p of catalog.list) groups.set(p.group, [...(groups.get(p.group) ?? []), p]);
   return (
@@ -19,7 +21,7 @@ function PermissionChecklist({ value, onChange }: { value?: string[]; onChange?:
               {permissions.map((p) => (
                 <div key={p.name}>
                   <Tooltip title={<>{catalog.description(p)}<br /><span data-lang-neutral>{p.name}</span></>}>
-                    <Checkbox value={p.name} disabled={!me?.permissions.includes(p.name)} data-permission={p.name}>{catalog.name(p.name)}</Checkbox>
+                    <Checkbox value={p.name} disabled={!grantable(p)} data-permission={p.name}>{catalog.name(p.name)}</Checkbox>
                   </Tooltip>
                 </div>
               ))}

@@ -5,14 +5,15 @@ import { calendarDate } from '../clock';
  * People-facing numbers (health record no., case no., order no.): per franchise and
  * series, increasing with time, never reused. The counter row is locked by the
  * upsert, so concurrent creations get distinct numbers; a rolled-back creation
- * leaves its number unused but nobody else's.
+ * leaves its number unused but nobody else's. `count` takes that many at once (the last is
+ * returned).
  */
-export async function nextNumber(em: EntityManager, franchiseId: string, series: string, year: number): Promise<number> {
+export async function nextNumber(em: EntityManager, franchiseId: string, series: string, year: number, count = 1): Promise<number> {
   const [row] = await em.execute<{ value: number }[]>(
-    `insert into numbering_sequence (franchise_id, series, year, value) values (?, ?, ?, 1)
-     on conflict (franchise_id, series, year) do update set value = numbering_sequence.value + 1
+    `insert into numbering_sequence (franchise_id, series, year, value) values (?, ?, ?, ?)
+     on conflict (franchise_id, series, year) do update set value = numbering_sequence.value + excluded.value
      returning value`,
-    [franchiseId, series, year],
+    [franchiseId, series, year, count],
   );
   return row!.value;
 }

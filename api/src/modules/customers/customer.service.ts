@@ -8,12 +8,14 @@ import { findPage, type ListArgs } from '../../core/graphql/list';
 import { SortDirection } from '../../core/graphql/sorting';
 import { formatNumber, nextNumber, numberingYear } from '../../core/numbering/numbering';
 import { applyUpdate, checkVersion } from '../../core/services/updates';
-import { StaffUser, JobTitle, StaffStatus } from '../identity/staff-user.entity';
+import { JobTitle, StaffStatus } from '../identity/staff-user.entity';
 import { OrgUnit, OrgUnitKind } from '../org/org-unit.entity';
 import { findOrgUnit, getOrgUnit, orgUnitScopeCondition } from '../org/org.service';
 import { CustomerEvent, CustomerEventKind } from './customer-records.entity';
 import { Customer, CustomerStatus } from './customer.entity';
 import { customerLoader } from './customer.loaders';
+import { staffLoader } from '../identity/identity.loaders';
+import { orgUnitLoader } from '../org/org.loaders';
 import { runMergeHandlers } from './customer-merge';
 import type { CustomerInput, CustomerUpdate, MergeCustomersInput } from './customer.types';
 import { calendarDate, clock } from '../../core/clock';
@@ -87,17 +89,21 @@ async function checkPlacement(ctx: RequestContext, fields: { orgUnitId?: string;
     if (franchiseId && unit.franchiseId !== franchiseId) throw new BadUserInputError({ field: `${prefix}.orgUnitId`, message: 'must be in the customer’s franchise' });
   }
   const inFranchise = franchiseId ?? unit?.franchiseId;
-  const ids = [fields.doctorId, fields.healthManagerId].filter((id): id is string => !!id);
-  const people = ids.length ? await ctx.em.find(StaffUser, { id: { $in: ids }, franchiseId: inFranchise, status: StaffStatus.ACTIVE }, { fields: ['id', 'jobTitle'] }) : [];
-  const staff = (id: string | undefined, titles: JobTitle[], field: string, what: string) => {
-    const person = id && people.find((p) => p.id === id);
-    if (id && (!person || !titles.includes(person.jobTitle)))
+  // Through the staff loader: archives checked together (openArchives) share one statement.
+  const staff = async (id: string | undefined, titles: JobTitle[], field: string, what: string) => {
+    const person = id ? await staffLoader(ctx).load(id) : null;
+    if (id && (!person || person.franchiseId !== inFranchise || person.status !== StaffStatus.ACTIVE || !titles.includes(person.jobTitle)))
       throw new BadUserInputError({ field: `${prefix}.${field}`, message: `must be an active ${what} of this franchise` });
   };
-  staff(fields.doctorId, [JobTitle.DOCTOR, JobTitle.PHARMACIST], 'doctorId', 'doctor or pharmacist');
-  staff(fields.healthManagerId, [JobTitle.HEALTH_MANAGER], 'healthManagerId', 'health manager');
+  await Promise.all([
+    staff(fields.doctorId, [JobTitle.DOCTOR, JobTitle.PHARMACIST], 'doctorId', 'doctor or pharmacist'),
+    staff(fields.healthManagerId, [JobTitle.HEALTH_MANAGER], 'healthManagerId', 'health manager'),
+  ]);
   return unit;
 }
+
+const phoneOnFile = (recordNo: string) =>
+  new ConflictError(`This phone number already belongs to archive ${recordNo}`, { field: 'phone', existingRecordNo: recordNo, reason: 'PHONE_ON_FILE', params: { recordNo } });
 
 /** One person, one archive per franchise: a phone already on file is refused with that record's number. */
 async function assertPhoneFree(ctx: RequestContext, franchiseId: string, phone: string, exceptId?: string) {
@@ -106,42 +112,88 @@ async function assertPhoneFree(ctx: RequestContext, franchiseId: string, phone: 
     { franchiseId, phone, status: CustomerStatus.ACTIVE, ...(exceptId ? { id: { $ne: exceptId } } : {}) },
     { filters: false }, // the whole franchise, not only the actor's stores: duplicates are per franchise
   );
-  if (existing)
-    throw new ConflictError(`This phone number already belongs to archive ${existing.recordNo}`, { field: 'phone', existingRecordNo: existing.recordNo, reason: 'PHONE_ON_FILE', params: { recordNo: existing.recordNo } });
+  if (existing) throw phoneOnFile(existing.recordNo);
 }
 
-/** A birth date may be today where the franchise is (its time zone), not later. */
-async function checkBirthDate(ctx: RequestContext, franchiseId: string, field: string, birthDate: string | null | undefined) {
+/** A birth date may be the opening day where the franchise is (its time zone), not later. */
+async function checkBirthDate(ctx: RequestContext, franchiseId: string, field: string, birthDate: string | null | undefined, at = clock.now()) {
   if (!birthDate) return;
-  const franchise = await ctx.em.findOneOrFail(OrgUnit, { id: franchiseId });
-  if (birthDate > calendarDate(clock.now(), franchise.timeZone)) throw new BadUserInputError({ field, message: 'cannot be in the future' });
+  const franchise = (await orgUnitLoader(ctx).load(franchiseId))!;
+  if (birthDate > calendarDate(at, franchise.timeZone)) throw new BadUserInputError({ field, message: 'cannot be in the future' });
 }
 
 export async function createCustomer(ctx: RequestContext, input: CustomerInput): Promise<Customer> {
-  const actor = requireActor(ctx);
-  if (!input.birthDate && input.age == null) throw new BadUserInputError({ field: 'customer.birthDate', message: 'give the birth date, or the age when the date is not known' });
-  const unit = (await checkPlacement(ctx, input, undefined, 'customer'))!;
-  await checkBirthDate(ctx, unit.franchiseId, 'customer.birthDate', input.birthDate);
-  const phone = normalizePhone(input.phone);
-  await assertPhoneFree(ctx, unit.franchiseId, phone);
+  return (await openArchives(ctx, [{ input }], 'customer'))[0]!;
+}
 
-  const franchise = await ctx.em.findOneOrFail(OrgUnit, { id: unit.franchiseId });
-  const year = numberingYear(clock.now(), franchise.timeZone);
-  const recordNo = formatNumber(franchise.code ?? 'C', year, await nextNumber(ctx.em, unit.franchiseId, 'customer', year));
-  const { age, ...fields } = input;
-  const customer = ctx.em.create(Customer, {
-    ...fields,
-    phone,
-    recordNo,
-    franchiseId: unit.franchiseId,
-    birthDate: input.birthDate ?? `${year - (age ?? 0)}-07-01`,
-    birthDateEstimated: !input.birthDate,
-    tags: normalizeTags(input.tags) ?? [],
-  } as Customer);
-  ctx.em.create(CustomerEvent, { franchiseId: customer.franchiseId, customerId: customer.id, kind: CustomerEventKind.CREATED, summary: `建档 ${recordNo}`, actorId: actor.id });
+/** An archive to open. `openedAt` is for archives brought over from an earlier system (their history keeps its dates). */
+export interface ArchiveToOpen {
+  input: CustomerInput;
+  openedAt?: Date;
+}
+
+/**
+ * Opens archives as `createCustomer` does one, all or none: each is checked (placement, birth
+ * date, the phone not on file in its franchise nor twice in the batch), numbered in its
+ * franchise's year of opening, and gets its "opened" timeline entry. The checks and numbering
+ * are batched, so a few hundred archives cost a handful of statements. Errors name the archive
+ * (`archives.3.phone`; `customer.phone` for a single one).
+ */
+export async function openArchives(ctx: RequestContext, archives: readonly ArchiveToOpen[], prefix = 'archives'): Promise<Customer[]> {
+  const actor = requireActor(ctx);
+  const now = clock.now();
+  const fieldOf = (i: number) => (archives.length === 1 && prefix === 'customer' ? prefix : `${prefix}.${i}`);
+  const checked = await Promise.all(
+    archives.map(async ({ input, openedAt = now }, i) => {
+      if (openedAt > now) throw new BadUserInputError({ field: `${fieldOf(i)}.openedAt`, message: 'cannot be in the future' });
+      if (!input.birthDate && input.age == null) throw new BadUserInputError({ field: `${fieldOf(i)}.birthDate`, message: 'give the birth date, or the age when the date is not known' });
+      const unit = (await checkPlacement(ctx, input, undefined, fieldOf(i)))!;
+      await checkBirthDate(ctx, unit.franchiseId, `${fieldOf(i)}.birthDate`, input.birthDate, openedAt);
+      const franchise = (await orgUnitLoader(ctx).load(unit.franchiseId))!;
+      return { input, openedAt, franchise, phone: normalizePhone(input.phone), year: numberingYear(openedAt, franchise.timeZone) };
+    }),
+  );
+
+  const phones = new Map<string, number>();
+  checked.forEach(({ franchise, phone }, i) => {
+    if (phones.has(`${franchise.id}/${phone}`)) throw new BadUserInputError({ field: `${fieldOf(i)}.phone`, message: `is also the phone of archive ${phones.get(`${franchise.id}/${phone}`)} in this batch` });
+    phones.set(`${franchise.id}/${phone}`, i);
+  });
+  const onFile = await ctx.em.find(
+    Customer,
+    { franchiseId: { $in: [...new Set(checked.map((c) => c.franchise.id))] }, phone: { $in: checked.map((c) => c.phone) }, status: CustomerStatus.ACTIVE },
+    { filters: false, fields: ['franchiseId', 'phone', 'recordNo'] }, // the whole franchise, not only the actor's stores: duplicates are per franchise
+  );
+  for (const existing of onFile) if (phones.has(`${existing.franchiseId}/${existing.phone}`)) throw phoneOnFile(existing.recordNo);
+
+  // Numbers: one counter step per franchise and year, handed out in the archives' order.
+  const counters = new Map<string, { franchiseId: string; year: number; count: number; next: number }>();
+  for (const { franchise, year } of checked) {
+    const counter = counters.get(`${franchise.id}/${year}`) ?? { franchiseId: franchise.id, year, count: 0, next: 0 };
+    counters.set(`${franchise.id}/${year}`, { ...counter, count: counter.count + 1 });
+  }
+  for (const counter of counters.values()) counter.next = (await nextNumber(ctx.em, counter.franchiseId, 'customer', counter.year, counter.count)) - counter.count + 1;
+
+  const customers = checked.map(({ input, openedAt, franchise, phone, year }) => {
+    const recordNo = formatNumber(franchise.code ?? 'C', year, counters.get(`${franchise.id}/${year}`)!.next++);
+    const { age, ...fields } = input;
+    const customer = ctx.em.create(Customer, {
+      ...fields,
+      phone,
+      recordNo,
+      franchiseId: franchise.id,
+      birthDate: input.birthDate ?? `${year - (age ?? 0)}-07-01`,
+      birthDateEstimated: !input.birthDate,
+      tags: normalizeTags(input.tags) ?? [],
+      createdAt: openedAt,
+      updatedAt: openedAt,
+    } as Customer);
+    ctx.em.create(CustomerEvent, { franchiseId: franchise.id, customerId: customer.id, kind: CustomerEventKind.CREATED, occurredAt: openedAt, summary: `建档 ${recordNo}`, actorId: actor.id });
+    return customer;
+  });
   await ctx.em.flush();
-  await publishLive(ctx, 'customers.changed', { id: customer.id, franchiseId: customer.franchiseId, change: 'created' });
-  return customer;
+  for (const customer of customers) await publishLive(ctx, 'customers.changed', { id: customer.id, franchiseId: customer.franchiseId, change: 'created' });
+  return customers;
 }
 
 export async function updateCustomer(ctx: RequestContext, id: string, version: number, update: CustomerUpdate): Promise<Customer> {

@@ -55,6 +55,6 @@ export class AuthResolver {
   @Authorized()
   @Query(() => [PermissionDefinitionType], { description: 'Every permission the API knows, grouped for role editors.' })
   permissions(): PermissionDefinitionType[] {
-    return allPermissions().map((p) => ({ name: p.name, description: p.description, group: p.group, hqOnly: !!p.hqOnly, grantedTo: [...(p.grantedTo ?? [])] }));
+    return allPermissions().map((p) => ({ name: p.name, description: p.description, group: p.group, hqOnly: !!p.hqOnly, qualification: !!p.qualification, grantedTo: [...(p.grantedTo ?? [])] }));
   }
 }

@@ -144,6 +144,7 @@ export class PermissionDefinitionType {
   @Field() description!: string;
   @Field() group!: string;
   @Field({ description: 'Only HQ staff can hold it.' }) hqOnly!: boolean;
+  @Field({ description: 'A professional qualification (pharmacists, doctors): those who manage staff or roles may put it in a role without holding it; never on an API key.' }) qualification!: boolean;
   @Field(() => [String], { description: 'Built-in role templates holding it by default.' }) grantedTo!: string[];
 }
 
