@@ -18,6 +18,7 @@ import { Migration20261130063821_recall_outreach } from './Migration202611300638
 import { Migration20261130072321_stock_minimums } from './Migration20261130072321_stock_minimums';
 import { Migration20261130085549_orders } from './Migration20261130085549_orders';
 import { Migration20261130092356_order_delivery_changes } from './Migration20261130092356_order_delivery_changes';
+import { Migration20261130095254_order_tracking } from './Migration20261130095254_order_tracking';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122070000_foundation', class: Migration20261122070000_foundation },
@@ -38,4 +39,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261130072321_stock_minimums', class: Migration20261130072321_stock_minimums },
   { name: 'Migration20261130085549_orders', class: Migration20261130085549_orders },
   { name: 'Migration20261130092356_order_delivery_changes', class: Migration20261130092356_order_delivery_changes },
+  { name: 'Migration20261130095254_order_tracking', class: Migration20261130095254_order_tracking },
 ];

@@ -56,7 +56,7 @@ interface West {
   /** West's stock documents: a DRAFT purchase request, a SUBMITTED requisition to its branch center, a REQUESTED destruction of a damaged lot. */
   documents: { purchaseId: string; purchaseVersion: number; purchaseLineId: string; requisitionId: string; requisitionVersion: number; branchWarehouseId: string; destructionId: string; destructionVersion: number; damagedBatchId: string };
   /** West's orders: an online one still RECEIVED and an in-store receipt not yet paid. */
-  orders: { onlineId: string; onlineVersion: number; inStoreId: string; inStoreVersion: number };
+  orders: { onlineId: string; onlineVersion: number; inStoreId: string; inStoreVersion: number; shippedId: string };
   allIds: string[];
 }
 
@@ -339,6 +339,7 @@ const matrix: Record<string, MatrixCase> = {
   cancelOrder: { query: (w) => ({ query: `mutation($id: ID!) { cancelOrder(input: { id: $id, reason: "潜入" }) { id state } }`, variables: { id: w.orders.inStoreId } }), expect: 'NOT_FOUND' },
   verifyOrderCustomer: { query: (w) => ({ query: `mutation($id: ID!) { verifyOrderCustomer(input: { id: $id, method: CALLBACK_REGISTERED_PHONE }) { id identityVerifiedAt } }`, variables: { id: w.orders.onlineId } }), expect: 'NOT_FOUND' },
   changeOrderDelivery: { query: (w) => ({ query: `mutation($id: ID!, $v: Int!) { changeOrderDelivery(input: { id: $id, version: $v, deliveryAddress: "潜入者的地址 1 号", reason: "潜入" }) { id deliveryAddress } }`, variables: { id: w.orders.onlineId, v: w.orders.onlineVersion } }), expect: 'NOT_FOUND' },
+  recordTrackingEvents: { query: (w) => ({ query: `mutation($e: String!) { recordTrackingEvents(input: { events: [{ eventId: $e, trackingNo: "WEST-SF-0001", status: DELIVERED, occurredAt: "2026-01-01T00:00:00Z" }] }) { accepted duplicates unmatched } }`, variables: { e: w.orders.onlineId } }), expect: 'noWestData' },
   transitionOrder: { query: (w) => ({ query: `mutation($id: ID!) { transitionOrder(input: { id: $id, action: "cancel", fields: { reason: "潜入" } }) { id state } }`, variables: { id: w.orders.onlineId } }), expect: 'NOT_FOUND' },
 
   // --- subscriptions
@@ -481,6 +482,11 @@ describe('franchise isolation matrix', () => {
     // West's orders: an online one for its customer (received) and an in-store receipt (not paid).
     const westOnline = (await must<{ createOneOrder: Versioned }>(westOwner, 'mutation($c: ID!, $w: ID!, $p: ID!) { createOneOrder(input: { order: { channel: APP, customerId: $c, warehouseId: $w, lines: [{ productId: $p, quantity: 1 }], deliveryName: "西区客户", deliveryPhone: "13900000000", deliveryAddress: "西区幸福路 8 号 1 单元" } }) { id version } }', { c: westCustomer.id, w: westStock.warehouseId, p: westProduct.id })).createOneOrder;
     const westInStore = (await must<{ createOneOrder: Versioned }>(westOwner, 'mutation($w: ID!, $p: ID!) { createOneOrder(input: { order: { channel: IN_STORE, warehouseId: $w, lines: [{ productId: $p, quantity: 1 }] } }) { id version } }', { w: westStock.warehouseId, p: westProduct.id })).createOneOrder;
+    // And one shipped from a lot of its own, with a tracking number an east carrier key might try.
+    await receive(westOwner, westStock.warehouseId, [{ productId: westProduct.id, zoneId: westStock.normalZoneId, lotNo: 'WEST-ORD-1', expiryDate: inDays(400), quantity: 5 }]);
+    const westShipped = (await must<{ createOneOrder: Versioned }>(westOwner, 'mutation($c: ID!, $w: ID!, $p: ID!) { createOneOrder(input: { order: { channel: APP, customerId: $c, warehouseId: $w, lines: [{ productId: $p, quantity: 1 }], deliveryName: "西区客户", deliveryPhone: "13900000000", deliveryAddress: "西区幸福路 8 号 1 单元" } }) { id version } }', { c: westCustomer.id, w: westStock.warehouseId, p: westProduct.id })).createOneOrder;
+    for (const action of ['startOrderReview', 'reviewOrder', 'startOrderPicking']) await must(westOwner, `mutation($id: ID!) { ${action}(input: { id: $id }) { id } }`, { id: westShipped.id });
+    await must(westOwner, 'mutation($id: ID!) { shipOrder(input: { id: $id, carrier: "顺丰速运", trackingNo: "WEST-SF-0001" }) { id } }', { id: westShipped.id });
     const westOrderRows = await must<{ orders: { nodes: { id: string; lines: { id: string }[]; events: { id: string }[] }[] } }>(westOwner, '{ orders(paging: { limit: 200 }) { nodes { id lines { id } events { id } } } }');
     // A west count sheet of its normal zone, still being counted.
     const westSheet = (await must<{ openStocktake: Versioned }>(westOwner, 'mutation($w: ID!, $z: ID!) { openStocktake(input: { warehouseId: $w, zoneId: $z }) { id version } }', { w: westStock.warehouseId, z: westStock.normalZoneId })).openStocktake;
@@ -523,7 +529,7 @@ describe('franchise isolation matrix', () => {
         destructionVersion: westDestruction.version,
         damagedBatchId: damagedLots['WEST-DMG-1']!,
       },
-      orders: { onlineId: westOnline.id, onlineVersion: westOnline.version, inStoreId: westInStore.id, inStoreVersion: westInStore.version },
+      orders: { onlineId: westOnline.id, onlineVersion: westOnline.version, inStoreId: westInStore.id, inStoreVersion: westInStore.version, shippedId: westShipped.id },
       templateId: template.id,
       templateVersion: template.version,
       messageId: message.id,
@@ -812,8 +818,8 @@ describe('franchise isolation matrix', () => {
       stockRequisition: { status: 'SUBMITTED', version: west.documents.requisitionVersion },
       stockDestruction: { status: 'REQUESTED', version: west.documents.destructionVersion },
     });
-    const orders = await must<Record<string, { state: string; version: number }>>(westOwner, 'query($a: ID!, $b: ID!) { online: order(id: $a) { state version } inStore: order(id: $b) { state version } }', { a: west.orders.onlineId, b: west.orders.inStoreId });
-    expect(orders).toEqual({ online: { state: 'RECEIVED', version: west.orders.onlineVersion }, inStore: { state: 'RECEIPT_ISSUED', version: west.orders.inStoreVersion } });
+    const orders = await must<Record<string, { state: string; version: number; trackingStatus?: string | null }>>(westOwner, 'query($a: ID!, $b: ID!, $c: ID!) { online: order(id: $a) { state version } inStore: order(id: $b) { state version } shipped: order(id: $c) { state trackingStatus } }', { a: west.orders.onlineId, b: west.orders.inStoreId, c: west.orders.shippedId });
+    expect(orders).toEqual({ online: { state: 'RECEIVED', version: west.orders.onlineVersion }, inStore: { state: 'RECEIPT_ISSUED', version: west.orders.inStoreVersion }, shipped: { state: 'SHIPPED', trackingStatus: null } });
     const customer = await westOwner.graphql<{ customer: { version: number; note: string | null } }>(`query($id: ID!) { customer(id: $id) { version note } }`, { id: west.customerId });
     expect(customer.body.data!.customer).toEqual({ version: west.customerVersion, note: null });
     const article = await westOwner.graphql<{ knowledgeArticle: { version: number; title: string; status: string } }>(`query($id: ID!) { knowledgeArticle(id: $id) { version title status } }`, { id: west.knowledgeArticleId });

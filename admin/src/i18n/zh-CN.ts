@@ -256,6 +256,7 @@ export const zhCN = {
     'order:read': { name: '查看订单', description: '查看本人范围内的订单：明细、拣货批次、配送、付款与时间线' },
     'order:write': { name: '录入订单', description: '为客户或到店散客录入订单（线上渠道与门店开单），确认收货，取消门店订单' },
     'order:review': { name: '审核订单', description: '审核订单（商品、地址、联系人、库存：预留库存），因故待客户确认（注明原因），取消订单' },
+    'order:track': { name: '物流跟踪', description: '上报承运商的物流跟踪事件（物流合作方的 API 密钥）；签收事件即登记送达' },
     'order:fulfil': { name: '订单履约', description: '拣货（先到期先出）、填写承运商与运单号发货、登记送达；门店收款与交付' },
     'plugin:manage': { name: '管理插件', description: '为加盟机构启用、停用、配置插件（总部：任何加盟机构；加盟商：总部允许时管理自己的）' },
   },

@@ -53,6 +53,18 @@ export enum OrderEventKind {
   IDENTITY_VERIFIED = 'IDENTITY_VERIFIED',
   /** The delivery name, phone or address changed: before and after, who verified, the order's new version. */
   DELIVERY_CHANGED = 'DELIVERY_CHANGED',
+  /** A carrier's tracking event (picked up, in transit, out for delivery, delivered). */
+  TRACKING = 'TRACKING',
+}
+
+/** Where the parcel is, as the carrier reports it. */
+export enum TrackingStatus {
+  PICKED_UP = 'PICKED_UP',
+  IN_TRANSIT = 'IN_TRANSIT',
+  OUT_FOR_DELIVERY = 'OUT_FOR_DELIVERY',
+  DELIVERED = 'DELIVERED',
+  /** Held up (address problem, refused, damaged in transit): someone should call the customer. */
+  EXCEPTION = 'EXCEPTION',
 }
 
 /** How the agent made sure they speak with the customer. */
@@ -70,6 +82,7 @@ registerEnumType(OrderStage, { name: 'OrderStage', description: 'Where the workf
 registerEnumType(PaymentStatus, { name: 'PaymentStatus' });
 registerEnumType(ReceiptCondition, { name: 'ReceiptCondition', description: 'How the customer found the goods on receipt.' });
 registerEnumType(OrderEventKind, { name: 'OrderEventKind' });
+registerEnumType(TrackingStatus, { name: 'TrackingStatus', description: 'Where the parcel is, as the carrier reports it.' });
 registerEnumType(IdentityVerificationMethod, { name: 'IdentityVerificationMethod', description: 'How the customer’s identity was verified before a change.' });
 
 @Entity({ tableName: 'sales_order' })
@@ -83,7 +96,7 @@ export class Order extends TenantEntity<
   | 'stage' | 'customerId' | 'deliveryName' | 'deliveryPhone' | 'deliveryAddress' | 'paymentStatus' | 'note' | 'waitingReason' | 'waitingReasonCode'
   | 'carrier' | 'trackingNo' | 'expectedShipAt' | 'expectedDeliveryAt' | 'shippedAt' | 'deliveredAt' | 'receiptConfirmedAt' | 'receiptCondition' | 'receiptNote'
   | 'cancelledAt' | 'cancelReason' | 'createdById' | 'reviewedById' | 'reviewedAt' | 'lastActivityAt'
-  | 'identityVerifiedAt' | 'identityVerifiedById' | 'identityVerificationMethod'
+  | 'identityVerifiedAt' | 'identityVerifiedById' | 'identityVerificationMethod' | 'trackingStatus' | 'trackingUpdatedAt' | 'estimatedArrivalAt'
 > {
   @Property({ type: 'text' })
   @Field({ description: 'People-facing number, per franchise and year (EAST-DD-2026-000123).' })
@@ -225,9 +238,79 @@ export class Order extends TenantEntity<
   @Field(() => IdentityVerificationMethod, { nullable: true })
   identityVerificationMethod?: IdentityVerificationMethod | null;
 
+  @Enum({ items: () => TrackingStatus, nullable: true })
+  @Field(() => TrackingStatus, { nullable: true, description: 'The carrier’s latest status (by when it happened, whatever order events arrive in).' })
+  trackingStatus?: TrackingStatus | null;
+
+  @Property({ type: 'timestamptz', nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the latest tracking event happened.' })
+  trackingUpdatedAt?: Date | null;
+
+  @Property({ type: 'timestamptz', nullable: true })
+  @Field(() => Date, { nullable: true, description: 'The carrier’s latest estimate of arrival (the promise stays in expectedDeliveryAt).' })
+  estimatedArrivalAt?: Date | null;
+
   @Property({ type: 'timestamptz' })
   @Field()
   lastActivityAt: Date = clock.now();
+}
+
+/** A carrier's tracking event, stored once per (franchise, carrier, event id): a replay is recognised and changes nothing. */
+@Entity({ tableName: 'sales_order_tracking_event' })
+@Filter(tenantFilter)
+@Unique({ properties: ['franchiseId', 'carrier', 'eventId'] })
+@Index({ properties: ['orderId', 'occurredAt'] })
+@ObjectType({ description: 'A tracking event of the order’s parcel, as the carrier posted it.' })
+export class OrderTrackingEvent {
+  [OptionalProps]?: 'id' | 'receivedAt';
+
+  @PrimaryKey({ type: 'uuid' })
+  @Field(() => ID)
+  id: string = randomUUID();
+
+  @Property({ type: 'uuid' })
+  @Field(() => ID)
+  franchiseId!: string;
+
+  @Property({ type: 'uuid' })
+  @Field(() => ID)
+  orderId!: string;
+
+  @Property({ type: 'text' })
+  @Field()
+  carrier!: string;
+
+  @Property({ type: 'text' })
+  @Field({ description: 'The carrier’s own id of the event.' })
+  eventId!: string;
+
+  @Property({ type: 'text' })
+  @Field()
+  trackingNo!: string;
+
+  @Enum({ items: () => TrackingStatus })
+  @Field(() => TrackingStatus)
+  status!: TrackingStatus;
+
+  @Property({ type: 'timestamptz' })
+  @Field()
+  occurredAt!: Date;
+
+  @Property({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true })
+  location?: string | null;
+
+  @Property({ type: 'timestamptz', nullable: true })
+  @Field(() => Date, { nullable: true })
+  eta?: Date | null;
+
+  @Property({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true })
+  note?: string | null;
+
+  @Property({ type: 'timestamptz' })
+  @Field({ description: 'When we received it.' })
+  receivedAt: Date = clock.now();
 }
 
 @Entity({ tableName: 'sales_order_line' })

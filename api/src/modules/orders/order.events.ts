@@ -5,9 +5,11 @@ declare module '../../core/events/catalogue' {
     'order.transitioned': { orderId: string; orderNo: string; action: string; from: string; to: string; reason: string | null };
     /** Goods left the warehouse: the customer is told the carrier, tracking number and expected delivery. */
     'order.shipped': { orderId: string; orderNo: string; customerId: string | null; carrier: string; trackingNo: string; expectedDeliveryAt: string | null };
+    /** The carrier's latest status changed (logistics updates to the customer). */
+    'order.tracking': { orderId: string; orderNo: string; customerId: string | null; status: string; occurredAt: string; eta: string | null };
     /** Cancelled with a reason; `refundDue` when the customer had paid (the refund is on its way). */
     'order.cancelled': { orderId: string; orderNo: string; customerId: string | null; reason: string; refundDue: boolean };
   }
 }
 
-export const orderEventTypes = ['order.created', 'order.transitioned', 'order.shipped', 'order.cancelled'] as const satisfies readonly (keyof import('../../core/events/catalogue').DomainEvents)[];
+export const orderEventTypes = ['order.created', 'order.transitioned', 'order.shipped', 'order.tracking', 'order.cancelled'] as const satisfies readonly (keyof import('../../core/events/catalogue').DomainEvents)[];

@@ -1,5 +1,5 @@
 import { defineModule } from '../../core/modules/module';
-import { Order, OrderEvent, OrderLine, OrderPick } from './order.entity';
+import { Order, OrderEvent, OrderLine, OrderPick, OrderTrackingEvent } from './order.entity';
 import { orderEventTypes } from './order.events';
 import { OrderPermission } from './order.permissions';
 import { OrderLineResolver, OrderResolver } from './order.resolver';
@@ -8,7 +8,7 @@ import { inStoreOrderWorkflow, onlineOrderWorkflow } from './order.workflows';
 /** Orders (online and in store) on the workflow engine, with stock reserved, picked and issued through the inventory services. */
 export const ordersModule = defineModule({
   name: 'orders',
-  entities: [Order, OrderLine, OrderPick, OrderEvent],
+  entities: [Order, OrderLine, OrderPick, OrderEvent, OrderTrackingEvent],
   resolvers: [OrderResolver, OrderLineResolver],
   permissions: [OrderPermission],
   events: orderEventTypes,

@@ -25,4 +25,10 @@ export const OrderPermission = definePermissions([
     description: 'Pick (first expiry first), ship with carrier and tracking number, record delivery; take payment and hand over in store.',
     grantedTo: ['warehouse_keeper', 'health_manager', 'supervisor', 'store_director', 'franchise_owner', 'hq_admin'],
   },
+  {
+    name: 'order:track',
+    group: 'Orders',
+    description: 'Post carriers’ tracking events (a logistics partner’s API key); a delivery event records the delivery.',
+    grantedTo: ['warehouse_keeper', 'franchise_owner', 'hq_admin'],
+  },
 ] as const);

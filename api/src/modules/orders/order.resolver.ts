@@ -15,12 +15,13 @@ import { Warehouse } from '../inventory/warehouse.entity';
 import { findWarehouse } from '../inventory/warehouse.service';
 import { OrgUnit } from '../org/org-unit.entity';
 import { findOrgUnit } from '../org/org.service';
-import { Order, OrderEvent, OrderLine, OrderPick } from './order.entity';
-import { linePicksLoader, orderEventsLoader, orderLinesLoader } from './order.loaders';
+import { Order, OrderEvent, OrderLine, OrderPick, OrderTrackingEvent } from './order.entity';
+import { linePicksLoader, orderEventsLoader, orderLinesLoader, orderTrackingLoader } from './order.loaders';
 import { OrderPermission } from './order.permissions';
 import { listOrders, readOrder } from './order.queries';
 import * as orders from './order.service';
 import { changeOrderDelivery, verifyOrderCustomer } from './order-changes';
+import { recordTrackingEvents } from './order-tracking';
 import {
   ChangeOrderDeliveryInput,
   ConfirmOrderReceiptInput,
@@ -31,7 +32,9 @@ import {
   OrderFilter,
   OrderSort,
   ReasonedOrderActionInput,
+  RecordTrackingEventsInput,
   ShipOrderInput,
+  TrackingBatchResult,
   TransitionOrderInput,
   VerifyOrderCustomerInput,
 } from './order.types';
@@ -161,6 +164,12 @@ export class OrderResolver {
     return changeOrderDelivery(ctx, input);
   }
 
+  @Authorized(P['order:track'])
+  @Mutation(() => TrackingBatchResult, { description: 'A carrier’s tracking events, up to 500 at a time, in any order; idempotent by event id. A delivery event records the delivery.' })
+  recordTrackingEvents(@Ctx() ctx: RequestContext, @Arg('input') input: RecordTrackingEventsInput) {
+    return recordTrackingEvents(ctx, input.events);
+  }
+
   // --- live
 
   @Subscription(() => Order, { topics: 'orders.changed', filter: liveOrder('created'), description: 'An order was entered in your scope.' })
@@ -203,6 +212,11 @@ export class OrderResolver {
   @FieldResolver(() => [OrderEvent], { description: 'The timeline: creation and every transition, oldest first.' })
   events(@Root() o: Order, @Ctx() ctx: RequestContext) {
     return embedded(o, 'events', () => orderEventsLoader(ctx).load(o.id));
+  }
+
+  @FieldResolver(() => [OrderTrackingEvent], { description: 'The carrier’s tracking events, by when they happened.' })
+  trackingEvents(@Root() o: Order, @Ctx() ctx: RequestContext) {
+    return embedded(o, 'trackingEvents', () => orderTrackingLoader(ctx).load(o.id));
   }
 
   @FieldResolver(() => [OrderAllowedAction], { description: 'Workflow actions you may take now (buttons), with required fields.' })

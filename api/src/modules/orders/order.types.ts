@@ -6,7 +6,7 @@ import { defineListInputs } from '../../core/graphql/list';
 import { Connection } from '../../core/graphql/paging';
 import { ANY_PHONE } from '../../core/validation';
 import { MAX_LINE_QUANTITY, MAX_LINES } from '../inventory/inventory.types';
-import { IdentityVerificationMethod, Order, OrderChannel, OrderStage, PaymentStatus, ReceiptCondition } from './order.entity';
+import { IdentityVerificationMethod, Order, OrderChannel, OrderStage, PaymentStatus, ReceiptCondition, TrackingStatus } from './order.entity';
 
 export const OrderConnection = Connection(Order);
 
@@ -109,6 +109,29 @@ export class ChangeOrderDeliveryInput {
   @Field(() => String, { nullable: true }) @IsOptional() @Matches(ANY_PHONE, { message: 'deliveryPhone must be a phone number' }) deliveryPhone?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @Length(5, 500, { message: 'deliveryAddress must be 5 to 500 characters' }) deliveryAddress?: string | null;
   @Field({ description: 'Why (what the customer asked).' }) @Length(1, 1000, { message: 'reason must be 1 to 1000 characters' }) reason!: string;
+}
+
+@InputType()
+export class TrackingEventInput {
+  @Field({ description: 'The carrier’s id of the event: a second post of it is recognised and changes nothing.' }) @Length(1, 100, { message: 'eventId must be 1 to 100 characters' }) eventId!: string;
+  @Field() @Length(1, 100) trackingNo!: string;
+  @Field(() => TrackingStatus) status!: TrackingStatus;
+  @Field(() => Date, { description: 'When it happened (events may arrive in any order).' }) occurredAt!: Date;
+  @Field(() => String, { nullable: true }) @IsOptional() @Length(1, 200) location?: string | null;
+  @Field(() => Date, { nullable: true, description: 'The carrier’s estimate of arrival.' }) @IsOptional() eta?: Date | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @Length(1, 1000) note?: string | null;
+}
+
+@InputType()
+export class RecordTrackingEventsInput {
+  @Field(() => [TrackingEventInput]) @ArrayMinSize(1, { message: 'events must hold at least one event' }) @ArrayMaxSize(500) @ValidateNested({ each: true }) events!: TrackingEventInput[];
+}
+
+@ObjectType()
+export class TrackingBatchResult {
+  @Field(() => Int, { description: 'Events new to us, stored and applied.' }) accepted!: number;
+  @Field(() => Int, { description: 'Events already received (replays): nothing changed.' }) duplicates!: number;
+  @Field(() => [String], { description: 'Event ids whose tracking number matches no shipped order in your reach.' }) unmatched!: string[];
 }
 
 @InputType()

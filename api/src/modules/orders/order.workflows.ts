@@ -133,6 +133,8 @@ export const onlineOrderWorkflow: WorkflowDefinition<Order> = {
       actions: [ship],
     },
     { action: 'deliver', label: 'record the delivery', from: ['SHIPPED'], to: 'DELIVERED', permission: P['order:fulfil'], actions: [deliver] },
+    // The carrier's delivery event (order-tracking.ts), under the partner's own permission.
+    { action: 'carrier_deliver', label: 'record the carrier’s delivery', from: ['SHIPPED'], to: 'DELIVERED', permission: P['order:track'], actions: [deliver] },
     {
       action: 'confirm_receipt',
       label: 'confirm receipt with the customer',
