@@ -19,6 +19,7 @@ import { Migration20261130072321_stock_minimums } from './Migration2026113007232
 import { Migration20261130085549_orders } from './Migration20261130085549_orders';
 import { Migration20261130092356_order_delivery_changes } from './Migration20261130092356_order_delivery_changes';
 import { Migration20261130095254_order_tracking } from './Migration20261130095254_order_tracking';
+import { Migration20261130101304_order_consumption } from './Migration20261130101304_order_consumption';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122070000_foundation', class: Migration20261122070000_foundation },
@@ -40,4 +41,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261130085549_orders', class: Migration20261130085549_orders },
   { name: 'Migration20261130092356_order_delivery_changes', class: Migration20261130092356_order_delivery_changes },
   { name: 'Migration20261130095254_order_tracking', class: Migration20261130095254_order_tracking },
+  { name: 'Migration20261130101304_order_consumption', class: Migration20261130101304_order_consumption },
 ];

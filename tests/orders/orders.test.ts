@@ -119,7 +119,7 @@ describe('orders', () => {
     expect(moves.stockMoves.nodes.map((m) => [m.kind, m.quantity, m.documentNo]).sort()).toEqual([['ISSUE', -2, order.orderNo], ['ISSUE', -4, order.orderNo]]);
 
     order = await mustAct(keeper, 'deliverOrder', { id: order.id });
-    expect([order.state, order.stage]).toEqual(['DELIVERED', 'DELIVERED']);
+    expect([order.state, order.stage, order.lines[0]!.runsOutOn]).toEqual(['DELIVERED', 'DELIVERED', null]);
     order = await mustAct(agent, 'confirmOrderReceipt', { id: order.id, condition: 'GOOD' }, 'ConfirmOrderReceiptInput');
     expect([order.state, order.stage]).toEqual(['RECEIPT_CONFIRMED', 'COMPLETED']);
 
@@ -178,7 +178,7 @@ describe('orders', () => {
 
   it('runs an in-store receipt for a walk-in: receipt issued → paid (reserved) → handed over (issued, lots recorded)', async () => {
     const before = await balances(vitamin.id);
-    let order = await mustCreateOrder(owner, { channel: 'IN_STORE', warehouseId: wh.warehouseId, lines: [{ productId: vitamin.id, quantity: 2 }] });
+    let order = await mustCreateOrder(owner, { channel: 'IN_STORE', warehouseId: wh.warehouseId, lines: [{ productId: vitamin.id, quantity: 2, dailyDose: 0.5 }] });
     expect([order.state, order.stage, order.customerId, order.totalCents]).toEqual(['RECEIPT_ISSUED', 'NEW', null, 2400]);
     order = await mustAct(owner, 'payOrder', { id: order.id });
     expect([order.state, order.paymentStatus]).toEqual(['PAID', 'PAID']);
@@ -186,6 +186,9 @@ describe('orders', () => {
     order = await mustAct(owner, 'handOverOrder', { id: order.id });
     expect([order.state, order.stage]).toEqual(['HANDED_OVER', 'COMPLETED']);
     expect(order.lines[0]!.picks).toEqual([{ batchId: lots['VC-1'], lotNo: 'VC-1', expiryDate: inDays(300), quantity: 2 }]);
+    // Two units at half a unit a day: four days from today, and the refill callback's event.
+    expect(order.lines[0]!.runsOutOn).toBe(inDays(4));
+    expect((await outbox(order.id)).find((e) => e.topic === 'order.consumption')?.payload).toMatchObject({ lineId: order.lines[0]!.id, productId: vitamin.id, customerId: null, runsOutOn: inDays(4) });
     expect(await balances(vitamin.id)).toEqual({ 'VC-1': [before['VC-1']![0]! - 2, before['VC-1']![1]] });
     // In store, stock that is not there cannot be paid for: CONFLICT and the receipt stays as it was.
     const short = await mustCreateOrder(owner, { channel: 'IN_STORE', warehouseId: wh.warehouseId, lines: [{ productId: vitamin.id, quantity: 999 }] });

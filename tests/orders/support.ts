@@ -4,7 +4,7 @@ import { must } from '../inventory/support';
 
 export const ORDER_FIELDS = `id version orderNo channel state stage stateLabel paymentStatus customerId subtotalCents discountCents totalCents
   waitingReason waitingReasonCode carrier trackingNo cancelReason
-  lines { id lineNo productId quantity unitPriceCents discountCents lineTotalCents dailyDose picks { batchId lotNo expiryDate quantity } }`;
+  lines { id lineNo productId quantity unitPriceCents discountCents lineTotalCents dailyDose runsOutOn picks { batchId lotNo expiryDate quantity } }`;
 
 export interface OrderRow {
   id: string;
@@ -24,7 +24,7 @@ export interface OrderRow {
   carrier: string | null;
   trackingNo: string | null;
   cancelReason: string | null;
-  lines: { id: string; lineNo: number; productId: string; quantity: number; unitPriceCents: number; discountCents: number; lineTotalCents: number; dailyDose: number | null; picks: { batchId: string; lotNo: string; expiryDate: string; quantity: number }[] }[];
+  lines: { id: string; lineNo: number; productId: string; quantity: number; unitPriceCents: number; discountCents: number; lineTotalCents: number; dailyDose: number | null; runsOutOn: string | null; picks: { batchId: string; lotNo: string; expiryDate: string; quantity: number }[] }[];
 }
 
 export const DELIVERY = { deliveryName: '王芳', deliveryPhone: '13800138000', deliveryAddress: '上海市浦东新区世纪大道 100 号 2 号楼 301 室' };

@@ -317,7 +317,7 @@ export class OrderTrackingEvent {
 @Filter(tenantFilter)
 @Unique({ properties: ['orderId', 'lineNo'] })
 @ObjectType({ description: 'An order line: the product, quantity and the price the server charged. Returns refer to it.' })
-export class OrderLine extends TenantEntity<'discountCents' | 'dailyDose'> {
+export class OrderLine extends TenantEntity<'discountCents' | 'dailyDose' | 'runsOutOn'> {
   @Property({ type: 'uuid' })
   @Field(() => ID)
   orderId!: string;
@@ -357,6 +357,10 @@ export class OrderLine extends TenantEntity<'discountCents' | 'dailyDose'> {
   @Property({ type: 'double', nullable: true })
   @Field(() => Float, { nullable: true, description: 'Prescribed daily amount, in the product’s units per day (where a doctor gave one).' })
   dailyDose?: number | null;
+
+  @Property({ type: 'date', nullable: true })
+  @Field(() => String, { nullable: true, description: 'With a daily dose: the day the customer runs out (the day the goods reached them + quantity ÷ daily dose, in whole days), set on delivery or hand-over.' })
+  runsOutOn?: string | null;
 }
 
 /** A lot a line left the warehouse with (first expiry first), recorded when picking. */

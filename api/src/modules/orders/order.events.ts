@@ -7,9 +7,11 @@ declare module '../../core/events/catalogue' {
     'order.shipped': { orderId: string; orderNo: string; customerId: string | null; carrier: string; trackingNo: string; expectedDeliveryAt: string | null };
     /** The carrier's latest status changed (logistics updates to the customer). */
     'order.tracking': { orderId: string; orderNo: string; customerId: string | null; status: string; occurredAt: string; eta: string | null };
+    /** A line with a prescribed daily dose reached the customer: the day it runs out (a refill callback before then). */
+    'order.consumption': { orderId: string; orderNo: string; lineId: string; customerId: string | null; productId: string; runsOutOn: string };
     /** Cancelled with a reason; `refundDue` when the customer had paid (the refund is on its way). */
     'order.cancelled': { orderId: string; orderNo: string; customerId: string | null; reason: string; refundDue: boolean };
   }
 }
 
-export const orderEventTypes = ['order.created', 'order.transitioned', 'order.shipped', 'order.tracking', 'order.cancelled'] as const satisfies readonly (keyof import('../../core/events/catalogue').DomainEvents)[];
+export const orderEventTypes = ['order.created', 'order.transitioned', 'order.shipped', 'order.tracking', 'order.consumption', 'order.cancelled'] as const satisfies readonly (keyof import('../../core/events/catalogue').DomainEvents)[];

@@ -2,6 +2,7 @@ import { clock } from '../../core/clock';
 import type { RequiredField, TransitionAction, WorkflowDefinition } from '../../core/workflow/workflow';
 import { Order, OrderChannel, OrderStage, PaymentStatus, ReceiptCondition } from './order.entity';
 import { OrderPermission } from './order.permissions';
+import { startConsumption } from './order-consumption';
 import { issueOrder, recordPicks, releaseOrder, reserveOrder, type StockShortage } from './order-stock';
 
 /**
@@ -64,8 +65,9 @@ const ship: TransitionAction<Order> = async ({ ctx, record, input }) => {
   });
 };
 
-const deliver: TransitionAction<Order> = ({ record }) => {
+const deliver: TransitionAction<Order> = async ({ ctx, record }) => {
   record.deliveredAt = now();
+  await startConsumption(ctx, record, record.deliveredAt);
 };
 
 const confirmReceipt: TransitionAction<Order> = ({ record, input }) => {
@@ -80,6 +82,7 @@ const handOver: TransitionAction<Order> = async ({ ctx, record }) => {
   await recordPicks(ctx, record);
   await issueOrder(ctx, record);
   record.deliveredAt = now();
+  await startConsumption(ctx, record, record.deliveredAt);
 };
 
 const cancel: TransitionAction<Order> = async ({ ctx, record, input }) => {
