@@ -65,6 +65,13 @@ const RoleList = page(() => import('./pages/roles/list'), 'RoleList');
 const SlaPage = page(() => import('./pages/sla/list'), 'SlaPage');
 const StocktakeCount = page(() => import('./pages/stocktakes/count'), 'StocktakeCount', /^\/stocktakes\/count\//);
 const StocktakeList = page(() => import('./pages/stocktakes/list'), 'StocktakeList');
+const StocktakeReview = page(() => import('./pages/stocktakes/review'), 'StocktakeReview');
+const RequisitionList = page(() => import('./pages/requisitions/list'), 'RequisitionList');
+const RequisitionShow = page(() => import('./pages/requisitions/show'), 'RequisitionShow');
+const DestructionList = page(() => import('./pages/destructions/list'), 'DestructionList');
+const DestructionShow = page(() => import('./pages/destructions/show'), 'DestructionShow');
+const StorageConditions = page(() => import('./pages/storage/list'), 'StorageConditions');
+const RecallShow = page(() => import('./pages/recalls/show'), 'RecallShow');
 const StaffCreate = page(() => import('./pages/staff/create'), 'StaffCreate');
 const StaffEdit = page(() => import('./pages/staff/edit'), 'StaffEdit');
 const StaffList = page(() => import('./pages/staff/list'), 'StaffList');
@@ -166,7 +173,18 @@ export function App() {
                 <Route path="/stocktakes">
                   <Route index element={<Guard resource="stocktakes" action="list"><StocktakeList /></Guard>} />
                   <Route path="count/:id" element={<Guard resource="stocktakes" action="list"><StocktakeCount /></Guard>} />
+                  <Route path="show/:id" element={<Guard resource="stocktakes" action="manage"><StocktakeReview /></Guard>} />
                 </Route>
+                <Route path="/requisitions">
+                  <Route index element={<Guard resource="requisitions" action="list"><RequisitionList /></Guard>} />
+                  <Route path="show/:id" element={<Guard resource="requisitions" action="show"><RequisitionShow /></Guard>} />
+                </Route>
+                <Route path="/destructions">
+                  <Route index element={<Guard resource="destructions" action="list"><DestructionList /></Guard>} />
+                  <Route path="show/:id" element={<Guard resource="destructions" action="show"><DestructionShow /></Guard>} />
+                </Route>
+                <Route path="/storage" element={<Guard resource="storage" action="list"><StorageConditions /></Guard>} />
+                <Route path="/recalls/show/:id" element={<Guard resource="recalls" action="show"><RecallShow /></Guard>} />
                 <Route path="/api-keys" element={<Guard resource="apiKeys" action="list"><ApiKeyList /></Guard>} />
                 <Route path="/audit-logs" element={<Guard resource="auditLogs" action="list"><AuditLogList /></Guard>} />
                 <Route path="/sla" element={<Guard resource="sla" action="list"><SlaPage /></Guard>} />

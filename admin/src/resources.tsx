@@ -2,7 +2,7 @@ import type { ResourceProps } from '@refinedev/core';
 import {
   ApiOutlined, AppstoreOutlined, MailOutlined, MessageOutlined, AuditOutlined, ClockCircleOutlined, DashboardOutlined, FieldTimeOutlined, KeyOutlined, ProfileOutlined, SafetyOutlined,
   SettingOutlined, ShopOutlined, InboxOutlined, ShoppingCartOutlined, TeamOutlined, UserOutlined, BankOutlined, WarningOutlined, DatabaseOutlined, SwapOutlined, ExperimentOutlined, MedicineBoxOutlined,
-  HomeOutlined, CarryOutOutlined,
+  HomeOutlined, CarryOutOutlined, ExportOutlined, DeleteOutlined, LineChartOutlined, AlertOutlined,
 } from '@ant-design/icons';
 
 /** The panel's Refine resources; labels in the current language. Operations come from schema/operations. */
@@ -19,7 +19,11 @@ export function coreResources(t: (key: string) => string): ResourceProps[] {
     { name: 'batches', list: '/batches', meta: { parent: 'inventory', label: t('menu.batches'), icon: <ExperimentOutlined /> } },
     { name: 'products', list: '/products', meta: { parent: 'inventory', label: t('menu.products'), icon: <MedicineBoxOutlined /> } },
     { name: 'warehouses', list: '/warehouses', meta: { parent: 'inventory', label: t('menu.warehouses'), icon: <HomeOutlined /> } },
-    { name: 'stocktakes', list: '/stocktakes', meta: { label: t('menu.stocktakes'), icon: <CarryOutOutlined /> } },
+    { name: 'requisitions', list: '/requisitions', show: '/requisitions/show/:id', meta: { parent: 'inventory', label: t('menu.requisitions'), icon: <ExportOutlined /> } },
+    { name: 'destructions', list: '/destructions', show: '/destructions/show/:id', meta: { parent: 'inventory', label: t('menu.destructions'), icon: <DeleteOutlined /> } },
+    { name: 'storage', list: '/storage', meta: { parent: 'inventory', label: t('menu.storage'), icon: <LineChartOutlined /> } },
+    { name: 'recalls', show: '/recalls/show/:id', meta: { parent: 'inventory', label: t('recalls.title'), icon: <AlertOutlined />, hide: true } },
+    { name: 'stocktakes', list: '/stocktakes', show: '/stocktakes/show/:id', meta: { label: t('menu.stocktakes'), icon: <CarryOutOutlined /> } },
     { name: 'admin', meta: { label: t('menu.admin'), icon: <SettingOutlined /> } },
     { name: 'franchises', list: '/franchises', create: '/franchises/create', edit: '/franchises/edit/:id', meta: { parent: 'admin', label: t('menu.franchises'), icon: <BankOutlined /> } },
     { name: 'orgUnits', list: '/org-units', create: '/org-units/create', edit: '/org-units/edit/:id', meta: { parent: 'admin', label: t('menu.orgUnits'), icon: <ShopOutlined /> } },

@@ -2,6 +2,7 @@ import { List, useTable } from '@refinedev/antd';
 import { CanAccess, useTranslate } from '@refinedev/core';
 import { Button, Drawer, Empty, Form, Input, Modal, Select, Space, Table, Tabs, Tag } from 'antd';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { enumOptions } from '../../components/crud';
 import { DateTime, EnumTag, useEnumLabel } from '../../components/display';
 import { useGql, useGqlMutation } from '../../hooks/use-gql';
@@ -129,6 +130,11 @@ function Recalls() {
         <Table.Column dataIndex="franchiseId" title="" render={(v: string | null) => (v ? null : <Tag color="purple">{t('inventory.hqRecall')}</Tag>)} />
         <Table.Column dataIndex="lotsBlocked" title={t('inventory.lotsBlocked')} align="right" />
         <Table.Column dataIndex="status" title={t('common.status')} render={(v: string) => <EnumTag enumName="RecallStatus" value={v} color={v === 'OPEN' ? 'red' : 'default'} />} />
+        <Table.Column title={t('recalls.outreach')} render={(_, r: RecallRow) => (
+          <CanAccess resource="recalls" action="show">
+            <Link to={`/recalls/show/${r.id}`} onClick={(e) => e.stopPropagation()} data-testid={`recall-progress-${r.lotNo}`}>{t('recalls.progress')}</Link>
+          </CanAccess>
+        )} />
       </Table>
       <Drawer open={!!open} onClose={() => setOpen(null)} width={640} title={open ? `${t('inventory.recipients')} · ${open.lotNo}` : ''}>
         {open && <Recipients recall={open} />}

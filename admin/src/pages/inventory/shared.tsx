@@ -7,7 +7,7 @@ import type { Connection } from '../../types';
 /** Warehouses in the caller's reach. */
 export function WarehousePicker({ value, onChange, style }: { value?: string; onChange?: (v: string | undefined) => void; style?: React.CSSProperties }) {
   const t = useTranslate();
-  const { data, isFetching } = useGql<{ warehouses: Connection<{ id: string; name: string }> }>('WarehouseList', { paging: { limit: 200 }, sorting: [{ field: 'code', direction: 'ASC' }] });
+  const { data, isFetching } = useGql<{ warehouses: Connection<{ id: string; name: string }> }>('WarehouseOptions', { paging: { limit: 200 }, sorting: [{ field: 'code', direction: 'ASC' }] });
   return <Select allowClear showSearch optionFilterProp="label" data-testid="warehouse-picker" placeholder={t('inventory.warehouse')} style={style} value={value} onChange={onChange} loading={isFetching} options={(data?.warehouses.nodes ?? []).map((w) => ({ value: w.id, label: w.name }))} />;
 }
 
@@ -49,3 +49,8 @@ export function replaceFilter(setFilters: SetFilters, field: string, operator: E
   const empty = value === undefined || (Array.isArray(value) && !value.length);
   setFilters((previous) => [...previous.filter((f) => !('field' in f) || f.field !== field), ...(empty ? [] : [{ field, operator, value } as CrudFilter])]);
 }
+
+/** A person on a document, by name (the API names them; null: not recorded, or outside your franchise). */
+export const personName = (person?: { displayName: string } | null) => person?.displayName ?? '—';
+
+export const productText = (p?: { genericName: string; specification: string } | null) => (p ? `${p.genericName} ${p.specification}` : '—');
