@@ -87,6 +87,13 @@ export { createWarehouse, createZone, holdBatch } from './modules/inventory/ware
 export { adjustStock, issueReservation, receiveStock, reserveStock } from './modules/inventory/stock.service';
 export { recallBatch } from './modules/inventory/recall.service';
 export { createPurchaseRequest, decidePurchaseRequest, placeSupplierOrder, recordArrival, submitPurchaseRequest } from './modules/inventory/purchase.service';
+export { createRequisition, decideRequisition, pickRequisition, shipRequisition } from './modules/inventory/requisition.service';
+export { requestDestruction } from './modules/inventory/destruction.service';
+export { openStocktake, recordCounts, submitStocktake } from './modules/inventory/stocktake.service';
+export { recordReadings } from './modules/inventory/storage.service';
+export { recordOutcome, startOutreach } from './modules/inventory/recall-outreach.service';
+export { RecallContactStatus, RecallContact } from './modules/inventory/recall.entity';
+export { StocktakeLine } from './modules/inventory/stocktake.entity';
 export { ProductCategory, StorageClass } from './modules/inventory/catalog.entity';
 export { BatchStatus } from './modules/inventory/warehouse.entity';
 export { createStaff } from './modules/identity/staff.service';

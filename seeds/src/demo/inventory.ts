@@ -1,5 +1,20 @@
 import {
   adjustStock,
+  createRequisition,
+  Customer,
+  decideRequisition,
+  openStocktake,
+  pickRequisition,
+  RecallContact,
+  RecallContactStatus,
+  recordCounts,
+  recordOutcome,
+  recordReadings,
+  requestDestruction,
+  shipRequisition,
+  startOutreach,
+  StocktakeLine,
+  submitStocktake,
   BatchStatus,
   clock,
   createProduct,
@@ -110,16 +125,17 @@ export const inventorySeeder: Seeder = {
     for (const supplier of SUPPLIERS) suppliers.push((await replay.as(productManager, setupAt, (ctx) => createSupplier(ctx, { ...supplier, shared: true }))).id);
 
     /** A warehouse with a normal and a cold zone, opened by `by`. */
-    const warehouse = async (by: string, orgUnitId: string, code: string, name: string, address: string | null) => {
-      const opened = await replay.as(by, setupAt, (ctx) => createWarehouse(ctx, { orgUnitId, code, name, address }));
+    const warehouse = async (by: string, orgUnitId: string, code: string, name: string, address: string | null, responsibleStaffId: string | null = null): Promise<Place> => {
+      const opened = await replay.as(by, setupAt, (ctx) => createWarehouse(ctx, { orgUnitId, code, name, address, responsibleStaffId }));
       const zone = (zoneCode: string, zoneName: string, storageClass: StorageClass) =>
         replay.as(by, setupAt, (ctx) => createZone(ctx, { warehouseId: opened.id, code: zoneCode, name: zoneName, storageClass }));
-      return { id: opened.id, normal: (await zone('A', '常温区', NORMAL)).id, cold: (await zone('C', '冷藏区（2–8℃）', COLD)).id };
+      const cold = await zone('C', '冷藏区（2–8℃）', COLD);
+      return { id: opened.id, normal: (await zone('A', '常温区', NORMAL)).id, cold: cold.id, coldLimits: [Number(cold.temperatureMin), Number(cold.temperatureMax)] };
     };
 
     let slip = 0;
     /** One inbound slip: a lot per product, made `madeDaysAgo` and expiring after its shelf life unless `expiresInDays` says otherwise. */
-    const receive = async (by: string, place: { id: string; normal: string; cold: string }, prefix: string, at: Date, lines: { code: string; quantity: number; madeDaysAgo: number; expiresInDays?: number; lotNo?: string }[]) => {
+    const receive = async (by: string, place: Place, prefix: string, at: Date, lines: { code: string; quantity: number; madeDaysAgo: number; expiresInDays?: number; lotNo?: string }[]) => {
       slip += 1;
       const documentNo = `${prefix}-RK-${isoDay(at).replaceAll('-', '')}-${String(slip).padStart(3, '0')}`;
       await replay.as(by, at, (ctx) =>
@@ -149,13 +165,14 @@ export const inventorySeeder: Seeder = {
     purchase = await replay.as(productManager, daysAgo(5), (ctx) => placeSupplierOrder(ctx, { id: purchase.id, version: purchase.version, supplierOrderNo: `GY-PO-${rng.digits(8)}`, expectedDate: isoDay(daysAgo(0)) }));
     await replay.as(hqKeeper, daysAgo(0.1), (ctx) => recordArrival(ctx, { id: purchase.id, version: purchase.version, note: '冷藏箱到货温度 4℃' }));
 
+    const places: { key: string; code: string; owner: string; keeper: string; main: Place; branch: Place }[] = [];
     for (const { key, franchise } of organization.franchises) {
       const owner = (await em.findOneOrFail(StaffUser, { email: `owner@${key}.demo` })).id;
       const code = key.toUpperCase();
       const branchId = await branchOf(franchise.id);
       // The keeper works at the franchise: both its warehouses are in reach.
       const keeper = await staff(`warehouse@${key}.demo`, key === 'east' ? '陆建平' : '曾晓东', franchise.id, 'warehouse_keeper');
-      const main = await warehouse(owner, franchise.id, `${code}-DC`, `${franchise.name}配送中心仓`, franchise.address ?? null);
+      const main = await warehouse(owner, franchise.id, `${code}-DC`, `${franchise.name}配送中心仓`, franchise.address ?? null, keeper);
       const branch = await warehouse(owner, branchId, `${code}-HC`, key === 'east' ? '上海健康分中心库房' : '成都健康分中心库房', null);
 
       // Months of receipts: a main delivery, a top-up, and short-dated or expired stock to act on.
@@ -177,16 +194,95 @@ export const inventorySeeder: Seeder = {
         if (i < 9) for (const r of reservations) await replay.as(keeper, new Date(at.getTime() + 3 * 3_600_000), (ctx) => issueReservation(ctx, { id: r.id, documentNo: `${code}-CK-${rng.digits(6)}` }));
       }
       // Breakage found on a shelf, and a cold-chain lot quarantined after a delivery arrived warm.
-      const [breakage] = await em.getConnection().execute<{ batch_id: string; zone_id: string }[]>(
+      const [breakage] = await em.execute<{ batch_id: string; zone_id: string }[]>(
         `select batch_id, zone_id from stock_balance where warehouse_id = ? and zone_id = ? and on_hand > 5 order by batch_id limit 1`,
         [main.id, main.normal],
       );
       if (breakage) await replay.as(keeper, daysAgo(20), (ctx) => adjustStock(ctx, { warehouseId: main.id, zoneId: breakage.zone_id, batchId: breakage.batch_id, quantity: -2, reason: '货架跌落，外包装破损两盒' }));
-      const [warmLot] = await em.getConnection().execute<{ batch_id: string }[]>(`select batch_id from stock_balance where warehouse_id = ? and zone_id = ? order by batch_id limit 1`, [branch.id, branch.cold]);
+      const [warmLot] = await em.execute<{ batch_id: string }[]>(`select batch_id from stock_balance where warehouse_id = ? and zone_id = ? order by batch_id limit 1`, [branch.id, branch.cold]);
       if (warmLot) await replay.as(keeper, daysAgo(5), (ctx) => holdBatch(ctx, { id: warmLot.batch_id, status: BatchStatus.QUARANTINED, reason: '到货时冷藏箱温度 11℃，待质量部评估' }));
+      places.push({ key, code, owner, keeper, main, branch });
     }
 
+    // Work in progress in each franchise: the recalled lot sold over the counter to a few customers
+    // before the recall, a requisition, a destruction waiting for approval, a count sheet, a week of readings.
+    const started = Date.now();
+    for (const place of places) await workInProgress(place);
+
     // HQ recalls the lot of 复方丹参滴丸 after the manufacturer's notice: blocked everywhere at once.
-    await replay.as(productManager, daysAgo(3), (ctx) => recallBatch(ctx, { productId: products.get(RECALLED_LOT.code)!, lotNo: RECALLED_LOT.lotNo, reason: '生产企业主动召回：该批次溶散时限检验不合格' }));
+    const recall = await replay.as(productManager, daysAgo(3), (ctx) => recallBatch(ctx, { productId: products.get(RECALLED_LOT.code)!, lotNo: RECALLED_LOT.lotNo, reason: '生产企业主动召回：该批次溶散时限检验不合格' }));
+    // Each franchise started calling those who received it: some reached, one brought it back, one not reachable.
+    for (const { key, owner } of places) {
+      await replay.as(owner, daysAgo(2.9), (ctx) => startOutreach(ctx, { recallId: recall.id }));
+      const agent = (await em.findOneOrFail(StaffUser, { email: `agent@${key}.demo` })).id;
+      const contacts = await em.find(RecallContact, { recallId: recall.id, franchiseId: (await em.findOneOrFail(StaffUser, { id: owner })).franchiseId }, { orderBy: { customerId: 'asc', documentNo: 'asc' } });
+      const outcomes: [RecallContactStatus, string][] = [
+        [RecallContactStatus.RETURNED, '客户已停用，送回门店'],
+        [RecallContactStatus.CONTACTED, '已电话告知停用，约定下周送回'],
+        [RecallContactStatus.UNREACHABLE, '电话三次未接，已发短信'],
+      ];
+      for (const [i, [status, note]] of outcomes.entries()) {
+        const contact = contacts[i];
+        if (contact) await replay.as(agent, daysAgo(2 - i * 0.5), (ctx) => recordOutcome(ctx, { id: contact.id, version: contact.version, status, note }));
+      }
+    }
+    logger.info({ ms: Date.now() - started }, 'stock work in progress and recall outreach seeded');
+
+    /** What a franchise's warehouses are in the middle of (all through the services). */
+    async function workInProgress({ key, code, owner, keeper, main, branch }: (typeof places)[number]) {
+      // Over-the-counter sales of the lot later recalled: its recipients are known customers.
+      const customers = (await em.find(Customer, { franchiseId: (await em.findOneOrFail(StaffUser, { id: owner })).franchiseId }, { orderBy: { recordNo: 'asc' }, limit: 20 })).filter((c) => !c.tags.includes('vip')).slice(0, 3);
+      for (const [i, customer] of customers.entries()) {
+        const at = daysAgo(12 - i * 2);
+        const [reservation] = await replay.as(keeper, at, (ctx) => reserveStock(ctx, { warehouseId: main.id, documentType: 'CUSTOMER', documentId: customer.id, lines: [{ lineId: rng.uuid(), productId: products.get(RECALLED_LOT.code)!, quantity: i + 1 }] }));
+        if (reservation) await replay.as(keeper, at, (ctx) => issueReservation(ctx, { id: reservation.id, documentNo: `${code}-LS-${isoDay(at).replaceAll('-', '')}-${i + 1}` }));
+      }
+
+      // The branch center asked for chronic-disease drugs: east's is on the road, west's waits for approval.
+      let requisition = await replay.as(keeper, daysAgo(2), (ctx) =>
+        createRequisition(ctx, { fromWarehouseId: main.id, toWarehouseId: branch.id, note: '分中心慢病用药月度要货', lines: ['MET', 'NIF', 'ATV'].map((c, i) => ({ productId: products.get(c)!, quantity: 6 + i * 2 })) }),
+      );
+      if (key === 'east') {
+        requisition = await replay.as(owner, daysAgo(1.9), (ctx) => decideRequisition(ctx, { id: requisition.id, version: requisition.version, note: '同意' }, true));
+        requisition = await replay.as(keeper, daysAgo(1.2), (ctx) => pickRequisition(ctx, { id: requisition.id, version: requisition.version }));
+        await replay.as(keeper, daysAgo(1), (ctx) => shipRequisition(ctx, { id: requisition.id, version: requisition.version, outboundSlipNo: `${code}-CK-DB-0001` }));
+      }
+
+      // The expired lot waits for the owner's approval to be destroyed.
+      const [expired] = await em.execute<{ batch_id: string; zone_id: string; on_hand: number }[]>(
+        `select b.batch_id, b.zone_id, b.on_hand from stock_balance b join batch t on t.id = b.batch_id where b.warehouse_id = ? and t.expiry_date < ? and b.on_hand > 0 order by t.expiry_date limit 1`,
+        [main.id, isoDay(now)],
+      );
+      if (expired) await replay.as(keeper, daysAgo(1), (ctx) => requestDestruction(ctx, { warehouseId: main.id, reason: '药品已过效期，申请销毁', lines: [{ batchId: expired.batch_id, zoneId: expired.zone_id, quantity: expired.on_hand }] }));
+
+      // A blind count of the branch center's normal zone: east's is half counted with a shortage,
+      // west's is counted and submitted for review (a difference under the recount threshold).
+      const sheet = await replay.as(owner, daysAgo(0.3), (ctx) => openStocktake(ctx, { warehouseId: branch.id, zoneId: branch.normal, blind: true, recountThreshold: key === 'east' ? 0 : 3 }));
+      const lines = await em.find(StocktakeLine, { stocktakeId: sheet.id }, { orderBy: { id: 'asc' } });
+      const counted = (key === 'east' ? lines.slice(0, Math.ceil(lines.length / 2)) : lines).map((l, i) => ({ lineId: l.id, quantity: i === 0 ? Math.max(0, l.bookQuantity - 1) : l.bookQuantity }));
+      if (counted.length) await replay.as(keeper, daysAgo(0.2), (ctx) => recordCounts(ctx, { stocktakeId: sheet.id, counts: counted }));
+      if (key !== 'east') {
+        const [{ version }] = await em.execute<[{ version: number }]>('select version from stocktake where id = ?', [sheet.id]);
+        await replay.as(keeper, daysAgo(0.15), (ctx) => submitStocktake(ctx, { id: sheet.id, version }));
+      }
+
+      // Three days of sensor readings every half hour; east's cold room warmed up for an hour this morning
+      // (the zone is held, a case went to the keeper), then cooled down again; nobody has released it yet.
+      const [low, high] = main.coldLimits;
+      const warm: [number, number] | null = key === 'east' ? [now.getTime() - 5 * 3_600_000, now.getTime() - 3.9 * 3_600_000] : null;
+      const readings = (zoneId: string, center: number, spread: number, out?: (t: number) => boolean) =>
+        Array.from({ length: 3 * 48 }, (_, i) => {
+          const t = now.getTime() - (3 * 48 - i) * 1_800_000;
+          const wave = Math.sin(i / 7) * spread;
+          return { zoneId, recordedAt: new Date(t), sensorId: `${code}-${zoneId === main.cold ? 'COLD' : 'AMB'}-01`, temperature: Math.round((out?.(t) ? high + 3.5 + wave : center + wave) * 10) / 10, humidity: Math.round((58 + Math.cos(i / 5) * 6) * 10) / 10 };
+        });
+      const cold = readings(main.cold, (low + high) / 2, (high - low) / 4, warm ? (t) => t >= warm[0] && t <= warm[1] : undefined);
+      const normal = readings(main.normal, 22.5, 1.2);
+      const split = warm ? cold.findIndex((r) => r.recordedAt.getTime() > warm[1]) : cold.length;
+      await replay.as(keeper, new Date(warm ? warm[1] : now.getTime()), (ctx) => recordReadings(ctx, [...cold.slice(0, split), ...normal.filter((r) => !warm || r.recordedAt.getTime() <= warm[1])]));
+      if (warm) await replay.as(keeper, now, (ctx) => recordReadings(ctx, [...cold.slice(split), ...normal.filter((r) => r.recordedAt.getTime() > warm[1])]));
+    }
   },
 };
+
+type Place = { id: string; normal: string; cold: string; coldLimits: [number, number] };
