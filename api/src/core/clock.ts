@@ -69,11 +69,19 @@ export const clock = new SettableClock();
 export type { SettableClock };
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
+/** Recent dates per (zone, minute): even formatting costs more than the rest of a stock page's row (its expiry fields ask for today in the warehouse's zone twice per row). */
+const recentDates = new Map<string, string>();
 
 /** The calendar date (YYYY-MM-DD) of an instant in a time zone (the franchise's), default UTC. */
 export function calendarDate(at: Date, timeZone = 'UTC'): string {
-  // Building a formatter costs far more than formatting with one: one per zone.
+  // Days start on a whole minute in every zone's current rules: an instant's minute has its date.
+  const key = `${timeZone} ${Math.floor(at.getTime() / 60_000)}`;
+  let date = recentDates.get(key);
+  if (date) return date;
   let format = dateFormats.get(timeZone);
   if (!format) dateFormats.set(timeZone, (format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })));
-  return format.format(at);
+  date = format.format(at);
+  if (recentDates.size >= 1_000) recentDates.clear();
+  recentDates.set(key, date);
+  return date;
 }
