@@ -95,6 +95,7 @@ describe('list queries batch their relations', () => {
     ['stock reservations with product and allocations', (n: number) => `{ stockReservations(paging: { limit: ${n} }) { nodes { quantity status product { genericName } allocations { quantity batchId zoneId } } } }`],
     ['lots with products', (n: number) => `{ batches(paging: { limit: ${n} }) { nodes { lotNo expiryDate effectiveStatus product { genericName specification } } } }`],
     ['warehouses with zones', (n: number) => `{ warehouses(paging: { limit: ${n} }) { nodes { code name timeZone zones { code storageClass onHold } } } }`],
+    ['warehouses with zones through fragments', (n: number) => `{ warehouses(paging: { limit: ${n} }) { nodes { code zones { ...Z ... on StorageZone { onHold } } } } } fragment Z on StorageZone { code storageClass }`],
     ['products with franchise terms', (n: number) => `{ products(paging: { limit: ${n} }) { nodes { genericName shared franchiseTerms { available priceCents } } } }`],
     ['suppliers', (n: number) => `{ suppliers(paging: { limit: ${n} }) { nodes { name status } } }`],
     ['franchise product terms', (n: number) => `{ franchiseProducts(paging: { limit: ${n} }) { nodes { productId available priceCents } } }`],

@@ -2,7 +2,7 @@ import { raw, type EntityClass, type EntityManager, type EntityMetadata, type Fi
 import { TENANT_FILTER } from '../tenancy/scope';
 import { EXACT_COUNT_LIMIT, filterToQuery, sortingToOrderBy, type ListArgs, type ListOptions } from '../graphql/list';
 import { offsetPageInfo, offsetWindow, type ConnectionData } from '../graphql/paging';
-import type { Selection } from './selection';
+import { fieldSelection, type Selection } from './selection';
 
 /**
  * How a module reads one entity as plain rows (no managed entities, nothing in the identity
@@ -112,7 +112,7 @@ function propsFor<T>(meta: EntityMetadata, spec: ReadSpec<T>, selection: Selecti
 function derivedOf<T>(em: EntityManager, spec: ReadSpec<T>, selection: Selection | null, props: Set<string>, alias: string): [string, string][] {
   const derived: [string, string][] = [];
   for (const [field, sql] of Object.entries(spec.computed ?? {})) if (props.has(field)) derived.push([field, sql(alias)]);
-  for (const [field, embed] of Object.entries(spec.embeds ?? {})) if (selection?.has(field)) derived.push([field, embed.sql(alias, subSelectionOf(selection, field), em)]);
+  for (const [field, embed] of Object.entries(spec.embeds ?? {})) if (selection?.has(field)) derived.push([field, embed.sql(alias, fieldSelection(selection, field), em)]);
   return derived;
 }
 
@@ -136,13 +136,6 @@ export function jsonOf<T>(em: EntityManager, spec: ReadSpec<T>, alias: string, s
   return `json_build_object(${pairs.join(', ')})`;
 }
 
-/** Field names under `field` of a selection (embeds select their own columns from it). */
-function subSelectionOf(selection: Selection, field: string): Selection {
-  const into: Selection = new Map();
-  for (const node of selection.get(field) ?? [])
-    for (const s of node.selectionSet?.selections ?? []) if (s.kind === 'Field') into.set(s.name.value, [...(into.get(s.name.value) ?? []), s]);
-  return into;
-}
 
 /** A page's statement: the rows (exact columns, relations embedded), the planner's estimate and the bounded count, in one. */
 interface PageStatement {

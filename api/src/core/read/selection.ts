@@ -14,10 +14,14 @@ function collect(set: SelectionSetNode | undefined, fragments: Record<string, Fr
   return into;
 }
 
+/** The document's fragments behind a selection, so selections under it expand them too. */
+const fragmentsOf = new WeakMap<Selection, Record<string, FragmentDefinitionNode>>();
+
 /** What the request selects under the resolving field, following `path` (e.g. ['nodes'] of a connection). */
 export function selectionOf(info: GraphQLResolveInfo, path: readonly string[] = []): Selection {
   let selection = new Map<string, FieldNode[]>();
   for (const node of info.fieldNodes) collect(node.selectionSet, info.fragments, selection);
+  fragmentsOf.set(selection, info.fragments);
   for (const name of path) selection = subSelection(info, selection, name);
   return selection;
 }
@@ -26,5 +30,11 @@ export function selectionOf(info: GraphQLResolveInfo, path: readonly string[] = 
 export function subSelection(info: Pick<GraphQLResolveInfo, 'fragments'>, selection: Selection, name: string): Selection {
   const into = new Map<string, FieldNode[]>();
   for (const node of selection.get(name) ?? []) collect(node.selectionSet, info.fragments, into);
+  fragmentsOf.set(into, info.fragments);
   return into;
+}
+
+/** The selection under one field, with the fragments of the document the selection came from (embedded relations). */
+export function fieldSelection(selection: Selection, name: string): Selection {
+  return subSelection({ fragments: fragmentsOf.get(selection) ?? {} }, selection, name);
 }
