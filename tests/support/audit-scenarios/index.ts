@@ -8,6 +8,7 @@ import { pluginsAuditScenario } from './plugins';
 import { inventoryAuditScenario } from './inventory';
 import { stockControlAuditScenario } from './stock-control';
 import { stockDocumentsAuditScenario } from './stock-documents';
+import { ordersAuditScenario } from './orders';
 
 /**
  * Per-module parts of the audit test (tests/identity/pii-and-audit.test.ts): each runs
@@ -30,4 +31,5 @@ auditScenarios.push(notificationsAuditScenario);
 auditScenarios.push(inventoryAuditScenario);
 auditScenarios.push(stockDocumentsAuditScenario);
 auditScenarios.push(stockControlAuditScenario);
+auditScenarios.push(ordersAuditScenario);
 auditScenarios.push(eventsAuditScenario);
