@@ -68,10 +68,12 @@ describeInBrowser('case workflow actions in the browser', () => {
     // A compensation without an amount: the API refuses and the reason shows under 金额, in Chinese.
     await page.getByTestId('field-solutionType').click();
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '补偿' }).click();
+    // The choice must have landed before sending (under load the click can beat the dropdown's opening).
+    await page.getByTestId('action-dialog').locator('.ant-select-selection-item', { hasText: '补偿' }).waitFor();
     await page.getByTestId('field-solutionNote').fill('补偿 20 元优惠券');
     await page.getByTestId('action-dialog-ok').click();
     const amountError = page.locator('.ant-form-item', { has: page.getByTestId('field-solutionAmount') }).locator('.ant-form-item-explain-error');
-    await amountError.waitFor({ timeout: 10_000 });
+    await amountError.waitFor({ timeout: 30_000 }); // the API's answer, on a busy machine
     expect(await amountError.innerText()).toContain('金额');
     await page.getByTestId('field-solutionAmount').fill('20');
     await page.getByTestId('action-dialog-ok').click();
