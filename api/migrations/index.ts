@@ -20,6 +20,7 @@ import { Migration20261130085549_orders } from './Migration20261130085549_orders
 import { Migration20261130092356_order_delivery_changes } from './Migration20261130092356_order_delivery_changes';
 import { Migration20261130095254_order_tracking } from './Migration20261130095254_order_tracking';
 import { Migration20261130101304_order_consumption } from './Migration20261130101304_order_consumption';
+import { Migration20261130115814_requisition_transfer_legs } from './Migration20261130115814_requisition_transfer_legs';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122070000_foundation', class: Migration20261122070000_foundation },
@@ -42,4 +43,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261130092356_order_delivery_changes', class: Migration20261130092356_order_delivery_changes },
   { name: 'Migration20261130095254_order_tracking', class: Migration20261130095254_order_tracking },
   { name: 'Migration20261130101304_order_consumption', class: Migration20261130101304_order_consumption },
+  { name: 'Migration20261130115814_requisition_transfer_legs', class: Migration20261130115814_requisition_transfer_legs },
 ];

@@ -51,6 +51,22 @@ export const stockDocumentsAuditScenario: AuditScenario = async ({ hq, owner, ru
   const r3 = await requisition();
   await verb('cancelRequisition', 'DocumentCancelInput', { id: r3.id, version: r3.version, reason: '已从门店调剂' });
 
+  // From HQ's central warehouse: the franchise asks, HQ approves, picks and ships its leg, the franchise receives its own.
+  const centrals = await hq.graphql<{ warehouses: { nodes: { id: string; zones: { id: string; storageClass: string }[] }[] } }>('{ warehouses(filter: { kind: { eq: CENTRAL } }) { nodes { id zones { id storageClass } } } }');
+  const hqCentral = centrals.body.data!.warehouses.nodes[0]!;
+  await run(hq, 'receiveStock', `mutation($w: ID!, $z: ID!, $p: ID!, $m: String!, $e: String!) { receiveStock(input: { warehouseId: $w, documentNo: "RK-AUDIT-HQ", lines: [{ productId: $p, zoneId: $z, lotNo: "AUD-HQ-1", manufactureDate: $m, expiryDate: $e, quantity: 5 }] }) { documentId } }`, {
+    w: hqCentral.id, z: hqCentral.zones.find((z) => z.storageClass === 'NORMAL')!.id, p: product.id, m: inDays(-20), e: inDays(600),
+  });
+  const inbound = (await run(owner, 'createRequisition', `mutation($f: ID!, $t: ID!, $p: ID!) { createRequisition(input: { fromWarehouseId: $f, toWarehouseId: $t, lines: [{ productId: $p, quantity: 2 }] }) { id version } }`, { f: hqCentral.id, t: warehouse.id, p: product.id })) as Doc;
+  const outbound = await hq.graphql<{ stockRequisitions: { nodes: (Doc & { counterpart: { id: string } | null })[] } }>('query($t: ID!) { stockRequisitions(filter: { leg: { eq: OUTBOUND }, toWarehouseId: { eq: $t } }) { nodes { id version counterpart { id } } } }', { t: warehouse.id });
+  let o: Doc = outbound.body.data!.stockRequisitions.nodes.find((n) => n.counterpart?.id === inbound.id)!;
+  o = await verb('approveRequisition', 'DocumentDecisionInput', { by: 'hq', id: o.id, version: o.version });
+  o = await verb('pickRequisition', 'DocumentVersionInput', { by: 'hq', id: o.id, version: o.version });
+  await verb('shipRequisition', 'ShipRequisitionInput', { by: 'hq', id: o.id, version: o.version, outboundSlipNo: 'CK-AUDIT-HQ' });
+  const arriving = await owner.graphql<{ stockRequisition: Doc & { transferLines: { id: string }[] } }>('query($id: ID!) { stockRequisition(id: $id) { id version transferLines { id } } }', { id: inbound.id });
+  const a = arriving.body.data!.stockRequisition;
+  await verb('receiveTransfer', 'ReceiveTransferInput', { id: a.id, version: a.version, lines: [{ transferLineId: a.transferLines[0]!.id, receivedQuantity: 2 }] });
+
   const damaged = await owner.graphql<{ stockBalances: { nodes: { zoneId: string; batchId: string }[] } }>('query($w: ID!) { stockBalances(filter: { warehouseId: { eq: $w } }) { nodes { zoneId batchId zone { nonConforming } } } }', { w: branch.id });
   const place = (damaged.body.data!.stockBalances.nodes as { zoneId: string; batchId: string; zone: { nonConforming: boolean } }[]).find((b) => b.zone.nonConforming)!;
   const destruction = () => run(owner, 'requestDestruction', `mutation($w: ID!, $z: ID!, $b: ID!) { requestDestruction(input: { warehouseId: $w, reason: "运输破损", lines: [{ zoneId: $z, batchId: $b, quantity: 1 }] }) { id version } }`, { w: branch.id, z: place.zoneId, b: place.batchId }) as Promise<Doc>;

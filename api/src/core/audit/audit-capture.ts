@@ -34,7 +34,7 @@ async function audited(context: RequestContext, mutation: string, run: () => unk
   try {
     const result = await run();
     await context.em.flush();
-    auditEntriesForChanges(context, mutation, changeSets);
+    await auditEntriesForChanges(context, mutation, changeSets);
     await context.em.flush();
     return result;
   } finally {

@@ -8,6 +8,7 @@ import { SortDirection } from '../graphql/sorting';
 import { ActorType, AuditLog } from './audit-log.entity';
 import { readPage, type ReadSpec } from '../read/page';
 import type { Selection } from '../read/selection';
+import { asFranchise, canSeeFranchise } from '../tenancy/scope';
 
 export interface AuditEntryInput {
   actor: Actor | null;
@@ -59,7 +60,7 @@ function describeChange(changeSet: ChangeSet<object>, platform: Platform): Recor
  * One mutation's audit entries, from what its flushes wrote: one per franchise whose
  * records changed (a franchise owner then finds HQ's changes to their records).
  */
-export function auditEntriesForChanges(ctx: RequestContext, operation: string, changeSets: ChangeSet<object>[]): void {
+export async function auditEntriesForChanges(ctx: RequestContext, operation: string, changeSets: ChangeSet<object>[]): Promise<void> {
   const actor = ctx.actor;
   const byFranchise = new Map<string, ChangeSet<object>[]>();
   for (const cs of changeSets) {
@@ -74,15 +75,19 @@ export function auditEntriesForChanges(ctx: RequestContext, operation: string, c
       const id = [cs.getPrimaryKey()].flat().join(':');
       (changes[cs.meta.className] ??= {})[id] = { change: cs.type, fields: describeChange(cs, ctx.em.getPlatform()) };
     }
-    recordAudit(ctx.em, {
-      actor,
-      operation,
-      franchiseId,
-      targetType: sets[0]?.meta.className ?? null,
-      targetIds: [...new Set(sets.map((cs) => [cs.getPrimaryKey()].flat().join(':')))],
-      changes,
-      requestId: ctx.requestId,
-    });
+    const record = async () =>
+      recordAudit(ctx.em, {
+        actor,
+        operation,
+        franchiseId,
+        targetType: sets[0]?.meta.className ?? null,
+        targetIds: [...new Set(sets.map((cs) => [cs.getPrimaryKey()].flat().join(':')))],
+        changes,
+        requestId: ctx.requestId,
+      });
+    // A change a service made in another franchise's tenant (the other leg of a transfer) is audited there, in that tenant's scope.
+    if (canSeeFranchise(ctx.scope, franchiseId)) await record();
+    else await asFranchise(ctx.em, ctx.scope, franchiseId, record);
   }
 }
 

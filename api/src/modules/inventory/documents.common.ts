@@ -20,15 +20,16 @@ export async function lockForVerb<T extends { id: string; status: S; version: nu
   entity: EntityClass<T>,
   label: string,
   input: { id: string; version: number },
-  transitions: Transitions<S>,
+  transitions: Transitions<S> | ((doc: T) => Transitions<S>),
   verb: string,
   visible: (doc: T) => Promise<boolean>,
 ): Promise<T> {
   const doc = await ctx.em.findOne(entity, { id: input.id } as FilterQuery<T>, { lockMode: LockMode.PESSIMISTIC_WRITE });
   if (!doc || !(await visible(doc))) throw new NotFoundError(label, input.id);
   checkVersion(doc, input.version, label);
-  if (!transitions[verb]!.includes(doc.status))
-    throw new InvalidTransitionError(doc.status, verb, Object.keys(transitions).filter((v) => transitions[v]!.includes(doc.status)));
+  const allowed = typeof transitions === 'function' ? transitions(doc) : transitions;
+  if (!allowed[verb]?.includes(doc.status))
+    throw new InvalidTransitionError(doc.status, verb, Object.keys(allowed).filter((v) => allowed[v]!.includes(doc.status)));
   return doc;
 }
 

@@ -44,6 +44,16 @@ export enum DestructionStatus {
 
 registerEnumType(PurchaseStatus, { name: 'PurchaseStatus', description: 'DRAFT → SUBMITTED → APPROVED (or REJECTED) → ORDERED → ARRIVED → INSPECTED → RECEIVED; CANCELLED before arrival.' });
 registerEnumType(RequisitionStatus, { name: 'RequisitionStatus', description: 'SUBMITTED → APPROVED (or REJECTED) → PICKED → IN_TRANSIT → RECEIVED; CANCELLED before shipping.' });
+/** Which leg of a transfer a requisition is: within one franchise, or one of the two legs of a transfer from HQ's central warehouse to a franchise. */
+export enum RequisitionLeg {
+  INTERNAL = 'INTERNAL',
+  /** HQ's leg (HQ's tenant): approved, picked and shipped from its central warehouse. */
+  OUTBOUND = 'OUTBOUND',
+  /** The franchise's leg (its tenant): requested, then received with its discrepancies. */
+  INBOUND = 'INBOUND',
+}
+
+registerEnumType(RequisitionLeg, { name: 'RequisitionLeg', description: 'INTERNAL (within a franchise), OUTBOUND (HQ ships from its central warehouse) or INBOUND (the franchise receives it); each side sees only its own leg.' });
 registerEnumType(DestructionStatus, { name: 'DestructionStatus', description: 'REQUESTED → APPROVED (or REJECTED) → DESTROYED; CANCELLED before destruction.' });
 
 // ---------------------------------------------------------------------------- purchasing
@@ -237,9 +247,9 @@ export class PurchaseInspectionLine extends TenantEntity<'rejectReason' | 'zoneI
 @Unique({ properties: ['franchiseId', 'requisitionNo'] })
 @Index({ properties: ['fromWarehouseId', 'status'] })
 @Index({ properties: ['toWarehouseId', 'status'] })
-@ObjectType({ description: 'A branch requisition (要货): a branch center asks its supplying warehouse for products.' })
+@ObjectType({ description: 'A requisition (要货调拨): a warehouse asks its supplying warehouse for products; from HQ’s central warehouse, HQ’s outbound leg and the franchise’s inbound leg are two documents, one per tenant.' })
 export class StockRequisition extends TenantEntity<
-  'status' | 'note' | 'decidedById' | 'decidedAt' | 'decisionNote' | 'pickedById' | 'pickedAt' | 'shippedById' | 'shippedAt' | 'outboundSlipNo' | 'receivedById' | 'receivedAt'
+  'leg' | 'counterpartId' | 'counterpartFranchiseId' | 'fromWarehouseName' | 'status' | 'note' | 'decidedById' | 'decidedAt' | 'decisionNote' | 'pickedById' | 'pickedAt' | 'shippedById' | 'shippedAt' | 'outboundSlipNo' | 'receivedById' | 'receivedAt'
 > {
   @Property({ type: 'text' })
   @Field()
@@ -252,6 +262,21 @@ export class StockRequisition extends TenantEntity<
   @Property({ type: 'uuid' })
   @Field(() => ID, { description: 'The requesting branch warehouse.' })
   toWarehouseId!: string;
+
+  @Enum({ items: () => RequisitionLeg, default: RequisitionLeg.INTERNAL })
+  @Field(() => RequisitionLeg)
+  leg: RequisitionLeg = RequisitionLeg.INTERNAL;
+
+  /** The other leg of a transfer between franchises (in the other tenant; never shown to the other side). */
+  @Property({ type: 'uuid', nullable: true })
+  counterpartId?: string | null;
+
+  @Property({ type: 'uuid', nullable: true })
+  counterpartFranchiseId?: string | null;
+
+  @Property({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: 'The supplying warehouse’s name as the requester knows it (an INBOUND leg cannot read HQ’s warehouse).' })
+  fromWarehouseName?: string | null;
 
   @Enum({ items: () => RequisitionStatus })
   @Field(() => RequisitionStatus)

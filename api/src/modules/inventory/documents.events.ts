@@ -2,7 +2,7 @@
 declare module '../../core/events/catalogue' {
   interface DomainEvents {
     'purchase.transitioned': { purchaseRequestId: string; requestNo: string; warehouseId: string; action: string; from: string; to: string };
-    'requisition.transitioned': { requisitionId: string; requisitionNo: string; fromWarehouseId: string; toWarehouseId: string; action: string; from: string; to: string };
+    'requisition.transitioned': { requisitionId: string; requisitionNo: string; leg: string; fromWarehouseId: string; toWarehouseId: string; action: string; from: string; to: string };
     'destruction.transitioned': { destructionId: string; destructionNo: string; warehouseId: string; action: string; from: string; to: string };
   }
 }

@@ -3,8 +3,9 @@ import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '
 import { DateFieldComparison, enumComparison, IDFilterComparison, StringFieldComparison } from '../../core/graphql/filters';
 import { defineListInputs } from '../../core/graphql/list';
 import { Connection } from '../../core/graphql/paging';
-import { DestructionStatus, PurchaseRequest, PurchaseStatus, RequisitionStatus, StockDestruction, StockRequisition } from './documents.entity';
+import { DestructionStatus, PurchaseRequest, PurchaseStatus, RequisitionLeg, RequisitionStatus, StockDestruction, StockRequisition } from './documents.entity';
 import { MAX_LINE_QUANTITY, MAX_LINES } from './inventory.types';
+import { WarehouseKind } from './warehouse.entity';
 
 const DATE = { strict: true } as const;
 const dateMessage = (field: string) => ({ message: `${field} must be a date like 2027-06-30` });
@@ -37,6 +38,7 @@ export const { Filter: StockRequisitionFilter, Sort: StockRequisitionSort } = de
     requisitionNo: StringFieldComparison,
     fromWarehouseId: IDFilterComparison,
     toWarehouseId: IDFilterComparison,
+    leg: enumComparison('RequisitionLeg', RequisitionLeg),
     status: enumComparison('RequisitionStatus', RequisitionStatus),
     requestedById: IDFilterComparison,
     createdAt: DateFieldComparison,
@@ -174,12 +176,21 @@ export class RequisitionLineInput {
   @Field(() => String, { nullable: true }) @IsOptional() @Length(1, 500) note?: string | null;
 }
 
-@InputType({ description: 'A branch warehouse asks its supplying warehouse (central or franchise) of the same franchise for products.' })
+@InputType({ description: 'A warehouse asks a supplying warehouse for products: a branch or store its franchise’s central or franchise warehouse, or any franchise warehouse HQ’s central warehouse (see requisitionSources).' })
 export class CreateRequisitionInput {
-  @Field(() => ID, { description: 'The supplying warehouse (CENTRAL or FRANCHISE).' }) fromWarehouseId!: string;
-  @Field(() => ID, { description: 'The requesting warehouse (a branch center or store).' }) toWarehouseId!: string;
+  @Field(() => ID, { description: 'The supplying warehouse (CENTRAL or FRANCHISE of the same franchise, or HQ’s CENTRAL).' }) fromWarehouseId!: string;
+  @Field(() => ID, { description: 'The requesting warehouse (a branch center or store; from HQ, a franchise warehouse too).' }) toWarehouseId!: string;
   @Field(() => String, { nullable: true }) @IsOptional() @Length(1, 500) note?: string | null;
   @Field(() => [RequisitionLineInput]) @ArrayMinSize(1, { message: 'lines must hold at least one line' }) @ArrayMaxSize(MAX_LINES) @ValidateNested({ each: true }) lines!: RequisitionLineInput[];
+}
+
+@ObjectType({ description: 'A warehouse a requisition may ask goods from (HQ’s central warehouse by name only).' })
+export class RequisitionSource {
+  @Field(() => ID) id!: string;
+  @Field() code!: string;
+  @Field() name!: string;
+  @Field(() => WarehouseKind) kind!: WarehouseKind;
+  @Field({ description: 'HQ’s central warehouse: the request becomes a transfer between HQ and the franchise.' }) hq!: boolean;
 }
 
 @InputType()

@@ -379,7 +379,7 @@ export async function purchaseSuggestions(ctx: RequestContext, input: { warehous
         group by l.product_id),
      demand as (
        select l.product_id, sum(l.quantity)::int as qty from stock_requisition_line l join stock_requisition r on r.id = l.requisition_id
-        where r.from_warehouse_id = ? and r.status in ('SUBMITTED', 'APPROVED') and (? is null or l.product_id in (select product_id from wanted))
+        where r.from_warehouse_id = ? and r.leg <> 'INBOUND' and r.status in ('SUBMITTED', 'APPROVED') and (? is null or l.product_id in (select product_id from wanted))
         group by l.product_id),
      ids as (select product_id from wanted union select product_id from issued union select product_id from stock union select product_id from on_order union select product_id from demand)
      select ids.product_id, coalesce(i.issued, 0) as issued, coalesce(s.on_hand, 0) as on_hand, coalesce(s.available, 0) as available,

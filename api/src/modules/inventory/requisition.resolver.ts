@@ -17,6 +17,7 @@ import {
   DocumentDecisionInput,
   DocumentVersionInput,
   ReceiveTransferInput,
+  RequisitionSource,
   ShipRequisitionInput,
   StockRequisitionConnection,
   StockRequisitionFilter,
@@ -54,8 +55,14 @@ export class StockRequisitionResolver {
     return requisitions.findRequisition(ctx, id);
   }
 
+  @Authorized(P['inventory:read'])
+  @Query(() => [RequisitionSource], { description: 'Where a warehouse may ask goods from: its franchise’s central or franchise warehouse, and HQ’s central warehouse.' })
+  requisitionSources(@Ctx() ctx: RequestContext, @Arg('toWarehouseId', () => ID) toWarehouseId: string) {
+    return requisitions.requisitionSources(ctx, toWarehouseId);
+  }
+
   @Authorized(P['stock:write'])
-  @Mutation(() => StockRequisition, { description: 'A branch warehouse requests products from its supplying (central or franchise) warehouse.' })
+  @Mutation(() => StockRequisition, { description: 'A warehouse requests products from a supplying warehouse; from HQ’s central warehouse this writes HQ’s outbound leg and the franchise’s inbound leg.' })
   createRequisition(@Ctx() ctx: RequestContext, @Arg('input') input: CreateRequisitionInput) {
     return requisitions.createRequisition(ctx, input);
   }
@@ -94,6 +101,11 @@ export class StockRequisitionResolver {
   @Mutation(() => StockRequisition, { description: 'Cancel a requisition before it ships (picked stock is released).' })
   cancelRequisition(@Ctx() ctx: RequestContext, @Arg('input') input: DocumentCancelInput) {
     return requisitions.cancelRequisition(ctx, input);
+  }
+
+  @FieldResolver(() => StockRequisition, { nullable: true, description: 'The other leg of a transfer from HQ: HQ sees the franchise’s inbound leg (its receipt); a franchise never sees HQ’s.' })
+  counterpart(@Root() doc: StockRequisition, @Ctx() ctx: RequestContext) {
+    return requisitions.counterpartOf(ctx, doc);
   }
 
   @FieldResolver(() => [StockRequisitionLine])

@@ -1,91 +1,194 @@
 import type { FilterQuery } from '@mikro-orm/postgresql';
+import { randomUUID } from 'node:crypto';
 import { requireActor } from '../../core/auth/authorization';
 import type { RequestContext } from '../../core/context';
-import { BadUserInputError, NotFoundError } from '../../core/errors';
+import { BadUserInputError, ConflictError, NotFoundError } from '../../core/errors';
 import { publishEvent } from '../../core/events/outbox';
 import type { ListArgs } from '../../core/graphql/list';
 import { SortDirection } from '../../core/graphql/sorting';
+import { byIdLoader } from '../../core/loaders';
 import { embedChildren, readPage, type ReadSpec } from '../../core/read/page';
 import type { Selection } from '../../core/read/selection';
+import { asFranchise } from '../../core/tenancy/scope';
+import { hqIdOf } from '../identity/principal';
 import { StorageClass, type Product } from './catalog.entity';
 import { productEmbed } from './catalog.queries';
 import { getProduct } from './catalog.service';
 import { lockForVerb, nextDocumentNo, PEOPLE_NEEDS, requireOtherPerson, type Transitions } from './documents.common';
-import { RequisitionStatus, StockRequisition, StockRequisitionLine, StockTransferLine } from './documents.entity';
+import { RequisitionLeg, RequisitionStatus, StockRequisition, StockRequisitionLine, StockTransferLine } from './documents.entity';
 import type { CreateRequisitionInput, DocumentCancelInput, DocumentDecisionInput, DocumentVersionInput, ReceiveTransferInput, ShipRequisitionInput } from './documents.types';
 import { now } from './inventory.time';
 import { putAwayZone } from './purchase.service';
 import { ReservationStatus, StockMoveKind, StockReservation } from './stock.entity';
 import { allocationsOf, issueReservation, postMoves, releaseReservation, reserveStock, warehouseScopeCondition, type MoveRequest } from './stock.service';
-import { StorageZone, WarehouseKind, type Warehouse } from './warehouse.entity';
+import { Batch, StorageZone, Warehouse, WarehouseKind, WarehouseStatus } from './warehouse.entity';
 import { batchEmbed, warehouseEmbed, zoneEmbed } from './warehouse.queries';
-import { findWarehouse, getActiveWarehouse, getBatch, warehouseLoader } from './warehouse.service';
+import { findWarehouse, getActiveWarehouse, getBatch, getWarehouse, warehouseLoader } from './warehouse.service';
 
 const R = RequisitionStatus;
-/** Which states each requisition verb starts from. */
-const REQUISITION: Transitions<RequisitionStatus> = {
-  approve: [R.SUBMITTED],
-  reject: [R.SUBMITTED],
-  pick: [R.APPROVED],
-  ship: [R.PICKED],
-  receive: [R.IN_TRANSIT],
-  cancel: [R.SUBMITTED, R.APPROVED, R.PICKED],
+const L = RequisitionLeg;
+/** Which states each requisition verb starts from, per leg: HQ's outbound leg is approved, picked and shipped; the franchise's inbound leg is received (or withdrawn before a decision). */
+const REQUISITION: Record<RequisitionLeg, Transitions<RequisitionStatus>> = {
+  [L.INTERNAL]: {
+    approve: [R.SUBMITTED],
+    reject: [R.SUBMITTED],
+    pick: [R.APPROVED],
+    ship: [R.PICKED],
+    receive: [R.IN_TRANSIT],
+    cancel: [R.SUBMITTED, R.APPROVED, R.PICKED],
+  },
+  [L.OUTBOUND]: { approve: [R.SUBMITTED], reject: [R.SUBMITTED], pick: [R.APPROVED], ship: [R.PICKED], cancel: [R.SUBMITTED, R.APPROVED, R.PICKED] },
+  [L.INBOUND]: { receive: [R.IN_TRANSIT], cancel: [R.SUBMITTED] },
 };
 
 export const REQUISITION_DOCUMENT = 'REQUISITION';
 const SUPPLYING_KINDS: readonly WarehouseKind[] = [WarehouseKind.CENTRAL, WarehouseKind.FRANCHISE];
 const REQUESTING_KINDS: readonly WarehouseKind[] = [WarehouseKind.BRANCH_CENTER, WarehouseKind.STORE];
+/** Who may ask HQ's central warehouse for goods: a franchise's own, branch-center and store warehouses. */
+const HQ_REQUESTING_KINDS: readonly WarehouseKind[] = [WarehouseKind.FRANCHISE, WarehouseKind.BRANCH_CENTER, WarehouseKind.STORE];
 
 /** Staff who see either end (the supplying or the requesting warehouse) see the requisition. */
 const visible = async (ctx: RequestContext, doc: StockRequisition) => !!((await findWarehouse(ctx, doc.toWarehouseId)) ?? (await findWarehouse(ctx, doc.fromWarehouseId)));
 
-function forVerb(ctx: RequestContext, input: DocumentVersionInput, verb: string): Promise<StockRequisition> {
-  return lockForVerb(ctx, StockRequisition, 'Requisition', input, REQUISITION, verb, (doc) => visible(ctx, doc));
+/**
+ * Locks the document for a verb. The two legs of a transfer are locked HQ's first, then the
+ * franchise's, whichever side acts, so a verb on one and a verb on the other queue instead of deadlocking.
+ */
+async function forVerb(ctx: RequestContext, input: DocumentVersionInput, verb: string): Promise<StockRequisition> {
+  const [peek] = await ctx.em.execute<{ leg: RequisitionLeg; counterpart_id: string | null; counterpart_franchise_id: string | null }[]>(
+    'select leg, counterpart_id, counterpart_franchise_id from stock_requisition where id = ?',
+    [input.id],
+  );
+  if (peek?.leg === L.INBOUND && peek.counterpart_id)
+    await asFranchise(ctx.em, ctx.scope, peek.counterpart_franchise_id!, () => ctx.em.execute('select id from stock_requisition where id = ? for update', [peek.counterpart_id]));
+  return lockForVerb(ctx, StockRequisition, 'Requisition', input, (doc) => REQUISITION[doc.leg], verb, (doc) => visible(ctx, doc));
 }
 
-async function transitioned(ctx: RequestContext, doc: StockRequisition, action: string, from: string): Promise<StockRequisition> {
+const eventOf = (doc: StockRequisition, action: string, from: string) => ({
+  requisitionId: doc.id,
+  requisitionNo: doc.requisitionNo,
+  leg: doc.leg,
+  fromWarehouseId: doc.fromWarehouseId,
+  toWarehouseId: doc.toWarehouseId,
+  action,
+  from,
+  to: doc.status,
+});
+
+/** What the other leg of a transfer takes over from the leg a verb ran on. */
+const MIRRORED = ['status', 'decidedById', 'decidedAt', 'decisionNote', 'pickedById', 'pickedAt', 'shippedById', 'shippedAt', 'outboundSlipNo', 'receivedById', 'receivedAt'] as const;
+
+/**
+ * Flushes, publishes the verb's event and, for a transfer between franchises, brings the other
+ * leg to the same state in its own tenant (with its own event there); `alsoThere` writes more
+ * in that tenant (the shipped lots).
+ */
+async function transitioned(ctx: RequestContext, doc: StockRequisition, action: string, from: string, alsoThere?: (other: StockRequisition) => Promise<void>): Promise<StockRequisition> {
   await ctx.em.flush();
-  await publishEvent(ctx, 'requisition.transitioned', doc.franchiseId, {
-    requisitionId: doc.id,
-    requisitionNo: doc.requisitionNo,
-    fromWarehouseId: doc.fromWarehouseId,
-    toWarehouseId: doc.toWarehouseId,
-    action,
-    from,
-    to: doc.status,
+  await publishEvent(ctx, 'requisition.transitioned', doc.franchiseId, eventOf(doc, action, from));
+  if (doc.leg === L.INTERNAL || !doc.counterpartId) return doc;
+  await asFranchise(ctx.em, ctx.scope, doc.counterpartFranchiseId!, async () => {
+    const other = await ctx.em.findOneOrFail(StockRequisition, { id: doc.counterpartId! });
+    for (const key of MIRRORED) (other as unknown as Record<string, unknown>)[key] = doc[key];
+    await alsoThere?.(other);
+    await ctx.em.flush();
+    await publishEvent(ctx, 'requisition.transitioned', other.franchiseId, eventOf(other, action, from));
   });
   return doc;
 }
 
+/** An HQ central warehouse as a requester may know it: the directory of where goods can be asked from, nothing more of HQ's. */
+export interface SupplySource {
+  id: string;
+  code: string;
+  name: string;
+  kind: WarehouseKind;
+  status: WarehouseStatus;
+  franchiseId: string;
+  timeZone: string;
+  hq: boolean;
+}
+
+/** HQ's active central warehouses (or the one named), read in HQ's scope: id, code, name only leave it. */
+async function hqCentralWarehouses(ctx: RequestContext, id?: string): Promise<SupplySource[]> {
+  const hqId = hqIdOf(ctx.scope.orgPath);
+  if (!hqId) return [];
+  const rows = await asFranchise(ctx.em, ctx.scope, hqId, () =>
+    ctx.em.execute<{ id: string; code: string; name: string; status: WarehouseStatus; franchise_id: string; time_zone: string }[]>(
+      `select id, code, name, status, franchise_id, time_zone from warehouse where franchise_id = ? and kind = 'CENTRAL' ${id ? 'and id = ?' : `and status = 'ACTIVE'`} order by code`,
+      id ? [hqId, id] : [hqId],
+    ),
+  );
+  return rows.map((r) => ({ id: r.id, code: r.code, name: r.name, kind: WarehouseKind.CENTRAL, status: r.status, franchiseId: r.franchise_id, timeZone: r.time_zone, hq: true }));
+}
+
+/** Where a warehouse may ask for goods: its franchise's central or franchise warehouse (for a branch or store), and HQ's central warehouse. */
+export async function requisitionSources(ctx: RequestContext, toWarehouseId: string): Promise<SupplySource[]> {
+  const to = await getWarehouse(ctx, toWarehouseId);
+  const own = REQUESTING_KINDS.includes(to.kind)
+    ? await ctx.em.find(Warehouse, { franchiseId: to.franchiseId, kind: { $in: [...SUPPLYING_KINDS] }, status: WarehouseStatus.ACTIVE }, { orderBy: { code: 'asc' } })
+    : [];
+  const hq = HQ_REQUESTING_KINDS.includes(to.kind) && to.franchiseId !== hqIdOf(ctx.scope.orgPath) ? await hqCentralWarehouses(ctx) : [];
+  return [...own.map((w) => ({ id: w.id, code: w.code, name: w.name, kind: w.kind, status: w.status, franchiseId: w.franchiseId, timeZone: w.timeZone, hq: false })), ...hq];
+}
+
 /**
- * A branch warehouse asks its franchise's supplying warehouse (central or franchise) for
- * products. The requester must see the requesting warehouse; the supplying one only has to be
- * of the same franchise (a branch keeper need not see the central warehouse's stock).
+ * A warehouse asks a supplying warehouse for products: within a franchise, a branch or store
+ * asks its franchise's central or franchise warehouse (the requester must see the requesting
+ * warehouse only); any franchise warehouse may ask HQ's central warehouse, which makes a
+ * transfer between franchises: HQ's outbound leg in HQ's tenant and the franchise's inbound leg
+ * in its own, written together, each side seeing only its own.
  */
 export async function createRequisition(ctx: RequestContext, input: CreateRequisitionInput): Promise<StockRequisition> {
-  const actor = requireActor(ctx);
   const to = await getActiveWarehouse(ctx, input.toWarehouseId, 'toWarehouseId');
   const from = await warehouseLoader(ctx).load(input.fromWarehouseId);
-  if (!from) throw new NotFoundError('Warehouse', input.fromWarehouseId);
-  if (from.franchiseId !== to.franchiseId) throw new BadUserInputError({ field: 'fromWarehouseId', message: `must be a central or franchise warehouse of ${to.name}’s franchise` });
-  if (!SUPPLYING_KINDS.includes(from.kind)) throw new BadUserInputError({ field: 'fromWarehouseId', message: `${from.name} is a ${from.kind} warehouse; requisitions go to a CENTRAL or FRANCHISE warehouse` });
-  if (!REQUESTING_KINDS.includes(to.kind)) throw new BadUserInputError({ field: 'toWarehouseId', message: `${to.name} is a ${to.kind} warehouse; requisitions come from a BRANCH_CENTER or STORE warehouse` });
   const seen = new Set<string>();
   for (const [i, line] of input.lines.entries()) {
     if (seen.has(line.productId)) throw new BadUserInputError({ field: `lines.${i}.productId`, message: 'the product is already on another line' });
     seen.add(line.productId);
     await getProduct(ctx, line.productId);
   }
-  const doc = ctx.em.create(StockRequisition, {
-    franchiseId: to.franchiseId,
-    requisitionNo: await nextDocumentNo(ctx, to, 'YH'),
-    fromWarehouseId: from.id,
-    toWarehouseId: to.id,
-    note: input.note?.trim() || null,
-    requestedById: actor.id,
-  });
+  if (from?.franchiseId === to.franchiseId) {
+    if (!SUPPLYING_KINDS.includes(from.kind)) throw new BadUserInputError({ field: 'fromWarehouseId', message: `${from.name} is a ${from.kind} warehouse; requisitions go to a CENTRAL or FRANCHISE warehouse` });
+    if (!REQUESTING_KINDS.includes(to.kind)) throw new BadUserInputError({ field: 'toWarehouseId', message: `${to.name} is a ${to.kind} warehouse; requisitions come from a BRANCH_CENTER or STORE warehouse` });
+    const doc = newRequisition(ctx, { franchiseId: to.franchiseId, requisitionNo: await nextDocumentNo(ctx, to, 'YH'), fromWarehouseId: from.id, toWarehouseId: to.id }, input);
+    return transitioned(ctx, doc, 'create', '');
+  }
+  const [source] = await hqCentralWarehouses(ctx, input.fromWarehouseId);
+  if (!source) {
+    if (!from) throw new NotFoundError('Warehouse', input.fromWarehouseId);
+    throw new BadUserInputError({ field: 'fromWarehouseId', message: `must be a central or franchise warehouse of ${to.name}’s franchise, or HQ’s central warehouse` });
+  }
+  if (source.status !== WarehouseStatus.ACTIVE) throw new BadUserInputError({ field: 'fromWarehouseId', message: `warehouse ${source.code} is ${source.status}` });
+  if (!HQ_REQUESTING_KINDS.includes(to.kind) || to.franchiseId === source.franchiseId)
+    throw new BadUserInputError({ field: 'toWarehouseId', message: `${to.name} is a ${to.kind} warehouse of HQ; transfers from HQ’s central warehouse go to a franchise, branch-center or store warehouse of a franchise` });
+  return createTransfer(ctx, source, to, input);
+}
+
+function newRequisition(ctx: RequestContext, fields: Pick<StockRequisition, 'franchiseId' | 'requisitionNo' | 'fromWarehouseId' | 'toWarehouseId'> & Partial<StockRequisition>, input: CreateRequisitionInput): StockRequisition {
+  const doc = ctx.em.create(StockRequisition, { ...fields, note: input.note?.trim() || null, requestedById: requireActor(ctx).id });
   input.lines.forEach((line, i) => ctx.em.create(StockRequisitionLine, { franchiseId: doc.franchiseId, requisitionId: doc.id, lineNo: i + 1, productId: line.productId, quantity: line.quantity, note: line.note?.trim() || null }));
-  return transitioned(ctx, doc, 'create', '');
+  return doc;
+}
+
+/** Both legs of a transfer from HQ, each numbered in its own franchise's series; the caller gets the leg they can see (HQ's when they see HQ's warehouse). */
+async function createTransfer(ctx: RequestContext, source: SupplySource, to: Warehouse, input: CreateRequisitionInput): Promise<StockRequisition> {
+  const outboundId = randomUUID();
+  const inboundId = randomUUID();
+  const common = { fromWarehouseId: source.id, toWarehouseId: to.id, fromWarehouseName: source.name };
+  const inbound = await asFranchise(ctx.em, ctx.scope, to.franchiseId, async () => {
+    const doc = newRequisition(ctx, { ...common, id: inboundId, franchiseId: to.franchiseId, requisitionNo: await nextDocumentNo(ctx, to, 'YH'), leg: L.INBOUND, counterpartId: outboundId, counterpartFranchiseId: source.franchiseId }, input);
+    await ctx.em.flush();
+    await publishEvent(ctx, 'requisition.transitioned', doc.franchiseId, eventOf(doc, 'create', ''));
+    return doc;
+  });
+  const outbound = await asFranchise(ctx.em, ctx.scope, source.franchiseId, async () => {
+    const doc = newRequisition(ctx, { ...common, id: outboundId, franchiseId: source.franchiseId, requisitionNo: await nextDocumentNo(ctx, source, 'YH'), leg: L.OUTBOUND, counterpartId: inboundId, counterpartFranchiseId: to.franchiseId }, input);
+    await ctx.em.flush();
+    await publishEvent(ctx, 'requisition.transitioned', doc.franchiseId, eventOf(doc, 'create', ''));
+    return doc;
+  });
+  return (await findWarehouse(ctx, source.id)) ? outbound : inbound;
 }
 
 export async function decideRequisition(ctx: RequestContext, input: DocumentDecisionInput, approve: boolean): Promise<StockRequisition> {
@@ -117,18 +220,40 @@ function activeReservations(ctx: RequestContext, doc: StockRequisition) {
   return ctx.em.find(StockReservation, { documentType: REQUISITION_DOCUMENT, documentId: doc.id, status: ReservationStatus.ACTIVE }, { orderBy: { createdAt: 'asc', id: 'asc' } });
 }
 
-/** Ships what was picked: the lots leave the supplying warehouse as TRANSFER_OUT moves; the requisition is in transit. */
+/**
+ * Ships what was picked: the lots leave the supplying warehouse as TRANSFER_OUT moves; the
+ * requisition is in transit. From HQ, the franchise's inbound leg gets the shipped lots in its
+ * own tenant: each as the franchise's lot of the same number and dates (registered on first arrival).
+ */
 export async function shipRequisition(ctx: RequestContext, input: ShipRequisitionInput): Promise<StockRequisition> {
   const doc = await forVerb(ctx, input, 'ship');
   const reservations = await activeReservations(ctx, doc);
   const allocations = await allocationsOf(ctx, reservations.map((r) => r.id));
   for (const reservation of reservations) await issueReservation(ctx, { id: reservation.id, documentNo: input.outboundSlipNo.trim() }, StockMoveKind.TRANSFER_OUT);
-  for (const a of allocations) {
+  const shipped = allocations.map((a) => {
     const reservation = reservations.find((r) => r.id === a.reservationId)!;
-    ctx.em.create(StockTransferLine, { franchiseId: doc.franchiseId, requisitionId: doc.id, requisitionLineId: reservation.documentLineId!, productId: reservation.productId, batchId: a.batchId, fromZoneId: a.zoneId, shippedQuantity: a.quantity });
-  }
+    return { requisitionLineId: reservation.documentLineId!, productId: reservation.productId, batchId: a.batchId, fromZoneId: a.zoneId, shippedQuantity: a.quantity };
+  });
+  for (const line of shipped) ctx.em.create(StockTransferLine, { franchiseId: doc.franchiseId, requisitionId: doc.id, ...line });
   Object.assign(doc, { status: R.IN_TRANSIT, shippedAt: now(), shippedById: requireActor(ctx).id, outboundSlipNo: input.outboundSlipNo.trim() });
-  return transitioned(ctx, doc, 'ship', R.PICKED);
+  if (doc.leg !== L.OUTBOUND) return transitioned(ctx, doc, 'ship', R.PICKED);
+  const lineNos = new Map((await ctx.em.find(StockRequisitionLine, { requisitionId: doc.id })).map((l) => [l.id, l.lineNo]));
+  const lots = new Map((await ctx.em.find(Batch, { id: { $in: shipped.map((s) => s.batchId) } })).map((b) => [b.id, b]));
+  return transitioned(ctx, doc, 'ship', R.PICKED, async (inbound) => {
+    const lineIds = new Map((await ctx.em.find(StockRequisitionLine, { requisitionId: inbound.id })).map((l) => [l.lineNo, l.id]));
+    for (const line of shipped) {
+      const batch = await franchiseLot(ctx, inbound.franchiseId, lots.get(line.batchId)!);
+      ctx.em.create(StockTransferLine, { ...line, franchiseId: inbound.franchiseId, requisitionId: inbound.id, requisitionLineId: lineIds.get(lineNos.get(line.requisitionLineId)!)!, batchId: batch.id });
+    }
+  });
+}
+
+/** The franchise's record of a lot HQ ships (same product, number and dates); a lot on file with other dates is a CONFLICT. */
+async function franchiseLot(ctx: RequestContext, franchiseId: string, lot: Batch): Promise<Batch> {
+  const found = await ctx.em.findOne(Batch, { franchiseId, productId: lot.productId, lotNo: lot.lotNo });
+  if (found && (found.manufactureDate !== lot.manufactureDate || found.expiryDate !== lot.expiryDate))
+    throw new ConflictError(`Lot ${lot.lotNo} is on file at the receiving franchise with manufacture ${found.manufactureDate} and expiry ${found.expiryDate}, not ${lot.manufactureDate} and ${lot.expiryDate}`, { reason: 'LOT_MISMATCH', lotNo: lot.lotNo });
+  return found ?? ctx.em.create(Batch, { franchiseId, productId: lot.productId, lotNo: lot.lotNo, manufactureDate: lot.manufactureDate, expiryDate: lot.expiryDate, supplierId: null });
 }
 
 /** The requesting warehouse's non-conforming goods area for a storage class, opened on first use. */
@@ -213,7 +338,7 @@ function requisitionReadSpec(ctx: RequestContext): ReadSpec<StockRequisition> {
   return {
     entity: StockRequisition,
     always: ['id', 'franchiseId', 'fromWarehouseId', 'toWarehouseId', 'requestedById'],
-    needs: PEOPLE_NEEDS,
+    needs: { ...PEOPLE_NEEDS, counterpart: ['counterpartId'] },
     embeds: {
       fromWarehouse: warehouseEmbed('from_warehouse_id'),
       toWarehouse: warehouseEmbed('to_warehouse_id'),
@@ -224,6 +349,7 @@ function requisitionReadSpec(ctx: RequestContext): ReadSpec<StockRequisition> {
 }
 
 export async function listRequisitions(ctx: RequestContext, args: ListArgs, selection: Selection | null = null) {
+  // HQ sees both legs of its transfers: the franchise's leg is HQ's `counterpart`, filter it out with leg: { neq: INBOUND }.
   const scope = await warehouseScopeCondition(ctx);
   const where = scope.warehouseId ? { $or: [{ fromWarehouseId: scope.warehouseId }, { toWarehouseId: scope.warehouseId }] } : {};
   return readPage(ctx.em, requisitionReadSpec(ctx), args, selection, { where: where as FilterQuery<StockRequisition>, defaultSort: [{ field: 'createdAt', direction: SortDirection.DESC }] });
@@ -232,6 +358,13 @@ export async function listRequisitions(ctx: RequestContext, args: ListArgs, sele
 export async function findRequisition(ctx: RequestContext, id: string): Promise<StockRequisition | null> {
   const doc = await ctx.em.findOne(StockRequisition, { id });
   return doc && (await visible(ctx, doc)) ? doc : null;
+}
+
+/** The other leg of a transfer, when the reader may see it (HQ sees the franchise's; a franchise never sees HQ's). */
+export async function counterpartOf(ctx: RequestContext, doc: StockRequisition): Promise<StockRequisition | null> {
+  if (!doc.counterpartId) return null;
+  const other = await byIdLoader(ctx, StockRequisition).load(doc.counterpartId);
+  return other && (await visible(ctx, other)) ? other : null;
 }
 
 export function requisitionLinesOf(ctx: RequestContext, ids: readonly string[]) {
