@@ -21,6 +21,7 @@ import { Migration20261130092356_order_delivery_changes } from './Migration20261
 import { Migration20261130095254_order_tracking } from './Migration20261130095254_order_tracking';
 import { Migration20261130101304_order_consumption } from './Migration20261130101304_order_consumption';
 import { Migration20261130115814_requisition_transfer_legs } from './Migration20261130115814_requisition_transfer_legs';
+import { Migration20261130115942_returns } from './Migration20261130115942_returns';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122070000_foundation', class: Migration20261122070000_foundation },
@@ -44,4 +45,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261130095254_order_tracking', class: Migration20261130095254_order_tracking },
   { name: 'Migration20261130101304_order_consumption', class: Migration20261130101304_order_consumption },
   { name: 'Migration20261130115814_requisition_transfer_legs', class: Migration20261130115814_requisition_transfer_legs },
+  { name: 'Migration20261130115942_returns', class: Migration20261130115942_returns },
 ];

@@ -42,6 +42,7 @@ export { nextNumber, formatNumber } from './core/numbering/numbering';
 // Cases, SLA and queues (demo seeds build case histories with the same rules as the services).
 export { Case, CaseActivity, CaseActivityKind, CaseCategory, CaseChannel, CaseMessage, CaseMessageKind, CasePriority, CaseStage, CaseType, EscalationLevel, SlaStatus, SolutionType } from './modules/cases/case.entity';
 export { complaintWorkflow, consultationWorkflow, workflowForType } from './modules/cases/case.workflows';
+export { ReturnKind, ReturnRequest, ReturnStage } from './modules/returns/return.entity';
 export { BusinessCalendar, CaseSlaClock, SlaClockKind, SlaPolicy } from './modules/cases/sla.entity';
 export { BUILT_IN_SLA_TARGETS, calendarSpec, resumeClock, schedule, summarize, targetFor, type EffectivePolicy } from './modules/cases/sla.service';
 export { addBusinessMinutes, ALWAYS_OPEN, businessMinutesBetween } from './modules/cases/business-time';

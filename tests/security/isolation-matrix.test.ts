@@ -57,6 +57,8 @@ interface West {
   documents: { purchaseId: string; purchaseVersion: number; purchaseLineId: string; requisitionId: string; requisitionVersion: number; branchWarehouseId: string; destructionId: string; destructionVersion: number; damagedBatchId: string };
   /** West's orders: an online one still RECEIVED and an in-store receipt not yet paid. */
   orders: { onlineId: string; onlineVersion: number; inStoreId: string; inStoreVersion: number; shippedId: string };
+  /** A west order delivered, with a return of one unit requested (its 24 h review running). */
+  returns: { orderId: string; orderLineId: string; returnId: string; returnVersion: number; returnLineId: string };
   allIds: string[];
 }
 
@@ -70,6 +72,9 @@ interface East {
   /** That warehouse and a product of east's own, for east's orders (they feed the order subscriptions). */
   warehouseId: string;
   productId: string;
+  /** An east order handed over, that east's returns (requested, then cancelled) come from. */
+  returnOrderId: string;
+  returnOrderLineId: string;
 }
 
 type Expect = 'NOT_FOUND' | 'null' | 'noWestData' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'BAD_USER_INPUT';
@@ -81,7 +86,7 @@ interface MatrixCase {
    * 'tick' streams on its own; 'customer' needs an archive created or changed to fire; 'case' a
    * case opened and edited; 'presence' an agent's availability set; 'sla' an SLA alert published.
    */
-  subscription?: 'tick' | 'customer' | 'case' | 'presence' | 'sla' | 'bell' | 'stock' | 'order';
+  subscription?: 'tick' | 'customer' | 'case' | 'presence' | 'sla' | 'bell' | 'stock' | 'order' | 'return';
 }
 
 const ID_FIELDS = 'id franchiseId';
@@ -90,6 +95,7 @@ let calendars = 0;
 const CASE_REFS = 'customerId ownerId expertId orgUnitId';
 /** An order's references to other records: none may be west's. */
 const ORDER_REFS = 'customerId orgUnitId warehouseId';
+const RETURN_REFS = 'orderId customerId orgUnitId warehouseId';
 
 const matrix: Record<string, MatrixCase> = {
   // --- queries
@@ -342,6 +348,22 @@ const matrix: Record<string, MatrixCase> = {
   changeOrderDelivery: { query: (w) => ({ query: `mutation($id: ID!, $v: Int!) { changeOrderDelivery(input: { id: $id, version: $v, deliveryAddress: "潜入者的地址 1 号", reason: "潜入" }) { id deliveryAddress } }`, variables: { id: w.orders.onlineId, v: w.orders.onlineVersion } }), expect: 'NOT_FOUND' },
   recordTrackingEvents: { query: (w) => ({ query: `mutation($e: String!) { recordTrackingEvents(input: { events: [{ eventId: $e, trackingNo: "WEST-SF-0001", status: DELIVERED, occurredAt: "2026-01-01T00:00:00Z" }] }) { accepted duplicates unmatched } }`, variables: { e: w.orders.onlineId } }), expect: 'noWestData' },
   transitionOrder: { query: (w) => ({ query: `mutation($id: ID!) { transitionOrder(input: { id: $id, action: "cancel", fields: { reason: "潜入" } }) { id state } }`, variables: { id: w.orders.onlineId } }), expect: 'NOT_FOUND' },
+  // --- returns
+  returns: { query: (w) => ({ query: `query($id: ID!) { returns(filter: { or: [{ id: { eq: $id } }, { stage: { in: [NEW, REVIEW, CANCELLED] } }] }, paging: { limit: 200 }) { totalCount nodes { ${ID_FIELDS} ${RETURN_REFS} lines { id orderLineId batchId } events { id } order { id } } } }`, variables: { id: w.returns.returnId } }), expect: 'noWestData' },
+  return: { query: (w) => ({ query: `query($id: ID!) { return(id: $id) { ${ID_FIELDS} ${RETURN_REFS} lines { id } events { id } } }`, variables: { id: w.returns.returnId } }), expect: 'null' },
+  returnSettings: { query: (w) => ({ query: `query($f: ID!) { returnSettings(franchiseId: $f) { franchiseId windowDays } }`, variables: { f: w.franchiseId } }), expect: 'NOT_FOUND' },
+  updateReturnSettings: { query: (w) => ({ query: `mutation($f: ID!) { updateReturnSettings(input: { franchiseId: $f, windowDays: 365 }) { franchiseId } }`, variables: { f: w.franchiseId } }), expect: 'NOT_FOUND' },
+  requestReturn: { query: (w) => ({ query: `mutation($o: ID!, $l: ID!) { requestReturn(input: { orderId: $o, kind: REFUND, reason: DAMAGED, source: PHONE, lines: [{ orderLineId: $l, quantity: 1 }] }) { ${ID_FIELDS} } }`, variables: { o: w.returns.orderId, l: w.returns.orderLineId } }), expect: 'NOT_FOUND' },
+  startReturnReview: { query: (w) => ({ query: `mutation($id: ID!) { startReturnReview(input: { id: $id }) { id state } }`, variables: { id: w.returns.returnId } }), expect: 'NOT_FOUND' },
+  approveReturn: { query: (w) => ({ query: `mutation($id: ID!) { approveReturn(input: { id: $id }) { id state } }`, variables: { id: w.returns.returnId } }), expect: 'NOT_FOUND' },
+  rejectReturn: { query: (w) => ({ query: `mutation($id: ID!) { rejectReturn(input: { id: $id, reason: "潜入" }) { id state } }`, variables: { id: w.returns.returnId } }), expect: 'NOT_FOUND' },
+  shipReturnBack: { query: (w) => ({ query: `mutation($id: ID!) { shipReturnBack(input: { id: $id, carrier: "x", trackingNo: "y" }) { id state } }`, variables: { id: w.returns.returnId } }), expect: 'NOT_FOUND' },
+  receiveReturn: { query: (w) => ({ query: `mutation($id: ID!) { receiveReturn(input: { id: $id }) { id state } }`, variables: { id: w.returns.returnId } }), expect: 'NOT_FOUND' },
+  inspectReturn: { query: (w) => ({ query: `mutation($id: ID!, $v: Int!, $l: ID!) { inspectReturn(input: { id: $id, version: $v, lines: [{ returnLineId: $l, acceptedQuantity: 1, damagedQuantity: 0, packagingIntact: true }] }) { id state } }`, variables: { id: w.returns.returnId, v: w.returns.returnVersion, l: w.returns.returnLineId } }), expect: 'NOT_FOUND' },
+  refundReturn: { query: (w) => ({ query: `mutation($id: ID!) { refundReturn(input: { id: $id }) { id state } }`, variables: { id: w.returns.returnId } }), expect: 'NOT_FOUND' },
+  exchangeReturn: { query: (w) => ({ query: `mutation($id: ID!) { exchangeReturn(input: { id: $id }) { id state } }`, variables: { id: w.returns.returnId } }), expect: 'NOT_FOUND' },
+  cancelReturn: { query: (w) => ({ query: `mutation($id: ID!) { cancelReturn(input: { id: $id, reason: "潜入" }) { id state } }`, variables: { id: w.returns.returnId } }), expect: 'NOT_FOUND' },
+  transitionReturn: { query: (w) => ({ query: `mutation($id: ID!) { transitionReturn(input: { id: $id, action: "cancel", fields: { reason: "潜入" } }) { id state } }`, variables: { id: w.returns.returnId } }), expect: 'NOT_FOUND' },
 
   // --- subscriptions
   serverTime: { query: () => ({ query: 'subscription { serverTime { now } }' }), expect: 'noWestData', subscription: 'tick' },
@@ -356,6 +378,8 @@ const matrix: Record<string, MatrixCase> = {
   myNotificationCountChanged: { query: () => ({ query: 'subscription { myNotificationCountChanged { unread } }' }), expect: 'noWestData', subscription: 'bell' },
   createdOrder: { query: () => ({ query: `subscription { createdOrder { ${ID_FIELDS} ${ORDER_REFS} lines { id productId } } }` }), expect: 'noWestData', subscription: 'order' },
   updatedOneOrder: { query: () => ({ query: `subscription { updatedOneOrder { ${ID_FIELDS} ${ORDER_REFS} state } }` }), expect: 'noWestData', subscription: 'order' },
+  createdReturn: { query: () => ({ query: `subscription { createdReturn { ${ID_FIELDS} ${RETURN_REFS} lines { id } } }` }), expect: 'noWestData', subscription: 'return' },
+  updatedOneReturn: { query: () => ({ query: `subscription { updatedOneReturn { ${ID_FIELDS} ${RETURN_REFS} state } }` }), expect: 'noWestData', subscription: 'return' },
 };
 
 interface Versioned {
@@ -488,6 +512,12 @@ describe('franchise isolation matrix', () => {
     const westShipped = (await must<{ createOneOrder: Versioned }>(westOwner, 'mutation($c: ID!, $w: ID!, $p: ID!) { createOneOrder(input: { order: { channel: APP, customerId: $c, warehouseId: $w, lines: [{ productId: $p, quantity: 1 }], deliveryName: "西区客户", deliveryPhone: "13900000000", deliveryAddress: "西区幸福路 8 号 1 单元" } }) { id version } }', { c: westCustomer.id, w: westStock.warehouseId, p: westProduct.id })).createOneOrder;
     for (const action of ['startOrderReview', 'reviewOrder', 'startOrderPicking']) await must(westOwner, `mutation($id: ID!) { ${action}(input: { id: $id }) { id } }`, { id: westShipped.id });
     await must(westOwner, 'mutation($id: ID!) { shipOrder(input: { id: $id, carrier: "顺丰速运", trackingNo: "WEST-SF-0001" }) { id } }', { id: westShipped.id });
+    // And one delivered, with a return of it requested (under its review clock).
+    const westDelivered = (await must<{ createOneOrder: Versioned & { lines: { id: string }[] } }>(westOwner, 'mutation($c: ID!, $w: ID!, $p: ID!) { createOneOrder(input: { order: { channel: APP, customerId: $c, warehouseId: $w, lines: [{ productId: $p, quantity: 1 }], deliveryName: "西区客户", deliveryPhone: "13900000000", deliveryAddress: "西区幸福路 8 号 1 单元" } }) { id version lines { id } } }', { c: westCustomer.id, w: westStock.warehouseId, p: westProduct.id })).createOneOrder;
+    for (const action of ['startOrderReview', 'reviewOrder', 'startOrderPicking']) await must(westOwner, `mutation($id: ID!) { ${action}(input: { id: $id }) { id } }`, { id: westDelivered.id });
+    await must(westOwner, 'mutation($id: ID!) { shipOrder(input: { id: $id, carrier: "顺丰速运", trackingNo: "WEST-SF-0002" }) { id } }', { id: westDelivered.id });
+    await must(westOwner, 'mutation($id: ID!) { deliverOrder(input: { id: $id }) { id } }', { id: westDelivered.id });
+    const westReturn = (await must<{ requestReturn: Versioned & { lines: { id: string }[]; events: { id: string }[] } }>(westOwner, 'mutation($o: ID!, $l: ID!) { requestReturn(input: { orderId: $o, kind: REFUND, reason: DAMAGED, source: APP, description: "西区独有：药盒破损", lines: [{ orderLineId: $l, quantity: 1 }] }) { id version lines { id } events { id } } }', { o: westDelivered.id, l: westDelivered.lines[0]!.id })).requestReturn;
     const westOrderRows = await must<{ orders: { nodes: { id: string; lines: { id: string }[]; events: { id: string }[] }[] } }>(westOwner, '{ orders(paging: { limit: 200 }) { nodes { id lines { id } events { id } } } }');
     // A west count sheet of its normal zone, still being counted.
     const westSheet = (await must<{ openStocktake: Versioned }>(westOwner, 'mutation($w: ID!, $z: ID!) { openStocktake(input: { warehouseId: $w, zoneId: $z }) { id version } }', { w: westStock.warehouseId, z: westStock.normalZoneId })).openStocktake;
@@ -531,6 +561,7 @@ describe('franchise isolation matrix', () => {
         damagedBatchId: damagedLots['WEST-DMG-1']!,
       },
       orders: { onlineId: westOnline.id, onlineVersion: westOnline.version, inStoreId: westInStore.id, inStoreVersion: westInStore.version, shippedId: westShipped.id },
+      returns: { orderId: westDelivered.id, orderLineId: westDelivered.lines[0]!.id, returnId: westReturn.id, returnVersion: westReturn.version, returnLineId: westReturn.lines[0]!.id },
       templateId: template.id,
       templateVersion: template.version,
       messageId: message.id,
@@ -594,6 +625,9 @@ describe('franchise isolation matrix', () => {
         westContact.id,
         handed.id,
         ...westOrderRows.orders.nodes.flatMap((o) => [o.id, ...o.lines.map((l) => l.id), ...o.events.map((e) => e.id)]),
+        westReturn.id,
+        ...westReturn.lines.map((l) => l.id),
+        ...westReturn.events.map((e) => e.id),
         ...westInventory.stockBalances.nodes.map((b) => b.id),
         ...westInventory.stockMoves.nodes.map((m) => m.id),
         ...westInventory.franchiseProducts.nodes.map((t) => t.id),
@@ -634,7 +668,11 @@ describe('franchise isolation matrix', () => {
     const eastCase = (await must<{ createOneCase: Versioned }>(eastOwner, 'mutation { createOneCase(input: { case: { type: COMPLAINT, channel: PHONE, subject: "东区投诉：药盒破损", description: "东区：收到的药盒破损" } }) { id version } }')).createOneCase;
     const eastStock = await createWarehouse(eastOwner, 'EAST-ISO');
     const eastProduct = await createProduct(eastOwner, { genericName: '东区自营养生茶', category: 'SUPPLEMENT', shared: false, approvalNumber: null });
-    east = { caseId: eastCase.id, caseVersion: eastCase.version, sharedViewId: eastView.id, zoneId: eastStock.normalZoneId, warehouseId: eastStock.warehouseId, productId: eastProduct.id };
+    // An east receipt handed over: east's own returns (for the return subscriptions) come from it.
+    await receive(eastOwner, eastStock.warehouseId, [{ productId: eastProduct.id, zoneId: eastStock.normalZoneId, lotNo: 'EAST-RMA-1', expiryDate: inDays(400), quantity: 2 }]);
+    const eastSold = (await must<{ createOneOrder: { id: string; lines: { id: string }[] } }>(eastOwner, 'mutation($w: ID!, $p: ID!) { createOneOrder(input: { order: { channel: IN_STORE, warehouseId: $w, lines: [{ productId: $p, quantity: 1 }] } }) { id lines { id } } }', { w: eastStock.warehouseId, p: eastProduct.id })).createOneOrder;
+    for (const action of ['payOrder', 'handOverOrder']) await must(eastOwner, `mutation($id: ID!) { ${action}(input: { id: $id }) { id } }`, { id: eastSold.id });
+    east = { caseId: eastCase.id, caseVersion: eastCase.version, sharedViewId: eastView.id, zoneId: eastStock.normalZoneId, warehouseId: eastStock.warehouseId, productId: eastProduct.id, returnOrderId: eastSold.id, returnOrderLineId: eastSold.lines[0]!.id };
     // Setting up every module's west records takes a while on a busy machine.
   }, 120_000);
   afterAll(() => app.stop());
@@ -730,6 +768,14 @@ describe('franchise isolation matrix', () => {
         } else if (kind === 'order') {
           await changeOrder(westOwner, 'west');
           eastOrderIds.push(await changeOrder(eastCallers[0]!, 'east'));
+        } else if (kind === 'return') {
+          // West's return published as west's, then as if east's (only a reload in the subscriber's scope decides), then east's own request and cancellation.
+          const pubsub = app.server.app.pubsub;
+          for (const change of ['created', 'updated']) {
+            pubsub.publish('returns.changed', { id: west.returns.returnId, franchiseId: west.franchiseId, change });
+            pubsub.publish('returns.changed', { id: west.returns.returnId, franchiseId: eastFranchiseId, change });
+          }
+          eastReturnIds.push(await changeReturn(eastCallers[0]!));
         } else if (kind === 'bell') {
           // What notifyStaff publishes: west's supervisor's bell, one naming east's franchise with a west id, then the caller's own.
           const pubsub = app.server.app.pubsub;
@@ -742,6 +788,7 @@ describe('franchise isolation matrix', () => {
         if (kind === 'case' || kind === 'sla') expect(JSON.stringify(event)).toContain('东区');
         if (kind === 'stock') expect(JSON.stringify(event)).toContain(east.zoneId);
         if (kind === 'order') expect(JSON.stringify(event)).toContain(eastOrderIds.at(-1)!);
+        if (kind === 'return') expect(JSON.stringify(event)).toContain(eastReturnIds.at(-1)!);
         if (kind === 'presence') expect((event!.data as { agentPresenceChanged: { staffUserId: string } }).agentPresenceChanged.staffUserId).toBe(eastAgent.tokens.user.id);
         checkAnswer(field, ([] as Expect[]).concat(matrix[field]!.expect), { body: event as GraphQLResponse['body'] });
         expect(JSON.stringify(event)).not.toContain('西区');
@@ -757,6 +804,14 @@ describe('franchise isolation matrix', () => {
     const made = (await must<{ createOneOrder: { id: string } }>(caller, 'mutation($w: ID!, $p: ID!) { createOneOrder(input: { order: { channel: IN_STORE, warehouseId: $w, lines: [{ productId: $p, quantity: 1 }] } }) { id } }', { w: warehouseId, p: productId })).createOneOrder;
     if (side === 'west') west.allIds.push(made.id);
     await must(caller, 'mutation($id: ID!) { cancelOrder(input: { id: $id, reason: "顾客放弃" }) { id } }', { id: made.id });
+    return made.id;
+  }
+
+  const eastReturnIds: string[] = [];
+  /** East requests a return of its handed-over receipt and cancels it (so the unit is free again): created and updated return events; the return's id. */
+  async function changeReturn(caller: Caller): Promise<string> {
+    const made = (await must<{ requestReturn: { id: string } }>(caller, 'mutation($o: ID!, $l: ID!) { requestReturn(input: { orderId: $o, kind: REFUND, reason: CUSTOMER_REASON, source: IN_STORE, lines: [{ orderLineId: $l, quantity: 1 }] }) { id } }', { o: east.returnOrderId, l: east.returnOrderLineId })).requestReturn;
+    await must(caller, 'mutation($id: ID!) { cancelReturn(input: { id: $id, reason: "顾客改主意" }) { id } }', { id: made.id });
     return made.id;
   }
 
@@ -821,6 +876,8 @@ describe('franchise isolation matrix', () => {
     });
     const orders = await must<Record<string, { state: string; version: number; trackingStatus?: string | null }>>(westOwner, 'query($a: ID!, $b: ID!, $c: ID!) { online: order(id: $a) { state version } inStore: order(id: $b) { state version } shipped: order(id: $c) { state trackingStatus } }', { a: west.orders.onlineId, b: west.orders.inStoreId, c: west.orders.shippedId });
     expect(orders).toEqual({ online: { state: 'RECEIVED', version: west.orders.onlineVersion }, inStore: { state: 'RECEIPT_ISSUED', version: west.orders.inStoreVersion }, shipped: { state: 'SHIPPED', trackingStatus: null } });
+    const westReturn = await must<{ return: { state: string; version: number }; returnSettings: { windowDays: number } }>(westOwner, 'query($id: ID!) { return(id: $id) { state version } returnSettings { windowDays } }', { id: west.returns.returnId });
+    expect(westReturn).toEqual({ return: { state: 'REQUESTED', version: west.returns.returnVersion }, returnSettings: { windowDays: 7 } });
     const customer = await westOwner.graphql<{ customer: { version: number; note: string | null } }>(`query($id: ID!) { customer(id: $id) { version note } }`, { id: west.customerId });
     expect(customer.body.data!.customer).toEqual({ version: west.customerVersion, note: null });
     const article = await westOwner.graphql<{ knowledgeArticle: { version: number; title: string; status: string } }>(`query($id: ID!) { knowledgeArticle(id: $id) { version title status } }`, { id: west.knowledgeArticleId });

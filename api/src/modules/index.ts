@@ -11,6 +11,7 @@ import { notificationsModule } from './notifications/notification.module';
 import { orgModule } from './org/org.module';
 import { ordersModule } from './orders/order.module';
 import { pluginsModule } from './plugins/plugin.module';
+import { returnsModule } from './returns/return.module';
 import { surveysModule } from './surveys/survey.module';
 import { systemModule } from './system/system.module';
 
@@ -30,6 +31,7 @@ export const modules: readonly ModuleDefinition[] = [
   notificationsModule,
   inventoryModule,
   ordersModule,
+  returnsModule,
   surveysModule,
   pluginsModule,
   eventsModule,

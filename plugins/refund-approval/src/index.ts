@@ -1,17 +1,19 @@
 import { definePlugin } from '@pharmadesk/api';
 import { RefundApproval } from './refund-approval.entity';
 import { CaseRefundApprovalsResolver, RefundApprovalResolver } from './refund-approval.resolver';
-import { APPROVE, complaintRefundApproval } from './refund-approval.workflow';
+import { APPROVE, complaintRefundApproval, returnRefundApproval } from './refund-approval.workflow';
 import { Migration20261122150000_refund_approval } from './migrations/Migration20261122150000_refund_approval';
 
 export { RefundApproval, RefundApprovalStatus } from './refund-approval.entity';
-export { needsApproval, AWAITING_APPROVAL } from './refund-approval.workflow';
+export { needsApproval, returnNeedsApproval, AWAITING_APPROVAL, REFUND_REJECTED } from './refund-approval.workflow';
 
 /**
  * refund-approval: a complaint's refund or compensation above the franchise's threshold
  * goes to AWAITING_REFUND_APPROVAL instead of SOLUTION_PROPOSED; a holder of
  * refund:approve (not the proposer) approves it on to SOLUTION_PROPOSED or rejects it
- * back to INVESTIGATING with a reason. At or below the threshold nothing changes.
+ * back to INVESTIGATING with a reason. At or below the threshold nothing changes. The same
+ * threshold applies to real refunds of returns: an inspected refund above it waits in
+ * AWAITING_REFUND_APPROVAL until another holder of refund:approve approves or rejects it.
  */
 export default definePlugin({
   name: 'refund-approval',
@@ -24,7 +26,7 @@ export default definePlugin({
   permissions: [
     { name: APPROVE, group: 'Cases', description: 'Approve or reject refunds and compensation above the franchise’s threshold (refund-approval plugin).', grantedTo: ['supervisor', 'store_director', 'franchise_owner', 'hq_admin'] },
   ],
-  workflows: [complaintRefundApproval],
+  workflows: [complaintRefundApproval, returnRefundApproval],
   schema: { entities: [RefundApproval], resolvers: [RefundApprovalResolver, CaseRefundApprovalsResolver] },
   migrations: [{ name: 'Migration20261122150000_refund_approval', class: Migration20261122150000_refund_approval }],
   admin: { module: 'plugins/refund-approval/admin', description: 'Refund approvals page' },

@@ -1,4 +1,4 @@
-import { CaseStage, SolutionType, type Case, type PluginAction, type PluginGuard, type TransitionRun, type WorkflowExtension } from '@pharmadesk/api';
+import { CaseStage, ReturnKind, ReturnStage, SolutionType, type Case, type ReturnRequest, type PluginAction, type PluginGuard, type TransitionRun, type WorkflowExtension } from '@pharmadesk/api';
 import { RefundApproval, RefundApprovalStatus } from './refund-approval.entity';
 import { clock } from '@pharmadesk/api';
 
@@ -66,6 +66,47 @@ export const complaintRefundApproval: WorkflowExtension<Case, RefundApprovalOpti
       requiredFields: [{ name: 'reason', label: 'a reason', check: (v) => (typeof v === 'string' && v.length <= 1000 ? null : 'a reason must be text of at most 1000 characters') }],
       guards: [notOwnRequest],
       actions: [decide(RefundApprovalStatus.REJECTED)],
+    },
+  ],
+};
+
+export const REFUND_REJECTED = 'REFUND_REJECTED';
+
+/** A real refund of a return above the threshold (yuan; the return counts in cents) waits for approval after the inspection. */
+export function returnNeedsApproval(refundCents: unknown, options: RefundApprovalOptions): boolean {
+  const cents = Number(refundCents);
+  return Number.isFinite(cents) && cents > Math.round(options.threshold * 100);
+}
+
+/** Four eyes on returns too: whoever inspected (and so set the amount) does not approve it. */
+const notOwnInspection: PluginGuard<ReturnRequest, RefundApprovalOptions> = (run) =>
+  run.record.inspectedById === run.ctx.actor!.id ? { reason: 'OWN_REFUND_REQUEST', message: 'you inspected this return and set its refund; another holder of refund:approve must decide it' } : null;
+
+export const returnRefundApproval: WorkflowExtension<ReturnRequest, RefundApprovalOptions> = {
+  extends: 'return_request',
+  states: [
+    { name: AWAITING_APPROVAL, label: '待退款审批 Awaiting refund approval', stage: ReturnStage.SETTLEMENT },
+    { name: REFUND_REJECTED, label: '退款未获批准 Refund not approved', stage: ReturnStage.REJECTED },
+  ],
+  amend: [{ action: 'inspect', branches: [{ to: AWAITING_APPROVAL, when: (run, options) => run.record.kind === ReturnKind.REFUND && returnNeedsApproval(run.input.refundCents, options) }] }],
+  transitions: [
+    {
+      action: 'approve_refund',
+      label: 'approve the refund',
+      from: [AWAITING_APPROVAL],
+      to: 'REFUND_PENDING',
+      permission: APPROVE,
+      guards: [notOwnInspection],
+      actions: [(run) => void Object.assign(run.record, { refundApprovedById: run.ctx.actor!.id, refundApprovedAt: clock.now() })],
+    },
+    {
+      action: 'reject_refund',
+      label: 'reject the refund',
+      from: [AWAITING_APPROVAL],
+      to: REFUND_REJECTED,
+      permission: APPROVE,
+      requiredFields: [{ name: 'reason', label: 'a reason', check: (v) => (typeof v === 'string' && v.length <= 1000 ? null : 'a reason must be text of at most 1000 characters') }],
+      guards: [notOwnInspection],
     },
   ],
 };

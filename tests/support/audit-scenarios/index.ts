@@ -9,6 +9,7 @@ import { inventoryAuditScenario } from './inventory';
 import { stockControlAuditScenario } from './stock-control';
 import { stockDocumentsAuditScenario } from './stock-documents';
 import { ordersAuditScenario } from './orders';
+import { returnsAuditScenario } from './returns';
 
 /**
  * Per-module parts of the audit test (tests/identity/pii-and-audit.test.ts): each runs
@@ -32,4 +33,5 @@ auditScenarios.push(inventoryAuditScenario);
 auditScenarios.push(stockDocumentsAuditScenario);
 auditScenarios.push(stockControlAuditScenario);
 auditScenarios.push(ordersAuditScenario);
+auditScenarios.push(returnsAuditScenario);
 auditScenarios.push(eventsAuditScenario);

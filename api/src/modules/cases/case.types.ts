@@ -21,6 +21,10 @@ export const CaseMessageConnection = Connection(CaseMessage);
 export const CaseActivityConnection = Connection(CaseActivity);
 export const DepartmentFeedbackConnection = Connection(DepartmentFeedback);
 
+/** Shared with other queues that escalate and run SLA clocks (returns). */
+export const EscalationLevelComparison = enumComparison('EscalationLevel', EscalationLevel);
+export const SlaStatusComparison = enumComparison('SlaStatus', SlaStatus);
+
 export const CASE_FILTER_FIELDS = {
   id: IDFilterComparison,
   caseNo: StringFieldComparison,
@@ -37,8 +41,8 @@ export const CASE_FILTER_FIELDS = {
   orgUnitId: IDFilterComparison,
   ownerId: IDFilterComparison,
   expertId: IDFilterComparison,
-  escalationLevel: enumComparison('EscalationLevel', EscalationLevel),
-  slaStatus: enumComparison('SlaStatus', SlaStatus),
+  escalationLevel: EscalationLevelComparison,
+  slaStatus: SlaStatusComparison,
   slaDueAt: DateFieldComparison,
   subject: StringFieldComparison,
   tags: ArrayFieldComparison,

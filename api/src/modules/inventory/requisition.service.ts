@@ -257,7 +257,7 @@ async function franchiseLot(ctx: RequestContext, franchiseId: string, lot: Batch
 }
 
 /** The requesting warehouse's non-conforming goods area for a storage class, opened on first use. */
-async function nonConformingZone(ctx: RequestContext, warehouse: Warehouse, product: Product): Promise<StorageZone> {
+export async function nonConformingZone(ctx: RequestContext, warehouse: Warehouse, product: Product): Promise<StorageZone> {
   const found = await ctx.em.findOne(StorageZone, { warehouseId: warehouse.id, storageClass: product.storageClass, nonConforming: true }, { orderBy: { code: 'asc' } });
   if (found) return found;
   const cold = product.storageClass === StorageClass.COLD;
