@@ -20,6 +20,7 @@ import { Migration20261130085549_orders } from './Migration20261130085549_orders
 import { Migration20261130092356_order_delivery_changes } from './Migration20261130092356_order_delivery_changes';
 import { Migration20261130095254_order_tracking } from './Migration20261130095254_order_tracking';
 import { Migration20261130101304_order_consumption } from './Migration20261130101304_order_consumption';
+import { Migration20261130115811_case_links } from './Migration20261130115811_case_links';
 import { Migration20261130115814_requisition_transfer_legs } from './Migration20261130115814_requisition_transfer_legs';
 import { Migration20261130115942_returns } from './Migration20261130115942_returns';
 
@@ -44,6 +45,7 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261130092356_order_delivery_changes', class: Migration20261130092356_order_delivery_changes },
   { name: 'Migration20261130095254_order_tracking', class: Migration20261130095254_order_tracking },
   { name: 'Migration20261130101304_order_consumption', class: Migration20261130101304_order_consumption },
+  { name: 'Migration20261130115811_case_links', class: Migration20261130115811_case_links },
   { name: 'Migration20261130115814_requisition_transfer_legs', class: Migration20261130115814_requisition_transfer_legs },
   { name: 'Migration20261130115942_returns', class: Migration20261130115942_returns },
 ];

@@ -154,16 +154,32 @@ export class Case extends TenantEntity<
   orgUnitId!: string;
 
   @Property({ type: 'text', nullable: true })
-  @Field(() => String, { nullable: true, description: 'Related order (free reference until the orders module links it).' })
+  @Field(() => String, { nullable: true, description: 'The order number: the linked order’s, or as the customer quoted it for an order outside the system.' })
   orderRef?: string | null;
 
   @Property({ type: 'text', nullable: true })
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The product as people read it: the linked product’s name and strength, or free text.' })
   productRef?: string | null;
 
   @Property({ type: 'text', nullable: true })
-  @Field(() => String, { nullable: true, description: 'Drug batch number involved.' })
+  @Field(() => String, { nullable: true, description: 'The drug lot number involved: the linked lot’s, or free text.' })
   batchRef?: string | null;
+
+  @Property({ type: 'uuid', nullable: true, index: true })
+  @Field(() => ID, { nullable: true, description: 'The linked order (checked: in the case’s franchise and the caller’s reach).' })
+  orderId?: string | null;
+
+  @Property({ type: 'uuid', nullable: true })
+  @Field(() => ID, { nullable: true, description: 'The linked order line (its product and lot follow).' })
+  orderLineId?: string | null;
+
+  @Property({ type: 'uuid', nullable: true })
+  @Field(() => ID, { nullable: true })
+  productId?: string | null;
+
+  @Property({ type: 'uuid', nullable: true, index: true })
+  @Field(() => ID, { nullable: true, description: 'The linked lot (batch).' })
+  lotId?: string | null;
 
   @Enum({ items: () => CaseCategory, nullable: true })
   @Field(() => CaseCategory, { nullable: true })

@@ -31,7 +31,7 @@ export function caseReadSpec(ctx: RequestContext): ReadSpec<Case> {
     entity: Case,
     always: ['id', 'franchiseId', 'workflow', 'state', 'customerId', 'ownerId', 'expertId', 'orgUnitId'],
     // Workflow guards may read any field of the case.
-    needs: { allowedActions: '*', solutionAmount: ['solutionAmountValue'] },
+    needs: { allowedActions: '*', solutionAmount: ['solutionAmountValue'], order: ['orderId'], orderLine: ['orderLineId'], product: ['productId'], lot: ['lotId'] },
     computed: { solutionAmount: (a) => `${a}.solution_amount_value::float8` },
     embeds: {
       customer: customerEmbed(ctx, 'customer_id'),

@@ -16,6 +16,7 @@ import { StaffStatus, StaffUser, JobTitle } from '../identity/staff-user.entity'
 import { OrgUnit, OrgUnitKind } from '../org/org-unit.entity';
 import { findOrgUnit, getOrgUnit, orgUnitScopeCondition } from '../org/org.service';
 import { autoAssign, queueFor } from './case-assignment';
+import { hasLinkChange, resolveCaseLinks, type CaseLinks, type ResolvedCaseLinks } from './case-links';
 import { addThreadMessage } from './case-thread';
 import { Case, CaseActivity, CaseActivityKind, CaseMessage, CaseMessageKind, CaseStage, EscalationLevel, OPEN_STAGES } from './case.entity';
 import { caseLoader } from './case.loaders';
@@ -81,9 +82,12 @@ async function placeCase(ctx: RequestContext, input: CaseInput, customerUnitId: 
  */
 export async function createCase(ctx: RequestContext, input: CaseInput, options: { ownerId?: string } = {}): Promise<Case> {
   const actor = ctx.actor ?? (input.orgUnitId && ctx.scope.orgPath === '/' ? null : requireActor(ctx));
-  const customer = input.customerId ? await getCustomer(ctx, input.customerId) : undefined;
+  let customer = input.customerId ? await getCustomer(ctx, input.customerId) : undefined;
   const unit = await placeCase(ctx, input, customer?.orgUnitId);
   if (customer && customer.franchiseId !== unit.franchiseId) throw new BadUserInputError({ field: 'case.orgUnitId', message: 'must be in the customer’s franchise' });
+  const links = hasLinkChange(input) ? await caseLinks(ctx, input, unit.franchiseId, customer?.id ?? null) : {};
+  // A case opened about an order (without naming the customer) is the order's customer's.
+  if (!customer && links.customerId) customer = await getCustomer(ctx, links.customerId);
 
   const franchise = await ctx.em.findOneOrFail(OrgUnit, { id: unit.franchiseId });
   const year = numberingYear(clock.now(), franchise.timeZone);
@@ -92,6 +96,7 @@ export async function createCase(ctx: RequestContext, input: CaseInput, options:
   const now = clock.now();
   const c = ctx.em.create(Case, {
     ...input,
+    ...links,
     customerId: customer?.id ?? null,
     orgUnitId: unit.id,
     franchiseId: unit.franchiseId,
@@ -123,6 +128,7 @@ export async function createCase(ctx: RequestContext, input: CaseInput, options:
 export async function updateCase(ctx: RequestContext, id: string, version: number, update: CaseUpdate): Promise<Case> {
   const c = await getCase(ctx, id);
   checkVersion(c, version, 'Case');
+  if (hasLinkChange(update)) Object.assign(update, await caseLinks(ctx, linksAfter(c, update), c.franchiseId, update.customerId ?? c.customerId ?? null));
   if (update.customerId && update.customerId !== c.customerId) {
     const customer = await getCustomer(ctx, update.customerId);
     if (customer.franchiseId !== c.franchiseId) throw new NotFoundError('Customer', update.customerId);
@@ -134,6 +140,35 @@ export async function updateCase(ctx: RequestContext, id: string, version: numbe
   if (changed.length) recordActivity(ctx, c, { kind: CaseActivityKind.UPDATED, details: { fields: changed } });
   await flushCase(ctx, c);
   return c;
+}
+
+function pickLinks(from: CaseLinks): CaseLinks {
+  return { orderId: from.orderId ?? null, orderLineId: from.orderLineId ?? null, productId: from.productId ?? null, lotId: from.lotId ?? null };
+}
+
+type LinkInput = CaseLinks & { orderRef?: string | null; productRef?: string | null; batchRef?: string | null };
+
+/** A case's links after an update: another order drops the old line; an unlinked record drops its reference text unless new text is given. */
+function linksAfter(c: Case, update: LinkInput): LinkInput {
+  const given = Object.fromEntries(Object.entries(update).filter(([, v]) => v !== undefined)) as LinkInput;
+  const links: LinkInput = { ...pickLinks(c), ...given };
+  if (update.orderId !== undefined && update.orderId !== c.orderId && update.orderLineId === undefined) links.orderLineId = null;
+  if (update.orderId === null && update.orderRef === undefined) links.orderRef = null;
+  if (update.productId === null && update.productRef === undefined) links.productRef = null;
+  if (update.lotId === null && update.batchRef === undefined) links.batchRef = null;
+  return links;
+}
+
+/**
+ * Checks the order, line, product and lot a case is linked to (through the modules that own
+ * them) and completes them; an order of another customer than the case's is refused.
+ */
+async function caseLinks(ctx: RequestContext, input: LinkInput, franchiseId: string, customerId: string | null): Promise<ResolvedCaseLinks> {
+  const resolved = await resolveCaseLinks(ctx, { ...pickLinks(input), orderRef: input.orderRef, productRef: input.productRef, batchRef: input.batchRef }, franchiseId);
+  if (customerId && resolved.customerId && resolved.customerId !== customerId)
+    throw new BadUserInputError({ field: 'case.orderId', message: `order ${resolved.orderRef} belongs to another customer than the case’s`, reason: 'OTHER_CUSTOMER' });
+  const { customerId: orderCustomerId, ...links } = resolved;
+  return { ...links, ...(customerId || !orderCustomerId ? {} : { customerId: orderCustomerId }) };
 }
 
 /** Flushes a case change; a concurrent change of the same case (version moved) is a CONFLICT. */

@@ -93,6 +93,10 @@ export class CaseInput {
   @Field(() => String, { nullable: true }) @IsOptional() @Length(1, 64) orderRef?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @Length(1, 64) productRef?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @Length(1, 64) batchRef?: string | null;
+  @Field(() => ID, { nullable: true, description: 'Link an order (your franchise, your reach); its number fills orderRef and its customer the case’s when none is given.' }) orderId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'Link one line of the order (its product and, when it left as one lot, the lot follow).' }) orderLineId?: string | null;
+  @Field(() => ID, { nullable: true }) productId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'Link the lot (batch) concerned.' }) lotId?: string | null;
   @Field(() => [CaseAttachmentInput], { nullable: true }) @IsOptional() @ArrayMaxSize(20, { message: 'attachments: at most 20' }) @ValidateNested() attachments?: CaseAttachmentInput[];
   @Field(() => [String], { nullable: true }) @IsOptional() @ArrayMaxSize(20) @Length(1, 30, { each: true }) tags?: string[];
 }
@@ -113,6 +117,10 @@ export class CaseUpdate {
   @Field(() => String, { nullable: true }) @IsOptional() @Length(1, 64) orderRef?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @Length(1, 64) productRef?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @Length(1, 64) batchRef?: string | null;
+  @Field(() => ID, { nullable: true, description: 'Link an order (your franchise, your reach); its number fills orderRef and its customer the case’s when none is given.' }) orderId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'Link one line of the order (its product and, when it left as one lot, the lot follow).' }) orderLineId?: string | null;
+  @Field(() => ID, { nullable: true }) productId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'Link the lot (batch) concerned.' }) lotId?: string | null;
   @Field(() => [CaseAttachmentInput], { nullable: true }) @IsOptional() @ArrayMaxSize(20, { message: 'attachments: at most 20' }) @ValidateNested() attachments?: CaseAttachmentInput[];
   @Field(() => [String], { nullable: true }) @IsOptional() @ArrayMaxSize(20) @Length(1, 30, { each: true }) tags?: string[];
 }

@@ -1,4 +1,5 @@
 import { defineModule } from '../../core/modules/module';
+import { CaseStockResolver, stockCaseLinks } from './case-links';
 import { FranchiseProduct, Product, Supplier } from './catalog.entity';
 import { PurchaseInspectionLine, PurchaseRequest, PurchaseRequestLine, StockDestruction, StockDestructionLine, StockRequisition, StockRequisitionLine, StockTransferLine } from './documents.entity';
 import { documentEventTypes } from './documents.events';
@@ -36,10 +37,10 @@ export const inventoryModule = defineModule({
   resolvers: [ProductResolver, SupplierResolver, WarehouseResolver, BatchResolver, StockBalanceResolver, StockMoveResolver, StockReservationResolver, RecallResolver,
     PurchaseRequestResolver, PurchaseRequestLineResolver, PurchaseInspectionLineResolver, PurchaseSuggestionResolver,
     StockRequisitionResolver, StockRequisitionLineResolver, StockTransferLineResolver, StockDestructionResolver, StockDestructionLineResolver,
-    StockAlertResolver, StorageResolver, StocktakeResolver, StocktakeLineResolver, ExpiryResolver, RecallOutreachResolver, ...peopleResolvers],
+    StockAlertResolver, StorageResolver, StocktakeResolver, StocktakeLineResolver, ExpiryResolver, RecallOutreachResolver, CaseStockResolver, ...peopleResolvers],
   permissions: [InventoryPermission],
   jobs: [flagExpiredJob, ledgerCheckJob, excursionCheckJob],
   events: [...documentEventTypes, ...inventoryEventTypes],
   contributes: { eventHandlers: inventoryEventHandlers },
-  extensions: [directIssueCustomers],
+  extensions: [directIssueCustomers, stockCaseLinks],
 });

@@ -22,6 +22,7 @@ export const CUSTOMER_CHANNELS = [NotificationChannel.WECHAT, NotificationChanne
 const common = { franchiseName: '加盟商名称 Franchise name' };
 const customer = { ...common, customerName: '客户姓名 Customer name' };
 const caseFields = { caseNo: '工单号 Case number', subject: '工单主题 Case subject' };
+const orderFields = { orderNo: '订单号 Order number' };
 
 export const NOTIFICATION_KINDS = [
   {
@@ -52,6 +53,46 @@ export const NOTIFICATION_KINDS = [
     defaults: {
       'zh-CN': { subject: '来自{{franchiseName}}的关怀', body: '{{customerName}}您好，{{message}}【{{franchiseName}}】' },
       en: { subject: 'A note from {{franchiseName}}', body: 'Dear {{customerName}}, {{message}} — {{franchiseName}}' },
+    },
+  },
+  {
+    key: 'order.shipped',
+    audience: 'customer',
+    label: '订单发货通知 Order shipped',
+    placeholders: { ...customer, ...orderFields, carrier: '承运商 Carrier', trackingNo: '运单号 Tracking number', expectedDelivery: '预计送达 Expected delivery' },
+    defaults: {
+      'zh-CN': { subject: '您的订单 {{orderNo}} 已发货', body: '{{customerName}}您好，您的订单 {{orderNo}} 已由{{carrier}}发出，运单号 {{trackingNo}}，预计送达：{{expectedDelivery}}。【{{franchiseName}}】' },
+      en: { subject: 'Your order {{orderNo}} has shipped', body: 'Dear {{customerName}}, your order {{orderNo}} left with {{carrier}}, tracking number {{trackingNo}}; expected delivery: {{expectedDelivery}}. — {{franchiseName}}' },
+    },
+  },
+  {
+    key: 'order.tracking',
+    audience: 'customer',
+    label: '物流进度 Delivery update',
+    placeholders: { ...customer, ...orderFields, status: '物流状态 Delivery status', eta: '预计到达 Estimated arrival' },
+    defaults: {
+      'zh-CN': { subject: '订单 {{orderNo}}：{{status}}', body: '{{customerName}}您好，您的订单 {{orderNo}} {{status}}。{{eta}}【{{franchiseName}}】' },
+      en: { subject: 'Order {{orderNo}}: {{status}}', body: 'Dear {{customerName}}, your order {{orderNo}}: {{status}}. {{eta}} — {{franchiseName}}' },
+    },
+  },
+  {
+    key: 'order.cancelled',
+    audience: 'customer',
+    label: '订单取消通知 Order cancelled',
+    placeholders: { ...customer, ...orderFields, reason: '取消原因 Reason', refund: '退款说明 Refund' },
+    defaults: {
+      'zh-CN': { subject: '您的订单 {{orderNo}} 已取消', body: '{{customerName}}您好，您的订单 {{orderNo}} 已取消（{{reason}}）。{{refund}}【{{franchiseName}}】' },
+      en: { subject: 'Your order {{orderNo}} is cancelled', body: 'Dear {{customerName}}, your order {{orderNo}} is cancelled ({{reason}}). {{refund}} — {{franchiseName}}' },
+    },
+  },
+  {
+    key: 'order.payment_reminder',
+    audience: 'customer',
+    label: '付款提醒 Payment reminder',
+    placeholders: { ...customer, ...orderFields, amount: '应付金额（元）Amount due (yuan)' },
+    defaults: {
+      'zh-CN': { subject: '订单 {{orderNo}} 待付款', body: '{{customerName}}您好，您的订单 {{orderNo}} 尚待付款 ¥{{amount}}，付款后我们将尽快为您处理。如已付款请忽略本消息。【{{franchiseName}}】' },
+      en: { subject: 'Order {{orderNo}} awaits payment', body: 'Dear {{customerName}}, your order {{orderNo}} awaits payment of ¥{{amount}}; we will handle it as soon as it is paid. Please ignore this if you have paid. — {{franchiseName}}' },
     },
   },
   {

@@ -1,4 +1,5 @@
 import { defineModule } from '../../core/modules/module';
+import { CaseOrderResolver, OrderCasesResolver, orderCaseLinks, orderTimelineProvider } from './order-cases';
 import { Order, OrderEvent, OrderLine, OrderPick, OrderTrackingEvent } from './order.entity';
 import { orderEventTypes } from './order.events';
 import { OrderPermission } from './order.permissions';
@@ -9,8 +10,9 @@ import { inStoreOrderWorkflow, onlineOrderWorkflow } from './order.workflows';
 export const ordersModule = defineModule({
   name: 'orders',
   entities: [Order, OrderLine, OrderPick, OrderEvent, OrderTrackingEvent],
-  resolvers: [OrderResolver, OrderLineResolver],
+  resolvers: [OrderResolver, OrderLineResolver, CaseOrderResolver, OrderCasesResolver],
   permissions: [OrderPermission],
   events: orderEventTypes,
-  contributes: { workflows: [onlineOrderWorkflow, inStoreOrderWorkflow] },
+  contributes: { workflows: [onlineOrderWorkflow, inStoreOrderWorkflow], timelineProviders: [orderTimelineProvider] },
+  extensions: [orderCaseLinks],
 });

@@ -14,9 +14,11 @@ import { getProduct, termsFor } from '../inventory/catalog.service';
 import { getActiveWarehouse } from '../inventory/warehouse.service';
 import { OrgUnit, OrgUnitKind } from '../org/org-unit.entity';
 import { findOrgUnit, getOrgUnit } from '../org/org.service';
+import { CaseCategory } from '../cases/case.entity';
+import { openContactCase, openReceiptComplaint, RECEIPT_PROBLEMS } from './order-cases';
 import { tryReserveOrder } from './order-stock';
-import { Order, OrderChannel, OrderEvent, OrderEventKind, OrderLine, OrderStage, PaymentStatus } from './order.entity';
-import { orderLoader } from './order.loaders';
+import { Order, OrderChannel, OrderEvent, OrderEventKind, OrderLine, OrderStage, PaymentStatus, ReceiptCondition } from './order.entity';
+import { orderLinesLoader, orderLoader } from './order.loaders';
 import type { OrderInput } from './order.types';
 import { workflowForChannel } from './order.workflows';
 
@@ -180,6 +182,17 @@ export async function flushOrder(ctx: RequestContext, order: Order): Promise<voi
   await publishOrderChange(ctx, order, 'updated');
 }
 
+/** What a PROBLEM on receipt is about: its kind (OTHER unless said) and the order line, which must be this order's. */
+async function checkReceiptProblem(ctx: RequestContext, order: Order, input: Record<string, unknown>): Promise<{ category: CaseCategory; lineId: string | null; note: string | null }> {
+  const lineId = (input.problemLineId as string | null | undefined) ?? null;
+  if (lineId && !(await orderLinesLoader(ctx).load(order.id)).some((l) => l.id === lineId))
+    throw new BadUserInputError({ field: 'input.problemLineId', message: `is not a line of order ${order.orderNo}`, reason: 'OTHER_ORDER' });
+  const category = (input.problem as CaseCategory | null | undefined) ?? CaseCategory.OTHER;
+  if (!RECEIPT_PROBLEMS.includes(category as (typeof RECEIPT_PROBLEMS)[number]))
+    throw new BadUserInputError({ field: 'input.problem', message: `must be one of ${RECEIPT_PROBLEMS.join(', ')}`, reason: 'NOT_ALLOWED_OPTION', params: { allowed: RECEIPT_PROBLEMS } });
+  return { category, lineId, note: (input.note as string | null | undefined) ?? null };
+}
+
 /**
  * Takes a workflow action on an order. `review` first tries to reserve the stock (in a
  * savepoint): its outcome decides whether the order is approved or waits for the customer.
@@ -196,6 +209,7 @@ export async function transitionOrder(ctx: RequestContext, args: { id: string; v
     const shortage = await tryReserveOrder(ctx, order);
     if (shortage) input.stockShortage = shortage;
   }
+  const receiptProblem = args.action === 'confirm_receipt' ? await checkReceiptProblem(ctx, order, input) : undefined!;
   await runTransition(workflow, { ctx, record: order, state: from, action: args.action, input, move: (to) => Object.assign(order, { state: to.name, stage: to.stage as OrderStage }) });
   const shortage = input.stockShortage as { message: string } | undefined;
   const reason = (typeof input.reason === 'string' ? input.reason.trim() : null) ?? null;
@@ -208,6 +222,8 @@ export async function transitionOrder(ctx: RequestContext, args: { id: string; v
     details: { ...(shortage ? { stockShortage: shortage } : {}), ...(args.action === 'ship' ? { carrier: order.carrier, trackingNo: order.trackingNo } : {}) },
   });
   await flushOrder(ctx, order);
+  if (order.stage === OrderStage.WAITING_CUSTOMER && from !== order.state) await openContactCase(ctx, order);
+  if (args.action === 'confirm_receipt' && order.receiptCondition === ReceiptCondition.PROBLEM) await openReceiptComplaint(ctx, order, receiptProblem);
   await publishEvent(ctx, 'order.transitioned', order.franchiseId, { orderId: order.id, orderNo: order.orderNo, action: args.action, from, to: order.state, reason: reason ?? (shortage ? order.waitingReason ?? null : null) });
   if (args.action === 'ship')
     await publishEvent(ctx, 'order.shipped', order.franchiseId, { orderId: order.id, orderNo: order.orderNo, customerId: order.customerId ?? null, carrier: order.carrier!, trackingNo: order.trackingNo!, expectedDeliveryAt: order.expectedDeliveryAt?.toISOString() ?? null });

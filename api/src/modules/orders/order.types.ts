@@ -5,6 +5,7 @@ import { DateFieldComparison, enumComparison, IDFilterComparison, IntFieldCompar
 import { defineListInputs } from '../../core/graphql/list';
 import { Connection } from '../../core/graphql/paging';
 import { ANY_PHONE } from '../../core/validation';
+import { CaseCategory } from '../cases/case.entity';
 import { MAX_LINE_QUANTITY, MAX_LINES } from '../inventory/inventory.types';
 import { IdentityVerificationMethod, Order, OrderChannel, OrderStage, PaymentStatus, ReceiptCondition, TrackingStatus } from './order.entity';
 
@@ -91,7 +92,9 @@ export class ShipOrderInput extends OrderActionInput {
 @InputType()
 export class ConfirmOrderReceiptInput extends OrderActionInput {
   @Field(() => ReceiptCondition) condition!: ReceiptCondition;
-  @Field(() => String, { nullable: true }) @IsOptional() @Length(1, 2000) note?: string | null;
+  @Field(() => String, { nullable: true, description: 'What the customer said; with PROBLEM it becomes the complaint’s description.' }) @IsOptional() @Length(1, 2000) note?: string | null;
+  @Field(() => CaseCategory, { nullable: true, description: 'With PROBLEM: what kind of problem (DELIVERY_DAMAGED, DELIVERY_LATE, DRUG_SPOILED, DRUG_WRONG_ITEM, OTHER); the complaint case gets it.' }) problem?: CaseCategory | null;
+  @Field(() => ID, { nullable: true, description: 'With PROBLEM: the order line concerned (the complaint links it and, when it left as one lot, its lot).' }) problemLineId?: string | null;
 }
 
 @InputType()
