@@ -23,6 +23,7 @@ import { Migration20261130101304_order_consumption } from './Migration2026113010
 import { Migration20261130115811_case_links } from './Migration20261130115811_case_links';
 import { Migration20261130115814_requisition_transfer_legs } from './Migration20261130115814_requisition_transfer_legs';
 import { Migration20261130115942_returns } from './Migration20261130115942_returns';
+import { Migration20261130121416_order_payments } from './Migration20261130121416_order_payments';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122070000_foundation', class: Migration20261122070000_foundation },
@@ -48,4 +49,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261130115811_case_links', class: Migration20261130115811_case_links },
   { name: 'Migration20261130115814_requisition_transfer_legs', class: Migration20261130115814_requisition_transfer_legs },
   { name: 'Migration20261130115942_returns', class: Migration20261130115942_returns },
+  { name: 'Migration20261130121416_order_payments', class: Migration20261130121416_order_payments },
 ];

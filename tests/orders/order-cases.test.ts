@@ -49,7 +49,7 @@ describe('orders and cases', () => {
 
   beforeAll(async () => {
     app = await startTestApp();
-    [hq, owner, agent, keeper, westOwner] = await Promise.all(['admin@hq.demo', 'owner@east.demo', 'agent@east.demo', 'warehouse@east.demo', 'owner@west.demo'].map((e) => signIn(app, e)));
+    [hq, owner, agent, keeper, westOwner] = (await Promise.all(['admin@hq.demo', 'owner@east.demo', 'agent@east.demo', 'warehouse@east.demo', 'owner@west.demo'].map((e) => signIn(app, e)))) as [Caller, Caller, Caller, Caller, Caller];
     agentId = (await must<{ me: { user: { id: string } } }>(agent, '{ me { user { id } } }')).me.user.id;
     wh = await createWarehouse(owner, 'EAST-OC');
     amox = await createProduct(hq, { priceCents: 2350 });

@@ -85,3 +85,12 @@ export function calendarDate(at: Date, timeZone = 'UTC'): string {
   recentDates.set(key, date);
   return date;
 }
+
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** Date and time of day (YYYY-MM-DD HH:mm) of an instant in a time zone, as a customer reads it in a message. */
+export function localDateTime(at: Date, timeZone = 'UTC'): string {
+  let format = dateTimeFormats.get(timeZone);
+  if (!format) dateTimeFormats.set(timeZone, (format = new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })));
+  return format.format(at);
+}

@@ -8,7 +8,7 @@ const DELIVERY = 'deliveryName: "审计收货人", deliveryPhone: "13800138000",
 /**
  * An online order through review (with a wait for the customer), picking, shipping, a carrier's
  * tracking event, delivery and receipt; an in-store order paid and handed over; a third verified,
- * re-addressed, moved by name and cancelled: every order mutation once.
+ * re-addressed, moved by name and cancelled; a fourth paid online: every order mutation once.
  */
 export const ordersAuditScenario: AuditScenario = async ({ app, hq, owner, run }) => {
   const product = await createProduct(hq, { genericName: '审计用维生素C片', priceCents: 1200 });
@@ -40,6 +40,9 @@ export const ordersAuditScenario: AuditScenario = async ({ app, hq, owner, run }
   const inStore = await create('IN_STORE');
   await act('payOrder', inStore.id as string);
   await act('handOverOrder', inStore.id as string);
+
+  const unpaid = await create('APP', `, ${DELIVERY}`);
+  await run(owner, 'recordOrderPayment', `mutation($id: ID!) { recordOrderPayment(input: { id: $id, method: WECHAT_PAY, reference: "WX-AUDIT-1", amountCents: 2400 }) { ${ORDER} } }`, { id: unpaid.id });
 
   const changed = await create('PHONE', `, ${DELIVERY}`);
   const verified = await run(owner, 'verifyOrderCustomer', `mutation($id: ID!) { verifyOrderCustomer(input: { id: $id, method: CALLBACK_REGISTERED_PHONE, note: "回拨档案手机号核对" }) { id version } }`, { id: changed.id });

@@ -55,6 +55,20 @@ export enum OrderEventKind {
   DELIVERY_CHANGED = 'DELIVERY_CHANGED',
   /** A carrier's tracking event (picked up, in transit, out for delivery, delivered). */
   TRACKING = 'TRACKING',
+  /** An online order's payment was recorded (method, reference, amount). */
+  PAYMENT = 'PAYMENT',
+  /** The customer was reminded to pay (the message is in their timeline). */
+  PAYMENT_REMINDER = 'PAYMENT_REMINDER',
+}
+
+/** How a customer paid. */
+export enum PaymentMethod {
+  WECHAT_PAY = 'WECHAT_PAY',
+  ALIPAY = 'ALIPAY',
+  BANK_CARD = 'BANK_CARD',
+  CASH = 'CASH',
+  MEDICAL_INSURANCE = 'MEDICAL_INSURANCE',
+  OTHER = 'OTHER',
 }
 
 /** Where the parcel is, as the carrier reports it. */
@@ -82,6 +96,7 @@ registerEnumType(OrderStage, { name: 'OrderStage', description: 'Where the workf
 registerEnumType(PaymentStatus, { name: 'PaymentStatus' });
 registerEnumType(ReceiptCondition, { name: 'ReceiptCondition', description: 'How the customer found the goods on receipt.' });
 registerEnumType(OrderEventKind, { name: 'OrderEventKind' });
+registerEnumType(PaymentMethod, { name: 'PaymentMethod', description: 'How the customer paid.' });
 registerEnumType(TrackingStatus, { name: 'TrackingStatus', description: 'Where the parcel is, as the carrier reports it.' });
 registerEnumType(IdentityVerificationMethod, { name: 'IdentityVerificationMethod', description: 'How the customer’s identity was verified before a change.' });
 
@@ -91,12 +106,14 @@ registerEnumType(IdentityVerificationMethod, { name: 'IdentityVerificationMethod
 @Index({ properties: ['franchiseId', 'stage', 'createdAt'] })
 @Index({ properties: ['orgUnitId', 'createdAt'] })
 @Index({ properties: ['customerId'] })
+@Index({ name: 'sales_order_unpaid_index', expression: `create index "sales_order_unpaid_index" on "sales_order" ("created_at") where "payment_status" = 'UNPAID'` })
 @ObjectType({ description: 'An order (订单): its lines, totals computed by the server, delivery, payment and its workflow state.' })
 export class Order extends TenantEntity<
   | 'stage' | 'customerId' | 'deliveryName' | 'deliveryPhone' | 'deliveryAddress' | 'paymentStatus' | 'note' | 'waitingReason' | 'waitingReasonCode'
   | 'carrier' | 'trackingNo' | 'expectedShipAt' | 'expectedDeliveryAt' | 'shippedAt' | 'deliveredAt' | 'receiptConfirmedAt' | 'receiptCondition' | 'receiptNote'
   | 'cancelledAt' | 'cancelReason' | 'createdById' | 'reviewedById' | 'reviewedAt' | 'lastActivityAt'
   | 'identityVerifiedAt' | 'identityVerifiedById' | 'identityVerificationMethod' | 'trackingStatus' | 'trackingUpdatedAt' | 'estimatedArrivalAt'
+  | 'paidAt' | 'paymentMethod' | 'paymentReference' | 'paymentReminders'
 > {
   @Property({ type: 'text' })
   @Field({ description: 'People-facing number, per franchise and year (EAST-DD-2026-000123).' })
@@ -249,6 +266,22 @@ export class Order extends TenantEntity<
   @Property({ type: 'timestamptz', nullable: true })
   @Field(() => Date, { nullable: true, description: 'The carrier’s latest estimate of arrival (the promise stays in expectedDeliveryAt).' })
   estimatedArrivalAt?: Date | null;
+
+  @Property({ type: 'timestamptz', nullable: true })
+  @Field(() => Date, { nullable: true })
+  paidAt?: Date | null;
+
+  @Enum({ items: () => PaymentMethod, nullable: true })
+  @Field(() => PaymentMethod, { nullable: true })
+  paymentMethod?: PaymentMethod | null;
+
+  @Property({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: 'The payment’s reference (transaction number); recording the same payment again changes nothing.' })
+  paymentReference?: string | null;
+
+  @Property({ type: 'smallint' })
+  @Field(() => Int, { description: 'Payment reminders sent to the customer so far (at most 2: a day, then three days after the order).' })
+  paymentReminders: number = 0;
 
   @Property({ type: 'timestamptz' })
   @Field()

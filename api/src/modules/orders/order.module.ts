@@ -1,7 +1,9 @@
 import { defineModule } from '../../core/modules/module';
 import { CaseOrderResolver, OrderCasesResolver, orderCaseLinks, orderTimelineProvider } from './order-cases';
+import { orderNoticeHandlers } from './order-notices';
 import { Order, OrderEvent, OrderLine, OrderPick, OrderTrackingEvent } from './order.entity';
 import { orderEventTypes } from './order.events';
+import { paymentRemindersJob } from './order.jobs';
 import { OrderPermission } from './order.permissions';
 import { OrderLineResolver, OrderResolver } from './order.resolver';
 import { inStoreOrderWorkflow, onlineOrderWorkflow } from './order.workflows';
@@ -12,7 +14,8 @@ export const ordersModule = defineModule({
   entities: [Order, OrderLine, OrderPick, OrderEvent, OrderTrackingEvent],
   resolvers: [OrderResolver, OrderLineResolver, CaseOrderResolver, OrderCasesResolver],
   permissions: [OrderPermission],
+  jobs: [paymentRemindersJob],
   events: orderEventTypes,
-  contributes: { workflows: [onlineOrderWorkflow, inStoreOrderWorkflow], timelineProviders: [orderTimelineProvider] },
+  contributes: { workflows: [onlineOrderWorkflow, inStoreOrderWorkflow], timelineProviders: [orderTimelineProvider], eventHandlers: orderNoticeHandlers },
   extensions: [orderCaseLinks],
 });

@@ -21,6 +21,7 @@ import { OrderPermission } from './order.permissions';
 import { listOrders, readOrder } from './order.queries';
 import * as orders from './order.service';
 import { changeOrderDelivery, verifyOrderCustomer } from './order-changes';
+import { recordOrderPayment } from './order-payments';
 import { recordTrackingEvents } from './order-tracking';
 import {
   ChangeOrderDeliveryInput,
@@ -32,6 +33,7 @@ import {
   OrderFilter,
   OrderSort,
   ReasonedOrderActionInput,
+  RecordOrderPaymentInput,
   RecordTrackingEventsInput,
   ShipOrderInput,
   TrackingBatchResult,
@@ -124,6 +126,12 @@ export class OrderResolver {
   @Mutation(() => Order, { description: 'Online: the customer confirmed receipt, with the condition of the goods.' })
   confirmOrderReceipt(@Ctx() ctx: RequestContext, @Arg('input') input: ConfirmOrderReceiptInput) {
     return act(ctx, 'confirm_receipt', { ...input });
+  }
+
+  @Authorized(P['order:fulfil'])
+  @Mutation(() => Order, { description: 'Online: record the customer’s payment (method, reference, the order’s total); the same reference again changes nothing. Payment reminders stop.' })
+  recordOrderPayment(@Ctx() ctx: RequestContext, @Arg('input') input: RecordOrderPaymentInput) {
+    return recordOrderPayment(ctx, input);
   }
 
   @Authorized(P['order:fulfil'])

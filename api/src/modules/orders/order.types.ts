@@ -7,7 +7,7 @@ import { Connection } from '../../core/graphql/paging';
 import { ANY_PHONE } from '../../core/validation';
 import { CaseCategory } from '../cases/case.entity';
 import { MAX_LINE_QUANTITY, MAX_LINES } from '../inventory/inventory.types';
-import { IdentityVerificationMethod, Order, OrderChannel, OrderStage, PaymentStatus, ReceiptCondition, TrackingStatus } from './order.entity';
+import { IdentityVerificationMethod, Order, OrderChannel, OrderStage, PaymentMethod, PaymentStatus, ReceiptCondition, TrackingStatus } from './order.entity';
 
 export const OrderConnection = Connection(Order);
 
@@ -95,6 +95,13 @@ export class ConfirmOrderReceiptInput extends OrderActionInput {
   @Field(() => String, { nullable: true, description: 'What the customer said; with PROBLEM it becomes the complaint’s description.' }) @IsOptional() @Length(1, 2000) note?: string | null;
   @Field(() => CaseCategory, { nullable: true, description: 'With PROBLEM: what kind of problem (DELIVERY_DAMAGED, DELIVERY_LATE, DRUG_SPOILED, DRUG_WRONG_ITEM, OTHER); the complaint case gets it.' }) problem?: CaseCategory | null;
   @Field(() => ID, { nullable: true, description: 'With PROBLEM: the order line concerned (the complaint links it and, when it left as one lot, its lot).' }) problemLineId?: string | null;
+}
+
+@InputType()
+export class RecordOrderPaymentInput extends OrderActionInput {
+  @Field(() => PaymentMethod) method!: PaymentMethod;
+  @Field({ description: 'The payment’s reference (transaction number): recording it again changes nothing.' }) @Length(1, 100, { message: 'reference must be 1 to 100 characters' }) reference!: string;
+  @Field(() => Int, { description: 'The amount paid in cents: must be the order’s total.' }) amountCents!: number;
 }
 
 @InputType()

@@ -75,7 +75,7 @@ const confirmReceipt: TransitionAction<Order> = ({ record, input }) => {
 };
 
 const pay: TransitionAction<Order> = ({ record }) => {
-  record.paymentStatus = PaymentStatus.PAID;
+  Object.assign(record, { paymentStatus: PaymentStatus.PAID, paidAt: now() });
 };
 
 const handOver: TransitionAction<Order> = async ({ ctx, record }) => {
