@@ -29,7 +29,7 @@ describe('order payments and what the customer is told', () => {
   beforeAll(async () => {
     // Jobs on: the order events' reactions (the messages) and the reminder job run as in production.
     app = await startTestApp({ JOBS_ENABLED: 'true' });
-    [hq, owner, agent, keeper] = (await Promise.all(['admin@hq.demo', 'owner@east.demo', 'agent@east.demo', 'warehouse@east.demo'].map((e) => signIn(app, e)))) as [Caller, Caller, Caller, Caller];
+    [hq, owner, agent, keeper] = (await Promise.all(['admin@hq.demo', 'owner@east.demo', 'agent@east.demo', 'warehouse@east.demo'].map((e) => signIn(app, e)))) as unknown as [Caller, Caller, Caller, Caller];
     wh = await createWarehouse(owner, 'EAST-ON');
     amox = await createProduct(hq, { priceCents: 1999 });
     await receive(owner, wh.warehouseId, [{ productId: amox.id, zoneId: wh.normalZoneId, lotNo: 'ON-AMX', expiryDate: inDays(400), quantity: 50 }]);

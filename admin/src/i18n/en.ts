@@ -65,6 +65,7 @@ export const en: DeepPartial<Dictionary> = {
     warningAlert: 'Case {{caseNo}} is close to its SLA', count: '{{count}} cases', empty: 'No cases', dueIn: '{{time}} left', overdue: '{{time}} overdue',
   },
   cases: {
+    linkedOrder: { title: 'Linked order', open: 'Open order', number: 'Order no.', state: 'Order status', waitingReason: 'Waiting because', total: 'Order total', line: 'Order line', lineNo: 'Line {{n}}', lot: 'lot', tracking: 'Shipment', expectedDelivery: 'Expected delivery' },
     title: 'Cases', caseNo: 'Case no.', subject: 'Subject', description: 'Description', customer: 'Customer', owner: 'Owner', state: 'State', stage: 'Stage',
     priority: 'Priority', type: 'Type', channel: 'Channel', category: 'Category', queue: 'Queue', sla: 'SLA', slaDueAt: 'SLA due', createdAt: 'Created',
     lastActivityAt: 'Last activity', escalationLevel: 'Escalation', orgUnit: 'Store', expert: 'Expert', tags: 'Tags', orderRef: 'Order no.', productRef: 'Product',
@@ -135,7 +136,7 @@ export const en: DeepPartial<Dictionary> = {
     subjectRequired: 'An email needs a subject', bodyRequired: 'Write the text', enabled: 'Enabled', enabledHelp: 'When disabled, this kind is not sent on this channel (logged as not sent).',
     toCustomer: 'To the customer', toStaff: 'In-app, to staff', franchise: 'Franchise', pickFranchise: 'Pick a franchise',
     quietHours: 'Quiet hours', quietHoursHelp: 'Customer messages decided in these hours wait until they end (staff in-app notifications do not)', quietHoursOn: 'On', from: 'From', to: 'To', timeZone: 'Time zone',
-    kinds: { case_resolved: 'Case resolved', case_confirmation_requested: 'Solution to confirm', customer_care: 'Care message', case_reopened: 'Case reopened', case_vip_opened: 'New VIP case' },
+    kinds: { case_resolved: 'Case resolved', case_confirmation_requested: 'Solution to confirm', customer_care: 'Care message', case_reopened: 'Case reopened', case_vip_opened: 'New VIP case', order_shipped: 'Order shipped', order_tracking: 'Delivery update', order_cancelled: 'Order cancelled', order_payment_reminder: 'Payment reminder' },
   },
   inventory: {
     products: 'Products', warehouses: 'Warehouses and zones', stock: 'Stock', moves: 'Stock ledger', lots: 'Lots and recalls',
@@ -225,7 +226,7 @@ export const en: DeepPartial<Dictionary> = {
   permissionGroups: { Cases: 'Cases', Customers: 'Customers', Staff: 'Staff and roles', 'Knowledge base': 'Knowledge base', Organization: 'Organization', Partners: 'Partners', Audit: 'Audit', Plugins: 'Plugins', Notifications: 'Notifications', 'Warehouses and stock': 'Warehouses and stock', Orders: 'Orders', Returns: 'Returns' },
   customerTags: { chronic: 'Chronic', vip: 'VIP', new_member: 'New member', otc: 'OTC' },
   queues: { general: 'General', vip: 'VIP' },
-  timelineKinds: { case: 'Case', purchase: 'Purchase', archive: 'Archive', care: 'Care', apiKey: 'API key' },
+  timelineKinds: { case: 'Case', purchase: 'Purchase', archive: 'Archive', care: 'Care', apiKey: 'API key', order: 'Order' },
   errors: {
     codes: {
       UNAUTHENTICATED: 'Sign in to continue', FORBIDDEN: 'You do not have permission to do this', NOT_FOUND: 'Not found, or not yours to see', CONFLICT: 'Someone else changed this record; reload and try again',

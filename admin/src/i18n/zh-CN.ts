@@ -64,6 +64,7 @@ export const zhCN = {
     warningAlert: '工单 {{caseNo}} 即将超时', count: '{{count}} 个工单', empty: '没有工单', dueIn: '剩余 {{time}}', overdue: '超时 {{time}}',
   },
   cases: {
+    linkedOrder: { title: '关联订单', open: '打开订单', number: '订单号', state: '订单状态', waitingReason: '待确认原因', total: '订单金额', line: '订单行', lineNo: '第 {{n}} 行', lot: '批号', tracking: '物流', expectedDelivery: '预计送达' },
     title: '工单', caseNo: '工单号', subject: '主题', description: '描述', customer: '客户', owner: '处理人', state: '状态', stage: '阶段',
     priority: '优先级', type: '类型', channel: '渠道', category: '投诉类别', queue: '队列', sla: 'SLA', slaDueAt: 'SLA 到期', createdAt: '创建时间',
     lastActivityAt: '最近活动', escalationLevel: '升级层级', orgUnit: '所属门店', expert: '专家', tags: '标签', orderRef: '订单号', productRef: '商品',
@@ -135,7 +136,7 @@ export const zhCN = {
     subjectRequired: '邮件需要标题', bodyRequired: '请填写正文', enabled: '启用', enabledHelp: '停用后，此类消息在该渠道不再发送（消息日志中记为未发送）。',
     toCustomer: '发给客户', toStaff: '站内通知员工', franchise: '加盟机构', pickFranchise: '选择加盟机构',
     quietHours: '免打扰时段', quietHoursHelp: '此时段内客户消息延后到结束时发送（员工站内通知不受影响）', quietHoursOn: '启用', from: '从', to: '至', timeZone: '时区',
-    kinds: { case_resolved: '工单已解决', case_confirmation_requested: '请客户确认方案', customer_care: '关怀消息', case_reopened: '工单被重新打开', case_vip_opened: 'VIP 客户新工单' },
+    kinds: { case_resolved: '工单已解决', case_confirmation_requested: '请客户确认方案', customer_care: '关怀消息', case_reopened: '工单被重新打开', case_vip_opened: 'VIP 客户新工单', order_shipped: '订单发货通知', order_tracking: '物流进度', order_cancelled: '订单取消通知', order_payment_reminder: '付款提醒' },
   },
   inventory: {
     products: '商品', warehouses: '仓库与库区', stock: '库存', moves: '库存流水', lots: '批次与召回',
@@ -312,7 +313,7 @@ export const zhCN = {
   },
   customerTags: { chronic: '慢病', vip: 'VIP', new_member: '新会员', otc: '非处方药' },
   queues: { general: '普通队列', vip: 'VIP 队列' },
-  timelineKinds: { case: '工单', purchase: '购买', archive: '建档', care: '关怀', apiKey: 'API 密钥' },
+  timelineKinds: { case: '工单', purchase: '购买', archive: '建档', care: '关怀', apiKey: 'API 密钥', order: '订单' },
   pluginInfo: {},
   errors: {
     codes: {

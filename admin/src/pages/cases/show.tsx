@@ -7,6 +7,7 @@ import { useMe } from '../../hooks/use-me';
 import { op } from '../../operations';
 import type { BoardCase } from '../../types';
 import { CaseActions, type AllowedAction } from './case-actions';
+import { CaseOrderCard } from './case-order';
 import { CaseTimeline, CustomerCard, SlaClocks, type CaseActivity, type CaseCustomer, type SlaClock } from './case-side';
 import { AttachmentLinks, CaseThread, ReplyBox, type Attachment, type CaseMessage } from './case-thread';
 import { KnowledgePanel } from './knowledge-panel';
@@ -18,6 +19,8 @@ export interface CaseDetail extends Omit<BoardCase, 'customer'> {
   orderRef: string | null;
   productRef: string | null;
   batchRef: string | null;
+  orderId: string | null;
+  orderLine: { id: string; lineNo: number } | null;
   tags: string[];
   solutionType: string | null;
   solutionNote: string | null;
@@ -101,6 +104,7 @@ export function CaseShow() {
           <Col xs={24} xl={8}>
             <Space direction="vertical" style={{ width: '100%' }} size={16}>
               <CustomerCard customer={item.customer} />
+              {item.orderId && can('order:read') && <CaseOrderCard orderId={item.orderId} lineNo={item.orderLine?.lineNo} lotNo={item.batchRef} />}
               <SlaClocks clocks={item.slaClocks} />
               <CaseTimeline activities={item.activities} />
             </Space>

@@ -3,7 +3,7 @@ import { useShow, useTranslate } from '@refinedev/core';
 import { Alert, Button, Card, Col, Descriptions, Row, Tag, Timeline, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
-import { DateTime, MaybeMasked, useEnumLabel, CustomerTags, useCodeLabel, useStateLabel } from '../../components/display';
+import { DateTime, MaybeMasked, useEnumLabel, CustomerTags, useCodeLabel, useStateLabel, useLocalized } from '../../components/display';
 import { request } from '../../data/request';
 import { useMe } from '../../hooks/use-me';
 import { op } from '../../operations';
@@ -18,12 +18,19 @@ interface TimelineEntry {
   refType: string | null;
 }
 
+/** The pages timeline entries open, by the type of record they refer to. */
+const ENTRY_PAGES: Record<string, (id: string) => string> = {
+  Case: (id) => `/cases/show/${id}`,
+  Order: (id) => `/orders/show/${id}`,
+};
+
 /** Everything that happened to the customer, newest first, paged by cursor. */
 function CustomerTimeline({ customerId }: { customerId: string }) {
   const t = useTranslate();
   const code = useCodeLabel();
   const label = useEnumLabel();
   const stateLabel = useStateLabel();
+  const text = useLocalized();
   // A case entry's summary is "TYPE · STATE[ · SOLUTION]" in the API's codes.
   const caseSummary = (summary: string) => {
     const [type, state, solution] = summary.split(' · ');
@@ -48,10 +55,10 @@ function CustomerTimeline({ customerId }: { customerId: string }) {
           key: `${e.refId}-${i}`,
           children: (
             <>
-              <Tag data-kind={e.kind}>{code('timelineKinds', e.kind)}</Tag> {e.refType === 'case' && e.refId ? <Link to={`/cases/show/${e.refId}`}>{e.title}</Link> : e.title}
+              <Tag data-kind={e.kind}>{code('timelineKinds', e.kind)}</Tag> {e.refId && ENTRY_PAGES[e.refType ?? ''] ? <Link to={ENTRY_PAGES[e.refType!]!(e.refId)}>{e.title}</Link> : e.title}
               {e.amount != null && <Typography.Text strong> ¥{e.amount.toFixed(2)}</Typography.Text>}
               <br />
-              {e.summary && <Typography.Text type="secondary">{e.kind === 'case' ? caseSummary(e.summary) : e.summary} · </Typography.Text>}
+              {e.summary && <Typography.Text type="secondary">{e.kind === 'case' ? caseSummary(e.summary) : text(undefined, e.summary)} · </Typography.Text>}
               <DateTime value={e.occurredAt} />
             </>
           ),

@@ -7,8 +7,11 @@ import { caseLinkResolvers } from '../cases/case-links';
 import { Case, CaseCategory, CaseChannel, CasePriority, CaseType, OPEN_STAGES } from '../cases/case.entity';
 import { listCases } from '../cases/case.queries';
 import { createCase } from '../cases/case.service';
+import { onEvent, type EventHandler } from '../../core/plugins/plugin';
+import { labelStates } from '../../core/plugins/workflows';
 import type { TimelineProvider } from '../customers/customer-timeline';
-import { Order, OrderChannel, OrderLine } from './order.entity';
+import { StaffStatus, StaffUser } from '../identity/staff-user.entity';
+import { Order, OrderChannel, OrderLine, OrderStage } from './order.entity';
 import { linePicksLoader } from './order.loaders';
 import { OrderPermission } from './order.permissions';
 import { findOrder } from './order.service';
@@ -96,10 +99,25 @@ function ownerFor(ctx: RequestContext, order: Order): { ownerId?: string } {
 }
 
 /**
- * An order put on hold for the customer gets an order-inquiry case to contact them, with the
- * reason, owned by whoever put it on hold; one open case per order (a second hold reuses it).
+ * An order put on hold for the customer (by hand, or short stock at review) gets an
+ * order-inquiry case to contact them, with the reason, owned by whoever put it on hold. A
+ * reaction, so a rush of short orders does not queue reviews behind case numbering; one open
+ * case per order (a second hold, or a retried reaction, finds it).
  */
-export async function openContactCase(ctx: RequestContext, order: Order): Promise<Case | null> {
+export const contactCaseHandler = onEvent({
+  event: 'order.transitioned',
+  name: 'open a case to contact the customer of an order on hold',
+  async handle(event, { inFranchise }) {
+    await inFranchise(async (ctx) => {
+      const order = await ctx.em.findOne(Order, { id: event.orderId });
+      if (!order || order.stage !== OrderStage.WAITING_CUSTOMER || order.state !== event.to) return;
+      const holder = event.actorId ? await ctx.em.findOne(StaffUser, { id: event.actorId, franchiseId: order.franchiseId, status: StaffStatus.ACTIVE }, { fields: ['id'] }) : null;
+      await openContactCase(ctx, order, holder?.id);
+    });
+  },
+}) as EventHandler<unknown>;
+
+export async function openContactCase(ctx: RequestContext, order: Order, ownerId?: string): Promise<Case | null> {
   const open = await ctx.em.findOne(Case, { orderId: order.id, type: CaseType.ORDER_INQUIRY, tags: { $contains: ['order-waiting'] }, stage: { $in: [...OPEN_STAGES] } }, { fields: ['id'] });
   if (open) return null;
   return createCase(
@@ -115,7 +133,7 @@ export async function openContactCase(ctx: RequestContext, order: Order): Promis
       orderId: order.id,
       tags: ['order-waiting'],
     },
-    ownerFor(ctx, order),
+    ownerId ? { ownerId } : {},
   );
 }
 
@@ -148,19 +166,21 @@ const YUAN = (cents: number) => cents / 100;
 export const orderTimelineProvider: TimelineProvider = {
   kind: 'order',
   async entries(ctx, customerId, { before, limit }) {
-    const rows: Pick<Order, 'id' | 'orderNo' | 'channel' | 'state' | 'totalCents' | 'createdAt'>[] = await ctx.em
+    const rows: (Pick<Order, 'id' | 'franchiseId' | 'workflow' | 'orderNo' | 'state' | 'totalCents' | 'createdAt'> & { stateLabel?: string })[] = await ctx.em
       .createQueryBuilder(Order, 'o')
-      .select(['id', 'orderNo', 'channel', 'state', 'totalCents', 'createdAt'])
+      .select(['id', 'franchiseId', 'workflow', 'orderNo', 'state', 'totalCents', 'createdAt'])
       .where({ customerId, ...(before ? { createdAt: { $lte: before } } : {}) })
       .orderBy([{ createdAt: 'desc' }, { id: 'desc' }])
       .limit(limit)
       .execute('all');
+    await labelStates(ctx.em, rows);
     return rows.map((o) => ({
       kind: 'order',
       key: `order:${o.id}`,
       occurredAt: o.createdAt,
       title: `订单 ${o.orderNo}`,
-      summary: `${o.channel} · ${o.state}`,
+      // The state's label as the franchise runs the workflow (bilingual, like every API label).
+      summary: o.stateLabel ?? o.state,
       amount: YUAN(o.totalCents),
       refType: 'Order',
       refId: o.id,

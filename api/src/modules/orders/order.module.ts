@@ -1,5 +1,5 @@
 import { defineModule } from '../../core/modules/module';
-import { CaseOrderResolver, OrderCasesResolver, orderCaseLinks, orderTimelineProvider } from './order-cases';
+import { CaseOrderResolver, contactCaseHandler, OrderCasesResolver, orderCaseLinks, orderTimelineProvider } from './order-cases';
 import { orderNoticeHandlers } from './order-notices';
 import { Order, OrderEvent, OrderLine, OrderPick, OrderTrackingEvent } from './order.entity';
 import { orderEventTypes } from './order.events';
@@ -16,6 +16,6 @@ export const ordersModule = defineModule({
   permissions: [OrderPermission],
   jobs: [paymentRemindersJob],
   events: orderEventTypes,
-  contributes: { workflows: [onlineOrderWorkflow, inStoreOrderWorkflow], timelineProviders: [orderTimelineProvider], eventHandlers: orderNoticeHandlers },
+  contributes: { workflows: [onlineOrderWorkflow, inStoreOrderWorkflow], timelineProviders: [orderTimelineProvider], eventHandlers: [contactCaseHandler, ...orderNoticeHandlers] },
   extensions: [orderCaseLinks],
 });

@@ -15,7 +15,7 @@ import { getActiveWarehouse } from '../inventory/warehouse.service';
 import { OrgUnit, OrgUnitKind } from '../org/org-unit.entity';
 import { findOrgUnit, getOrgUnit } from '../org/org.service';
 import { CaseCategory } from '../cases/case.entity';
-import { openContactCase, openReceiptComplaint, RECEIPT_PROBLEMS } from './order-cases';
+import { openReceiptComplaint, RECEIPT_PROBLEMS } from './order-cases';
 import { tryReserveOrder } from './order-stock';
 import { Order, OrderChannel, OrderEvent, OrderEventKind, OrderLine, OrderStage, PaymentStatus, ReceiptCondition } from './order.entity';
 import { orderLinesLoader, orderLoader } from './order.loaders';
@@ -222,7 +222,6 @@ export async function transitionOrder(ctx: RequestContext, args: { id: string; v
     details: { ...(shortage ? { stockShortage: shortage } : {}), ...(args.action === 'ship' ? { carrier: order.carrier, trackingNo: order.trackingNo } : {}) },
   });
   await flushOrder(ctx, order);
-  if (order.stage === OrderStage.WAITING_CUSTOMER && from !== order.state) await openContactCase(ctx, order);
   if (args.action === 'confirm_receipt' && order.receiptCondition === ReceiptCondition.PROBLEM) await openReceiptComplaint(ctx, order, receiptProblem);
   await publishEvent(ctx, 'order.transitioned', order.franchiseId, { orderId: order.id, orderNo: order.orderNo, action: args.action, from, to: order.state, reason: reason ?? (shortage ? order.waitingReason ?? null : null) });
   if (args.action === 'ship')
