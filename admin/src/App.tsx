@@ -70,6 +70,9 @@ const RequisitionList = page(() => import('./pages/requisitions/list'), 'Requisi
 const RequisitionShow = page(() => import('./pages/requisitions/show'), 'RequisitionShow');
 const DestructionList = page(() => import('./pages/destructions/list'), 'DestructionList');
 const DestructionShow = page(() => import('./pages/destructions/show'), 'DestructionShow');
+const ReturnList = page(() => import('./pages/returns/list'), 'ReturnList', /^\/returns\/?$/);
+const ReturnShow = page(() => import('./pages/returns/show'), 'ReturnShow', /^\/returns\/show\//);
+const ReturnCreate = page(() => import('./pages/returns/create'), 'ReturnCreate');
 const StorageConditions = page(() => import('./pages/storage/list'), 'StorageConditions');
 const RecallShow = page(() => import('./pages/recalls/show'), 'RecallShow');
 const StaffCreate = page(() => import('./pages/staff/create'), 'StaffCreate');
@@ -178,6 +181,11 @@ export function App() {
                 <Route path="/requisitions">
                   <Route index element={<Guard resource="requisitions" action="list"><RequisitionList /></Guard>} />
                   <Route path="show/:id" element={<Guard resource="requisitions" action="show"><RequisitionShow /></Guard>} />
+                </Route>
+                <Route path="/returns">
+                  <Route index element={<Guard resource="returns" action="list"><ReturnList /></Guard>} />
+                  <Route path="create" element={<Guard resource="returns" action="create"><ReturnCreate /></Guard>} />
+                  <Route path="show/:id" element={<Guard resource="returns" action="show"><ReturnShow /></Guard>} />
                 </Route>
                 <Route path="/destructions">
                   <Route index element={<Guard resource="destructions" action="list"><DestructionList /></Guard>} />

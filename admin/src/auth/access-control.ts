@@ -27,6 +27,7 @@ export const RESOURCE_PERMISSIONS: Record<string, Partial<Record<Action, string>
   storage: { default: 'inventory:read', release: 'stock:write' },
   recalls: { default: 'recall:contact', contact: 'recall:contact', start: 'stock:recall' },
   purchaseRequests: { default: 'inventory:read', inspect: 'purchase:inspect' },
+  returns: { default: 'return:read', create: 'return:request' },
   inventory: { default: 'inventory:read' },
   stockBalances: { default: 'inventory:read' },
   stockMoves: { default: 'inventory:read' },
