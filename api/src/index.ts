@@ -42,7 +42,8 @@ export { nextNumber, formatNumber } from './core/numbering/numbering';
 // Cases, SLA and queues (demo seeds build case histories with the same rules as the services).
 export { Case, CaseActivity, CaseActivityKind, CaseCategory, CaseChannel, CaseMessage, CaseMessageKind, CasePriority, CaseStage, CaseType, EscalationLevel, SlaStatus, SolutionType } from './modules/cases/case.entity';
 export { complaintWorkflow, consultationWorkflow, workflowForType } from './modules/cases/case.workflows';
-export { ReturnKind, ReturnRequest, ReturnStage } from './modules/returns/return.entity';
+export { ReturnKind, ReturnReason, ReturnRequest, ReturnSource, ReturnStage } from './modules/returns/return.entity';
+export { OrderChannel } from './modules/orders/order.entity';
 export { BusinessCalendar, CaseSlaClock, SlaClockKind, SlaPolicy } from './modules/cases/sla.entity';
 export { BUILT_IN_SLA_TARGETS, calendarSpec, resumeClock, schedule, summarize, targetFor, type EffectivePolicy } from './modules/cases/sla.service';
 export { addBusinessMinutes, ALWAYS_OPEN, businessMinutesBetween } from './modules/cases/business-time';
@@ -103,3 +104,6 @@ export { createFranchise, createOrgUnit } from './modules/org/org.service';
 export { KnowledgeKind, KnowledgeStatus } from './modules/knowledge/knowledge.entity';
 export { archiveArticle, createArticle } from './modules/knowledge/knowledge.service';
 export { inScopedTransaction, SYSTEM_SCOPE } from './core/tenancy/scope';
+export { createOrder, transitionOrder } from './modules/orders/order.service';
+export { requestReturn, transitionReturn } from './modules/returns/return.service';
+export { checkReturnClocks } from './modules/returns/return.jobs';

@@ -6,6 +6,7 @@ import { knowledgeSeeder } from './knowledge';
 import { notificationsSeeder } from './notifications';
 import { organizationSeeder } from './organization';
 import { laterPluginsSeeder, pluginsSeeder } from './plugins';
+import { returnsSeeder } from './returns';
 
 export { DEMO_PASSWORD, demoLogins, DEMO_ORGANIZATION, type DemoOrganization } from './organization';
 
@@ -13,4 +14,4 @@ export { DEMO_PASSWORD, demoLogins, DEMO_ORGANIZATION, type DemoOrganization } f
  * The demo data set, in dependency order. Each module adds its seeder here
  * (organizations and staff first, then customers, cases, orders...).
  */
-export const demoSeeders: Seeder[] = [organizationSeeder, knowledgeSeeder, customersSeeder, pluginsSeeder, casesSeeder, notificationsSeeder, laterPluginsSeeder, inventorySeeder];
+export const demoSeeders: Seeder[] = [organizationSeeder, knowledgeSeeder, customersSeeder, pluginsSeeder, casesSeeder, notificationsSeeder, laterPluginsSeeder, inventorySeeder, returnsSeeder];

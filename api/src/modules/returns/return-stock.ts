@@ -30,10 +30,10 @@ export async function putBackReturnedGoods(ctx: RequestContext, r: ReturnRequest
   for (const { line, resalable, nonResalable } of lines) {
     const batch = await getBatch(ctx, line.batchId!);
     const base = { warehouseId: warehouse.id, productId: line.productId, batchId: batch.id, expiryDate: batch.expiryDate, kind: StockMoveKind.RETURN_RESTOCK, ...document };
-    if (resalable > 0) moves.push({ ...base, zoneId: line.zoneId!, quantity: resalable, reason: `退货入库 Returned, resalable (${r.returnNo})` });
+    if (resalable > 0) moves.push({ ...base, zoneId: line.zoneId!, quantity: resalable, reason: `退货入库（${r.returnNo}）` });
     if (nonResalable > 0) {
       const zone = await nonConformingZone(ctx, warehouse, await getProduct(ctx, line.productId));
-      moves.push({ ...base, zoneId: zone.id, quantity: nonResalable, reason: `退货不合格品 Returned, not resalable (${r.returnNo})` });
+      moves.push({ ...base, zoneId: zone.id, quantity: nonResalable, reason: `退货不合格品（${r.returnNo}）` });
       const key = `${zone.id}|${batch.id}`;
       const held = quarantine.get(key) ?? { zoneId: zone.id, batchId: batch.id, quantity: 0 };
       quarantine.set(key, { ...held, quantity: held.quantity + nonResalable });
@@ -42,7 +42,7 @@ export async function putBackReturnedGoods(ctx: RequestContext, r: ReturnRequest
   await ctx.em.flush(); // a non-conforming area opened on first use exists before its balance
   await postMoves(ctx, warehouse.franchiseId, moves);
   const destruction = quarantine.size
-    ? await requestDestruction(ctx, { warehouseId: warehouse.id, reason: `退货检验不合格 Returned goods not fit for sale (${r.returnNo})`, lines: [...quarantine.values()] })
+    ? await requestDestruction(ctx, { warehouseId: warehouse.id, reason: `退货检验不合格，待销毁（${r.returnNo}）`, lines: [...quarantine.values()] })
     : null;
   const sum = (pick: (p: PutBack) => number) => lines.reduce((n, p) => n + pick(p), 0);
   return { restocked: sum((p) => p.resalable), quarantined: sum((p) => p.nonResalable), destructionId: destruction?.id ?? null };

@@ -98,7 +98,7 @@ const exchange: TransitionAction<ReturnRequest> = async (run) => {
     deliveryPhone: original.deliveryPhone ?? null,
     deliveryAddress: original.deliveryAddress ?? null,
     paymentStatus: PaymentStatus.PAID,
-    note: `换货 Exchange for return ${r.returnNo} (order ${original.orderNo})`,
+    note: `换货：退货单 ${r.returnNo}（原订单 ${original.orderNo}）`,
   });
   if (replacement.channel === OrderChannel.IN_STORE) await transitionOrder(run.ctx, { id: replacement.id, action: 'pay' });
   else {
