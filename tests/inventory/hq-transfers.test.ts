@@ -169,6 +169,17 @@ describe('transfers from HQ to a franchise', () => {
     expect(new Set(byLeg('OUTBOUND').map((r) => r.franchise_id))).toEqual(new Set([central.franchiseId]));
   });
 
+  it('the demo has a shipment from HQ on the road to each franchise, and both ledgers balance', async () => {
+    for (const [caller, code] of [[east, 'EAST'], [west, 'WEST']] as const) {
+      const { stockRequisitions } = await must<{ stockRequisitions: { nodes: { leg: string; status: string; fromWarehouseName: string; transferLines: { shippedQuantity: number }[] }[] } }>(
+        caller,
+        '{ stockRequisitions(filter: { leg: { eq: INBOUND }, status: { eq: IN_TRANSIT } }) { nodes { leg status outboundSlipNo fromWarehouseName transferLines { shippedQuantity } } } }',
+      );
+      expect(stockRequisitions.nodes).toContainEqual(expect.objectContaining({ outboundSlipNo: `HQ-CK-DB-${code}-0001`, fromWarehouseName: '总部中心仓' }));
+    }
+    expect(await inScopedTransaction(app.server.app.runtime.orm.em, SYSTEM_SCOPE, (em) => verifyLedger(em as never))).toEqual([]);
+  });
+
   it('HQ pushes a transfer to a franchise; the franchise may withdraw a request before HQ decides; bad requests are refused and nothing is written', async () => {
     const product = await createProduct(hq);
     const { createRequisition: pushed } = await must<{ createRequisition: Doc }>(hq, CREATE, { i: { fromWarehouseId: central.warehouseId, toWarehouseId: westStock.warehouseId, lines: [{ productId: product.id, quantity: 3 }] } });

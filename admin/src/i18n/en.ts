@@ -152,7 +152,7 @@ export const en: DeepPartial<Dictionary> = {
     hqRecall: 'HQ recall (every franchise)', batchStatus: 'Lot status',
   },
   requisitions: {
-    new: 'New requisition', created: 'Requisition submitted for approval', no: 'Requisition no.', from: 'From warehouse', to: 'To warehouse', requestedBy: 'Requested by', decidedBy: 'Decided by', pickedBy: 'Picked by', shippedBy: 'Shipped by', receivedBy: 'Received by',
+    leg: 'Kind', fromHq: 'HQ', chooseTo: 'Choose the requesting warehouse first', counterpart: 'Franchise receipt', counterpartHelp: 'The receiving side’s leg (in transit, receipt and discrepancies)', new: 'New requisition', created: 'Requisition submitted for approval', no: 'Requisition no.', from: 'From warehouse', to: 'To warehouse', requestedBy: 'Requested by', decidedBy: 'Decided by', pickedBy: 'Picked by', shippedBy: 'Shipped by', receivedBy: 'Received by',
     addLine: 'Add a product', lines: 'Lines', outboundSlipNo: 'Outbound slip no.', approved: 'Approved', rejected: 'Rejected', pick: 'Pick first expiry first', picked: 'Picked (stock reserved)', ship: 'Ship',
     shipped: 'Shipped, in transit', receive: 'Receive', received: 'Received', cancel: 'Cancel', cancelled: 'Cancelled', cancelReason: 'Why cancel', transferLines: 'Lots shipped and received',
     receiveHelp: 'Enter what arrived: good goods become available, damaged ones go to the non-conforming area, anything short is recorded.', shippedQuantity: 'Shipped', receivedGood: 'Received good', damaged: 'Damaged', short: 'Short', discrepancy: 'Discrepancy',
@@ -190,6 +190,7 @@ export const en: DeepPartial<Dictionary> = {
     ShippingPaidBy: { STORE: 'Store', CUSTOMER: 'Customer' },
     ReturnClock: { REVIEW: 'Review (24 h)', REFUND: 'Refund (3 working days)' },
     ReturnEventKind: { CREATED: 'Requested', TRANSITION: 'Action', SLA_WARNING: 'Time limit warning', SLA_BREACHED: 'Time limit breached', ESCALATED: 'Escalated' },
+    RequisitionLeg: { INTERNAL: 'Internal', OUTBOUND: 'HQ outbound', INBOUND: 'From HQ' },
     RequisitionStatus: { SUBMITTED: 'Awaiting approval', APPROVED: 'Approved', PICKED: 'Picked', IN_TRANSIT: 'In transit', RECEIVED: 'Received', REJECTED: 'Rejected', CANCELLED: 'Cancelled' },
     DestructionStatus: { REQUESTED: 'Awaiting approval', APPROVED: 'To destroy', DESTROYED: 'Destroyed', REJECTED: 'Rejected', CANCELLED: 'Cancelled' },
     RecallContactStatus: { PENDING: 'To contact', CONTACTED: 'Contacted', RETURNED: 'Returned', UNREACHABLE: 'Unreachable' },

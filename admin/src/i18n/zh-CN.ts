@@ -152,7 +152,7 @@ export const zhCN = {
     hqRecall: '总部召回（全部加盟机构）', batchStatus: '批次状态',
   },
   requisitions: {
-    new: '新建要货单', created: '要货单已提交审批', no: '要货单号', from: '供货仓库', to: '要货仓库', requestedBy: '申请人', decidedBy: '审批人', pickedBy: '拣货人', shippedBy: '发货人', receivedBy: '收货人',
+    leg: '类型', fromHq: '总部', chooseTo: '先选要货仓库', counterpart: '加盟机构收货', counterpartHelp: '对方收货单（在途、收货与差异）', new: '新建要货单', created: '要货单已提交审批', no: '要货单号', from: '供货仓库', to: '要货仓库', requestedBy: '申请人', decidedBy: '审批人', pickedBy: '拣货人', shippedBy: '发货人', receivedBy: '收货人',
     addLine: '添加商品', lines: '要货明细', outboundSlipNo: '出库单号', approved: '已批准', rejected: '已驳回', pick: '按效期先出拣货', picked: '已拣货（库存已预留）', ship: '发货',
     shipped: '已发货，在途', receive: '确认收货', received: '已收货', cancel: '作废', cancelled: '已作废', cancelReason: '作废原因', transferLines: '发货批次与收货',
     receiveHelp: '按实收填写：完好入可用库存，破损进不合格品区（不可用），短少自动记录。', shippedQuantity: '发货数', receivedGood: '完好实收', damaged: '破损', short: '短少', discrepancy: '差异说明',
@@ -190,6 +190,7 @@ export const zhCN = {
     ShippingPaidBy: { STORE: '商家承担', CUSTOMER: '客户承担' },
     ReturnClock: { REVIEW: '审核（24 小时）', REFUND: '退款（3 个工作日）' },
     ReturnEventKind: { CREATED: '提交申请', TRANSITION: '处理', SLA_WARNING: '时限预警', SLA_BREACHED: '时限超时', ESCALATED: '自动升级' },
+    RequisitionLeg: { INTERNAL: '内部要货', OUTBOUND: '总部调出', INBOUND: '总部调入' },
     RequisitionStatus: { SUBMITTED: '待审批', APPROVED: '已批准', PICKED: '已拣货', IN_TRANSIT: '在途', RECEIVED: '已收货', REJECTED: '已驳回', CANCELLED: '已作废' },
     DestructionStatus: { REQUESTED: '待审批', APPROVED: '待销毁', DESTROYED: '已销毁', REJECTED: '已驳回', CANCELLED: '已作废' },
     RecallContactStatus: { PENDING: '待联系', CONTACTED: '已联系', RETURNED: '已退回', UNREACHABLE: '无法联系' },

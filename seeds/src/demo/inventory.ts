@@ -248,6 +248,16 @@ export const inventorySeeder: Seeder = {
         await replay.as(keeper, daysAgo(1), (ctx) => shipRequisition(ctx, { id: requisition.id, version: requisition.version, outboundSlipNo: `${code}-CK-DB-0001` }));
       }
 
+      // The franchise asked HQ's central warehouse for insulin and chronic-disease drugs: HQ approved,
+      // picked and shipped its leg; the franchise's inbound leg is on the road, to be received.
+      const inbound = await replay.as(keeper, daysAgo(3), (ctx) =>
+        createRequisition(ctx, { fromWarehouseId: central.id, toWarehouseId: main.id, note: '向总部申请调拨：胰岛素与慢病用药', lines: ['INS', 'MET', 'NIF'].map((c, i) => ({ productId: products.get(c)!, quantity: 20 + i * 10 })) }),
+      );
+      const [hqLeg] = await em.execute<{ id: string; version: number }[]>('select id, version from stock_requisition where id = ?', [inbound.counterpartId]);
+      let outbound = await replay.as(approver, daysAgo(2.8), (ctx) => decideRequisition(ctx, { id: hqLeg!.id, version: hqLeg!.version, note: '同意调拨' }, true));
+      outbound = await replay.as(hqKeeper, daysAgo(2.5), (ctx) => pickRequisition(ctx, { id: outbound.id, version: outbound.version }));
+      await replay.as(hqKeeper, daysAgo(2), (ctx) => shipRequisition(ctx, { id: outbound.id, version: outbound.version, outboundSlipNo: `HQ-CK-DB-${code}-0001` }));
+
       // The expired lot waits for the owner's approval to be destroyed.
       const [expired] = await em.execute<{ batch_id: string; zone_id: string; on_hand: number }[]>(
         `select b.batch_id, b.zone_id, b.on_hand from stock_balance b join batch t on t.id = b.batch_id where b.warehouse_id = ? and t.expiry_date < ? and b.on_hand > 0 order by t.expiry_date limit 1`,

@@ -2,11 +2,11 @@ import { Show } from '@refinedev/antd';
 import { CanAccess, useTranslate } from '@refinedev/core';
 import { Button, Card, Descriptions, Input, InputNumber, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { DateTime, EnumTag } from '../../components/display';
 import { useGql, useGqlMutation } from '../../hooks/use-gql';
 import { personName, productText } from '../inventory/shared';
-import { REQUISITION_COLORS, type RequisitionRow } from './list';
+import { LEG_COLORS, REQUISITION_COLORS, sourceName, type RequisitionRow } from './list';
 
 type Person = { id: string; displayName: string } | null;
 interface Detail extends RequisitionRow {
@@ -21,6 +21,8 @@ interface Detail extends RequisitionRow {
   receivedBy: Person;
   lines: { id: string; lineNo: number; quantity: number; note: string | null; product: { genericName: string; specification: string; unit: string } | null }[];
   transferLines: TransferLine[];
+  /** HQ's view of the franchise's leg of a transfer (null for a franchise: it never sees HQ's). */
+  counterpart: { id: string; requisitionNo: string; status: string; receivedAt: string | null; transferLines: TransferLine[] } | null;
 }
 interface TransferLine {
   id: string;
@@ -58,12 +60,15 @@ export function RequisitionShow() {
   const base = { id: doc.id, version: doc.version };
   const line = (l: TransferLine) => receipt[l.id] ?? { receivedQuantity: l.shippedQuantity, damagedQuantity: 0 };
   const setLine = (l: TransferLine, patch: Partial<Receipt[string]>) => setReceipt((r) => ({ ...r, [l.id]: { ...line(l), ...patch } }));
-  const cancellable = ['SUBMITTED', 'APPROVED', 'PICKED'].includes(doc.status);
+  // HQ's outbound leg is approved, picked and shipped; the franchise's inbound leg is received (or withdrawn before a decision).
+  const supplying = doc.leg !== 'INBOUND';
+  const receiving = doc.leg !== 'OUTBOUND';
+  const cancellable = supplying ? ['SUBMITTED', 'APPROVED', 'PICKED'].includes(doc.status) : doc.status === 'SUBMITTED';
 
   return (
-    <Show isLoading={query.isLoading} title={<span data-lang-neutral>{doc.requisitionNo}</span>} headerButtons={<EnumTag enumName="RequisitionStatus" value={doc.status} color={REQUISITION_COLORS[doc.status]} />}>
+    <Show isLoading={query.isLoading} title={<span data-lang-neutral>{doc.requisitionNo}</span>} headerButtons={<Space><EnumTag enumName="RequisitionLeg" value={doc.leg} color={LEG_COLORS[doc.leg]} /><EnumTag enumName="RequisitionStatus" value={doc.status} color={REQUISITION_COLORS[doc.status]} /></Space>}>
       <Descriptions size="small" column={{ xs: 1, md: 3 }} data-testid="requisition-status" data-status={doc.status}>
-        <Descriptions.Item label={t('requisitions.from')}>{doc.fromWarehouse?.name}</Descriptions.Item>
+        <Descriptions.Item label={t('requisitions.from')}>{sourceName(doc)}</Descriptions.Item>
         <Descriptions.Item label={t('requisitions.to')}>{doc.toWarehouse?.name}</Descriptions.Item>
         <Descriptions.Item label={t('requisitions.outboundSlipNo')}><span data-lang-neutral>{doc.outboundSlipNo ?? '—'}</span></Descriptions.Item>
         <Descriptions.Item label={t('requisitions.requestedBy')}>{personName(doc.requestedBy)} · <DateTime value={doc.createdAt} format="MM-DD HH:mm" /></Descriptions.Item>
@@ -83,7 +88,7 @@ export function RequisitionShow() {
           <Table.Column dataIndex="note" title={t('purchases.note')} render={(v: string | null) => v ?? '—'} />
         </Table>
         <Space style={{ marginTop: 12 }} wrap>
-          {doc.status === 'SUBMITTED' && (
+          {supplying && doc.status === 'SUBMITTED' && (
             <CanAccess resource="requisitions" action="approve">
               <Space wrap>
                 <Input style={{ width: 280 }} placeholder={t('purchases.decisionNote')} value={note} onChange={(e) => setNote(e.target.value)} data-testid="requisition-note" />
@@ -92,12 +97,12 @@ export function RequisitionShow() {
               </Space>
             </CanAccess>
           )}
-          {doc.status === 'APPROVED' && (
+          {supplying && doc.status === 'APPROVED' && (
             <CanAccess resource="requisitions" action="work">
               <Button type="primary" loading={pick.loading} data-testid="pick-requisition" onClick={async () => after(await pick.run({ input: base }))}>{t('requisitions.pick')}</Button>
             </CanAccess>
           )}
-          {doc.status === 'PICKED' && (
+          {supplying && doc.status === 'PICKED' && (
             <CanAccess resource="requisitions" action="work">
               <Space wrap>
                 <Input style={{ width: 220 }} placeholder={t('requisitions.outboundSlipNo')} value={slipNo} onChange={(e) => setSlipNo(e.target.value)} data-testid="outbound-slip" />
@@ -118,13 +123,13 @@ export function RequisitionShow() {
 
       {doc.transferLines.length > 0 && (
         <Card size="small" title={t('requisitions.transferLines')} style={{ marginTop: 12 }}>
-          {doc.status === 'IN_TRANSIT' && <Typography.Paragraph type="secondary">{t('requisitions.receiveHelp')}</Typography.Paragraph>}
+          {receiving && doc.status === 'IN_TRANSIT' && <Typography.Paragraph type="secondary">{t('requisitions.receiveHelp')}</Typography.Paragraph>}
           <Table<TransferLine> rowKey="id" size="small" pagination={false} dataSource={doc.transferLines} data-testid="transfer-lines" scroll={{ x: 'max-content' }}>
             <Table.Column<TransferLine> key="product" title={t('inventory.product')} render={(_, l) => productText(l.product)} />
             <Table.Column<TransferLine> key="lot" title={t('inventory.lotNo')} render={(_, l) => <span data-lang-neutral>{l.batch?.lotNo}</span>} />
             <Table.Column<TransferLine> key="expiry" title={t('inventory.expiryDate')} render={(_, l) => l.batch?.expiryDate} />
             <Table.Column<TransferLine> dataIndex="shippedQuantity" title={t('requisitions.shippedQuantity')} />
-            {doc.status === 'IN_TRANSIT' ? (
+            {receiving && doc.status === 'IN_TRANSIT' ? (
               <>
                 <Table.Column<TransferLine> key="received" title={t('requisitions.receivedGood')} render={(_, l) => <InputNumber min={0} precision={0} value={line(l).receivedQuantity} onChange={(v) => setLine(l, { receivedQuantity: Number(v ?? 0) })} data-testid={`receive-${l.batch?.lotNo}`} />} />
                 <Table.Column<TransferLine> key="damaged" title={t('requisitions.damaged')} render={(_, l) => <InputNumber min={0} precision={0} value={line(l).damagedQuantity} onChange={(v) => setLine(l, { damagedQuantity: Number(v ?? 0) })} data-testid={`damaged-${l.batch?.lotNo}`} />} />
@@ -139,7 +144,7 @@ export function RequisitionShow() {
               </>
             )}
           </Table>
-          {doc.status === 'IN_TRANSIT' && (
+          {receiving && doc.status === 'IN_TRANSIT' && (
             <CanAccess resource="requisitions" action="work">
               <Button style={{ marginTop: 12 }} type="primary" loading={receive.loading} data-testid="receive-requisition"
                 onClick={async () => after(await receive.run({ input: { ...base, lines: doc.transferLines.map((l) => ({ transferLineId: l.id, receivedQuantity: line(l).receivedQuantity, damagedQuantity: line(l).damagedQuantity, note: line(l).note?.trim() || null })) } }))}>
@@ -147,6 +152,22 @@ export function RequisitionShow() {
               </Button>
             </CanAccess>
           )}
+        </Card>
+      )}
+
+      {doc.counterpart && (
+        <Card size="small" title={<>{t('requisitions.counterpart')} · <Link to={`/requisitions/show/${doc.counterpart.id}`} data-lang-neutral>{doc.counterpart.requisitionNo}</Link></>} style={{ marginTop: 12 }} data-testid="requisition-counterpart"
+          extra={<EnumTag enumName="RequisitionStatus" value={doc.counterpart.status} color={REQUISITION_COLORS[doc.counterpart.status]} />}>
+          <Typography.Paragraph type="secondary">{t('requisitions.counterpartHelp')}{doc.counterpart.receivedAt && <> · <DateTime value={doc.counterpart.receivedAt} format="MM-DD HH:mm" /></>}</Typography.Paragraph>
+          <Table<TransferLine> rowKey="id" size="small" pagination={false} dataSource={doc.counterpart.transferLines} scroll={{ x: 'max-content' }}>
+            <Table.Column<TransferLine> key="lot" title={t('inventory.lotNo')} render={(_, l) => <span data-lang-neutral>{l.batch?.lotNo}</span>} />
+            <Table.Column<TransferLine> key="expiry" title={t('inventory.expiryDate')} render={(_, l) => l.batch?.expiryDate} />
+            <Table.Column<TransferLine> dataIndex="shippedQuantity" title={t('requisitions.shippedQuantity')} />
+            <Table.Column<TransferLine> dataIndex="receivedQuantity" title={t('requisitions.receivedGood')} render={(v: number | null) => v ?? '—'} />
+            <Table.Column<TransferLine> dataIndex="damagedQuantity" title={t('requisitions.damaged')} render={(v: number | null) => (v ? <Tag color="volcano">{v}</Tag> : v ?? '—')} />
+            <Table.Column<TransferLine> dataIndex="shortQuantity" title={t('requisitions.short')} render={(v: number | null) => (v ? <Tag color="red">{v}</Tag> : v ?? '—')} />
+            <Table.Column<TransferLine> dataIndex="discrepancyNote" title={t('requisitions.discrepancy')} render={(v: string | null) => v ?? '—'} />
+          </Table>
         </Card>
       )}
     </Show>

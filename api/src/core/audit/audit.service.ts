@@ -87,7 +87,7 @@ export async function auditEntriesForChanges(ctx: RequestContext, operation: str
       });
     // A change a service made in another franchise's tenant (the other leg of a transfer) is audited there, in that tenant's scope.
     if (canSeeFranchise(ctx.scope, franchiseId)) await record();
-    else await asFranchise(ctx.em, ctx.scope, franchiseId, record);
+    else await asFranchise(ctx.em, franchiseId, record);
   }
 }
 

@@ -110,27 +110,29 @@ export async function inScopedTransaction<T>(em: EntityManager, scope: Scope, wo
 
 /**
  * Runs `work` inside the operation's transaction as one other franchise: row-level security and
- * the ORM filter see that franchise only, then the operation's own scope again. For the writes a
- * service must make in another tenant (the other leg of a transfer between franchises), never to
- * read more than the actor may: pending changes are flushed first (in the actor's scope) and the
+ * the ORM filter see that franchise only, then what they saw before. For the writes a service
+ * must make in another tenant (the other leg of a transfer between franchises), never to read
+ * more than the actor may: pending changes are flushed first (in the caller's scope) and the
  * work's own are flushed before the scope is put back.
  */
-export async function asFranchise<T>(em: EntityManager, scope: Scope, franchiseId: string, work: () => Promise<T>): Promise<T> {
+export async function asFranchise<T>(em: EntityManager, franchiseId: string, work: () => Promise<T>): Promise<T> {
   if (!UUID.test(franchiseId)) throw new Error('a franchise scope holds only uuids');
   await em.flush();
-  const set = (setting: string, params: Scope['franchiseIds']) => {
-    em.setFilterParams(TENANT_FILTER, { franchiseIds: params });
-    return em.execute(`select set_config('app.franchise_ids', ?, true)`, [setting]);
+  const [{ previous }] = await em.execute<[{ previous: string | null }]>(`select current_setting('app.franchise_ids', true) as previous`);
+  const previousFilter = em.getFilterParams(TENANT_FILTER);
+  const set = (setting: string | null, filter: object) => {
+    em.setFilterParams(TENANT_FILTER, filter);
+    return em.execute(`select set_config('app.franchise_ids', ?, true)`, [setting ?? '']);
   };
-  await set(franchiseId, [franchiseId]);
+  await set(franchiseId, { franchiseIds: [franchiseId] });
   let result: T;
   try {
     result = await work();
     await em.flush();
   } catch (error) {
-    await set(scopeSetting(scope), scope.franchiseIds).catch(() => undefined); // the transaction may be aborted; it rolls back
+    await set(previous, previousFilter).catch(() => undefined); // the transaction may be aborted; it rolls back
     throw error;
   }
-  await set(scopeSetting(scope), scope.franchiseIds);
+  await set(previous, previousFilter);
   return result;
 }

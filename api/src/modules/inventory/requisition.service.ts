@@ -60,7 +60,7 @@ async function forVerb(ctx: RequestContext, input: DocumentVersionInput, verb: s
     [input.id],
   );
   if (peek?.leg === L.INBOUND && peek.counterpart_id)
-    await asFranchise(ctx.em, ctx.scope, peek.counterpart_franchise_id!, () => ctx.em.execute('select id from stock_requisition where id = ? for update', [peek.counterpart_id]));
+    await asFranchise(ctx.em, peek.counterpart_franchise_id!, () => ctx.em.execute('select id from stock_requisition where id = ? for update', [peek.counterpart_id]));
   return lockForVerb(ctx, StockRequisition, 'Requisition', input, (doc) => REQUISITION[doc.leg], verb, (doc) => visible(ctx, doc));
 }
 
@@ -87,7 +87,7 @@ async function transitioned(ctx: RequestContext, doc: StockRequisition, action: 
   await ctx.em.flush();
   await publishEvent(ctx, 'requisition.transitioned', doc.franchiseId, eventOf(doc, action, from));
   if (doc.leg === L.INTERNAL || !doc.counterpartId) return doc;
-  await asFranchise(ctx.em, ctx.scope, doc.counterpartFranchiseId!, async () => {
+  await asFranchise(ctx.em, doc.counterpartFranchiseId!, async () => {
     const other = await ctx.em.findOneOrFail(StockRequisition, { id: doc.counterpartId! });
     for (const key of MIRRORED) (other as unknown as Record<string, unknown>)[key] = doc[key];
     await alsoThere?.(other);
@@ -113,7 +113,7 @@ export interface SupplySource {
 async function hqCentralWarehouses(ctx: RequestContext, id?: string): Promise<SupplySource[]> {
   const hqId = hqIdOf(ctx.scope.orgPath);
   if (!hqId) return [];
-  const rows = await asFranchise(ctx.em, ctx.scope, hqId, () =>
+  const rows = await asFranchise(ctx.em, hqId, () =>
     ctx.em.execute<{ id: string; code: string; name: string; status: WarehouseStatus; franchise_id: string; time_zone: string }[]>(
       `select id, code, name, status, franchise_id, time_zone from warehouse where franchise_id = ? and kind = 'CENTRAL' ${id ? 'and id = ?' : `and status = 'ACTIVE'`} order by code`,
       id ? [hqId, id] : [hqId],
@@ -176,13 +176,13 @@ async function createTransfer(ctx: RequestContext, source: SupplySource, to: War
   const outboundId = randomUUID();
   const inboundId = randomUUID();
   const common = { fromWarehouseId: source.id, toWarehouseId: to.id, fromWarehouseName: source.name };
-  const inbound = await asFranchise(ctx.em, ctx.scope, to.franchiseId, async () => {
+  const inbound = await asFranchise(ctx.em, to.franchiseId, async () => {
     const doc = newRequisition(ctx, { ...common, id: inboundId, franchiseId: to.franchiseId, requisitionNo: await nextDocumentNo(ctx, to, 'YH'), leg: L.INBOUND, counterpartId: outboundId, counterpartFranchiseId: source.franchiseId }, input);
     await ctx.em.flush();
     await publishEvent(ctx, 'requisition.transitioned', doc.franchiseId, eventOf(doc, 'create', ''));
     return doc;
   });
-  const outbound = await asFranchise(ctx.em, ctx.scope, source.franchiseId, async () => {
+  const outbound = await asFranchise(ctx.em, source.franchiseId, async () => {
     const doc = newRequisition(ctx, { ...common, id: outboundId, franchiseId: source.franchiseId, requisitionNo: await nextDocumentNo(ctx, source, 'YH'), leg: L.OUTBOUND, counterpartId: inboundId, counterpartFranchiseId: to.franchiseId }, input);
     await ctx.em.flush();
     await publishEvent(ctx, 'requisition.transitioned', doc.franchiseId, eventOf(doc, 'create', ''));
