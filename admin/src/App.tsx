@@ -75,6 +75,11 @@ const ReturnShow = page(() => import('./pages/returns/show'), 'ReturnShow', /^\/
 const ReturnCreate = page(() => import('./pages/returns/create'), 'ReturnCreate');
 const StorageConditions = page(() => import('./pages/storage/list'), 'StorageConditions');
 const RecallShow = page(() => import('./pages/recalls/show'), 'RecallShow');
+const OrderList = page(() => import('./pages/orders/list'), 'OrderList', /^\/orders\/?$/);
+const OrderShow = page(() => import('./pages/orders/show'), 'OrderShow', /^\/orders\/show\//);
+const OrderReviewQueue = page(() => import('./pages/orders/queues'), 'OrderReviewQueue');
+const ShippingDesk = page(() => import('./pages/orders/queues'), 'ShippingDesk');
+const QuickOrder = page(() => import('./pages/orders/quick'), 'QuickOrder');
 const StaffCreate = page(() => import('./pages/staff/create'), 'StaffCreate');
 const StaffEdit = page(() => import('./pages/staff/edit'), 'StaffEdit');
 const StaffList = page(() => import('./pages/staff/list'), 'StaffList');
@@ -142,6 +147,14 @@ export function App() {
                   <Route index element={<Guard resource="cases" action="list"><CaseList /></Guard>} />
                   <Route path="create" element={<Guard resource="cases" action="create"><CaseCreate /></Guard>} />
                   <Route path="show/:id" element={<Guard resource="cases" action="show"><CaseShow /></Guard>} />
+                </Route>
+                <Route path="/orders">
+                  <Route index element={<Guard resource="orders" action="list"><OrderList /></Guard>} />
+                  <Route path="show/:id" element={<Guard resource="orders" action="show"><OrderShow /></Guard>} />
+                  <Route path=":id" element={<Guard resource="orders" action="show"><OrderShow /></Guard>} />
+                  <Route path="review" element={<Guard resource="orderReview" action="list"><OrderReviewQueue /></Guard>} />
+                  <Route path="shipping" element={<Guard resource="orderShipping" action="list"><ShippingDesk /></Guard>} />
+                  <Route path="quick" element={<Guard resource="quickOrder" action="list"><QuickOrder /></Guard>} />
                 </Route>
                 <Route path="/customers">
                   <Route index element={<Guard resource="customers" action="list"><CustomerList /></Guard>} />

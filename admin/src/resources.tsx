@@ -3,6 +3,7 @@ import {
   ApiOutlined, AppstoreOutlined, MailOutlined, MessageOutlined, AuditOutlined, ClockCircleOutlined, DashboardOutlined, FieldTimeOutlined, KeyOutlined, ProfileOutlined, SafetyOutlined,
   SettingOutlined, ShopOutlined, InboxOutlined, ShoppingCartOutlined, TeamOutlined, UserOutlined, BankOutlined, WarningOutlined, DatabaseOutlined, SwapOutlined, ExperimentOutlined, MedicineBoxOutlined,
   HomeOutlined, CarryOutOutlined, ExportOutlined, DeleteOutlined, LineChartOutlined, AlertOutlined, RollbackOutlined,
+  ContainerOutlined, OrderedListOutlined, FileSearchOutlined, CarOutlined, ThunderboltOutlined,
 } from '@ant-design/icons';
 
 /** The panel's Refine resources; labels in the current language. Operations come from schema/operations. */
@@ -12,6 +13,11 @@ export function coreResources(t: (key: string) => string): ResourceProps[] {
     { name: 'board', list: '/board', meta: { label: t('menu.board'), icon: <FieldTimeOutlined /> } },
     { name: 'cases', list: '/cases', show: '/cases/show/:id', create: '/cases/create', meta: { label: t('menu.cases'), icon: <ProfileOutlined /> } },
     { name: 'customers', list: '/customers', show: '/customers/show/:id', create: '/customers/create', edit: '/customers/edit/:id', meta: { label: t('menu.customers'), icon: <UserOutlined /> } },
+    { name: 'orderGroup', meta: { label: t('orders.group'), icon: <ContainerOutlined /> } },
+    { name: 'orders', list: '/orders', show: '/orders/show/:id', meta: { parent: 'orderGroup', label: t('orders.list'), icon: <OrderedListOutlined /> } },
+    { name: 'orderReview', list: '/orders/review', meta: { parent: 'orderGroup', label: t('orders.review'), icon: <FileSearchOutlined /> } },
+    { name: 'orderShipping', list: '/orders/shipping', meta: { parent: 'orderGroup', label: t('orders.shipping'), icon: <CarOutlined /> } },
+    { name: 'quickOrder', list: '/orders/quick', meta: { parent: 'orderGroup', label: t('orders.quick'), icon: <ThunderboltOutlined /> } },
     { name: 'returns', list: '/returns', show: '/returns/show/:id', create: '/returns/create', meta: { label: t('menu.returns'), icon: <RollbackOutlined /> } },
     { name: 'inventory', meta: { label: t('menu.inventory'), icon: <InboxOutlined /> } },
     { name: 'purchaseRequests', list: '/purchase-requests', show: '/purchase-requests/show/:id', meta: { parent: 'inventory', label: t('menu.purchaseRequests'), icon: <ShoppingCartOutlined /> } },

@@ -4,6 +4,7 @@ import { subscribe } from './request';
 /** Which subscriptions tell a resource's lists and pages that something changed. */
 const liveSubscriptions: Record<string, { created?: string; updated?: string }> = {
   cases: { created: 'CreatedCase', updated: 'UpdatedCase' },
+  orders: { created: 'CreatedOrder', updated: 'UpdatedOrder' },
 };
 
 /**

@@ -1,4 +1,5 @@
 import type { Dictionary } from './zh-CN';
+import { ordersEnumsEn, ordersEn } from './orders.js';
 
 type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? DeepPartial<T[K]> : T[K] };
 
@@ -181,7 +182,9 @@ export const en: DeepPartial<Dictionary> = {
   },
   returnActions: { start_review: 'Start review', approve: 'Approve', reject: 'Reject', ship_back: 'Record shipment back', receive: 'Receive goods', inspect: 'Inspect', refund: 'Refund', exchange: 'Send replacement', cancel: 'Cancel return', approve_refund: 'Approve refund', reject_refund: 'Reject refund' },
   returnStates: { REQUESTED: 'Requested', UNDER_REVIEW: 'Under review', APPROVED: 'Approved', REJECTED: 'Rejected', SHIPPED_BACK: 'Shipped back', RECEIVED: 'Received', REFUND_PENDING: 'Refund pending', EXCHANGE_PENDING: 'Exchange pending', REFUNDED: 'Refunded', EXCHANGED: 'Exchanged', INSPECTION_FAILED: 'Inspection failed', CANCELLED: 'Cancelled', AWAITING_REFUND_APPROVAL: 'Awaiting refund approval', REFUND_REJECTED: 'Refund not approved' },
+  orders: ordersEn,
   enums: {
+    ...ordersEnumsEn,
     ReturnReason: { SPOILED: 'Spoiled', DAMAGED: 'Damaged', WRONG_ITEM: 'Wrong item', DAMAGED_IN_TRANSIT: 'Damaged in transit', LATE_DELIVERY: 'Late delivery', CUSTOMER_REASON: 'Customer’s own reason' },
     ReturnReasonCategory: { QUALITY: 'Quality', DELIVERY: 'Delivery', CUSTOMER: 'Customer' },
     ReturnKind: { REFUND: 'Refund', EXCHANGE: 'Exchange' },

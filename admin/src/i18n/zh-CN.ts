@@ -1,3 +1,4 @@
+import { ordersZhCN, ordersEnumsZhCN } from './orders.js';
 /** Chinese (default). Keys used by Refine's antd components (buttons, pages.login, notifications...) and by the panel. */
 export const zhCN = {
   app: { title: 'PharmaDesk 客服平台', language: '语言', switchTo: 'English' },
@@ -181,7 +182,9 @@ export const zhCN = {
   },
   returnActions: { start_review: '开始审核', approve: '同意退货', reject: '驳回', ship_back: '登记寄回', receive: '确认收货', inspect: '检验', refund: '退款', exchange: '发出换货', cancel: '取消退货', approve_refund: '批准退款', reject_refund: '驳回退款' },
   returnStates: { REQUESTED: '已申请', UNDER_REVIEW: '审核中', APPROVED: '已同意', REJECTED: '已驳回', SHIPPED_BACK: '客户已寄回', RECEIVED: '已收货', REFUND_PENDING: '待退款', EXCHANGE_PENDING: '待换货', REFUNDED: '已退款', EXCHANGED: '已换货', INSPECTION_FAILED: '检验未通过', CANCELLED: '已取消', AWAITING_REFUND_APPROVAL: '待退款审批', REFUND_REJECTED: '退款未获批准' },
+  orders: ordersZhCN,
   enums: {
+    ...ordersEnumsZhCN,
     ReturnReason: { SPOILED: '变质', DAMAGED: '破损', WRONG_ITEM: '发错货', DAMAGED_IN_TRANSIT: '运输破损', LATE_DELIVERY: '超时送达', CUSTOMER_REASON: '客户个人原因' },
     ReturnReasonCategory: { QUALITY: '质量问题', DELIVERY: '配送问题', CUSTOMER: '客户原因' },
     ReturnKind: { REFUND: '退货退款', EXCHANGE: '换货' },

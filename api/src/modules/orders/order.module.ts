@@ -5,14 +5,14 @@ import { Order, OrderEvent, OrderLine, OrderPick, OrderTrackingEvent } from './o
 import { orderEventTypes } from './order.events';
 import { paymentRemindersJob } from './order.jobs';
 import { OrderPermission } from './order.permissions';
-import { OrderLineResolver, OrderResolver } from './order.resolver';
+import { OrderEventResolver, OrderLineResolver, OrderPickResolver, OrderResolver } from './order.resolver';
 import { inStoreOrderWorkflow, onlineOrderWorkflow } from './order.workflows';
 
 /** Orders (online and in store) on the workflow engine, with stock reserved, picked and issued through the inventory services. */
 export const ordersModule = defineModule({
   name: 'orders',
   entities: [Order, OrderLine, OrderPick, OrderEvent, OrderTrackingEvent],
-  resolvers: [OrderResolver, OrderLineResolver, CaseOrderResolver, OrderCasesResolver],
+  resolvers: [OrderResolver, OrderLineResolver, OrderPickResolver, OrderEventResolver, CaseOrderResolver, OrderCasesResolver],
   permissions: [OrderPermission],
   jobs: [paymentRemindersJob],
   events: orderEventTypes,

@@ -11,8 +11,10 @@ import { Customer } from '../customers/customer.entity';
 import { findCustomer } from '../customers/customer.service';
 import { Product } from '../inventory/catalog.entity';
 import { findProduct } from '../inventory/catalog.service';
-import { Warehouse } from '../inventory/warehouse.entity';
-import { findWarehouse } from '../inventory/warehouse.service';
+import { StorageZone, Warehouse } from '../inventory/warehouse.entity';
+import { findWarehouse, zoneLoader } from '../inventory/warehouse.service';
+import { staffLoader } from '../identity/identity.loaders';
+import { StaffUser } from '../identity/staff-user.entity';
 import { OrgUnit } from '../org/org-unit.entity';
 import { findOrgUnit } from '../org/org.service';
 import { Order, OrderEvent, OrderLine, OrderPick, OrderTrackingEvent } from './order.entity';
@@ -243,5 +245,21 @@ export class OrderLineResolver {
   @FieldResolver(() => [OrderPick], { description: 'The lots picked for the line (first expiry first).' })
   picks(@Root() line: OrderLine, @Ctx() ctx: RequestContext) {
     return embedded(line, 'picks', () => linePicksLoader(ctx).load(line.id));
+  }
+}
+
+@Resolver(() => OrderPick)
+export class OrderPickResolver {
+  @FieldResolver(() => StorageZone, { nullable: true, description: 'Where the lot is picked from (the pick list).' })
+  zone(@Root() pick: OrderPick, @Ctx() ctx: RequestContext) {
+    return embedded(pick, 'zone', () => zoneLoader(ctx).load(pick.zoneId));
+  }
+}
+
+@Resolver(() => OrderEvent)
+export class OrderEventResolver {
+  @FieldResolver(() => StaffUser, { nullable: true, description: 'Who did it, by name (null for the system, a partner, or someone outside your franchise).' })
+  actor(@Root() event: OrderEvent, @Ctx() ctx: RequestContext) {
+    return embedded(event, 'actor', () => (event.actorId ? staffLoader(ctx).load(event.actorId) : null));
   }
 }
