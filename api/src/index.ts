@@ -98,6 +98,9 @@ export { RecallContactStatus, RecallContact } from './modules/inventory/recall.e
 export { StocktakeLine } from './modules/inventory/stocktake.entity';
 export { ProductCategory, StorageClass } from './modules/inventory/catalog.entity';
 export { BatchStatus } from './modules/inventory/warehouse.entity';
+export { changeOrderDelivery, verifyOrderCustomer } from './modules/orders/order-changes';
+export { recordTrackingEvents } from './modules/orders/order-tracking';
+export { IdentityVerificationMethod, Order, PaymentStatus, ReceiptCondition, TrackingStatus } from './modules/orders/order.entity';
 export { createStaff } from './modules/identity/staff.service';
 export type { StaffProfileInput } from './modules/identity/identity.types';
 export { createFranchise, createOrgUnit } from './modules/org/org.service';

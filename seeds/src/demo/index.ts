@@ -4,6 +4,7 @@ import { customersSeeder } from './customers';
 import { inventorySeeder } from './inventory';
 import { knowledgeSeeder } from './knowledge';
 import { notificationsSeeder } from './notifications';
+import { ordersSeeder } from './orders';
 import { organizationSeeder } from './organization';
 import { laterPluginsSeeder, pluginsSeeder } from './plugins';
 import { returnsSeeder } from './returns';
@@ -14,4 +15,4 @@ export { DEMO_PASSWORD, demoLogins, DEMO_ORGANIZATION, type DemoOrganization } f
  * The demo data set, in dependency order. Each module adds its seeder here
  * (organizations and staff first, then customers, cases, orders...).
  */
-export const demoSeeders: Seeder[] = [organizationSeeder, knowledgeSeeder, customersSeeder, pluginsSeeder, casesSeeder, notificationsSeeder, laterPluginsSeeder, inventorySeeder, returnsSeeder];
+export const demoSeeders: Seeder[] = [organizationSeeder, knowledgeSeeder, customersSeeder, pluginsSeeder, casesSeeder, notificationsSeeder, laterPluginsSeeder, inventorySeeder, ordersSeeder, returnsSeeder];
