@@ -1,5 +1,5 @@
 import type { Dictionary } from './zh-CN';
-import { ordersEnumsEn, ordersEn } from './orders.js';
+import { ordersEnumsEn, ordersEn } from './orders';
 
 type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? DeepPartial<T[K]> : T[K] };
 

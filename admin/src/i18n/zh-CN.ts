@@ -1,4 +1,3 @@
-import { ordersZhCN, ordersEnumsZhCN } from './orders.js';
 /** Chinese (default). Keys used by Refine's antd components (buttons, pages.login, notifications...) and by the panel. */
 export const zhCN = {
   app: { title: 'PharmaDesk 客服平台', language: '语言', switchTo: 'English' },
@@ -182,9 +181,55 @@ export const zhCN = {
   },
   returnActions: { start_review: '开始审核', approve: '同意退货', reject: '驳回', ship_back: '登记寄回', receive: '确认收货', inspect: '检验', refund: '退款', exchange: '发出换货', cancel: '取消退货', approve_refund: '批准退款', reject_refund: '驳回退款' },
   returnStates: { REQUESTED: '已申请', UNDER_REVIEW: '审核中', APPROVED: '已同意', REJECTED: '已驳回', SHIPPED_BACK: '客户已寄回', RECEIVED: '已收货', REFUND_PENDING: '待退款', EXCHANGE_PENDING: '待换货', REFUNDED: '已退款', EXCHANGED: '已换货', INSPECTION_FAILED: '检验未通过', CANCELLED: '已取消', AWAITING_REFUND_APPROVAL: '待退款审批', REFUND_REJECTED: '退款未获批准' },
-  orders: ordersZhCN,
+  orders: {
+    group: '订单管理', title: '订单', list: '订单列表', review: '审核队列', shipping: '发货台', quick: '门店快速开单',
+    orderNo: '订单号', channel: '渠道', state: '状态', stage: '阶段', payment: '付款', store: '门店', customer: '客户', walkIn: '散客',
+    total: '合计', subtotal: '小计', discount: '优惠', createdAt: '下单时间', dateRange: '下单日期', lastActivity: '最近更新',
+    searchPlaceholder: '订单号 / 客户姓名 / 电话', export: '导出', exportCsv: '导出 CSV', exportXlsx: '导出 Excel', exporting: '正在导出 {{count}} 条',
+    exported: '已导出 {{count}} 条', exportCapped: '最多导出 {{count}} 条，请缩小筛选范围',
+    live: '实时', open: '查看',
+    // the order page
+    lines: '商品明细', product: '商品', quantity: '数量', unitPrice: '单价', lineTotal: '金额', dailyDose: '每日用量', runsOutOn: '预计用完',
+    picks: '拣货批次', lot: '批号', expiry: '有效期至', zone: '库区', noPicks: '尚未拣货',
+    delivery: '收货信息', deliveryName: '收货人', deliveryPhone: '联系电话', deliveryAddress: '收货地址', warehouse: '发货仓库', note: '备注',
+    shipment: '物流', carrier: '承运商', trackingNo: '运单号', trackingStatus: '物流状态', expectedDelivery: '承诺送达', eta: '预计到达', shippedAt: '发货时间', deliveredAt: '送达时间',
+    receipt: '收货确认', receiptCondition: '收货状况', receiptNote: '收货说明', cancelReason: '取消原因', waitingReason: '待客户确认原因',
+    timeline: '订单时间线', system: '系统', by: '操作人',
+    actions: '可执行操作', noActions: '当前状态下没有可执行的操作',
+    reason: '原因', reasonRequired: '请填写原因', condition: '收货状况',
+    identity: '身份核验', verified: '已核验（{{time}}，{{method}}）', notVerified: '修改收货信息前须核验客户身份', verify: '核验身份', verifyMethod: '核验方式', verifyNote: '核验说明',
+    identityDone: '已记录身份核验', changeDelivery: '修改收货信息', changeReason: '修改原因（客户的要求）', deliveryChanged: '收货信息已修改',
+    walkInNoVerify: '散客订单无需核验', alreadyShipped: '货物已发出，收货信息不能再改',
+    done: '已完成：{{action}}', shipForm: '发货', expectedDeliveryAt: '承诺送达时间',
+    // queues
+    reviewHelp: '待审核与待客户确认的订单，最早的在前。',
+    waitingSince: '等待自', startReview: '开始审核', approve: '审核（预占库存）', hold: '待客户确认', resume: '继续审核',
+    shippingHelp: '已审核的订单：开始拣货（按先到期先出生成拣货单），填写承运商与运单号后发货。',
+    pickList: '拣货单', startPicking: '开始拣货', ship: '发货', approved: '待拣货', picking: '拣货中',
+    // quick order
+    quickHelp: '为客户或散客开单：搜索商品（名称或条码），价格与合计以系统计算为准。',
+    searchProduct: '商品名称或条码', add: '添加', addLine: '添加商品', remove: '移除', createOrder: '开单', created: '已开单 {{orderNo}}',
+    payAndHandOver: '收款并交付', paid: '已收款', handedOver: '已交付', lineCount: '{{count}} 种商品', serverTotal: '系统合计',
+    customerOptional: '客户（不选为散客）',
+    shortStock: '库存不足', shortage: '{{product}} 库存不足（{{warehouse}}）：需要 {{asked}}，可用 {{available}}',
+    states: {
+      RECEIVED: '已接单', UNDER_REVIEW: '审核中', WAITING_CUSTOMER: '待客户确认', APPROVED: '已审核', PICKING: '拣货中', SHIPPED: '已发货', DELIVERED: '已送达',
+      RECEIPT_CONFIRMED: '已确认收货', CANCELLED: '已取消', RECEIPT_ISSUED: '已开单', PAID: '已付款', HANDED_OVER: '已交付',
+    },
+    eventKinds: { CREATED: '创建订单', TRANSITION: '状态变更', IDENTITY_VERIFIED: '核验身份', DELIVERY_CHANGED: '修改收货信息', TRACKING: '物流更新' },
+    actionNames: {
+      start_review: '开始审核', review: '审核（预占库存）', wait_for_customer: '待客户确认', resume_review: '继续审核', start_picking: '开始拣货', ship: '发货',
+      deliver: '确认送达', carrier_deliver: '承运商签收', confirm_receipt: '确认收货', pay: '收款', hand_over: '交付', cancel: '取消订单',
+    },
+    fieldNames: { reason: '原因', carrier: '承运商', trackingNo: '运单号', condition: '收货状况', note: '说明' },
+  },
   enums: {
-    ...ordersEnumsZhCN,
+    OrderChannel: { ONLINE_SHOP: '网上商城', APP: 'App', WECHAT: '微信', PHONE: '电话', IN_STORE: '门店' },
+    OrderStage: { NEW: '新订单', REVIEW: '审核中', WAITING_CUSTOMER: '待客户确认', FULFILLMENT: '备货中', SHIPPED: '已发货', DELIVERED: '已送达', COMPLETED: '已完成', CANCELLED: '已取消' },
+    PaymentStatus: { UNPAID: '未付款', PAID: '已付款', REFUND_PENDING: '待退款', REFUNDED: '已退款' },
+    ReceiptCondition: { GOOD: '完好', PROBLEM: '有问题' },
+    TrackingStatus: { PICKED_UP: '已揽收', IN_TRANSIT: '运输中', OUT_FOR_DELIVERY: '派送中', DELIVERED: '已签收', EXCEPTION: '异常' },
+    IdentityVerificationMethod: { CALLBACK_REGISTERED_PHONE: '回拨档案电话', SMS_CODE: '短信验证码', ID_DOCUMENT: '身份证件', IN_PERSON: '本人到店' },
     ReturnReason: { SPOILED: '变质', DAMAGED: '破损', WRONG_ITEM: '发错货', DAMAGED_IN_TRANSIT: '运输破损', LATE_DELIVERY: '超时送达', CUSTOMER_REASON: '客户个人原因' },
     ReturnReasonCategory: { QUALITY: '质量问题', DELIVERY: '配送问题', CUSTOMER: '客户原因' },
     ReturnKind: { REFUND: '退货退款', EXCHANGE: '换货' },
