@@ -56,8 +56,14 @@ describeInBrowser('order pages', () => {
     const box = agentPage.getByTestId('list-search').locator('input').or(agentPage.locator('input[data-testid="list-search"]')).first();
     await box.fill(DELIVERY.deliveryPhone);
     await box.press('Enter');
-    await agentPage.getByTestId('order-table').getByText(order.orderNo).click();
-    await agentPage.waitForURL(`**/orders/show/${order.id}`);
+    await agentPage.waitForURL(/filters/); // the search applied (it is kept in the URL)
+    // The table re-renders when the searched page arrives: click the link until the order page opens.
+    for (let attempt = 1; ; attempt++) {
+      await agentPage.getByTestId('order-table').getByText(order.orderNo).click({ timeout: 10_000 });
+      const opened = await agentPage.waitForURL(`**/orders/show/${order.id}`, { timeout: 5_000 }).then(() => true, () => false);
+      if (opened) break;
+      if (attempt === 3) throw new Error(`the order page of ${order.orderNo} did not open`);
+    }
     expect(await agentPage.getByTestId('order-total').innerText()).toBe('¥53.60');
 
     // No change without the identity check: the page offers the check first.
