@@ -24,7 +24,7 @@ export function CaseOrderCard({ orderId, lineNo, lotNo }: { orderId: string; lin
   const order = query.data?.data;
   if (!order) return null;
   return (
-    <Card size="small" title={t('cases.linkedOrder.title')} extra={<Link to={`/orders/${order.id}`}>{t('cases.linkedOrder.open')}</Link>} data-testid="case-order">
+    <Card size="small" title={t('cases.linkedOrder.title')} extra={<Link to={`/orders/show/${order.id}`}>{t('cases.linkedOrder.open')}</Link>} data-testid="case-order">
       <Descriptions size="small" column={1}>
         <Descriptions.Item label={t('cases.linkedOrder.number')}>{order.orderNo}</Descriptions.Item>
         <Descriptions.Item label={t('cases.linkedOrder.state')}>
