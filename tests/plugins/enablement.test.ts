@@ -23,7 +23,8 @@ describe('plugin enablement', () => {
     b = await startTestApp({ PLUGINS }, { database: a.database });
     hq = await signIn(a, 'admin@hq.demo');
     ids = await franchiseIds(hq);
-  });
+    // Two instances with their demo data start in seconds alone, and past 30 s on a machine running other suites.
+  }, 180_000);
   afterAll(async () => {
     await b.stop();
     await a.stop();
