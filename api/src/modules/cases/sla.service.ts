@@ -62,12 +62,6 @@ export const BUILT_IN_SLA_POLICY: PluginSlaPolicy<any> = {
  * policy for that queue, else the franchise's default, else a contributed default (core's
  * built-in one). Contributed policies count on the franchise default's calendar when it has one.
  */
-/** The franchise's business calendar (working days, holidays): its default SLA policy's, else the built-in one. */
-export async function franchiseCalendar(em: EntityManager, franchiseId: string): Promise<BusinessCalendarSpec> {
-  const policy = await em.findOne(SlaPolicy, { franchiseId, isDefault: true }, { fields: ['calendarId'] });
-  return policy ? calendarSpec(await em.findOneOrFail(BusinessCalendar, { id: policy.calendarId })) : DEFAULT_CALENDAR;
-}
-
 export function policyFor(em: EntityManager, franchiseId: string, queue: string): Promise<EffectivePolicy> {
   let known = policiesByUnitOfWork.get(em);
   if (!known) policiesByUnitOfWork.set(em, (known = new Map()));

@@ -12,7 +12,7 @@ import { labelStates } from '../../core/plugins/workflows';
 import type { TimelineProvider } from '../customers/customer-timeline';
 import { StaffStatus, StaffUser } from '../identity/staff-user.entity';
 import { Order, OrderChannel, OrderLine, OrderStage } from './order.entity';
-import { linePicksLoader } from './order.loaders';
+import { linePicksLoader, orderLineLoader } from './order.loaders';
 import { OrderPermission } from './order.permissions';
 import { findOrder } from './order.service';
 
@@ -28,8 +28,8 @@ export const orderCaseLinks = caseLinkResolvers.contribute({
   fields: ['orderId', 'orderLineId'],
   async resolve(ctx, links, franchiseId) {
     let orderId = links.orderId ?? null;
-    const line = links.orderLineId ? await ctx.em.findOne(OrderLine, { id: links.orderLineId, franchiseId }) : null;
-    if (links.orderLineId && !line) throw new NotFoundError('Order line (case.orderLineId)', links.orderLineId);
+    const line = links.orderLineId ? await orderLineLoader(ctx).load(links.orderLineId) : null;
+    if (links.orderLineId && line?.franchiseId !== franchiseId) throw new NotFoundError('Order line (case.orderLineId)', links.orderLineId);
     if (line && orderId && line.orderId !== orderId) throw new BadUserInputError({ field: 'case.orderLineId', message: 'is not a line of the linked order', reason: 'OTHER_ORDER' });
     if (line) orderId = line.orderId;
     if (!orderId && links.orderRef?.trim()) {
@@ -70,9 +70,8 @@ export class CaseOrderResolver {
   }
 
   @FieldResolver(() => OrderLine, { nullable: true, description: 'The linked order line.' })
-  async orderLine(@Ctx() ctx: RequestContext, @Root() c: Case) {
-    if (!c.orderLineId || !hasPermission(ctx.actor, OrderPermission['order:read'])) return null;
-    return ctx.em.findOne(OrderLine, { id: c.orderLineId });
+  orderLine(@Ctx() ctx: RequestContext, @Root() c: Case) {
+    return c.orderLineId && hasPermission(ctx.actor, OrderPermission['order:read']) ? orderLineLoader(ctx).load(c.orderLineId) : null;
   }
 }
 

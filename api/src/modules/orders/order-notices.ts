@@ -2,7 +2,7 @@ import { localDateTime } from '../../core/clock';
 import type { RequestContext } from '../../core/context';
 import { onEvent, type EventHandler } from '../../core/plugins/plugin';
 import { endOfWorkingDays } from '../cases/business-time';
-import { franchiseCalendar } from '../cases/sla.service';
+import { policyFor } from '../cases/sla.service';
 import { notifyCustomer } from '../notifications/notification.service';
 import { OrgUnit } from '../org/org-unit.entity';
 import { Order, TrackingStatus } from './order.entity';
@@ -87,7 +87,7 @@ export const orderNoticeHandlers: readonly EventHandler<unknown>[] = [
         if (!order) return;
         let refund = '';
         if (event.refundDue) {
-          const by = endOfWorkingDays(await franchiseCalendar(ctx.em, order.franchiseId), new Date(event.occurredAt), REFUND_WORKING_DAYS);
+          const by = endOfWorkingDays((await policyFor(ctx.em, order.franchiseId, 'general')).calendar, new Date(event.occurredAt), REFUND_WORKING_DAYS);
           refund = `已付款项将于 ${localDateTime(by, await timeZoneOf(ctx, order.franchiseId)).slice(0, 10)} 前原路退回。`;
         }
         await notifyCustomer(ctx, {

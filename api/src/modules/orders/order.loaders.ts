@@ -8,6 +8,7 @@ import { Order, OrderEvent, OrderLine, OrderPick, OrderTrackingEvent } from './o
  * lines, picks and the timeline, each batched for every order of the request.
  */
 export const orderLoader = (ctx: RequestContext) => byIdLoader(ctx, Order);
+export const orderLineLoader = (ctx: RequestContext) => byIdLoader(ctx, OrderLine);
 
 function groupedLoader<T extends object>(ctx: RequestContext, entity: new () => T, key: keyof T & string, orderBy: Record<string, 'asc'>) {
   return ctx.loaders.get(`orders:${entity.name}.${key}`, () =>
