@@ -24,6 +24,8 @@ interface Props {
   live: boolean;
   /** Supervisors filter by agent (presence gives who and how loaded). */
   agents?: Presence[];
+  /** Names of the owners of the cases on the board: the chosen agent keeps a name while presence loads or when they are offline. */
+  ownerNames?: Map<string, string>;
 }
 
 const PRIORITIES = ['URGENT', 'HIGH', 'NORMAL', 'LOW'];
@@ -37,6 +39,8 @@ export const BoardToolbar = forwardRef<InputRef, Props>(function BoardToolbar(pr
   const [form] = Form.useForm<{ name: string; shared: boolean }>();
   const { filters, onFilters } = props;
   const current = props.views.find((v) => v.id === props.viewId);
+  const agentOptions = (props.agents ?? []).filter((a) => a.staffUser).map((a) => ({ value: a.staffUserId, label: t('board.assigneeAgent', { name: a.staffUser!.displayName }) }));
+  const chosenAgent = ['all', 'mine', 'unassigned'].includes(filters.assignee) || agentOptions.some((o) => o.value === filters.assignee) ? [] : [{ value: filters.assignee, label: t('board.assigneeAgent', { name: props.ownerNames?.get(filters.assignee) ?? t('common.loading') }) }];
   return (
     <Space wrap style={{ marginBottom: 12 }}>
       <Badge status={props.live ? 'processing' : 'default'} text={props.live ? t('common.live') : t('common.reconnecting')} />
@@ -76,9 +80,8 @@ export const BoardToolbar = forwardRef<InputRef, Props>(function BoardToolbar(pr
           { value: 'all', label: `${t('board.assignee')}: ${t('common.all')}` },
           { value: 'mine', label: t('board.mine') },
           { value: 'unassigned', label: t('board.unassigned') },
-          ...(props.agents ?? [])
-            .filter((a) => a.staffUser)
-            .map((a) => ({ value: a.staffUserId, label: t('board.assigneeAgent', { name: a.staffUser!.displayName }) })),
+          ...agentOptions,
+          ...chosenAgent,
         ]}
       />
       <Checkbox checked={filters.vipOnly} onChange={(e) => onFilters({ ...filters, vipOnly: e.target.checked })}>

@@ -42,6 +42,7 @@ export function BoardPage() {
   const visible = useMemo(() => board.cases.filter((c) => matches(c, filters, me?.user?.id)), [board.cases, filters, me]);
   const columns = useMemo(() => groupCases(visible, groupBy), [visible, groupBy]);
   const ordered = useMemo(() => columns.flatMap((c) => c.cases), [columns]);
+  const ownerNames = useMemo(() => new Map(board.cases.filter((c) => c.owner).map((c) => [c.owner!.id, c.owner!.displayName])), [board.cases]);
 
   const open = useCallback(
     (id: string) => {
@@ -117,6 +118,7 @@ export function BoardPage() {
         onSaveView={(name, shared) => void saveView(name, shared)}
         canShare={can('case:manage')}
         agents={can('case:assign') || can('case:manage') ? [...presence.values()] : undefined}
+        ownerNames={ownerNames}
         alerts={alerts.settings}
         onAlerts={alerts.update}
         live={board.live}
