@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { signIn } from '../support/actors';
 import { startTestApp, type TestApp } from '../support/app';
 import { createProduct, createWarehouse, inDays, must, receive } from '../inventory/support';
-import { deliveredOrder, stockByPlace } from '../orders/returns-support';
+import { deliveredOrder, mustRequestReturn, mustReturnAct, stockByPlace } from '../orders/returns-support';
 import { describeInBrowser, launchBrowser, screenshot, signInPage } from './support/browser';
 
 /** A return worked through the panel: requested by the order number, approved, received, inspected line by line and refunded. */
@@ -84,5 +84,42 @@ describeInBrowser('returns pages', () => {
     const { returns } = await must<{ returns: { nodes: { returnNo: string; state: string; refundCents: number; refundReference: string }[] } }>(owner, 'query($o: ID!) { returns(filter: { orderId: { eq: $o } }) { nodes { returnNo state refundCents refundReference } } }', { o: order.id });
     expect(returns.nodes).toEqual([{ returnNo: expect.stringContaining('-TH-'), state: 'REFUNDED', refundCents: 6400, refundReference: 'WXPAY-UI-0001' }]);
     await Promise.all([agent.context().close(), supervisor.context().close()]);
+  });
+
+  it('a refund above east’s threshold waits on the refund approvals page; another approver approves it on the return', async () => {
+    const [hq, owner, agentApi] = await Promise.all([signIn(app, 'admin@hq.demo'), signIn(app, 'owner@east.demo'), signIn(app, 'agent@east.demo')]);
+    const wh = await createWarehouse(owner, 'EAST-RMA-APPR');
+    const product = await createProduct(hq, { genericName: '乳清蛋白粉（审批）', priceCents: 19800 });
+    await receive(owner, wh.warehouseId, [{ productId: product.id, zoneId: wh.normalZoneId, lotNo: 'WP-APPR-1', expiryDate: inDays(400), quantity: 10 }]);
+    const { customers } = await must<{ customers: { nodes: { id: string }[] } }>(owner, '{ customers(paging: { limit: 1 }) { nodes { id } } }');
+    const order = await deliveredOrder(owner, { customerId: customers.nodes[0]!.id, warehouseId: wh.warehouseId, lines: [{ productId: product.id, quantity: 3 }] });
+    const r = await mustRequestReturn(agentApi, { orderId: order.id, kind: 'REFUND', reason: 'SPOILED', source: 'PHONE', description: '三罐结块变质', lines: [{ orderLineId: order.lines[0]!.id, quantity: 3 }] });
+    await mustReturnAct(owner, 'approveReturn', { id: r.id });
+    const received = await mustReturnAct(owner, 'receiveReturn', { id: r.id });
+    // The owner inspects (594 yuan > 500): the refund waits, and the owner may not approve their own inspection.
+    const inspected = await mustReturnAct(owner, 'inspectReturn', { id: r.id, version: received.version, lines: [{ returnLineId: received.lines[0]!.id, acceptedQuantity: 0, damagedQuantity: 3, packagingIntact: false }] }, 'InspectReturnInput');
+    expect(inspected.state).toBe('AWAITING_REFUND_APPROVAL');
+
+    const supervisor = await signInPage(browser, app, 'supervisor@east.demo');
+    await supervisor.goto('/refund-approvals');
+    await supervisor.getByTestId('tab-return-approvals').click();
+    const row = supervisor.getByTestId('return-refund-approvals').locator('tr', { hasText: r.returnNo });
+    await row.waitFor({ timeout: 20_000 });
+    expect(await row.innerText()).toContain('¥594.00');
+    expect(await row.innerText()).toContain(order.orderNo);
+    await screenshot(supervisor, 'return-refund-approvals');
+    await row.getByRole('link', { name: r.returnNo }).click();
+    await stateOf(supervisor, 'AWAITING_REFUND_APPROVAL');
+    await supervisor.getByTestId('return-action-approve_refund').click();
+    await stateOf(supervisor, 'REFUND_PENDING');
+
+    // Approved: it leaves the approvals page.
+    await supervisor.goto('/refund-approvals');
+    await supervisor.getByTestId('tab-return-approvals').click();
+    const table = supervisor.getByTestId('return-refund-approvals');
+    await table.locator('.ant-table-tbody').waitFor();
+    await table.locator('.ant-spin-blur').waitFor({ state: 'detached' }); // the list has answered
+    expect(await table.innerText()).not.toContain(r.returnNo);
+    await supervisor.context().close();
   });
 });
