@@ -24,6 +24,7 @@ import { Migration20261130115811_case_links } from './Migration20261130115811_ca
 import { Migration20261130115814_requisition_transfer_legs } from './Migration20261130115814_requisition_transfer_legs';
 import { Migration20261130115942_returns } from './Migration20261130115942_returns';
 import { Migration20261130121416_order_payments } from './Migration20261130121416_order_payments';
+import { Migration20261130152439_order_list_indexes } from './Migration20261130152439_order_list_indexes';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122070000_foundation', class: Migration20261122070000_foundation },
@@ -50,4 +51,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261130115814_requisition_transfer_legs', class: Migration20261130115814_requisition_transfer_legs },
   { name: 'Migration20261130115942_returns', class: Migration20261130115942_returns },
   { name: 'Migration20261130121416_order_payments', class: Migration20261130121416_order_payments },
+  { name: 'Migration20261130152439_order_list_indexes', class: Migration20261130152439_order_list_indexes },
 ];

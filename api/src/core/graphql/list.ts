@@ -181,10 +181,17 @@ async function countMatches<T extends object>(em: EntityManager, entity: EntityN
   return count <= limit ? { count, estimate: false } : { count: Math.max(limit + 1, estimated), estimate: true };
 }
 
-/** Whether a (top-level) property may be null, from the entity's metadata. */
-function nullableIn<T extends object>(em: EntityManager, entity: EntityName<T>): (path: string) => boolean {
+/**
+ * Whether a (top-level) property may be null, from the entity's metadata: only what is declared
+ * nullable (a NOT NULL column sorts `desc` without `nulls last`, so a plain index serves it);
+ * a path the metadata does not know (a relation's field) may be.
+ */
+export function nullableIn<T extends object>(em: EntityManager, entity: EntityName<T>): (path: string) => boolean {
   const meta = em.getMetadata().find(entity as never);
-  return (path) => (meta?.properties as Record<string, { nullable?: boolean }> | undefined)?.[path]?.nullable ?? true;
+  return (path) => {
+    const prop = (meta?.properties as Record<string, { nullable?: boolean }> | undefined)?.[path];
+    return prop ? prop.nullable === true : true;
+  };
 }
 
 /** Runs an offset-paged list: one statement for the rows, one (bounded) for the count. */

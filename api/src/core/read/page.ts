@@ -1,6 +1,6 @@
 import { raw, type EntityClass, type EntityManager, type EntityMetadata, type FilterQuery, type QueryOrderMap } from '@mikro-orm/postgresql';
 import { TENANT_FILTER } from '../tenancy/scope';
-import { EXACT_COUNT_LIMIT, filterToQuery, sortingToOrderBy, type ListArgs, type ListOptions } from '../graphql/list';
+import { EXACT_COUNT_LIMIT, filterToQuery, nullableIn, sortingToOrderBy, type ListArgs, type ListOptions } from '../graphql/list';
 import { offsetPageInfo, offsetWindow, type ConnectionData } from '../graphql/paging';
 import { fieldSelection, type Selection } from './selection';
 
@@ -202,9 +202,7 @@ export async function readPage<T extends object>(
   const window = offsetWindow(args.paging);
   const filter = filterToQuery<T>(args.filter, options.fieldMap, options.customFilters);
   const where = (options.where ? { $and: [options.where, filter] } : filter) as FilterQuery<T>;
-  const meta = em.getMetadata().get(spec.entity.name);
-  const nullable = (path: string) => (meta.properties as Record<string, { nullable?: boolean }>)[path]?.nullable ?? true;
-  const orderBy = sortingToOrderBy<T>(args.sorting, options.fieldMap, options.defaultSort, nullable);
+  const orderBy = sortingToOrderBy<T>(args.sorting, options.fieldMap, options.defaultSort, nullableIn(em, spec.entity));
   const limit = options.exactCountLimit ?? EXACT_COUNT_LIMIT;
   const select = selectList(em, spec, selection);
 

@@ -104,6 +104,10 @@ registerEnumType(IdentityVerificationMethod, { name: 'IdentityVerificationMethod
 @Filter(tenantFilter)
 @Unique({ properties: ['franchiseId', 'orderNo'] })
 @Index({ properties: ['franchiseId', 'stage', 'createdAt'] })
+// The list's order (newest first, as the admin asks: created_at desc, then id) read off an index; its search box (order number or phone, any part) through trigrams.
+@Index({ name: 'sales_order_franchise_newest_index', expression: 'create index "sales_order_franchise_newest_index" on "sales_order" ("franchise_id", "created_at" desc, "id")' })
+@Index({ name: 'sales_order_order_no_trgm_index', expression: 'create index "sales_order_order_no_trgm_index" on "sales_order" using gin ("order_no" gin_trgm_ops)' })
+@Index({ name: 'sales_order_delivery_phone_trgm_index', expression: 'create index "sales_order_delivery_phone_trgm_index" on "sales_order" using gin ("delivery_phone" gin_trgm_ops)' })
 @Index({ properties: ['orgUnitId', 'createdAt'] })
 @Index({ properties: ['customerId'] })
 @Index({ name: 'sales_order_unpaid_index', expression: `create index "sales_order_unpaid_index" on "sales_order" ("created_at") where "payment_status" = 'UNPAID'` })
