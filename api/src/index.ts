@@ -57,6 +57,7 @@ export { tenantTableSql } from './core/tenancy/rls';
 export { TenantEntity, tenantFilter } from './core/tenancy/tenant-entity';
 export type { WorkflowExtension, ExtensionTransition, TransitionAmendment, PluginGuard, PluginAction } from './core/workflow/compose';
 export type { TransitionRun, WorkflowState, RequiredField, Refusal } from './core/workflow/workflow';
+export { textField, oneOfField } from './core/workflow/workflow';
 export { handlerOnly } from './modules/cases/case.workflows';
 export { CasePermission } from './modules/cases/case.permissions';
 export { findCase, getCase } from './modules/cases/case.service';

@@ -1,5 +1,5 @@
 import { CaseCategory, CaseStage, CaseType, definePlugin, handlerOnly, type Case, type PluginAction, type PluginGuard, type WorkflowExtension } from '@pharmadesk/api';
-import { clock } from '@pharmadesk/api';
+import { clock, textField } from '@pharmadesk/api';
 
 /**
  * pharmacist-review: drug-quality complaints (spoiled, wrong item) and medication
@@ -39,7 +39,7 @@ const recordReview: PluginAction<Case, PharmacistReviewOptions> = ({ ctx, record
   record.workflowData = { ...(record.workflowData ?? {}), pharmacistReview: review };
 };
 
-const reviewNote = { name: 'reviewNote', label: 'the pharmacist’s review', check: (v: unknown) => (typeof v === 'string' && v.length <= 5000 ? null : 'the review must be text of at most 5000 characters') };
+const reviewNote = textField('reviewNote', 'the pharmacist’s review', 5000);
 const reviewState = { name: REVIEW_STATE, label: '药师审核中 Pharmacist review', stage: CaseStage.OPEN };
 const pendingReview = (c: Case, options: PharmacistReviewOptions) => needsReview(c, options) && !reviewOf(c);
 

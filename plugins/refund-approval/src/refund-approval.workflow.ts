@@ -1,4 +1,4 @@
-import { CaseStage, ReturnKind, ReturnStage, SolutionType, type Case, type ReturnRequest, type PluginAction, type PluginGuard, type TransitionRun, type WorkflowExtension } from '@pharmadesk/api';
+import { textField, CaseStage, ReturnKind, ReturnStage, SolutionType, type Case, type ReturnRequest, type PluginAction, type PluginGuard, type TransitionRun, type WorkflowExtension } from '@pharmadesk/api';
 import { RefundApproval, RefundApprovalStatus } from './refund-approval.entity';
 import { clock } from '@pharmadesk/api';
 
@@ -63,7 +63,7 @@ export const complaintRefundApproval: WorkflowExtension<Case, RefundApprovalOpti
       from: [AWAITING_APPROVAL],
       to: 'INVESTIGATING',
       permission: APPROVE,
-      requiredFields: [{ name: 'reason', label: 'a reason', check: (v) => (typeof v === 'string' && v.length <= 1000 ? null : 'a reason must be text of at most 1000 characters') }],
+      requiredFields: [textField('reason', 'a reason')],
       guards: [notOwnRequest],
       actions: [decide(RefundApprovalStatus.REJECTED)],
     },
@@ -105,7 +105,7 @@ export const returnRefundApproval: WorkflowExtension<ReturnRequest, RefundApprov
       from: [AWAITING_APPROVAL],
       to: REFUND_REJECTED,
       permission: APPROVE,
-      requiredFields: [{ name: 'reason', label: 'a reason', check: (v) => (typeof v === 'string' && v.length <= 1000 ? null : 'a reason must be text of at most 1000 characters') }],
+      requiredFields: [textField('reason', 'a reason')],
       guards: [notOwnInspection],
     },
   ],

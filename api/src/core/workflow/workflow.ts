@@ -22,6 +22,20 @@ export interface RequiredField {
   check?: (value: unknown) => Refusal | null;
 }
 
+/** A required field holding text of at most `max` characters (a reason, a note). */
+export const textField = (name: string, label: string, max = 1000): RequiredField => ({
+  name,
+  label,
+  check: (v) => (typeof v === 'string' && v.trim().length <= max ? null : { reason: 'TOO_LONG', params: { max }, message: `${label} must be text of at most ${max} characters` }),
+});
+
+/** A required field holding one of the given values. */
+export const oneOfField = (name: string, label: string, values: readonly string[]): RequiredField => ({
+  name,
+  label,
+  check: (v) => (values.includes(v as string) ? null : { reason: 'NOT_ALLOWED_OPTION', params: { allowed: values }, message: `${label} must be one of ${values.join(', ')}` }),
+});
+
 export interface TransitionRun<R> {
   ctx: RequestContext;
   record: R;

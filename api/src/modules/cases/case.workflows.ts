@@ -1,4 +1,4 @@
-import { type Guard, type RequiredField, type TransitionAction, type WorkflowDefinition } from '../../core/workflow/workflow';
+import { oneOfField, textField, type Guard, type RequiredField, type TransitionAction, type WorkflowDefinition } from '../../core/workflow/workflow';
 import { BadUserInputError } from '../../core/errors';
 import { StaffUser } from '../identity/staff-user.entity';
 import { requestSatisfaction } from '../surveys/satisfaction.service';
@@ -70,15 +70,11 @@ const markClosed: TransitionAction<Case> = ({ record }) => {
   record.closedAt = clock.now();
 };
 
-const text = (name: string, label: string, max = 5000): RequiredField => ({
-  name,
-  label,
-  check: (v) => (typeof v === 'string' && v.length <= max ? null : { reason: 'TOO_LONG', params: { max }, message: `${label} must be text of at most ${max} characters` }),
-});
+
 
 const SOLUTION_FIELDS: RequiredField[] = [
-  { name: 'solutionType', label: 'the solution type', check: (v) => (Object.values(SolutionType).includes(v as SolutionType) ? null : { reason: 'NOT_ALLOWED_OPTION', params: { allowed: Object.values(SolutionType) }, message: `must be one of ${Object.values(SolutionType).join(', ')}` }) },
-  text('solutionNote', 'the solution described for the customer'),
+  oneOfField('solutionType', 'the solution type', Object.values(SolutionType)),
+  textField('solutionNote', 'the solution described for the customer', 5000),
 ];
 
 const work = CasePermission['case:work'];
@@ -102,9 +98,9 @@ export const complaintWorkflow: WorkflowDefinition<Case> = {
     { action: 'propose_solution', label: 'propose a solution', from: ['INVESTIGATING'], to: 'SOLUTION_PROPOSED', permission: work, requiredFields: SOLUTION_FIELDS, guards: [handlerOnly, solutionNeedsAmount], actions: [recordSolution] },
     { action: 'request_confirmation', label: 'ask the customer to confirm', from: ['SOLUTION_PROPOSED'], to: 'AWAITING_CONFIRMATION', permission: work, guards: [handlerOnly] },
     { action: 'resolve', label: 'resolve the case', from: ['AWAITING_CONFIRMATION'], to: 'RESOLVED', permission: work, guards: [handlerOnly], actions: [markResolved] },
-    { action: 'reopen', label: 'reopen the case', from: ['AWAITING_CONFIRMATION', 'RESOLVED'], to: 'INVESTIGATING', permission: work, requiredFields: [text('reason', 'a reason', 1000)], guards: [handlerOnly], actions: [markReopened] },
+    { action: 'reopen', label: 'reopen the case', from: ['AWAITING_CONFIRMATION', 'RESOLVED'], to: 'INVESTIGATING', permission: work, requiredFields: [textField('reason', 'a reason', 1000)], guards: [handlerOnly], actions: [markReopened] },
     { action: 'close', label: 'close the case', from: ['RESOLVED'], to: 'CLOSED', permission: work, guards: [handlerOnly], actions: [markClosed] },
-    { action: 'cancel', label: 'cancel the case', from: ['NEW', 'ACCEPTED'], to: 'CLOSED', permission: work, requiredFields: [text('reason', 'a reason', 1000)], guards: [handlerOnly], actions: [markClosed] },
+    { action: 'cancel', label: 'cancel the case', from: ['NEW', 'ACCEPTED'], to: 'CLOSED', permission: work, requiredFields: [textField('reason', 'a reason', 1000)], guards: [handlerOnly], actions: [markClosed] },
   ],
 };
 
@@ -122,13 +118,13 @@ export const consultationWorkflow: WorkflowDefinition<Case> = {
   ],
   transitions: [
     { action: 'accept', label: 'accept the case', from: ['NEW'], to: 'ACCEPTED', permission: work, guards: [handlerOnly], actions: [takeOwnership] },
-    { action: 'request_info', label: 'ask the customer for more information', from: ['ACCEPTED'], to: 'AWAITING_INFO', permission: work, requiredFields: [text('question', 'the question for the customer')], guards: [handlerOnly] },
+    { action: 'request_info', label: 'ask the customer for more information', from: ['ACCEPTED'], to: 'AWAITING_INFO', permission: work, requiredFields: [textField('question', 'the question for the customer', 5000)], guards: [handlerOnly] },
     { action: 'receive_info', label: 'record the customer’s answer', from: ['AWAITING_INFO'], to: 'ACCEPTED', permission: work, guards: [handlerOnly] },
-    { action: 'answer', label: 'answer the customer', from: ['ACCEPTED'], to: 'ANSWERED', permission: work, requiredFields: [text('answer', 'the answer')], guards: [handlerOnly, expertAnswersMedication] },
+    { action: 'answer', label: 'answer the customer', from: ['ACCEPTED'], to: 'ANSWERED', permission: work, requiredFields: [textField('answer', 'the answer', 5000)], guards: [handlerOnly, expertAnswersMedication] },
     { action: 'resolve', label: 'resolve the case', from: ['ANSWERED'], to: 'RESOLVED', permission: work, guards: [handlerOnly], actions: [markResolved] },
-    { action: 'reopen', label: 'reopen the case', from: ['ANSWERED', 'RESOLVED'], to: 'ACCEPTED', permission: work, requiredFields: [text('reason', 'a reason', 1000)], guards: [handlerOnly], actions: [markReopened] },
+    { action: 'reopen', label: 'reopen the case', from: ['ANSWERED', 'RESOLVED'], to: 'ACCEPTED', permission: work, requiredFields: [textField('reason', 'a reason', 1000)], guards: [handlerOnly], actions: [markReopened] },
     { action: 'close', label: 'close the case', from: ['RESOLVED'], to: 'CLOSED', permission: work, guards: [handlerOnly], actions: [markClosed] },
-    { action: 'cancel', label: 'cancel the case', from: ['NEW', 'ACCEPTED'], to: 'CLOSED', permission: work, requiredFields: [text('reason', 'a reason', 1000)], guards: [handlerOnly], actions: [markClosed] },
+    { action: 'cancel', label: 'cancel the case', from: ['NEW', 'ACCEPTED'], to: 'CLOSED', permission: work, requiredFields: [textField('reason', 'a reason', 1000)], guards: [handlerOnly], actions: [markClosed] },
   ],
 };
 

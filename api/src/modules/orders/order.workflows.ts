@@ -1,5 +1,5 @@
 import { clock } from '../../core/clock';
-import type { RequiredField, TransitionAction, WorkflowDefinition } from '../../core/workflow/workflow';
+import { oneOfField, textField, type TransitionAction, type WorkflowDefinition } from '../../core/workflow/workflow';
 import { Order, OrderChannel, OrderStage, PaymentStatus, ReceiptCondition } from './order.entity';
 import { OrderPermission } from './order.permissions';
 import { startConsumption } from './order-consumption';
@@ -20,17 +20,7 @@ import { issueOrder, recordPicks, releaseOrder, reserveOrder, type StockShortage
 
 const P = OrderPermission;
 
-const text = (name: string, label: string, max = 1000): RequiredField => ({
-  name,
-  label,
-  check: (v) => (typeof v === 'string' && v.trim().length <= max ? null : { reason: 'TOO_LONG', params: { max }, message: `${label} must be text of at most ${max} characters` }),
-});
 
-const oneOf = (name: string, label: string, values: readonly string[]): RequiredField => ({
-  name,
-  label,
-  check: (v) => (values.includes(v as string) ? null : { reason: 'NOT_ALLOWED_OPTION', params: { allowed: values }, message: `${label} must be one of ${values.join(', ')}` }),
-});
 
 const now = () => clock.now();
 
@@ -95,7 +85,7 @@ const cancel: TransitionAction<Order> = async ({ ctx, record, input }) => {
   });
 };
 
-const REASON = text('reason', 'a reason');
+const REASON = textField('reason', 'a reason');
 
 export const onlineOrderWorkflow: WorkflowDefinition<Order> = {
   name: 'online_order',
@@ -132,7 +122,7 @@ export const onlineOrderWorkflow: WorkflowDefinition<Order> = {
       from: ['PICKING'],
       to: 'SHIPPED',
       permission: P['order:fulfil'],
-      requiredFields: [text('carrier', 'the carrier', 100), text('trackingNo', 'the tracking number', 100)],
+      requiredFields: [textField('carrier', 'the carrier', 100), textField('trackingNo', 'the tracking number', 100)],
       actions: [ship],
     },
     { action: 'deliver', label: 'record the delivery', from: ['SHIPPED'], to: 'DELIVERED', permission: P['order:fulfil'], actions: [deliver] },
@@ -144,7 +134,7 @@ export const onlineOrderWorkflow: WorkflowDefinition<Order> = {
       from: ['DELIVERED'],
       to: 'RECEIPT_CONFIRMED',
       permission: P['order:write'],
-      requiredFields: [oneOf('condition', 'the condition', Object.values(ReceiptCondition))],
+      requiredFields: [oneOfField('condition', 'the condition', Object.values(ReceiptCondition))],
       actions: [confirmReceipt],
     },
     { action: 'cancel', label: 'cancel the order', from: ['RECEIVED', 'UNDER_REVIEW', 'WAITING_CUSTOMER', 'APPROVED', 'PICKING'], to: 'CANCELLED', permission: P['order:review'], requiredFields: [REASON], actions: [cancel] },

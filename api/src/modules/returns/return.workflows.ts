@@ -1,5 +1,5 @@
 import { clock } from '../../core/clock';
-import type { RequiredField, TransitionAction, WorkflowDefinition } from '../../core/workflow/workflow';
+import { oneOfField, textField, type TransitionAction, type WorkflowDefinition } from '../../core/workflow/workflow';
 import { OrderChannel, PaymentStatus } from '../orders/order.entity';
 import { createOrder, getOrder, transitionOrder } from '../orders/order.service';
 import { putBackReturnedGoods, type PutBack } from './return-stock';
@@ -20,12 +20,7 @@ import { ReturnPermission } from './return.permissions';
 const P = ReturnPermission;
 const now = () => clock.now();
 
-const text = (name: string, label: string, max = 1000): RequiredField => ({
-  name,
-  label,
-  check: (v) => (typeof v === 'string' && v.trim().length <= max ? null : { reason: 'TOO_LONG', params: { max }, message: `${label} must be text of at most ${max} characters` }),
-});
-const REASON = text('reason', 'a reason');
+const REASON = textField('reason', 'a reason');
 
 export interface InspectedLine extends PutBack {
   acceptedQuantity: number;
@@ -144,7 +139,7 @@ export const returnWorkflow: WorkflowDefinition<ReturnRequest> = {
       from: ['APPROVED'],
       to: 'SHIPPED_BACK',
       permission: P['return:request'],
-      requiredFields: [text('carrier', 'the carrier', 100), text('trackingNo', 'the tracking number', 100)],
+      requiredFields: [textField('carrier', 'the carrier', 100), textField('trackingNo', 'the tracking number', 100)],
       actions: [shipBack],
     },
     { action: 'receive', label: 'receive the returned goods', from: ['APPROVED', 'SHIPPED_BACK'], to: 'RECEIVED', permission: P['return:receive'], actions: [receive] },
