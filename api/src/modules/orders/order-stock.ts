@@ -49,12 +49,12 @@ export async function tryReserveOrder(ctx: RequestContext, order: Order): Promis
 export async function recordPicks(ctx: RequestContext, order: Order): Promise<OrderPick[]> {
   const reservations = await activeReservationsOf(ctx, ORDER_DOCUMENT, order.id);
   const lineOf = new Map(reservations.map((r) => [r.id, r.documentLineId!]));
-  const picks: OrderPick[] = [];
-  for (const a of await allocationsOf(ctx, reservations.map((r) => r.id))) {
-    const batch = await getBatch(ctx, a.batchId);
-    picks.push(ctx.em.create(OrderPick, { franchiseId: order.franchiseId, orderId: order.id, lineId: lineOf.get(a.reservationId)!, batchId: a.batchId, lotNo: batch.lotNo, expiryDate: batch.expiryDate, zoneId: a.zoneId, quantity: a.quantity }));
-  }
-  return picks;
+  const allocations = await allocationsOf(ctx, reservations.map((r) => r.id));
+  // Every lot at once: the batch loader reads them in one statement (awaiting each in turn was one per lot).
+  const batches = await Promise.all(allocations.map((a) => getBatch(ctx, a.batchId)));
+  return allocations.map((a, i) =>
+    ctx.em.create(OrderPick, { franchiseId: order.franchiseId, orderId: order.id, lineId: lineOf.get(a.reservationId)!, batchId: a.batchId, lotNo: batches[i]!.lotNo, expiryDate: batches[i]!.expiryDate, zoneId: a.zoneId, quantity: a.quantity }),
+  );
 }
 
 /** The goods leave the warehouse: each line's reservation is issued (ISSUE moves against the order, its number on the slip). */
