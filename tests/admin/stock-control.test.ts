@@ -100,6 +100,24 @@ describeInBrowser('stock control pages', () => {
     expect(await excursion.innerText()).toMatch(/已恢复[\s\S]*9\.5 °C[\s\S]*查看工单/);
     await screenshot(page, 'storage-excursion-chart');
 
+    // Readings are back in range: the keeper releases the zone from the panel, saying what was checked.
+    await page.getByTestId('release-zone').click();
+    const ok = page.locator('.ant-modal-footer .ant-btn-primary');
+    expect(await ok.isDisabled()).toBe(true); // not without a note
+    await page.getByTestId('release-note').fill('冷柜压缩机已检修，抽检胰岛素外观与温度记录无异常');
+    await ok.click();
+    await page.getByTestId('zone-on-hold').waitFor({ state: 'detached' });
+    await page.getByTestId('release-zone').waitFor({ state: 'detached' });
+    await excursion.getByText('冷柜压缩机已检修').waitFor();
+    const { warehouse } = await must<{ warehouse: { zones: { id: string; onHold: boolean; holdReason: string | null }[] } }>(owner, 'query($id: ID!) { warehouse(id: $id) { zones { id onHold holdReason } } }', { id: east.warehouseId });
+    expect(warehouse.zones.find((z) => z.id === east.coldZoneId)).toMatchObject({ onHold: false, holdReason: null });
+    // The page still shows (and links to) the zone released, also after a reload.
+    expect(new URL(page.url()).searchParams.get('zone')).toBe(east.coldZoneId);
+    await page.reload();
+    await excursion.getByText('冷柜压缩机已检修').waitFor();
+    expect(await page.getByTestId('zone-on-hold').count()).toBe(0);
+    await screenshot(page, 'storage-zone-released');
+
     await page.context().close();
   });
 

@@ -1,7 +1,7 @@
 import { List } from '@refinedev/antd';
 import { CanAccess, useTranslate } from '@refinedev/core';
 import { Alert, Button, Card, Empty, Input, Modal, Segmented, Select, Space, Spin, Table, Tag } from 'antd';
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { DateTime, EnumTag } from '../../components/display';
 import { useGql, useGqlMutation } from '../../hooks/use-gql';
@@ -61,10 +61,13 @@ export function StorageConditions() {
   const warehouses = useGql<{ warehouses: Connection<WarehouseRow> }>('WarehouseList', { paging: { limit: 50 }, sorting: [{ field: 'code', direction: 'ASC' }] });
   const zones = useMemo(() => (warehouses.data?.warehouses.nodes ?? []).flatMap((w) => w.zones.map((z) => ({ ...z, warehouse: w.name }))), [warehouses.data]);
   // The zone shown lives in the address (?zone=…): a link to it works, and it survives the page being drawn again.
+  // Without one, the page opens on the first zone on hold and writes it into the address at once: picking that same
+  // zone changes nothing (antd calls no onChange), and once its hold is released the default would jump to another zone.
   const [params, setParams] = useSearchParams();
-  const zoneId = params.get('zone') ?? undefined;
-  const setZoneId = (id: string) => setParams((p) => { p.set('zone', id); return p; }, { replace: true });
-  const zone = zones.find((z) => z.id === (zoneId ?? zones.find((c) => c.onHold)?.id ?? zones.find((c) => c.storageClass === 'COLD')?.id ?? zones[0]?.id));
+  const setZoneId = useCallback((id: string) => setParams((p) => { p.set('zone', id); return p; }, { replace: true }), [setParams]);
+  const zoneId = params.get('zone') ?? zones.find((c) => c.onHold)?.id ?? zones.find((c) => c.storageClass === 'COLD')?.id ?? zones[0]?.id;
+  const zone = zones.find((z) => z.id === zoneId);
+  useEffect(() => { if (zoneId && !params.has('zone')) setZoneId(zoneId); }, [zoneId, params, setZoneId]);
   const [span, setSpan] = useState<Range>('24h');
   const [measure, setMeasure] = useState<'Temperature' | 'Humidity'>('Temperature');
   // The window ends at the next whole hour on the server's clock, so the query stays cached while the page is open.
