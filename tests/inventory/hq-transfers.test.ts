@@ -211,4 +211,39 @@ describe('transfers from HQ to a franchise', () => {
     expect(await bad(east, { fromWarehouseId: central.warehouseId, toWarehouseId: eastStock.warehouseId, lines: [{ productId: '00000000-0000-4000-8000-00000000dead', quantity: 1 }] })).toMatchObject({ code: 'NOT_FOUND' });
     expect(await count()).toBe(before);
   });
+
+  it('HQ picks for a franchise with the franchise’s minimum remaining shelf life, not its own; the franchise’s copy of the lot keeps HQ’s shared supplier', async () => {
+    const product = await createProduct(hq);
+    const { createOneSupplier: supplier } = await must<{ createOneSupplier: { id: string } }>(hq, 'mutation { createOneSupplier(input: { supplier: { name: "国药控股分销中心", shared: true } }) { id } }');
+    // HQ accepts lots with 30 days left; east keeps the default 90.
+    const settings = `query($f: ID) { inventorySettings(franchiseId: $f) { minRemainingShelfLifeDays version } }`;
+    const hqSettings = (await must<{ inventorySettings: { version: number } }>(hq, settings, { f: central.franchiseId })).inventorySettings;
+    await must(hq, 'mutation($v: Int) { updateInventorySettings(input: { minRemainingShelfLifeDays: 30, version: $v }) { minRemainingShelfLifeDays } }', { v: hqSettings.version });
+    expect((await must<{ inventorySettings: { minRemainingShelfLifeDays: number } }>(east, settings, { f: eastStock.franchiseId })).inventorySettings.minRemainingShelfLifeDays).toBe(90);
+    await must(hq, 'mutation($i: ReceiveStockInput!) { receiveStock(input: $i) { moves { id } } }', {
+      i: {
+        warehouseId: central.warehouseId,
+        documentNo: 'RK-HQ-SHELF',
+        supplierId: supplier.id,
+        lines: [
+          { productId: product.id, zoneId: central.normalZoneId, lotNo: 'HQ-60D', manufactureDate: inDays(-300), expiryDate: inDays(60), quantity: 20 },
+          { productId: product.id, zoneId: central.normalZoneId, lotNo: 'HQ-400D', manufactureDate: inDays(-30), expiryDate: inDays(400), quantity: 20 },
+        ],
+      },
+    });
+
+    const { createRequisition: inbound } = await must<{ createRequisition: Doc }>(east, CREATE, { i: { fromWarehouseId: central.warehouseId, toWarehouseId: eastStock.warehouseId, lines: [{ productId: product.id, quantity: 5 }] } });
+    const outbound = await outboundOf(inbound.id);
+    const approved = await verb(hqApprover, 'approveRequisition', { id: outbound.id, version: outbound.version }, 'DocumentDecisionInput');
+    const picked = await verb(hqKeeper, 'pickRequisition', { id: approved.id, version: approved.version }, 'DocumentVersionInput');
+    // HQ-60D is good enough for HQ (30 days) but not for east (90 days at delivery): skipped.
+    const held = await must<{ stockBalances: { nodes: { reserved: number; batch: { lotNo: string } }[] } }>(hq, BALANCES, { w: central.warehouseId, p: product.id });
+    expect(held.stockBalances.nodes.map((b) => [b.batch.lotNo, b.reserved]).sort()).toEqual([['HQ-400D', 5], ['HQ-60D', 0]]);
+
+    await verb(hqKeeper, 'shipRequisition', { id: picked.id, version: picked.version, outboundSlipNo: 'CK-HQ-SHELF' }, 'ShipRequisitionInput');
+    const arriving = await must<{ stockRequisition: { transferLines: { shippedQuantity: number; batch: { lotNo: string; supplierId: string | null } }[] } }>(east, 'query($id: ID!) { stockRequisition(id: $id) { transferLines { shippedQuantity batch { lotNo supplierId } } } }', { id: inbound.id });
+    expect(arriving.stockRequisition.transferLines).toEqual([{ shippedQuantity: 5, batch: { lotNo: 'HQ-400D', supplierId: supplier.id } }]);
+    const { supplier: seen } = await must<{ supplier: { name: string } | null }>(east, 'query($id: ID!) { supplier(id: $id) { name } }', { id: supplier.id });
+    expect(seen).toEqual({ name: '国药控股分销中心' });
+  });
 });

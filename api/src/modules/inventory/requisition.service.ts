@@ -11,7 +11,7 @@ import { embedChildren, readPage, type ReadSpec } from '../../core/read/page';
 import type { Selection } from '../../core/read/selection';
 import { asFranchise } from '../../core/tenancy/scope';
 import { hqIdOf } from '../identity/principal';
-import { StorageClass, type Product } from './catalog.entity';
+import { StorageClass, Supplier, type Product } from './catalog.entity';
 import { productEmbed } from './catalog.queries';
 import { getProduct } from './catalog.service';
 import { lockForVerb, nextDocumentNo, PEOPLE_NEEDS, requireOtherPerson, type Transitions } from './documents.common';
@@ -23,7 +23,7 @@ import { ReservationStatus, StockMoveKind, StockReservation } from './stock.enti
 import { allocationsOf, issueReservation, postMoves, releaseReservation, reserveStock, warehouseScopeCondition, type MoveRequest } from './stock.service';
 import { Batch, StorageZone, Warehouse, WarehouseKind, WarehouseStatus } from './warehouse.entity';
 import { batchEmbed, warehouseEmbed, zoneEmbed } from './warehouse.queries';
-import { findWarehouse, getActiveWarehouse, getBatch, getWarehouse, warehouseLoader } from './warehouse.service';
+import { findWarehouse, getActiveWarehouse, getBatch, getWarehouse, minShelfLifeDays, warehouseLoader } from './warehouse.service';
 
 const R = RequisitionStatus;
 const L = RequisitionLeg;
@@ -202,16 +202,21 @@ export async function decideRequisition(ctx: RequestContext, input: DocumentDeci
   return transitioned(ctx, doc, verb, R.SUBMITTED);
 }
 
-/** Picks first expiry first: every line reserved at the supplying warehouse, all or none (INSUFFICIENT_STOCK). */
+/**
+ * Picks first expiry first: every line reserved at the supplying warehouse, all or none
+ * (INSUFFICIENT_STOCK). HQ picking for a franchise applies the receiving franchise's minimum
+ * remaining shelf life: the goods are delivered to, and sold by, the franchise.
+ */
 export async function pickRequisition(ctx: RequestContext, input: DocumentVersionInput): Promise<StockRequisition> {
   const doc = await forVerb(ctx, input, 'pick');
   const lines = await ctx.em.find(StockRequisitionLine, { requisitionId: doc.id }, { orderBy: { lineNo: 'asc' } });
-  await reserveStock(ctx, {
-    warehouseId: doc.fromWarehouseId,
-    documentType: REQUISITION_DOCUMENT,
-    documentId: doc.id,
-    lines: lines.map((l) => ({ lineId: l.id, productId: l.productId, quantity: l.quantity })),
-  });
+  const receiving = doc.leg === L.OUTBOUND ? doc.counterpartFranchiseId! : null;
+  const minShelfLife = receiving ? await asFranchise(ctx.em, receiving, () => minShelfLifeDays(ctx, receiving)) : undefined;
+  await reserveStock(
+    ctx,
+    { warehouseId: doc.fromWarehouseId, documentType: REQUISITION_DOCUMENT, documentId: doc.id, lines: lines.map((l) => ({ lineId: l.id, productId: l.productId, quantity: l.quantity })) },
+    minShelfLife,
+  );
   Object.assign(doc, { status: R.PICKED, pickedAt: now(), pickedById: requireActor(ctx).id });
   return transitioned(ctx, doc, 'pick', R.APPROVED);
 }
@@ -248,12 +253,18 @@ export async function shipRequisition(ctx: RequestContext, input: ShipRequisitio
   });
 }
 
-/** The franchise's record of a lot HQ ships (same product, number and dates); a lot on file with other dates is a CONFLICT. */
+/**
+ * The franchise's record of a lot HQ ships (same product, number and dates); a lot on file with
+ * other dates is a CONFLICT. A new record keeps HQ's supplier when it is a shared one (the
+ * franchise can read it), so a recall on the franchise's side shows where the lot came from.
+ */
 async function franchiseLot(ctx: RequestContext, franchiseId: string, lot: Batch): Promise<Batch> {
   const found = await ctx.em.findOne(Batch, { franchiseId, productId: lot.productId, lotNo: lot.lotNo });
   if (found && (found.manufactureDate !== lot.manufactureDate || found.expiryDate !== lot.expiryDate))
     throw new ConflictError(`Lot ${lot.lotNo} is on file at the receiving franchise with manufacture ${found.manufactureDate} and expiry ${found.expiryDate}, not ${lot.manufactureDate} and ${lot.expiryDate}`, { reason: 'LOT_MISMATCH', lotNo: lot.lotNo });
-  return found ?? ctx.em.create(Batch, { franchiseId, productId: lot.productId, lotNo: lot.lotNo, manufactureDate: lot.manufactureDate, expiryDate: lot.expiryDate, supplierId: null });
+  if (found) return found;
+  const shared = lot.supplierId ? await ctx.em.findOne(Supplier, { id: lot.supplierId, franchiseId: null }) : null;
+  return ctx.em.create(Batch, { franchiseId, productId: lot.productId, lotNo: lot.lotNo, manufactureDate: lot.manufactureDate, expiryDate: lot.expiryDate, supplierId: shared?.id ?? null });
 }
 
 /** The requesting warehouse's non-conforming goods area for a storage class, opened on first use. */

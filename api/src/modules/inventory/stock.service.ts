@@ -283,15 +283,16 @@ const isoDate = (value: unknown) => (value instanceof Date ? value.toISOString()
  * Reserves stock for order lines at a warehouse, each line allocated to lots first-expiry-first
  * (fefoOrder). All lines or none: a line that cannot be covered is INSUFFICIENT_STOCK naming
  * what it asked and what was available to it. Another module's entry point (the orders
- * module's review step); `reserveStock` in GraphQL is the same call.
+ * module's review step); `reserveStock` in GraphQL is the same call. `minShelfLifeDays` overrides the
+ * warehouse's franchise minimum when the goods go to another franchise (a transfer from HQ).
  */
-export async function reserveStock(ctx: RequestContext, input: ReserveStockInput): Promise<StockReservation[]> {
+export async function reserveStock(ctx: RequestContext, input: ReserveStockInput, minShelfLife?: number): Promise<StockReservation[]> {
   const actor = requireActor(ctx);
   const warehouse = await getActiveWarehouse(ctx, input.warehouseId, 'warehouseId');
   const today = localDate(now(), warehouse.timeZone);
   const deliveryDate = input.deliveryDate ?? today;
   if (deliveryDate < today) throw new BadUserInputError({ field: 'deliveryDate', message: `cannot be before today (${today})` });
-  const minExpiry = addDays(deliveryDate, await minShelfLifeDays(ctx, warehouse.franchiseId));
+  const minExpiry = addDays(deliveryDate, minShelfLife ?? (await minShelfLifeDays(ctx, warehouse.franchiseId)));
   const documentType = input.documentType ?? 'ORDER';
   const products = new Map<string, Product>();
   for (const [i, line] of input.lines.entries()) {
