@@ -4,7 +4,7 @@ import { Pool } from 'pg';
 import { inScopedTransaction, SYSTEM_SCOPE } from '@pharmadesk/api';
 import { startTestApp, type TestApp } from '../support/app';
 import { signIn, type Caller } from '../support/actors';
-import { report, type Figures } from './measure';
+import { load, report, type Figures } from './measure';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 32);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
@@ -47,26 +47,6 @@ async function plainReserve(pool: Pool, franchiseId: string, warehouseId: string
   } finally {
     client.release();
   }
-}
-
-/** `clients` loops calling `call` for `seconds`; successes per second and latency percentiles. */
-async function load(name: string, clients: number, seconds: number, call: () => Promise<boolean>): Promise<Figures & { perSecond: number; failed: number }> {
-  const times: number[] = [];
-  let failed = 0;
-  const until = Date.now() + seconds * 1000;
-  await Promise.all(
-    Array.from({ length: clients }, async () => {
-      while (Date.now() < until) {
-        const started = process.hrtime.bigint();
-        const ok = await call();
-        if (ok) times.push(Number(process.hrtime.bigint() - started) / 1e6);
-        else failed++;
-      }
-    }),
-  );
-  times.sort((a, b) => a - b);
-  const at = (q: number) => Math.round(times[Math.min(times.length - 1, Math.floor(q * times.length))]! * 100) / 100;
-  return { name, runs: times.length, p50Ms: at(0.5), p95Ms: at(0.95), p99Ms: at(0.99), meanMs: Math.round((times.reduce((a, b) => a + b, 0) / times.length) * 100) / 100, perSecond: Math.round((times.length / seconds) * 10) / 10, failed };
 }
 
 /**

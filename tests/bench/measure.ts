@@ -25,6 +25,35 @@ export async function measure(name: string, runs: number, call: () => Promise<un
   return { name, runs, p50Ms: round(at(0.5)), p95Ms: round(at(0.95)), p99Ms: round(at(0.99)), meanMs: round(times.reduce((a, b) => a + b, 0) / runs) };
 }
 
+/**
+ * `clients` loops in this process calling `call` for `seconds`: successes per second, latency
+ * percentiles, failures (`call` returned false) and this process's CPU per call.
+ */
+export async function load(name: string, clients: number, seconds: number, call: () => Promise<boolean>): Promise<Figures & { perSecond: number; failed: number; cpuMsPerCall: number }> {
+  const times: number[] = [];
+  let failed = 0;
+  const cpu = process.cpuUsage();
+  const until = Date.now() + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (Date.now() < until) {
+        const started = process.hrtime.bigint();
+        const ok = await call();
+        if (ok) times.push(Number(process.hrtime.bigint() - started) / 1e6);
+        else failed++;
+      }
+    }),
+  );
+  const used = process.cpuUsage(cpu);
+  times.sort((a, b) => a - b);
+  const round = (n: number) => Math.round(n * 100) / 100;
+  const at = (q: number) => round(times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? NaN);
+  return {
+    name, runs: times.length, p50Ms: at(0.5), p95Ms: at(0.95), p99Ms: at(0.99), meanMs: round(times.reduce((a, b) => a + b, 0) / times.length),
+    perSecond: round(times.length / seconds), failed, cpuMsPerCall: round((used.user + used.system) / 1000 / Math.max(1, times.length + failed)),
+  };
+}
+
 /** Prints the figures and keeps them in tests/bench/results/<file>.json (not committed). */
 export function report(file: string, figures: Figures[], notes: Record<string, unknown> = {}): void {
   const dir = path.join(__dirname, 'results');

@@ -6,7 +6,7 @@ import { Pool } from 'pg';
 import { inScopedTransaction, SYSTEM_SCOPE } from '@pharmadesk/api';
 import { startTestApp, type TestApp } from '../support/app';
 import { signIn, type Caller } from '../support/actors';
-import { report, type Figures } from './measure';
+import { load, report, type Figures } from './measure';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 32);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
@@ -38,32 +38,6 @@ interface Statement {
   bindings: unknown[];
 }
 const short = (sql: string) => sql.replace(/\s+/g, ' ').slice(0, 160);
-
-/** `clients` loops calling `call` for `seconds`: successes per second, latency percentiles, this process's CPU per call. */
-async function load(name: string, clients: number, seconds: number, call: () => Promise<boolean>): Promise<Figures & { perSecond: number; failed: number; cpuMsPerCall: number }> {
-  const times: number[] = [];
-  let failed = 0;
-  const cpu = process.cpuUsage();
-  const until = Date.now() + seconds * 1000;
-  await Promise.all(
-    Array.from({ length: clients }, async () => {
-      while (Date.now() < until) {
-        const started = process.hrtime.bigint();
-        const ok = await call();
-        if (ok) times.push(Number(process.hrtime.bigint() - started) / 1e6);
-        else failed++;
-      }
-    }),
-  );
-  const used = process.cpuUsage(cpu);
-  times.sort((a, b) => a - b);
-  const round = (n: number) => Math.round(n * 100) / 100;
-  const at = (q: number) => round(times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? NaN);
-  return {
-    name, runs: times.length, p50Ms: at(0.5), p95Ms: at(0.95), p99Ms: at(0.99), meanMs: round(times.reduce((a, b) => a + b, 0) / times.length),
-    perSecond: round(times.length / seconds), failed, cpuMsPerCall: round((used.user + used.system) / 1000 / Math.max(1, times.length + failed)),
-  };
-}
 
 /**
  * Orders under load, product vs plain pg in the same run: order reviews (each reserves its stock
