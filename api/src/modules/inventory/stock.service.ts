@@ -300,7 +300,9 @@ export async function reserveStock(ctx: RequestContext, input: ReserveStockInput
     products.set(line.productId, await getProduct(ctx, line.productId));
   }
   const lineIds = input.lines.map((l) => l.lineId ?? null);
-  const existing = await ctx.em.findOne(StockReservation, { documentType, documentId: input.documentId, status: ReservationStatus.ACTIVE, documentLineId: { $in: lineIds.filter((l): l is string => !!l) } } as FilterQuery<StockReservation>);
+  const named = lineIds.filter((l): l is string => !!l);
+  // Only lines that name themselves can hold a reservation already (no statement otherwise).
+  const existing = named.length ? await ctx.em.findOne(StockReservation, { documentType, documentId: input.documentId, status: ReservationStatus.ACTIVE, documentLineId: { $in: named } } as FilterQuery<StockReservation>) : null;
   if (existing && lineIds.some((l) => l && l === existing.documentLineId))
     throw new ConflictError(`Line ${existing.documentLineId} of ${documentType} ${input.documentId} already holds a reservation; release it first`, { reservationId: existing.id });
 
@@ -319,6 +321,7 @@ export async function reserveStock(ctx: RequestContext, input: ReserveStockInput
   ).map((c) => ({ ...c, expiry_date: isoDate(c.expiry_date), manufacture_date: isoDate(c.manufacture_date) }));
 
   const reservations: StockReservation[] = [];
+  const taken = new Set<BalanceRow>();
   for (const [i, line] of input.lines.entries()) {
     const product = products.get(line.productId)!;
     const usable = fefoOrder(candidates.filter((c) => c.product_id === product.id), minExpiry, today);
@@ -341,12 +344,14 @@ export async function reserveStock(ctx: RequestContext, input: ReserveStockInput
       const take = Math.min(left, c.on_hand - c.reserved);
       if (take <= 0) continue;
       c.reserved += take;
+      taken.add(c);
       left -= take;
       ctx.em.create(StockReservationAllocation, { franchiseId: warehouse.franchiseId, reservationId: reservation.id, balanceId: c.id, batchId: c.batch_id, zoneId: c.zone_id, quantity: take });
     }
     reservations.push(reservation);
   }
-  await writeBalances(ctx, candidates, now());
+  // Every candidate stays locked to the end; only the rows allocated from are written.
+  await writeBalances(ctx, [...taken], now());
   await ctx.em.flush();
   await checkLowStock(ctx, warehouse.id, [...products.keys()]);
   return reservations;
