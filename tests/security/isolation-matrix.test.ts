@@ -56,7 +56,7 @@ interface West {
   /** West's stock documents: a DRAFT purchase request, a SUBMITTED requisition to its branch center, a REQUESTED destruction of a damaged lot. */
   documents: { purchaseId: string; purchaseVersion: number; purchaseLineId: string; requisitionId: string; requisitionVersion: number; branchWarehouseId: string; destructionId: string; destructionVersion: number; damagedBatchId: string };
   /** West's orders: an online one still RECEIVED and an in-store receipt not yet paid. */
-  orders: { onlineId: string; onlineVersion: number; inStoreId: string; inStoreVersion: number; shippedId: string };
+  orders: { onlineId: string; onlineVersion: number; inStoreId: string; inStoreVersion: number; shippedId: string; shippedVersion: number; errorId: string };
   /** A west order delivered, with a return of one unit requested (its 24 h review running). */
   returns: { orderId: string; orderLineId: string; returnId: string; returnVersion: number; returnLineId: string };
   allIds: string[];
@@ -348,6 +348,10 @@ const matrix: Record<string, MatrixCase> = {
   verifyOrderCustomer: { query: (w) => ({ query: `mutation($id: ID!) { verifyOrderCustomer(input: { id: $id, method: CALLBACK_REGISTERED_PHONE }) { id identityVerifiedAt } }`, variables: { id: w.orders.onlineId } }), expect: 'NOT_FOUND' },
   changeOrderDelivery: { query: (w) => ({ query: `mutation($id: ID!, $v: Int!) { changeOrderDelivery(input: { id: $id, version: $v, deliveryAddress: "潜入者的地址 1 号", reason: "潜入" }) { id deliveryAddress } }`, variables: { id: w.orders.onlineId, v: w.orders.onlineVersion } }), expect: 'NOT_FOUND' },
   recordTrackingEvents: { query: (w) => ({ query: `mutation($e: String!) { recordTrackingEvents(input: { events: [{ eventId: $e, trackingNo: "WEST-SF-0001", status: DELIVERED, occurredAt: "2026-01-01T00:00:00Z" }] }) { accepted duplicates unmatched } }`, variables: { e: w.orders.onlineId } }), expect: 'noWestData' },
+  recordOrderError: { query: (w) => ({ query: `mutation($id: ID!, $v: Int!) { recordOrderError(input: { orderId: $id, kind: WRONG_SHIPMENT, note: "潜入", expectedVersion: $v }) { id errors { id agentId } } }`, variables: { id: w.orders.shippedId, v: w.orders.shippedVersion } }), expect: 'NOT_FOUND' },
+  withdrawOrderError: { query: (w) => ({ query: `mutation($e: ID!, $v: Int!) { withdrawOrderError(input: { errorId: $e, reason: "潜入", expectedVersion: $v }) { id errors { id withdrawnAt } } }`, variables: { e: w.orders.errorId, v: w.orders.shippedVersion } }), expect: 'NOT_FOUND' },
+  orderSettings: { query: (w) => ({ query: `query($f: ID!) { orderSettings(franchiseId: $f) { franchiseId reviewWithinMinutes } }`, variables: { f: w.franchiseId } }), expect: 'NOT_FOUND' },
+  updateOrderSettings: { query: (w) => ({ query: `mutation($f: ID!) { updateOrderSettings(input: { franchiseId: $f, reviewWithinMinutes: 5 }) { franchiseId } }`, variables: { f: w.franchiseId } }), expect: 'NOT_FOUND' },
   transitionOrder: { query: (w) => ({ query: `mutation($id: ID!) { transitionOrder(input: { id: $id, action: "cancel", fields: { reason: "潜入" } }) { id state } }`, variables: { id: w.orders.onlineId } }), expect: 'NOT_FOUND' },
   // --- returns
   returns: { query: (w) => ({ query: `query($id: ID!) { returns(filter: { or: [{ id: { eq: $id } }, { stage: { in: [NEW, REVIEW, CANCELLED] } }] }, paging: { limit: 200 }) { totalCount nodes { ${ID_FIELDS} ${RETURN_REFS} lines { id orderLineId batchId } events { id } order { id } } } }`, variables: { id: w.returns.returnId } }), expect: 'noWestData' },
@@ -513,6 +517,8 @@ describe('franchise isolation matrix', () => {
     const westShipped = (await must<{ createOneOrder: Versioned }>(westOwner, 'mutation($c: ID!, $w: ID!, $p: ID!) { createOneOrder(input: { order: { channel: APP, customerId: $c, warehouseId: $w, lines: [{ productId: $p, quantity: 1 }], deliveryName: "西区客户", deliveryPhone: "13900000000", deliveryAddress: "西区幸福路 8 号 1 单元" } }) { id version } }', { c: westCustomer.id, w: westStock.warehouseId, p: westProduct.id })).createOneOrder;
     for (const action of ['startOrderReview', 'reviewOrder', 'startOrderPicking']) await must(westOwner, `mutation($id: ID!) { ${action}(input: { id: $id }) { id } }`, { id: westShipped.id });
     await must(westOwner, 'mutation($id: ID!) { shipOrder(input: { id: $id, carrier: "顺丰速运", trackingNo: "WEST-SF-0001" }) { id } }', { id: westShipped.id });
+    // An order error recorded on it (counted against its reviewer).
+    const westError = (await must<{ recordOrderError: Versioned & { errors: { id: string }[] } }>(westOwner, 'mutation($id: ID!, $v: Int!) { recordOrderError(input: { orderId: $id, kind: WRONG_SHIPMENT, note: "西区独有：发错规格", expectedVersion: $v }) { id version errors { id } } }', { id: westShipped.id, v: (await must<{ order: Versioned }>(westOwner, 'query($id: ID!) { order(id: $id) { id version } }', { id: westShipped.id })).order.version })).recordOrderError;
     // And one delivered, with a return of it requested (under its review clock).
     const westDelivered = (await must<{ createOneOrder: Versioned & { lines: { id: string }[] } }>(westOwner, 'mutation($c: ID!, $w: ID!, $p: ID!) { createOneOrder(input: { order: { channel: APP, customerId: $c, warehouseId: $w, lines: [{ productId: $p, quantity: 1 }], deliveryName: "西区客户", deliveryPhone: "13900000000", deliveryAddress: "西区幸福路 8 号 1 单元" } }) { id version lines { id } } }', { c: westCustomer.id, w: westStock.warehouseId, p: westProduct.id })).createOneOrder;
     for (const action of ['startOrderReview', 'reviewOrder', 'startOrderPicking']) await must(westOwner, `mutation($id: ID!) { ${action}(input: { id: $id }) { id } }`, { id: westDelivered.id });
@@ -561,7 +567,7 @@ describe('franchise isolation matrix', () => {
         destructionVersion: westDestruction.version,
         damagedBatchId: damagedLots['WEST-DMG-1']!,
       },
-      orders: { onlineId: westOnline.id, onlineVersion: westOnline.version, inStoreId: westInStore.id, inStoreVersion: westInStore.version, shippedId: westShipped.id },
+      orders: { onlineId: westOnline.id, onlineVersion: westOnline.version, inStoreId: westInStore.id, inStoreVersion: westInStore.version, shippedId: westShipped.id, shippedVersion: westError.version, errorId: westError.errors[0]!.id },
       returns: { orderId: westDelivered.id, orderLineId: westDelivered.lines[0]!.id, returnId: westReturn.id, returnVersion: westReturn.version, returnLineId: westReturn.lines[0]!.id },
       templateId: template.id,
       templateVersion: template.version,
@@ -599,6 +605,7 @@ describe('franchise isolation matrix', () => {
       pharmacistId: westStaff.find((s) => s.email === 'pharmacist@west.demo')!.id,
       caseSettings,
       allIds: [
+        westError.errors[0]!.id,
         template.id,
         message.id,
         westProduct.id,
@@ -875,8 +882,13 @@ describe('franchise isolation matrix', () => {
       stockRequisition: { status: 'SUBMITTED', version: west.documents.requisitionVersion },
       stockDestruction: { status: 'REQUESTED', version: west.documents.destructionVersion },
     });
-    const orders = await must<Record<string, { state: string; version: number; trackingStatus?: string | null }>>(westOwner, 'query($a: ID!, $b: ID!, $c: ID!) { online: order(id: $a) { state version } inStore: order(id: $b) { state version } shipped: order(id: $c) { state trackingStatus } }', { a: west.orders.onlineId, b: west.orders.inStoreId, c: west.orders.shippedId });
-    expect(orders).toEqual({ online: { state: 'RECEIVED', version: west.orders.onlineVersion }, inStore: { state: 'RECEIPT_ISSUED', version: west.orders.inStoreVersion }, shipped: { state: 'SHIPPED', trackingStatus: null } });
+    const orders = await must<Record<string, unknown>>(westOwner, 'query($a: ID!, $b: ID!, $c: ID!) { online: order(id: $a) { state version } inStore: order(id: $b) { state version } shipped: order(id: $c) { state trackingStatus version errors { withdrawnAt } } orderSettings { reviewWithinMinutes } }', { a: west.orders.onlineId, b: west.orders.inStoreId, c: west.orders.shippedId });
+    expect(orders).toEqual({
+      online: { state: 'RECEIVED', version: west.orders.onlineVersion },
+      inStore: { state: 'RECEIPT_ISSUED', version: west.orders.inStoreVersion },
+      shipped: { state: 'SHIPPED', trackingStatus: null, version: west.orders.shippedVersion, errors: [{ withdrawnAt: null }] },
+      orderSettings: { reviewWithinMinutes: 120 },
+    });
     const westReturn = await must<{ return: { state: string; version: number }; returnSettings: { windowDays: number } }>(westOwner, 'query($id: ID!) { return(id: $id) { state version } returnSettings { windowDays } }', { id: west.returns.returnId });
     expect(westReturn).toEqual({ return: { state: 'REQUESTED', version: west.returns.returnVersion }, returnSettings: { windowDays: 7 } });
     const customer = await westOwner.graphql<{ customer: { version: number; note: string | null } }>(`query($id: ID!) { customer(id: $id) { version note } }`, { id: west.customerId });

@@ -353,6 +353,8 @@ export const zhCN = {
     'order:read': { name: '查看订单', description: '查看本人范围内的订单：明细、拣货批次、配送、付款与时间线' },
     'order:write': { name: '录入订单', description: '为客户或到店散客录入订单（线上渠道与门店开单），确认收货，取消门店订单' },
     'order:review': { name: '审核订单', description: '审核订单（商品、地址、联系人、库存：预留库存），因故待客户确认（注明原因），取消订单' },
+    'order:quality': { name: '订单差错与考核', description: '登记、撤销订单差错（录入错误、发货错误），计入责任坐席；查看订单考核（差错率、按时处理率）' },
+    'order:settings': { name: '订单处理时限', description: '设置本加盟机构的订单审核与发货时限（按工作日历计算）' },
     'order:track': { name: '物流跟踪', description: '上报承运商的物流跟踪事件（物流合作方的 API 密钥）；签收事件即登记送达' },
     'return:read': { name: '查看退换货', description: '查看本人范围内的退换货：明细、凭证、检验、退款与时间线' },
     'return:request': { name: '申请退换货', description: '代客户申请退货或换货（来自客户渠道、工单或订单页），收货前可取消' },

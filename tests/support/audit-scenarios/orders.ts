@@ -8,7 +8,7 @@ const DELIVERY = 'deliveryName: "审计收货人", deliveryPhone: "13800138000",
 /**
  * An online order through review (with a wait for the customer), picking, shipping, a carrier's
  * tracking event, delivery and receipt; an in-store order paid and handed over; a third verified,
- * re-addressed, moved by name and cancelled; a fourth paid online: every order mutation once.
+ * re-addressed, moved by name and cancelled; a fourth paid online; an order error recorded and withdrawn and the handling targets set: every order mutation once.
  */
 export const ordersAuditScenario: AuditScenario = async ({ app, hq, owner, run }) => {
   const product = await createProduct(hq, { genericName: '审计用维生素C片', priceCents: 1200 });
@@ -35,7 +35,10 @@ export const ordersAuditScenario: AuditScenario = async ({ app, hq, owner, run }
   const carrier = await apiKeyCaller(app, owner, { permissions: ['order:track'] });
   await run(carrier, 'recordTrackingEvents', `mutation($at: DateTime!) { recordTrackingEvents(input: { events: [{ eventId: "audit-1", trackingNo: "SFAUDIT0001", status: IN_TRANSIT, occurredAt: $at, location: "上海转运中心" }] }) { accepted } }`, { at: new Date().toISOString() });
   await act('deliverOrder', id);
-  await act('confirmOrderReceipt', id, ', condition: GOOD');
+  const received = await act('confirmOrderReceipt', id, ', condition: GOOD');
+  const withError = await run(owner, 'recordOrderError', `mutation($id: ID!, $v: Int!) { recordOrderError(input: { orderId: $id, kind: WRONG_SHIPMENT, note: "审计：发错规格", expectedVersion: $v }) { ${ORDER} errors { id } } }`, { id, v: received.version });
+  await run(owner, 'withdrawOrderError', `mutation($e: ID!, $v: Int!) { withdrawOrderError(input: { errorId: $e, reason: "审计：核实无误", expectedVersion: $v }) { ${ORDER} } }`, { e: (withError.errors as { id: string }[])[0]!.id, v: withError.version });
+  await run(owner, 'updateOrderSettings', 'mutation { updateOrderSettings(input: { reviewWithinMinutes: 120, shipWithinHours: 24 }) { franchiseId version } }');
 
   const inStore = await create('IN_STORE');
   await act('payOrder', inStore.id as string);

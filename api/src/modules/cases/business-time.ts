@@ -349,3 +349,11 @@ export function endOfWorkingDays(cal: BusinessCalendarSpec, start: Date, days: n
     if (++counted === days) return new Date(intervals[intervals.length - 1]![1]);
   }
 }
+
+const ALL_DAY: WorkingPeriod[] = [{ start: '00:00', end: '24:00' }];
+
+/** The calendar with each working day open all day: "24 h" counts the whole of working days only (return reviews, order shipping). */
+export function workingDaysAllDay(calendar: BusinessCalendarSpec): BusinessCalendarSpec {
+  const hours = Object.fromEntries(Object.entries(calendar.workingHours).map(([day, periods]) => [day, periods.length ? ALL_DAY : []])) as BusinessCalendarSpec['workingHours'];
+  return { timeZone: calendar.timeZone, workingHours: hours, holidays: calendar.holidays, extraWorkdays: (calendar.extraWorkdays ?? []).map((d) => ({ date: d.date, periods: ALL_DAY })) };
+}

@@ -59,6 +59,19 @@ export enum OrderEventKind {
   PAYMENT = 'PAYMENT',
   /** The customer was reminded to pay (the message is in their timeline). */
   PAYMENT_REMINDER = 'PAYMENT_REMINDER',
+  /** An order error (wrong entry, wrong shipment) was recorded against an agent. */
+  ERROR_RECORDED = 'ERROR_RECORDED',
+  /** A recorded order error was withdrawn, with the reason. */
+  ERROR_WITHDRAWN = 'ERROR_WITHDRAWN',
+}
+
+/** What went wrong with an order (the order error rate, an agent KPI). */
+export enum OrderErrorKind {
+  /** Entered wrong (product, quantity, address…): counted against who entered the order. */
+  WRONG_ENTRY = 'WRONG_ENTRY',
+  /** Shipped wrong (item, lot, quantity): counted against who reviewed the order, unless another is named. */
+  WRONG_SHIPMENT = 'WRONG_SHIPMENT',
+  OTHER = 'OTHER',
 }
 
 /** How a customer paid. */
@@ -98,6 +111,7 @@ registerEnumType(ReceiptCondition, { name: 'ReceiptCondition', description: 'How
 registerEnumType(OrderEventKind, { name: 'OrderEventKind' });
 registerEnumType(PaymentMethod, { name: 'PaymentMethod', description: 'How the customer paid.' });
 registerEnumType(TrackingStatus, { name: 'TrackingStatus', description: 'Where the parcel is, as the carrier reports it.' });
+registerEnumType(OrderErrorKind, { name: 'OrderErrorKind', description: 'What went wrong with an order: WRONG_ENTRY (who entered it), WRONG_SHIPMENT (who reviewed it), OTHER.' });
 registerEnumType(IdentityVerificationMethod, { name: 'IdentityVerificationMethod', description: 'How the customer’s identity was verified before a change.' });
 
 @Entity({ tableName: 'sales_order' })
@@ -117,7 +131,7 @@ export class Order extends TenantEntity<
   | 'carrier' | 'trackingNo' | 'expectedShipAt' | 'expectedDeliveryAt' | 'shippedAt' | 'deliveredAt' | 'receiptConfirmedAt' | 'receiptCondition' | 'receiptNote'
   | 'cancelledAt' | 'cancelReason' | 'createdById' | 'reviewedById' | 'reviewedAt' | 'lastActivityAt'
   | 'identityVerifiedAt' | 'identityVerifiedById' | 'identityVerificationMethod' | 'trackingStatus' | 'trackingUpdatedAt' | 'estimatedArrivalAt'
-  | 'paidAt' | 'paymentMethod' | 'paymentReference' | 'paymentReminders'
+  | 'paidAt' | 'paymentMethod' | 'paymentReference' | 'paymentReminders' | 'reviewDueAt' | 'reviewOnTime' | 'shipDueAt' | 'shippedOnTime'
 > {
   @Property({ type: 'text' })
   @Field({ description: 'People-facing number, per franchise and year (EAST-DD-2026-000123).' })
@@ -287,10 +301,118 @@ export class Order extends TenantEntity<
   @Field(() => Int, { description: 'Payment reminders sent to the customer so far (at most 2: a day, then three days after the order).' })
   paymentReminders: number = 0;
 
+  @Property({ type: 'timestamptz', nullable: true })
+  @Field(() => Date, { nullable: true, description: 'Online: when the review is due (the franchise’s target in working hours from receipt, or from the customer’s answer after a hold).' })
+  reviewDueAt?: Date | null;
+
+  @Property({ type: 'boolean', nullable: true })
+  @Field(() => Boolean, { nullable: true, description: 'Whether the review was done by reviewDueAt (null until reviewed).' })
+  reviewOnTime?: boolean | null;
+
+  @Property({ type: 'timestamptz', nullable: true })
+  @Field(() => Date, { nullable: true, description: 'Online: when shipping is due (the franchise’s target in hours of working days from approval).' })
+  shipDueAt?: Date | null;
+
+  @Property({ type: 'boolean', nullable: true })
+  @Field(() => Boolean, { nullable: true, description: 'Whether the order shipped by shipDueAt (null until shipped).' })
+  shippedOnTime?: boolean | null;
+
   @Property({ type: 'timestamptz' })
   @Field()
   lastActivityAt: Date = clock.now();
 }
+
+/**
+ * An order error (wrong entry, wrong shipment…), counted against the agent responsible: kept
+ * with who recorded it and when; withdrawn (with a reason) rather than deleted.
+ */
+@Entity({ tableName: 'sales_order_error' })
+@Filter(tenantFilter)
+@Index({ properties: ['orderId'] })
+@Index({ properties: ['franchiseId', 'agentId', 'recordedAt'] })
+@ObjectType({ description: 'An order error recorded against the agent responsible (the order error rate).' })
+export class OrderError {
+  [OptionalProps]?: 'id' | 'recordedAt' | 'lineId' | 'withdrawnAt' | 'withdrawnById' | 'withdrawReason';
+
+  @PrimaryKey({ type: 'uuid' })
+  @Field(() => ID)
+  id: string = randomUUID();
+
+  @Property({ type: 'uuid' })
+  @Field(() => ID)
+  franchiseId!: string;
+
+  @Property({ type: 'uuid' })
+  @Field(() => ID)
+  orderId!: string;
+
+  @Property({ type: 'uuid', nullable: true })
+  @Field(() => ID, { nullable: true, description: 'The order line it is about, if one.' })
+  lineId?: string | null;
+
+  @Enum({ items: () => OrderErrorKind })
+  @Field(() => OrderErrorKind)
+  kind!: OrderErrorKind;
+
+  @Property({ type: 'text' })
+  @Field()
+  note!: string;
+
+  @Property({ type: 'uuid' })
+  @Field(() => ID, { description: 'The staff member it counts against.' })
+  agentId!: string;
+
+  @Property({ type: 'uuid' })
+  @Field(() => ID)
+  recordedById!: string;
+
+  @Property({ type: 'timestamptz' })
+  @Field()
+  recordedAt: Date = clock.now();
+
+  @Property({ type: 'timestamptz', nullable: true })
+  @Field(() => Date, { nullable: true, description: 'Withdrawn errors no longer count.' })
+  withdrawnAt?: Date | null;
+
+  @Property({ type: 'uuid', nullable: true })
+  @Field(() => ID, { nullable: true })
+  withdrawnById?: string | null;
+
+  @Property({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true })
+  withdrawReason?: string | null;
+}
+
+/** A franchise's order handling targets (order handling on time, an agent KPI). */
+@Entity({ tableName: 'order_settings' })
+@Filter(tenantFilter)
+@ObjectType({ description: 'A franchise’s order handling targets, on its business calendar.' })
+export class OrderSettings {
+  [OptionalProps]?: 'reviewWithinMinutes' | 'shipWithinHours' | 'version' | 'updatedAt';
+
+  @PrimaryKey({ type: 'uuid' })
+  @Field(() => ID)
+  franchiseId!: string;
+
+  @Property({ type: 'int' })
+  @Field(() => Int, { description: 'An online order is reviewed within this many working minutes of receipt (default 120: 2 working hours).' })
+  reviewWithinMinutes: number = DEFAULT_REVIEW_WITHIN_MINUTES;
+
+  @Property({ type: 'int' })
+  @Field(() => Int, { description: 'An approved order ships within this many hours of working days (default 24; weekends and holidays do not count).' })
+  shipWithinHours: number = DEFAULT_SHIP_WITHIN_HOURS;
+
+  @Property({ version: true })
+  @Field(() => Int)
+  version: number = 1;
+
+  @Property({ type: 'timestamptz', onUpdate: () => clock.now() })
+  @Field()
+  updatedAt: Date = clock.now();
+}
+
+export const DEFAULT_REVIEW_WITHIN_MINUTES = 120;
+export const DEFAULT_SHIP_WITHIN_HOURS = 24;
 
 /** A carrier's tracking event, stored once per (franchise, carrier, event id): a replay is recognised and changes nothing. */
 @Entity({ tableName: 'sales_order_tracking_event' })

@@ -11,7 +11,11 @@ declare module '../../core/events/catalogue' {
     'order.consumption': { orderId: string; orderNo: string; lineId: string; customerId: string | null; productId: string; runsOutOn: string };
     /** Cancelled with a reason; `refundDue` when the customer had paid (the refund is on its way). */
     'order.cancelled': { orderId: string; orderNo: string; customerId: string | null; reason: string; refundDue: boolean };
+    /** An order error was recorded against the agent responsible (the order error rate). */
+    'order.error_recorded': { orderId: string; orderNo: string; errorId: string; kind: string; agentId: string; lineId: string | null };
+    /** A recorded order error was withdrawn: it no longer counts. */
+    'order.error_withdrawn': { orderId: string; orderNo: string; errorId: string; kind: string; agentId: string; reason: string };
   }
 }
 
-export const orderEventTypes = ['order.created', 'order.transitioned', 'order.shipped', 'order.tracking', 'order.consumption', 'order.cancelled'] as const satisfies readonly (keyof import('../../core/events/catalogue').DomainEvents)[];
+export const orderEventTypes = ['order.created', 'order.transitioned', 'order.shipped', 'order.tracking', 'order.consumption', 'order.cancelled', 'order.error_recorded', 'order.error_withdrawn'] as const satisfies readonly (keyof import('../../core/events/catalogue').DomainEvents)[];

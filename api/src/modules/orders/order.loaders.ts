@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { RequestContext } from '../../core/context';
 import { byIdLoader } from '../../core/loaders';
-import { Order, OrderEvent, OrderLine, OrderPick, OrderTrackingEvent } from './order.entity';
+import { Order, OrderError, OrderEvent, OrderLine, OrderPick, OrderTrackingEvent } from './order.entity';
 
 /**
  * Loaders for orders that did not come from a page (a mutation's result, a live event):
@@ -25,3 +25,4 @@ export const orderLinesLoader = (ctx: RequestContext) => groupedLoader(ctx, Orde
 export const linePicksLoader = (ctx: RequestContext) => groupedLoader(ctx, OrderPick, 'lineId', { expiryDate: 'asc', id: 'asc' });
 export const orderTrackingLoader = (ctx: RequestContext) => groupedLoader(ctx, OrderTrackingEvent, 'orderId', { occurredAt: 'asc', id: 'asc' });
 export const orderEventsLoader = (ctx: RequestContext) => groupedLoader(ctx, OrderEvent, 'orderId', { occurredAt: 'asc', id: 'asc' });
+export const orderErrorsLoader = (ctx: RequestContext) => groupedLoader(ctx, OrderError, 'orderId', { recordedAt: 'asc', id: 'asc' });

@@ -31,4 +31,16 @@ export const OrderPermission = definePermissions([
     description: 'Post carriers’ tracking events (a logistics partner’s API key); a delivery event records the delivery.',
     grantedTo: ['warehouse_keeper', 'franchise_owner', 'hq_admin'],
   },
+  {
+    name: 'order:quality',
+    group: 'Orders',
+    description: 'Record and withdraw order errors (wrong entry, wrong shipment) against the agent responsible; see the order KPIs (error rate, handling on time).',
+    grantedTo: ['supervisor', 'qa_analyst', 'store_director', 'franchise_owner', 'hq_admin'],
+  },
+  {
+    name: 'order:settings',
+    group: 'Orders',
+    description: 'Set the franchise’s order handling targets (review and shipping, on its business calendar).',
+    grantedTo: ['franchise_owner', 'hq_admin'],
+  },
 ] as const);

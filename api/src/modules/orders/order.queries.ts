@@ -8,7 +8,7 @@ import type { Selection } from '../../core/read/selection';
 import { customerEmbed } from '../customers/customer.queries';
 import { orgUnitEmbed } from '../org/org.queries';
 import { orgUnitScopeCondition } from '../org/org.service';
-import { Order, OrderEvent, OrderLine, OrderPick, OrderTrackingEvent } from './order.entity';
+import { Order, OrderError, OrderEvent, OrderLine, OrderPick, OrderTrackingEvent } from './order.entity';
 
 /**
  * The orders read path: pages and the order by id as plain rows with the columns the request
@@ -35,6 +35,7 @@ const LINE_READ: ReadSpec<OrderLine> = {
 };
 const EVENT_READ: ReadSpec<OrderEvent> = { entity: OrderEvent, always: ['id', 'orderId', 'actorId'] };
 const TRACKING_READ: ReadSpec<OrderTrackingEvent> = { entity: OrderTrackingEvent, always: ['id', 'orderId'] };
+const ERROR_READ: ReadSpec<OrderError> = { entity: OrderError, always: ['id', 'orderId', 'agentId', 'recordedById', 'withdrawnById'] };
 
 export function orderReadSpec(ctx: RequestContext): ReadSpec<Order> {
   return {
@@ -48,6 +49,7 @@ export function orderReadSpec(ctx: RequestContext): ReadSpec<Order> {
       lines: childRows(LINE_READ, 'sales_order_line', 'order_id', (l) => `${l}.line_no`),
       events: childRows(EVENT_READ, 'sales_order_event', 'order_id', (e) => `${e}.occurred_at, ${e}.id`),
       trackingEvents: childRows(TRACKING_READ, 'sales_order_tracking_event', 'order_id', (t) => `${t}.occurred_at, ${t}.id`),
+      errors: childRows(ERROR_READ, 'sales_order_error', 'order_id', (e) => `${e}.recorded_at, ${e}.id`),
     },
   };
 }

@@ -17,12 +17,14 @@ import { staffLoader } from '../identity/identity.loaders';
 import { StaffUser } from '../identity/staff-user.entity';
 import { OrgUnit } from '../org/org-unit.entity';
 import { findOrgUnit } from '../org/org.service';
-import { Order, OrderEvent, OrderLine, OrderPick, OrderTrackingEvent } from './order.entity';
-import { linePicksLoader, orderEventsLoader, orderLinesLoader, orderTrackingLoader } from './order.loaders';
+import { Order, OrderError, OrderEvent, OrderLine, OrderPick, OrderSettings, OrderTrackingEvent } from './order.entity';
+import { linePicksLoader, orderErrorsLoader, orderEventsLoader, orderLinesLoader, orderTrackingLoader } from './order.loaders';
 import { OrderPermission } from './order.permissions';
 import { listOrders, readOrder } from './order.queries';
 import * as orders from './order.service';
 import { changeOrderDelivery, verifyOrderCustomer } from './order-changes';
+import { recordOrderError, withdrawOrderError } from './order-errors';
+import { orderSettings, updateOrderSettings } from './order-handling';
 import { recordOrderPayment } from './order-payments';
 import { recordTrackingEvents } from './order-tracking';
 import {
@@ -33,7 +35,10 @@ import {
   OrderAllowedAction,
   OrderConnection,
   OrderFilter,
+  OrderSettingsInput,
   OrderSort,
+  RecordOrderErrorInput,
+  WithdrawOrderErrorInput,
   ReasonedOrderActionInput,
   RecordOrderPaymentInput,
   RecordTrackingEventsInput,
@@ -180,6 +185,32 @@ export class OrderResolver {
     return recordTrackingEvents(ctx, input.events);
   }
 
+  // --- quality: order errors and handling targets
+
+  @Authorized(P['order:quality'])
+  @Mutation(() => Order, { description: 'Record an order error (wrong entry, wrong shipment…) against the agent responsible: who entered the order, who reviewed it, or the staff member named. On the timeline.' })
+  recordOrderError(@Ctx() ctx: RequestContext, @Arg('input') input: RecordOrderErrorInput) {
+    return recordOrderError(ctx, input);
+  }
+
+  @Authorized(P['order:quality'])
+  @Mutation(() => Order, { description: 'Withdraw a recorded order error with the reason: it no longer counts (kept, with who withdrew it).' })
+  withdrawOrderError(@Ctx() ctx: RequestContext, @Arg('input') input: WithdrawOrderErrorInput) {
+    return withdrawOrderError(ctx, input);
+  }
+
+  @Authorized(P['order:read'])
+  @Query(() => OrderSettings, { description: 'A franchise’s order handling targets (default: yours).' })
+  orderSettings(@Ctx() ctx: RequestContext, @Arg('franchiseId', () => ID, { nullable: true }) franchiseId?: string) {
+    return orderSettings(ctx, franchiseId ?? ctx.actor!.franchiseId);
+  }
+
+  @Authorized(P['order:settings'])
+  @Mutation(() => OrderSettings, { description: 'Set the franchise’s order handling targets: review within N working minutes of receipt, ship within N hours of working days of approval.' })
+  updateOrderSettings(@Ctx() ctx: RequestContext, @Arg('input') input: OrderSettingsInput) {
+    return updateOrderSettings(ctx, input);
+  }
+
   // --- live
 
   @Subscription(() => Order, { topics: 'orders.changed', filter: liveOrder('created'), description: 'An order was entered in your scope.' })
@@ -229,6 +260,11 @@ export class OrderResolver {
     return embedded(o, 'trackingEvents', () => orderTrackingLoader(ctx).load(o.id));
   }
 
+  @FieldResolver(() => [OrderError], { description: 'Order errors recorded on it (withdrawn ones included, marked), oldest first.' })
+  errors(@Root() o: Order, @Ctx() ctx: RequestContext) {
+    return embedded(o, 'errors', () => orderErrorsLoader(ctx).load(o.id));
+  }
+
   @FieldResolver(() => [OrderAllowedAction], { description: 'Workflow actions you may take now (buttons), with required fields.' })
   allowedActions(@Root() o: Order, @Ctx() ctx: RequestContext) {
     return orders.allowedActions(ctx, o);
@@ -261,5 +297,23 @@ export class OrderEventResolver {
   @FieldResolver(() => StaffUser, { nullable: true, description: 'Who did it, by name (null for the system, a partner, or someone outside your franchise).' })
   actor(@Root() event: OrderEvent, @Ctx() ctx: RequestContext) {
     return embedded(event, 'actor', () => (event.actorId ? staffLoader(ctx).load(event.actorId) : null));
+  }
+}
+
+@Resolver(() => OrderError)
+export class OrderErrorResolver {
+  @FieldResolver(() => StaffUser, { nullable: true, description: 'Who it counts against.' })
+  agent(@Root() e: OrderError, @Ctx() ctx: RequestContext) {
+    return staffLoader(ctx).load(e.agentId);
+  }
+
+  @FieldResolver(() => StaffUser, { nullable: true })
+  recordedBy(@Root() e: OrderError, @Ctx() ctx: RequestContext) {
+    return staffLoader(ctx).load(e.recordedById);
+  }
+
+  @FieldResolver(() => StaffUser, { nullable: true })
+  withdrawnBy(@Root() e: OrderError, @Ctx() ctx: RequestContext) {
+    return e.withdrawnById ? staffLoader(ctx).load(e.withdrawnById) : null;
   }
 }

@@ -16,6 +16,7 @@ import { OrgUnit, OrgUnitKind } from '../org/org-unit.entity';
 import { findOrgUnit, getOrgUnit } from '../org/org.service';
 import { CaseCategory } from '../cases/case.entity';
 import { openReceiptComplaint, RECEIPT_PROBLEMS } from './order-cases';
+import { reviewDueFrom } from './order-handling';
 import { tryReserveOrder } from './order-stock';
 import { Order, OrderChannel, OrderEvent, OrderEventKind, OrderLine, OrderStage, PaymentStatus, ReceiptCondition } from './order.entity';
 import { orderLinesLoader, orderLoader } from './order.loaders';
@@ -128,6 +129,7 @@ export async function createOrder(ctx: RequestContext, input: OrderInput): Promi
   const year = numberingYear(now, franchise.timeZone);
   const orderNo = formatNumber(`${franchise.code ?? 'O'}-DD`, year, await nextNumber(ctx.em, unit.franchiseId, 'order', year));
   const workflow = await workflowFor<Order>(ctx.em, unit.franchiseId, workflowForChannel(input.channel));
+  const reviewDueAt = online ? await reviewDueFrom(ctx, unit.franchiseId, now) : null;
   const order = ctx.em.create(Order, {
     franchiseId: unit.franchiseId,
     orderNo,
@@ -147,6 +149,7 @@ export async function createOrder(ctx: RequestContext, input: OrderInput): Promi
     totalCents: priced.totalCents,
     note: input.note?.trim() || null,
     createdById: actor.kind === 'user' ? actor.id : null,
+    reviewDueAt,
     lastActivityAt: now,
   });
   priced.lines.forEach((line, i) => ctx.em.create(OrderLine, { franchiseId: order.franchiseId, orderId: order.id, lineNo: i + 1, ...line }));

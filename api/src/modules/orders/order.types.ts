@@ -7,7 +7,7 @@ import { Connection } from '../../core/graphql/paging';
 import { ANY_PHONE } from '../../core/validation';
 import { CaseCategory } from '../cases/case.entity';
 import { MAX_LINE_QUANTITY, MAX_LINES } from '../inventory/inventory.types';
-import { IdentityVerificationMethod, Order, OrderChannel, OrderStage, PaymentMethod, PaymentStatus, ReceiptCondition, TrackingStatus } from './order.entity';
+import { IdentityVerificationMethod, Order, OrderChannel, OrderErrorKind, OrderStage, PaymentMethod, PaymentStatus, ReceiptCondition, TrackingStatus } from './order.entity';
 
 export const OrderConnection = Connection(Order);
 
@@ -163,4 +163,37 @@ export class OrderAllowedAction {
   @Field() to!: string;
   @Field(() => [OrderRequiredField]) requiredFields!: OrderRequiredField[];
   @Field(() => String, { nullable: true }) blockedReason!: string | null;
+}
+
+@InputType({ description: 'An order error: what went wrong, the line if one, and who it counts against (default: who entered the order for WRONG_ENTRY, who reviewed it for WRONG_SHIPMENT).' })
+export class RecordOrderErrorInput {
+  @Field(() => ID) orderId!: string;
+  @Field(() => OrderErrorKind) kind!: OrderErrorKind;
+  @Field(() => ID, { nullable: true, description: 'The order line it is about.' }) lineId?: string | null;
+  @Field() @Length(1, 2000) note!: string;
+  @Field(() => ID, { nullable: true, description: 'The staff member responsible, of the order’s franchise (required for OTHER).' }) agentId?: string | null;
+  @Field(() => Int, { description: 'The order’s version you saw.' }) expectedVersion!: number;
+}
+
+@InputType()
+export class WithdrawOrderErrorInput {
+  @Field(() => ID) errorId!: string;
+  @Field() @Length(1, 1000) reason!: string;
+  @Field(() => Int, { description: 'The order’s version you saw.' }) expectedVersion!: number;
+}
+
+@InputType()
+export class OrderSettingsInput {
+  @Field(() => ID, { nullable: true, description: 'Default: your franchise.' }) franchiseId?: string | null;
+  @Field(() => Int, { nullable: true }) version?: number | null;
+  @Field(() => Int, { nullable: true, description: 'Review within this many working minutes of receipt.' })
+  @IsOptional()
+  @Min(5, { message: 'reviewWithinMinutes must be at least 5' })
+  @Max(7 * 24 * 60, { message: 'reviewWithinMinutes must be at most a week of minutes' })
+  reviewWithinMinutes?: number | null;
+  @Field(() => Int, { nullable: true, description: 'Ship within this many hours of working days after approval.' })
+  @IsOptional()
+  @Min(1, { message: 'shipWithinHours must be at least 1' })
+  @Max(30 * 24, { message: 'shipWithinHours must be at most 720' })
+  shipWithinHours?: number | null;
 }

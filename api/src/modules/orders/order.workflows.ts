@@ -3,6 +3,7 @@ import { oneOfField, textField, type TransitionAction, type WorkflowDefinition }
 import { Order, OrderChannel, OrderStage, PaymentStatus, ReceiptCondition } from './order.entity';
 import { OrderPermission } from './order.permissions';
 import { startConsumption } from './order-consumption';
+import { recordReviewTiming, recordShipTiming, startReviewClock } from './order-handling';
 import { issueOrder, recordPicks, releaseOrder, reserveOrder, type StockShortage } from './order-stock';
 
 /**
@@ -24,9 +25,10 @@ const P = OrderPermission;
 
 const now = () => clock.now();
 
-const recordReview: TransitionAction<Order> = ({ ctx, record, input }) => {
+const recordReview: TransitionAction<Order> = async ({ ctx, record, input }) => {
   const shortage = input.stockShortage as StockShortage | undefined;
   Object.assign(record, { reviewedById: ctx.actor?.kind === 'user' ? ctx.actor.id : null, reviewedAt: now() });
+  await recordReviewTiming(ctx, record, record.reviewedAt!, !shortage);
   if (shortage) Object.assign(record, { waitingReason: `库存不足 Short stock: ${shortage.message}`, waitingReasonCode: 'INSUFFICIENT_STOCK' });
   else Object.assign(record, { waitingReason: null, waitingReasonCode: null });
 };
@@ -35,8 +37,10 @@ const waitForCustomer: TransitionAction<Order> = ({ record, input }) => {
   Object.assign(record, { waitingReason: String(input.reason).trim(), waitingReasonCode: 'CUSTOMER_CONTACT' });
 };
 
-const clearWaiting: TransitionAction<Order> = ({ record }) => {
+/** The customer answered: the review starts again, with its own clock. */
+const resumeReview: TransitionAction<Order> = async ({ ctx, record }) => {
   Object.assign(record, { waitingReason: null, waitingReasonCode: null });
+  await startReviewClock(ctx, record, now());
 };
 
 const reserve: TransitionAction<Order> = ({ ctx, record }) => reserveOrder(ctx, record);
@@ -53,6 +57,7 @@ const ship: TransitionAction<Order> = async ({ ctx, record, input }) => {
     expectedDeliveryAt: (input.expectedDeliveryAt as Date | null | undefined) ?? null,
     shippedAt: now(),
   });
+  recordShipTiming(record, record.shippedAt!);
 };
 
 const deliver: TransitionAction<Order> = async ({ ctx, record }) => {
@@ -114,7 +119,7 @@ export const onlineOrderWorkflow: WorkflowDefinition<Order> = {
       actions: [recordReview],
     },
     { action: 'wait_for_customer', label: 'wait for the customer', from: ['UNDER_REVIEW'], to: 'WAITING_CUSTOMER', permission: P['order:review'], requiredFields: [REASON], actions: [waitForCustomer] },
-    { action: 'resume_review', label: 'resume the review', from: ['WAITING_CUSTOMER'], to: 'UNDER_REVIEW', permission: P['order:review'], actions: [clearWaiting] },
+    { action: 'resume_review', label: 'resume the review', from: ['WAITING_CUSTOMER'], to: 'UNDER_REVIEW', permission: P['order:review'], actions: [resumeReview] },
     { action: 'start_picking', label: 'pick the goods', from: ['APPROVED'], to: 'PICKING', permission: P['order:fulfil'], actions: [pick] },
     {
       action: 'ship',

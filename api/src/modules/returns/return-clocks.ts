@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { addBusinessMinutes, businessMinutesBetween, endOfWorkingDays, type BusinessCalendarSpec, type WorkingPeriod } from '../cases/business-time';
+import { addBusinessMinutes, businessMinutesBetween, endOfWorkingDays, workingDaysAllDay, type BusinessCalendarSpec } from '../cases/business-time';
 import { SlaStatus } from '../cases/case.entity';
 import { policyFor } from '../cases/sla.service';
 import { ReturnClock, type ReturnRequest } from './return.entity';
@@ -14,14 +14,6 @@ import { ReturnClock, type ReturnRequest } from './return.entity';
 
 export const REVIEW_HOURS = 24;
 export const REFUND_WORKING_DAYS = 3;
-
-const allDay: WorkingPeriod[] = [{ start: '00:00', end: '24:00' }];
-
-/** The calendar with each working day open all day: "24 h" counts the whole of working days only. */
-export function workingDaysAllDay(calendar: BusinessCalendarSpec): BusinessCalendarSpec {
-  const hours = Object.fromEntries(Object.entries(calendar.workingHours).map(([day, periods]) => [day, periods.length ? allDay : []])) as BusinessCalendarSpec['workingHours'];
-  return { timeZone: calendar.timeZone, workingHours: hours, holidays: calendar.holidays, extraWorkdays: (calendar.extraWorkdays ?? []).map((d) => ({ date: d.date, periods: allDay })) };
-}
 
 interface Schedule {
   dueAt: Date;

@@ -1,0 +1,65 @@
+import { requireActor } from '../../core/auth/authorization';
+import type { RequestContext } from '../../core/context';
+import { NotFoundError } from '../../core/errors';
+import { checkVersion } from '../../core/services/updates';
+import { canSeeFranchise } from '../../core/tenancy/scope';
+import { addBusinessMinutes, workingDaysAllDay } from '../cases/business-time';
+import { policyFor } from '../cases/sla.service';
+import { DEFAULT_REVIEW_WITHIN_MINUTES, DEFAULT_SHIP_WITHIN_HOURS, OrderSettings, type Order } from './order.entity';
+import type { OrderSettingsInput } from './order.types';
+
+/**
+ * Order handling on time (an agent KPI): each online order records when its review and its
+ * shipping were due and whether they happened by then, on the franchise's business calendar
+ * (its default SLA policy's, the one cases and return clocks count on). Targets per franchise:
+ * the review within `reviewWithinMinutes` working minutes of receipt (default 2 working hours;
+ * the clock restarts when a held order's review resumes), shipping within `shipWithinHours`
+ * hours of working days of approval (default 24; weekends and holidays do not count).
+ */
+
+export async function orderSettings(ctx: RequestContext, franchiseId: string): Promise<OrderSettings> {
+  if (!canSeeFranchise(ctx.scope, franchiseId)) throw new NotFoundError('Franchise', franchiseId);
+  const found = await ctx.em.findOne(OrderSettings, { franchiseId });
+  // Never saved: the defaults, at version 0 (the first update creates the row).
+  return found ?? Object.assign(new OrderSettings(), { franchiseId, reviewWithinMinutes: DEFAULT_REVIEW_WITHIN_MINUTES, shipWithinHours: DEFAULT_SHIP_WITHIN_HOURS, version: 0 });
+}
+
+export async function updateOrderSettings(ctx: RequestContext, input: OrderSettingsInput): Promise<OrderSettings> {
+  const franchiseId = input.franchiseId ?? requireActor(ctx).franchiseId;
+  if (!canSeeFranchise(ctx.scope, franchiseId)) throw new NotFoundError('Franchise', franchiseId);
+  let settings = await ctx.em.findOne(OrderSettings, { franchiseId });
+  if (settings && input.version != null) checkVersion({ id: franchiseId, version: settings.version }, input.version, 'Order settings of franchise');
+  settings ??= ctx.em.create(OrderSettings, { franchiseId });
+  if (input.reviewWithinMinutes != null) settings.reviewWithinMinutes = input.reviewWithinMinutes;
+  if (input.shipWithinHours != null) settings.shipWithinHours = input.shipWithinHours;
+  await ctx.em.flush();
+  return settings;
+}
+
+async function targets(ctx: RequestContext, franchiseId: string) {
+  const [settings, policy] = await Promise.all([orderSettings(ctx, franchiseId), policyFor(ctx.em, franchiseId, 'general')]);
+  return { settings, calendar: policy.calendar };
+}
+
+/** When a review starting now (receipt, or the customer's answer) is due: `reviewWithinMinutes` working minutes later. */
+export async function reviewDueFrom(ctx: RequestContext, franchiseId: string, now: Date): Promise<Date> {
+  const { settings, calendar } = await targets(ctx, franchiseId);
+  return addBusinessMinutes(calendar, now, settings.reviewWithinMinutes);
+}
+
+export async function startReviewClock(ctx: RequestContext, order: Order, now: Date): Promise<void> {
+  Object.assign(order, { reviewDueAt: await reviewDueFrom(ctx, order.franchiseId, now), reviewOnTime: null });
+}
+
+/** The review happened now: on time or not; an approved order's shipping clock starts. */
+export async function recordReviewTiming(ctx: RequestContext, order: Order, now: Date, approved: boolean): Promise<void> {
+  order.reviewOnTime = order.reviewDueAt ? now.getTime() <= order.reviewDueAt.getTime() : null;
+  if (!approved) return;
+  const { settings, calendar } = await targets(ctx, order.franchiseId);
+  Object.assign(order, { shipDueAt: addBusinessMinutes(workingDaysAllDay(calendar), now, settings.shipWithinHours * 60), shippedOnTime: null });
+}
+
+/** The order shipped now: on time or not. */
+export function recordShipTiming(order: Order, now: Date): void {
+  order.shippedOnTime = order.shipDueAt ? now.getTime() <= order.shipDueAt.getTime() : null;
+}
