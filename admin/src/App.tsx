@@ -80,6 +80,7 @@ const OrderShow = page(() => import('./pages/orders/show'), 'OrderShow', /^\/ord
 const OrderReviewQueue = page(() => import('./pages/orders/queues'), 'OrderReviewQueue');
 const ShippingDesk = page(() => import('./pages/orders/queues'), 'ShippingDesk');
 const QuickOrder = page(() => import('./pages/orders/quick'), 'QuickOrder');
+const OrderKpis = page(() => import('./pages/orders/kpis'), 'OrderKpis');
 const StaffCreate = page(() => import('./pages/staff/create'), 'StaffCreate');
 const StaffEdit = page(() => import('./pages/staff/edit'), 'StaffEdit');
 const StaffList = page(() => import('./pages/staff/list'), 'StaffList');
@@ -155,6 +156,7 @@ export function App() {
                   <Route path="review" element={<Guard resource="orderReview" action="list"><OrderReviewQueue /></Guard>} />
                   <Route path="shipping" element={<Guard resource="orderShipping" action="list"><ShippingDesk /></Guard>} />
                   <Route path="quick" element={<Guard resource="quickOrder" action="list"><QuickOrder /></Guard>} />
+                  <Route path="kpis" element={<Guard resource="orderKpis" action="list"><OrderKpis /></Guard>} />
                 </Route>
                 <Route path="/customers">
                   <Route index element={<Guard resource="customers" action="list"><CustomerList /></Guard>} />

@@ -3,7 +3,7 @@ import {
   ApiOutlined, AppstoreOutlined, MailOutlined, MessageOutlined, AuditOutlined, ClockCircleOutlined, DashboardOutlined, FieldTimeOutlined, KeyOutlined, ProfileOutlined, SafetyOutlined,
   SettingOutlined, ShopOutlined, InboxOutlined, ShoppingCartOutlined, TeamOutlined, UserOutlined, BankOutlined, WarningOutlined, DatabaseOutlined, SwapOutlined, ExperimentOutlined, MedicineBoxOutlined,
   HomeOutlined, CarryOutOutlined, ExportOutlined, DeleteOutlined, LineChartOutlined, AlertOutlined, RollbackOutlined,
-  ContainerOutlined, OrderedListOutlined, FileSearchOutlined, CarOutlined, ThunderboltOutlined,
+  ContainerOutlined, OrderedListOutlined, FileSearchOutlined, CarOutlined, ThunderboltOutlined, BarChartOutlined,
 } from '@ant-design/icons';
 
 /** The panel's Refine resources; labels in the current language. Operations come from schema/operations. */
@@ -18,6 +18,7 @@ export function coreResources(t: (key: string) => string): ResourceProps[] {
     { name: 'orderReview', list: '/orders/review', meta: { parent: 'orderGroup', label: t('orders.review'), icon: <FileSearchOutlined /> } },
     { name: 'orderShipping', list: '/orders/shipping', meta: { parent: 'orderGroup', label: t('orders.shipping'), icon: <CarOutlined /> } },
     { name: 'quickOrder', list: '/orders/quick', meta: { parent: 'orderGroup', label: t('orders.quick'), icon: <ThunderboltOutlined /> } },
+    { name: 'orderKpis', list: '/orders/kpis', meta: { parent: 'orderGroup', label: t('orders.kpis'), icon: <BarChartOutlined /> } },
     { name: 'returns', list: '/returns', show: '/returns/show/:id', create: '/returns/create', meta: { label: t('menu.returns'), icon: <RollbackOutlined /> } },
     { name: 'inventory', meta: { label: t('menu.inventory'), icon: <InboxOutlined /> } },
     { name: 'purchaseRequests', list: '/purchase-requests', show: '/purchase-requests/show/:id', meta: { parent: 'inventory', label: t('menu.purchaseRequests'), icon: <ShoppingCartOutlined /> } },

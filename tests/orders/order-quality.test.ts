@@ -54,7 +54,7 @@ describe('order handling on time and order errors', () => {
   beforeAll(async () => {
     clock.freezeAt('2026-12-16T10:00:00+08:00');
     app = await startTestApp();
-    [owner, agent, supervisor, keeper, hq] = await Promise.all(['owner@east.demo', 'agent@east.demo', 'supervisor@east.demo', 'warehouse@east.demo', 'admin@hq.demo'].map((e) => signIn(app, e)));
+    [owner, agent, supervisor, keeper, hq] = await Promise.all([signIn(app, 'owner@east.demo'), signIn(app, 'agent@east.demo'), signIn(app, 'supervisor@east.demo'), signIn(app, 'warehouse@east.demo'), signIn(app, 'admin@hq.demo')]);
     for (const [name, caller] of Object.entries({ owner, agent, supervisor, hq, westAgent: await signIn(app, 'agent@west.demo') }))
       ids[name] = (await must<{ me: { user: { id: string } } }>(caller, '{ me { user { id } } }')).me.user.id;
     const { slaPolicies, businessCalendars } = await must<{ slaPolicies: { isDefault: boolean; calendarId: string }[]; businessCalendars: { id: string; version: number; name: string }[] }>(owner, '{ slaPolicies { isDefault calendarId } businessCalendars { id version name } }');
@@ -186,5 +186,29 @@ describe('order handling on time and order errors', () => {
     expect((await refused(agent, {}))[0]).toBe('FORBIDDEN');
     expect(await withErrors(order.id)).toMatchObject({ version, errors: [] });
     expect(await outbox(order.id)).toEqual([]);
+  });
+
+  it('sums the order KPIs per agent (entered, reviewed, on time, errors, rates) with the totals, per period and store, in the caller’s franchise only', async () => {
+    const KPI = 'agentId agentName ordersEntered ordersReviewed reviewsTimed reviewsOnTime ordersHandled errors wrongEntries wrongShipments errorRate onTimeRate';
+    const kpis = (caller: Caller, from: string, to: string, storeId?: string) =>
+      caller.graphql<{ orderKpis: { agents: Record<string, unknown>[]; totals: Record<string, unknown> } }>(`query($f: DateTime!, $t: DateTime!, $s: ID) { orderKpis(from: $f, to: $t, storeId: $s) { agents { ${KPI} } totals { ${KPI} } } }`, { f: at(from), t: at(to), s: storeId ?? null });
+    const fortnight = (await kpis(supervisor, '2026-12-18T00:00:00+08:00', '2026-12-30T00:00:00+08:00')).body.data!.orderKpis;
+    // The agent entered 7 orders (one wrong entry); the supervisor reviewed 5 of them, 4 on time (one wrong shipment); the owner's error was withdrawn.
+    expect(fortnight.agents).toEqual(expect.arrayContaining([
+      expect.objectContaining({ agentId: ids.agent, ordersEntered: 7, ordersReviewed: 0, reviewsTimed: 0, ordersHandled: 7, errors: 1, wrongEntries: 1, wrongShipments: 0, errorRate: 0.1429, onTimeRate: null }),
+      expect.objectContaining({ agentId: ids.supervisor, ordersEntered: 0, ordersReviewed: 5, reviewsTimed: 5, reviewsOnTime: 4, ordersHandled: 5, errors: 1, wrongEntries: 0, wrongShipments: 1, errorRate: 0.2, onTimeRate: 0.8 }),
+    ]));
+    expect(fortnight.agents).toHaveLength(2);
+    expect(fortnight.totals).toMatchObject({ agentId: null, ordersEntered: 7, ordersReviewed: 5, reviewsTimed: 5, reviewsOnTime: 4, ordersHandled: 7, errors: 2, errorRate: 0.2857, onTimeRate: 0.8 });
+    // Monday 21 December only: the two reviews of orders received the Friday before, one late.
+    const monday = (await kpis(owner, '2026-12-21T00:00:00+08:00', '2026-12-22T00:00:00+08:00')).body.data!.orderKpis;
+    expect(monday.agents).toEqual([expect.objectContaining({ agentId: ids.supervisor, ordersReviewed: 2, reviewsOnTime: 1, onTimeRate: 0.5, ordersHandled: 2, errors: 0, errorRate: 0 })]);
+    // West sees none of east's agents, and east's store is NOT_FOUND to it; a backwards period and the agent (no permission) are refused.
+    const west = await signIn(app, 'owner@west.demo');
+    expect((await kpis(west, '2026-12-18T00:00:00+08:00', '2026-12-30T00:00:00+08:00')).body.data!.orderKpis.agents.map((a) => a.agentId)).not.toContain(ids.agent);
+    const eastStore = (await must<{ me: { user: { orgUnitId: string } } }>(agent, '{ me { user { orgUnitId } } }')).me.user.orgUnitId;
+    expect(errorCodes(await kpis(west, '2026-12-18T00:00:00+08:00', '2026-12-30T00:00:00+08:00', eastStore))).toEqual(['NOT_FOUND']);
+    expect(errorCodes(await kpis(owner, '2026-12-30T00:00:00+08:00', '2026-12-18T00:00:00+08:00'))).toEqual(['BAD_USER_INPUT']);
+    expect(errorCodes(await kpis(agent, '2026-12-18T00:00:00+08:00', '2026-12-30T00:00:00+08:00'))).toEqual(['FORBIDDEN']);
   });
 });

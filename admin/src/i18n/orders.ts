@@ -2,7 +2,14 @@ import type { Dictionary } from './zh-CN';
 
 /** The order pages' words in English (zh-CN's are under `orders` and the order enums in zh-CN.ts). */
 export const ordersEn: Dictionary['orders'] = {
-  group: 'Orders', title: 'Orders', list: 'Orders', review: 'Review queue', shipping: 'Shipping desk', quick: 'Quick in-store order',
+  group: 'Orders', title: 'Orders', list: 'Orders', review: 'Review queue', shipping: 'Shipping desk', quick: 'Quick in-store order', kpis: 'Order KPIs',
+  errors: 'Order errors', recordError: 'Record an error', errorKind: 'Kind', errorNote: 'What was wrong', errorLine: 'Line', errorAgent: 'Responsible',
+  errorAgentDefault: 'Default: a wrong entry counts against who entered the order, a wrong shipment against who reviewed it', recordedBy: 'Recorded by', withdraw: 'Withdraw', withdrawReason: 'Reason for withdrawing', withdrawn: 'Withdrawn',
+  noErrors: 'No errors recorded', errorRecorded: 'Error recorded', errorWithdrawn: 'Error withdrawn',
+  handling: 'Handling on time', reviewDue: 'Review due', shipDue: 'Shipping due', onTime: 'On time', late: 'Late', requestReturn: 'Request a return',
+  kpiHelp: 'Per agent over the period: orders entered and reviewed, reviews on time and order errors (withdrawn ones do not count). Error rate = errors ÷ orders handled; on-time rate = reviews on time ÷ reviews with a due time.',
+  period: 'Period', agent: 'Agent', ordersEntered: 'Entered', ordersReviewed: 'Reviewed', reviewsOnTime: 'Reviewed on time', ordersHandled: 'Orders handled',
+  errorCount: 'Errors', wrongEntries: 'Wrong entries', wrongShipments: 'Wrong shipments', errorRate: 'Error rate', onTimeRate: 'On-time rate', totals: 'Total', noKpis: 'No orders in this period',
   orderNo: 'Order no.', channel: 'Channel', state: 'Status', stage: 'Stage', payment: 'Payment', store: 'Store', customer: 'Customer', walkIn: 'Walk-in',
   total: 'Total', subtotal: 'Subtotal', discount: 'Discount', createdAt: 'Ordered', dateRange: 'Order date', lastActivity: 'Last activity',
   searchPlaceholder: 'Order no. / customer / phone', export: 'Export', exportCsv: 'Export CSV', exportXlsx: 'Export Excel', exporting: 'Exporting {{count}} rows',
@@ -33,7 +40,7 @@ export const ordersEn: Dictionary['orders'] = {
     RECEIVED: 'Received', UNDER_REVIEW: 'Under review', WAITING_CUSTOMER: 'Waiting for the customer', APPROVED: 'Approved', PICKING: 'Picking', SHIPPED: 'Shipped', DELIVERED: 'Delivered',
     RECEIPT_CONFIRMED: 'Receipt confirmed', CANCELLED: 'Cancelled', RECEIPT_ISSUED: 'Receipt issued', PAID: 'Paid', HANDED_OVER: 'Handed over',
   },
-  eventKinds: { CREATED: 'Created', TRANSITION: 'Status change', IDENTITY_VERIFIED: 'Identity verified', DELIVERY_CHANGED: 'Delivery changed', TRACKING: 'Tracking' },
+  eventKinds: { CREATED: 'Created', TRANSITION: 'Status change', IDENTITY_VERIFIED: 'Identity verified', DELIVERY_CHANGED: 'Delivery changed', TRACKING: 'Tracking', ERROR_RECORDED: 'Order error recorded', ERROR_WITHDRAWN: 'Order error withdrawn' },
   actionNames: {
     start_review: 'Start review', review: 'Review (reserve stock)', wait_for_customer: 'Wait for customer', resume_review: 'Resume review', start_picking: 'Start picking', ship: 'Ship',
     deliver: 'Record delivery', carrier_deliver: 'Carrier delivered', confirm_receipt: 'Confirm receipt', pay: 'Take payment', hand_over: 'Hand over', cancel: 'Cancel order',
@@ -41,7 +48,8 @@ export const ordersEn: Dictionary['orders'] = {
   fieldNames: { reason: 'Reason', carrier: 'Carrier', trackingNo: 'Tracking no.', condition: 'Condition', note: 'Note' },
 };
 
-export const ordersEnumsEn: Pick<Dictionary['enums'], 'OrderChannel' | 'OrderStage' | 'PaymentStatus' | 'ReceiptCondition' | 'TrackingStatus' | 'IdentityVerificationMethod'> = {
+export const ordersEnumsEn: Pick<Dictionary['enums'], 'OrderChannel' | 'OrderStage' | 'PaymentStatus' | 'ReceiptCondition' | 'TrackingStatus' | 'IdentityVerificationMethod' | 'OrderErrorKind'> = {
+  OrderErrorKind: { WRONG_ENTRY: 'Wrong entry', WRONG_SHIPMENT: 'Wrong shipment', OTHER: 'Other' },
   OrderChannel: { ONLINE_SHOP: 'Online shop', APP: 'App', WECHAT: 'WeChat', PHONE: 'Phone', IN_STORE: 'In store' },
   OrderStage: { NEW: 'New', REVIEW: 'Under review', WAITING_CUSTOMER: 'Waiting for customer', FULFILLMENT: 'Fulfilment', SHIPPED: 'Shipped', DELIVERED: 'Delivered', COMPLETED: 'Completed', CANCELLED: 'Cancelled' },
   PaymentStatus: { UNPAID: 'Unpaid', PAID: 'Paid', REFUND_PENDING: 'Refund due', REFUNDED: 'Refunded' },

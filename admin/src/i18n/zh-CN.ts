@@ -182,7 +182,15 @@ export const zhCN = {
   returnActions: { start_review: '开始审核', approve: '同意退货', reject: '驳回', ship_back: '登记寄回', receive: '确认收货', inspect: '检验', refund: '退款', exchange: '发出换货', cancel: '取消退货', approve_refund: '批准退款', reject_refund: '驳回退款' },
   returnStates: { REQUESTED: '已申请', UNDER_REVIEW: '审核中', APPROVED: '已同意', REJECTED: '已驳回', SHIPPED_BACK: '客户已寄回', RECEIVED: '已收货', REFUND_PENDING: '待退款', EXCHANGE_PENDING: '待换货', REFUNDED: '已退款', EXCHANGED: '已换货', INSPECTION_FAILED: '检验未通过', CANCELLED: '已取消', AWAITING_REFUND_APPROVAL: '待退款审批', REFUND_REJECTED: '退款未获批准' },
   orders: {
-    group: '订单管理', title: '订单', list: '订单列表', review: '审核队列', shipping: '发货台', quick: '门店快速开单',
+    group: '订单管理', title: '订单', list: '订单列表', review: '审核队列', shipping: '发货台', quick: '门店快速开单', kpis: '订单考核',
+    // order errors, handling on time, returns from the order page
+    errors: '订单差错', recordError: '登记差错', errorKind: '差错类型', errorNote: '差错说明', errorLine: '涉及商品', errorAgent: '责任人',
+    errorAgentDefault: '默认：录入错误计入录单人，发货错误计入审核人', recordedBy: '登记人', withdraw: '撤销', withdrawReason: '撤销原因', withdrawn: '已撤销',
+    noErrors: '暂无差错记录', errorRecorded: '已登记差错', errorWithdrawn: '已撤销差错',
+    handling: '处理时效', reviewDue: '审核时限', shipDue: '发货时限', onTime: '按时', late: '超时', requestReturn: '申请退货',
+    kpiHelp: '按坐席统计所选期间的录单、审核、按时审核与订单差错（已撤销的差错不计）。差错率 = 差错数 ÷ 经手订单；按时处理率 = 按时审核 ÷ 有时限的审核。',
+    period: '统计期间', agent: '坐席', ordersEntered: '录单数', ordersReviewed: '审核数', reviewsOnTime: '按时审核', ordersHandled: '经手订单',
+    errorCount: '差错数', wrongEntries: '录入错误', wrongShipments: '发货错误', errorRate: '差错率', onTimeRate: '按时处理率', totals: '合计', noKpis: '该期间没有订单',
     orderNo: '订单号', channel: '渠道', state: '状态', stage: '阶段', payment: '付款', store: '门店', customer: '客户', walkIn: '散客',
     total: '合计', subtotal: '小计', discount: '优惠', createdAt: '下单时间', dateRange: '下单日期', lastActivity: '最近更新',
     searchPlaceholder: '订单号 / 客户姓名 / 电话', export: '导出', exportCsv: '导出 CSV', exportXlsx: '导出 Excel', exporting: '正在导出 {{count}} 条',
@@ -216,7 +224,7 @@ export const zhCN = {
       RECEIVED: '已接单', UNDER_REVIEW: '审核中', WAITING_CUSTOMER: '待客户确认', APPROVED: '已审核', PICKING: '拣货中', SHIPPED: '已发货', DELIVERED: '已送达',
       RECEIPT_CONFIRMED: '已确认收货', CANCELLED: '已取消', RECEIPT_ISSUED: '已开单', PAID: '已付款', HANDED_OVER: '已交付',
     },
-    eventKinds: { CREATED: '创建订单', TRANSITION: '状态变更', IDENTITY_VERIFIED: '核验身份', DELIVERY_CHANGED: '修改收货信息', TRACKING: '物流更新' },
+    eventKinds: { CREATED: '创建订单', TRANSITION: '状态变更', IDENTITY_VERIFIED: '核验身份', DELIVERY_CHANGED: '修改收货信息', TRACKING: '物流更新', ERROR_RECORDED: '登记订单差错', ERROR_WITHDRAWN: '撤销订单差错' },
     actionNames: {
       start_review: '开始审核', review: '审核（预占库存）', wait_for_customer: '待客户确认', resume_review: '继续审核', start_picking: '开始拣货', ship: '发货',
       deliver: '确认送达', carrier_deliver: '承运商签收', confirm_receipt: '确认收货', pay: '收款', hand_over: '交付', cancel: '取消订单',
@@ -228,6 +236,7 @@ export const zhCN = {
     OrderStage: { NEW: '新订单', REVIEW: '审核中', WAITING_CUSTOMER: '待客户确认', FULFILLMENT: '备货中', SHIPPED: '已发货', DELIVERED: '已送达', COMPLETED: '已完成', CANCELLED: '已取消' },
     PaymentStatus: { UNPAID: '未付款', PAID: '已付款', REFUND_PENDING: '待退款', REFUNDED: '已退款' },
     ReceiptCondition: { GOOD: '完好', PROBLEM: '有问题' },
+    OrderErrorKind: { WRONG_ENTRY: '录入错误', WRONG_SHIPMENT: '发货错误', OTHER: '其他' },
     TrackingStatus: { PICKED_UP: '已揽收', IN_TRANSIT: '运输中', OUT_FOR_DELIVERY: '派送中', DELIVERED: '已签收', EXCEPTION: '异常' },
     IdentityVerificationMethod: { CALLBACK_REGISTERED_PHONE: '回拨档案电话', SMS_CODE: '短信验证码', ID_DOCUMENT: '身份证件', IN_PERSON: '本人到店' },
     ReturnReason: { SPOILED: '变质', DAMAGED: '破损', WRONG_ITEM: '发错货', DAMAGED_IN_TRANSIT: '运输破损', LATE_DELIVERY: '超时送达', CUSTOMER_REASON: '客户个人原因' },

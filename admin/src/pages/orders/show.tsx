@@ -1,10 +1,11 @@
 import { Show } from '@refinedev/antd';
 import { CanAccess, useShow, useTranslate } from '@refinedev/core';
+import { RollbackOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, DatePicker, Descriptions, Form, Input, Modal, Row, Select, Space, Table, Tag, Timeline, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { DateTime, EnumTag, useEnumLabel } from '../../components/display';
-import { useGqlMutation } from '../../hooks/use-gql';
+import { useGql, useGqlMutation } from '../../hooks/use-gql';
 import { useServerNow } from '../../hooks/use-now';
 import { op } from '../../operations';
 import { formatInZone } from '../../time';
@@ -17,6 +18,10 @@ interface Line {
   unitPriceCents: number; discountCents: number; lineTotalCents: number; dailyDose: number | null; runsOutOn: string | null; picks: LotPick[];
 }
 interface OrderEventRow { id: string; kind: string; action: string | null; fromState: string | null; toState: string | null; reason: string | null; details: Record<string, unknown>; occurredAt: string; actor: { id: string; displayName: string } | null }
+interface OrderErrorRow {
+  id: string; kind: string; note: string; lineId: string | null; recordedAt: string; withdrawnAt: string | null; withdrawReason: string | null;
+  agent: { id: string; displayName: string } | null; recordedBy: { id: string; displayName: string } | null; withdrawnBy: { id: string; displayName: string } | null;
+}
 interface TrackingRow { id: string; status: string; occurredAt: string; location: string | null; eta: string | null; note: string | null }
 export interface AllowedAction { action: string; label: string; to: string; requiredFields?: { name: string; label: string }[]; blockedReason: string | null }
 
@@ -33,6 +38,7 @@ export interface OrderDetail extends OrderRow {
   expectedDeliveryAt: string | null; estimatedArrivalAt: string | null; trackingUpdatedAt: string | null; shippedAt: string | null; deliveredAt: string | null;
   receiptConfirmedAt: string | null; receiptCondition: string | null; receiptNote: string | null; cancelledAt: string | null; cancelReason: string | null;
   reviewedAt: string | null; identityVerifiedAt: string | null; identityVerificationMethod: string | null;
+  reviewDueAt: string | null; reviewOnTime: boolean | null; shipDueAt: string | null; shippedOnTime: boolean | null; errors: OrderErrorRow[];
   customer: { id: string; name: string; recordNo: string; phone: string | null } | null;
   warehouse: { id: string; name: string } | null;
   lines: Line[]; events: OrderEventRow[]; trackingEvents: TrackingRow[]; allowedActions: AllowedAction[];
@@ -46,12 +52,19 @@ export function OrderShow() {
   const t = useTranslate();
   const label = useEnumLabel();
   const waiting = useWaitingReason();
+  const navigate = useNavigate();
   const { query } = useShow<OrderDetail>({ resource: 'orders', meta: { gqlQuery: op('OrderDetail') }, liveMode: 'auto' });
   const order = query.data?.data;
   const refresh = () => void query.refetch();
   if (!order) return <Show isLoading={query.isLoading} title={t('orders.title')} headerButtons={() => null} />;
+  // A delivered order can be returned: the return form opens with this order chosen.
+  const returnButton = order.deliveredAt && order.stage !== 'CANCELLED' && (
+    <CanAccess resource="returns" action="create">
+      <Button icon={<RollbackOutlined />} data-testid="request-return" onClick={() => navigate(`/returns/create?orderId=${order.id}`)}>{t('orders.requestReturn')}</Button>
+    </CanAccess>
+  );
   return (
-    <Show isLoading={query.isLoading} title={<span data-lang-neutral data-testid="order-no">{order.orderNo}</span>} headerButtons={() => null}>
+    <Show isLoading={query.isLoading} title={<span data-lang-neutral data-testid="order-no">{order.orderNo}</span>} headerButtons={() => returnButton || null}>
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={16}>
           <Space direction="vertical" style={{ width: '100%' }} size={16}>
@@ -80,6 +93,8 @@ export function OrderShow() {
             <OrderActions order={order} onDone={refresh} />
             <DeliveryCard order={order} onDone={refresh} />
             <ShipmentCard order={order} />
+            <HandlingCard order={order} />
+            <OrderErrors order={order} onDone={refresh} />
           </Space>
         </Col>
       </Row>
@@ -246,6 +261,91 @@ function ShipmentCard({ order }: { order: OrderDetail }) {
   );
 }
 
+const EVENT_COLORS: Record<string, string> = { DELIVERY_CHANGED: 'orange', ERROR_RECORDED: 'red', ERROR_WITHDRAWN: 'gray' };
+
+/** When the review and the shipping were due (the franchise's targets on its business calendar) and whether they were on time. */
+function HandlingCard({ order }: { order: OrderDetail }) {
+  const t = useTranslate();
+  if (!order.reviewDueAt && !order.shipDueAt) return null;
+  const verdict = (onTime: boolean | null) => (onTime === null ? null : <Tag color={onTime ? 'green' : 'red'}>{t(onTime ? 'orders.onTime' : 'orders.late')}</Tag>);
+  return (
+    <Card size="small" title={t('orders.handling')} data-testid="order-handling">
+      <Descriptions size="small" column={1}>
+        <Descriptions.Item label={t('orders.reviewDue')}><Space size={4}><DateTime value={order.reviewDueAt} />{verdict(order.reviewOnTime ?? null)}</Space></Descriptions.Item>
+        {order.shipDueAt && <Descriptions.Item label={t('orders.shipDue')}><Space size={4}><DateTime value={order.shipDueAt} />{verdict(order.shippedOnTime ?? null)}</Space></Descriptions.Item>}
+      </Descriptions>
+    </Card>
+  );
+}
+
+const ERROR_KINDS = ['WRONG_ENTRY', 'WRONG_SHIPMENT', 'OTHER'];
+
+/** Order errors recorded against the agent responsible (the error rate KPI): recorded and withdrawn with a reason by supervisors and QA. */
+function OrderErrors({ order, onDone }: { order: OrderDetail; onDone: () => void }) {
+  const t = useTranslate();
+  const label = useEnumLabel();
+  const record = useGqlMutation('RecordOrderError', { success: 'orders.errorRecorded' });
+  const withdraw = useGqlMutation('WithdrawOrderError', { success: 'orders.errorWithdrawn' });
+  const [recording, setRecording] = useState(false);
+  const [withdrawing, setWithdrawing] = useState<OrderErrorRow | null>(null);
+  const [form] = Form.useForm();
+  const [withdrawForm] = Form.useForm();
+  const staff = useGql<{ staffUsers: { nodes: { id: string; displayName: string }[] } }>('StaffList', { paging: { limit: 200 } }, { enabled: recording });
+  const submit = async (values: { kind: string; lineId?: string; note: string; agentId?: string }) => {
+    if (await record.run({ input: { orderId: order.id, expectedVersion: order.version, kind: values.kind, lineId: values.lineId ?? null, note: values.note, agentId: values.agentId ?? null } })) {
+      setRecording(false);
+      onDone();
+    }
+  };
+  const submitWithdraw = async (values: { reason: string }) => {
+    if (withdrawing && (await withdraw.run({ input: { errorId: withdrawing.id, expectedVersion: order.version, reason: values.reason } }))) {
+      setWithdrawing(null);
+      onDone();
+    }
+  };
+  const lineName = (id: string | null) => order.lines.find((l) => l.id === id)?.productName;
+  return (
+    <Card size="small" title={t('orders.errors')} data-testid="order-errors"
+      extra={<CanAccess resource="orders" action="quality"><Button size="small" data-testid="record-error" onClick={() => { form.resetFields(); setRecording(true); }}>{t('orders.recordError')}</Button></CanAccess>}>
+      {order.errors.length === 0 && <Typography.Text type="secondary">{t('orders.noErrors')}</Typography.Text>}
+      <Space direction="vertical" style={{ width: '100%' }}>
+        {order.errors.map((e) => (
+          <Space key={e.id} direction="vertical" size={0} data-testid="order-error" data-kind={e.kind} style={{ opacity: e.withdrawnAt ? 0.6 : 1 }}>
+            <Space wrap size={4}>
+              <Tag color={e.withdrawnAt ? 'default' : 'red'}>{label('OrderErrorKind', e.kind)}</Tag>
+              <span>{t('orders.errorAgent')}：{e.agent?.displayName ?? '—'}</span>
+              {e.withdrawnAt && <Tag>{t('orders.withdrawn')}</Tag>}
+            </Space>
+            <span>{e.note}{lineName(e.lineId) ? `（${lineName(e.lineId)}）` : ''}</span>
+            <Typography.Text type="secondary">{t('orders.recordedBy')}：{e.recordedBy?.displayName ?? '—'} · <DateTime value={e.recordedAt} /></Typography.Text>
+            {e.withdrawnAt && <Typography.Text type="secondary">{t('orders.withdrawReason')}：{e.withdrawReason} · {e.withdrawnBy?.displayName ?? '—'}</Typography.Text>}
+            {!e.withdrawnAt && <CanAccess resource="orders" action="quality"><Button size="small" type="link" style={{ padding: 0 }} data-testid="withdraw-error" onClick={() => { withdrawForm.resetFields(); setWithdrawing(e); }}>{t('orders.withdraw')}</Button></CanAccess>}
+          </Space>
+        ))}
+      </Space>
+      <Modal open={recording} title={t('orders.recordError')} onCancel={() => setRecording(false)} onOk={() => form.submit()} confirmLoading={record.loading} destroyOnHidden okButtonProps={{ 'data-testid': 'error-confirm' } as never}>
+        <Form form={form} layout="vertical" preserve={false} onFinish={submit} initialValues={{ kind: 'WRONG_ENTRY' }}>
+          <Form.Item name="kind" label={t('orders.errorKind')} rules={[{ required: true }]}>
+            <Select data-testid="error-kind" options={ERROR_KINDS.map((k) => ({ value: k, label: label('OrderErrorKind', k) }))} />
+          </Form.Item>
+          <Form.Item name="lineId" label={t('orders.errorLine')}>
+            <Select allowClear data-testid="error-line" options={order.lines.map((l) => ({ value: l.id, label: `${l.lineNo}. ${l.productName} ${l.specification}` }))} />
+          </Form.Item>
+          <Form.Item name="agentId" label={t('orders.errorAgent')} extra={t('orders.errorAgentDefault')}>
+            <Select allowClear showSearch optionFilterProp="label" data-testid="error-agent" loading={staff.isLoading} options={(staff.data?.staffUsers.nodes ?? []).map((s) => ({ value: s.id, label: s.displayName }))} />
+          </Form.Item>
+          <Form.Item name="note" label={t('orders.errorNote')} rules={[{ required: true, whitespace: true, message: t('orders.reasonRequired') }]}><Input.TextArea rows={3} data-testid="error-note" /></Form.Item>
+        </Form>
+      </Modal>
+      <Modal open={!!withdrawing} title={t('orders.withdraw')} onCancel={() => setWithdrawing(null)} onOk={() => withdrawForm.submit()} confirmLoading={withdraw.loading} destroyOnHidden okButtonProps={{ 'data-testid': 'withdraw-confirm' } as never}>
+        <Form form={withdrawForm} layout="vertical" preserve={false} onFinish={submitWithdraw}>
+          <Form.Item name="reason" label={t('orders.withdrawReason')} rules={[{ required: true, whitespace: true, message: t('orders.reasonRequired') }]}><Input.TextArea rows={2} data-testid="withdraw-reason" /></Form.Item>
+        </Form>
+      </Modal>
+    </Card>
+  );
+}
+
 /** Creation, every transition, identity checks, delivery changes (before → after) and the carrier's tracking events, oldest first. */
 function OrderTimeline({ order }: { order: OrderDetail }) {
   const t = useTranslate();
@@ -253,7 +353,7 @@ function OrderTimeline({ order }: { order: OrderDetail }) {
   const stateLabel = useOrderStateLabel();
   const actionName = useActionName();
   const entries = [
-    ...order.events.filter((e) => e.kind !== 'TRACKING').map((e) => ({ at: e.occurredAt, key: e.id, color: e.kind === 'DELIVERY_CHANGED' ? 'orange' : e.toState === 'CANCELLED' ? 'red' : 'blue', body: <EventText event={e} /> })),
+    ...order.events.filter((e) => e.kind !== 'TRACKING').map((e) => ({ at: e.occurredAt, key: e.id, color: EVENT_COLORS[e.kind] ?? (e.toState === 'CANCELLED' ? 'red' : 'blue'), body: <EventText event={e} /> })),
     ...order.trackingEvents.map((e) => ({
       at: e.occurredAt,
       key: e.id,

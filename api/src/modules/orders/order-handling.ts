@@ -3,7 +3,7 @@ import type { RequestContext } from '../../core/context';
 import { NotFoundError } from '../../core/errors';
 import { checkVersion } from '../../core/services/updates';
 import { canSeeFranchise } from '../../core/tenancy/scope';
-import { addBusinessMinutes, workingDaysAllDay } from '../cases/business-time';
+import { addBusinessMinutes, workingDaysAllDay, type BusinessCalendarSpec } from '../cases/business-time';
 import { policyFor } from '../cases/sla.service';
 import { DEFAULT_REVIEW_WITHIN_MINUTES, DEFAULT_SHIP_WITHIN_HOURS, OrderSettings, type Order } from './order.entity';
 import type { OrderSettingsInput } from './order.types';
@@ -36,9 +36,25 @@ export async function updateOrderSettings(ctx: RequestContext, input: OrderSetti
   return settings;
 }
 
-async function targets(ctx: RequestContext, franchiseId: string) {
-  const [settings, policy] = await Promise.all([orderSettings(ctx, franchiseId), policyFor(ctx.em, franchiseId, 'general')]);
-  return { settings, calendar: policy.calendar };
+type Targets = { settings: OrderSettings; calendar: BusinessCalendarSpec };
+const targetsByUnitOfWork = new WeakMap<object, Map<string, Promise<Targets>>>();
+
+/** The franchise's targets and calendar, read once per unit of work (a review reads them before it locks stock, see prepareReview). */
+function targets(ctx: RequestContext, franchiseId: string): Promise<Targets> {
+  let known = targetsByUnitOfWork.get(ctx.em);
+  if (!known) targetsByUnitOfWork.set(ctx.em, (known = new Map()));
+  let found = known.get(franchiseId);
+  if (!found) {
+    found = Promise.all([orderSettings(ctx, franchiseId), policyFor(ctx.em, franchiseId, 'general')]).then(([settings, policy]) => ({ settings, calendar: policy.calendar }));
+    known.set(franchiseId, found);
+    found.catch(() => known.delete(franchiseId));
+  }
+  return found;
+}
+
+/** Reads the targets a review needs before its stock is locked, so the locks are not held over those reads. */
+export async function prepareReview(ctx: RequestContext, order: Order): Promise<void> {
+  await targets(ctx, order.franchiseId);
 }
 
 /** When a review starting now (receipt, or the customer's answer) is due: `reviewWithinMinutes` working minutes later. */

@@ -25,6 +25,7 @@ import * as orders from './order.service';
 import { changeOrderDelivery, verifyOrderCustomer } from './order-changes';
 import { recordOrderError, withdrawOrderError } from './order-errors';
 import { orderSettings, updateOrderSettings } from './order-handling';
+import { orderKpis } from './order-kpis';
 import { recordOrderPayment } from './order-payments';
 import { recordTrackingEvents } from './order-tracking';
 import {
@@ -35,6 +36,7 @@ import {
   OrderAllowedAction,
   OrderConnection,
   OrderFilter,
+  OrderKpis,
   OrderSettingsInput,
   OrderSort,
   RecordOrderErrorInput,
@@ -197,6 +199,12 @@ export class OrderResolver {
   @Mutation(() => Order, { description: 'Withdraw a recorded order error with the reason: it no longer counts (kept, with who withdrew it).' })
   withdrawOrderError(@Ctx() ctx: RequestContext, @Arg('input') input: WithdrawOrderErrorInput) {
     return withdrawOrderError(ctx, input);
+  }
+
+  @Authorized(P['order:quality'])
+  @Query(() => OrderKpis, { description: 'Order KPIs (订单考核) per agent over [from, to): orders entered and reviewed, reviews on time, errors and the error rate; optionally one store.' })
+  orderKpis(@Ctx() ctx: RequestContext, @Arg('from') from: Date, @Arg('to') to: Date, @Arg('storeId', () => ID, { nullable: true }) storeId?: string) {
+    return orderKpis(ctx, { from, to, storeId });
   }
 
   @Authorized(P['order:read'])

@@ -16,7 +16,7 @@ import { OrgUnit, OrgUnitKind } from '../org/org-unit.entity';
 import { findOrgUnit, getOrgUnit } from '../org/org.service';
 import { CaseCategory } from '../cases/case.entity';
 import { openReceiptComplaint, RECEIPT_PROBLEMS } from './order-cases';
-import { reviewDueFrom } from './order-handling';
+import { prepareReview, reviewDueFrom } from './order-handling';
 import { tryReserveOrder } from './order-stock';
 import { Order, OrderChannel, OrderEvent, OrderEventKind, OrderLine, OrderStage, PaymentStatus, ReceiptCondition } from './order.entity';
 import { orderLinesLoader, orderLoader } from './order.loaders';
@@ -209,6 +209,7 @@ export async function transitionOrder(ctx: RequestContext, args: { id: string; v
   delete input.stockShortage; // only the review's own stock check sets it
   const from = order.state;
   if (args.action === 'review' && workflow.transitions.some((t) => t.action === 'review' && t.from.includes(from))) {
+    await prepareReview(ctx, order);
     const shortage = await tryReserveOrder(ctx, order);
     if (shortage) input.stockShortage = shortage;
   }

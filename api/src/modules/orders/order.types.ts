@@ -197,3 +197,28 @@ export class OrderSettingsInput {
   @Max(30 * 24, { message: 'shipWithinHours must be at most 720' })
   shipWithinHours?: number | null;
 }
+
+@ObjectType({ description: 'An agent’s order KPIs over a period (the totals row has no agent).' })
+export class OrderAgentKpi {
+  @Field(() => ID, { nullable: true }) agentId!: string | null;
+  @Field(() => String, { nullable: true }) agentName!: string | null;
+  @Field(() => Int, { description: 'Orders they entered in the period.' }) ordersEntered!: number;
+  @Field(() => Int, { description: 'Orders they reviewed in the period.' }) ordersReviewed!: number;
+  @Field(() => Int, { description: 'Of those, reviews with a due time (online orders).' }) reviewsTimed!: number;
+  @Field(() => Int, { description: 'Of those, reviews done by their due time.' }) reviewsOnTime!: number;
+  @Field(() => Int, { description: 'Orders they entered or reviewed in the period, each once.' }) ordersHandled!: number;
+  @Field(() => Int, { description: 'Order errors recorded against them in the period (withdrawn ones excluded).' }) errors!: number;
+  @Field(() => Int) wrongEntries!: number;
+  @Field(() => Int) wrongShipments!: number;
+  @Field(() => Float, { nullable: true, description: 'errors ÷ ordersHandled (0–1, 4 decimals); null without orders handled.' }) errorRate!: number | null;
+  @Field(() => Float, { nullable: true, description: 'Order handling on time: reviewsOnTime ÷ reviewsTimed (0–1, 4 decimals); null without timed reviews.' }) onTimeRate!: number | null;
+}
+
+@ObjectType({ description: 'Order KPIs (订单考核) per agent over a period, with the totals.' })
+export class OrderKpis {
+  @Field() from!: Date;
+  @Field() to!: Date;
+  @Field(() => ID, { nullable: true }) storeId!: string | null;
+  @Field(() => [OrderAgentKpi]) agents!: OrderAgentKpi[];
+  @Field(() => OrderAgentKpi, { description: 'All agents together (ordersHandled counts each order once).' }) totals!: OrderAgentKpi;
+}
