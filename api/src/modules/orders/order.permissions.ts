@@ -5,7 +5,8 @@ export const OrderPermission = definePermissions([
     name: 'order:read',
     group: 'Orders',
     description: 'See orders in one’s scope: lines, picked lots, delivery, payment and the timeline.',
-    grantedTo: ['agent', 'health_manager', 'pharmacist', 'supervisor', 'store_director', 'warehouse_keeper', 'franchise_owner', 'hq_admin'],
+    // Quality analysts too: order accuracy is scored from the orders themselves.
+    grantedTo: ['agent', 'health_manager', 'pharmacist', 'supervisor', 'store_director', 'warehouse_keeper', 'franchise_owner', 'hq_admin', 'qa_analyst'],
   },
   {
     name: 'order:write',
