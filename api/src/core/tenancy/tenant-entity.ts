@@ -56,3 +56,26 @@ export abstract class TenantEntity<Defaults extends string = never> {
   @Field()
   updatedAt: Date = clock.now();
 }
+
+/**
+ * A franchise's settings row (case, order, return, inventory, notification settings): keyed by
+ * the franchise itself, one row each, with an optimistic-lock version.
+ */
+@Entity({ abstract: true })
+@ObjectType()
+export abstract class FranchiseSettings<Defaults extends string = never> {
+  /** Properties with defaults, optional when creating; subclasses name theirs in `Defaults`. */
+  [OptionalProps]?: 'version' | 'updatedAt' | Defaults;
+
+  @PrimaryKey({ type: 'uuid' })
+  @Field(() => ID)
+  franchiseId!: string;
+
+  @Property({ version: true })
+  @Field(() => Int)
+  version: number = 1;
+
+  @Property({ type: 'timestamptz', onUpdate: () => clock.now() })
+  @Field()
+  updatedAt: Date = clock.now();
+}

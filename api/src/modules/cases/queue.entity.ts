@@ -1,7 +1,7 @@
 import { Entity, Enum, Filter, Index, PrimaryKey, Property, OptionalProps } from '@mikro-orm/postgresql';
 import { GraphQLJSON } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { TenantEntity, tenantFilter } from '../../core/tenancy/tenant-entity';
+import { FranchiseSettings, TenantEntity, tenantFilter } from '../../core/tenancy/tenant-entity';
 import { clock } from '../../core/clock';
 
 /** A saved queue view: filters, sort and columns, shared with a team or kept personal. */
@@ -82,12 +82,7 @@ export class AgentPresence {
 @Entity({ tableName: 'case_settings' })
 @Filter(tenantFilter)
 @ObjectType()
-export class CaseSettings {
-  [OptionalProps]?: 'assignmentRule' | 'feedbackAnswerHours' | 'lastAssignedStaffId' | 'version' | 'updatedAt';
-
-  @PrimaryKey({ type: 'uuid' })
-  @Field(() => ID)
-  franchiseId!: string;
+export class CaseSettings extends FranchiseSettings<'assignmentRule' | 'feedbackAnswerHours' | 'lastAssignedStaffId'> {
 
   @Property({ type: 'text' })
   @Field({ description: 'Auto-assignment rule for new cases: manual (claim from the queue), round_robin, least_loaded, or one a plugin adds.' })
@@ -100,13 +95,6 @@ export class CaseSettings {
   @Field(() => Int, { description: 'Working hours a department has to answer a feedback item before it escalates to management.' })
   feedbackAnswerHours: number = 8;
 
-  @Property({ version: true })
-  @Field(() => Int)
-  version: number = 1;
-
-  @Property({ type: 'timestamptz', onUpdate: () => clock.now() })
-  @Field()
-  updatedAt: Date = clock.now();
 }
 
 export enum FeedbackStatus {

@@ -1,7 +1,7 @@
 import { clock } from '../../core/clock';
 import { DecimalType, Entity, Enum, Filter, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/postgresql';
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { TenantEntity, tenantFilter } from '../../core/tenancy/tenant-entity';
+import { FranchiseSettings, TenantEntity, tenantFilter } from '../../core/tenancy/tenant-entity';
 import { StorageClass } from './catalog.entity';
 
 export enum WarehouseKind {
@@ -167,12 +167,7 @@ export class Batch extends TenantEntity<'status' | 'statusReason' | 'supplierId'
 @Entity({ tableName: 'inventory_settings' })
 @Filter(tenantFilter)
 @ObjectType()
-export class InventorySettings {
-  [OptionalProps]?: 'minRemainingShelfLifeDays' | 'excursionCaseAfterMinutes' | 'version' | 'updatedAt';
-
-  @PrimaryKey({ type: 'uuid' })
-  @Field(() => ID)
-  franchiseId!: string;
+export class InventorySettings extends FranchiseSettings<'minRemainingShelfLifeDays' | 'excursionCaseAfterMinutes'> {
 
   @Property({ type: 'int' })
   @Field(() => Int, { description: 'A lot is allocated only when it has at least this many days left at delivery (default 90).' })
@@ -182,13 +177,6 @@ export class InventorySettings {
   @Field(() => Int, { description: 'A storage excursion lasting longer than this opens a case for the warehouse’s responsible person (default 30).' })
   excursionCaseAfterMinutes: number = DEFAULT_EXCURSION_CASE_AFTER_MINUTES;
 
-  @Property({ version: true })
-  @Field(() => Int)
-  version: number = 1;
-
-  @Property({ type: 'timestamptz', onUpdate: () => clock.now() })
-  @Field()
-  updatedAt: Date = clock.now();
 }
 
 export const DEFAULT_EXCURSION_CASE_AFTER_MINUTES = 30;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Entity, Enum, Filter, Index, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/postgresql';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { clock } from '../../core/clock';
-import { TenantEntity, tenantFilter } from '../../core/tenancy/tenant-entity';
+import { FranchiseSettings, TenantEntity, tenantFilter } from '../../core/tenancy/tenant-entity';
 
 /** Where a message goes: the customer's phone (SMS), WeChat, mailbox, or a staff member's bell. */
 export enum NotificationChannel {
@@ -183,12 +183,7 @@ export class NotificationMessage extends TenantEntity<'status' | 'attempts' | 'l
 @Entity({ tableName: 'notification_settings' })
 @Filter(tenantFilter)
 @ObjectType()
-export class NotificationSettings {
-  [OptionalProps]?: 'quietHoursStart' | 'quietHoursEnd' | 'timeZone' | 'version' | 'updatedAt';
-
-  @PrimaryKey({ type: 'uuid' })
-  @Field(() => ID)
-  franchiseId!: string;
+export class NotificationSettings extends FranchiseSettings<'quietHoursStart' | 'quietHoursEnd' | 'timeZone'> {
 
   @Property({ type: 'text', nullable: true })
   @Field(() => String, { nullable: true, description: 'HH:MM; with quietHoursEnd, no customer message leaves between them (e.g. 21:00–08:00). Null: no quiet hours.' })
@@ -202,13 +197,6 @@ export class NotificationSettings {
   @Field()
   timeZone: string = 'Asia/Shanghai';
 
-  @Property({ version: true })
-  @Field(() => Int)
-  version: number = 1;
-
-  @Property({ type: 'timestamptz', onUpdate: () => clock.now() })
-  @Field()
-  updatedAt: Date = clock.now();
 }
 
 /** A customer who said "no more" on a channel (or on every channel when channel is null). */

@@ -3,7 +3,7 @@ import { Entity, Enum, Filter, Index, OptionalProps, PrimaryKey, Property, Uniqu
 import { GraphQLJSON } from 'graphql-scalars';
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { clock } from '../../core/clock';
-import { TenantEntity, tenantFilter } from '../../core/tenancy/tenant-entity';
+import { FranchiseSettings, TenantEntity, tenantFilter } from '../../core/tenancy/tenant-entity';
 
 /**
  * Orders (订单): online (shop, app, WeChat, phone) and in-store, each following its workflow
@@ -387,12 +387,7 @@ export class OrderError {
 @Entity({ tableName: 'order_settings' })
 @Filter(tenantFilter)
 @ObjectType({ description: 'A franchise’s order handling targets, on its business calendar.' })
-export class OrderSettings {
-  [OptionalProps]?: 'reviewWithinMinutes' | 'shipWithinHours' | 'version' | 'updatedAt';
-
-  @PrimaryKey({ type: 'uuid' })
-  @Field(() => ID)
-  franchiseId!: string;
+export class OrderSettings extends FranchiseSettings<'reviewWithinMinutes' | 'shipWithinHours'> {
 
   @Property({ type: 'int' })
   @Field(() => Int, { description: 'An online order is reviewed within this many working minutes of receipt (default 120: 2 working hours).' })
@@ -402,13 +397,6 @@ export class OrderSettings {
   @Field(() => Int, { description: 'An approved order ships within this many hours of working days (default 24; weekends and holidays do not count).' })
   shipWithinHours: number = DEFAULT_SHIP_WITHIN_HOURS;
 
-  @Property({ version: true })
-  @Field(() => Int)
-  version: number = 1;
-
-  @Property({ type: 'timestamptz', onUpdate: () => clock.now() })
-  @Field()
-  updatedAt: Date = clock.now();
 }
 
 export const DEFAULT_REVIEW_WITHIN_MINUTES = 120;

@@ -3,7 +3,7 @@ import { Entity, Enum, Filter, Index, OptionalProps, PrimaryKey, Property, Uniqu
 import { GraphQLJSON } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { clock } from '../../core/clock';
-import { TenantEntity, tenantFilter } from '../../core/tenancy/tenant-entity';
+import { FranchiseSettings, TenantEntity, tenantFilter } from '../../core/tenancy/tenant-entity';
 import { CaseAttachment, EscalationLevel, SlaStatus } from '../cases/case.entity';
 
 /**
@@ -458,24 +458,12 @@ export class ReturnEvent {
 @Entity({ tableName: 'return_settings' })
 @Filter(tenantFilter)
 @ObjectType({ description: 'A franchise’s return rules.' })
-export class ReturnSettings {
-  [OptionalProps]?: 'windowDays' | 'version' | 'updatedAt';
-
-  @PrimaryKey({ type: 'uuid' })
-  @Field(() => ID)
-  franchiseId!: string;
+export class ReturnSettings extends FranchiseSettings<'windowDays'> {
 
   @Property({ type: 'int' })
   @Field(() => Int, { description: 'Returns may be requested up to this many days after delivery (default 7).' })
   windowDays: number = DEFAULT_RETURN_WINDOW_DAYS;
 
-  @Property({ version: true })
-  @Field(() => Int)
-  version: number = 1;
-
-  @Property({ type: 'timestamptz', onUpdate: () => clock.now() })
-  @Field()
-  updatedAt: Date = clock.now();
 }
 
 export const DEFAULT_RETURN_WINDOW_DAYS = 7;
