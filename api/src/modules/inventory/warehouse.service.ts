@@ -1,16 +1,16 @@
 import { requireActor } from '../../core/auth/authorization';
 import type { RequestContext } from '../../core/context';
+import { readFranchiseSettings, updateFranchiseSettings } from '../../core/services/franchise-settings';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../core/errors';
 import { byIdLoader } from '../../core/loaders';
 import { applyUpdate, checkVersion } from '../../core/services/updates';
-import { canSeeFranchise } from '../../core/tenancy/scope';
 import { OrgUnitKind, OrgUnitStatus } from '../org/org-unit.entity';
 import { orgUnitLoader } from '../org/org.loaders';
 import { findOrgUnit, getOrgUnit } from '../org/org.service';
 import { StorageClass } from './catalog.entity';
 import { DEFAULT_TIME_ZONE, localDate, now } from './inventory.time';
 import type { InventorySettingsInput, StorageZoneInput, StorageZoneUpdate, WarehouseInput, WarehouseUpdate } from './inventory.types';
-import { Batch, BatchStatus, DEFAULT_EXCURSION_CASE_AFTER_MINUTES, DEFAULT_MIN_REMAINING_SHELF_LIFE_DAYS, InventorySettings, StorageZone, Warehouse, WarehouseKind, WarehouseStatus } from './warehouse.entity';
+import { Batch, BatchStatus, DEFAULT_MIN_REMAINING_SHELF_LIFE_DAYS, InventorySettings, StorageZone, Warehouse, WarehouseKind, WarehouseStatus } from './warehouse.entity';
 
 export const warehouseLoader = (ctx: RequestContext) => byIdLoader(ctx, Warehouse);
 export const zoneLoader = (ctx: RequestContext) => byIdLoader(ctx, StorageZone);
@@ -179,27 +179,15 @@ export async function releaseBatch(ctx: RequestContext, input: { id: string; rea
 
 // ---------------------------------------------------------------------------- settings
 
-export async function inventorySettings(ctx: RequestContext, franchiseId: string): Promise<InventorySettings> {
-  if (!canSeeFranchise(ctx.scope, franchiseId)) throw new NotFoundError('Franchise', franchiseId);
-  const found = await ctx.em.findOne(InventorySettings, { franchiseId });
-  // Never saved: the defaults, at version 0 (the first update creates the row).
-  return found ?? Object.assign(new InventorySettings(), { franchiseId, minRemainingShelfLifeDays: DEFAULT_MIN_REMAINING_SHELF_LIFE_DAYS, excursionCaseAfterMinutes: DEFAULT_EXCURSION_CASE_AFTER_MINUTES, version: 0 });
+export function inventorySettings(ctx: RequestContext, franchiseId: string): Promise<InventorySettings> {
+  return readFranchiseSettings(ctx, InventorySettings, franchiseId);
 }
 
-export async function updateInventorySettings(ctx: RequestContext, input: InventorySettingsInput): Promise<InventorySettings> {
-  const actor = requireActor(ctx);
-  const franchiseId = input.franchiseId ?? actor.franchiseId;
-  if (!canSeeFranchise(ctx.scope, franchiseId)) throw new NotFoundError('Franchise', franchiseId);
-  let settings = await ctx.em.findOne(InventorySettings, { franchiseId });
-  if (settings) {
-    if (input.version != null) checkVersion({ id: franchiseId, version: settings.version }, input.version, 'Inventory settings of franchise');
-  } else {
-    settings = ctx.em.create(InventorySettings, { franchiseId });
-  }
-  if (input.minRemainingShelfLifeDays != null) settings.minRemainingShelfLifeDays = input.minRemainingShelfLifeDays;
-  if (input.excursionCaseAfterMinutes != null) settings.excursionCaseAfterMinutes = input.excursionCaseAfterMinutes;
-  await ctx.em.flush();
-  return settings;
+export function updateInventorySettings(ctx: RequestContext, input: InventorySettingsInput): Promise<InventorySettings> {
+  return updateFranchiseSettings(ctx, InventorySettings, 'Inventory settings of franchise', input, (settings) => {
+    if (input.minRemainingShelfLifeDays != null) settings.minRemainingShelfLifeDays = input.minRemainingShelfLifeDays;
+    if (input.excursionCaseAfterMinutes != null) settings.excursionCaseAfterMinutes = input.excursionCaseAfterMinutes;
+  });
 }
 
 /** Minimum remaining shelf life per franchise (default when a franchise set none). */

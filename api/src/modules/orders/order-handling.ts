@@ -1,11 +1,8 @@
-import { requireActor } from '../../core/auth/authorization';
 import type { RequestContext } from '../../core/context';
-import { NotFoundError } from '../../core/errors';
-import { checkVersion } from '../../core/services/updates';
-import { canSeeFranchise } from '../../core/tenancy/scope';
+import { readFranchiseSettings, updateFranchiseSettings } from '../../core/services/franchise-settings';
 import { addBusinessMinutes, workingDaysAllDay, type BusinessCalendarSpec } from '../cases/business-time';
 import { policyFor } from '../cases/sla.service';
-import { DEFAULT_REVIEW_WITHIN_MINUTES, DEFAULT_SHIP_WITHIN_HOURS, OrderSettings, type Order } from './order.entity';
+import { OrderSettings, type Order } from './order.entity';
 import type { OrderSettingsInput } from './order.types';
 
 /**
@@ -17,23 +14,15 @@ import type { OrderSettingsInput } from './order.types';
  * hours of working days of approval (default 24; weekends and holidays do not count).
  */
 
-export async function orderSettings(ctx: RequestContext, franchiseId: string): Promise<OrderSettings> {
-  if (!canSeeFranchise(ctx.scope, franchiseId)) throw new NotFoundError('Franchise', franchiseId);
-  const found = await ctx.em.findOne(OrderSettings, { franchiseId });
-  // Never saved: the defaults, at version 0 (the first update creates the row).
-  return found ?? Object.assign(new OrderSettings(), { franchiseId, reviewWithinMinutes: DEFAULT_REVIEW_WITHIN_MINUTES, shipWithinHours: DEFAULT_SHIP_WITHIN_HOURS, version: 0 });
+export function orderSettings(ctx: RequestContext, franchiseId: string): Promise<OrderSettings> {
+  return readFranchiseSettings(ctx, OrderSettings, franchiseId);
 }
 
-export async function updateOrderSettings(ctx: RequestContext, input: OrderSettingsInput): Promise<OrderSettings> {
-  const franchiseId = input.franchiseId ?? requireActor(ctx).franchiseId;
-  if (!canSeeFranchise(ctx.scope, franchiseId)) throw new NotFoundError('Franchise', franchiseId);
-  let settings = await ctx.em.findOne(OrderSettings, { franchiseId });
-  if (settings && input.version != null) checkVersion({ id: franchiseId, version: settings.version }, input.version, 'Order settings of franchise');
-  settings ??= ctx.em.create(OrderSettings, { franchiseId });
-  if (input.reviewWithinMinutes != null) settings.reviewWithinMinutes = input.reviewWithinMinutes;
-  if (input.shipWithinHours != null) settings.shipWithinHours = input.shipWithinHours;
-  await ctx.em.flush();
-  return settings;
+export function updateOrderSettings(ctx: RequestContext, input: OrderSettingsInput): Promise<OrderSettings> {
+  return updateFranchiseSettings(ctx, OrderSettings, 'Order settings of franchise', input, (settings) => {
+    if (input.reviewWithinMinutes != null) settings.reviewWithinMinutes = input.reviewWithinMinutes;
+    if (input.shipWithinHours != null) settings.shipWithinHours = input.shipWithinHours;
+  });
 }
 
 type Targets = { settings: OrderSettings; calendar: BusinessCalendarSpec };

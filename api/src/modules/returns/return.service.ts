@@ -2,13 +2,13 @@ import { OptimisticLockError } from '@mikro-orm/postgresql';
 import { requireActor } from '../../core/auth/authorization';
 import { clock } from '../../core/clock';
 import type { RequestContext } from '../../core/context';
+import { readFranchiseSettings, updateFranchiseSettings } from '../../core/services/franchise-settings';
 import { BadUserInputError, ConflictError, NotFoundError, type FieldProblem } from '../../core/errors';
 import { publishEvent, publishLive } from '../../core/events/outbox';
 import { byIdLoader } from '../../core/loaders';
 import { formatNumber, nextNumber, numberingYear } from '../../core/numbering/numbering';
 import { workflowFor } from '../../core/plugins/workflows';
 import { checkVersion } from '../../core/services/updates';
-import { canSeeFranchise } from '../../core/tenancy/scope';
 import { availableTransitions, runTransition, stateOf, type AvailableTransition, type WorkflowDefinition } from '../../core/workflow/workflow';
 import { getCase } from '../cases/case.service';
 import { getOrder, publishOrderChange } from '../orders/order.service';
@@ -18,7 +18,6 @@ import { OrgUnit } from '../org/org-unit.entity';
 import { findOrgUnit } from '../org/org.service';
 import { meetReturnClock, startReturnClock } from './return-clocks';
 import {
-  DEFAULT_RETURN_WINDOW_DAYS,
   REASON_CATEGORY,
   ReturnClock,
   ReturnEvent,
@@ -73,23 +72,14 @@ export function returnLines(ctx: RequestContext, returnId: string): Promise<Retu
 
 // ---------------------------------------------------------------------------- settings
 
-export async function returnSettings(ctx: RequestContext, franchiseId: string): Promise<ReturnSettings> {
-  if (!canSeeFranchise(ctx.scope, franchiseId)) throw new NotFoundError('Franchise', franchiseId);
-  const found = await ctx.em.findOne(ReturnSettings, { franchiseId });
-  // Never saved: the default, at version 0 (the first update creates the row).
-  return found ?? Object.assign(new ReturnSettings(), { franchiseId, windowDays: DEFAULT_RETURN_WINDOW_DAYS, version: 0 });
+export function returnSettings(ctx: RequestContext, franchiseId: string): Promise<ReturnSettings> {
+  return readFranchiseSettings(ctx, ReturnSettings, franchiseId);
 }
 
-export async function updateReturnSettings(ctx: RequestContext, input: ReturnSettingsInput): Promise<ReturnSettings> {
-  const actor = requireActor(ctx);
-  const franchiseId = input.franchiseId ?? actor.franchiseId;
-  if (!canSeeFranchise(ctx.scope, franchiseId)) throw new NotFoundError('Franchise', franchiseId);
-  let settings = await ctx.em.findOne(ReturnSettings, { franchiseId });
-  if (settings && input.version != null) checkVersion({ id: franchiseId, version: settings.version }, input.version, 'Return settings of franchise');
-  settings ??= ctx.em.create(ReturnSettings, { franchiseId });
-  settings.windowDays = input.windowDays;
-  await ctx.em.flush();
-  return settings;
+export function updateReturnSettings(ctx: RequestContext, input: ReturnSettingsInput): Promise<ReturnSettings> {
+  return updateFranchiseSettings(ctx, ReturnSettings, 'Return settings of franchise', input, (settings) => {
+    settings.windowDays = input.windowDays;
+  });
 }
 
 // ---------------------------------------------------------------------------- requesting
