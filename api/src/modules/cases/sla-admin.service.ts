@@ -1,10 +1,11 @@
 import { requireActor } from '../../core/auth/authorization';
 import type { RequestContext } from '../../core/context';
 import { BadUserInputError, NotFoundError } from '../../core/errors';
+import { readFranchiseSettings, updateFranchiseSettings } from '../../core/services/franchise-settings';
 import { applyUpdate, checkVersion } from '../../core/services/updates';
 import { findFranchise } from '../org/org.service';
 import { validateCalendar } from './business-time';
-import { caseSettingsFor, checkAssignmentRule } from './case-assignment';
+import { checkAssignmentRule } from './case-assignment';
 import type { BusinessCalendarInput, SlaPolicyInput, UpdateCaseSettingsInput } from './case.types';
 import { CaseSettings } from './queue.entity';
 import { BusinessCalendar, SlaPolicy } from './sla.entity';
@@ -93,16 +94,13 @@ async function settingsFranchise(ctx: RequestContext, franchiseId?: string | nul
 }
 
 export async function getCaseSettings(ctx: RequestContext, franchiseId?: string | null): Promise<CaseSettings> {
-  return caseSettingsFor(ctx.em, await settingsFranchise(ctx, franchiseId));
+  return readFranchiseSettings(ctx, CaseSettings, await settingsFranchise(ctx, franchiseId));
 }
 
 export async function updateCaseSettings(ctx: RequestContext, input: UpdateCaseSettingsInput): Promise<CaseSettings> {
   const franchiseId = await settingsFranchise(ctx, input.franchiseId);
   if (input.assignmentRule) await checkAssignmentRule(ctx.em, franchiseId, 'assignmentRule', input.assignmentRule);
-  let settings = await ctx.em.findOne(CaseSettings, { franchiseId });
-  if (settings && input.version != null) checkVersion({ id: franchiseId, version: settings.version }, input.version, 'Case settings');
-  settings ??= ctx.em.create(CaseSettings, { franchiseId });
-  applyUpdate(settings, { assignmentRule: input.assignmentRule, feedbackAnswerHours: input.feedbackAnswerHours });
-  await ctx.em.flush();
-  return settings;
+  return updateFranchiseSettings(ctx, CaseSettings, 'Case settings', { franchiseId, version: input.version }, (settings) =>
+    applyUpdate(settings, { assignmentRule: input.assignmentRule, feedbackAnswerHours: input.feedbackAnswerHours }),
+  );
 }
