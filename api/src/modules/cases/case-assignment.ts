@@ -85,6 +85,8 @@ export async function autoAssign(em: EntityManager, c: Case): Promise<string | n
     .map((r) => ({ staffUserId: r.staff_user_id, capacity: r.capacity, openCases: Number(r.open_cases) }))
     .filter((r) => r.openCases < r.capacity);
   const chosen = candidates.length ? rule.pick({ c, candidates, settings }) : null;
-  if (chosen) settings.lastAssignedStaffId = chosen;
+  // The turn is bookkeeping, not a settings change: written without bumping the version, so a
+  // supervisor editing the settings is not told of a conflict each time a case is dealt out.
+  if (chosen) await em.execute('update case_settings set last_assigned_staff_id = ? where franchise_id = ?', [chosen, c.franchiseId]);
   return chosen;
 }
