@@ -59,6 +59,8 @@ interface West {
   orders: { onlineId: string; onlineVersion: number; inStoreId: string; inStoreVersion: number; shippedId: string; shippedVersion: number; errorId: string };
   /** A west order delivered, with a return of one unit requested (its 24 h review running). */
   returns: { orderId: string; orderLineId: string; returnId: string; returnVersion: number; returnLineId: string };
+  /** West's doctor with a schedule at its branch center, a service, a day of leave and a booked appointment. */
+  appointments: { doctorId: string; branchId: string; serviceId: string; serviceVersion: number; exceptionId: string; appointmentId: string; appointmentVersion: number; startsAt: string };
   allIds: string[];
 }
 
@@ -75,6 +77,8 @@ interface East {
   /** An east order handed over, that east's returns (requested, then cancelled) come from. */
   returnOrderId: string;
   returnOrderLineId: string;
+  /** An east appointment (its live events must reach east's calendar subscriptions). */
+  appointment: { id: string; doctorId: string; storeId: string };
 }
 
 type Expect = 'NOT_FOUND' | 'null' | 'noWestData' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'BAD_USER_INPUT';
@@ -86,7 +90,7 @@ interface MatrixCase {
    * 'tick' streams on its own; 'customer' needs an archive created or changed to fire; 'case' a
    * case opened and edited; 'presence' an agent's availability set; 'sla' an SLA alert published.
    */
-  subscription?: 'tick' | 'customer' | 'case' | 'presence' | 'sla' | 'bell' | 'stock' | 'order' | 'return';
+  subscription?: 'tick' | 'customer' | 'case' | 'presence' | 'sla' | 'bell' | 'stock' | 'order' | 'return' | 'appointment';
 }
 
 const ID_FIELDS = 'id franchiseId';
@@ -96,6 +100,7 @@ const CASE_REFS = 'customerId ownerId expertId orgUnitId';
 /** An order's references to other records: none may be west's. */
 const ORDER_REFS = 'customerId orgUnitId warehouseId';
 const RETURN_REFS = 'orderId customerId orgUnitId warehouseId';
+const APPOINTMENT_REFS = 'customerId doctorId storeId serviceId rescheduledFromId rescheduledToId';
 
 const matrix: Record<string, MatrixCase> = {
   // --- queries
@@ -370,6 +375,27 @@ const matrix: Record<string, MatrixCase> = {
   exchangeReturn: { query: (w) => ({ query: `mutation($id: ID!) { exchangeReturn(input: { id: $id }) { id state } }`, variables: { id: w.returns.returnId } }), expect: 'NOT_FOUND' },
   cancelReturn: { query: (w) => ({ query: `mutation($id: ID!) { cancelReturn(input: { id: $id, reason: "潜入" }) { id state } }`, variables: { id: w.returns.returnId } }), expect: 'NOT_FOUND' },
   transitionReturn: { query: (w) => ({ query: `mutation($id: ID!) { transitionReturn(input: { id: $id, action: "cancel", fields: { reason: "潜入" } }) { id state } }`, variables: { id: w.returns.returnId } }), expect: 'NOT_FOUND' },
+  // --- appointments
+  appointments: { query: (w) => ({ query: `query($id: ID!) { appointments(filter: { or: [{ id: { eq: $id } }, { status: { in: [CONFIRMED, REQUESTED] } }] }, paging: { limit: 200 }) { totalCount nodes { ${ID_FIELDS} ${APPOINTMENT_REFS} customer { id } doctor { id } store { id } service { id } } } }`, variables: { id: w.appointments.appointmentId } }), expect: 'noWestData' },
+  appointment: { query: (w) => ({ query: `query($id: ID!) { appointment(id: $id) { ${ID_FIELDS} ${APPOINTMENT_REFS} } }`, variables: { id: w.appointments.appointmentId } }), expect: 'null' },
+  availableSlots: { query: (w) => ({ query: `query($d: ID!, $s: ID!, $v: ID!, $f: DateTime!, $t: DateTime!) { availableSlots(doctorId: $d, storeId: $s, serviceId: $v, from: $f, to: $t) { startsAt } }`, variables: { d: w.appointments.doctorId, s: w.appointments.branchId, v: w.appointments.serviceId, f: new Date().toISOString(), t: new Date(Date.now() + 7 * 86_400_000).toISOString() } }), expect: 'NOT_FOUND' },
+  healthServices: { query: () => ({ query: `{ healthServices { ${ID_FIELDS} name } }` }), expect: 'noWestData' },
+  createOneHealthService: { query: () => ({ query: `mutation { createOneHealthService(input: { healthService: { kind: FIRST_VISIT, name: "潜入初诊", durationMinutes: 30 } }) { ${ID_FIELDS} } }` }), expect: ['noWestData', 'BAD_USER_INPUT'] },
+  updateOneHealthService: { query: (w) => ({ query: `mutation($id: ID!, $v: Int!) { updateOneHealthService(input: { id: $id, version: $v, update: { kind: FOLLOW_UP, name: "潜入", durationMinutes: 30 } }) { id } }`, variables: { id: w.appointments.serviceId, v: w.appointments.serviceVersion } }), expect: 'NOT_FOUND' },
+  doctorSchedules: { query: (w) => ({ query: `query($d: ID!) { doctorSchedules(doctorId: $d) { ${ID_FIELDS} doctorId storeId } }`, variables: { d: w.appointments.doctorId } }), expect: 'NOT_FOUND' },
+  setDoctorSchedule: { query: (w) => ({ query: `mutation($d: ID!, $s: ID!) { setDoctorSchedule(input: { doctorId: $d, storeId: $s, weeklyHours: [] }) { id } }`, variables: { d: w.appointments.doctorId, s: w.appointments.branchId } }), expect: 'NOT_FOUND' },
+  scheduleExceptions: { query: (w) => ({ query: `query($d: ID!) { scheduleExceptions(doctorId: $d) { ${ID_FIELDS} doctorId } }`, variables: { d: w.appointments.doctorId } }), expect: 'NOT_FOUND' },
+  addScheduleException: { query: (w) => ({ query: `mutation($d: ID!) { addScheduleException(input: { doctorId: $d, kind: LEAVE, fromDate: "2030-01-01", toDate: "2030-01-02" }) { id } }`, variables: { d: w.appointments.doctorId } }), expect: 'NOT_FOUND' },
+  removeScheduleException: { query: (w) => ({ query: `mutation($id: ID!) { removeScheduleException(id: $id) { id } }`, variables: { id: w.appointments.exceptionId } }), expect: 'NOT_FOUND' },
+  appointmentSettings: { query: (w) => ({ query: `query($f: ID!) { appointmentSettings(franchiseId: $f) { franchiseId noticeDays } }`, variables: { f: w.franchiseId } }), expect: 'NOT_FOUND' },
+  updateAppointmentSettings: { query: (w) => ({ query: `mutation($f: ID!) { updateAppointmentSettings(input: { franchiseId: $f, noticeDays: 0, verifyWithinMinutes: 60 }) { franchiseId } }`, variables: { f: w.franchiseId } }), expect: 'NOT_FOUND' },
+  bookAppointment: { query: (w) => ({ query: `mutation($c: ID!, $d: ID!, $s: ID!, $v: ID!, $t: DateTime!) { bookAppointment(input: { customerId: $c, doctorId: $d, storeId: $s, serviceId: $v, startsAt: $t, channel: PHONE }) { id } }`, variables: { c: w.customerId, d: w.appointments.doctorId, s: w.appointments.branchId, v: w.appointments.serviceId, t: w.appointments.startsAt } }), expect: 'NOT_FOUND' },
+  confirmAppointment: { query: (w) => ({ query: `mutation($id: ID!, $v: Int!) { confirmAppointment(input: { id: $id, version: $v }) { id status } }`, variables: { id: w.appointments.appointmentId, v: w.appointments.appointmentVersion } }), expect: 'NOT_FOUND' },
+  checkInAppointment: { query: (w) => ({ query: `mutation($id: ID!, $v: Int!) { checkInAppointment(input: { id: $id, version: $v }) { id status } }`, variables: { id: w.appointments.appointmentId, v: w.appointments.appointmentVersion } }), expect: 'NOT_FOUND' },
+  completeAppointment: { query: (w) => ({ query: `mutation($id: ID!, $v: Int!) { completeAppointment(input: { id: $id, version: $v }) { id status } }`, variables: { id: w.appointments.appointmentId, v: w.appointments.appointmentVersion } }), expect: 'NOT_FOUND' },
+  markAppointmentNoShow: { query: (w) => ({ query: `mutation($id: ID!, $v: Int!) { markAppointmentNoShow(input: { id: $id, version: $v }) { id status } }`, variables: { id: w.appointments.appointmentId, v: w.appointments.appointmentVersion } }), expect: 'NOT_FOUND' },
+  cancelAppointment: { query: (w) => ({ query: `mutation($id: ID!, $v: Int!) { cancelAppointment(input: { id: $id, version: $v, reason: "潜入" }) { id status } }`, variables: { id: w.appointments.appointmentId, v: w.appointments.appointmentVersion } }), expect: 'NOT_FOUND' },
+  rescheduleAppointment: { query: (w) => ({ query: `mutation($id: ID!, $v: Int!, $t: DateTime!) { rescheduleAppointment(input: { id: $id, version: $v, startsAt: $t }) { id status } }`, variables: { id: w.appointments.appointmentId, v: w.appointments.appointmentVersion, t: w.appointments.startsAt } }), expect: 'NOT_FOUND' },
 
   // --- subscriptions
   serverTime: { query: () => ({ query: 'subscription { serverTime { now } }' }), expect: 'noWestData', subscription: 'tick' },
@@ -386,6 +412,7 @@ const matrix: Record<string, MatrixCase> = {
   updatedOneOrder: { query: () => ({ query: `subscription { updatedOneOrder { ${ID_FIELDS} ${ORDER_REFS} state } }` }), expect: 'noWestData', subscription: 'order' },
   createdReturn: { query: () => ({ query: `subscription { createdReturn { ${ID_FIELDS} ${RETURN_REFS} lines { id } } }` }), expect: 'noWestData', subscription: 'return' },
   updatedOneReturn: { query: () => ({ query: `subscription { updatedOneReturn { ${ID_FIELDS} ${RETURN_REFS} state } }` }), expect: 'noWestData', subscription: 'return' },
+  appointmentChanged: { query: () => ({ query: `subscription { appointmentChanged { ${ID_FIELDS} ${APPOINTMENT_REFS} status } }` }), expect: 'noWestData', subscription: 'appointment' },
 };
 
 interface Versioned {
@@ -535,6 +562,14 @@ describe('franchise isolation matrix', () => {
       'query($w: ID!) { warehouse(id: $w) { id version zones { id version } } stockBalances { nodes { id } } stockMoves { nodes { id } } franchiseProducts { nodes { id } } }',
       { w: westStock.warehouseId },
     );
+    // West's appointments: its doctor at its branch center every day 09–17, a service, a day of leave, a booking at the first free slot.
+    const westDoctorId = westStaff.find((s) => s.email === 'doctor@west.demo')!.id;
+    const westService = (await must<{ createOneHealthService: Versioned }>(westOwner, 'mutation { createOneHealthService(input: { healthService: { kind: FOLLOW_UP, name: "西区复诊", durationMinutes: 30 } }) { id version } }')).createOneHealthService;
+    const everyDay = `[${[0, 1, 2, 3, 4, 5, 6].map((d) => `{ weekday: ${d}, periods: [{ start: "09:00", end: "17:00" }] }`).join(', ')}]`;
+    const westSchedule = (await must<{ setDoctorSchedule: Versioned }>(westOwner, `mutation($d: ID!, $s: ID!) { setDoctorSchedule(input: { doctorId: $d, storeId: $s, weeklyHours: ${everyDay} }) { id version } }`, { d: westDoctorId, s: westBranchUnit.id })).setDoctorSchedule;
+    const westLeave = (await must<{ addScheduleException: Versioned }>(westOwner, 'mutation($d: ID!) { addScheduleException(input: { doctorId: $d, kind: LEAVE, fromDate: "2031-01-01", toDate: "2031-01-02", reason: "西区独有：休假" }) { id version } }', { d: westDoctorId })).addScheduleException;
+    const westFree = (await must<{ availableSlots: { startsAt: string }[] }>(westOwner, 'query($d: ID!, $s: ID!, $v: ID!, $f: DateTime!, $t: DateTime!) { availableSlots(doctorId: $d, storeId: $s, serviceId: $v, from: $f, to: $t, limit: 2) { startsAt } }', { d: westDoctorId, s: westBranchUnit.id, v: westService.id, f: new Date().toISOString(), t: new Date(Date.now() + 7 * 86_400_000).toISOString() })).availableSlots;
+    const westAppointment = (await must<{ bookAppointment: Versioned }>(westOwner, 'mutation($c: ID!, $d: ID!, $s: ID!, $v: ID!, $t: DateTime!) { bookAppointment(input: { customerId: $c, doctorId: $d, storeId: $s, serviceId: $v, startsAt: $t, channel: ONLINE, note: "西区独有：网上预约" }) { id version } }', { c: westCustomer.id, d: westDoctorId, s: westBranchUnit.id, v: westService.id, t: westFree[0]!.startsAt })).bookAppointment;
     const audit = await westOwner.graphql<{ auditLogs: { nodes: { id: string }[] } }>('{ auditLogs(paging: { limit: 200 }) { nodes { id } } }');
     west = {
       inventory: {
@@ -569,6 +604,7 @@ describe('franchise isolation matrix', () => {
         damagedBatchId: damagedLots['WEST-DMG-1']!,
       },
       orders: { onlineId: westOnline.id, onlineVersion: westOnline.version, inStoreId: westInStore.id, inStoreVersion: westInStore.version, shippedId: westShipped.id, shippedVersion: westError.version, errorId: westError.errors[0]!.id },
+      appointments: { doctorId: westDoctorId, branchId: westBranchUnit.id, serviceId: westService.id, serviceVersion: westService.version, exceptionId: westLeave.id, appointmentId: westAppointment.id, appointmentVersion: westAppointment.version, startsAt: westFree[1]!.startsAt },
       returns: { orderId: westDelivered.id, orderLineId: westDelivered.lines[0]!.id, returnId: westReturn.id, returnVersion: westReturn.version, returnLineId: westReturn.lines[0]!.id },
       templateId: template.id,
       templateVersion: template.version,
@@ -606,6 +642,10 @@ describe('franchise isolation matrix', () => {
       pharmacistId: westStaff.find((s) => s.email === 'pharmacist@west.demo')!.id,
       caseSettings,
       allIds: [
+        westService.id,
+        westSchedule.id,
+        westLeave.id,
+        westAppointment.id,
         westError.errors[0]!.id,
         template.id,
         message.id,
@@ -681,7 +721,14 @@ describe('franchise isolation matrix', () => {
     await receive(eastOwner, eastStock.warehouseId, [{ productId: eastProduct.id, zoneId: eastStock.normalZoneId, lotNo: 'EAST-RMA-1', expiryDate: inDays(400), quantity: 2 }]);
     const eastSold = (await must<{ createOneOrder: { id: string; lines: { id: string }[] } }>(eastOwner, 'mutation($w: ID!, $p: ID!) { createOneOrder(input: { order: { channel: IN_STORE, warehouseId: $w, lines: [{ productId: $p, quantity: 1 }] } }) { id lines { id } } }', { w: eastStock.warehouseId, p: eastProduct.id })).createOneOrder;
     for (const action of ['payOrder', 'handOverOrder']) await must(eastOwner, `mutation($id: ID!) { ${action}(input: { id: $id }) { id } }`, { id: eastSold.id });
-    east = { caseId: eastCase.id, caseVersion: eastCase.version, sharedViewId: eastView.id, zoneId: eastStock.normalZoneId, warehouseId: eastStock.warehouseId, productId: eastProduct.id, returnOrderId: eastSold.id, returnOrderLineId: eastSold.lines[0]!.id };
+    // An east appointment at the first free slot of east's doctor (its live events are east's own).
+    const eastSetup = await must<{ staffUsers: { nodes: { id: string }[] }; orgUnits: { nodes: { id: string; kind: string }[] }; customers: { nodes: { id: string }[] } }>(eastOwner, '{ staffUsers(filter: { email: { eq: "doctor@east.demo" } }) { nodes { id } } orgUnits(paging: { limit: 50 }) { nodes { id kind } } customers(paging: { limit: 1 }) { nodes { id } } }');
+    const [eastDoctorId, eastBranchId] = [eastSetup.staffUsers.nodes[0]!.id, eastSetup.orgUnits.nodes.find((u) => u.kind === 'BRANCH_CENTER')!.id];
+    const eastService = (await must<{ createOneHealthService: { id: string } }>(eastOwner, 'mutation { createOneHealthService(input: { healthService: { kind: FOLLOW_UP, name: "东区复诊", durationMinutes: 30 } }) { id } }')).createOneHealthService;
+    await must(eastOwner, `mutation($d: ID!, $s: ID!) { setDoctorSchedule(input: { doctorId: $d, storeId: $s, weeklyHours: ${everyDay} }) { id } }`, { d: eastDoctorId, s: eastBranchId });
+    const eastFree = (await must<{ availableSlots: { startsAt: string }[] }>(eastOwner, 'query($d: ID!, $s: ID!, $v: ID!, $f: DateTime!, $t: DateTime!) { availableSlots(doctorId: $d, storeId: $s, serviceId: $v, from: $f, to: $t, limit: 1) { startsAt } }', { d: eastDoctorId, s: eastBranchId, v: eastService.id, f: new Date().toISOString(), t: new Date(Date.now() + 7 * 86_400_000).toISOString() })).availableSlots;
+    const eastAppointment = (await must<{ bookAppointment: { id: string } }>(eastOwner, 'mutation($c: ID!, $d: ID!, $s: ID!, $v: ID!, $t: DateTime!) { bookAppointment(input: { customerId: $c, doctorId: $d, storeId: $s, serviceId: $v, startsAt: $t, channel: PHONE }) { id } }', { c: eastSetup.customers.nodes[0]!.id, d: eastDoctorId, s: eastBranchId, v: eastService.id, t: eastFree[0]!.startsAt })).bookAppointment;
+    east = { caseId: eastCase.id, caseVersion: eastCase.version, sharedViewId: eastView.id, zoneId: eastStock.normalZoneId, warehouseId: eastStock.warehouseId, productId: eastProduct.id, returnOrderId: eastSold.id, returnOrderLineId: eastSold.lines[0]!.id, appointment: { id: eastAppointment.id, doctorId: eastDoctorId, storeId: eastBranchId } };
     // Setting up every module's west records takes a while on a busy machine.
   }, 120_000);
   afterAll(() => app.stop());
@@ -785,6 +832,13 @@ describe('franchise isolation matrix', () => {
             pubsub.publish('returns.changed', { id: west.returns.returnId, franchiseId: eastFranchiseId, change });
           }
           eastReturnIds.push(await changeReturn(eastCallers[0]!));
+        } else if (kind === 'appointment') {
+          // West's appointment published as west's, then as if east's (only a reload in the subscriber's scope decides), then east's own.
+          const pubsub = app.server.app.pubsub;
+          const w = { id: west.appointments.appointmentId, doctorId: west.appointments.doctorId, storeId: west.appointments.branchId, change: 'updated' };
+          pubsub.publish('appointments.changed', { ...w, franchiseId: west.franchiseId });
+          pubsub.publish('appointments.changed', { ...w, franchiseId: eastFranchiseId });
+          pubsub.publish('appointments.changed', { ...east.appointment, franchiseId: eastFranchiseId, change: 'updated' });
         } else if (kind === 'bell') {
           // What notifyStaff publishes: west's supervisor's bell, one naming east's franchise with a west id, then the caller's own.
           const pubsub = app.server.app.pubsub;
@@ -798,6 +852,7 @@ describe('franchise isolation matrix', () => {
         if (kind === 'stock') expect(JSON.stringify(event)).toContain(east.zoneId);
         if (kind === 'order') expect(JSON.stringify(event)).toContain(eastOrderIds.at(-1)!);
         if (kind === 'return') expect(JSON.stringify(event)).toContain(eastReturnIds.at(-1)!);
+        if (kind === 'appointment') expect(JSON.stringify(event)).toContain(east.appointment.id);
         if (kind === 'presence') expect((event!.data as { agentPresenceChanged: { staffUserId: string } }).agentPresenceChanged.staffUserId).toBe(eastAgent.tokens.user.id);
         checkAnswer(field, ([] as Expect[]).concat(matrix[field]!.expect), { body: event as GraphQLResponse['body'] });
         expect(JSON.stringify(event)).not.toContain('西区');

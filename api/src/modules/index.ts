@@ -1,6 +1,7 @@
 import { coreModule } from '../core/core.module';
 import { installModules, type ModuleDefinition } from '../core/modules/module';
 import { apiKeysModule } from './api-keys/api-key.module';
+import { appointmentsModule } from './appointments/appointment.module';
 import { casesModule } from './cases/case.module';
 import { customersModule } from './customers/customer.module';
 import { eventsModule } from './events/event.module';
@@ -32,6 +33,7 @@ export const modules: readonly ModuleDefinition[] = [
   inventoryModule,
   ordersModule,
   returnsModule,
+  appointmentsModule,
   surveysModule,
   pluginsModule,
   eventsModule,

@@ -10,6 +10,7 @@ import { stockControlAuditScenario } from './stock-control';
 import { stockDocumentsAuditScenario } from './stock-documents';
 import { ordersAuditScenario } from './orders';
 import { returnsAuditScenario } from './returns';
+import { appointmentsAuditScenario } from './appointments';
 
 /**
  * Per-module parts of the audit test (tests/identity/pii-and-audit.test.ts): each runs
@@ -34,4 +35,5 @@ auditScenarios.push(stockDocumentsAuditScenario);
 auditScenarios.push(stockControlAuditScenario);
 auditScenarios.push(ordersAuditScenario);
 auditScenarios.push(returnsAuditScenario);
+auditScenarios.push(appointmentsAuditScenario);
 auditScenarios.push(eventsAuditScenario);

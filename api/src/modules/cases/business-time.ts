@@ -143,6 +143,12 @@ function instantOf(timeZone: string, wall: number): number {
   return early; // valid, or in a gap: read with the offset before the change, i.e. shifted forward
 }
 
+/** The instant of a minute of a local date in a zone ('2026-12-17', 9 * 60: 09:00 there); skipped local times move forward. */
+export function instantAt(timeZone: string, date: string, minute: number): Date {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Date(instantOf(timeZone, Date.UTC(y!, m! - 1, d!) + minute * MINUTE));
+}
+
 // ---------------------------------------------------------------- calendar
 
 interface Compiled {

@@ -1,0 +1,118 @@
+import { ArrayMaxSize, IsOptional, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { DateFieldComparison, enumComparison, IDFilterComparison, StringFieldComparison } from '../../core/graphql/filters';
+import { defineListInputs } from '../../core/graphql/list';
+import { Connection } from '../../core/graphql/paging';
+import { WorkingDayInput, WorkingPeriodInput } from '../cases/case.types';
+import { EscalationLevelComparison } from '../cases/case.types';
+import { Appointment, AppointmentChannel, AppointmentStatus, HealthServiceKind, ScheduleExceptionKind } from './appointment.entity';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export const AppointmentConnection = Connection(Appointment);
+
+export const { Filter: AppointmentFilter, Sort: AppointmentSort } = defineListInputs('Appointment', {
+  filter: {
+    id: IDFilterComparison,
+    franchiseId: IDFilterComparison,
+    appointmentNo: StringFieldComparison,
+    customerId: IDFilterComparison,
+    doctorId: IDFilterComparison,
+    storeId: IDFilterComparison,
+    serviceId: IDFilterComparison,
+    channel: enumComparison('AppointmentChannel', AppointmentChannel),
+    status: enumComparison('AppointmentStatus', AppointmentStatus),
+    escalationLevel: EscalationLevelComparison,
+    startsAt: DateFieldComparison,
+    verifyDueAt: DateFieldComparison,
+    createdAt: DateFieldComparison,
+  },
+  sort: ['startsAt', 'createdAt', 'updatedAt', 'appointmentNo', 'status'] as const,
+});
+
+@ObjectType({ description: 'A free slot: the doctor can take the service from `startsAt` to `endsAt`.' })
+export class AppointmentSlot {
+  @Field() startsAt!: Date;
+  @Field() endsAt!: Date;
+}
+
+@InputType()
+export class HealthServiceInput {
+  @Field(() => HealthServiceKind) kind!: HealthServiceKind;
+  @Field() @Length(1, 80) name!: string;
+  @Field(() => Int) @Min(5, { message: 'durationMinutes must be at least 5' }) @Max(480, { message: 'durationMinutes must be at most 480' }) durationMinutes!: number;
+  @Field(() => Int, { defaultValue: 0 }) @Min(0, { message: 'bufferMinutes must not be negative' }) @Max(240) bufferMinutes!: number;
+  @Field({ defaultValue: true }) active!: boolean;
+}
+
+@InputType()
+export class CreateOneHealthServiceInput {
+  @Field(() => HealthServiceInput) @ValidateNested() healthService!: HealthServiceInput;
+}
+
+@InputType()
+export class UpdateOneHealthServiceInput {
+  @Field(() => ID) id!: string;
+  @Field(() => Int) version!: number;
+  @Field(() => HealthServiceInput) @ValidateNested() update!: HealthServiceInput;
+}
+
+@InputType({ description: 'A doctor’s weekly hours at a store (replaces what was there).' })
+export class DoctorScheduleInput {
+  @Field(() => ID) doctorId!: string;
+  @Field(() => ID) storeId!: string;
+  @Field(() => Int, { nullable: true, description: 'The version you edited (when the schedule exists).' }) @IsOptional() version?: number | null;
+  @Field(() => [WorkingDayInput]) @ArrayMaxSize(7) @ValidateNested() weeklyHours!: WorkingDayInput[];
+  @Field(() => [WorkingPeriodInput], { defaultValue: [] }) @ArrayMaxSize(6) @ValidateNested() breaks!: WorkingPeriodInput[];
+  @Field(() => Int, { defaultValue: 30 }) @Min(5, { message: 'slotMinutes must be at least 5' }) @Max(240) slotMinutes!: number;
+}
+
+@InputType()
+export class ScheduleExceptionInput {
+  @Field(() => ID) doctorId!: string;
+  @Field(() => ID, { nullable: true, description: 'Only at this store (default: every store).' }) @IsOptional() storeId?: string | null;
+  @Field(() => ScheduleExceptionKind) kind!: ScheduleExceptionKind;
+  @Field() @Matches(DATE, { message: 'fromDate must be YYYY-MM-DD' }) fromDate!: string;
+  @Field() @Matches(DATE, { message: 'toDate must be YYYY-MM-DD' }) toDate!: string;
+  @Field(() => [WorkingPeriodInput], { defaultValue: [] }) @ArrayMaxSize(6) @ValidateNested() periods!: WorkingPeriodInput[];
+  @Field(() => String, { nullable: true }) @IsOptional() @Length(1, 500) reason?: string | null;
+}
+
+@InputType()
+export class AppointmentSettingsInput {
+  @Field(() => ID, { nullable: true, description: 'Default: your franchise.' }) @IsOptional() franchiseId?: string | null;
+  @Field(() => Int, { nullable: true }) @IsOptional() version?: number | null;
+  @Field(() => Int) @Min(0, { message: 'noticeDays must not be negative' }) @Max(30) noticeDays!: number;
+  @Field(() => Int) @Min(15, { message: 'verifyWithinMinutes must be at least 15' }) @Max(1440) verifyWithinMinutes!: number;
+}
+
+@InputType({ description: 'Book a customer with a doctor at a store for a service, at a free slot.' })
+export class BookAppointmentInput {
+  @Field(() => ID) customerId!: string;
+  @Field(() => ID) doctorId!: string;
+  @Field(() => ID) storeId!: string;
+  @Field(() => ID) serviceId!: string;
+  @Field() startsAt!: Date;
+  @Field(() => AppointmentChannel) channel!: AppointmentChannel;
+  @Field(() => String, { nullable: true }) @IsOptional() @Length(1, 2000) note?: string | null;
+}
+
+@InputType()
+export class AppointmentActionInput {
+  @Field(() => ID) id!: string;
+  @Field(() => Int) version!: number;
+}
+
+@InputType()
+export class CancelAppointmentInput extends AppointmentActionInput {
+  @Field() @Length(1, 500, { message: 'reason must be 1 to 500 characters' }) reason!: string;
+}
+
+@InputType({ description: 'Move an appointment to another slot (and doctor, store or service): a new appointment linked to this one, whose slot is freed.' })
+export class RescheduleAppointmentInput extends AppointmentActionInput {
+  @Field() startsAt!: Date;
+  @Field(() => ID, { nullable: true, description: 'Default: the same doctor.' }) @IsOptional() doctorId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'Default: the same store.' }) @IsOptional() storeId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'Default: the same service.' }) @IsOptional() serviceId?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @Length(1, 500) reason?: string | null;
+}
