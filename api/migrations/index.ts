@@ -26,6 +26,7 @@ import { Migration20261130115942_returns } from './Migration20261130115942_retur
 import { Migration20261130121416_order_payments } from './Migration20261130121416_order_payments';
 import { Migration20261130152439_order_list_indexes } from './Migration20261130152439_order_list_indexes';
 import { Migration20261130155900_order_handling_and_errors } from './Migration20261130155900_order_handling_and_errors';
+import { Migration20261130182655_surveys } from './Migration20261130182655_surveys';
 import { Migration20261130183002_appointments } from './Migration20261130183002_appointments';
 
 export const migrationsList: MigrationObject[] = [
@@ -55,5 +56,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261130121416_order_payments', class: Migration20261130121416_order_payments },
   { name: 'Migration20261130152439_order_list_indexes', class: Migration20261130152439_order_list_indexes },
   { name: 'Migration20261130155900_order_handling_and_errors', class: Migration20261130155900_order_handling_and_errors },
+  { name: 'Migration20261130182655_surveys', class: Migration20261130182655_surveys },
   { name: 'Migration20261130183002_appointments', class: Migration20261130183002_appointments },
 ];

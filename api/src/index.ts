@@ -48,7 +48,9 @@ export { BusinessCalendar, CaseSlaClock, SlaClockKind, SlaPolicy } from './modul
 export { BUILT_IN_SLA_TARGETS, calendarSpec, resumeClock, schedule, summarize, targetFor, type EffectivePolicy } from './modules/cases/sla.service';
 export { addBusinessMinutes, ALWAYS_OPEN, businessMinutesBetween } from './modules/cases/business-time';
 export { AgentAvailability, AgentPresence, CaseSettings, CaseView, DepartmentFeedback, FeedbackStatus } from './modules/cases/queue.entity';
-export { SatisfactionRequest, SatisfactionRequestStatus } from './modules/surveys/satisfaction-request.entity';
+export { SatisfactionRequest, SatisfactionRequestStatus, SurveyChannel } from './modules/surveys/satisfaction-request.entity';
+export { SurveyPurpose, SurveyQuestionKind, SurveyTemplate, SurveyTemplateVersion } from './modules/surveys/survey-template.entity';
+export { SURVEY_BUILT_IN_ROWS } from './modules/surveys/survey.service';
 // The plugin kit: plugin packages import everything they need from here.
 export * from './core/plugins';
 export { loadInstalledPlugins, corePlugin } from './plugins';

@@ -76,9 +76,12 @@ describe('case workflows', () => {
     expect(d.activities.find((a) => a.action === 'reopen')!.reason).toBe('客户对退款金额不满意');
     expect(d.messages.map((m) => m.body)).toEqual(['为您办理退款 36.5 元', '补偿 50 元并换货']); // proposals went to the customer
 
-    // Resolving asked the customer for a satisfaction rating, once.
-    const csat = await supervisor.graphql<{ satisfactionRequests: { nodes: { sourceId: string; sourceRef: string; customerId: string; status: string }[] } }>('{ satisfactionRequests(paging: { limit: 100 }) { nodes { sourceId sourceRef customerId status } } }');
-    expect(csat.body.data!.satisfactionRequests.nodes.filter((r) => r.sourceId === c.id)).toEqual([{ sourceId: c.id, sourceRef: c.caseNo, customerId, status: 'PENDING' }]);
+    // Resolving asked the customer for a satisfaction rating, once, with HQ's service survey, about the case's store and owner.
+    const store = (await supervisor.graphql<{ case: { orgUnitId: string } }>('query($id: ID!) { case(id: $id) { orgUnitId } }', { id: c.id })).body.data!.case.orgUnitId;
+    const csat = await supervisor.graphql<{ satisfactionRequests: { nodes: Record<string, unknown>[] } }>('{ satisfactionRequests(paging: { limit: 100 }) { nodes { sourceId sourceRef customerId status orgUnitId staffId templateVersion { versionNo name } } } }');
+    expect(csat.body.data!.satisfactionRequests.nodes.filter((r) => r.sourceId === c.id)).toEqual([
+      { sourceId: c.id, sourceRef: c.caseNo, customerId, status: 'PENDING', orgUnitId: store, staffId: staff['agent@east.demo'], templateVersion: { versionNo: 1, name: '服务满意度回访' } },
+    ]);
   });
 
   it('runs a consultation: accept → ask for information (paused) → customer answers → answer → resolve → close', async () => {

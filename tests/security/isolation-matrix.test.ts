@@ -61,6 +61,8 @@ interface West {
   returns: { orderId: string; orderLineId: string; returnId: string; returnVersion: number; returnLineId: string };
   /** West's doctor with a schedule at its branch center, a service, a day of leave and a booked appointment. */
   appointments: { doctorId: string; branchId: string; serviceId: string; serviceVersion: number; exceptionId: string; appointmentId: string; appointmentVersion: number; startsAt: string };
+  /** West's own survey template (its version 1) and its satisfaction request (pending). */
+  surveys: { templateId: string; templateVersion: number; versionId: string; requestId: string };
   allIds: string[];
 }
 
@@ -176,7 +178,15 @@ const matrix: Record<string, MatrixCase> = {
   caseSettings: { query: (w) => ({ query: `query($f: ID!) { caseSettings(franchiseId: $f) { franchiseId assignmentRule feedbackAnswerHours } }`, variables: { f: w.franchiseId } }), expect: 'NOT_FOUND' },
   caseWorkflows: { query: () => ({ query: '{ caseWorkflows { name initial states { name } } }' }), expect: 'noWestData' },
   departmentFeedbacks: { query: (w) => ({ query: `query($id: ID!) { departmentFeedbacks(filter: { or: [{ id: { eq: $id } }, { status: { in: [OPEN, ANSWERED, RESOLVED] } }] }, paging: { limit: 200 }) { totalCount nodes { ${ID_FIELDS} caseId departmentId raisedById title } } }`, variables: { id: w.feedbackId } }), expect: 'noWestData' },
-  satisfactionRequests: { query: () => ({ query: `{ satisfactionRequests(paging: { limit: 200 }) { totalCount nodes { ${ID_FIELDS} customerId sourceId sourceRef staffId } } }` }), expect: 'noWestData' },
+  satisfactionRequests: { query: () => ({ query: `{ satisfactionRequests(paging: { limit: 200 }) { totalCount nodes { ${ID_FIELDS} customerId sourceId sourceRef staffId orgUnitId templateVersionId templateVersion { id templateId } } } }` }), expect: 'noWestData' },
+  surveyTemplates: { query: () => ({ query: `{ surveyTemplates(paging: { limit: 200 }) { totalCount nodes { id franchiseId currentVersionId } } }` }), expect: 'noWestData' },
+  surveyTemplate: { query: (w) => ({ query: `query($id: ID!) { surveyTemplate(id: $id) { id franchiseId } }`, variables: { id: w.surveys.templateId } }), expect: 'null' },
+  surveyTemplateVersion: { query: (w) => ({ query: `query($id: ID!) { surveyTemplateVersion(id: $id) { id franchiseId templateId } }`, variables: { id: w.surveys.versionId } }), expect: 'null' },
+  createSurveyTemplate: { query: () => ({ query: `mutation { createSurveyTemplate(input: { code: "west-copy", name: "x", purpose: GENERAL, shared: true, questions: [{ key: "a", kind: TEXT, text: "x" }] }) { id franchiseId } }` }), expect: 'FORBIDDEN' },
+  updateSurveyTemplate: { query: (w) => ({ query: `mutation($id: ID!, $v: Int!) { updateSurveyTemplate(input: { id: $id, version: $v, name: "taken" }) { id } }`, variables: { id: w.surveys.templateId, v: w.surveys.templateVersion } }), expect: 'NOT_FOUND' },
+  sendSatisfactionRequest: { query: (w) => ({ query: `mutation($id: ID!) { sendSatisfactionRequest(input: { id: $id, channel: PHONE }) { id } }`, variables: { id: w.surveys.requestId } }), expect: 'NOT_FOUND' },
+  recordSurveyAnswers: { query: (w) => ({ query: `mutation($id: ID!) { recordSurveyAnswers(input: { id: $id, version: 1, channel: PHONE, answers: [{ questionKey: "overall", value: 1 }] }) { id } }`, variables: { id: w.surveys.requestId } }), expect: 'NOT_FOUND' },
+  satisfactionFigures: { query: (w) => ({ query: `query($f: ID!, $s: ID!) { a: satisfactionFigures(input: { from: "2020-01-01", to: "2020-12-31", franchiseId: $f, groupBy: FRANCHISE }) { groups { key label } totals { sent } } b: satisfactionFigures(input: { from: "2020-01-01", to: "2020-12-31", storeId: $s }) { totals { sent } } }`, variables: { f: w.franchiseId, s: w.storeId } }), expect: 'NOT_FOUND' },
   createOneCase: { query: (w) => ({ query: `mutation($c: ID!, $u: ID!) { createOneCase(input: { case: { type: COMPLAINT, channel: PHONE, subject: "潜入", description: "x", customerId: $c, orgUnitId: $u } }) { ${ID_FIELDS} } }`, variables: { c: w.customerId, u: w.storeId } }), expect: 'NOT_FOUND' },
   updateOneCase: { query: (w) => ({ query: `mutation($id: ID!, $v: Int!) { updateOneCase(input: { id: $id, version: $v, update: { subject: "taken" } }) { id } }`, variables: { id: w.caseId, v: w.caseVersion } }), expect: 'NOT_FOUND' },
   acceptCase: { query: (w) => ({ query: `mutation($id: ID!, $v: Int) { acceptCase(input: { id: $id, version: $v }) { id ownerId } }`, variables: { id: w.caseId, v: w.caseVersion } }), expect: 'NOT_FOUND' },
@@ -485,8 +495,9 @@ describe('franchise isolation matrix', () => {
     await must(westAgent, 'mutation { setMyAvailability(input: { availability: ONLINE, capacity: 7 }) { staffUserId } }');
     const westCases = (await must<{ a: Versioned & { state: string }; b: Versioned & { state: string } }>(westOwner, 'query($a: ID!, $b: ID!) { a: case(id: $a) { id version state } b: case(id: $b) { id version state } }', { a: openCase.id, b: resolvedCase.id }));
     expect([westCases.a.state, westCases.b.state]).toEqual(['NEW', 'RESOLVED']);
-    const satisfaction = (await must<{ satisfactionRequests: { nodes: { id: string }[] } }>(westOwner, '{ satisfactionRequests(paging: { limit: 200 }) { nodes { id } } }')).satisfactionRequests.nodes;
+    const satisfaction = (await must<{ satisfactionRequests: { nodes: { id: string; sourceId: string }[] } }>(westOwner, '{ satisfactionRequests(paging: { limit: 200 }) { nodes { id sourceId } } }')).satisfactionRequests.nodes;
     expect(satisfaction.length).toBeGreaterThan(0);
+    const westTemplate = (await must<{ createSurveyTemplate: Versioned & { currentVersionId: string } }>(westOwner, 'mutation { createSurveyTemplate(input: { code: "west-only", name: "西区独有问卷", purpose: CALLBACK, questions: [{ key: "overall", kind: RATING, text: "西区独有", satisfaction: true }] }) { id version currentVersionId } }')).createSurveyTemplate;
     // Everything of west's in the cases module (the demo seeds add their own), so no leak goes unseen.
     const { caseSettings } = await must<{ caseSettings: West['caseSettings'] }>(westOwner, '{ caseSettings { assignmentRule feedbackAnswerHours } }');
     const westCaseData = await must<{ cases: { nodes: { id: string }[] }; caseViews: { id: string }[]; slaPolicies: { id: string }[]; businessCalendars: { id: string }[]; departmentFeedbacks: { nodes: { id: string }[] } }>(
@@ -629,6 +640,7 @@ describe('franchise isolation matrix', () => {
       caseVersion: westCases.a.version,
       resolvedCaseId: westCases.b.id,
       resolvedCaseVersion: westCases.b.version,
+      surveys: { templateId: westTemplate.id, templateVersion: westTemplate.version, versionId: westTemplate.currentVersionId, requestId: satisfaction.find((r) => r.sourceId === westCases.b.id)!.id },
       sharedViewId: sharedView.id,
       sharedViewVersion: sharedView.version,
       personalViewId: personalView.id,
@@ -691,6 +703,8 @@ describe('franchise isolation matrix', () => {
         policy.id,
         feedback.id,
         ...satisfaction.map((r) => r.id),
+        westTemplate.id,
+        westTemplate.currentVersionId,
         ...westCaseData.cases.nodes.map((c) => c.id),
         ...westCaseData.caseViews.map((v) => v.id),
         ...westCaseData.slaPolicies.map((p) => p.id),

@@ -1,5 +1,5 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { deferEvents, writeDeferredEvents, type Logger } from '@pharmadesk/api';
+import { deferEvents, SURVEY_BUILT_IN_ROWS, writeDeferredEvents, type Logger } from '@pharmadesk/api';
 import { Rng } from './rng';
 
 /** The default seed: change it and every demo record changes, deterministically. */
@@ -91,6 +91,8 @@ async function markReplayedEventsDispatched(orm: MikroORM): Promise<void> {
   });
 }
 
+const BUILT_IN_ROWS = { ...SURVEY_BUILT_IN_ROWS };
+
 async function firstNonEmptyTable(orm: MikroORM): Promise<string | undefined> {
   const tables = Object.values(orm.getMetadata().getAll())
     .filter((meta) => !meta.embeddable && !meta.virtual && meta.tableName)
@@ -99,7 +101,9 @@ async function firstNonEmptyTable(orm: MikroORM): Promise<string | undefined> {
   return orm.em.fork().transactional(async (em) => {
     await em.execute(`select set_config('app.franchise_ids', '*', true)`);
     for (const table of tables) {
-      const rows = await em.execute<{ found: boolean }[]>(`select exists (select 1 from ${table}) as found`);
+      // Rows the migrations write (built-in definitions) are not data.
+      const builtIn: string[] = (BUILT_IN_ROWS as Record<string, string[]>)[table] ?? [];
+      const rows = await em.execute<{ found: boolean }[]>(`select exists (select 1 from ${table}${builtIn.length ? ` where id not in (${builtIn.map((id) => `'${id}'`).join(', ')})` : ''}) as found`);
       if (rows[0]?.found) return table;
     }
     return undefined;

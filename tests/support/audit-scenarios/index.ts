@@ -11,6 +11,7 @@ import { stockDocumentsAuditScenario } from './stock-documents';
 import { ordersAuditScenario } from './orders';
 import { returnsAuditScenario } from './returns';
 import { appointmentsAuditScenario } from './appointments';
+import { surveysAuditScenario } from './surveys';
 
 /**
  * Per-module parts of the audit test (tests/identity/pii-and-audit.test.ts): each runs
@@ -36,4 +37,5 @@ auditScenarios.push(stockControlAuditScenario);
 auditScenarios.push(ordersAuditScenario);
 auditScenarios.push(returnsAuditScenario);
 auditScenarios.push(appointmentsAuditScenario);
+auditScenarios.push(surveysAuditScenario);
 auditScenarios.push(eventsAuditScenario);

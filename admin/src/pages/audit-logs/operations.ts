@@ -19,6 +19,7 @@ export const OPERATION_NAMES: Record<string, Record<'zh-CN' | 'en', string>> = {
   setStaffRoles: { 'zh-CN': '设置员工角色', en: 'Set staff roles' }, startCaseInvestigation: { 'zh-CN': '开始调查', en: 'Start investigation' },
   transferCase: { 'zh-CN': '转交工单', en: 'Transfer case' }, transitionCase: { 'zh-CN': '工单流转', en: 'Case workflow action' },
   updateCaseSettings: { 'zh-CN': '修改工单设置', en: 'Update case settings' }, updatePluginOptions: { 'zh-CN': '修改插件选项', en: 'Update plugin options' },
+  sendSatisfactionRequest: { 'zh-CN': '发送满意度调查', en: 'Send satisfaction survey' }, recordSurveyAnswers: { 'zh-CN': '记录问卷答案', en: 'Record survey answers' },
 };
 
 const ENTITY_NAMES: Record<string, Record<'zh-CN' | 'en', string>> = {
@@ -29,7 +30,7 @@ const ENTITY_NAMES: Record<string, Record<'zh-CN' | 'en', string>> = {
   DepartmentFeedback: { 'zh-CN': '跨部门反馈', en: 'department feedback' }, CareTask: { 'zh-CN': '关怀任务', en: 'care task' },
   SatisfactionRequest: { 'zh-CN': '满意度回访', en: 'satisfaction survey' }, FranchisePlugin: { 'zh-CN': '插件启用', en: 'plugin enablement' },
   RefundApproval: { 'zh-CN': '退款审批', en: 'refund approval' }, CaseMessage: { 'zh-CN': '工单消息', en: 'case message' }, CaseSettings: { 'zh-CN': '工单设置', en: 'case settings' },
-  AgentPresence: { 'zh-CN': '坐席状态', en: 'agent presence' },
+  AgentPresence: { 'zh-CN': '坐席状态', en: 'agent presence' }, SurveyTemplate: { 'zh-CN': '问卷模板', en: 'survey template' },
 };
 const VERBS: Record<string, Record<'zh-CN' | 'en', string>> = { create: { 'zh-CN': '新建', en: 'Create' }, update: { 'zh-CN': '修改', en: 'Update' }, delete: { 'zh-CN': '删除', en: 'Delete' } };
 

@@ -11,7 +11,7 @@ import { workflowFor } from '../../core/plugins/workflows';
 import { staffLoader } from '../identity/identity.loaders';
 import { StaffUser } from '../identity/staff-user.entity';
 import { SatisfactionRequest } from '../surveys/satisfaction-request.entity';
-import { listSatisfactionRequests } from '../surveys/satisfaction.service';
+import { listSatisfactionRequests } from '../surveys/survey.queries';
 import { CasePermission } from './case.permissions';
 import { findCase } from './case.service';
 import { openCaseCountLoader } from './case.loaders';

@@ -1,0 +1,25 @@
+import type { RequestContext } from '../../core/context';
+import type { ListArgs } from '../../core/graphql/list';
+import { SortDirection } from '../../core/graphql/sorting';
+import { byIdLoader } from '../../core/loaders';
+import { readPage, type ReadSpec } from '../../core/read/page';
+import type { Selection } from '../../core/read/selection';
+import { SatisfactionRequest } from './satisfaction-request.entity';
+import { SurveyTemplate, SurveyTemplateVersion } from './survey-template.entity';
+
+/** Satisfaction requests (surveys sent) as plain rows (the read path). */
+const SATISFACTION_READ: ReadSpec<SatisfactionRequest> = { entity: SatisfactionRequest, always: ['id', 'franchiseId', 'templateVersionId'] };
+
+export function listSatisfactionRequests(ctx: RequestContext, args: ListArgs, selection: Selection | null = null, where: Record<string, unknown> = {}) {
+  return readPage(ctx.em, SATISFACTION_READ, args, selection, { where, defaultSort: [{ field: 'createdAt', direction: SortDirection.DESC }] });
+}
+
+/** Templates: HQ's shared ones and the caller's franchise's own (row-level security and the shared filter). */
+const TEMPLATE_READ: ReadSpec<SurveyTemplate> = { entity: SurveyTemplate, always: ['id', 'franchiseId', 'currentVersionId'] };
+
+export function listSurveyTemplates(ctx: RequestContext, args: ListArgs, selection: Selection | null = null, where: Record<string, unknown> = {}) {
+  return readPage(ctx.em, TEMPLATE_READ, args, selection, { where, defaultSort: [{ field: 'code', direction: SortDirection.ASC }] });
+}
+
+export const surveyTemplateLoader = (ctx: RequestContext) => byIdLoader(ctx, SurveyTemplate);
+export const surveyTemplateVersionLoader = (ctx: RequestContext) => byIdLoader(ctx, SurveyTemplateVersion);

@@ -1,0 +1,76 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../../core/context';
+import { OffsetPaging } from '../../core/graphql/paging';
+import { selectionOf } from '../../core/read/selection';
+import { SatisfactionRequest } from './satisfaction-request.entity';
+import { satisfactionFigures } from './satisfaction-figures';
+import { SurveyPurpose, SurveyTemplate, SurveyTemplateVersion } from './survey-template.entity';
+import { SurveyPermission as P } from './survey.permissions';
+import { listSurveyTemplates, surveyTemplateLoader, surveyTemplateVersionLoader } from './survey.queries';
+import { createSurveyTemplate, recordSurveyAnswers, sendSatisfactionRequest, updateSurveyTemplate } from './survey.service';
+import { CreateSurveyTemplateInput, RecordSurveyAnswersInput, SatisfactionFigures, SatisfactionFiguresInput, SendSatisfactionRequestInput, SurveyTemplateConnection, UpdateSurveyTemplateInput } from './survey.types';
+
+@Resolver(() => SurveyTemplate)
+export class SurveyTemplateResolver {
+  @Authorized(P['survey:read'])
+  @Query(() => SurveyTemplateConnection, { description: 'Survey templates: HQ’s shared ones and your franchise’s own.' })
+  surveyTemplates(
+    @Ctx() ctx: RequestContext,
+    @Arg('purpose', () => SurveyPurpose, { nullable: true }) purpose?: SurveyPurpose,
+    @Arg('paging', () => OffsetPaging, { nullable: true }) paging?: OffsetPaging,
+    @Info() info?: GraphQLResolveInfo,
+  ) {
+    return listSurveyTemplates(ctx, { paging }, info ? selectionOf(info, ['nodes']) : null, purpose ? { purpose } : {});
+  }
+
+  @Authorized(P['survey:read'])
+  @Query(() => SurveyTemplate, { nullable: true })
+  surveyTemplate(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
+    return surveyTemplateLoader(ctx).load(id);
+  }
+
+  @Authorized(P['survey:read'])
+  @Query(() => SurveyTemplateVersion, { nullable: true, description: 'One version of a template’s questions (what a survey was sent with).' })
+  surveyTemplateVersion(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
+    return surveyTemplateVersionLoader(ctx).load(id);
+  }
+
+  @Authorized(P['survey:template'])
+  @Mutation(() => SurveyTemplate, { description: 'A new survey template (version 1); shared: HQ only.' })
+  createSurveyTemplate(@Ctx() ctx: RequestContext, @Arg('input') input: CreateSurveyTemplateInput) {
+    return createSurveyTemplate(ctx, input);
+  }
+
+  @Authorized(P['survey:template'])
+  @Mutation(() => SurveyTemplate, { description: 'Rename, (de)activate, or change the questions (a new version; sent surveys keep theirs).' })
+  updateSurveyTemplate(@Ctx() ctx: RequestContext, @Arg('input') input: UpdateSurveyTemplateInput) {
+    return updateSurveyTemplate(ctx, input);
+  }
+}
+
+@Resolver(() => SatisfactionRequest)
+export class SatisfactionRequestResolver {
+  @FieldResolver(() => SurveyTemplateVersion, { nullable: true, description: 'The questions it is asked with.' })
+  templateVersion(@Ctx() ctx: RequestContext, @Root() request: SatisfactionRequest) {
+    return surveyTemplateVersionLoader(ctx).load(request.templateVersionId);
+  }
+
+  @Authorized(P['survey:answer'])
+  @Mutation(() => SatisfactionRequest, { description: 'Mark a pending survey as sent through a channel (response rate counts from here).' })
+  sendSatisfactionRequest(@Ctx() ctx: RequestContext, @Arg('input') input: SendSatisfactionRequestInput) {
+    return sendSatisfactionRequest(ctx, input);
+  }
+
+  @Authorized(P['survey:answer'])
+  @Mutation(() => SatisfactionRequest, { description: 'Record the customer’s answers once, checked against the questions the survey was sent with.' })
+  recordSurveyAnswers(@Ctx() ctx: RequestContext, @Arg('input') input: RecordSurveyAnswersInput) {
+    return recordSurveyAnswers(ctx, input);
+  }
+
+  @Authorized(P['survey:report'])
+  @Query(() => SatisfactionFigures, { description: 'Satisfaction, dissatisfaction, NPS and response rates over a period (by franchise, store, agent, channel, day or month) in each franchise’s time zone; see SatisfactionFigure for the definitions.' })
+  satisfactionFigures(@Ctx() ctx: RequestContext, @Arg('input') input: SatisfactionFiguresInput) {
+    return satisfactionFigures(ctx, input);
+  }
+}
