@@ -137,7 +137,7 @@ export const en: DeepPartial<Dictionary> = {
     subjectRequired: 'An email needs a subject', bodyRequired: 'Write the text', enabled: 'Enabled', enabledHelp: 'When disabled, this kind is not sent on this channel (logged as not sent).',
     toCustomer: 'To the customer', toStaff: 'In-app, to staff', franchise: 'Franchise', pickFranchise: 'Pick a franchise',
     quietHours: 'Quiet hours', quietHoursHelp: 'Customer messages decided in these hours wait until they end (staff in-app notifications do not)', quietHoursOn: 'On', from: 'From', to: 'To', timeZone: 'Time zone',
-    kinds: { case_resolved: 'Case resolved', case_confirmation_requested: 'Solution to confirm', customer_care: 'Care message', case_reopened: 'Case reopened', case_vip_opened: 'New VIP case', order_shipped: 'Order shipped', order_tracking: 'Delivery update', order_cancelled: 'Order cancelled', order_payment_reminder: 'Payment reminder' },
+    kinds: { case_resolved: 'Case resolved', case_confirmation_requested: 'Solution to confirm', customer_care: 'Care message', case_reopened: 'Case reopened', case_vip_opened: 'New VIP case', order_shipped: 'Order shipped', order_tracking: 'Delivery update', order_cancelled: 'Order cancelled', order_payment_reminder: 'Payment reminder', appointment_confirmed: 'Appointment confirmed', appointment_changed: 'Appointment changed', appointment_cancelled: 'Appointment cancelled', appointment_reminder: 'Day-before reminder', appointment_for_doctor: 'Booking for a doctor', appointment_next_day: 'Next day’s appointments', appointment_verification_overdue: 'Online request overdue' },
   },
   inventory: {
     products: 'Products', warehouses: 'Warehouses and zones', stock: 'Stock', moves: 'Stock ledger', lots: 'Lots and recalls',

@@ -1,7 +1,8 @@
 import { defineModule } from '../../core/modules/module';
 import { Appointment, AppointmentSettings, DoctorSchedule, HealthService, ScheduleException } from './appointment.entity';
 import { appointmentEventTypes } from './appointment.events';
-import { appointmentVerificationJob } from './appointment.jobs';
+import { appointmentNoticeHandlers } from './appointment-notices';
+import { appointmentReminderJob, appointmentVerificationJob } from './appointment.jobs';
 import { AppointmentPermission } from './appointment.permissions';
 import { AppointmentResolver, ScheduleResolver } from './appointment.resolver';
 
@@ -11,6 +12,7 @@ export const appointmentsModule = defineModule({
   entities: [HealthService, DoctorSchedule, ScheduleException, Appointment, AppointmentSettings],
   resolvers: [AppointmentResolver, ScheduleResolver],
   permissions: [AppointmentPermission],
-  jobs: [appointmentVerificationJob],
+  jobs: [appointmentVerificationJob, appointmentReminderJob],
   events: appointmentEventTypes,
+  contributes: { eventHandlers: [...appointmentNoticeHandlers] },
 });

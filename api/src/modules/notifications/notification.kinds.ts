@@ -23,6 +23,7 @@ const common = { franchiseName: '加盟商名称 Franchise name' };
 const customer = { ...common, customerName: '客户姓名 Customer name' };
 const caseFields = { caseNo: '工单号 Case number', subject: '工单主题 Case subject' };
 const orderFields = { orderNo: '订单号 Order number' };
+const appointmentFields = { appointmentNo: '预约号 Appointment number', doctorName: '医生 Doctor', storeName: '门店/分中心 Store', time: '预约时间 Time', serviceName: '服务项目 Service' };
 
 export const NOTIFICATION_KINDS = [
   {
@@ -93,6 +94,76 @@ export const NOTIFICATION_KINDS = [
     defaults: {
       'zh-CN': { subject: '订单 {{orderNo}} 待付款', body: '{{customerName}}您好，您的订单 {{orderNo}} 尚待付款 ¥{{amount}}，付款后我们将尽快为您处理。如已付款请忽略本消息。【{{franchiseName}}】' },
       en: { subject: 'Order {{orderNo}} awaits payment', body: 'Dear {{customerName}}, your order {{orderNo}} awaits payment of ¥{{amount}}; we will handle it as soon as it is paid. Please ignore this if you have paid. — {{franchiseName}}' },
+    },
+  },
+  {
+    key: 'appointment.confirmed',
+    audience: 'customer',
+    label: '预约成功通知 Appointment confirmed',
+    placeholders: { ...customer, ...appointmentFields },
+    defaults: {
+      'zh-CN': { subject: '预约成功：{{time}} {{serviceName}}', body: '尊敬的{{customerName}}，您在{{time}}预约{{doctorName}}医生（{{storeName}}）的{{serviceName}}项目已经预约成功，请按时来中心接受服务，如有变化请提前一天通知中心或客服，期待您的光临。【{{franchiseName}}】' },
+      en: { subject: 'Appointment confirmed: {{time}} {{serviceName}}', body: 'Dear {{customerName}}, your {{serviceName}} with Dr {{doctorName}} at {{storeName}} on {{time}} is booked. Please come on time; if anything changes, tell us a day ahead. — {{franchiseName}}' },
+    },
+  },
+  {
+    key: 'appointment.changed',
+    audience: 'customer',
+    label: '预约变更通知 Appointment changed',
+    placeholders: { ...customer, ...appointmentFields, previousTime: '原预约时间 Previous time' },
+    defaults: {
+      'zh-CN': { subject: '预约已变更为 {{time}}', body: '尊敬的{{customerName}}，您原定{{previousTime}}的预约已改为{{time}}，{{doctorName}}医生（{{storeName}}）的{{serviceName}}项目，请按时来中心接受服务，期待您的光临。【{{franchiseName}}】' },
+      en: { subject: 'Appointment moved to {{time}}', body: 'Dear {{customerName}}, your appointment of {{previousTime}} is now on {{time}}: {{serviceName}} with Dr {{doctorName}} at {{storeName}}. We look forward to seeing you. — {{franchiseName}}' },
+    },
+  },
+  {
+    key: 'appointment.cancelled',
+    audience: 'customer',
+    label: '预约取消通知 Appointment cancelled',
+    placeholders: { ...customer, ...appointmentFields, reason: '取消原因 Reason' },
+    defaults: {
+      'zh-CN': { subject: '预约已取消：{{time}} {{serviceName}}', body: '尊敬的{{customerName}}，您在{{time}}预约的{{serviceName}}项目已经取消，感谢您的支持！【{{franchiseName}}】' },
+      en: { subject: 'Appointment cancelled: {{time}} {{serviceName}}', body: 'Dear {{customerName}}, your {{serviceName}} appointment on {{time}} is cancelled. Thank you for your support. — {{franchiseName}}' },
+    },
+  },
+  {
+    key: 'appointment.reminder',
+    audience: 'customer',
+    label: '预约前一天提醒 Day-before reminder',
+    placeholders: { ...customer, ...appointmentFields },
+    defaults: {
+      'zh-CN': { subject: '明日预约提醒：{{time}}', body: '尊敬的{{customerName}}，提醒您：您预约了{{time}}{{doctorName}}医生（{{storeName}}）的{{serviceName}}项目，请按时来中心接受服务，如有变化请及时联系我们。【{{franchiseName}}】' },
+      en: { subject: 'Reminder: your appointment tomorrow, {{time}}', body: 'Dear {{customerName}}, a reminder of your {{serviceName}} with Dr {{doctorName}} at {{storeName}} on {{time}}. Please come on time, and tell us if anything changes. — {{franchiseName}}' },
+    },
+  },
+  {
+    key: 'appointment.for_doctor',
+    audience: 'staff',
+    label: '医生预约提醒 Booking for a doctor',
+    placeholders: { ...common, ...appointmentFields, customerName: '客户姓名 Customer name', change: '变化 What happened' },
+    defaults: {
+      'zh-CN': { subject: '{{change}}：{{time}} {{customerName}}', body: '{{customerName}} {{time}} 在{{storeName}}的{{serviceName}}（{{appointmentNo}}）：{{change}}。' },
+      en: { subject: '{{change}}: {{time}} {{customerName}}', body: '{{customerName}}, {{serviceName}} at {{storeName}} on {{time}} ({{appointmentNo}}): {{change}}.' },
+    },
+  },
+  {
+    key: 'appointment.next_day',
+    audience: 'staff',
+    label: '次日预约清单 Next day’s appointments',
+    placeholders: { ...common, date: '日期 Date', count: '预约数 Count', list: '预约清单 List' },
+    defaults: {
+      'zh-CN': { subject: '{{date}} 共 {{count}} 个预约', body: '{{date}} 的预约：\n{{list}}' },
+      en: { subject: '{{count}} appointments on {{date}}', body: 'Appointments on {{date}}:\n{{list}}' },
+    },
+  },
+  {
+    key: 'appointment.verification_overdue',
+    audience: 'staff',
+    label: '网上预约超时未核实 Online request overdue',
+    placeholders: { ...common, ...appointmentFields, customerName: '客户姓名 Customer name' },
+    defaults: {
+      'zh-CN': { subject: '网上预约 {{appointmentNo}} 超过 2 小时未核实', body: '{{customerName}} 网上预约了 {{time}} {{doctorName}}医生（{{storeName}}）的{{serviceName}}，至今未核实，请尽快联系客户。' },
+      en: { subject: 'Online request {{appointmentNo}} not verified within 2 hours', body: '{{customerName}} asked online for {{serviceName}} with Dr {{doctorName}} at {{storeName}} on {{time}}; nobody has verified it yet: please call the customer.' },
     },
   },
   {
