@@ -200,6 +200,27 @@ describe('orders', () => {
     expect(cancelled.state).toBe('CANCELLED');
   });
 
+  it('counts goods handed over or delivered as the customer’s purchase, two at once included, without touching the archive’s version', async () => {
+    const SPEND = 'query($id: ID!) { customer(id: $id) { version totalSpend purchaseCount lastPurchaseAt } }';
+    const before = (await must<{ customer: { version: number; totalSpend: number; purchaseCount: number } }>(owner, SPEND, { id: customerId })).customer;
+    // Two counter receipts for the same customer handed over at the same moment.
+    const receipts = await Promise.all([1, 2].map((quantity) => mustCreateOrder(owner, { channel: 'IN_STORE', customerId, warehouseId: wh.warehouseId, lines: [{ productId: vitamin.id, quantity }] })));
+    for (const r of receipts) await mustAct(owner, 'payOrder', { id: r.id });
+    const handed = await Promise.all(receipts.map((r) => orderAction(owner, 'handOverOrder', { id: r.id })));
+    expect(handed.map((h) => h.body.errors)).toEqual([undefined, undefined]);
+    // A paid online order on its way is not yet a purchase; delivered, it is.
+    const online1 = await mustCreateOrder(agent, online([{ productId: amox.id, quantity: 1 }]));
+    for (const m of ['startOrderReview', 'reviewOrder', 'startOrderPicking']) await mustAct(owner, m, { id: online1.id });
+    await mustAct(owner, 'shipOrder', { id: online1.id, carrier: '顺丰速运', trackingNo: 'SF-SPEND-1' }, 'ShipOrderInput');
+    const shipped = (await must<{ customer: { totalSpend: number; purchaseCount: number } }>(owner, SPEND, { id: customerId })).customer;
+    expect([shipped.totalSpend, shipped.purchaseCount]).toEqual([before.totalSpend + 36, before.purchaseCount + 2]);
+    await mustAct(owner, 'deliverOrder', { id: online1.id });
+    await mustAct(owner, 'confirmOrderReceipt', { id: online1.id, condition: 'GOOD' }, 'ConfirmOrderReceiptInput'); // confirming later counts nothing twice
+    const after = (await must<{ customer: { version: number; totalSpend: number; purchaseCount: number; lastPurchaseAt: string } }>(owner, SPEND, { id: customerId })).customer;
+    expect(after).toMatchObject({ version: before.version, totalSpend: before.totalSpend + 36 + 23.5, purchaseCount: before.purchaseCount + 3 });
+    expect(after.lastPurchaseAt).not.toBeNull();
+  });
+
   it('refuses actions the state does not allow, naming the allowed ones; stale versions and missing permissions too', async () => {
     const order = await mustCreateOrder(agent, online([{ productId: vitamin.id, quantity: 1 }]));
     const cases: [string, Record<string, unknown>, string?][] = [

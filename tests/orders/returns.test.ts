@@ -106,8 +106,15 @@ describe('returns', () => {
     const { stockDestructions } = await must<{ stockDestructions: { nodes: { status: string; reason: string; lines: { quantity: number }[] }[] } }>(owner, '{ stockDestructions(paging: { limit: 50 }) { nodes { status reason lines { quantity } } } }');
     expect(stockDestructions.nodes.find((d) => d.reason.includes(r.returnNo))).toMatchObject({ status: 'REQUESTED', lines: [{ quantity: 1 }, { quantity: 1 }] });
 
+    const SPEND = 'query($id: ID!) { customer(id: $id) { totalSpend purchaseCount } customerTimeline(customerId: $id, first: 10) { nodes { title amount } } }';
+    type Spend = { customer: { totalSpend: number; purchaseCount: number }; customerTimeline: { nodes: { title: string; amount: number | null }[] } };
+    const spent = (await must<Spend>(owner, SPEND, { id: customerId })).customer;
     const refunded = await mustReturnAct(supervisor, 'refundReturn', { id: r.id, reference: 'WXPAY-REF-0001' }, 'RefundReturnInput');
     expect(refunded).toMatchObject({ state: 'REFUNDED', stage: 'COMPLETED', refundReference: 'WXPAY-REF-0001', slaClock: null, allowedActions: [] });
+    // The money back comes off the customer's spend; it is not a purchase, and it shows on the timeline.
+    const afterRefund = await must<Spend>(owner, SPEND, { id: customerId });
+    expect([afterRefund.customer.totalSpend, afterRefund.customer.purchaseCount]).toEqual([spent.totalSpend - 112.5, spent.purchaseCount]);
+    expect(afterRefund.customerTimeline.nodes).toContainEqual({ title: `退款：退货单 ${r.returnNo}`, amount: -112.5 });
     expect(refunded.refundMetAt).not.toBeNull();
 
     const detail = await must<{ return: { events: { kind: string; action: string | null; toState: string | null }[]; order: { id: string; returns: { id: string; state: string }[] } } }>(

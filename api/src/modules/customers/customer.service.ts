@@ -260,40 +260,55 @@ export async function mergeCustomers(ctx: RequestContext, input: MergeCustomersI
 
 export interface Purchase {
   customerId: string;
-  /** Yuan. */
+  /** Yuan; negative for a refund, which takes the amount off without counting as a purchase. */
   amount: number;
   at: Date;
   orgUnitId?: string;
   summary?: string;
+  /** False when the source shows on the timeline itself (an order does); a PURCHASE entry otherwise. */
+  timelineEntry?: boolean;
 }
 
 /**
- * Purchases against customers: their totals and each month's spend (top spenders, RFM) and a
- * timeline entry per purchase, in three statements however many there are. Orders call this;
- * demo data too. The caller flushes.
+ * Purchases (and refunds) against customers: their totals and each month's spend (top spenders,
+ * RFM) and a timeline entry per purchase, in a few statements however many there are. Orders
+ * call this; demo data too. The totals are added in SQL, not through the entity: two orders of
+ * one customer completing at once both count, and an agent editing the archive meanwhile is not
+ * told of a conflict (the version is for what people edit). The caller flushes.
  */
 export async function recordPurchases(em: EntityManager, purchases: readonly Purchase[]): Promise<void> {
   if (!purchases.length) return;
-  const customers = new Map((await em.find(Customer, { id: { $in: [...new Set(purchases.map((p) => p.customerId))] } })).map((c) => [c.id, c]));
-  const spend = new Map<string, { customer: Customer; month: string; orgUnitId: string; amount: number; purchases: number }>();
+  const ids = [...new Set(purchases.map((p) => p.customerId))];
+  const found = await em.execute<{ id: string; franchise_id: string; org_unit_id: string }[]>(`select id, franchise_id, org_unit_id from customer where id in (${ids.map(() => '?').join(', ')})`, ids);
+  const customers = new Map(found.map((c) => [c.id, c]));
+  const totals = new Map<string, { amount: number; purchases: number; lastAt: Date | null }>();
+  const spend = new Map<string, { customerId: string; franchiseId: string; month: string; orgUnitId: string; amount: number; purchases: number }>();
   for (const purchase of purchases) {
     const customer = customers.get(purchase.customerId);
     if (!customer) throw new NotFoundError('Customer', purchase.customerId);
+    const isPurchase = purchase.amount >= 0 ? 1 : 0;
+    const total = totals.get(customer.id) ?? { amount: 0, purchases: 0, lastAt: null };
+    totals.set(customer.id, { amount: total.amount + purchase.amount, purchases: total.purchases + isPurchase, lastAt: isPurchase && (!total.lastAt || total.lastAt < purchase.at) ? purchase.at : total.lastAt });
     const month = `${purchase.at.toISOString().slice(0, 7)}-01`;
     const key = `${customer.id}/${month}`;
-    const total = spend.get(key) ?? { customer, month, orgUnitId: purchase.orgUnitId ?? customer.orgUnitId, amount: 0, purchases: 0 };
-    spend.set(key, { ...total, amount: total.amount + purchase.amount, purchases: total.purchases + 1 });
-    customer.totalSpend = (Number(customer.totalSpend) + purchase.amount).toFixed(2);
-    customer.purchaseCount += 1;
-    if (!customer.lastPurchaseAt || customer.lastPurchaseAt < purchase.at) customer.lastPurchaseAt = purchase.at;
-    if (!customer.lastServiceAt || customer.lastServiceAt < purchase.at) customer.lastServiceAt = purchase.at;
-    em.create(CustomerEvent, { franchiseId: customer.franchiseId, customerId: customer.id, kind: CustomerEventKind.PURCHASE, occurredAt: purchase.at, summary: purchase.summary ?? '购买', amount: purchase.amount.toFixed(2) });
+    const monthly = spend.get(key) ?? { customerId: customer.id, franchiseId: customer.franchise_id, month, orgUnitId: purchase.orgUnitId ?? customer.org_unit_id, amount: 0, purchases: 0 };
+    spend.set(key, { ...monthly, amount: monthly.amount + purchase.amount, purchases: monthly.purchases + isPurchase });
+    if (purchase.timelineEntry !== false)
+      em.create(CustomerEvent, { franchiseId: customer.franchise_id, customerId: customer.id, kind: CustomerEventKind.PURCHASE, occurredAt: purchase.at, summary: purchase.summary ?? (isPurchase ? '购买' : '退款'), amount: purchase.amount.toFixed(2) });
   }
+  const rows = [...totals];
+  await em.execute(
+    `update customer c set total_spend = c.total_spend + t.amount, purchase_count = c.purchase_count + t.purchases,
+            last_purchase_at = greatest(c.last_purchase_at, t.last_at), last_service_at = greatest(c.last_service_at, t.last_at)
+       from (values ${rows.map(() => '(?::uuid, ?::numeric, ?::int, ?::timestamptz)').join(', ')}) t(id, amount, purchases, last_at)
+      where c.id = t.id`,
+    rows.flatMap(([id, t]) => [id, t.amount.toFixed(2), t.purchases, t.lastAt]),
+  );
   const months = [...spend.values()];
   await em.execute(
     `insert into customer_spend_month (customer_id, month, franchise_id, org_unit_id, amount, purchases) values ${months.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')}
      on conflict (customer_id, month) do update set amount = customer_spend_month.amount + excluded.amount, purchases = customer_spend_month.purchases + excluded.purchases`,
-    months.flatMap((m) => [m.customer.id, m.month, m.customer.franchiseId, m.orgUnitId, m.amount.toFixed(2), m.purchases]),
+    months.flatMap((m) => [m.customerId, m.month, m.franchiseId, m.orgUnitId, m.amount.toFixed(2), m.purchases]),
   );
 }
 

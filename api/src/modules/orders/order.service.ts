@@ -8,7 +8,7 @@ import { formatNumber, nextNumber, numberingYear } from '../../core/numbering/nu
 import { workflowFor } from '../../core/plugins/workflows';
 import { checkVersion } from '../../core/services/updates';
 import { availableTransitions, runTransition, stateOf, type AvailableTransition, type WorkflowDefinition } from '../../core/workflow/workflow';
-import { getCustomer } from '../customers/customer.service';
+import { getCustomer, recordPurchase } from '../customers/customer.service';
 import { CatalogStatus } from '../inventory/catalog.entity';
 import { getProduct, termsFor } from '../inventory/catalog.service';
 import { getActiveWarehouse } from '../inventory/warehouse.service';
@@ -196,6 +196,9 @@ async function checkReceiptProblem(ctx: RequestContext, order: Order, input: Rec
   return { category, lineId, note: (input.note as string | null | undefined) ?? null };
 }
 
+/** Stages in which the goods have reached the customer. */
+const GOODS_RECEIVED: readonly OrderStage[] = [OrderStage.DELIVERED, OrderStage.COMPLETED];
+
 /**
  * Takes a workflow action on an order. `review` first tries to reserve the stock (in a
  * savepoint): its outcome decides whether the order is approved or waits for the customer.
@@ -214,7 +217,12 @@ export async function transitionOrder(ctx: RequestContext, args: { id: string; v
     if (shortage) input.stockShortage = shortage;
   }
   const receiptProblem = args.action === 'confirm_receipt' ? await checkReceiptProblem(ctx, order, input) : undefined!;
+  const stageBefore = order.stage;
   await runTransition(workflow, { ctx, record: order, state: from, action: args.action, input, move: (to) => Object.assign(order, { state: to.name, stage: to.stage as OrderStage }) });
+  // Goods in the customer's hands (delivered, or handed over in store) are their purchase: totals and
+  // the month's spend; a refund takes it off again. The order is on the timeline itself.
+  if (GOODS_RECEIVED.includes(order.stage) && !GOODS_RECEIVED.includes(stageBefore) && order.customerId)
+    await recordPurchase(ctx.em, { customerId: order.customerId, amount: order.totalCents / 100, at: clock.now(), orgUnitId: order.orgUnitId, timelineEntry: false });
   const shortage = input.stockShortage as { message: string } | undefined;
   const reason = (typeof input.reason === 'string' ? input.reason.trim() : null) ?? null;
   recordEvent(ctx, order, {

@@ -2,6 +2,7 @@ import { clock } from '../../core/clock';
 import { oneOfField, textField, type TransitionAction, type WorkflowDefinition } from '../../core/workflow/workflow';
 import { OrderChannel, PaymentStatus } from '../orders/order.entity';
 import { createOrder, getOrder, transitionOrder } from '../orders/order.service';
+import { recordPurchase } from '../customers/customer.service';
 import { putBackReturnedGoods, type PutBack } from './return-stock';
 import { ReturnKind, ReturnStage, type ReturnLine, type ReturnRequest } from './return.entity';
 import { ReturnPermission } from './return.permissions';
@@ -72,8 +73,11 @@ const inspect: TransitionAction<ReturnRequest> = async (run) => {
   Object.assign(run.record, { inspectedAt: now(), inspectedById: actorId(run), refundCents: run.record.kind === ReturnKind.REFUND ? inspection.refundCents : 0 });
 };
 
-const refund: TransitionAction<ReturnRequest> = (run) => {
-  Object.assign(run.record, { refundedAt: now(), refundedById: actorId(run), refundReference: (run.input.reference as string | undefined)?.trim() || null });
+const refund: TransitionAction<ReturnRequest> = async (run) => {
+  const r = run.record;
+  Object.assign(r, { refundedAt: now(), refundedById: actorId(run), refundReference: (run.input.reference as string | undefined)?.trim() || null });
+  // The money back comes off the customer's spend (totals, the month's spend, the timeline).
+  if (r.customerId && r.refundCents) await recordPurchase(run.ctx.em, { customerId: r.customerId, amount: -r.refundCents / 100, at: now(), summary: `退款：退货单 ${r.returnNo}` });
 };
 
 /** The replacement: a new order of the settled units through the order service, reviewed at once so it reserves its stock. */
@@ -101,6 +105,9 @@ const exchange: TransitionAction<ReturnRequest> = async (run) => {
     await transitionOrder(run.ctx, { id: replacement.id, action: 'review' });
   }
   Object.assign(r, { replacementOrderId: replacement.id, exchangedAt: now() });
+  // The replacement counts as a purchase when it completes; the goods it replaces were already
+  // counted with the original order, so their value comes off here.
+  if (r.customerId && replacement.totalCents) await recordPurchase(run.ctx.em, { customerId: r.customerId, amount: -replacement.totalCents / 100, at: now(), timelineEntry: false });
 };
 
 const cancel: TransitionAction<ReturnRequest> = ({ record, input }) => {
