@@ -24,7 +24,23 @@ describe('list queries batch their relations', () => {
     const customers = await hq.graphql<{ customers: { nodes: { id: string }[] } }>('{ customers(paging: { limit: 1 }) { nodes { id } } }');
     customerId = customers.body.data!.customers.nodes[0]!.id;
     await stockDocuments();
+    await appointments();
   }, 120_000);
+
+  /** East's doctor at its branch center every day, and six bookings for two customers over the next days, so the appointments page has customers, doctors, stores and services to load. */
+  async function appointments() {
+    const owner = await signIn(app, 'owner@east.demo');
+    const setup = await must<{ staffUsers: { nodes: { id: string }[] }; orgUnits: { nodes: { id: string; kind: string }[] }; customers: { nodes: { id: string }[] } }>(owner, '{ staffUsers(filter: { jobTitle: { eq: DOCTOR } }) { nodes { id } } orgUnits(paging: { limit: 50 }) { nodes { id kind } } customers(paging: { limit: 2 }) { nodes { id } } }');
+    const [doctorId, storeId] = [setup.staffUsers.nodes[0]!.id, setup.orgUnits.nodes.find((u) => u.kind === 'BRANCH_CENTER')!.id];
+    const service = (await must<{ createOneHealthService: { id: string } }>(owner, 'mutation { createOneHealthService(input: { healthService: { kind: FIRST_VISIT, name: "N1 初诊", durationMinutes: 60 } }) { id } }')).createOneHealthService;
+    const days = [0, 1, 2, 3, 4, 5, 6].map((d) => `{ weekday: ${d}, periods: [{ start: "08:00", end: "20:00" }] }`).join(', ');
+    await must(owner, `mutation($d: ID!, $s: ID!) { setDoctorSchedule(input: { doctorId: $d, storeId: $s, weeklyHours: [${days}], slotMinutes: 60 }) { id } }`, { d: doctorId, s: storeId });
+    const from = new Date(Date.now() + 86_400_000).toISOString();
+    const to = new Date(Date.now() + 5 * 86_400_000).toISOString();
+    const free = (await must<{ availableSlots: { startsAt: string }[] }>(owner, 'query($d: ID!, $s: ID!, $v: ID!, $f: DateTime!, $t: DateTime!) { availableSlots(doctorId: $d, storeId: $s, serviceId: $v, from: $f, to: $t, limit: 6) { startsAt } }', { d: doctorId, s: storeId, v: service.id, f: from, t: to })).availableSlots;
+    for (const [i, slot] of free.entries())
+      await must(owner, 'mutation($c: ID!, $d: ID!, $s: ID!, $v: ID!, $t: DateTime!) { bookAppointment(input: { customerId: $c, doctorId: $d, storeId: $s, serviceId: $v, startsAt: $t, channel: PHONE }) { id } }', { c: setup.customers.nodes[i % 2]!.id, d: doctorId, s: storeId, v: service.id, t: slot.startsAt });
+  }
 
   /** A few purchases (with lines and an inspection), requisitions (with shipped lots) and destructions of east's, so their pages have relations to load. */
   async function stockDocuments() {
@@ -112,6 +128,7 @@ describe('list queries batch their relations', () => {
     ['stock minimums', (n: number) => `{ stockMinimums(paging: { limit: ${n} }) { nodes { minQuantity lowSince } } }`],
     ['stocktakes', (n: number) => `{ stocktakes(paging: { limit: ${n} }) { nodes { countNo blind warehouse { name } zone { code } lineCount } } }`],
     ['storage excursions', (n: number) => `{ storageExcursions(paging: { limit: ${n} }) { nodes { id endedAt } } }`],
+    ['appointments with customer, doctor, store and service', (n: number) => `{ appointments(paging: { limit: ${n} }) { nodes { appointmentNo status startsAt customer { name } doctor { displayName } store { name } service { name durationMinutes } } } }`],
     ['storage readings', (n: number) => `{ storageReadings(paging: { limit: ${n} }) { nodes { humidity inRange } } }`],
   ])('%s', async (_name, query) => {
     const small = await count(query(2));
