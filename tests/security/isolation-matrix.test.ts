@@ -407,6 +407,10 @@ const matrix: Record<string, MatrixCase> = {
   cancelAppointment: { query: (w) => ({ query: `mutation($id: ID!, $v: Int!) { cancelAppointment(input: { id: $id, version: $v, reason: "潜入" }) { id status } }`, variables: { id: w.appointments.appointmentId, v: w.appointments.appointmentVersion } }), expect: 'NOT_FOUND' },
   rescheduleAppointment: { query: (w) => ({ query: `mutation($id: ID!, $v: Int!, $t: DateTime!) { rescheduleAppointment(input: { id: $id, version: $v, startsAt: $t }) { id status } }`, variables: { id: w.appointments.appointmentId, v: w.appointments.appointmentVersion, t: w.appointments.startsAt } }), expect: 'NOT_FOUND' },
 
+  practitionerProfile: { query: (w) => ({ query: `query($d: ID!) { practitionerProfile(doctorId: $d) { ${ID_FIELDS} doctorId verificationStatus } }`, variables: { d: w.appointments.doctorId } }), expect: 'NOT_FOUND' },
+  updatePractitionerProfile: { query: (w) => ({ query: `mutation($d: ID!) { updatePractitionerProfile(input: { doctorId: $d, qualifications: [{ name: "潜入" }] }) { id } }`, variables: { d: w.appointments.doctorId } }), expect: 'NOT_FOUND' },
+  verifyPractitioner: { query: (w) => ({ query: `mutation($d: ID!) { verifyPractitioner(input: { doctorId: $d, status: REJECTED }) { id } }`, variables: { d: w.appointments.doctorId } }), expect: 'FORBIDDEN' },
+
   // --- subscriptions
   serverTime: { query: () => ({ query: 'subscription { serverTime { now } }' }), expect: 'noWestData', subscription: 'tick' },
   createdCustomer: { query: () => ({ query: `subscription { createdCustomer { ${ID_FIELDS} name } }` }), expect: 'noWestData', subscription: 'customer' },

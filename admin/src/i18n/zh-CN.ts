@@ -375,6 +375,7 @@ export const zhCN = {
     'appointment:book': { name: '预约登记', description: '为客户预约（电话、到店、网上申请）、核实网上预约，在通知期前改约或取消' },
     'appointment:attend': { name: '接诊签到', description: '为到店客户签到、完成服务或标记爽约' },
     'appointment:late_change': { name: '通知期内改约取消', description: '在通知期内（默认预约当天）改约或取消预约' },
+    'practitioner:verify': { name: '医生资质审核', description: '总部审核医生资质：通过、驳回或暂停，并填写说明' },
     'schedule:manage': { name: '排班管理', description: '维护服务项目、医生每周坐诊时间、休息、请假与临时排班以及本机构的预约规则' },
     'order:fulfil': { name: '订单履约', description: '拣货（先到期先出）、填写承运商与运单号发货、登记送达；门店收款与交付' },
     'plugin:manage': { name: '管理插件', description: '为加盟机构启用、停用、配置插件（总部：任何加盟机构；加盟商：总部允许时管理自己的）' },

@@ -9,7 +9,7 @@ const APPOINTMENT = 'id version status startsAt';
  * a schedule, leave added and removed, the rules set; bookings confirmed, checked in, completed,
  * marked no-show, cancelled and rescheduled: every appointments mutation once.
  */
-export const appointmentsAuditScenario: AuditScenario = async ({ owner, run }) => {
+export const appointmentsAuditScenario: AuditScenario = async ({ hq, owner, run }) => {
   const setup = await must<{ staffUsers: { nodes: { id: string }[] }; orgUnits: { nodes: { id: string; kind: string }[] }; customers: { nodes: { id: string }[] } }>(
     owner,
     '{ staffUsers(filter: { jobTitle: { eq: DOCTOR } }) { nodes { id } } orgUnits(paging: { limit: 50 }) { nodes { id kind } } customers(paging: { limit: 1 }) { nodes { id } } }',
@@ -23,6 +23,8 @@ export const appointmentsAuditScenario: AuditScenario = async ({ owner, run }) =
   await run(owner, 'setDoctorSchedule', `mutation($d: ID!, $s: ID!) { setDoctorSchedule(input: { doctorId: $d, storeId: $s, weeklyHours: [${days}], breaks: [{ start: "12:00", end: "13:00" }] }) { id } }`, { d: doctorId, s: storeId });
   const leave = await run(owner, 'addScheduleException', 'mutation($d: ID!) { addScheduleException(input: { doctorId: $d, kind: LEAVE, fromDate: "2031-02-01", toDate: "2031-02-01", reason: "审计：休假" }) { id } }', { d: doctorId });
   await run(owner, 'removeScheduleException', 'mutation($id: ID!) { removeScheduleException(id: $id) { id } }', { id: leave.id });
+  await run(owner, 'updatePractitionerProfile', 'mutation($d: ID!) { updatePractitionerProfile(input: { doctorId: $d, qualifications: [{ name: "医师资格证", number: "AUDIT-1" }], trainingHistory: [{ title: "审计：功能医学培训" }] }) { id } }', { d: doctorId });
+  await run(hq, 'verifyPractitioner', 'mutation($d: ID!) { verifyPractitioner(input: { doctorId: $d, status: VERIFIED, note: "审计：资质齐全" }) { id } }', { d: doctorId });
   await run(owner, 'updateAppointmentSettings', 'mutation { updateAppointmentSettings(input: { noticeDays: 0, verifyWithinMinutes: 120 }) { franchiseId } }');
 
   // Free slots from the second day on, by the product's clock; every other one (a 30-minute service with its 10-minute buffer overlaps the next).

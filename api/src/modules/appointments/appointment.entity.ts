@@ -266,3 +266,73 @@ export class AppointmentSettings extends FranchiseSettings<'noticeDays' | 'verif
   @Field(() => Int, { description: 'Online requests are verified within this many working minutes (on the franchise’s business calendar).' })
   verifyWithinMinutes: number = 120;
 }
+
+export enum VerificationStatus {
+  PENDING = 'PENDING',
+  VERIFIED = 'VERIFIED',
+  REJECTED = 'REJECTED',
+  SUSPENDED = 'SUSPENDED',
+}
+registerEnumType(VerificationStatus, { name: 'VerificationStatus', description: 'A doctor’s qualification check by HQ: PENDING, VERIFIED, REJECTED or SUSPENDED.' });
+
+@ObjectType()
+export class Qualification {
+  @Field() name!: string;
+  @Field(() => String, { nullable: true }) number?: string | null;
+  @Field(() => String, { nullable: true }) issuedBy?: string | null;
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' }) issuedOn?: string | null;
+  @Field(() => String, { nullable: true, description: 'The certificate’s scan.' }) url?: string | null;
+}
+
+@ObjectType()
+export class TrainingRecord {
+  @Field() title!: string;
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' }) completedOn?: string | null;
+  @Field(() => String, { nullable: true }) provider?: string | null;
+}
+
+@ObjectType()
+export class CaseStudy {
+  @Field() title!: string;
+  @Field() summary!: string;
+  @Field(() => String, { nullable: true }) url?: string | null;
+}
+
+/** What a doctor's staff profile does not hold: qualifications with their certificates, training, shared case studies, and HQ's verification. */
+@Entity({ tableName: 'practitioner_profile' })
+@Filter(tenantFilter)
+@Unique({ properties: ['doctorId'] })
+@ObjectType({ description: 'A doctor’s practitioner profile: qualifications, training history, case studies and HQ’s verification.' })
+export class PractitionerProfile extends TenantEntity<'qualifications' | 'trainingHistory' | 'caseStudies' | 'verificationStatus' | 'verificationNote' | 'verifiedById' | 'verifiedAt'> {
+  @Property({ type: 'uuid' })
+  @Field(() => ID)
+  doctorId!: string;
+
+  @Property({ type: 'jsonb' })
+  @Field(() => [Qualification])
+  qualifications: Qualification[] = [];
+
+  @Property({ type: 'jsonb' })
+  @Field(() => [TrainingRecord])
+  trainingHistory: TrainingRecord[] = [];
+
+  @Property({ type: 'jsonb' })
+  @Field(() => [CaseStudy])
+  caseStudies: CaseStudy[] = [];
+
+  @Enum({ items: () => VerificationStatus })
+  @Field(() => VerificationStatus)
+  verificationStatus: VerificationStatus = VerificationStatus.PENDING;
+
+  @Property({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true })
+  verificationNote?: string | null;
+
+  @Property({ type: 'uuid', nullable: true })
+  @Field(() => ID, { nullable: true })
+  verifiedById?: string | null;
+
+  @Property({ type: 'timestamptz', nullable: true })
+  @Field(() => Date, { nullable: true })
+  verifiedAt?: Date | null;
+}

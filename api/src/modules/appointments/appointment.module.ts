@@ -1,5 +1,5 @@
 import { defineModule } from '../../core/modules/module';
-import { Appointment, AppointmentSettings, DoctorSchedule, HealthService, ScheduleException } from './appointment.entity';
+import { Appointment, AppointmentSettings, DoctorSchedule, HealthService, PractitionerProfile, ScheduleException } from './appointment.entity';
 import { appointmentEventTypes } from './appointment.events';
 import { appointmentNoticeHandlers } from './appointment-notices';
 import { appointmentReminderJob, appointmentVerificationJob } from './appointment.jobs';
@@ -9,7 +9,7 @@ import { AppointmentResolver, ScheduleResolver } from './appointment.resolver';
 /** Appointments with doctors: services, schedules per doctor and store, free slots, bookings that cannot double up, the online verification clock. */
 export const appointmentsModule = defineModule({
   name: 'appointments',
-  entities: [HealthService, DoctorSchedule, ScheduleException, Appointment, AppointmentSettings],
+  entities: [HealthService, DoctorSchedule, ScheduleException, Appointment, AppointmentSettings, PractitionerProfile],
   resolvers: [AppointmentResolver, ScheduleResolver],
   permissions: [AppointmentPermission],
   jobs: [appointmentVerificationJob, appointmentReminderJob],

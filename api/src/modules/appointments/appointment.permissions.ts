@@ -31,4 +31,11 @@ export const AppointmentPermission = definePermissions([
     description: 'Keep the services offered, the doctors’ weekly hours, breaks, leave and one-off hours, and the franchise’s appointment rules.',
     grantedTo: ['health_manager', 'store_director', 'franchise_owner', 'hq_admin'],
   },
+  {
+    name: 'practitioner:verify',
+    group: 'Appointments',
+    description: 'Verify doctors’ qualifications (HQ): verified, rejected or suspended, with a note.',
+    grantedTo: ['hq_admin'],
+    hqOnly: true,
+  },
 ] as const);

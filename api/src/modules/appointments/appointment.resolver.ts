@@ -13,7 +13,7 @@ import { StaffUser } from '../identity/staff-user.entity';
 import { findStaff } from '../identity/staff.service';
 import { OrgUnit } from '../org/org-unit.entity';
 import { findOrgUnit } from '../org/org.service';
-import { Appointment, AppointmentSettings, DoctorSchedule, HealthService, ScheduleException } from './appointment.entity';
+import { Appointment, AppointmentSettings, DoctorSchedule, HealthService, PractitionerProfile, ScheduleException } from './appointment.entity';
 import { AppointmentPermission } from './appointment.permissions';
 import { listAppointments, readAppointment } from './appointment.queries';
 import * as appointments from './appointment.service';
@@ -28,10 +28,13 @@ import {
   CancelAppointmentInput,
   CreateOneHealthServiceInput,
   DoctorScheduleInput,
+  PractitionerProfileInput,
   RescheduleAppointmentInput,
   ScheduleExceptionInput,
   UpdateOneHealthServiceInput,
+  VerifyPractitionerInput,
 } from './appointment.types';
+import * as practitioners from './practitioner.service';
 import * as schedules from './schedule.service';
 
 const P = AppointmentPermission;
@@ -216,5 +219,23 @@ export class ScheduleResolver {
   @Mutation(() => AppointmentSettings, { description: 'Set the notice period for changes and the online verification time.' })
   updateAppointmentSettings(@Ctx() ctx: RequestContext, @Arg('input') input: AppointmentSettingsInput) {
     return schedules.updateAppointmentSettings(ctx, input);
+  }
+
+  @Authorized(P['appointment:read'])
+  @Query(() => PractitionerProfile, { description: 'A doctor’s qualifications, training, case studies and HQ’s verification (PENDING until HQ looks).' })
+  practitionerProfile(@Ctx() ctx: RequestContext, @Arg('doctorId', () => ID) doctorId: string) {
+    return practitioners.practitionerProfile(ctx, doctorId);
+  }
+
+  @Authorized(P['schedule:manage'])
+  @Mutation(() => PractitionerProfile, { description: 'Keep a doctor’s qualifications, training and case studies; a changed qualification list sends a verified doctor back to PENDING.' })
+  updatePractitionerProfile(@Ctx() ctx: RequestContext, @Arg('input') input: PractitionerProfileInput) {
+    return practitioners.updatePractitionerProfile(ctx, input);
+  }
+
+  @Authorized(P['practitioner:verify'])
+  @Mutation(() => PractitionerProfile, { description: 'HQ verifies, rejects or suspends a doctor’s qualifications, with a note.' })
+  verifyPractitioner(@Ctx() ctx: RequestContext, @Arg('input') input: VerifyPractitionerInput) {
+    return practitioners.verifyPractitioner(ctx, input);
   }
 }

@@ -5,7 +5,7 @@ import { defineListInputs } from '../../core/graphql/list';
 import { Connection } from '../../core/graphql/paging';
 import { WorkingDayInput, WorkingPeriodInput } from '../cases/case.types';
 import { EscalationLevelComparison } from '../cases/case.types';
-import { Appointment, AppointmentChannel, AppointmentStatus, HealthServiceKind, ScheduleExceptionKind } from './appointment.entity';
+import { Appointment, AppointmentChannel, AppointmentStatus, HealthServiceKind, ScheduleExceptionKind, VerificationStatus } from './appointment.entity';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -115,4 +115,43 @@ export class RescheduleAppointmentInput extends AppointmentActionInput {
   @Field(() => ID, { nullable: true, description: 'Default: the same store.' }) @IsOptional() storeId?: string | null;
   @Field(() => ID, { nullable: true, description: 'Default: the same service.' }) @IsOptional() serviceId?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @Length(1, 500) reason?: string | null;
+}
+
+@InputType()
+export class QualificationInput {
+  @Field() @Length(1, 100) name!: string;
+  @Field(() => String, { nullable: true }) @IsOptional() @Length(1, 100) number?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @Length(1, 200) issuedBy?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @Matches(DATE, { message: 'issuedOn must be YYYY-MM-DD' }) issuedOn?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @Matches(/^https?:\/\/\S+$/, { message: 'url must be an http(s) address' }) url?: string | null;
+}
+
+@InputType()
+export class TrainingRecordInput {
+  @Field() @Length(1, 200) title!: string;
+  @Field(() => String, { nullable: true }) @IsOptional() @Matches(DATE, { message: 'completedOn must be YYYY-MM-DD' }) completedOn?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @Length(1, 200) provider?: string | null;
+}
+
+@InputType()
+export class CaseStudyInput {
+  @Field() @Length(1, 200) title!: string;
+  @Field() @Length(1, 5000) summary!: string;
+  @Field(() => String, { nullable: true }) @IsOptional() @Matches(/^https?:\/\/\S+$/, { message: 'url must be an http(s) address' }) url?: string | null;
+}
+
+@InputType({ description: 'A doctor’s qualifications, training and case studies (replaces what was there).' })
+export class PractitionerProfileInput {
+  @Field(() => ID) doctorId!: string;
+  @Field(() => Int, { nullable: true }) @IsOptional() version?: number | null;
+  @Field(() => [QualificationInput]) @ArrayMaxSize(30) @ValidateNested() qualifications!: QualificationInput[];
+  @Field(() => [TrainingRecordInput], { defaultValue: [] }) @ArrayMaxSize(100) @ValidateNested() trainingHistory!: TrainingRecordInput[];
+  @Field(() => [CaseStudyInput], { defaultValue: [] }) @ArrayMaxSize(50) @ValidateNested() caseStudies!: CaseStudyInput[];
+}
+
+@InputType({ description: 'HQ’s verdict on a doctor’s qualifications.' })
+export class VerifyPractitionerInput {
+  @Field(() => ID) doctorId!: string;
+  @Field(() => VerificationStatus) status!: VerificationStatus;
+  @Field(() => String, { nullable: true }) @IsOptional() @Length(1, 1000) note?: string | null;
 }
