@@ -6,6 +6,7 @@ import { AppError, BadUserInputError, ConflictError, ErrorCode, ForbiddenError, 
 import { findPage, type ListArgs } from '../../core/graphql/list';
 import { SortDirection } from '../../core/graphql/sorting';
 import { byIdLoader } from '../../core/loaders';
+import { readFranchiseSettings, updateFranchiseSettings } from '../../core/services/franchise-settings';
 import { applyUpdate, checkVersion } from '../../core/services/updates';
 import { inFranchise } from '../../core/plugins/events';
 import { canSeeFranchise, inScopedTransaction, SYSTEM_SCOPE } from '../../core/tenancy/scope';
@@ -124,11 +125,9 @@ export async function deleteTemplate(ctx: RequestContext, id: string): Promise<N
 
 // ------------------------------------------------------------------ settings and opt-outs
 
-const DEFAULT_SETTINGS = { quietHoursStart: '21:00', quietHoursEnd: '08:00', timeZone: 'Asia/Shanghai' };
-
-/** The franchise's settings (the defaults, unsaved, until someone changes them). */
+/** The franchise's settings (the entity's defaults, unsaved, until someone changes them). */
 export async function settingsOf(ctx: RequestContext, franchiseId: string): Promise<NotificationSettings> {
-  return (await ctx.em.findOne(NotificationSettings, { franchiseId })) ?? Object.assign(new NotificationSettings(), { franchiseId, ...DEFAULT_SETTINGS, version: 0, updatedAt: new Date(0) });
+  return readFranchiseSettings(ctx, NotificationSettings, franchiseId);
 }
 
 export async function getSettings(ctx: RequestContext, franchiseId?: string | null): Promise<NotificationSettings> {
@@ -149,12 +148,9 @@ export async function updateSettings(ctx: RequestContext, input: NotificationSet
       throw new BadUserInputError({ field: 'input.timeZone', message: `unknown time zone "${input.timeZone}" (an IANA name such as Asia/Shanghai)` });
     }
   }
-  let settings = await ctx.em.findOne(NotificationSettings, { franchiseId });
-  if (settings && input.version != null) checkVersion({ id: franchiseId, version: settings.version }, input.version, 'Notification settings of franchise');
-  settings ??= ctx.em.create(NotificationSettings, { franchiseId, ...DEFAULT_SETTINGS });
-  Object.assign(settings, { quietHoursStart: input.quietHoursStart ?? null, quietHoursEnd: input.quietHoursEnd ?? null, ...(input.timeZone ? { timeZone: input.timeZone } : {}) });
-  await ctx.em.flush();
-  return settings;
+  return updateFranchiseSettings(ctx, NotificationSettings, 'Notification settings of franchise', { franchiseId, version: input.version }, (settings) =>
+    Object.assign(settings, { quietHoursStart: input.quietHoursStart ?? null, quietHoursEnd: input.quietHoursEnd ?? null, ...(input.timeZone ? { timeZone: input.timeZone } : {}) }),
+  );
 }
 
 export async function customerOptOuts(ctx: RequestContext, customerId: string): Promise<NotificationOptOut[]> {
