@@ -28,6 +28,7 @@ import { Migration20261130152439_order_list_indexes } from './Migration202611301
 import { Migration20261130155900_order_handling_and_errors } from './Migration20261130155900_order_handling_and_errors';
 import { Migration20261130182655_surveys } from './Migration20261130182655_surveys';
 import { Migration20261130183002_appointments } from './Migration20261130183002_appointments';
+import { Migration20261130190306_callbacks } from './Migration20261130190306_callbacks';
 import { Migration20261130192323_practitioner_profiles } from './Migration20261130192323_practitioner_profiles';
 
 export const migrationsList: MigrationObject[] = [
@@ -59,5 +60,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261130155900_order_handling_and_errors', class: Migration20261130155900_order_handling_and_errors },
   { name: 'Migration20261130182655_surveys', class: Migration20261130182655_surveys },
   { name: 'Migration20261130183002_appointments', class: Migration20261130183002_appointments },
+  { name: 'Migration20261130190306_callbacks', class: Migration20261130190306_callbacks },
   { name: 'Migration20261130192323_practitioner_profiles', class: Migration20261130192323_practitioner_profiles },
 ];

@@ -1,5 +1,5 @@
 import type { GraphQLField } from 'graphql';
-import { buildAppSchema, createPubSub } from '@pharmadesk/api';
+import { buildAppSchema, createPubSub, inScopedTransaction, SYSTEM_SCOPE } from '@pharmadesk/api';
 import { startTestApp, takeFromSubscription, type GraphQLResponse, type TestApp } from '../support/app';
 import { apiKeyCaller, signIn, type Caller } from '../support/actors';
 import { createProduct, createWarehouse, inDays, receive } from '../inventory/support';
@@ -62,7 +62,7 @@ interface West {
   /** West's doctor with a schedule at its branch center, a service, a day of leave and a booked appointment. */
   appointments: { doctorId: string; branchId: string; serviceId: string; serviceVersion: number; exceptionId: string; appointmentId: string; appointmentVersion: number; startsAt: string };
   /** West's own survey template (its version 1) and its satisfaction request (pending). */
-  surveys: { templateId: string; templateVersion: number; versionId: string; requestId: string };
+  surveys: { templateId: string; templateVersion: number; versionId: string; requestId: string; ruleId: string; ruleVersion: number; taskId: string };
   allIds: string[];
 }
 
@@ -186,6 +186,14 @@ const matrix: Record<string, MatrixCase> = {
   updateSurveyTemplate: { query: (w) => ({ query: `mutation($id: ID!, $v: Int!) { updateSurveyTemplate(input: { id: $id, version: $v, name: "taken" }) { id } }`, variables: { id: w.surveys.templateId, v: w.surveys.templateVersion } }), expect: 'NOT_FOUND' },
   sendSatisfactionRequest: { query: (w) => ({ query: `mutation($id: ID!) { sendSatisfactionRequest(input: { id: $id, channel: PHONE }) { id } }`, variables: { id: w.surveys.requestId } }), expect: 'NOT_FOUND' },
   recordSurveyAnswers: { query: (w) => ({ query: `mutation($id: ID!) { recordSurveyAnswers(input: { id: $id, version: 1, channel: PHONE, answers: [{ questionKey: "overall", value: 1 }] }) { id } }`, variables: { id: w.surveys.requestId } }), expect: 'NOT_FOUND' },
+  callbackRules: { query: () => ({ query: `{ callbackRules { ${ID_FIELDS} code templateId } }` }), expect: 'noWestData' },
+  createCallbackRule: { query: () => ({ query: `mutation { createCallbackRule(input: { code: "matrix_rule", kind: NEW_MEMBER, name: "x", enabled: false }) { ${ID_FIELDS} } }` }), expect: ['noWestData', 'BAD_USER_INPUT'] },
+  updateCallbackRule: { query: (w) => ({ query: `mutation($id: ID!, $v: Int!) { updateCallbackRule(input: { id: $id, version: $v, update: { enabled: false } }) { id } }`, variables: { id: w.surveys.ruleId, v: w.surveys.ruleVersion } }), expect: 'NOT_FOUND' },
+  callbackDesk: { query: () => ({ query: `{ callbackDesk(paging: { limit: 200 }) { totalCount nodes { ${ID_FIELDS} customerId orgUnitId surveyId customer { id } } } }` }), expect: 'noWestData' },
+  callbackTasks: { query: () => ({ query: `{ callbackTasks(paging: { limit: 200 }) { totalCount nodes { ${ID_FIELDS} customerId orgUnitId surveyId caseId customer { id } survey { id } } } }` }), expect: 'noWestData' },
+  callbackTask: { query: (w) => ({ query: `query($id: ID!) { callbackTask(id: $id) { id franchiseId } }`, variables: { id: w.surveys.taskId } }), expect: 'null' },
+  recordCallbackOutcome: { query: (w) => ({ query: `mutation($id: ID!) { recordCallbackOutcome(input: { id: $id, version: 1, outcome: REFUSED }) { id } }`, variables: { id: w.surveys.taskId } }), expect: 'NOT_FOUND' },
+  raiseCaseFromCallback: { query: (w) => ({ query: `mutation($id: ID!) { raiseCaseFromCallback(input: { id: $id, type: COMPLAINT, subject: "潜入", description: "x" }) { id caseId } }`, variables: { id: w.surveys.taskId } }), expect: 'NOT_FOUND' },
   satisfactionFigures: { query: (w) => ({ query: `query($f: ID!, $s: ID!) { a: satisfactionFigures(input: { from: "2020-01-01", to: "2020-12-31", franchiseId: $f, groupBy: FRANCHISE }) { groups { key label } totals { sent } } b: satisfactionFigures(input: { from: "2020-01-01", to: "2020-12-31", storeId: $s }) { totals { sent } } }`, variables: { f: w.franchiseId, s: w.storeId } }), expect: 'NOT_FOUND' },
   createOneCase: { query: (w) => ({ query: `mutation($c: ID!, $u: ID!) { createOneCase(input: { case: { type: COMPLAINT, channel: PHONE, subject: "潜入", description: "x", customerId: $c, orgUnitId: $u } }) { ${ID_FIELDS} } }`, variables: { c: w.customerId, u: w.storeId } }), expect: 'NOT_FOUND' },
   updateOneCase: { query: (w) => ({ query: `mutation($id: ID!, $v: Int!) { updateOneCase(input: { id: $id, version: $v, update: { subject: "taken" } }) { id } }`, variables: { id: w.caseId, v: w.caseVersion } }), expect: 'NOT_FOUND' },
@@ -501,6 +509,16 @@ describe('franchise isolation matrix', () => {
     expect([westCases.a.state, westCases.b.state]).toEqual(['NEW', 'RESOLVED']);
     const satisfaction = (await must<{ satisfactionRequests: { nodes: { id: string; sourceId: string }[] } }>(westOwner, '{ satisfactionRequests(paging: { limit: 200 }) { nodes { id sourceId } } }')).satisfactionRequests.nodes;
     expect(satisfaction.length).toBeGreaterThan(0);
+    const westRule = (await must<{ callbackRules: (Versioned & { code: string })[] }>(westOwner, '{ callbackRules { id version code } }')).callbackRules.find((r) => r.code === 'holiday')!;
+    const westTask = (
+      await inScopedTransaction(app.server.app.runtime.orm.em, SYSTEM_SCOPE, (em) =>
+        em.execute<{ id: string }[]>(
+          `insert into callback_task (id, franchise_id, customer_id, rule_id, kind, purpose_key, title, org_unit_id, due_date, status, attempts, version, created_at, updated_at)
+           select gen_random_uuid(), c.franchise_id, c.id, ?, 'HOLIDAY', 'matrix', '西区独有回访', c.org_unit_id, current_date, 'OPEN', 0, 1, now(), now() from customer c where c.id = ? returning id`,
+          [westRule.id, westCustomer.id],
+        ),
+      )
+    )[0]!;
     const westTemplate = (await must<{ createSurveyTemplate: Versioned & { currentVersionId: string } }>(westOwner, 'mutation { createSurveyTemplate(input: { code: "west-only", name: "西区独有问卷", purpose: CALLBACK, questions: [{ key: "overall", kind: RATING, text: "西区独有", satisfaction: true }] }) { id version currentVersionId } }')).createSurveyTemplate;
     // Everything of west's in the cases module (the demo seeds add their own), so no leak goes unseen.
     const { caseSettings } = await must<{ caseSettings: West['caseSettings'] }>(westOwner, '{ caseSettings { assignmentRule feedbackAnswerHours } }');
@@ -644,7 +662,7 @@ describe('franchise isolation matrix', () => {
       caseVersion: westCases.a.version,
       resolvedCaseId: westCases.b.id,
       resolvedCaseVersion: westCases.b.version,
-      surveys: { templateId: westTemplate.id, templateVersion: westTemplate.version, versionId: westTemplate.currentVersionId, requestId: satisfaction.find((r) => r.sourceId === westCases.b.id)!.id },
+      surveys: { templateId: westTemplate.id, templateVersion: westTemplate.version, versionId: westTemplate.currentVersionId, requestId: satisfaction.find((r) => r.sourceId === westCases.b.id)!.id, ruleId: westRule.id, ruleVersion: westRule.version, taskId: westTask.id },
       sharedViewId: sharedView.id,
       sharedViewVersion: sharedView.version,
       personalViewId: personalView.id,
@@ -709,6 +727,8 @@ describe('franchise isolation matrix', () => {
         ...satisfaction.map((r) => r.id),
         westTemplate.id,
         westTemplate.currentVersionId,
+        westTask.id,
+        ...(await must<{ callbackRules: { id: string }[] }>(westOwner, '{ callbackRules { id } }')).callbackRules.map((r) => r.id),
         ...westCaseData.cases.nodes.map((c) => c.id),
         ...westCaseData.caseViews.map((v) => v.id),
         ...westCaseData.slaPolicies.map((p) => p.id),

@@ -375,6 +375,8 @@ export const zhCN = {
     'survey:answer': { name: '发送与记录调查', description: '向客户发送调查，记录客户的答卷（电话、到店）' },
     'survey:template': { name: '编写问卷模板', description: '编写调查问卷模板：本机构自己的，或在总部编写共享模板' },
     'survey:report': { name: '满意度统计', description: '查看本人范围内的满意度统计（满意率、不满意率、NPS、回复率）' },
+    'callback:work': { name: '回访工作台', description: '处理本人范围内的回访：查看回访任务，记录答卷、建议和结果，从回访直接转工单' },
+    'callback:rules': { name: '回访规则', description: '启用、调整和新增本机构的回访规则' },
     'appointment:read': { name: '查看预约', description: '查看本人范围内的预约、医生排班、服务项目与可约时段' },
     'appointment:book': { name: '预约登记', description: '为客户预约（电话、到店、网上申请）、核实网上预约，在通知期前改约或取消' },
     'appointment:attend': { name: '接诊签到', description: '为到店客户签到、完成服务或标记爽约' },

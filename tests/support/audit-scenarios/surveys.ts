@@ -1,14 +1,29 @@
+import { inScopedTransaction, SYSTEM_SCOPE } from '@pharmadesk/api';
 import type { AuditScenario } from './index';
 
 /**
  * Surveys: an east template written and changed (a new version), and a pending survey of the
- * demo's resolved cases sent and answered: every survey mutation once.
+ * demo's resolved cases sent and answered; callbacks: a rule added and tuned, two calls of an
+ * east customer worked (one completed with a case raised): every survey and callback mutation once.
  */
-export const surveysAuditScenario: AuditScenario = async ({ owner, run }) => {
+export const surveysAuditScenario: AuditScenario = async ({ app, owner, run }) => {
   const template = await run(owner, 'createSurveyTemplate', 'mutation { createSurveyTemplate(input: { code: "audit-callback", name: "审计回访问卷", purpose: CALLBACK, questions: [{ key: "overall", kind: RATING, text: "满意度", required: true, satisfaction: true }] }) { id version } }');
   await run(owner, 'updateSurveyTemplate', 'mutation($id: ID!, $v: Int!) { updateSurveyTemplate(input: { id: $id, version: $v, questions: [{ key: "overall", kind: RATING, text: "总体满意度", required: true, satisfaction: true }, { key: "recommend", kind: NPS, text: "推荐意愿" }] }) { id currentVersionNo } }', { id: template.id, v: template.version });
   const pending = await owner.graphql<{ satisfactionRequests: { nodes: { id: string; status: string }[] } }>('{ satisfactionRequests(paging: { limit: 200 }) { nodes { id status } } }');
   const id = pending.body.data!.satisfactionRequests.nodes.find((r) => r.status === 'PENDING')!.id;
   const sent = await run(owner, 'sendSatisfactionRequest', 'mutation($id: ID!) { sendSatisfactionRequest(input: { id: $id, channel: PHONE }) { id version } }', { id });
   await run(owner, 'recordSurveyAnswers', 'mutation($id: ID!, $v: Int!) { recordSurveyAnswers(input: { id: $id, version: $v, answers: [{ questionKey: "overall", value: 5 }], suggestion: "审计" }) { id status } }', { id, v: sent.version });
+
+  const rule = await run(owner, 'createCallbackRule', 'mutation { createCallbackRule(input: { code: "audit_rule", kind: NEW_MEMBER, name: "审计回访规则", delayDays: 30 }) { id version } }');
+  await run(owner, 'updateCallbackRule', 'mutation($id: ID!, $v: Int!) { updateCallbackRule(input: { id: $id, version: $v, update: { enabled: false } }) { id enabled } }', { id: rule.id, v: rule.version });
+  const customers = await owner.graphql<{ customers: { nodes: { id: string }[] } }>('{ customers(paging: { limit: 1 }) { nodes { id } } }');
+  const [task] = await inScopedTransaction(app.server.app.runtime.orm.em, SYSTEM_SCOPE, (em) =>
+    em.execute<{ id: string }[]>(
+      `insert into callback_task (id, franchise_id, customer_id, kind, purpose_key, title, org_unit_id, due_date, status, attempts, version, created_at, updated_at)
+       select gen_random_uuid(), c.franchise_id, c.id, 'NEW_MEMBER', 'audit', '审计回访', c.org_unit_id, current_date, 'OPEN', 0, 1, now(), now() from customer c where c.id = ? returning id`,
+      [customers.body.data!.customers.nodes[0]!.id],
+    ),
+  );
+  await run(owner, 'recordCallbackOutcome', 'mutation($id: ID!) { recordCallbackOutcome(input: { id: $id, version: 1, outcome: COMPLETED, answers: [{ questionKey: "overall", value: 4 }], suggestion: "审计建议" }) { id status } }', { id: task!.id });
+  await run(owner, 'raiseCaseFromCallback', 'mutation($id: ID!) { raiseCaseFromCallback(input: { id: $id, type: SUGGESTION, subject: "审计：回访建议", description: "审计" }) { id caseId } }', { id: task!.id });
 };

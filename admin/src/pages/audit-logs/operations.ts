@@ -20,6 +20,7 @@ export const OPERATION_NAMES: Record<string, Record<'zh-CN' | 'en', string>> = {
   transferCase: { 'zh-CN': '转交工单', en: 'Transfer case' }, transitionCase: { 'zh-CN': '工单流转', en: 'Case workflow action' },
   updateCaseSettings: { 'zh-CN': '修改工单设置', en: 'Update case settings' }, updatePluginOptions: { 'zh-CN': '修改插件选项', en: 'Update plugin options' },
   sendSatisfactionRequest: { 'zh-CN': '发送满意度调查', en: 'Send satisfaction survey' }, recordSurveyAnswers: { 'zh-CN': '记录问卷答案', en: 'Record survey answers' },
+  recordCallbackOutcome: { 'zh-CN': '记录回访结果', en: 'Record callback outcome' }, raiseCaseFromCallback: { 'zh-CN': '回访转工单', en: 'Raise case from callback' },
 };
 
 const ENTITY_NAMES: Record<string, Record<'zh-CN' | 'en', string>> = {
@@ -31,6 +32,7 @@ const ENTITY_NAMES: Record<string, Record<'zh-CN' | 'en', string>> = {
   SatisfactionRequest: { 'zh-CN': '满意度回访', en: 'satisfaction survey' }, FranchisePlugin: { 'zh-CN': '插件启用', en: 'plugin enablement' },
   RefundApproval: { 'zh-CN': '退款审批', en: 'refund approval' }, CaseMessage: { 'zh-CN': '工单消息', en: 'case message' }, CaseSettings: { 'zh-CN': '工单设置', en: 'case settings' },
   AgentPresence: { 'zh-CN': '坐席状态', en: 'agent presence' }, SurveyTemplate: { 'zh-CN': '问卷模板', en: 'survey template' },
+  CallbackRule: { 'zh-CN': '回访规则', en: 'callback rule' },
 };
 const VERBS: Record<string, Record<'zh-CN' | 'en', string>> = { create: { 'zh-CN': '新建', en: 'Create' }, update: { 'zh-CN': '修改', en: 'Update' }, delete: { 'zh-CN': '删除', en: 'Delete' } };
 

@@ -1,15 +1,24 @@
 import { defineModule } from '../../core/modules/module';
+import { CallbackRule, CallbackTask } from './callback.entity';
+import { callbackPlanJob } from './callback.jobs';
+import { CallbackRuleResolver, CallbackTaskResolver } from './callback.resolver';
 import { SatisfactionRequest } from './satisfaction-request.entity';
 import { SurveyTemplate, SurveyTemplateVersion } from './survey-template.entity';
-import { surveyEventTypes } from './survey.events';
+import { callbackEventTypes, surveyEventTypes } from './survey.events';
 import { SurveyPermission } from './survey.permissions';
 import { SatisfactionRequestResolver, SurveyTemplateResolver } from './survey.resolver';
+import { callbackTimelineProvider, surveyTimelineProvider } from './survey.timeline';
 
-/** Surveys: versioned templates (HQ's shared, franchises' own), the surveys sent and answered, and the satisfaction figures. */
+/**
+ * Surveys and callbacks: versioned templates (HQ's shared, franchises' own), the surveys sent
+ * and answered with the satisfaction figures, callback rules planned daily into the callback desk.
+ */
 export const surveysModule = defineModule({
   name: 'surveys',
-  entities: [SurveyTemplate, SurveyTemplateVersion, SatisfactionRequest],
-  resolvers: [SurveyTemplateResolver, SatisfactionRequestResolver],
+  entities: [SurveyTemplate, SurveyTemplateVersion, SatisfactionRequest, CallbackRule, CallbackTask],
+  resolvers: [SurveyTemplateResolver, SatisfactionRequestResolver, CallbackRuleResolver, CallbackTaskResolver],
   permissions: [SurveyPermission],
-  events: surveyEventTypes,
+  jobs: [callbackPlanJob],
+  events: [...surveyEventTypes, ...callbackEventTypes],
+  contributes: { timelineProviders: [surveyTimelineProvider, callbackTimelineProvider] },
 });

@@ -25,4 +25,16 @@ export const SurveyPermission = definePermissions([
     description: 'See the satisfaction figures (satisfaction, dissatisfaction, NPS and response rates) of one’s part of the organisation.',
     grantedTo: ['supervisor', 'store_director', 'qa_analyst', 'franchise_owner', 'hq_admin'],
   },
+  {
+    name: 'callback:work',
+    group: 'Surveys',
+    description: 'Work the callback desk: see the callbacks of one’s scope, record answers and outcomes, raise cases from calls.',
+    grantedTo: ['agent', 'health_manager', 'supervisor', 'store_director', 'franchise_owner', 'hq_admin'],
+  },
+  {
+    name: 'callback:rules',
+    group: 'Surveys',
+    description: 'Enable, tune and add the franchise’s callback rules.',
+    grantedTo: ['supervisor', 'franchise_owner', 'hq_admin'],
+  },
 ] as const);

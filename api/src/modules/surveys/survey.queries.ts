@@ -23,3 +23,4 @@ export function listSurveyTemplates(ctx: RequestContext, args: ListArgs, selecti
 
 export const surveyTemplateLoader = (ctx: RequestContext) => byIdLoader(ctx, SurveyTemplate);
 export const surveyTemplateVersionLoader = (ctx: RequestContext) => byIdLoader(ctx, SurveyTemplateVersion);
+export const satisfactionRequestLoader = (ctx: RequestContext) => byIdLoader(ctx, SatisfactionRequest);

@@ -1,0 +1,151 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { calendarDate, clock } from '../../core/clock';
+import { OrgUnitKind } from '../org/org-unit.entity';
+import { CallbackRuleKind, type CallbackRule } from './callback.entity';
+
+/**
+ * The daily callback plan: each enabled rule of each franchise becomes callback tasks, once per
+ * customer and purpose (a unique key: (franchise, customer, purpose)), for customers who are
+ * active and agreed to phone calls, and not for one with another call within the rule's
+ * no-repeat window. Set-based (one insert per rule), under one advisory lock: two instances
+ * running it at once wait for each other, the second finds everything planned.
+ */
+
+const DAY_MS = 86_400_000;
+const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+
+/** The rules every franchise starts with (a franchise tunes, disables or adds to them). */
+export const DEFAULT_RULES: Pick<CallbackRule, 'code' | 'kind' | 'name' | 'enabled' | 'delayDays' | 'leadDays' | 'topN' | 'dayOfMonth' | 'noRepeatDays' | 'tags'>[] = [
+  { code: 'after_service', kind: CallbackRuleKind.AFTER_SERVICE, name: '服务后满意度回访', enabled: true, delayDays: 2, leadDays: 0, topN: 0, dayOfMonth: 1, noRepeatDays: 7, tags: [] },
+  { code: 'new_member', kind: CallbackRuleKind.NEW_MEMBER, name: '新会员一周内回访', enabled: true, delayDays: 3, leadDays: 0, topN: 0, dayOfMonth: 1, noRepeatDays: 7, tags: [] },
+  { code: 'chronic_medication', kind: CallbackRuleKind.CHRONIC_MEDICATION, name: '慢病用药每月续药回访', enabled: true, delayDays: 0, leadDays: 3, topN: 0, dayOfMonth: 1, noRepeatDays: 7, tags: [] },
+  { code: 'top_spenders', kind: CallbackRuleKind.TOP_SPENDERS, name: '门店消费前十名月度回访', enabled: true, delayDays: 0, leadDays: 0, topN: 10, dayOfMonth: 1, noRepeatDays: 7, tags: [] },
+  { code: 'holiday', kind: CallbackRuleKind.HOLIDAY, name: '重大节日前关怀回访', enabled: true, delayDays: 0, leadDays: 3, topN: 0, dayOfMonth: 1, noRepeatDays: 7, tags: ['vip', 'chronic'] },
+  { code: 'report_delivered', kind: CallbackRuleKind.REPORT_DELIVERED, name: '报告交付后回访（2 天、3/6/12 个月）', enabled: false, delayDays: 2, leadDays: 0, topN: 0, dayOfMonth: 1, noRepeatDays: 7, tags: [] },
+];
+
+/** Writes the default rules a franchise does not have yet (by code). */
+export async function ensureDefaultRules(em: EntityManager, franchiseIds: readonly string[]): Promise<void> {
+  if (!franchiseIds.length) return;
+  const now = clock.now();
+  const values: unknown[] = [];
+  const rows: string[] = [];
+  for (const franchiseId of franchiseIds)
+    for (const r of DEFAULT_RULES) {
+      rows.push(`(gen_random_uuid(), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '[]'::jsonb, ?::text[], 1, ?, ?)`);
+      values.push(franchiseId, r.code, r.kind, r.name, r.enabled, r.delayDays, r.leadDays, r.topN, r.dayOfMonth, r.noRepeatDays, `{${r.tags.join(',')}}`, now, now);
+    }
+  await em.execute(
+    `insert into callback_rule (id, franchise_id, code, kind, name, enabled, delay_days, lead_days, top_n, day_of_month, no_repeat_days, holidays, tags, version, created_at, updated_at)
+     values ${rows.join(', ')} on conflict (franchise_id, code) do nothing`,
+    values,
+    'run',
+  );
+}
+
+interface Candidates {
+  /** SQL selecting customer_id, purpose_key, title, due_date (date), survey_id. */
+  sql: string;
+  params: unknown[];
+}
+
+/** What a rule asks for today (`today` in the franchise's calendar), or null when nothing. */
+function candidates(rule: CallbackRule, today: string): Candidates | null {
+  const f = rule.franchiseId;
+  switch (rule.kind) {
+    case CallbackRuleKind.AFTER_SERVICE:
+      // The resolved case's survey, not answered yet, `delayDays` after it was asked (up to a week late).
+      return {
+        sql: `select r.customer_id, 'service:' || r.id as purpose_key, '服务回访：' || r.source_ref as title, cast(? as date) as due_date, r.id as survey_id
+                from satisfaction_request r join org_unit fu on fu.id = r.franchise_id
+               where r.franchise_id = ? and r.source_kind = 'case' and r.status in ('PENDING', 'SENT')
+                 and (r.created_at at time zone fu.time_zone)::date between cast(? as date) and cast(? as date)`,
+        params: [today, f, addDays(today, -rule.delayDays - 7), addDays(today, -rule.delayDays)],
+      };
+    case CallbackRuleKind.NEW_MEMBER:
+      // A member card holder, `delayDays` after joining, while still in their first week.
+      return {
+        sql: `select c.id as customer_id, 'new_member' as purpose_key, '新会员回访' as title, cast(? as date) as due_date, null::uuid as survey_id
+                from customer c join org_unit fu on fu.id = c.franchise_id
+               where c.franchise_id = ? and c.member_card_no is not null
+                 and (c.created_at at time zone fu.time_zone)::date between cast(? as date) and cast(? as date)`,
+        params: [today, f, addDays(today, -Math.max(rule.delayDays, 6)), addDays(today, -rule.delayDays)],
+      };
+    case CallbackRuleKind.CHRONIC_MEDICATION:
+      // A prescribed product running out within `leadDays`: one refill call per customer and month.
+      return {
+        sql: `select distinct on (o.customer_id, to_char(l.runs_out_on, 'YYYY-MM')) o.customer_id, 'refill:' || to_char(l.runs_out_on, 'YYYY-MM') as purpose_key,
+                     '慢病续药回访（' || to_char(l.runs_out_on, 'MM-DD') || ' 用完）' as title, greatest(cast(? as date), l.runs_out_on - ?::int) as due_date, null::uuid as survey_id
+                from sales_order_line l join sales_order o on o.id = l.order_id
+               where l.franchise_id = ? and o.customer_id is not null and l.runs_out_on between cast(? as date) and cast(? as date)
+               order by o.customer_id, to_char(l.runs_out_on, 'YYYY-MM'), l.runs_out_on`,
+        params: [today, rule.leadDays, f, today, addDays(today, rule.leadDays)],
+      };
+    case CallbackRuleKind.TOP_SPENDERS: {
+      // From `dayOfMonth` on, each store's top `topN` customers by last month's spend.
+      if (Number(today.slice(8, 10)) < rule.dayOfMonth) return null;
+      const month = today.slice(0, 7);
+      const last = addDays(`${month}-01`, -1).slice(0, 7);
+      return {
+        sql: `select x.customer_id, 'top:' || ? as purpose_key, '大客户月度回访（' || ? || ' 消费第 ' || x.rank || ' 名）' as title, cast(? as date) as due_date, null::uuid as survey_id
+                from (select s.customer_id, row_number() over (partition by s.org_unit_id order by s.amount desc, s.customer_id) as rank
+                        from customer_spend_month s where s.franchise_id = ? and s.month = cast(? as date) and s.amount > 0) x
+               where x.rank <= ?`,
+        params: [month, last, today, f, `${last}-01`, rule.topN],
+      };
+    }
+    case CallbackRuleKind.HOLIDAY: {
+      // `leadDays` before a holiday (until the eve), customers with one of the rule's tags.
+      const holiday = rule.holidays.filter((h) => addDays(h.date, -rule.leadDays) <= today && today < h.date).sort((a, b) => a.date.localeCompare(b.date))[0];
+      if (!holiday) return null;
+      return {
+        sql: `select c.id as customer_id, 'holiday:' || ? as purpose_key, '节日关怀：' || ? as title, greatest(cast(? as date), cast(? as date) - ?::int) as due_date, null::uuid as survey_id
+                from customer c where c.franchise_id = ?${rule.tags.length ? ' and c.tags && ?::text[]' : ''}`,
+        params: [holiday.date, holiday.name, today, holiday.date, rule.leadDays, f, ...(rule.tags.length ? [`{${rule.tags.join(',')}}`] : [])],
+      };
+    }
+    default:
+      // REPORT_DELIVERED waits for the health-service journey (reports are not delivered anywhere yet).
+      return null;
+  }
+}
+
+/** Plans one rule: the tasks it adds. */
+async function planRule(em: EntityManager, rule: CallbackRule, today: string, now: Date): Promise<number> {
+  const c = candidates(rule, today);
+  if (!c) return 0;
+  const result = await em.execute(
+    `insert into callback_task (id, franchise_id, customer_id, rule_id, kind, purpose_key, title, org_unit_id, due_date, status, attempts, survey_id, version, created_at, updated_at)
+     select gen_random_uuid(), cu.franchise_id, cu.id, ?, ?, x.purpose_key, x.title, cu.org_unit_id, x.due_date, 'OPEN', 0, x.survey_id, 1, ?, ?
+       from (${c.sql}) x join customer cu on cu.id = x.customer_id
+      where cu.franchise_id = ? and cu.status = 'ACTIVE' and cu.consent_phone
+        and not exists (select 1 from callback_task t where t.customer_id = cu.id and t.purpose_key <> x.purpose_key
+                           and t.due_date > x.due_date - ?::int and t.due_date < x.due_date + ?::int)
+     on conflict (franchise_id, customer_id, purpose_key) do nothing`,
+    [rule.id, rule.kind, now, now, ...c.params, rule.franchiseId, rule.noRepeatDays, rule.noRepeatDays],
+    'run',
+  );
+  return (result as { affectedRows?: number }).affectedRows ?? 0;
+}
+
+/**
+ * Runs the plan for every franchise on its own calendar date (`onDate` sets that date for all:
+ * a re-run of a given day). Runs with every franchise in scope. Returns the tasks added by kind.
+ */
+export async function planCallbacks(em: EntityManager, at: Date, onDate?: string): Promise<Record<string, number>> {
+  await em.execute(`select pg_advisory_xact_lock(hashtext('pharmadesk.callback-plan'))`);
+  const franchises = await em.execute<{ id: string; time_zone: string }[]>(`select id, time_zone from org_unit where kind in (?, ?)`, [OrgUnitKind.HQ, OrgUnitKind.FRANCHISE]);
+  await ensureDefaultRules(em, franchises.map((f) => f.id));
+  const rules = await em.execute<Record<string, unknown>[]>(
+    `select id, franchise_id as "franchiseId", kind, enabled, delay_days as "delayDays", lead_days as "leadDays", top_n as "topN", day_of_month as "dayOfMonth",
+            no_repeat_days as "noRepeatDays", holidays, tags
+       from callback_rule where enabled order by franchise_id, created_at, code`,
+  );
+  const zones = new Map(franchises.map((f) => [f.id, f.time_zone]));
+  const added: Record<string, number> = {};
+  for (const rule of rules as unknown as CallbackRule[]) {
+    const today = onDate ?? calendarDate(at, zones.get(rule.franchiseId) ?? 'Asia/Shanghai');
+    added[rule.kind] = (added[rule.kind] ?? 0) + (await planRule(em, rule, today, at));
+  }
+  return added;
+}
