@@ -1,4 +1,5 @@
 import type { PostgreSqlConnection } from '@mikro-orm/postgresql';
+import { inScopedTransaction, SYSTEM_SCOPE } from '@pharmadesk/api';
 import { startTestApp, type TestApp } from '../support/app';
 import { signIn, type Caller } from '../support/actors';
 import { createProduct, createWarehouse, inDays, must, receive } from '../inventory/support';
@@ -25,7 +26,21 @@ describe('list queries batch their relations', () => {
     customerId = customers.body.data!.customers.nodes[0]!.id;
     await stockDocuments();
     await appointments();
+    await callbacks();
   }, 120_000);
+
+  /** Callbacks due, each on a customer of its own with a survey to ask (every page the same shape), so the desk has customers, surveys and their questions to load. */
+  async function callbacks() {
+    const added = await inScopedTransaction(app.server.app.runtime.orm.em, SYSTEM_SCOPE, (em) =>
+      em.execute<{ id: string }[]>(
+        `insert into callback_task (id, franchise_id, customer_id, kind, purpose_key, title, org_unit_id, due_date, status, attempts, survey_id, version, created_at, updated_at)
+         select gen_random_uuid(), c.franchise_id, c.id, 'NEW_MEMBER', 'n1', 'N1 回访', c.org_unit_id, current_date - 1, 'OPEN', 0,
+                (select r.id from satisfaction_request r where r.customer_id = c.id limit 1), 1, now(), now()
+           from (select * from customer cu where cu.status = 'ACTIVE' and exists (select 1 from satisfaction_request r where r.customer_id = cu.id) order by id limit 30) c returning id`,
+      ),
+    );
+    expect(added.length).toBeGreaterThan(2);
+  }
 
   /** East's doctor at its branch center every day, and six bookings for two customers over the next days, so the appointments page has customers, doctors, stores and services to load. */
   async function appointments() {
