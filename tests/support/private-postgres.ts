@@ -47,6 +47,8 @@ async function copyDemoData(targetUrl: string): Promise<void> {
     for (const { name, columns } of tables.filter((t) => migrated.has(t.name))) {
       const { rows } = await from.query<{ data: unknown[] | null }>(`select json_agg(t) as data from ${name} t`);
       if (!rows[0]?.data) continue;
+      // Rows a migration wrote (built-in survey templates) come across with the demo copy.
+      await to.query(`delete from ${name}`);
       await to.query(`insert into ${name} (${columns}) overriding system value select ${columns} from json_populate_recordset(null::${name}, $1)`, [JSON.stringify(rows[0].data)]);
     }
     const { rows: sequences } = await from.query<{ name: string; value: string; called: boolean }>(
