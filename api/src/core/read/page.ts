@@ -193,14 +193,7 @@ export async function readPage<T extends object>(
   spec: ReadSpec<T>,
   args: ListArgs,
   selection: Selection | null,
-  options: ListOptions<T> & {
-    /**
-     * Fields computed for the whole page (state labels), set on the plain rows before they get
-     * their type's prototype: V8 adds a property to an object whose prototype changed on a slow
-     * path, several times the cost of the rest of a row.
-     */
-    complete?: (rows: Row[]) => Promise<void> | void;
-  } = {},
+  options: ListOptions<T> = {},
 ): Promise<ConnectionData<Row>> {
   const window = offsetWindow(args.paging);
   const filter = filterToQuery<T>(args.filter, options.fieldMap, options.customFilters);
@@ -225,7 +218,6 @@ export async function readPage<T extends object>(
   }
   const [result] = await runStatement<{ nodes: Row[]; estimate: string; counted: string | null }>(em, statement);
   const nodes = result!.nodes;
-  await options.complete?.(nodes);
   adopt(nodes, spec);
   const estimated = Number(result!.estimate);
   const counted = result!.counted === null ? null : Number(result!.counted);

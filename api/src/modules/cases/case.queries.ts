@@ -51,11 +51,12 @@ export function caseReadSpec(ctx: RequestContext): ReadSpec<Case> {
 /** `cases(filter, sorting, paging)` and every case list: the actor's part of the tree, newest first by default. */
 export async function listCases(ctx: RequestContext, args: ListArgs, where: FilterQuery<Case> = {}, selection: Selection | null = null) {
   const scope = await orgUnitScopeCondition(ctx);
-  return readPage(ctx.em, caseReadSpec(ctx), args, selection, {
+  const page = await readPage(ctx.em, caseReadSpec(ctx), args, selection, {
     where: { ...scope, ...(where as object) } as FilterQuery<Case>,
     defaultSort: [{ field: 'createdAt', direction: SortDirection.DESC }],
-    complete: !selection || selection.has('stateLabel') ? (rows) => labelStates(ctx.em, rows) : undefined,
   });
+  if (!selection || selection.has('stateLabel')) await labelStates(ctx.em, page.nodes);
+  return page;
 }
 
 /** A saved view as the queue reads it (plain row): NOT_FOUND when another's personal view. */
