@@ -3,7 +3,6 @@ import { TENANT_FILTER } from '../tenancy/scope';
 import { EXACT_COUNT_LIMIT, filterToQuery, nullableIn, sortingToOrderBy, type ListArgs, type ListOptions } from '../graphql/list';
 import { offsetPageInfo, offsetWindow, type ConnectionData } from '../graphql/paging';
 import { fieldSelection, type Selection } from './selection';
-import { runStatement, type Statement } from './sql';
 
 /**
  * How a module reads one entity as plain rows (no managed entities, nothing in the identity
@@ -138,13 +137,19 @@ export function jsonOf<T>(em: EntityManager, spec: ReadSpec<T>, alias: string, s
 }
 
 
+/** A page's statement: the rows (exact columns, relations embedded), the planner's estimate and the bounded count, in one. */
+interface PageStatement {
+  sql: string;
+  bindings: readonly unknown[];
+}
+
 /**
  * Page statements by what they are made of, most recently used last: building one with the
  * query builder (the where and order translated, the tenant filter applied, knex compiling
  * it twice) was about a fifth of a list page's server CPU, for the same SQL every time a
  * page is asked for again.
  */
-const recentStatements = new Map<string, Statement>();
+const recentStatements = new Map<string, PageStatement>();
 const STATEMENT_CACHE_SIZE = 1_000;
 
 /**
@@ -157,7 +162,6 @@ function statementKey(parts: unknown[]): string | null {
   return key.includes('[raw]') ? null : key;
 }
 
-/** A page's statement: the rows (exact columns, relations embedded), the planner's estimate and the bounded count, in one. */
 async function pageStatement<T extends object>(
   em: EntityManager,
   spec: ReadSpec<T>,
@@ -166,7 +170,7 @@ async function pageStatement<T extends object>(
   orderBy: QueryOrderMap<T>[],
   window: { limit: number; offset: number },
   limit: number,
-): Promise<Statement> {
+): Promise<PageStatement> {
   const page = em.createQueryBuilder(spec.entity, ROW_ALIAS).select(raw(select)).where(where).orderBy(orderBy).limit(window.limit).offset(window.offset);
   const matches = em.createQueryBuilder(spec.entity, ROW_ALIAS).select(raw(`${ROW_ALIAS}.id`)).where(where);
   await Promise.all([page.applyFilters(), matches.applyFilters()]);
@@ -216,7 +220,7 @@ export async function readPage<T extends object>(
       recentStatements.set(key, statement);
     }
   }
-  const [result] = await runStatement<{ nodes: Row[]; estimate: string; counted: string | null }>(em, statement);
+  const [result] = await em.execute<{ nodes: Row[]; estimate: string; counted: string | null }[]>(statement.sql, statement.bindings as never[]);
   const nodes = result!.nodes;
   adopt(nodes, spec);
   const estimated = Number(result!.estimate);

@@ -47,22 +47,14 @@ function scopeStatement(scope: Scope): string {
 }
 
 const SCOPED_BEGIN = Symbol('scoped begin');
-/** On the knex client of a transaction opened by beginScoped: the pg connection the transaction holds. */
-const CONNECTION = Symbol('connection');
-
-/** The pg connection a transaction holds: statements sent on it straight run in the transaction, scope and all. */
-export interface PlainConnection {
-  query(text: string): Promise<{ rows: unknown[] }>;
-}
 
 /**
  * Lets knex open a transaction with `BEGIN; select set_config(...)` sent as one statement
- * (one round trip instead of two on every request), and keeps the connection it holds for
- * the read path (plainConnection). Installed once per knex client: transactions opened with
- * the SCOPED_BEGIN option begin that way, every other one as before.
+ * (one round trip instead of two on every request). Installed once per knex client:
+ * transactions opened with the SCOPED_BEGIN option begin that way, every other one as before.
  */
 function installScopedBegin(knex: Knex): void {
-  type Trx = { begin: (conn: unknown) => unknown; query: (conn: unknown, sql: string) => unknown; trxClient: { [CONNECTION]?: unknown } };
+  type Trx = { begin: (conn: unknown) => unknown; query: (conn: unknown, sql: string) => unknown };
   type Config = { [SCOPED_BEGIN]?: string } | undefined;
   const client = knex.client as { transaction: (container: unknown, config: Config, outerTx: unknown) => Trx; [SCOPED_BEGIN]?: true };
   if (client[SCOPED_BEGIN]) return;
@@ -70,11 +62,7 @@ function installScopedBegin(knex: Knex): void {
   client.transaction = function (this: unknown, container, config, outerTx) {
     const trx = make.call(this, container, config, outerTx);
     const scopeSql = !outerTx ? config?.[SCOPED_BEGIN] : undefined;
-    if (scopeSql)
-      trx.begin = (conn) => {
-        trx.trxClient[CONNECTION] = conn;
-        return trx.query(conn, `begin; ${scopeSql}`);
-      };
+    if (scopeSql) trx.begin = (conn) => trx.query(conn, `begin; ${scopeSql}`);
     return trx;
   };
   client[SCOPED_BEGIN] = true;
@@ -90,12 +78,6 @@ export async function beginScoped(em: EntityManager, scope: Scope): Promise<void
   em.setFilterParams(TENANT_FILTER, tenantFilterParams(scope));
   const trx = await knex.transaction(null as never, { [SCOPED_BEGIN]: scopeStatement(scope) } as never);
   em.setTransactionContext(trx);
-}
-
-/** The pg connection of the transaction `em` runs in, when beginScoped opened it (null otherwise: no transaction, a nested one). */
-export function plainConnection(em: EntityManager): PlainConnection | null {
-  const trx = em.getTransactionContext<Knex.Transaction>() as { client?: { [CONNECTION]?: PlainConnection } } | undefined;
-  return trx?.client?.[CONNECTION] ?? null;
 }
 
 /**

@@ -8,7 +8,6 @@ import { SortDirection, type SortInput } from '../../core/graphql/sorting';
 import { labelStates } from '../../core/plugins/workflows';
 import { jsonOf, readPage, type ReadSpec } from '../../core/read/page';
 import type { Selection } from '../../core/read/selection';
-import { readRows } from '../../core/read/sql';
 import { customerEmbed } from '../customers/customer.queries';
 import { staffEmbed } from '../identity/staff.queries';
 import { orgUnitEmbed } from '../org/org.queries';
@@ -62,8 +61,7 @@ export async function listCases(ctx: RequestContext, args: ListArgs, where: Filt
 /** A saved view as the queue reads it (plain row): NOT_FOUND when another's personal view. */
 export async function readCaseView(ctx: RequestContext, id: string): Promise<Pick<CaseView, 'id' | 'ownerId' | 'filter' | 'sorting'>> {
   const actor = requireActor(ctx);
-  const [view] = await readRows<Pick<CaseView, 'id' | 'ownerId' | 'filter' | 'sorting'>>(
-    ctx.em,
+  const [view] = await ctx.em.execute<Pick<CaseView, 'id' | 'ownerId' | 'filter' | 'sorting'>[]>(
     `select id, owner_id as "ownerId", filter, sorting from case_view where id = ?`,
     [id],
   );
