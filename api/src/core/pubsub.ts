@@ -255,9 +255,13 @@ export async function createSharedPubSub(connectionString: string, logger: Logge
   await connect();
 
   // A connection that does not answer within a heartbeat is as good as lost: drop it so it is replaced.
+  let publishing = 0;
+  let lastAnswerAt = Date.now();
   const heartbeat = setInterval(() => {
     const current = client;
     if (!current) return;
+    // Busy, not silent: publishes queued on the connection are still being answered.
+    if (publishing > 0 && Date.now() - lastAnswerAt < heartbeatMs) return;
     let timer: NodeJS.Timeout | undefined;
     const silent = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error(`no answer to a heartbeat in ${heartbeatMs} ms`)), heartbeatMs);
@@ -274,9 +278,12 @@ export async function createSharedPubSub(connectionString: string, logger: Logge
     subscribe: local.subscribe,
     publish: ((topic: string, payload: unknown) => {
       if (!client) return logger.warn({ topic }, 'event listener not connected; event dropped');
+      publishing++;
       client
         .query('select pg_notify($1, $2)', [EVENTS_CHANNEL, JSON.stringify({ topic, payload })])
-        .catch((error: unknown) => logger.error({ err: error, topic }, 'could not publish an event'));
+        .then(() => (lastAnswerAt = Date.now()))
+        .catch((error: unknown) => logger.error({ err: error, topic }, 'could not publish an event'))
+        .finally(() => publishing--);
     }) as LocalPubSub['publish'],
     get connected() {
       return !!client;
