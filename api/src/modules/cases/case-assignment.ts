@@ -59,11 +59,6 @@ export async function queueFor(em: EntityManager, c: Case): Promise<string> {
   return 'general';
 }
 
-/** The franchise's settings (defaults when it has never saved any; the row is made on first save). */
-export async function caseSettingsFor(em: EntityManager, franchiseId: string): Promise<CaseSettings> {
-  return (await em.findOne(CaseSettings, { franchiseId })) ?? em.create(CaseSettings, { franchiseId }, { persist: false });
-}
-
 /**
  * Runs the franchise's assignment rule for a new case; returns the chosen agent or null.
  * The settings row is locked so concurrent cases of one franchise take turns in order.

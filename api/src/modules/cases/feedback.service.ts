@@ -9,11 +9,11 @@ import { formatNumber, nextNumber, numberingYear } from '../../core/numbering/nu
 import { OrgUnit } from '../org/org-unit.entity';
 import { getOrgUnit } from '../org/org.service';
 import { addBusinessMinutes } from './business-time';
-import { caseSettingsFor } from './case-assignment';
 import { CaseActivity, CaseActivityKind } from './case.entity';
 import { getCase } from './case.service';
 import { CasePermission } from './case.permissions';
-import { DepartmentFeedback, FeedbackStatus } from './queue.entity';
+import { readFranchiseSettings } from '../../core/services/franchise-settings';
+import { CaseSettings, DepartmentFeedback, FeedbackStatus } from './queue.entity';
 import { policyFor } from './sla.service';
 import { clock } from '../../core/clock';
 import { publishLive } from '../../core/events/outbox';
@@ -48,7 +48,7 @@ export async function raiseFeedback(ctx: RequestContext, input: { caseId?: strin
   const department = await getOrgUnit(ctx, input.departmentId, 'Department');
   if (c && department.franchiseId !== c.franchiseId) throw new BadUserInputError({ field: 'departmentId', message: 'must be a department of the case’s franchise' });
   const franchiseId = department.franchiseId;
-  const [settings, policy, franchise] = await Promise.all([caseSettingsFor(ctx.em, franchiseId), policyFor(ctx.em, franchiseId, 'general'), ctx.em.findOneOrFail(OrgUnit, { id: franchiseId })]);
+  const [settings, policy, franchise] = await Promise.all([readFranchiseSettings(ctx, CaseSettings, franchiseId), policyFor(ctx.em, franchiseId, 'general'), ctx.em.findOneOrFail(OrgUnit, { id: franchiseId })]);
   const now = clock.now();
   const year = numberingYear(now, franchise.timeZone);
   const item = ctx.em.create(DepartmentFeedback, {

@@ -105,7 +105,7 @@ const exchange: TransitionAction<ReturnRequest> = async (run) => {
     await transitionOrder(run.ctx, { id: replacement.id, action: 'review' });
   }
   Object.assign(r, { replacementOrderId: replacement.id, exchangedAt: now() });
-  // The replacement counts as a purchase when it completes; the goods it replaces were already
+  // The replacement counts as a purchase when it is delivered; the goods it replaces were already
   // counted with the original order, so their value comes off here.
   if (r.customerId && replacement.totalCents) await recordPurchase(run.ctx.em, { customerId: r.customerId, amount: -replacement.totalCents / 100, at: now(), timelineEntry: false });
 };
