@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { Session } from 'node:inspector/promises';
-import type { PostgreSqlConnection } from '@mikro-orm/postgresql';
+import type pg from 'pg';
 import { complaintWorkflow, consultationWorkflow } from '@pharmadesk/api';
 import { startTestApp, type TestApp } from '../support/app';
 import { signIn, type Caller } from '../support/actors';
@@ -112,9 +112,9 @@ const cfg = JSON.parse(process.argv[1]);
 
 const TICK_MS = 1000 / 100; // USER_HZ
 
-/** CPU milliseconds a process has used (Linux /proc). */
-function processCpuMs(pid: number): number {
-  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+/** CPU milliseconds a process (or, with `thread`, one of its threads) has used (Linux /proc). */
+function processCpuMs(pid: number, thread?: number): number {
+  const fields = fs.readFileSync(thread ? `/proc/${pid}/task/${thread}/stat` : `/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
   return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
 }
 
@@ -146,6 +146,8 @@ interface Row {
   p50Ms: number;
   p95Ms: number;
   serverCpuMsPerRequest: number;
+  /** Of the server's CPU, what its JavaScript thread used (the rest: V8's garbage collection and compiler threads, libuv). */
+  mainThreadCpuMsPerRequest: number;
   postgresCpuMsPerRequest: number;
   statementsPerRequest: number;
   errors: number;
@@ -156,14 +158,14 @@ interface Row {
  * Drives `url` with `clients` concurrent clients; server CPU, PostgreSQL CPU and statements
  * are sampled over the measured seconds only (warm-up excluded).
  */
-function load(target: string, url: string, headers: Record<string, string>, body: string, clients: number, probe: { serverCpuMs(): number; statements(): Promise<number>; database: string }): Promise<Row> {
+function load(target: string, url: string, headers: Record<string, string>, body: string, clients: number, probe: { serverCpuMs(): number; mainThreadCpuMs(): number; statements(): Promise<number>; database: string }): Promise<Row> {
   return new Promise((resolve, reject) => {
-    let before: { server: number; pg: Map<number, number>; statements: number } | undefined;
+    let before: { server: number; main: number; pg: Map<number, number>; statements: number } | undefined;
     const child = spawn(process.execPath, ['-e', LOAD_SCRIPT, JSON.stringify({ url, headers, body, concurrency: clients, seconds: SECONDS, warmupSeconds: WARMUP_SECONDS })], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     child.once('error', reject);
     child.on('message', (m: { phase?: string; latencies: number[]; errors: number; firstError?: string; elapsedMs: number }) => {
       if (m.phase === 'measuring') {
-        void probe.statements().then((statements) => (before = { server: probe.serverCpuMs(), pg: postgresCpuMs(probe.database), statements }));
+        void probe.statements().then((statements) => (before = { server: probe.serverCpuMs(), main: probe.mainThreadCpuMs(), pg: postgresCpuMs(probe.database), statements }));
         return;
       }
       void (async () => {
@@ -178,6 +180,7 @@ function load(target: string, url: string, headers: Record<string, string>, body
           p50Ms: at(0.5),
           p95Ms: at(0.95),
           serverCpuMsPerRequest: round((probe.serverCpuMs() - before!.server) / n),
+          mainThreadCpuMsPerRequest: round((probe.mainThreadCpuMs() - before!.main) / n),
           postgresCpuMsPerRequest: round(postgresCpuBetween(before!.pg, postgresCpuMs(probe.database)) / n),
           statementsPerRequest: round(((await probe.statements()) - before!.statements) / n),
           errors: m.errors,
@@ -189,23 +192,41 @@ function load(target: string, url: string, headers: Record<string, string>, body
   });
 }
 
-/** Self time by package and by function from a V8 CPU profile. */
-function summarize(profile: { nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number }[] }) {
+type ProfileNode = { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number; children?: number[] };
+
+/**
+ * Self and total time by package and by function from a V8 CPU profile (total: the samples
+ * with the function anywhere on their stack, each counted once however deep it recurses).
+ */
+function summarize(profile: { nodes: ProfileNode[] }) {
   const total = profile.nodes.reduce((s, n) => s + (n.hitCount ?? 0), 0) || 1;
-  const byPackage = new Map<string, number>();
-  const byFunction = new Map<string, number>();
-  for (const n of profile.nodes) {
+  const packageOf = (url: string, name: string) =>
+    /node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?((?:@[^/]+\/)?[^/]+)/.exec(url)?.[1] ??
+    (url.includes('/api/src/') || url.includes('/api/dist/') ? 'pharmadesk api' : url.startsWith('node:') ? 'node core' : url ? 'other' : name || '(native)');
+  const functionOf = (n: ProfileNode) => `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url ? `${path.basename(n.callFrame.url)}:${n.callFrame.lineNumber + 1}` : ''}`.trim();
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = { packages: new Map<string, number>(), functions: new Map<string, number>() };
+  const inclusive = { packages: new Map<string, number>(), functions: new Map<string, number>() };
+  const add = (m: Map<string, number>, k: string, v: number) => m.set(k, (m.get(k) ?? 0) + v);
+  // Depth first from the root, carrying the packages and functions on the stack.
+  const walk = (n: ProfileNode, packages: Set<string>, functions: Set<string>) => {
+    const pkg = packageOf(n.callFrame.url, n.callFrame.functionName);
+    const fn = functionOf(n);
+    const p = packages.has(pkg) ? packages : new Set(packages).add(pkg);
+    const f = functions.has(fn) ? functions : new Set(functions).add(fn);
     const hits = n.hitCount ?? 0;
-    if (!hits) continue;
-    const url = n.callFrame.url;
-    const pkg = /node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?((?:@[^/]+\/)?[^/]+)/.exec(url)?.[1]
-      ?? (url.includes('/api/src/') ? 'pharmadesk api' : url.startsWith('node:') ? 'node core' : url ? 'other' : n.callFrame.functionName || '(native)');
-    byPackage.set(pkg, (byPackage.get(pkg) ?? 0) + hits);
-    const fn = `${n.callFrame.functionName || '(anonymous)'} ${url ? `${path.basename(url)}:${n.callFrame.lineNumber + 1}` : ''}`.trim();
-    byFunction.set(fn, (byFunction.get(fn) ?? 0) + hits);
-  }
-  const top = (m: Map<string, number>, k: number) => [...m].sort((a, b) => b[1] - a[1]).slice(0, k).map(([name, hits]) => `${((hits / total) * 100).toFixed(1).padStart(5)} %  ${name}`);
-  return { packages: top(byPackage, 12), functions: top(byFunction, 20) };
+    if (hits) {
+      add(self.packages, pkg, hits);
+      add(self.functions, fn, hits);
+      for (const k of p) add(inclusive.packages, k, hits);
+      for (const k of f) add(inclusive.functions, k, hits);
+    }
+    for (const c of n.children ?? []) walk(byId.get(c)!, p, f);
+  };
+  const childIds = new Set(profile.nodes.flatMap((n) => n.children ?? []));
+  for (const root of profile.nodes.filter((n) => !childIds.has(n.id))) walk(root, new Set(), new Set());
+  const top = (m: Map<string, number>, k: number) => [...m].filter(([name]) => !['(root)', '(program)'].includes(name)).sort((a, b) => b[1] - a[1]).slice(0, k).map(([name, hits]) => `${((hits / total) * 100).toFixed(1).padStart(5)} %  ${name}`);
+  return { packages: top(self.packages, 15), functions: top(self.functions, 20), packagesTotal: top(inclusive.packages, 15), functionsTotal: top(inclusive.functions, 30) };
 }
 
 /**
@@ -228,8 +249,17 @@ describe(`read path on ${CASES.toLocaleString('en')} cases`, () => {
   beforeAll(async () => {
     scale = await openScaleDatabase(CASES);
     app = await startTestApp({ NODE_ENV: 'production', LOG_LEVEL: 'warn' }, { database: scale.database });
-    const knex = (app.server.database.orm.em.getConnection() as PostgreSqlConnection).getKnex();
-    knex.on('query', () => statements++);
+    // Round trips to PostgreSQL from this process, whichever pg client sends them (the ORM's, through knex, or the API's own).
+    const orm = require.resolve('@mikro-orm/postgresql', { paths: [require.resolve('@pharmadesk/api')] });
+    const drivers = new Set([require.resolve('pg', { paths: [require.resolve('@pharmadesk/api')] }), require.resolve('pg', { paths: [require.resolve('knex', { paths: [require.resolve('@mikro-orm/knex', { paths: [orm] })] })] })]);
+    for (const driver of drivers) {
+      const { Client } = require(driver) as typeof pg;
+      const query = Client.prototype.query;
+      Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+        statements++;
+        return (query as (...a: unknown[]) => unknown).apply(this, args);
+      } as never;
+    }
     supervisor = await signIn(app, 'supervisor@east.demo');
     const views = await supervisor.graphql<{ caseViews: { id: string; name: string }[] }>('{ caseViews { id name } }');
     const name = 'bench: open by SLA due';
@@ -266,9 +296,10 @@ describe(`read path on ${CASES.toLocaleString('en')} cases`, () => {
     const plainPage = (await (await fetch(plainUrl, { method: 'POST' })).json()) as { data: { caseQueue: { nodes: { id: string; stateLabel: string }[] } } };
     expect(plainPage.data.caseQueue.nodes.map((n) => [n.id, n.stateLabel])).toEqual(product.body.data!.caseQueue.nodes.map((n) => [n.id, n.stateLabel]));
 
-    const self = { serverCpuMs: () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; }, statements: async () => statements, database: scale.database.name };
+    const self = { serverCpuMs: () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; }, mainThreadCpuMs: () => processCpuMs(process.pid, process.pid), statements: async () => statements, database: scale.database.name };
     const plainProbe = {
       serverCpuMs: () => processCpuMs(plain.pid!),
+      mainThreadCpuMs: () => processCpuMs(plain.pid!, plain.pid!),
       statements: () => new Promise<number>((resolve) => { plain.once('message', (m: { statements: number }) => resolve(m.statements)); plain.send('statements'); }),
       database: scale.database.name,
     };
@@ -289,6 +320,8 @@ describe(`read path on ${CASES.toLocaleString('en')} cases`, () => {
     await load('product queue page (profiled)', app.graphqlUrl, headers, JSON.stringify({ query: QUEUE, variables: { viewId } }), Math.max(...CLIENTS), self);
     const { profile } = await session.post('Profiler.stop');
     session.disconnect();
+    // The whole profile, for Chrome DevTools or speedscope: BENCH_PROFILE=path.cpuprofile
+    if (process.env.BENCH_PROFILE) fs.writeFileSync(process.env.BENCH_PROFILE, JSON.stringify(profile));
     const cpuProfile = summarize(profile as never);
 
     const ratios = CLIENTS.map((clients) => {
@@ -299,10 +332,10 @@ describe(`read path on ${CASES.toLocaleString('en')} cases`, () => {
       return { clients, requestsPerSecond: round(q.requestsPerSecond / p.requestsPerSecond), p95: round(q.p95Ms / p.p95Ms), serverCpu: round(q.serverCpuMsPerRequest / p.serverCpuMsPerRequest), postgresCpu: round(q.postgresCpuMsPerRequest / p.postgresCpuMsPerRequest) };
     });
     const table = [
-      'target                    clients    req/s     p50 ms   p95 ms  server CPU ms  PG CPU ms  statements',
-      ...rows.map((r) => `${r.target.padEnd(26)}${String(r.clients).padStart(6)}${String(r.requestsPerSecond).padStart(9)}${String(r.p50Ms).padStart(10)}${String(r.p95Ms).padStart(9)}${String(r.serverCpuMsPerRequest).padStart(14)}${String(r.postgresCpuMsPerRequest).padStart(11)}${String(r.statementsPerRequest).padStart(12)}`),
+      'target                    clients    req/s     p50 ms   p95 ms  server CPU ms  (JS thread)  PG CPU ms  statements',
+      ...rows.map((r) => `${r.target.padEnd(26)}${String(r.clients).padStart(6)}${String(r.requestsPerSecond).padStart(9)}${String(r.p50Ms).padStart(10)}${String(r.p95Ms).padStart(9)}${String(r.serverCpuMsPerRequest).padStart(14)}${String(r.mainThreadCpuMsPerRequest).padStart(13)}${String(r.postgresCpuMsPerRequest).padStart(11)}${String(r.statementsPerRequest).padStart(12)}`),
     ];
-    console.log(`\n${table.join('\n')}\n\nproduct queue page / plain pg:\n${ratios.map((r) => `  ${JSON.stringify(r)}`).join('\n')}\n\nCPU profile, product queue page at ${Math.max(...CLIENTS)} clients (self time):\n${cpuProfile.packages.join('\n')}\n\n${cpuProfile.functions.join('\n')}`);
+    console.log(`\n${table.join('\n')}\n\nproduct queue page / plain pg:\n${ratios.map((r) => `  ${JSON.stringify(r)}`).join('\n')}\n\nCPU profile, product queue page at ${Math.max(...CLIENTS)} clients, self time:\n${cpuProfile.packages.join('\n')}\n\n${cpuProfile.functions.join('\n')}\n\ntotal time (the function or package anywhere on the stack):\n${cpuProfile.packagesTotal.join('\n')}\n\n${cpuProfile.functionsTotal.join('\n')}`);
     report('read-path', [], {
       cases: CASES,
       generated: scale.generated,

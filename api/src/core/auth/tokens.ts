@@ -41,11 +41,29 @@ export function accessTokenExpiry(token: string): number | null {
   }
 }
 
+/**
+ * Access tokens already verified, by secret and token, with their claims, until they expire: a
+ * token's signature does not change, and verifying it again (HMAC, JSON, claim checks) cost
+ * every request of a signed-in user. Whether its session still holds is asked elsewhere
+ * (identity/session-cache, revocations honoured at once).
+ */
+const verified = new Map<string, Map<string, { claims: AccessClaims; until: number }>>();
+const MAX_VERIFIED = 10_000;
+
 export async function verifyAccessToken(secret: string, token: string): Promise<AccessClaims> {
+  let bySecret = verified.get(secret);
+  const known = bySecret?.get(token);
+  if (known && known.until > Date.now()) return known.claims;
   try {
     const { payload } = await jwtVerify(token, key(secret), { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'] });
     if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string') throw new UnauthenticatedError('The access token is malformed');
-    return { sub: payload.sub, sid: payload.sid, exp: payload.exp };
+    const claims: AccessClaims = { sub: payload.sub, sid: payload.sid, exp: payload.exp };
+    if (typeof payload.exp === 'number') {
+      if (!bySecret) verified.set(secret, (bySecret = new Map()));
+      if (bySecret.size >= MAX_VERIFIED) bySecret.clear();
+      bySecret.set(token, { claims, until: payload.exp * 1000 });
+    }
+    return claims;
   } catch (error) {
     if (error instanceof errors.JWTExpired) throw new UnauthenticatedError('The access token has expired; refresh the session');
     if (error instanceof UnauthenticatedError) throw error;

@@ -3,6 +3,7 @@ import { TENANT_FILTER } from '../tenancy/scope';
 import { EXACT_COUNT_LIMIT, filterToQuery, nullableIn, sortingToOrderBy, type ListArgs, type ListOptions } from '../graphql/list';
 import { offsetPageInfo, offsetWindow, type ConnectionData } from '../graphql/paging';
 import { fieldSelection, type Selection } from './selection';
+import { runStatement, type Statement } from './sql';
 
 /**
  * How a module reads one entity as plain rows (no managed entities, nothing in the identity
@@ -137,19 +138,13 @@ export function jsonOf<T>(em: EntityManager, spec: ReadSpec<T>, alias: string, s
 }
 
 
-/** A page's statement: the rows (exact columns, relations embedded), the planner's estimate and the bounded count, in one. */
-interface PageStatement {
-  sql: string;
-  bindings: readonly unknown[];
-}
-
 /**
  * Page statements by what they are made of, most recently used last: building one with the
  * query builder (the where and order translated, the tenant filter applied, knex compiling
  * it twice) was about a fifth of a list page's server CPU, for the same SQL every time a
  * page is asked for again.
  */
-const recentStatements = new Map<string, PageStatement>();
+const recentStatements = new Map<string, Statement>();
 const STATEMENT_CACHE_SIZE = 1_000;
 
 /**
@@ -162,6 +157,7 @@ function statementKey(parts: unknown[]): string | null {
   return key.includes('[raw]') ? null : key;
 }
 
+/** A page's statement: the rows (exact columns, relations embedded), the planner's estimate and the bounded count, in one. */
 async function pageStatement<T extends object>(
   em: EntityManager,
   spec: ReadSpec<T>,
@@ -170,7 +166,7 @@ async function pageStatement<T extends object>(
   orderBy: QueryOrderMap<T>[],
   window: { limit: number; offset: number },
   limit: number,
-): Promise<PageStatement> {
+): Promise<Statement> {
   const page = em.createQueryBuilder(spec.entity, ROW_ALIAS).select(raw(select)).where(where).orderBy(orderBy).limit(window.limit).offset(window.offset);
   const matches = em.createQueryBuilder(spec.entity, ROW_ALIAS).select(raw(`${ROW_ALIAS}.id`)).where(where);
   await Promise.all([page.applyFilters(), matches.applyFilters()]);
@@ -197,7 +193,14 @@ export async function readPage<T extends object>(
   spec: ReadSpec<T>,
   args: ListArgs,
   selection: Selection | null,
-  options: ListOptions<T> = {},
+  options: ListOptions<T> & {
+    /**
+     * Fields computed for the whole page (state labels), set on the plain rows before they get
+     * their type's prototype: V8 adds a property to an object whose prototype changed on a slow
+     * path, several times the cost of the rest of a row.
+     */
+    complete?: (rows: Row[]) => Promise<void> | void;
+  } = {},
 ): Promise<ConnectionData<Row>> {
   const window = offsetWindow(args.paging);
   const filter = filterToQuery<T>(args.filter, options.fieldMap, options.customFilters);
@@ -220,8 +223,9 @@ export async function readPage<T extends object>(
       recentStatements.set(key, statement);
     }
   }
-  const [result] = await em.execute<{ nodes: Row[]; estimate: string; counted: string | null }[]>(statement.sql, statement.bindings as never[]);
+  const [result] = await runStatement<{ nodes: Row[]; estimate: string; counted: string | null }>(em, statement);
   const nodes = result!.nodes;
+  await options.complete?.(nodes);
   adopt(nodes, spec);
   const estimated = Number(result!.estimate);
   const counted = result!.counted === null ? null : Number(result!.counted);

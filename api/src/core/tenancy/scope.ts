@@ -47,22 +47,68 @@ function scopeStatement(scope: Scope): string {
 }
 
 const SCOPED_BEGIN = Symbol('scoped begin');
+/** On the knex client of a transaction opened by beginScoped: the pg connection the transaction holds. */
+const CONNECTION = Symbol('connection');
+
+/** The pg connection a transaction holds: statements sent on it straight run in the transaction, scope and all. */
+export interface PlainConnection {
+  query(text: string): Promise<{ rows: unknown[] }>;
+}
 
 /**
  * Lets knex open a transaction with `BEGIN; select set_config(...)` sent as one statement
- * (one round trip instead of two on every request). Installed once per knex client:
- * transactions opened with the SCOPED_BEGIN option begin that way, every other one as before.
+ * (one round trip instead of two on every request), and keeps the connection it holds for
+ * the read path (plainConnection). Installed once per knex client: transactions opened with
+ * the SCOPED_BEGIN option begin that way, every other one as before.
  */
 function installScopedBegin(knex: Knex): void {
-  type Trx = { begin: (conn: unknown) => unknown; query: (conn: unknown, sql: string) => unknown };
+  type Trx = {
+    begin: (conn: PlainConnection) => unknown;
+    query: (conn: PlainConnection, sql: string, status?: number, value?: unknown) => Promise<unknown>;
+    trxClient: { [CONNECTION]?: PlainConnection };
+    txid: string;
+    doNotRejectOnRollback: boolean;
+    _completed: boolean;
+    _resolver: (value?: unknown) => void;
+    _rejecter: (error: unknown) => void;
+  };
   type Config = { [SCOPED_BEGIN]?: string } | undefined;
-  const client = knex.client as { transaction: (container: unknown, config: Config, outerTx: unknown) => Trx; [SCOPED_BEGIN]?: true };
+  const client = knex.client as { transaction: (container: unknown, config: Config, outerTx: unknown) => Trx; emit(event: string, query: object): void; [SCOPED_BEGIN]?: true };
   if (client[SCOPED_BEGIN]) return;
   const make = client.transaction;
   client.transaction = function (this: unknown, container, config, outerTx) {
     const trx = make.call(this, container, config, outerTx);
     const scopeSql = !outerTx ? config?.[SCOPED_BEGIN] : undefined;
-    if (scopeSql) trx.begin = (conn) => trx.query(conn, `begin; ${scopeSql}`);
+    if (!scopeSql) return trx;
+    trx.begin = (conn) => {
+      trx.trxClient[CONNECTION] = conn;
+      return trx.query(conn, `begin; ${scopeSql}`);
+    };
+    // BEGIN, COMMIT and ROLLBACK straight on the connection, settling the transaction as knex's own
+    // Transaction#query does (status 1 commits, 2 rolls back), without its query runner.
+    trx.query = (conn, sql, status, value) => {
+      client.emit('query', { sql, bindings: [], __knexTxId: trx.txid });
+      const q = conn
+        .query(sql)
+        .catch((error: unknown) => {
+          status = 2;
+          value = error;
+          trx._completed = true;
+        })
+        .then((res) => {
+          if (status === 1) trx._resolver(value);
+          if (status === 2) {
+            if (value === undefined) {
+              if (trx.doNotRejectOnRollback && /^ROLLBACK\b/i.test(sql)) return void trx._resolver();
+              value = new Error(`Transaction rejected with non-error: ${String(value)}`);
+            }
+            trx._rejecter(value);
+          }
+          return res;
+        });
+      if (status === 1 || status === 2) trx._completed = true;
+      return q;
+    };
     return trx;
   };
   client[SCOPED_BEGIN] = true;
@@ -78,6 +124,12 @@ export async function beginScoped(em: EntityManager, scope: Scope): Promise<void
   em.setFilterParams(TENANT_FILTER, tenantFilterParams(scope));
   const trx = await knex.transaction(null as never, { [SCOPED_BEGIN]: scopeStatement(scope) } as never);
   em.setTransactionContext(trx);
+}
+
+/** The pg connection of the transaction `em` runs in, when beginScoped opened it (null otherwise: no transaction, a nested one). */
+export function plainConnection(em: EntityManager): PlainConnection | null {
+  const trx = em.getTransactionContext<Knex.Transaction>() as { client?: { [CONNECTION]?: PlainConnection } } | undefined;
+  return trx?.client?.[CONNECTION] ?? null;
 }
 
 /**

@@ -8,6 +8,7 @@ import { SortDirection, type SortInput } from '../../core/graphql/sorting';
 import { labelStates } from '../../core/plugins/workflows';
 import { jsonOf, readPage, type ReadSpec } from '../../core/read/page';
 import type { Selection } from '../../core/read/selection';
+import { readRows } from '../../core/read/sql';
 import { customerEmbed } from '../customers/customer.queries';
 import { staffEmbed } from '../identity/staff.queries';
 import { orgUnitEmbed } from '../org/org.queries';
@@ -50,18 +51,18 @@ export function caseReadSpec(ctx: RequestContext): ReadSpec<Case> {
 /** `cases(filter, sorting, paging)` and every case list: the actor's part of the tree, newest first by default. */
 export async function listCases(ctx: RequestContext, args: ListArgs, where: FilterQuery<Case> = {}, selection: Selection | null = null) {
   const scope = await orgUnitScopeCondition(ctx);
-  const page = await readPage(ctx.em, caseReadSpec(ctx), args, selection, {
+  return readPage(ctx.em, caseReadSpec(ctx), args, selection, {
     where: { ...scope, ...(where as object) } as FilterQuery<Case>,
     defaultSort: [{ field: 'createdAt', direction: SortDirection.DESC }],
+    complete: !selection || selection.has('stateLabel') ? (rows) => labelStates(ctx.em, rows) : undefined,
   });
-  if (!selection || selection.has('stateLabel')) await labelStates(ctx.em, page.nodes);
-  return page;
 }
 
 /** A saved view as the queue reads it (plain row): NOT_FOUND when another's personal view. */
 export async function readCaseView(ctx: RequestContext, id: string): Promise<Pick<CaseView, 'id' | 'ownerId' | 'filter' | 'sorting'>> {
   const actor = requireActor(ctx);
-  const [view] = await ctx.em.execute<Pick<CaseView, 'id' | 'ownerId' | 'filter' | 'sorting'>[]>(
+  const [view] = await readRows<Pick<CaseView, 'id' | 'ownerId' | 'filter' | 'sorting'>>(
+    ctx.em,
     `select id, owner_id as "ownerId", filter, sorting from case_view where id = ?`,
     [id],
   );

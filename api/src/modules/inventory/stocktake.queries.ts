@@ -5,6 +5,7 @@ import type { ListArgs } from '../../core/graphql/list';
 import { SortDirection } from '../../core/graphql/sorting';
 import { readPage, type ReadSpec, type Row } from '../../core/read/page';
 import type { Selection } from '../../core/read/selection';
+import { readRows } from '../../core/read/sql';
 import { StockMove } from './stock.entity';
 import { warehouseScopeCondition } from './stock.service';
 import { Stocktake, StocktakeLine } from './stocktake.entity';
@@ -77,7 +78,8 @@ export interface LineCounts {
 export const lineCountsLoader = (ctx: RequestContext) =>
   ctx.loaders.get(lineCountsLoader, () =>
     new DataLoader<string, LineCounts>(async (ids) => {
-      const rows = await ctx.em.execute<{ stocktake_id: string; lines: number; counted: number; recount: number }[]>(
+      const rows = await readRows<{ stocktake_id: string; lines: number; counted: number; recount: number }>(
+        ctx.em,
         `select stocktake_id, count(*)::int as lines, count(counted_quantity)::int as counted, count(*) filter (where recount_required)::int as recount
            from stocktake_line where stocktake_id in (select (jsonb_array_elements_text(?::jsonb))::uuid) group by 1`,
         [JSON.stringify(ids)],
@@ -91,7 +93,8 @@ export const lineCountsLoader = (ctx: RequestContext) =>
 export const movesDuringCountLoader = (ctx: RequestContext) =>
   ctx.loaders.get(movesDuringCountLoader, () =>
     new DataLoader<string, StockMove[]>(async (ids) => {
-      const rows = await ctx.em.execute<Record<string, unknown>[]>(
+      const rows = await readRows<Record<string, unknown>>(
+        ctx.em,
         `select s.id as stocktake_id, m.* from stocktake s
            join lateral (select * from stock_move m
                           where m.warehouse_id = s.warehouse_id and (s.zone_id is null or m.zone_id = s.zone_id)

@@ -57,12 +57,11 @@ export function orderReadSpec(ctx: RequestContext): ReadSpec<Order> {
 /** `orders(filter, sorting, paging)`: the caller's part of the org tree, newest first by default. */
 export async function listOrders(ctx: RequestContext, args: ListArgs, where: FilterQuery<Order> = {}, selection: Selection | null = null) {
   const scope = await orgUnitScopeCondition(ctx);
-  const page = await readPage(ctx.em, orderReadSpec(ctx), args, selection, {
+  return readPage(ctx.em, orderReadSpec(ctx), args, selection, {
     where: { ...scope, ...(where as object) } as FilterQuery<Order>,
     defaultSort: [{ field: 'createdAt', direction: SortDirection.DESC }, { field: 'orderNo', direction: SortDirection.DESC }],
+    complete: !selection || selection.has('stateLabel') ? (rows) => labelStates(ctx.em, rows) : undefined,
   });
-  if (!selection || selection.has('stateLabel')) await labelStates(ctx.em, page.nodes);
-  return page;
 }
 
 /** `order(id)`: one order with what the request selects (lines, picked lots, timeline) in one statement; null when not visible. */

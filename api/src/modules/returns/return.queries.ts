@@ -43,12 +43,11 @@ export function returnReadSpec(ctx: RequestContext): ReadSpec<ReturnRequest> {
 /** `returns(filter, sorting, paging)`: the caller's part of the org tree; the default order is the queue's: the most urgent clock first, then the newest. */
 export async function listReturns(ctx: RequestContext, args: ListArgs, where: FilterQuery<ReturnRequest> = {}, selection: Selection | null = null) {
   const scope = await orgUnitScopeCondition(ctx);
-  const page = await readPage(ctx.em, returnReadSpec(ctx), args, selection, {
+  return readPage(ctx.em, returnReadSpec(ctx), args, selection, {
     where: { ...scope, ...(where as object) } as FilterQuery<ReturnRequest>,
     defaultSort: [{ field: 'createdAt', direction: SortDirection.DESC }, { field: 'returnNo', direction: SortDirection.DESC }],
+    complete: !selection || selection.has('stateLabel') ? (rows) => labelStates(ctx.em, rows) : undefined,
   });
-  if (!selection || selection.has('stateLabel')) await labelStates(ctx.em, page.nodes);
-  return page;
 }
 
 /** `return(id)`: one return with what the request selects (lines, inspection, refund, timeline) in one statement; null when not visible. */
