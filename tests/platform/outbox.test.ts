@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -129,7 +130,10 @@ describe('events through the transactional outbox', () => {
       expect(pubsub.connected).toBe(false);
       expect(seen).not.toContain(during.id);
 
+      // This instance's own direct publish while cut is kept and sent once the connection is back.
+      pubsub.publish('cases.changed', { id: 'published-while-cut', franchiseId: 'none', change: 'updated' });
       await until('the relay to deliver what was missed', async () => seen.includes(during.id), 15_000);
+      await until('the publish made while cut', async () => seen.includes('published-while-cut'), 5_000);
       expect(seen.filter((id) => id === during.id)).toHaveLength(1);
       expect(seen.filter((id) => id === before.id)).toHaveLength(1); // the catch-up skips what already arrived
     } finally {
@@ -139,6 +143,78 @@ describe('events through the transactional outbox', () => {
       await app.stop();
     }
   }, 90_000);
+
+  it('a connection busy with a burst of publishes while the event loop is blocked longer than a heartbeat is kept, and every event arrives once', async () => {
+    const app = await startTestApp({ PLUGINS });
+    const logger = createLogger({ LOG_LEVEL: 'silent' });
+    const pubsub = await createSharedPubSub(app.server.database.appUrl, logger, { heartbeatMs: 200, minRetryMs: 50, maxRetryMs: 50 });
+    let reconnects = 0;
+    const stopCounting = pubsub.onResumed(() => void reconnects++);
+    const seen = new Map<string, number>();
+    const iterator = pubsub.subscribe('cases.changed')[Symbol.asyncIterator]();
+    void (async () => {
+      for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
+        const { id } = next.value as { id: string };
+        seen.set(id, (seen.get(id) ?? 0) + 1);
+      }
+    })();
+    const block = (ms: number) => {
+      for (const until = Date.now() + ms; Date.now() < until; );
+    };
+    try {
+      for (let round = 0; round < 3; round++) {
+        for (let i = 0; i < 1_000; i++) pubsub.publish('cases.changed', { id: `burst-${round}-${i}`, franchiseId: 'none', change: 'updated' });
+        block(700); // three and a half heartbeats without the loop turning
+        await new Promise((r) => setTimeout(r, 250));
+      }
+      await until('every event of the bursts', async () => seen.size === 3_000, 30_000);
+      expect([...seen.values()].every((n) => n === 1)).toBe(true);
+      expect(reconnects).toBe(0);
+      expect(pubsub.connected).toBe(true);
+    } finally {
+      stopCounting();
+      await iterator.return?.();
+      await pubsub.close();
+      await app.stop();
+    }
+  }, 90_000);
+
+  it('a connection that goes silent (packets no longer answered) is noticed within two heartbeats and replaced', async () => {
+    const app = await startTestApp({ PLUGINS });
+    const target = new URL(app.server.database.appUrl);
+    // A TCP relay to PostgreSQL that can freeze the connections it carries, as a dead network path does.
+    const carried: net.Socket[] = [];
+    const relay = net.createServer((inbound) => {
+      const outbound = net.connect(Number(target.port), target.hostname);
+      inbound.pipe(outbound).pipe(inbound);
+      inbound.on('error', () => outbound.destroy());
+      outbound.on('error', () => inbound.destroy());
+      carried.push(inbound, outbound);
+    });
+    await new Promise<void>((resolve) => relay.listen(0, '127.0.0.1', resolve));
+    const viaRelay = new URL(target);
+    viaRelay.hostname = '127.0.0.1';
+    viaRelay.port = String((relay.address() as net.AddressInfo).port);
+    const pubsub = await createSharedPubSub(viaRelay.toString(), createLogger({ LOG_LEVEL: 'silent' }), { heartbeatMs: 300, minRetryMs: 50, maxRetryMs: 50 });
+    let resumed = 0;
+    const stop = pubsub.onResumed(() => void resumed++);
+    try {
+      for (const socket of carried.splice(0)) {
+        socket.unpipe();
+        socket.pause();
+      }
+      const frozenAt = Date.now();
+      await until('the silent connection to be replaced', async () => resumed > 0, 10_000);
+      expect(Date.now() - frozenAt).toBeLessThan(3 * 300 + 1_000);
+      expect(pubsub.connected).toBe(true);
+    } finally {
+      stop();
+      await pubsub.close();
+      for (const socket of carried) socket.destroy();
+      relay.close();
+      await app.stop();
+    }
+  }, 60_000);
 
   describe('a failing handler', () => {
     let app: TestApp;

@@ -160,6 +160,9 @@ function deliverOnce(local: LocalPubSub): (messages: readonly OutboxMessage[]) =
   };
 }
 
+/** Most direct publishes kept while the shared connection is down; older ones are dropped with a warning. */
+export const MAX_UNSENT_EVENTS = 10_000;
+
 export interface SharedPubSubOptions {
   /** First retry delay after the connection is lost; doubles per failed attempt up to maxRetryMs. */
   minRetryMs?: number;
@@ -173,8 +176,8 @@ export interface SharedPubSubOptions {
  * instance LISTENs and hands what arrives to its own subscribers (its own events too, so
  * there is one path). A lost LISTEN connection is re-established forever with backoff;
  * NOTIFYs sent meanwhile are missed (payloads are only "look again" hints), so `onResumed`
- * listeners re-apply what matters once it is back. While it is down `connected` is false
- * and publishing drops the event with a warning.
+ * listeners re-apply what matters once it is back. While it is down `connected` is false, and
+ * what this instance publishes is kept (the latest MAX_UNSENT_EVENTS) and sent once it is back.
  */
 export async function createSharedPubSub(connectionString: string, logger: Logger, options: SharedPubSubOptions = {}): Promise<PubSub> {
   const { minRetryMs = 200, maxRetryMs = 1_000, heartbeatMs = 10_000 } = options;
@@ -239,12 +242,35 @@ export async function createSharedPubSub(connectionString: string, logger: Logge
     retryTimer.unref();
   };
 
+  // Direct publishes made while no connection could carry them (or lost with one), sent on reconnect.
+  const unsent: string[] = [];
+  let droppedUnsent = 0;
+  const keep = (message: string) => {
+    if (unsent.push(message) > MAX_UNSENT_EVENTS) {
+      unsent.shift();
+      if (droppedUnsent++ % 1_000 === 0) logger.warn({ kept: MAX_UNSENT_EVENTS }, 'event listener down too long; oldest unsent events dropped');
+    }
+  };
+  let answers = 0;
+  const send = (message: string) => {
+    const current = client;
+    if (!current) return keep(message);
+    current
+      .query('select pg_notify($1, $2)', [EVENTS_CHANNEL, message])
+      .then(() => answers++)
+      .catch((error: unknown) => {
+        // Lost with its connection (which is replaced): sent again on reconnect. A repeat is harmless, payloads are hints.
+        setImmediate(() => (client === current ? logger.error({ err: error }, 'could not publish an event') : keep(message)));
+      });
+  };
+
   const resumed = () => {
     if (!client) return;
     const since = downSince ?? new Date();
     logger.info({ downMs: Date.now() - since.getTime(), attempts: attempt }, 'event listener reconnected');
     attempt = 0;
     downSince = undefined;
+    for (const message of unsent.splice(0)) send(message);
     for (const listener of resumedListeners) {
       Promise.resolve()
         .then(() => listener({ downSince: since }))
@@ -254,37 +280,32 @@ export async function createSharedPubSub(connectionString: string, logger: Logge
 
   await connect();
 
-  // A connection that does not answer within a heartbeat is as good as lost: drop it so it is replaced.
-  let publishing = 0;
-  let lastAnswerAt = Date.now();
-  const heartbeat = setInterval(() => {
-    const current = client;
-    if (!current) return;
-    // Busy, not silent: publishes queued on the connection are still being answered.
-    if (publishing > 0 && Date.now() - lastAnswerAt < heartbeatMs) return;
-    let timer: NodeJS.Timeout | undefined;
-    const silent = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`no answer to a heartbeat in ${heartbeatMs} ms`)), heartbeatMs);
-    });
-    Promise.race([current.query('select 1'), silent])
-      .catch((error: unknown) => {
-        if (client === current) current.emit('error', error);
-      })
-      .finally(() => clearTimeout(timer));
-  }, heartbeatMs);
+  // A connection that answers nothing for a whole heartbeat while a `select 1` waits on it is as
+  // good as lost: drop it so it is replaced. Any answer counts (a burst of publishes queues the ping
+  // behind it), and each beat is judged after the loop's next I/O poll (timers run first, so after
+  // a blocked loop the answers may be waiting unread).
+  let answersAtLastBeat = answers;
+  let pinging: Client | undefined;
+  const heartbeat = setInterval(
+    () =>
+      setImmediate(() => {
+        const current = client;
+        if (!current) return;
+        if (answers !== answersAtLastBeat) return void (answersAtLastBeat = answers);
+        if (pinging === current) return void current.emit('error', new Error(`no answer on the event connection for ${heartbeatMs} ms`));
+        pinging = current;
+        current
+          .query('select 1')
+          .then(() => answers++, () => undefined)
+          .finally(() => pinging === current && (pinging = undefined));
+      }),
+    heartbeatMs,
+  );
   heartbeat.unref();
 
   return {
     subscribe: local.subscribe,
-    publish: ((topic: string, payload: unknown) => {
-      if (!client) return logger.warn({ topic }, 'event listener not connected; event dropped');
-      publishing++;
-      client
-        .query('select pg_notify($1, $2)', [EVENTS_CHANNEL, JSON.stringify({ topic, payload })])
-        .then(() => (lastAnswerAt = Date.now()))
-        .catch((error: unknown) => logger.error({ err: error, topic }, 'could not publish an event'))
-        .finally(() => publishing--);
-    }) as LocalPubSub['publish'],
+    publish: ((topic: string, payload: unknown) => send(JSON.stringify({ topic, payload }))) as LocalPubSub['publish'],
     get connected() {
       return !!client;
     },
