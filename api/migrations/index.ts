@@ -30,6 +30,7 @@ import { Migration20261130182655_surveys } from './Migration20261130182655_surve
 import { Migration20261130183002_appointments } from './Migration20261130183002_appointments';
 import { Migration20261130190306_callbacks } from './Migration20261130190306_callbacks';
 import { Migration20261130192323_practitioner_profiles } from './Migration20261130192323_practitioner_profiles';
+import { Migration20261130215115_callback_attempts } from './Migration20261130215115_callback_attempts';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122070000_foundation', class: Migration20261122070000_foundation },
@@ -62,4 +63,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261130183002_appointments', class: Migration20261130183002_appointments },
   { name: 'Migration20261130190306_callbacks', class: Migration20261130190306_callbacks },
   { name: 'Migration20261130192323_practitioner_profiles', class: Migration20261130192323_practitioner_profiles },
+  { name: 'Migration20261130215115_callback_attempts', class: Migration20261130215115_callback_attempts },
 ];

@@ -44,7 +44,13 @@ describe('callback plans and the callback desk', () => {
   });
 
   it('lists the built-in rules, tunable by the franchise, and refuses bad ones with codes', async () => {
+    const saved = async () => Number((await sql<{ n: string }>(`select count(*) as n from callback_rule where franchise_id = ?`, [franchiseId]))[0]!.n);
+    const before = await saved();
     const rules = (await must<{ callbackRules: Rule[] }>(owner, '{ callbackRules { id version code kind enabled } }')).callbackRules;
+    // Reading writes nothing: a built-in rule never tuned shows its defaults at version 0, under the same id each time.
+    expect(await saved()).toBe(before);
+    expect(rules.find((r) => r.code === 'report_delivered')!.version).toBe(0);
+    expect((await must<{ callbackRules: Rule[] }>(owner, '{ callbackRules { id version code kind enabled } }')).callbackRules.map((r) => r.id)).toEqual(rules.map((r) => r.id));
     expect(rules.map((r) => [r.code, r.enabled])).toEqual([
       ['after_service', true],
       ['new_member', true],
@@ -63,6 +69,10 @@ describe('callback plans and the callback desk', () => {
     expect(errorCodes(await agent.graphql('mutation($i: UpdateCallbackRuleInput!) { updateCallbackRule(input: $i) { id } }', { i: { id: holiday.id, version: holiday.version, update: { leadDays: 2 } } }))).toEqual(['FORBIDDEN']);
     const tuned = await update(holiday.id, holiday.version, { holidays: [{ date: '2031-05-01', name: '劳动节' }], tags: ['callback-test'], leadDays: 3 });
     expect(tuned.body.errors).toBeUndefined();
+    // The first update of a built-in rule writes it under its id; the old version is then stale.
+    expect(tuned.body.data!.updateCallbackRule.id).toBe(holiday.id);
+    if (holiday.version === 0) expect(await saved()).toBe(before + 1);
+    expect(errorCodes(await update(holiday.id, holiday.version, { leadDays: 2 }))).toEqual(['CONFLICT']);
     // West's rules are its own: east's rule is not found there.
     expect(errorCodes(await westOwner.graphql('mutation($i: UpdateCallbackRuleInput!) { updateCallbackRule(input: $i) { id } }', { i: { id: holiday.id, version: 2, update: { enabled: false } } }))).toEqual(['NOT_FOUND']);
     const added = await owner.graphql<{ createCallbackRule: Rule }>('mutation { createCallbackRule(input: { code: "new_member_30", kind: NEW_MEMBER, name: "新会员 30 天回访", delayDays: 30, enabled: false }) { id version code kind enabled } }');
@@ -193,5 +203,29 @@ describe('callback plans and the callback desk', () => {
     // West cannot see or work east's callbacks.
     expect((await must<{ callbackTask: unknown }>(westOwner, 'query($id: ID!) { callbackTask(id: $id) { id } }', { id: other.id })).callbackTask).toBeNull();
     expect(errorCodes(await westOwner.graphql('mutation($i: RecordCallbackOutcomeInput!) { recordCallbackOutcome(input: $i) { id } }', { i: { id: other.id, version: 1, outcome: 'REFUSED' } }))).toEqual(['NOT_FOUND']);
+  });
+
+  it('closes a task as unreachable after the rule’s number of unanswered calls (3 unless tuned)', async () => {
+    clock.freezeAt('2031-02-09T10:00:00+08:00');
+    const outcome = (t: { id: string; version: number }, extra: Record<string, unknown> = {}) =>
+      must<{ recordCallbackOutcome: Task & { closedAt: string | null } }>(agent, `mutation($i: RecordCallbackOutcomeInput!) { recordCallbackOutcome(input: $i) { ${TASK} closedAt } }`, { i: { id: t.id, version: t.version, outcome: 'RETRY', ...extra } }).then((r) => r.recordCallbackOutcome);
+    const [first, second] = (await ofKind('TOP_SPENDERS')).filter((t) => t.status === 'OPEN');
+    let task: Task & { closedAt: string | null } = { ...first!, closedAt: null };
+    for (const attempt of [1, 2]) {
+      task = await outcome(task);
+      expect(task).toMatchObject({ status: 'RETRY', attempts: attempt, closedAt: null });
+    }
+    task = await outcome(task);
+    expect(task).toMatchObject({ status: 'UNREACHABLE', attempts: 3, nextAttemptAt: null });
+    expect(task.closedAt).not.toBeNull();
+    expect(errorCodes(await agent.graphql('mutation($i: RecordCallbackOutcomeInput!) { recordCallbackOutcome(input: $i) { id } }', { i: { id: task.id, version: task.version, outcome: 'RETRY' } }))).toEqual(['INVALID_TRANSITION']);
+    expect(errorCodes(await agent.graphql('mutation($i: RecordCallbackOutcomeInput!) { recordCallbackOutcome(input: $i) { id } }', { i: { id: second!.id, version: second!.version, outcome: 'UNREACHABLE' } }))).toEqual(['BAD_USER_INPUT']);
+    // Tuned to one call: the first unanswered call closes it.
+    const rule = (await must<{ callbackRules: (Rule & { maxAttempts: number })[] }>(owner, '{ callbackRules { id version code kind enabled maxAttempts } }')).callbackRules.find((r) => r.code === 'top_spenders')!;
+    expect(rule.maxAttempts).toBe(3);
+    const bad = await owner.graphql('mutation($i: UpdateCallbackRuleInput!) { updateCallbackRule(input: $i) { id } }', { i: { id: rule.id, version: rule.version, update: { maxAttempts: 0 } } });
+    expect(errorCodes(bad)).toEqual(['BAD_USER_INPUT']);
+    await must(owner, 'mutation($i: UpdateCallbackRuleInput!) { updateCallbackRule(input: $i) { id } }', { i: { id: rule.id, version: rule.version, update: { maxAttempts: 1 } } });
+    expect(await outcome(second!)).toMatchObject({ status: 'UNREACHABLE', attempts: 1 });
   });
 });

@@ -199,6 +199,11 @@ describe('survey templates and satisfaction figures', () => {
     // The store and franchise groupings name them.
     expect((await figures(owner, { ...nov, groupBy: 'STORE' })).groups).toMatchObject([{ key: east.storeId, sent: 4 }]);
     expect((await figures(hq, { ...nov, groupBy: 'FRANCHISE' })).groups).toMatchObject([{ key: east.franchiseId, label: expect.any(String), sent: 4 }]);
+    // By the customer's doctor (the one on their archive): all of November's were about one customer.
+    const { customer } = await must<{ customer: { doctorId: string; doctor: { displayName: string } } }>(owner, 'query($id: ID!) { customer(id: $id) { doctorId doctor { displayName } } }', { id: east.customerId });
+    expect((await figures(owner, { ...nov, groupBy: 'DOCTOR' })).groups).toMatchObject([{ key: customer.doctorId, label: customer.doctor.displayName, sent: 4, rated: 3, dissatisfied: 2 }]);
+    expect((await figures(owner, { ...nov, doctorId: customer.doctorId })).totals).toMatchObject({ sent: 4 });
+    expect((await figures(owner, { ...nov, doctorId: east.agentId })).totals).toMatchObject({ sent: 0 });
     // West sees none of east's.
     expect((await figures(westOwner, { from: '2030-10-01', to: '2030-12-31' })).totals).toMatchObject({ sent: 0, answered: 0, satisfactionRate: null });
   });

@@ -1,7 +1,8 @@
+import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { calendarDate, clock } from '../../core/clock';
+import { calendarDate } from '../../core/clock';
 import { OrgUnitKind } from '../org/org-unit.entity';
-import { CallbackRuleKind, type CallbackRule } from './callback.entity';
+import { CallbackRule, CallbackRuleKind } from './callback.entity';
 
 /**
  * The daily callback plan: each enabled rule of each franchise becomes callback tasks, once per
@@ -15,32 +16,36 @@ const DAY_MS = 86_400_000;
 const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 
 /** The rules every franchise starts with (a franchise tunes, disables or adds to them). */
-export const DEFAULT_RULES: Pick<CallbackRule, 'code' | 'kind' | 'name' | 'enabled' | 'delayDays' | 'leadDays' | 'topN' | 'dayOfMonth' | 'noRepeatDays' | 'tags'>[] = [
-  { code: 'after_service', kind: CallbackRuleKind.AFTER_SERVICE, name: '服务后满意度回访', enabled: true, delayDays: 2, leadDays: 0, topN: 0, dayOfMonth: 1, noRepeatDays: 7, tags: [] },
-  { code: 'new_member', kind: CallbackRuleKind.NEW_MEMBER, name: '新会员一周内回访', enabled: true, delayDays: 3, leadDays: 0, topN: 0, dayOfMonth: 1, noRepeatDays: 7, tags: [] },
-  { code: 'chronic_medication', kind: CallbackRuleKind.CHRONIC_MEDICATION, name: '慢病用药每月续药回访', enabled: true, delayDays: 0, leadDays: 3, topN: 0, dayOfMonth: 1, noRepeatDays: 7, tags: [] },
-  { code: 'top_spenders', kind: CallbackRuleKind.TOP_SPENDERS, name: '门店消费前十名月度回访', enabled: true, delayDays: 0, leadDays: 0, topN: 10, dayOfMonth: 1, noRepeatDays: 7, tags: [] },
-  { code: 'holiday', kind: CallbackRuleKind.HOLIDAY, name: '重大节日前关怀回访', enabled: true, delayDays: 0, leadDays: 3, topN: 0, dayOfMonth: 1, noRepeatDays: 7, tags: ['vip', 'chronic'] },
-  { code: 'report_delivered', kind: CallbackRuleKind.REPORT_DELIVERED, name: '报告交付后回访（2 天、3/6/12 个月）', enabled: false, delayDays: 2, leadDays: 0, topN: 0, dayOfMonth: 1, noRepeatDays: 7, tags: [] },
+export const DEFAULT_RULES: Pick<CallbackRule, 'code' | 'kind' | 'name' | 'enabled' | 'delayDays' | 'leadDays' | 'topN' | 'dayOfMonth' | 'noRepeatDays' | 'tags' | 'maxAttempts'>[] = [
+  { code: 'after_service', kind: CallbackRuleKind.AFTER_SERVICE, name: '服务后满意度回访', enabled: true, delayDays: 2, leadDays: 0, topN: 0, dayOfMonth: 1, noRepeatDays: 7, tags: [], maxAttempts: 3 },
+  { code: 'new_member', kind: CallbackRuleKind.NEW_MEMBER, name: '新会员一周内回访', enabled: true, delayDays: 3, leadDays: 0, topN: 0, dayOfMonth: 1, noRepeatDays: 7, tags: [], maxAttempts: 3 },
+  { code: 'chronic_medication', kind: CallbackRuleKind.CHRONIC_MEDICATION, name: '慢病用药每月续药回访', enabled: true, delayDays: 0, leadDays: 3, topN: 0, dayOfMonth: 1, noRepeatDays: 7, tags: [], maxAttempts: 3 },
+  { code: 'top_spenders', kind: CallbackRuleKind.TOP_SPENDERS, name: '门店消费前十名月度回访', enabled: true, delayDays: 0, leadDays: 0, topN: 10, dayOfMonth: 1, noRepeatDays: 7, tags: [], maxAttempts: 3 },
+  { code: 'holiday', kind: CallbackRuleKind.HOLIDAY, name: '重大节日前关怀回访', enabled: true, delayDays: 0, leadDays: 3, topN: 0, dayOfMonth: 1, noRepeatDays: 7, tags: ['vip', 'chronic'], maxAttempts: 3 },
+  { code: 'report_delivered', kind: CallbackRuleKind.REPORT_DELIVERED, name: '报告交付后回访（2 天、3/6/12 个月）', enabled: false, delayDays: 2, leadDays: 0, topN: 0, dayOfMonth: 1, noRepeatDays: 7, tags: [], maxAttempts: 3 },
 ];
 
-/** Writes the default rules a franchise does not have yet (by code). */
-export async function ensureDefaultRules(em: EntityManager, franchiseIds: readonly string[]): Promise<void> {
-  if (!franchiseIds.length) return;
-  const now = clock.now();
-  const values: unknown[] = [];
-  const rows: string[] = [];
-  for (const franchiseId of franchiseIds)
-    for (const r of DEFAULT_RULES) {
-      rows.push(`(gen_random_uuid(), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '[]'::jsonb, ?::text[], 1, ?, ?)`);
-      values.push(franchiseId, r.code, r.kind, r.name, r.enabled, r.delayDays, r.leadDays, r.topN, r.dayOfMonth, r.noRepeatDays, `{${r.tags.join(',')}}`, now, now);
-    }
-  await em.execute(
-    `insert into callback_rule (id, franchise_id, code, kind, name, enabled, delay_days, lead_days, top_n, day_of_month, no_repeat_days, holidays, tags, version, created_at, updated_at)
-     values ${rows.join(', ')} on conflict (franchise_id, code) do nothing`,
-    values,
-    'run',
-  );
+/**
+ * A built-in rule's id in a franchise: the same before and after it is first saved (a rule never
+ * tuned is not stored; reads show its defaults at version 0, the first update writes it).
+ */
+export function defaultRuleId(franchiseId: string, code: string): string {
+  const h = createHash('sha1').update(`callback-rule:${franchiseId}:${code}`).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+/** A built-in rule of a franchise, unsaved, at version 0. */
+export function defaultRule(franchiseId: string, code: string): CallbackRule | null {
+  const d = DEFAULT_RULES.find((r) => r.code === code);
+  if (!d) return null;
+  return Object.assign(new CallbackRule(), { ...d, id: defaultRuleId(franchiseId, code), franchiseId, holidays: [], tags: [...d.tags], templateId: null, version: 0 });
+}
+
+/** The franchises' rules: the saved ones, and the built-in ones never saved with their defaults. */
+export function withDefaultRules(saved: CallbackRule[], franchiseIds: readonly string[]): CallbackRule[] {
+  const have = new Set(saved.map((r) => `${r.franchiseId}:${r.code}`));
+  const missing = franchiseIds.flatMap((f) => DEFAULT_RULES.filter((d) => !have.has(`${f}:${d.code}`)).map((d) => defaultRule(f, d.code)!));
+  return [...saved, ...missing];
 }
 
 interface Candidates {
@@ -135,15 +140,15 @@ async function planRule(em: EntityManager, rule: CallbackRule, today: string, no
 export async function planCallbacks(em: EntityManager, at: Date, onDate?: string): Promise<Record<string, number>> {
   await em.execute(`select pg_advisory_xact_lock(hashtext('pharmadesk.callback-plan'))`);
   const franchises = await em.execute<{ id: string; time_zone: string }[]>(`select id, time_zone from org_unit where kind in (?, ?)`, [OrgUnitKind.HQ, OrgUnitKind.FRANCHISE]);
-  await ensureDefaultRules(em, franchises.map((f) => f.id));
-  const rules = await em.execute<Record<string, unknown>[]>(
-    `select id, franchise_id as "franchiseId", kind, enabled, delay_days as "delayDays", lead_days as "leadDays", top_n as "topN", day_of_month as "dayOfMonth",
+  const saved = await em.execute<Record<string, unknown>[]>(
+    `select id, franchise_id as "franchiseId", code, kind, enabled, delay_days as "delayDays", lead_days as "leadDays", top_n as "topN", day_of_month as "dayOfMonth",
             no_repeat_days as "noRepeatDays", holidays, tags
-       from callback_rule where enabled order by franchise_id, created_at, code`,
+       from callback_rule order by franchise_id, created_at, code`,
   );
+  const rules = withDefaultRules(saved as unknown as CallbackRule[], franchises.map((f) => f.id)).filter((r) => r.enabled);
   const zones = new Map(franchises.map((f) => [f.id, f.time_zone]));
   const added: Record<string, number> = {};
-  for (const rule of rules as unknown as CallbackRule[]) {
+  for (const rule of rules) {
     const today = onDate ?? calendarDate(at, zones.get(rule.franchiseId) ?? 'Asia/Shanghai');
     added[rule.kind] = (added[rule.kind] ?? 0) + (await planRule(em, rule, today, at));
   }

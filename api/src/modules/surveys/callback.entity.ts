@@ -27,6 +27,8 @@ export enum CallbackStatus {
   WRONG_NUMBER = 'WRONG_NUMBER',
   /** The customer asked not to be called: their phone consent is withdrawn. */
   DO_NOT_CALL = 'DO_NOT_CALL',
+  /** No answer on the rule's last allowed attempt: closed, not tried again. */
+  UNREACHABLE = 'UNREACHABLE',
 }
 registerEnumType(CallbackStatus, { name: 'CallbackStatus' });
 
@@ -44,7 +46,7 @@ export class CallbackHoliday {
 @Filter(tenantFilter)
 @Unique({ properties: ['franchiseId', 'code'] })
 @ObjectType()
-export class CallbackRule extends TenantEntity<'enabled' | 'delayDays' | 'leadDays' | 'topN' | 'dayOfMonth' | 'noRepeatDays' | 'holidays' | 'tags'> {
+export class CallbackRule extends TenantEntity<'enabled' | 'delayDays' | 'leadDays' | 'topN' | 'dayOfMonth' | 'noRepeatDays' | 'holidays' | 'tags' | 'maxAttempts'> {
   @Property({ type: 'text' })
   @Field({ description: 'Unique within the franchise (the built-in rules use their kind in lower case).' })
   code!: string;
@@ -80,6 +82,10 @@ export class CallbackRule extends TenantEntity<'enabled' | 'delayDays' | 'leadDa
   @Property({ type: 'int' })
   @Field(() => Int, { description: 'A customer called (any purpose) within this many days is not planned again yet.' })
   noRepeatDays: number = 7;
+
+  @Property({ type: 'int', default: 3 })
+  @Field(() => Int, { description: 'Calls without an answer before the task closes as UNREACHABLE.' })
+  maxAttempts: number = 3;
 
   @Property({ type: 'json' })
   @Field(() => [CallbackHoliday], { description: 'HOLIDAY: the holidays.' })

@@ -10,11 +10,12 @@ import { findCustomer } from '../customers/customer.service';
 import { orgUnitLoader } from '../org/org.loaders';
 import { CallbackRule, CallbackTask } from './callback.entity';
 import { callbackDesk, listCallbackTasks } from './callback.queries';
-import { createCallbackRule, getCallbackTask, listCallbackRules, nextCallWindow, raiseCaseFromCallback, recordCallbackOutcome, updateCallbackRule } from './callback.service';
+import { callbackTemplateVersionId, createCallbackRule, getCallbackTask, listCallbackRules, nextCallWindow, raiseCaseFromCallback, recordCallbackOutcome, updateCallbackRule } from './callback.service';
 import { CallbackTaskConnection, CallWindow, CreateCallbackRuleInput, RaiseCaseFromCallbackInput, RecordCallbackOutcomeInput, UpdateCallbackRuleInput } from './callback.types';
 import { SatisfactionRequest } from './satisfaction-request.entity';
 import { SurveyPermission as P } from './survey.permissions';
-import { satisfactionRequestLoader } from './survey.queries';
+import { SurveyTemplateVersion } from './survey-template.entity';
+import { satisfactionRequestLoader, surveyTemplateVersionLoader } from './survey.queries';
 
 @Resolver(() => CallbackRule)
 export class CallbackRuleResolver {
@@ -77,6 +78,11 @@ export class CallbackTaskResolver {
   @FieldResolver(() => SatisfactionRequest, { nullable: true, description: 'The survey asked on the call, with its questions.' })
   survey(@Root() t: CallbackTask, @Ctx() ctx: RequestContext) {
     return t.surveyId ? satisfactionRequestLoader(ctx).load(t.surveyId) : null;
+  }
+
+  @FieldResolver(() => SurveyTemplateVersion, { nullable: true, description: 'The questions to ask on the call: the survey’s, else the rule’s template, else the franchise’s (or HQ’s) callback template. For one task at a time (the desk’s page does not need it).' })
+  async questionnaire(@Root() t: CallbackTask, @Ctx() ctx: RequestContext) {
+    return surveyTemplateVersionLoader(ctx).load(await callbackTemplateVersionId(ctx, t));
   }
 
   @FieldResolver(() => CallWindow, { description: 'The next good time to call (around 11:00 or 16:00 in the customer’s zone).' })

@@ -9,7 +9,7 @@ import { createCase } from '../cases/case.service';
 import { getCustomer, updateCustomer } from '../customers/customer.service';
 import { orgUnitLoader } from '../org/org.loaders';
 import { CallbackRule, CallbackRuleKind, CallbackStatus, CallbackTask } from './callback.entity';
-import { DEFAULT_RULES, ensureDefaultRules } from './callback-plan';
+import { DEFAULT_RULES, defaultRule, defaultRuleId, withDefaultRules } from './callback-plan';
 import { SatisfactionRequest, SurveyChannel } from './satisfaction-request.entity';
 import { SurveyPurpose, SurveyTemplate } from './survey-template.entity';
 import { currentTemplateVersionId, recordSurveyAnswers } from './survey.service';
@@ -51,8 +51,9 @@ async function franchiseZone(ctx: RequestContext, franchiseId: string): Promise<
 
 export async function listCallbackRules(ctx: RequestContext): Promise<CallbackRule[]> {
   const actor = requireActor(ctx);
-  await ensureDefaultRules(ctx.em, [actor.franchiseId]);
-  const rules = await ctx.em.find(CallbackRule, {}, { orderBy: { franchiseId: 'asc', createdAt: 'asc', code: 'asc' } });
+  const saved = await ctx.em.find(CallbackRule, {}, { orderBy: { franchiseId: 'asc', createdAt: 'asc', code: 'asc' } });
+  // Nothing written on read: built-in rules never tuned show their defaults (version 0).
+  const rules = withDefaultRules(saved, [actor.franchiseId]);
   // The built-in rules first, in their order, then the franchise's own.
   const builtIn = (r: CallbackRule) => DEFAULT_RULES.findIndex((d) => d.code === r.code) >>> 0;
   return rules.sort((a, b) => a.franchiseId.localeCompare(b.franchiseId) || builtIn(a) - builtIn(b));
@@ -75,8 +76,7 @@ export async function createCallbackRule(ctx: RequestContext, input: CreateCallb
   const actor = requireActor(ctx);
   checkRule(input);
   await checkTemplate(ctx, input.templateId);
-  await ensureDefaultRules(ctx.em, [actor.franchiseId]);
-  if (await ctx.em.findOne(CallbackRule, { franchiseId: actor.franchiseId, code: input.code }))
+  if (DEFAULT_RULES.some((d) => d.code === input.code) || (await ctx.em.findOne(CallbackRule, { franchiseId: actor.franchiseId, code: input.code })))
     throw new BadUserInputError({ field: 'code', message: `the code ${input.code} is already used by another rule`, reason: 'DUPLICATE' });
   const { holidays, tags, ...rest } = input;
   const rule = ctx.em.create(CallbackRule, { ...(rest as object), franchiseId: actor.franchiseId, holidays: holidays ?? [], tags: tags ?? [] } as CallbackRule);
@@ -84,10 +84,20 @@ export async function createCallbackRule(ctx: RequestContext, input: CreateCallb
   return rule;
 }
 
+/** A rule by id within the franchise: saved, or a built-in one never saved (version 0). */
+async function findRule(ctx: RequestContext, franchiseId: string, id: string): Promise<CallbackRule | null> {
+  const saved = await ctx.em.findOne(CallbackRule, { id });
+  if (saved) return saved;
+  const code = DEFAULT_RULES.find((d) => defaultRuleId(franchiseId, d.code) === id)?.code;
+  return code ? defaultRule(franchiseId, code) : null;
+}
+
 export async function updateCallbackRule(ctx: RequestContext, input: UpdateCallbackRuleInput): Promise<CallbackRule> {
-  const rule = await ctx.em.findOne(CallbackRule, { id: input.id });
-  if (!rule) throw new NotFoundError('Callback rule', input.id);
-  checkVersion(rule, input.version, 'Callback rule');
+  const found = await findRule(ctx, requireActor(ctx).franchiseId, input.id);
+  if (!found) throw new NotFoundError('Callback rule', input.id);
+  checkVersion(found, input.version, 'Callback rule');
+  // A built-in rule's first update writes it, under its own id.
+  const rule = found.version === 0 ? ctx.em.create(CallbackRule, { ...found, version: 1 }) : found;
   checkRule({ holidays: input.update.holidays });
   if (rule.kind === CallbackRuleKind.REPORT_DELIVERED && input.update.enabled)
     throw new BadUserInputError({ field: 'update.enabled', message: 'report-delivered callbacks wait for the health-service journey; they cannot be enabled yet', reason: 'NOT_AVAILABLE' });
@@ -106,7 +116,9 @@ export async function getCallbackTask(ctx: RequestContext, id: string): Promise<
   return task;
 }
 
-const CLOSED: readonly CallbackStatus[] = [CallbackStatus.COMPLETED, CallbackStatus.REFUSED, CallbackStatus.WRONG_NUMBER, CallbackStatus.DO_NOT_CALL];
+const CLOSED: readonly CallbackStatus[] = [CallbackStatus.COMPLETED, CallbackStatus.REFUSED, CallbackStatus.WRONG_NUMBER, CallbackStatus.DO_NOT_CALL, CallbackStatus.UNREACHABLE];
+/** Calls without an answer before a task closes, for a task with no rule. */
+const DEFAULT_MAX_ATTEMPTS = 3;
 const OUTCOME_LABEL: Record<CallbackStatus, string> = {
   OPEN: '待回访',
   RETRY: '未接通，稍后再拨',
@@ -114,8 +126,18 @@ const OUTCOME_LABEL: Record<CallbackStatus, string> = {
   REFUSED: '客户拒绝',
   WRONG_NUMBER: '号码错误',
   DO_NOT_CALL: '客户要求不再来电',
+  UNREACHABLE: '多次未接通，无法联系',
 };
 export const callbackOutcomeLabel = (status: CallbackStatus) => OUTCOME_LABEL[status];
+
+/** The questions a callback asks: its survey's version, else the rule's template, else the franchise's (or HQ's) callback template. */
+export async function callbackTemplateVersionId(ctx: RequestContext, task: CallbackTask): Promise<string> {
+  const survey = task.surveyId ? await ctx.em.findOne(SatisfactionRequest, { id: task.surveyId }) : null;
+  if (survey) return survey.templateVersionId;
+  const rule = task.ruleId ? await findRule(ctx, task.franchiseId, task.ruleId) : null;
+  const template = rule?.templateId ? await ctx.em.findOne(SurveyTemplate, { id: rule.templateId }) : null;
+  return template?.currentVersionId ?? (await currentTemplateVersionId(ctx.em, task.franchiseId, SurveyPurpose.CALLBACK));
+}
 
 /** The survey a callback asks: the service contact's own, else one made now with the rule's (or the franchise's callback) template. */
 async function callbackSurvey(ctx: RequestContext, task: CallbackTask): Promise<SatisfactionRequest> {
@@ -123,9 +145,7 @@ async function callbackSurvey(ctx: RequestContext, task: CallbackTask): Promise<
     const survey = await ctx.em.findOne(SatisfactionRequest, { id: task.surveyId });
     if (survey) return survey;
   }
-  const rule = task.ruleId ? await ctx.em.findOne(CallbackRule, { id: task.ruleId }) : null;
-  const template = rule?.templateId ? await ctx.em.findOne(SurveyTemplate, { id: rule.templateId }) : null;
-  const templateVersionId = template?.currentVersionId ?? (await currentTemplateVersionId(ctx.em, task.franchiseId, SurveyPurpose.CALLBACK));
+  const templateVersionId = await callbackTemplateVersionId(ctx, task);
   const actor = requireActor(ctx);
   const survey = ctx.em.create(SatisfactionRequest, {
     franchiseId: task.franchiseId,
@@ -152,7 +172,8 @@ export async function recordCallbackOutcome(ctx: RequestContext, input: RecordCa
   const task = await getCallbackTask(ctx, input.id);
   checkVersion(task, input.version, 'Callback task');
   if (CLOSED.includes(task.status)) throw new InvalidTransitionError(task.status, input.outcome, [CallbackStatus.OPEN, CallbackStatus.RETRY]);
-  if (input.outcome === CallbackStatus.OPEN) throw new BadUserInputError({ field: 'outcome', message: 'an outcome is COMPLETED, RETRY, REFUSED, WRONG_NUMBER or DO_NOT_CALL', reason: 'INVALID' });
+  if (input.outcome === CallbackStatus.OPEN || input.outcome === CallbackStatus.UNREACHABLE)
+    throw new BadUserInputError({ field: 'outcome', message: 'an outcome is COMPLETED, RETRY, REFUSED, WRONG_NUMBER or DO_NOT_CALL', reason: 'INVALID' });
   if (input.answers?.length && input.outcome !== CallbackStatus.COMPLETED)
     throw new BadUserInputError({ field: 'answers', message: 'answers are recorded with a completed call', reason: 'INVALID' });
   const now = clock.now();
@@ -162,13 +183,16 @@ export async function recordCallbackOutcome(ctx: RequestContext, input: RecordCa
     const survey = await callbackSurvey(ctx, task);
     await recordSurveyAnswers(ctx, { id: survey.id, version: survey.version, channel: SurveyChannel.PHONE, answers: input.answers, suggestion: input.suggestion });
   }
+  // No answer on the last allowed attempt closes the task as unreachable.
+  const maxAttempts = (task.ruleId ? (await findRule(ctx, task.franchiseId, task.ruleId))?.maxAttempts : null) ?? DEFAULT_MAX_ATTEMPTS;
+  const outcome = input.outcome === CallbackStatus.RETRY && task.attempts + 1 >= maxAttempts ? CallbackStatus.UNREACHABLE : input.outcome;
   Object.assign(task, {
-    status: input.outcome,
+    status: outcome,
     attempts: task.attempts + 1,
     assigneeId: task.assigneeId ?? (actor.kind === 'user' ? actor.id : null),
     note: input.note?.trim() || task.note || null,
-    nextAttemptAt: input.outcome === CallbackStatus.RETRY ? (input.retryAt ?? nextCallWindow(new Date(now.getTime() + 60 * 60_000), task.dueDate, await franchiseZone(ctx, task.franchiseId), true).start) : null,
-    ...(CLOSED.includes(input.outcome) ? { closedAt: now, closedById: actor.kind === 'user' ? actor.id : null } : {}),
+    nextAttemptAt: outcome === CallbackStatus.RETRY ? (input.retryAt ?? nextCallWindow(new Date(now.getTime() + 60 * 60_000), task.dueDate, await franchiseZone(ctx, task.franchiseId), true).start) : null,
+    ...(CLOSED.includes(outcome) ? { closedAt: now, closedById: actor.kind === 'user' ? actor.id : null } : {}),
   });
   await ctx.em.flush();
   if (input.outcome === CallbackStatus.DO_NOT_CALL) {

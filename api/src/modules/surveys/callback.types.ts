@@ -22,6 +22,7 @@ export class CallbackRuleUpdate {
   @Field(() => Int, { nullable: true }) @IsOptional() @Min(1) @Max(100) topN?: number;
   @Field(() => Int, { nullable: true }) @IsOptional() @Min(1) @Max(28) dayOfMonth?: number;
   @Field(() => Int, { nullable: true }) @IsOptional() @Min(0) @Max(365) noRepeatDays?: number;
+  @Field(() => Int, { nullable: true, description: 'Calls without an answer before the task closes as UNREACHABLE.' }) @IsOptional() @Min(1) @Max(10) maxAttempts?: number;
   @Field(() => [CallbackHolidayInput], { nullable: true }) @IsOptional() @ArrayMaxSize(50) @ValidateNested({ each: true }) holidays?: CallbackHolidayInput[];
   @Field(() => [String], { nullable: true }) @IsOptional() @ArrayMaxSize(20) @Length(1, 30, { each: true }) tags?: string[];
   @Field(() => ID, { nullable: true, description: 'The survey asked on these calls.' }) @IsOptional() templateId?: string | null;

@@ -18,6 +18,7 @@ const GROUPS: Record<SatisfactionGroupBy, { key: string; label: string }> = {
   FRANCHISE: { key: 'r.franchise_id::text', label: '(select u.name from org_unit u where u.id = r.franchise_id)' },
   STORE: { key: 'r.org_unit_id::text', label: '(select u.name from org_unit u where u.id = r.org_unit_id)' },
   AGENT: { key: 'r.staff_id::text', label: '(select s.display_name from staff_user s where s.id = r.staff_id)' },
+  DOCTOR: { key: 'r.doctor_id::text', label: '(select s.display_name from staff_user s where s.id = r.doctor_id)' },
   CHANNEL: { key: 'r.channel', label: 'r.channel' },
   DAY: { key: `to_char(r.local_sent, 'YYYY-MM-DD')`, label: `to_char(r.local_sent, 'YYYY-MM-DD')` },
   MONTH: { key: `to_char(r.local_sent, 'YYYY-MM')`, label: `to_char(r.local_sent, 'YYYY-MM')` },
@@ -61,6 +62,7 @@ export async function satisfactionFigures(ctx: RequestContext, input: Satisfacti
   if (store) conditions.push(`exists (select 1 from org_unit su where su.id = r.org_unit_id and su.path like ?)`), params.push(`${store.path}%`);
   if (input.franchiseId) conditions.push('r.franchise_id = ?'), params.push(input.franchiseId);
   if (input.agentId) conditions.push('r.staff_id = ?'), params.push(input.agentId);
+  if (input.doctorId) conditions.push('c.doctor_id = ?'), params.push(input.doctorId);
   if (input.channel) conditions.push('r.channel = ?'), params.push(input.channel);
   const group = input.groupBy ? GROUPS[input.groupBy] : { key: 'null', label: 'null' };
   const toExclusive = new Date(to.getTime() + 86_400_000).toISOString().slice(0, 10);
@@ -68,8 +70,8 @@ export async function satisfactionFigures(ctx: RequestContext, input: Satisfacti
   // the local-day condition decides.
   const rows = await ctx.em.execute<Row[]>(
     `with r as (
-       select r.*, (r.sent_at at time zone fu.time_zone) as local_sent
-         from satisfaction_request r join org_unit fu on fu.id = r.franchise_id
+       select r.*, (r.sent_at at time zone fu.time_zone) as local_sent, c.doctor_id
+         from satisfaction_request r join org_unit fu on fu.id = r.franchise_id left join customer c on c.id = r.customer_id
         where r.sent_at >= cast(? as date) - interval '1 day' and r.sent_at < cast(? as date) + interval '1 day'
           ${conditions.map((c) => `and ${c}`).join(' ')}
      )

@@ -72,6 +72,8 @@ export enum SatisfactionGroupBy {
   FRANCHISE = 'FRANCHISE',
   STORE = 'STORE',
   AGENT = 'AGENT',
+  /** The customer's doctor (family doctor of their archive). */
+  DOCTOR = 'DOCTOR',
   CHANNEL = 'CHANNEL',
   DAY = 'DAY',
   MONTH = 'MONTH',
@@ -82,10 +84,11 @@ registerEnumType(SatisfactionGroupBy, { name: 'SatisfactionGroupBy' });
 export class SatisfactionFiguresInput {
   @Field({ description: 'First day, YYYY-MM-DD.' }) from!: string;
   @Field({ description: 'Last day (inclusive), YYYY-MM-DD.' }) to!: string;
-  @Field(() => SatisfactionGroupBy, { nullable: true, description: 'Rows per franchise, store, agent, channel, day or month (none: totals only).' }) @IsOptional() groupBy?: SatisfactionGroupBy | null;
+  @Field(() => SatisfactionGroupBy, { nullable: true, description: 'Rows per franchise, store, agent, the customer’s doctor, channel, day or month (none: totals only).' }) @IsOptional() groupBy?: SatisfactionGroupBy | null;
   @Field(() => ID, { nullable: true, description: 'HQ: one franchise.' }) @IsOptional() franchiseId?: string | null;
   @Field(() => ID, { nullable: true, description: 'One store (and what is under it).' }) @IsOptional() storeId?: string | null;
   @Field(() => ID, { nullable: true, description: 'One agent (whose service was rated).' }) @IsOptional() agentId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'Customers whose doctor (on their archive) this is.' }) @IsOptional() doctorId?: string | null;
   @Field(() => SurveyChannel, { nullable: true }) @IsOptional() channel?: SurveyChannel | null;
 }
 
@@ -100,7 +103,7 @@ const RATES = [
 
 @ObjectType({ description: `Satisfaction figures of one group. ${RATES}` })
 export class SatisfactionFigure {
-  @Field(() => String, { nullable: true, description: 'The group: franchise / store / agent id, channel, YYYY-MM-DD or YYYY-MM; null for totals or “none”.' }) key!: string | null;
+  @Field(() => String, { nullable: true, description: 'The group: franchise / store / agent / doctor id, channel, YYYY-MM-DD or YYYY-MM; null for totals or “none”.' }) key!: string | null;
   @Field(() => String, { nullable: true, description: 'Readable name of the group.' }) label!: string | null;
   @Field(() => Int) sent!: number;
   @Field(() => Int) answered!: number;
