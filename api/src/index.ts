@@ -115,3 +115,8 @@ export { inScopedTransaction, SYSTEM_SCOPE } from './core/tenancy/scope';
 export { createOrder, transitionOrder } from './modules/orders/order.service';
 export { requestReturn, transitionReturn } from './modules/returns/return.service';
 export { checkReturnClocks } from './modules/returns/return.jobs';
+// Appointments (demo seeds book through the same services).
+export { AppointmentChannel, AppointmentStatus, HealthServiceKind, ScheduleExceptionKind, VerificationStatus } from './modules/appointments/appointment.entity';
+export { updatePractitionerProfile, verifyPractitioner } from './modules/appointments/practitioner.service';
+export { addScheduleException, availableSlots, createHealthService, setDoctorSchedule } from './modules/appointments/schedule.service';
+export { bookAppointment, cancelAppointment, checkInAppointment, completeAppointment, confirmAppointment } from './modules/appointments/appointment.service';

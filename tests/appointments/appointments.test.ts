@@ -180,23 +180,33 @@ describe('appointments', () => {
     expect(errorCodes(await book(doctor, slot('2026-12-14T13:00:00+08:00')))).toEqual(['FORBIDDEN']);
   });
 
-  it('keeps the doctor’s qualifications, training and case studies; only HQ verifies them, and a changed qualification needs HQ again', async () => {
+  it('keeps the doctor’s qualifications, training and case studies; only HQ verifies them, a changed qualification needs HQ again, and only verified doctors are booked', async () => {
     const hq = await signIn(app, 'admin@hq.demo');
     const profile = `id version verificationStatus verificationNote verifiedById qualifications { name number url } trainingHistory { title } caseStudies { title }`;
     const read = async () => (await must<{ practitionerProfile: { verificationStatus: string; version: number } }>(agent, 'query($d: ID!) { practitionerProfile(doctorId: $d) { verificationStatus version } }', { d: east.doctorId })).practitionerProfile;
-    expect((await read()).verificationStatus).toBe('PENDING');
-    const kept = await must<{ updatePractitionerProfile: { version: number; qualifications: unknown[] } }>(owner, `mutation($d: ID!) { updatePractitionerProfile(input: { doctorId: $d, qualifications: [{ name: "医师资格证", number: "110000000001", url: "https://files.example.com/cert-1.pdf" }], trainingHistory: [{ title: "功能医学进阶", completedOn: "2025-06-30" }], caseStudies: [{ title: "慢病营养干预", summary: "三个月随访" }] }) { ${profile} } }`, { d: east.doctorId });
+    // The demo's doctor was verified by HQ; a doctor nobody looked at reads PENDING.
+    expect((await read()).verificationStatus).toBe('VERIFIED');
+    const newcomer = (await must<{ createOneStaffUser: { id: string } }>(owner, 'mutation($b: ID!) { createOneStaffUser(input: { staffUser: { email: "doctor3@east.demo", displayName: "新医生", jobTitle: DOCTOR, orgUnitId: $b, password: "Newcomer-2026!" } }) { id } }', { b: east.branchId })).createOneStaffUser;
+    expect((await must<{ practitionerProfile: { verificationStatus: string } }>(agent, 'query($d: ID!) { practitionerProfile(doctorId: $d) { verificationStatus } }', { d: newcomer.id })).practitionerProfile.verificationStatus).toBe('PENDING');
+    const kept = await must<{ updatePractitionerProfile: { version: number; qualifications: unknown[]; verificationStatus: string } }>(owner, `mutation($d: ID!) { updatePractitionerProfile(input: { doctorId: $d, qualifications: [{ name: "医师资格证", number: "110000000001", url: "https://files.example.com/cert-1.pdf" }], trainingHistory: [{ title: "功能医学进阶", completedOn: "2025-06-30" }], caseStudies: [{ title: "慢病营养干预", summary: "三个月随访" }] }) { ${profile} } }`, { d: east.doctorId });
     expect(kept.updatePractitionerProfile.qualifications).toEqual([{ name: '医师资格证', number: '110000000001', url: 'https://files.example.com/cert-1.pdf' }]);
+    // New qualifications wait for HQ: meanwhile the doctor takes no booking.
+    expect(kept.updatePractitionerProfile.verificationStatus).toBe('PENDING');
+    const refused = await book(agent, slot('2026-12-15T16:30:00+08:00'));
+    expect(refused.body.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'doctorId', reason: 'DOCTOR_NOT_VERIFIED' })] });
     expect(errorCodes(await owner.graphql('mutation($d: ID!) { verifyPractitioner(input: { doctorId: $d, status: VERIFIED }) { id } }', { d: east.doctorId }))).toEqual(['FORBIDDEN']);
     const verified = (await must<{ verifyPractitioner: { verificationStatus: string; verifiedById: string; verificationNote: string } }>(hq, `mutation($d: ID!) { verifyPractitioner(input: { doctorId: $d, status: VERIFIED, note: "资质齐全" }) { ${profile} } }`, { d: east.doctorId })).verifyPractitioner;
     expect(verified).toMatchObject({ verificationStatus: 'VERIFIED', verificationNote: '资质齐全' });
     expect(verified.verifiedById).toBeTruthy();
+    const booked = await mustBook(agent, slot('2026-12-15T16:30:00+08:00'));
+    expect(booked.status).toBe('CONFIRMED');
     // A stale version is refused; a new qualification sends the doctor back to PENDING.
     expect(errorCodes(await owner.graphql('mutation($d: ID!) { updatePractitionerProfile(input: { doctorId: $d, version: 1, qualifications: [] }) { id } }', { d: east.doctorId }))).toEqual(['CONFLICT']);
     const current = await read();
     const changed = (await must<{ updatePractitionerProfile: { verificationStatus: string } }>(owner, 'mutation($d: ID!, $v: Int!) { updatePractitionerProfile(input: { doctorId: $d, version: $v, qualifications: [{ name: "医师资格证" }, { name: "营养师证" }] }) { verificationStatus } }', { d: east.doctorId, v: current.version })).updatePractitionerProfile;
     expect(changed.verificationStatus).toBe('PENDING');
     expect(errorCodes(await owner.graphql('mutation($d: ID!) { updatePractitionerProfile(input: { doctorId: $d, qualifications: [{ name: "x", url: "javascript:alert(1)" }] }) { id } }', { d: east.doctorId }))).toEqual(['BAD_USER_INPUT']);
+    await must(hq, 'mutation($d: ID!) { verifyPractitioner(input: { doctorId: $d, status: VERIFIED }) { id } }', { d: east.doctorId });
   });
 
   it('rejects bad input with codes and reasons, writing nothing', async () => {

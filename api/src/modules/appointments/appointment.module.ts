@@ -2,7 +2,7 @@ import { defineModule } from '../../core/modules/module';
 import { Appointment, AppointmentSettings, DoctorSchedule, HealthService, PractitionerProfile, ScheduleException } from './appointment.entity';
 import { appointmentEventTypes } from './appointment.events';
 import { appointmentNoticeHandlers } from './appointment-notices';
-import { appointmentReminderJob, appointmentVerificationJob } from './appointment.jobs';
+import { appointmentNextDayJob, appointmentReminderJob, appointmentVerificationJob } from './appointment.jobs';
 import { AppointmentPermission } from './appointment.permissions';
 import { AppointmentResolver, ScheduleResolver } from './appointment.resolver';
 
@@ -12,7 +12,7 @@ export const appointmentsModule = defineModule({
   entities: [HealthService, DoctorSchedule, ScheduleException, Appointment, AppointmentSettings, PractitionerProfile],
   resolvers: [AppointmentResolver, ScheduleResolver],
   permissions: [AppointmentPermission],
-  jobs: [appointmentVerificationJob, appointmentReminderJob],
+  jobs: [appointmentVerificationJob, appointmentReminderJob, appointmentNextDayJob],
   events: appointmentEventTypes,
   contributes: { eventHandlers: [...appointmentNoticeHandlers] },
 });

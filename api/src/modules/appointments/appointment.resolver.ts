@@ -15,7 +15,7 @@ import { OrgUnit } from '../org/org-unit.entity';
 import { findOrgUnit } from '../org/org.service';
 import { Appointment, AppointmentSettings, DoctorSchedule, HealthService, PractitionerProfile, ScheduleException } from './appointment.entity';
 import { AppointmentPermission } from './appointment.permissions';
-import { listAppointments, readAppointment } from './appointment.queries';
+import { appointmentStatistics, AppointmentStatsDimension, listAppointments, readAppointment } from './appointment.queries';
 import * as appointments from './appointment.service';
 import {
   AppointmentActionInput,
@@ -24,6 +24,7 @@ import {
   AppointmentSettingsInput,
   AppointmentSlot,
   AppointmentSort,
+  AppointmentStats,
   BookAppointmentInput,
   CancelAppointmentInput,
   CreateOneHealthServiceInput,
@@ -53,6 +54,16 @@ export class AppointmentResolver {
     @Info() info?: GraphQLResolveInfo,
   ) {
     return listAppointments(ctx, { filter, sorting, paging }, {}, info ? selectionOf(info, ['nodes']) : null);
+  }
+
+  @Authorized(P['appointment:read'])
+  @Query(() => [AppointmentStats], { description: 'Counts of the appointments the filter selects (as `appointments`), by store, doctor, local date and / or local start hour.' })
+  appointmentStatistics(
+    @Ctx() ctx: RequestContext,
+    @Arg('by', () => [AppointmentStatsDimension]) by: AppointmentStatsDimension[],
+    @Arg('filter', () => AppointmentFilter, { nullable: true }) filter?: FilterInput,
+  ) {
+    return appointmentStatistics(ctx, filter, by);
   }
 
   @Authorized(P['appointment:read'])

@@ -15,6 +15,7 @@ import { findOrgUnit } from '../org/org.service';
 import { Appointment, AppointmentChannel, AppointmentStatus } from './appointment.entity';
 import { AppointmentPermission } from './appointment.permissions';
 import type { BookAppointmentInput, RescheduleAppointmentInput } from './appointment.types';
+import { assertVerified } from './practitioner.service';
 import { appointmentSettings, availableSlots, getDoctor, getHealthService, getStore } from './schedule.service';
 
 /**
@@ -66,6 +67,7 @@ interface Slotted {
 /** Who, where, what and when, checked: the time must be a slot of the doctor's schedule there (bookings aside). */
 async function checkSlot(ctx: RequestContext, input: { customerId: string; doctorId: string; storeId: string; serviceId: string; startsAt: Date }): Promise<Slotted & { endsAt: Date; blockedUntil: Date }> {
   const doctor = await getDoctor(ctx, input.doctorId);
+  await assertVerified(ctx, doctor);
   const customer = await getCustomer(ctx, input.customerId);
   const store = await getStore(ctx, input.storeId, doctor.franchiseId);
   const service = await getHealthService(ctx, input.serviceId);

@@ -1,10 +1,11 @@
 import { ArrayMaxSize, IsOptional, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
-import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DateFieldComparison, enumComparison, IDFilterComparison, StringFieldComparison } from '../../core/graphql/filters';
 import { defineListInputs } from '../../core/graphql/list';
 import { Connection } from '../../core/graphql/paging';
 import { WorkingDayInput, WorkingPeriodInput } from '../cases/case.types';
 import { EscalationLevelComparison } from '../cases/case.types';
+import { AppointmentStatsDimension } from './appointment.queries';
 import { Appointment, AppointmentChannel, AppointmentStatus, HealthServiceKind, ScheduleExceptionKind, VerificationStatus } from './appointment.entity';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -17,6 +18,10 @@ export const { Filter: AppointmentFilter, Sort: AppointmentSort } = defineListIn
     franchiseId: IDFilterComparison,
     appointmentNo: StringFieldComparison,
     customerId: IDFilterComparison,
+    /** The customer's name, phone, member card, email or record number (eq, or iLike '%text%'). */
+    customer: StringFieldComparison,
+    /** The local start time at the store, HH:MM (a time slot: { gte: "09:00", lt: "12:00" }). */
+    timeOfDay: StringFieldComparison,
     doctorId: IDFilterComparison,
     storeId: IDFilterComparison,
     serviceId: IDFilterComparison,
@@ -29,6 +34,24 @@ export const { Filter: AppointmentFilter, Sort: AppointmentSort } = defineListIn
   },
   sort: ['startsAt', 'createdAt', 'updatedAt', 'appointmentNo', 'status'] as const,
 });
+
+registerEnumType(AppointmentStatsDimension, { name: 'AppointmentStatsDimension', description: 'Group appointment counts by STORE, DOCTOR, DATE (local) or HOUR (local start hour).' });
+
+@ObjectType({ description: 'Appointment counts for one group (the fields grouped by are set, the others null).' })
+export class AppointmentStats {
+  @Field(() => ID, { nullable: true }) storeId!: string | null;
+  @Field(() => String, { nullable: true }) storeName!: string | null;
+  @Field(() => ID, { nullable: true }) doctorId!: string | null;
+  @Field(() => String, { nullable: true }) doctorName!: string | null;
+  @Field(() => String, { nullable: true, description: 'Local date at the store (YYYY-MM-DD).' }) date!: string | null;
+  @Field(() => Int, { nullable: true, description: 'Local start hour at the store (0–23).' }) hour!: number | null;
+  @Field(() => Int, { description: 'Appointments, rescheduled ones once (as their new appointment).' }) total!: number;
+  @Field(() => Int, { description: 'Requested, confirmed or checked in.' }) active!: number;
+  @Field(() => Int) completed!: number;
+  @Field(() => Int) cancelled!: number;
+  @Field(() => Int) noShow!: number;
+  @Field(() => Int, { description: 'Moved to another time (not in total).' }) rescheduled!: number;
+}
 
 @ObjectType({ description: 'A free slot: the doctor can take the service from `startsAt` to `endsAt`.' })
 export class AppointmentSlot {

@@ -1,6 +1,8 @@
 import { requireActor } from '../../core/auth/authorization';
 import { clock } from '../../core/clock';
 import type { RequestContext } from '../../core/context';
+import { BadUserInputError } from '../../core/errors';
+import type { StaffUser } from '../identity/staff-user.entity';
 import { checkVersion } from '../../core/services/updates';
 import { PractitionerProfile, VerificationStatus } from './appointment.entity';
 import type { PractitionerProfileInput, VerifyPractitionerInput } from './appointment.types';
@@ -17,6 +19,14 @@ import { getDoctor } from './schedule.service';
 export async function practitionerProfile(ctx: RequestContext, doctorId: string): Promise<PractitionerProfile> {
   const doctor = await getDoctor(ctx, doctorId);
   return (await ctx.em.findOne(PractitionerProfile, { doctorId: doctor.id })) ?? Object.assign(new PractitionerProfile(), { franchiseId: doctor.franchiseId, doctorId: doctor.id, version: 0 });
+}
+
+/** Customers are booked only with doctors HQ has verified (a doctor without a profile is PENDING). */
+export async function assertVerified(ctx: RequestContext, doctor: StaffUser, field = 'doctorId'): Promise<void> {
+  const profile = await ctx.em.findOne(PractitionerProfile, { doctorId: doctor.id }, { fields: ['verificationStatus'] });
+  const status = profile?.verificationStatus ?? VerificationStatus.PENDING;
+  if (status !== VerificationStatus.VERIFIED)
+    throw new BadUserInputError({ field, message: `${doctor.displayName} is not verified by HQ (${status}): appointments are booked only with verified doctors`, reason: 'DOCTOR_NOT_VERIFIED', params: { verificationStatus: status } });
 }
 
 /** The saved profile (its version checked when one is given), or a new one to save. */
