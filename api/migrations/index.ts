@@ -31,6 +31,7 @@ import { Migration20261130183002_appointments } from './Migration20261130183002_
 import { Migration20261130190306_callbacks } from './Migration20261130190306_callbacks';
 import { Migration20261130192323_practitioner_profiles } from './Migration20261130192323_practitioner_profiles';
 import { Migration20261130215115_callback_attempts } from './Migration20261130215115_callback_attempts';
+import { Migration20261130215913_calls } from './Migration20261130215913_calls';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122070000_foundation', class: Migration20261122070000_foundation },
@@ -64,4 +65,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261130190306_callbacks', class: Migration20261130190306_callbacks },
   { name: 'Migration20261130192323_practitioner_profiles', class: Migration20261130192323_practitioner_profiles },
   { name: 'Migration20261130215115_callback_attempts', class: Migration20261130215115_callback_attempts },
+  { name: 'Migration20261130215913_calls', class: Migration20261130215913_calls },
 ];

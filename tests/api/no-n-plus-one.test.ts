@@ -27,7 +27,21 @@ describe('list queries batch their relations', () => {
     await stockDocuments();
     await appointments();
     await callbacks();
+    await calls();
   }, 120_000);
+
+  /** Calls of east's customers answered by east's agents at their stores, so the call log has customers, agents and stores to load. */
+  async function calls() {
+    const added = await inScopedTransaction(app.server.app.runtime.orm.em, SYSTEM_SCOPE, (em) =>
+      em.execute<{ id: string }[]>(
+        `insert into call_record (id, franchise_id, version, created_at, updated_at, source, direction, org_unit_id, caller_number, callee_number, customer_id, agent_id, state, offered_at, answered_at, ended_at, wait_seconds, talk_seconds)
+         select gen_random_uuid(), c.franchise_id, 1, now(), now(), 'MANUAL', 'INBOUND', c.org_unit_id, c.phone, '4008000000', c.id,
+                (select s.id from staff_user s where s.franchise_id = c.franchise_id order by s.id limit 1), 'ENDED', now() - interval '1 hour', now() - interval '59 minutes', now() - interval '55 minutes', 60, 240
+           from (select * from customer cu where cu.status = 'ACTIVE' order by id limit 30) c returning id`,
+      ),
+    );
+    expect(added.length).toBeGreaterThan(2);
+  }
 
   /** Callbacks due, each on a customer of its own with a survey to ask (every page the same shape), so the desk has customers, surveys and their questions to load. */
   async function callbacks() {
@@ -116,6 +130,7 @@ describe('list queries batch their relations', () => {
     ['satisfaction requests', (n: number) => `{ satisfactionRequests(paging: { limit: ${n} }) { nodes { id createdAt status rating answers { questionKey value } templateVersion { versionNo questions { key } } } } }`],
     ['the callback desk', (n: number) => `{ callbackDesk(paging: { limit: ${n} }) { nodes { id title dueDate status customer { id name } survey { id templateVersion { versionNo } } callWindow { start end } } } }`],
     ['callback tasks', (n: number) => `{ callbackTasks(paging: { limit: ${n} }) { nodes { id title dueDate status customer { id name } survey { id rating } callWindow { start } } } }`],
+    ['calls with customer, agent and store', (n: number) => `{ calls(paging: { limit: ${n} }) { totalCount nodes { id state talkSeconds customer { id name } agent { displayName } orgUnit { name } } } }`],
     ['survey templates', (n: number) => `{ surveyTemplates(paging: { limit: ${n} }) { nodes { id code name purpose currentVersionNo questions { key kind options { value } } } } }`],
     ['department feedback', (n: number) => `{ departmentFeedbacks(paging: { limit: ${n} }) { nodes { id title status answerDueAt } } }`],
     ['care tasks', (n: number) => `{ careTasks(paging: { limit: ${n} }) { nodes { id kind dueDate status title } } }`],

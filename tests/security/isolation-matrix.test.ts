@@ -1,5 +1,5 @@
 import type { GraphQLField } from 'graphql';
-import { buildAppSchema, createPubSub, inScopedTransaction, SYSTEM_SCOPE } from '@pharmadesk/api';
+import { buildAppSchema, clock, createPubSub, inScopedTransaction, SYSTEM_SCOPE } from '@pharmadesk/api';
 import { startTestApp, takeFromSubscription, type GraphQLResponse, type TestApp } from '../support/app';
 import { apiKeyCaller, signIn, type Caller } from '../support/actors';
 import { createProduct, createWarehouse, inDays, receive } from '../inventory/support';
@@ -63,6 +63,8 @@ interface West {
   appointments: { doctorId: string; branchId: string; serviceId: string; serviceVersion: number; exceptionId: string; appointmentId: string; appointmentVersion: number; startsAt: string };
   /** West's own survey template (its version 1) and its satisfaction request (pending). */
   surveys: { templateId: string; templateVersion: number; versionId: string; requestId: string; ruleId: string; ruleVersion: number; taskId: string };
+  /** A call west's owner logged by hand, with a west customer. */
+  calls: { callId: string; callVersion: number };
   allIds: string[];
 }
 
@@ -194,6 +196,17 @@ const matrix: Record<string, MatrixCase> = {
   callbackTask: { query: (w) => ({ query: `query($id: ID!) { callbackTask(id: $id) { id franchiseId } }`, variables: { id: w.surveys.taskId } }), expect: 'null' },
   recordCallbackOutcome: { query: (w) => ({ query: `mutation($id: ID!) { recordCallbackOutcome(input: { id: $id, version: 1, outcome: REFUSED }) { id } }`, variables: { id: w.surveys.taskId } }), expect: 'NOT_FOUND' },
   raiseCaseFromCallback: { query: (w) => ({ query: `mutation($id: ID!) { raiseCaseFromCallback(input: { id: $id, type: COMPLAINT, subject: "潜入", description: "x" }) { id caseId } }`, variables: { id: w.surveys.taskId } }), expect: 'NOT_FOUND' },
+  calls: { query: () => ({ query: `{ calls(paging: { limit: 200 }) { totalCount nodes { ${ID_FIELDS} orgUnitId customerId agentId caseId customer { id } agent { id } orgUnit { id } } } }` }), expect: 'noWestData' },
+  call: { query: (w) => ({ query: `query($id: ID!) { call(id: $id) { id franchiseId } }`, variables: { id: w.calls.callId } }), expect: 'null' },
+  logCall: { query: (w) => ({ query: `mutation($c: ID!) { logCall(input: { direction: INBOUND, number: "13700000009", customerId: $c, offeredAt: "2020-01-01T00:00:00Z", endedAt: "2020-01-01T00:01:00Z" }) { ${ID_FIELDS} } }`, variables: { c: w.customerId } }), expect: 'NOT_FOUND' },
+  updateCall: { query: (w) => ({ query: `mutation($id: ID!, $v: Int!) { updateCall(input: { id: $id, version: $v, update: { note: "taken" } }) { id } }`, variables: { id: w.calls.callId, v: w.calls.callVersion } }), expect: 'NOT_FOUND' },
+  recordCallEvents: {
+    query: (w) => ({
+      query: `mutation($s: ID!) { recordCallEvents(input: { events: [{ callId: "matrix-1", occurredAt: "2020-01-01T00:00:00Z", state: RINGING, direction: INBOUND, callerNumber: "13700000009", calleeNumber: "4008000000", offeredAt: "2020-01-01T00:00:00Z", storeId: $s }] }) { applied rejected { code } calls { ${ID_FIELDS} orgUnitId customerId agentId } } }`,
+      variables: { s: w.storeId },
+    }),
+    expect: 'noWestData',
+  },
   satisfactionFigures: { query: (w) => ({ query: `query($f: ID!, $s: ID!) { a: satisfactionFigures(input: { from: "2020-01-01", to: "2020-12-31", franchiseId: $f, groupBy: FRANCHISE }) { groups { key label } totals { sent } } b: satisfactionFigures(input: { from: "2020-01-01", to: "2020-12-31", storeId: $s }) { totals { sent } } }`, variables: { f: w.franchiseId, s: w.storeId } }), expect: 'NOT_FOUND' },
   createOneCase: { query: (w) => ({ query: `mutation($c: ID!, $u: ID!) { createOneCase(input: { case: { type: COMPLAINT, channel: PHONE, subject: "潜入", description: "x", customerId: $c, orgUnitId: $u } }) { ${ID_FIELDS} } }`, variables: { c: w.customerId, u: w.storeId } }), expect: 'NOT_FOUND' },
   updateOneCase: { query: (w) => ({ query: `mutation($id: ID!, $v: Int!) { updateOneCase(input: { id: $id, version: $v, update: { subject: "taken" } }) { id } }`, variables: { id: w.caseId, v: w.caseVersion } }), expect: 'NOT_FOUND' },
@@ -520,6 +533,12 @@ describe('franchise isolation matrix', () => {
         ),
       )
     )[0]!;
+    const westCall = (
+      await must<{ logCall: Versioned }>(westOwner, 'mutation($c: ID!, $at: DateTime!) { logCall(input: { direction: INBOUND, number: "13700000001", customerId: $c, offeredAt: $at, answeredAt: $at, endedAt: $at, note: "西区独有来电" }) { id version } }', {
+        c: westCustomer.id,
+        at: new Date(clock.now().getTime() - 3_600_000).toISOString(),
+      })
+    ).logCall;
     const westTemplate = (await must<{ createSurveyTemplate: Versioned & { currentVersionId: string } }>(westOwner, 'mutation { createSurveyTemplate(input: { code: "west-only", name: "西区独有问卷", purpose: CALLBACK, questions: [{ key: "overall", kind: RATING, text: "西区独有", satisfaction: true }] }) { id version currentVersionId } }')).createSurveyTemplate;
     // Everything of west's in the cases module (the demo seeds add their own), so no leak goes unseen.
     const { caseSettings } = await must<{ caseSettings: West['caseSettings'] }>(westOwner, '{ caseSettings { assignmentRule feedbackAnswerHours } }');
@@ -664,6 +683,7 @@ describe('franchise isolation matrix', () => {
       resolvedCaseId: westCases.b.id,
       resolvedCaseVersion: westCases.b.version,
       surveys: { templateId: westTemplate.id, templateVersion: westTemplate.version, versionId: westTemplate.currentVersionId, requestId: satisfaction.find((r) => r.sourceId === westCases.b.id)!.id, ruleId: westRule.id, ruleVersion: westRule.version, taskId: westTask.id },
+      calls: { callId: westCall.id, callVersion: westCall.version },
       sharedViewId: sharedView.id,
       sharedViewVersion: sharedView.version,
       personalViewId: personalView.id,
@@ -729,6 +749,7 @@ describe('franchise isolation matrix', () => {
         westTemplate.id,
         westTemplate.currentVersionId,
         westTask.id,
+        westCall.id,
         ...(await must<{ callbackRules: { id: string }[] }>(westOwner, '{ callbackRules { id } }')).callbackRules.map((r) => r.id),
         ...westCaseData.cases.nodes.map((c) => c.id),
         ...westCaseData.caseViews.map((v) => v.id),

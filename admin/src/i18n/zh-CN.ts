@@ -312,7 +312,7 @@ export const zhCN = {
     submit: '提交审批', submitted: '已提交审批', approve: '批准', approved: '已批准', reject: '驳回', rejectedDone: '已驳回', decisionNote: '审批意见（驳回时必填）', placeOrder: '向供应商下单', ordered: '已下单',
   },
   caseFields: { solutionType: '解决方式', solutionNote: '方案说明', solutionAmount: '金额（元）', reason: '原因', question: '问题', answer: '答复', resolutionNote: '处理结果', reviewNote: '药师审核意见' },
-  permissionGroups: { Cases: '工单', Customers: '客户', Staff: '员工与角色', 'Knowledge base': '知识库', Organization: '组织架构', Partners: '合作方接口', Audit: '审计', Plugins: '插件', Notifications: '消息通知', 'Warehouses and stock': '仓库与库存', Platform: '平台', Orders: '订单', Returns: '退换货', Appointments: '预约', Surveys: '满意度调查' },
+  permissionGroups: { Cases: '工单', Customers: '客户', Staff: '员工与角色', 'Knowledge base': '知识库', Organization: '组织架构', Partners: '合作方接口', Audit: '审计', Plugins: '插件', Notifications: '消息通知', 'Warehouses and stock': '仓库与库存', Platform: '平台', Orders: '订单', Returns: '退换货', Appointments: '预约', Surveys: '满意度调查', Calls: '呼叫中心' },
   permissions: {
     'apikey:manage': { name: '管理 API 密钥', description: '为本范围创建、轮换、吊销合作方 API 密钥（权限不超过本人）' },
     'case:read': { name: '查看工单', description: '查看本范围的工单、沟通记录与历程、队列和坐席状态' },
@@ -377,6 +377,9 @@ export const zhCN = {
     'survey:report': { name: '满意度统计', description: '查看本人范围内的满意度统计（满意率、不满意率、NPS、回复率）' },
     'callback:work': { name: '回访工作台', description: '处理本人范围内的回访：查看回访任务，记录答卷、建议和结果，从回访直接转工单' },
     'callback:rules': { name: '回访规则', description: '启用、调整和新增本机构的回访规则' },
+    'call:read': { name: '查看通话记录', description: '查看本人范围内的通话记录（号码、坐席、时间、录音）' },
+    'call:log': { name: '登记通话', description: '手工登记通话，修改通话的客户、处理结果、备注及关联的工单、订单、回访或预约' },
+    'call:ingest': { name: '接收话务数据', description: '接收呼叫中心系统推送的通话事件（供合作方接口密钥使用）' },
     'appointment:read': { name: '查看预约', description: '查看本人范围内的预约、医生排班、服务项目与可约时段' },
     'appointment:book': { name: '预约登记', description: '为客户预约（电话、到店、网上申请）、核实网上预约，在通知期前改约或取消' },
     'appointment:attend': { name: '接诊签到', description: '为到店客户签到、完成服务或标记爽约' },

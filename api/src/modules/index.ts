@@ -2,6 +2,7 @@ import { coreModule } from '../core/core.module';
 import { installModules, type ModuleDefinition } from '../core/modules/module';
 import { apiKeysModule } from './api-keys/api-key.module';
 import { appointmentsModule } from './appointments/appointment.module';
+import { callsModule } from './calls/call.module';
 import { casesModule } from './cases/case.module';
 import { customersModule } from './customers/customer.module';
 import { eventsModule } from './events/event.module';
@@ -35,6 +36,7 @@ export const modules: readonly ModuleDefinition[] = [
   returnsModule,
   appointmentsModule,
   surveysModule,
+  callsModule,
   pluginsModule,
   eventsModule,
 ];

@@ -12,6 +12,7 @@ import { ordersAuditScenario } from './orders';
 import { returnsAuditScenario } from './returns';
 import { appointmentsAuditScenario } from './appointments';
 import { surveysAuditScenario } from './surveys';
+import { callsAuditScenario } from './calls';
 
 /**
  * Per-module parts of the audit test (tests/identity/pii-and-audit.test.ts): each runs
@@ -38,4 +39,5 @@ auditScenarios.push(ordersAuditScenario);
 auditScenarios.push(returnsAuditScenario);
 auditScenarios.push(appointmentsAuditScenario);
 auditScenarios.push(surveysAuditScenario);
+auditScenarios.push(callsAuditScenario);
 auditScenarios.push(eventsAuditScenario);

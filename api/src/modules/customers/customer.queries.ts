@@ -39,3 +39,14 @@ export async function listCustomers(ctx: RequestContext, args: ListArgs, selecti
 export function customerEmbed(ctx: RequestContext, column: string) {
   return embedById(customerReadSpec(ctx), 'customer', column, (alias) => orgScopeSql(ctx, `${alias}.org_unit_id`) ?? 'true');
 }
+
+/** Active customers of a franchise by phone number (as stored, normalized): phone → customer id, for matching a call's number. */
+export async function customerIdsByPhone(ctx: RequestContext, franchiseId: string, phones: readonly string[]): Promise<Map<string, string>> {
+  if (!phones.length) return new Map();
+  const rows: { id: string; phone: string }[] = await ctx.em
+    .createQueryBuilder(Customer, 'c')
+    .select(['id', 'phone'])
+    .where({ franchiseId, phone: { $in: [...new Set(phones)] }, status: CustomerStatus.ACTIVE })
+    .execute('all');
+  return new Map(rows.map((r) => [r.phone, r.id]));
+}

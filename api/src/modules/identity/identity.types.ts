@@ -43,6 +43,10 @@ export class StaffProfileInput {
   @Field(() => Int, { nullable: true }) @IsOptional() @Min(0) @Max(70) yearsOfPractice?: number | null;
   @Field(() => [String], { nullable: true }) @IsOptional() @ArrayMaxSize(30) certificates?: string[];
   @Field(() => String, { nullable: true }) @IsOptional() @Length(0, 4000) introduction?: string | null;
+  @Field(() => String, { nullable: true, description: 'Work number (工号), unique in the franchise: letters, digits and dashes, up to 20.' })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9-]{1,20}$/, { message: 'workNo must be 1 to 20 letters, digits or dashes' })
+  workNo?: string | null;
 }
 
 @InputType()

@@ -41,6 +41,7 @@ registerEnumType(Employment, { name: 'Employment' });
 /** A staff member who signs in: agents, health managers, doctors, supervisors, owners, HQ. */
 @Entity({ tableName: 'staff_user' })
 @Filter(tenantFilter)
+@Unique({ name: 'staff_user_work_no_unique', properties: ['franchiseId', 'workNo'] })
 @ObjectType()
 export class StaffUser extends TenantEntity<'status' | 'jobTitle' | 'roleIds' | 'specialties' | 'certificates'> {
   @Property({ type: 'uuid', index: true })
@@ -58,6 +59,10 @@ export class StaffUser extends TenantEntity<'status' | 'jobTitle' | 'roleIds' | 
   @Property({ type: 'text' })
   @Field()
   displayName!: string;
+
+  @Property({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: 'Work number (工号): agents state it on answering a call; telephony partners name agents by it. Unique in the franchise.' })
+  workNo?: string | null;
 
   @Enum({ items: () => StaffStatus })
   @Field(() => StaffStatus)

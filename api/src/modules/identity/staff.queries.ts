@@ -25,3 +25,14 @@ export const staffEmbed = (ctx: RequestContext, column: string) => embedById(sta
 export async function listStaff(ctx: RequestContext, args: ListArgs, selection: Selection | null = null) {
   return readPage(ctx.em, staffReadSpec(ctx), args, selection, { where: await orgUnitScopeCondition(ctx), defaultSort: [{ field: 'displayName', direction: SortDirection.ASC }] });
 }
+
+/** Staff of a franchise by work number (工号): work number → staff id, for telephony partners that name agents so. */
+export async function staffIdsByWorkNo(ctx: RequestContext, franchiseId: string, workNos: readonly string[]): Promise<Map<string, string>> {
+  if (!workNos.length) return new Map();
+  const rows: { id: string; workNo: string }[] = await ctx.em
+    .createQueryBuilder(StaffUser, 's')
+    .select(['id', 'workNo'])
+    .where({ franchiseId, workNo: { $in: [...new Set(workNos)] } })
+    .execute('all');
+  return new Map(rows.map((r) => [r.workNo, r.id]));
+}

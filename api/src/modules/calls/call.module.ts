@@ -1,0 +1,20 @@
+import { defineModule } from '../../core/modules/module';
+import { CallRecord } from './call.entity';
+import { callEventTypes } from './call.events';
+import { CallPermission } from './call.permissions';
+import { CallResolver } from './call.resolver';
+import { callTimelineProvider } from './call.timeline';
+
+/**
+ * The call center's call log: calls posted by a telephony partner (batched, idempotent, merged
+ * forward whatever order the events come in) or logged by agents, matched to customers by number,
+ * on the customer's timeline.
+ */
+export const callsModule = defineModule({
+  name: 'calls',
+  entities: [CallRecord],
+  resolvers: [CallResolver],
+  permissions: [CallPermission],
+  events: callEventTypes,
+  contributes: { timelineProviders: [callTimelineProvider] },
+});

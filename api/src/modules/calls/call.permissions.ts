@@ -1,0 +1,22 @@
+import { definePermissions } from '../../core/auth/permissions';
+
+export const CallPermission = definePermissions([
+  {
+    name: 'call:read',
+    group: 'Calls',
+    description: 'See the call log of one’s part of the organisation (numbers, agents, times, recordings).',
+    grantedTo: ['agent', 'health_manager', 'supervisor', 'store_director', 'qa_analyst', 'franchise_owner', 'hq_admin'],
+  },
+  {
+    name: 'call:log',
+    group: 'Calls',
+    description: 'Log calls by hand and edit a call’s customer, disposition, note and links.',
+    grantedTo: ['agent', 'health_manager', 'supervisor', 'store_director', 'franchise_owner', 'hq_admin'],
+  },
+  {
+    name: 'call:ingest',
+    group: 'Calls',
+    description: 'Post call events from a telephony system (for partner API keys).',
+    grantedTo: ['franchise_owner', 'hq_admin'],
+  },
+] as const);

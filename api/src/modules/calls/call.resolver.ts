@@ -1,0 +1,76 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../../core/context';
+import type { FilterInput } from '../../core/graphql/list';
+import { OffsetPaging } from '../../core/graphql/paging';
+import type { SortInput } from '../../core/graphql/sorting';
+import { embedded } from '../../core/read/page';
+import { selectionOf } from '../../core/read/selection';
+import { Customer } from '../customers/customer.entity';
+import { findCustomer } from '../customers/customer.service';
+import { staffLoader } from '../identity/identity.loaders';
+import { StaffUser } from '../identity/staff-user.entity';
+import { OrgUnit } from '../org/org-unit.entity';
+import { findOrgUnit } from '../org/org.service';
+import { CallRecord } from './call.entity';
+import { CallPermission as P } from './call.permissions';
+import { listCalls, readCall } from './call.queries';
+import { logCall, recordCallEvents, updateCall } from './call.service';
+import { CallConnection, CallEventBatchResult, CallFilter, CallSort, LogCallInput, RecordCallEventsInput, UpdateCallInput } from './call.types';
+
+@Resolver(() => CallRecord)
+export class CallResolver {
+  @Authorized(P['call:read'])
+  @Query(() => CallConnection, { description: 'The call log of your part of the organisation, latest first: filter by agent, direction, state, time (offeredAt), customer, line.' })
+  calls(
+    @Ctx() ctx: RequestContext,
+    @Arg('filter', () => CallFilter, { nullable: true }) filter?: FilterInput,
+    @Arg('sorting', () => [CallSort], { nullable: true }) sorting?: SortInput[],
+    @Arg('paging', () => OffsetPaging, { nullable: true }) paging?: OffsetPaging,
+    @Info() info?: GraphQLResolveInfo,
+  ) {
+    return listCalls(ctx, { filter, sorting, paging }, {}, info ? selectionOf(info, ['nodes']) : null);
+  }
+
+  @Authorized(P['call:read'])
+  @Query(() => CallRecord, { nullable: true })
+  call(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Info() info?: GraphQLResolveInfo) {
+    return readCall(ctx, id, info ? selectionOf(info) : null);
+  }
+
+  @Authorized(P['call:ingest'])
+  @Mutation(() => CallEventBatchResult, {
+    description:
+      'A telephony system’s call events, up to 500 at a time, in any order (new call, answered, hung up, the final record): one call per partner call id, idempotent, never moving back. The batch is per row: an event with an error is reported in `rejected` with its code, field and reason, the others are applied.',
+  })
+  recordCallEvents(@Ctx() ctx: RequestContext, @Arg('input') input: RecordCallEventsInput) {
+    return recordCallEvents(ctx, input.events);
+  }
+
+  @Authorized(P['call:log'])
+  @Mutation(() => CallRecord, { description: 'Log a call by hand (you are its agent): the customer given, or matched by the number; wait and talk seconds from the times.' })
+  logCall(@Ctx() ctx: RequestContext, @Arg('input') input: LogCallInput) {
+    return logCall(ctx, input);
+  }
+
+  @Authorized(P['call:log'])
+  @Mutation(() => CallRecord, { description: 'Set a call’s customer, disposition, note or the case, order, callback or appointment it concerned (send the version you saw).' })
+  updateCall(@Ctx() ctx: RequestContext, @Arg('input') input: UpdateCallInput) {
+    return updateCall(ctx, input);
+  }
+
+  @FieldResolver(() => Customer, { nullable: true })
+  customer(@Root() c: CallRecord, @Ctx() ctx: RequestContext) {
+    return embedded(c, 'customer', () => (c.customerId ? findCustomer(ctx, c.customerId) : null));
+  }
+
+  @FieldResolver(() => StaffUser, { nullable: true })
+  agent(@Root() c: CallRecord, @Ctx() ctx: RequestContext) {
+    return embedded(c, 'agent', () => (c.agentId ? staffLoader(ctx).load(c.agentId) : null));
+  }
+
+  @FieldResolver(() => OrgUnit, { nullable: true, description: 'The store (or franchise) of the line.' })
+  orgUnit(@Root() c: CallRecord, @Ctx() ctx: RequestContext) {
+    return embedded(c, 'orgUnit', () => findOrgUnit(ctx, c.orgUnitId));
+  }
+}

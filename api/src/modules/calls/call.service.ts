@@ -1,0 +1,290 @@
+import { LockMode } from '@mikro-orm/postgresql';
+import { requireActor } from '../../core/auth/authorization';
+import { clock } from '../../core/clock';
+import type { RequestContext } from '../../core/context';
+import { BadUserInputError, ErrorCode, NotFoundError } from '../../core/errors';
+import { publishEvent } from '../../core/events/outbox';
+import { applyUpdate, checkVersion } from '../../core/services/updates';
+import { findAppointment } from '../appointments/appointment.service';
+import { findCase } from '../cases/case.service';
+import { customerIdsByPhone } from '../customers/customer.queries';
+import { getCustomer, normalizePhone } from '../customers/customer.service';
+import { staffLoader } from '../identity/identity.loaders';
+import { staffIdsByWorkNo } from '../identity/staff.queries';
+import { findOrder } from '../orders/order.service';
+import { orgUnitScopeCondition, findOrgUnit } from '../org/org.service';
+import { getCallbackTask } from '../surveys/callback.service';
+import { callDurations, FINAL_STATES, mergedState, timeProblems } from './call-merge';
+import { CallDirection, CallRecord, CallSource, CallState } from './call.entity';
+import type { CallEventBatchResult, CallEventInput, CallEventRejection, CallUpdate, LogCallInput, UpdateCallInput } from './call.types';
+
+const PHONE = /^\+?[0-9][0-9 -]{1,30}$/;
+const URL = /^https?:\/\/\S+$/;
+const MAX_SECONDS = 86_400;
+
+/** The call, or NOT_FOUND when missing or outside the caller's part of the organisation. */
+export async function getCall(ctx: RequestContext, id: string): Promise<CallRecord> {
+  const call = await ctx.em.findOne(CallRecord, { id, ...(await orgUnitScopeCondition(ctx)) });
+  if (!call) throw new NotFoundError('Call', id);
+  return call;
+}
+
+/** The customer's number on a call: the caller on an inbound call, the called party on an outbound one. */
+const outsideNumber = (c: { direction: CallDirection; callerNumber: string; calleeNumber: string }) => normalizePhone(c.direction === CallDirection.INBOUND ? c.callerNumber : c.calleeNumber);
+
+/** The customer and the records a call concerned must be within the caller's reach (NOT_FOUND otherwise). */
+async function checkLinks(ctx: RequestContext, fields: CallUpdate): Promise<void> {
+  const check = async (id: string | null | undefined, label: string, find: (id: string) => Promise<unknown>) => {
+    if (id && !(await find(id).catch(() => null))) throw new NotFoundError(label, id);
+  };
+  await Promise.all([
+    check(fields.customerId, 'Customer', (id) => getCustomer(ctx, id)),
+    check(fields.caseId, 'Case', (id) => findCase(ctx, id)),
+    check(fields.orderId, 'Order', (id) => findOrder(ctx, id)),
+    check(fields.callbackTaskId, 'Callback task', (id) => getCallbackTask(ctx, id)),
+    check(fields.appointmentId, 'Appointment', (id) => findAppointment(ctx, id)),
+  ]);
+}
+
+function recorded(ctx: RequestContext, call: CallRecord) {
+  return publishEvent(ctx, 'call.recorded', call.franchiseId, {
+    callId: call.id,
+    direction: call.direction,
+    state: call.state,
+    agentId: call.agentId ?? null,
+    customerId: call.customerId ?? null,
+    orgUnitId: call.orgUnitId,
+    offeredAt: call.offeredAt.toISOString(),
+  });
+}
+
+// --- by hand
+
+/** A call the agent logs by hand: the agent is the caller of this mutation, the customer given or matched by the number. */
+export async function logCall(ctx: RequestContext, input: LogCallInput): Promise<CallRecord> {
+  const actor = requireActor(ctx);
+  const number = input.number.trim();
+  if (!PHONE.test(number)) throw new BadUserInputError({ field: 'number', message: 'must be a phone number (digits, spaces, dashes, an optional leading +)', reason: 'INVALID' });
+  const times = { offeredAt: input.offeredAt, answeredAt: input.answeredAt ?? null, endedAt: input.endedAt ?? null, holdSeconds: input.holdSeconds ?? null };
+  const problems = timeProblems(input.state, times);
+  const now = clock.now();
+  for (const field of ['offeredAt', 'answeredAt', 'endedAt'] as const)
+    if (times[field] && times[field]! > now) problems.push({ field, message: 'cannot be in the future', reason: 'IN_FUTURE' });
+  if (problems.length) throw new BadUserInputError(problems);
+  await checkLinks(ctx, input);
+  const agent = actor.kind === 'user' ? await staffLoader(ctx).load(actor.id) : null;
+  if (!agent) throw new BadUserInputError({ field: 'agent', message: 'only a staff member can log a call by hand (partners post call events)', reason: 'STAFF_ONLY' });
+  const direction = input.direction;
+  const numbers = direction === CallDirection.INBOUND ? { callerNumber: number, calleeNumber: input.line ?? '' } : { callerNumber: input.line ?? '', calleeNumber: number };
+  const customerId = input.customerId ?? (await customerIdsByPhone(ctx, agent.franchiseId, [normalizePhone(number)])).get(normalizePhone(number)) ?? null;
+  const call = ctx.em.create(CallRecord, {
+    franchiseId: agent.franchiseId,
+    orgUnitId: agent.orgUnitId,
+    source: CallSource.MANUAL,
+    direction,
+    ...numbers,
+    line: input.line ?? null,
+    customerId,
+    agentId: agent.id,
+    agentWorkNo: agent.workNo ?? null,
+    state: input.state,
+    ...times,
+    ...callDurations(times),
+    wrapUpSeconds: input.wrapUpSeconds ?? null,
+    recordingUrl: input.recordingUrl ?? null,
+    disposition: input.disposition ?? null,
+    note: input.note ?? null,
+    caseId: input.caseId ?? null,
+    orderId: input.orderId ?? null,
+    callbackTaskId: input.callbackTaskId ?? null,
+    appointmentId: input.appointmentId ?? null,
+  });
+  await ctx.em.flush();
+  await recorded(ctx, call);
+  return call;
+}
+
+/** An agent's edit of a call: customer, disposition, note, links (the version they saw, else CONFLICT). */
+export async function updateCall(ctx: RequestContext, input: UpdateCallInput): Promise<CallRecord> {
+  const call = await getCall(ctx, input.id);
+  checkVersion(call, input.version, 'Call');
+  await checkLinks(ctx, input.update);
+  applyUpdate(call, input.update as Partial<CallRecord>);
+  await ctx.em.flush();
+  await publishEvent(ctx, 'call.updated', call.franchiseId, { callId: call.id, customerId: call.customerId ?? null, disposition: call.disposition ?? null });
+  return call;
+}
+
+// --- from the telephony partner
+
+/** The fields an event may set, merged into a call (call-merge.ts has the rules). */
+type Snapshot = Pick<
+  CallRecord,
+  'state' | 'offeredAt' | 'answeredAt' | 'endedAt' | 'holdSeconds' | 'wrapUpSeconds' | 'hangupCause' | 'recordingUrl' | 'disposition' | 'agentId' | 'agentWorkNo' | 'line' | 'customerId' | 'lastEventAt' | 'waitSeconds' | 'talkSeconds'
+>;
+const SNAPSHOT_FIELDS = ['state', 'offeredAt', 'answeredAt', 'endedAt', 'holdSeconds', 'wrapUpSeconds', 'hangupCause', 'recordingUrl', 'disposition', 'agentId', 'agentWorkNo', 'line', 'customerId', 'lastEventAt', 'waitSeconds', 'talkSeconds'] as const;
+const LATEST_WINS = ['holdSeconds', 'wrapUpSeconds', 'hangupCause', 'recordingUrl', 'disposition', 'agentId', 'agentWorkNo', 'line'] as const;
+
+interface CheckedEvent {
+  index: number;
+  event: CallEventInput;
+  franchiseId: string;
+  orgUnitId: string;
+  agentId: string | null;
+  customerId: string | null;
+}
+
+const sameValue = (a: unknown, b: unknown) => (a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : (a ?? null) === (b ?? null));
+
+function merge(current: Snapshot, e: CheckedEvent): Snapshot {
+  const next: Snapshot = { ...current };
+  const ev = e.event;
+  next.state = mergedState(current.state, ev.state);
+  if (ev.offeredAt < next.offeredAt) next.offeredAt = ev.offeredAt;
+  const unanswered = FINAL_STATES.includes(next.state) && next.state !== CallState.ENDED;
+  if (!next.answeredAt && ev.answeredAt && !unanswered) next.answeredAt = ev.answeredAt;
+  if (!next.endedAt && ev.endedAt) next.endedAt = ev.endedAt;
+  const latest = !current.lastEventAt || ev.occurredAt >= current.lastEventAt;
+  const values = { holdSeconds: ev.holdSeconds, wrapUpSeconds: ev.wrapUpSeconds, hangupCause: ev.hangupCause?.trim(), recordingUrl: ev.recordingUrl?.trim(), disposition: ev.disposition?.trim(), agentId: e.agentId, agentWorkNo: ev.agentWorkNo?.trim(), line: ev.line?.trim() };
+  for (const field of LATEST_WINS) {
+    const value = values[field];
+    if (value == null || value === '') continue;
+    if (latest || next[field] == null) (next as Record<string, unknown>)[field] = value;
+  }
+  if (!next.customerId && e.customerId) next.customerId = e.customerId;
+  if (latest) next.lastEventAt = ev.occurredAt;
+  return { ...next, ...callDurations(next) };
+}
+
+/** Checks one event on its own; the problem, or null when it can be applied. */
+function eventProblem(e: CallEventInput): { field: string; message: string; reason: string } | null {
+  const id = e.callId?.trim() ?? '';
+  if (!id || id.length > 100) return { field: 'callId', message: 'must be 1 to 100 characters', reason: 'INVALID' };
+  for (const field of ['callerNumber', 'calleeNumber'] as const)
+    if (!PHONE.test(e[field].trim())) return { field, message: 'must be a phone number (digits, spaces, dashes, an optional leading +)', reason: 'INVALID' };
+  for (const field of ['holdSeconds', 'wrapUpSeconds'] as const) {
+    const v = e[field];
+    if (v != null && (v < 0 || v > MAX_SECONDS)) return { field, message: `must be 0 to ${MAX_SECONDS}`, reason: 'OUT_OF_RANGE' };
+  }
+  for (const field of ['line', 'agentWorkNo', 'hangupCause', 'disposition'] as const)
+    if ((e[field]?.length ?? 0) > 100) return { field, message: 'must be at most 100 characters', reason: 'TOO_LONG' };
+  if (e.recordingUrl && (!URL.test(e.recordingUrl.trim()) || e.recordingUrl.length > 2000)) return { field: 'recordingUrl', message: 'must be an http(s) URL', reason: 'INVALID' };
+  return timeProblems(e.state, e)[0] ?? null;
+}
+
+/**
+ * A telephony partner's call events, up to 500 at a time, in any order: each call is recorded
+ * once per partner call id and its events merge forward (call-merge.ts), so a replayed or late
+ * event changes nothing wrong. The batch is per row: a bad event is reported with its code and
+ * field, the others are applied. Calls and their events are locked in one order (by id), so two
+ * batches touching one call wait for each other.
+ */
+export async function recordCallEvents(ctx: RequestContext, events: readonly CallEventInput[]): Promise<CallEventBatchResult> {
+  const actor = requireActor(ctx);
+  const rejected: CallEventRejection[] = [];
+  const reject = (index: number, callId: string | null, code: string, p: { field: string; message: string; reason: string }) => rejected.push({ index, callId, code, ...p });
+
+  // Each event on its own: fields, times, the store.
+  const good: CheckedEvent[] = [];
+  for (const [index, event] of events.entries()) {
+    const problem = eventProblem(event);
+    if (problem) {
+      reject(index, event.callId ?? null, ErrorCode.BadUserInput, problem);
+      continue;
+    }
+    const unit = await findOrgUnit(ctx, event.storeId ?? actor.orgUnitId);
+    if (!unit) {
+      reject(index, event.callId, ErrorCode.NotFound, { field: 'storeId', message: `store ${event.storeId} was not found`, reason: 'UNKNOWN_STORE' });
+      continue;
+    }
+    good.push({ index, event: { ...event, callId: event.callId.trim() }, franchiseId: unit.franchiseId, orgUnitId: unit.id, agentId: null, customerId: null });
+  }
+
+  // Agents by work number and customers by number: one statement each per franchise.
+  for (const franchiseId of new Set(good.map((g) => g.franchiseId))) {
+    const mine = good.filter((g) => g.franchiseId === franchiseId);
+    const workNos = [...new Set(mine.map((g) => g.event.agentWorkNo?.trim()).filter((w): w is string => !!w))];
+    const agentByWorkNo = await staffIdsByWorkNo(ctx, franchiseId, workNos);
+    const customers = await customerIdsByPhone(ctx, franchiseId, mine.map((g) => outsideNumber(g.event)));
+    for (const g of mine) {
+      g.agentId = agentByWorkNo.get(g.event.agentWorkNo?.trim() ?? '') ?? null;
+      g.customerId = customers.get(outsideNumber(g.event)) ?? null;
+    }
+  }
+
+  // New calls inserted (a concurrent batch's or an earlier one's kept by the unique key), then every call of the batch locked.
+  const key = (franchiseId: string, callId: string) => `${franchiseId}|${callId}`;
+  const firstOf = new Map<string, CheckedEvent>();
+  for (const g of [...good].sort((a, b) => a.event.occurredAt.getTime() - b.event.occurredAt.getTime())) if (!firstOf.has(key(g.franchiseId, g.event.callId))) firstOf.set(key(g.franchiseId, g.event.callId), g);
+  const created = new Set<string>();
+  if (firstOf.size) {
+    const now = clock.now().toISOString();
+    const inserted = await ctx.em.execute<{ id: string; franchise_id: string; partner_call_id: string }[]>(
+      `insert into call_record (id, franchise_id, version, created_at, updated_at, partner_call_id, source, direction, org_unit_id, caller_number, callee_number, state, offered_at)
+       select gen_random_uuid(), x.franchise_id, 1, ?, ?, x.partner_call_id, 'PARTNER', x.direction, x.org_unit_id, x.caller_number, x.callee_number, 'RINGING', x.offered_at
+         from jsonb_to_recordset(?::jsonb) as x(franchise_id uuid, partner_call_id text, direction text, org_unit_id uuid, caller_number text, callee_number text, offered_at timestamptz)
+       on conflict (franchise_id, partner_call_id) do nothing
+       returning id, franchise_id, partner_call_id`,
+      [
+        now,
+        now,
+        JSON.stringify(
+          [...firstOf.values()].map((g) => ({
+            franchise_id: g.franchiseId,
+            partner_call_id: g.event.callId,
+            direction: g.event.direction,
+            org_unit_id: g.orgUnitId,
+            caller_number: g.event.callerNumber.trim(),
+            callee_number: g.event.calleeNumber.trim(),
+            offered_at: g.event.offeredAt.toISOString(),
+          })),
+        ),
+      ],
+    );
+    for (const r of inserted) created.add(key(r.franchise_id, r.partner_call_id));
+  }
+  const calls = firstOf.size
+    ? await ctx.em.find(
+        CallRecord,
+        { $or: [...new Set(good.map((g) => g.franchiseId))].map((franchiseId) => ({ franchiseId, partnerCallId: { $in: good.filter((g) => g.franchiseId === franchiseId).map((g) => g.event.callId) } })) },
+        { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { id: 'asc' }, refresh: true },
+      )
+    : [];
+  const byKey = new Map(calls.map((c) => [key(c.franchiseId, c.partnerCallId!), c]));
+
+  // Events merged oldest first; a row whose times contradict what the call already holds is refused.
+  let applied = 0;
+  let unchanged = 0;
+  const stateBefore = new Map(calls.map((c) => [c, c.state]));
+  const touched = new Set<CallRecord>();
+  for (const g of [...good].sort((a, b) => a.event.occurredAt.getTime() - b.event.occurredAt.getTime() || a.index - b.index)) {
+    const call = byKey.get(key(g.franchiseId, g.event.callId));
+    if (!call) {
+      reject(g.index, g.event.callId, ErrorCode.NotFound, { field: 'callId', message: 'the call is outside your reach', reason: 'NOT_FOUND' });
+      continue;
+    }
+    if (call.direction !== g.event.direction) {
+      reject(g.index, g.event.callId, ErrorCode.BadUserInput, { field: 'direction', message: `the call was recorded as ${call.direction}`, reason: 'MISMATCH' });
+      continue;
+    }
+    const current = Object.fromEntries(SNAPSHOT_FIELDS.map((f) => [f, call[f]])) as Snapshot;
+    const next = merge(current, g);
+    const problem = timeProblems(next.state, next)[0];
+    if (problem) {
+      reject(g.index, g.event.callId, ErrorCode.BadUserInput, { ...problem, message: `${problem.message} (with what the call already holds)` });
+      continue;
+    }
+    const changed = SNAPSHOT_FIELDS.filter((f) => !sameValue(current[f], next[f]));
+    if (!changed.length && !(created.has(key(g.franchiseId, g.event.callId)) && !touched.has(call))) {
+      unchanged++;
+      continue;
+    }
+    for (const f of changed) (call as unknown as Record<string, unknown>)[f] = next[f];
+    touched.add(call);
+    applied++;
+  }
+  rejected.sort((a, b) => a.index - b.index);
+  await ctx.em.flush();
+  for (const call of touched) if (created.has(key(call.franchiseId, call.partnerCallId!)) || stateBefore.get(call) !== call.state) await recorded(ctx, call);
+  return { applied, unchanged, rejected, calls: [...touched] };
+}

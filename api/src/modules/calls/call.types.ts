@@ -1,0 +1,113 @@
+import { ArrayMaxSize, ArrayMinSize, IsOptional, IsUrl, Length, Max, Min, ValidateNested } from 'class-validator';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { DateFieldComparison, enumComparison, IDFilterComparison, IntFieldComparison, StringFieldComparison } from '../../core/graphql/filters';
+import { defineListInputs } from '../../core/graphql/list';
+import { Connection } from '../../core/graphql/paging';
+import { CallDirection, CallRecord, CallSource, CallState } from './call.entity';
+
+export const CallConnection = Connection(CallRecord);
+
+export const { Filter: CallFilter, Sort: CallSort } = defineListInputs('Call', {
+  filter: {
+    id: IDFilterComparison,
+    franchiseId: IDFilterComparison,
+    orgUnitId: IDFilterComparison,
+    agentId: IDFilterComparison,
+    customerId: IDFilterComparison,
+    direction: enumComparison('CallDirection', CallDirection),
+    state: enumComparison('CallState', CallState),
+    source: enumComparison('CallSource', CallSource),
+    line: StringFieldComparison,
+    callerNumber: StringFieldComparison,
+    calleeNumber: StringFieldComparison,
+    disposition: StringFieldComparison,
+    offeredAt: DateFieldComparison,
+    talkSeconds: IntFieldComparison,
+    waitSeconds: IntFieldComparison,
+  },
+  sort: ['offeredAt', 'answeredAt', 'endedAt', 'talkSeconds', 'waitSeconds', 'state', 'createdAt'] as const,
+});
+
+/**
+ * One event of a call from the telephony system: the call as the switch sees it at `occurredAt`.
+ * Checked row by row in the service (a bad row is reported, the others land), so the fields carry
+ * no validation of their own here.
+ */
+@InputType({ description: 'A call event from the telephony system: the call as the switch sees it at occurredAt (new call, answered, hung up, or the final record).' })
+export class CallEventInput {
+  @Field({ description: 'The partner’s id of the call: every event of one call carries it; the call is recorded once.' }) callId!: string;
+  @Field({ description: 'When this event happened at the switch: of two events, the later one’s agent, cause, recording and disposition win.' }) occurredAt!: Date;
+  @Field(() => CallState, { description: 'The call’s state in this event; a call never moves back (a late RINGING changes no state).' }) state!: CallState;
+  @Field(() => CallDirection) direction!: CallDirection;
+  @Field() callerNumber!: string;
+  @Field() calleeNumber!: string;
+  @Field({ description: 'When the call was offered (started ringing or was dialled).' }) offeredAt!: Date;
+  @Field(() => Date, { nullable: true }) answeredAt?: Date | null;
+  @Field(() => Date, { nullable: true }) endedAt?: Date | null;
+  @Field(() => String, { nullable: true, description: 'The line or queue.' }) line?: string | null;
+  @Field(() => ID, { nullable: true, description: 'The store the line belongs to (default: the key’s own unit).' }) storeId?: string | null;
+  @Field(() => String, { nullable: true, description: 'The agent’s work number (工号) as the switch knows it.' }) agentWorkNo?: string | null;
+  @Field(() => Int, { nullable: true }) holdSeconds?: number | null;
+  @Field(() => Int, { nullable: true }) wrapUpSeconds?: number | null;
+  @Field(() => String, { nullable: true }) hangupCause?: string | null;
+  @Field(() => String, { nullable: true }) recordingUrl?: string | null;
+  @Field(() => String, { nullable: true }) disposition?: string | null;
+}
+
+@InputType()
+export class RecordCallEventsInput {
+  @Field(() => [CallEventInput], { description: 'Up to 500 events, of any calls, in any order.' })
+  @ArrayMinSize(1, { message: 'events must hold at least one event' })
+  @ArrayMaxSize(500, { message: 'events may hold at most 500 events; send more in several batches' })
+  events!: CallEventInput[];
+}
+
+@ObjectType({ description: 'An event of the batch that was refused, and why; the other events were applied.' })
+export class CallEventRejection {
+  @Field(() => Int, { description: 'Its position in the batch (0-based).' }) index!: number;
+  @Field(() => String, { nullable: true }) callId!: string | null;
+  @Field({ description: 'BAD_USER_INPUT or NOT_FOUND.' }) code!: string;
+  @Field({ description: 'Why, as a stable upper-case reason (REQUIRED, TIME_ORDER, NOT_ANSWERED, INVALID, UNKNOWN_STORE…).' }) reason!: string;
+  @Field({ description: 'The event field at fault.' }) field!: string;
+  @Field() message!: string;
+}
+
+@ObjectType({ description: 'What a batch of call events did. The batch is per row: each event is applied or refused on its own.' })
+export class CallEventBatchResult {
+  @Field(() => Int, { description: 'Events that recorded a new call or changed one.' }) applied!: number;
+  @Field(() => Int, { description: 'Events that changed nothing (replays, or older than what is recorded).' }) unchanged!: number;
+  @Field(() => [CallEventRejection]) rejected!: CallEventRejection[];
+  @Field(() => [CallRecord], { description: 'The calls the batch touched, as they are now.' }) calls!: CallRecord[];
+}
+
+@InputType({ description: 'What an agent may set on a call: the customer, what came of it, a note and what it concerned (unset: leave as is, null: clear).' })
+export class CallUpdate {
+  @Field(() => ID, { nullable: true }) customerId?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @Length(1, 60) disposition?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @Length(0, 2000) note?: string | null;
+  @Field(() => ID, { nullable: true }) caseId?: string | null;
+  @Field(() => ID, { nullable: true }) orderId?: string | null;
+  @Field(() => ID, { nullable: true }) callbackTaskId?: string | null;
+  @Field(() => ID, { nullable: true }) appointmentId?: string | null;
+}
+
+@InputType({ description: 'A call the agent logs by hand (a call the telephony system did not record, a mobile call).' })
+export class LogCallInput extends CallUpdate {
+  @Field(() => CallDirection) direction!: CallDirection;
+  @Field({ description: 'The customer’s number (the other party).' }) @Length(3, 32) number!: string;
+  @Field(() => CallState, { defaultValue: CallState.ENDED }) state!: CallState;
+  @Field({ description: 'When the call started.' }) offeredAt!: Date;
+  @Field(() => Date, { nullable: true }) answeredAt?: Date | null;
+  @Field(() => Date, { nullable: true }) endedAt?: Date | null;
+  @Field(() => Int, { nullable: true }) @IsOptional() @Min(0) @Max(86_400) holdSeconds?: number | null;
+  @Field(() => Int, { nullable: true }) @IsOptional() @Min(0) @Max(86_400) wrapUpSeconds?: number | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @Length(1, 60) line?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @IsUrl({ require_protocol: true }, { message: 'recordingUrl must be an http(s) URL' }) recordingUrl?: string | null;
+}
+
+@InputType()
+export class UpdateCallInput {
+  @Field(() => ID) id!: string;
+  @Field(() => Int) version!: number;
+  @Field(() => CallUpdate) @ValidateNested() update!: CallUpdate;
+}
