@@ -32,6 +32,7 @@ import { Migration20261130190306_callbacks } from './Migration20261130190306_cal
 import { Migration20261130192323_practitioner_profiles } from './Migration20261130192323_practitioner_profiles';
 import { Migration20261130215115_callback_attempts } from './Migration20261130215115_callback_attempts';
 import { Migration20261130215913_calls } from './Migration20261130215913_calls';
+import { Migration20261130223255_call_kpi_targets } from './Migration20261130223255_call_kpi_targets';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122070000_foundation', class: Migration20261122070000_foundation },
@@ -66,4 +67,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261130192323_practitioner_profiles', class: Migration20261130192323_practitioner_profiles },
   { name: 'Migration20261130215115_callback_attempts', class: Migration20261130215115_callback_attempts },
   { name: 'Migration20261130215913_calls', class: Migration20261130215913_calls },
+  { name: 'Migration20261130223255_call_kpi_targets', class: Migration20261130223255_call_kpi_targets },
 ];

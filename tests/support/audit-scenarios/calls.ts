@@ -2,11 +2,12 @@ import { clock } from '@pharmadesk/api';
 import { apiKeyCaller } from '../actors';
 import type { AuditScenario } from './index';
 
-/** Calls: a telephony partner's key posts a call's events, the owner logs a call by hand and edits it: every call mutation once. */
+/** Calls: a telephony partner's key posts a call's events, the owner logs a call by hand and edits it: every call mutation once, and the franchise's KPI targets set. */
 export const callsAuditScenario: AuditScenario = async ({ app, owner, run }) => {
   const partner = await apiKeyCaller(app, owner, { permissions: ['call:ingest'] });
   const at = new Date(clock.now().getTime() - 3_600_000).toISOString();
   await run(partner, 'recordCallEvents', 'mutation($at: DateTime!) { recordCallEvents(input: { events: [{ callId: "audit-1", occurredAt: $at, state: RINGING, direction: INBOUND, callerNumber: "13800000000", calleeNumber: "4008000000", offeredAt: $at }] }) { applied } }', { at });
   const call = await run(owner, 'logCall', 'mutation($at: DateTime!) { logCall(input: { direction: OUTBOUND, number: "13800000000", offeredAt: $at, answeredAt: $at, endedAt: $at, disposition: "回访" }) { id version } }', { at });
+  await run(owner, 'updateCallSettings', 'mutation { updateCallSettings(input: { answerRateTarget: 0.85 }) { version } }');
   await run(owner, 'updateCall', 'mutation($id: ID!, $v: Int!) { updateCall(input: { id: $id, version: $v, update: { note: "审计" } }) { id } }', { id: call.id, v: call.version });
 };

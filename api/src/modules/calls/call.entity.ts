@@ -1,6 +1,7 @@
 import { Entity, Enum, Filter, Index, Property, Unique } from '@mikro-orm/postgresql';
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { TenantEntity, tenantFilter } from '../../core/tenancy/tenant-entity';
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { FranchiseSettings, TenantEntity, tenantFilter } from '../../core/tenancy/tenant-entity';
+import { DEFAULT_ANSWER_RATE_TARGET, DEFAULT_AVERAGE_TALK_SECONDS_TARGET, DEFAULT_SHORT_ABANDON_SECONDS } from './call-kpi-definitions';
 
 export enum CallDirection {
   INBOUND = 'INBOUND',
@@ -151,4 +152,22 @@ export class CallRecord extends TenantEntity<'source' | 'state'> {
   /** When the latest partner event applied happened: later events win for the descriptive fields. */
   @Property({ type: 'timestamptz', nullable: true })
   lastEventAt?: Date | null;
+}
+
+/** A franchise's call-center targets and the short-abandon threshold of its answer rate. */
+@Entity({ tableName: 'call_settings' })
+@Filter(tenantFilter)
+@ObjectType({ description: 'A franchise’s call-center KPI targets (a KPI under its target is marked on the KPI rows).' })
+export class CallSettings extends FranchiseSettings<'answerRateTarget' | 'averageTalkSecondsTarget' | 'shortAbandonSeconds'> {
+  @Property({ type: 'float8' })
+  @Field(() => Float, { description: 'Answer rate target, 0–1 (default 0.9).' })
+  answerRateTarget: number = DEFAULT_ANSWER_RATE_TARGET;
+
+  @Property({ type: 'int' })
+  @Field(() => Int, { description: 'Average talk time target in seconds, at most (default 180).' })
+  averageTalkSecondsTarget: number = DEFAULT_AVERAGE_TALK_SECONDS_TARGET;
+
+  @Property({ type: 'int' })
+  @Field(() => Int, { description: 'An inbound call abandoned within this many seconds of waiting is neither offered nor abandoned (default 5).' })
+  shortAbandonSeconds: number = DEFAULT_SHORT_ABANDON_SECONDS;
 }

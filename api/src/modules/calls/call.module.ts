@@ -1,5 +1,5 @@
 import { defineModule } from '../../core/modules/module';
-import { CallRecord } from './call.entity';
+import { CallRecord, CallSettings } from './call.entity';
 import { callEventTypes } from './call.events';
 import { CallPermission } from './call.permissions';
 import { CallResolver } from './call.resolver';
@@ -8,11 +8,11 @@ import { callTimelineProvider } from './call.timeline';
 /**
  * The call center's call log: calls posted by a telephony partner (batched, idempotent, merged
  * forward whatever order the events come in) or logged by agents, matched to customers by number,
- * on the customer's timeline.
+ * on the customer's timeline; the KPIs (call-kpi-definitions.ts) against each franchise's targets.
  */
 export const callsModule = defineModule({
   name: 'calls',
-  entities: [CallRecord],
+  entities: [CallRecord, CallSettings],
   resolvers: [CallResolver],
   permissions: [CallPermission],
   events: callEventTypes,

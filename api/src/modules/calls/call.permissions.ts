@@ -19,4 +19,16 @@ export const CallPermission = definePermissions([
     description: 'Post call events from a telephony system (for partner API keys).',
     grantedTo: ['franchise_owner', 'hq_admin'],
   },
+  {
+    name: 'call:report',
+    group: 'Calls',
+    description: 'See the call-center KPIs (answer rate, talk and handle time) of one’s part of the organisation.',
+    grantedTo: ['supervisor', 'store_director', 'qa_analyst', 'franchise_owner', 'hq_admin'],
+  },
+  {
+    name: 'call:settings',
+    group: 'Calls',
+    description: 'Set the franchise’s call-center KPI targets and short-abandon threshold.',
+    grantedTo: ['supervisor', 'franchise_owner', 'hq_admin'],
+  },
 ] as const);

@@ -12,11 +12,12 @@ import { staffLoader } from '../identity/identity.loaders';
 import { StaffUser } from '../identity/staff-user.entity';
 import { OrgUnit } from '../org/org-unit.entity';
 import { findOrgUnit } from '../org/org.service';
-import { CallRecord } from './call.entity';
+import { callKpiReport, callSettings, updateCallSettings } from './call-kpis';
+import { CallRecord, CallSettings } from './call.entity';
 import { CallPermission as P } from './call.permissions';
 import { listCalls, readCall } from './call.queries';
 import { logCall, recordCallEvents, updateCall } from './call.service';
-import { CallConnection, CallEventBatchResult, CallFilter, CallSort, LogCallInput, RecordCallEventsInput, UpdateCallInput } from './call.types';
+import { CallConnection, CallEventBatchResult, CallFilter, CallKpiReport, CallKpisInput, CallSettingsInput, CallSort, LogCallInput, RecordCallEventsInput, UpdateCallInput } from './call.types';
 
 @Resolver(() => CallRecord)
 export class CallResolver {
@@ -57,6 +58,24 @@ export class CallResolver {
   @Mutation(() => CallRecord, { description: 'Set a call’s customer, disposition, note or the case, order, callback or appointment it concerned (send the version you saw).' })
   updateCall(@Ctx() ctx: RequestContext, @Arg('input') input: UpdateCallInput) {
     return updateCall(ctx, input);
+  }
+
+  @Authorized(P['call:report'])
+  @Query(() => CallKpiReport, { description: 'Call-center KPIs by day, week or month (each franchise’s time zone) and by franchise, store or agent, marked against the franchise’s targets. Definitions on CallKpiRow.' })
+  callKpis(@Ctx() ctx: RequestContext, @Arg('input') input: CallKpisInput) {
+    return callKpiReport(ctx, input);
+  }
+
+  @Authorized(P['call:read'])
+  @Query(() => CallSettings, { description: 'A franchise’s call-center targets (default: yours).' })
+  callSettings(@Ctx() ctx: RequestContext, @Arg('franchiseId', () => ID, { nullable: true }) franchiseId?: string) {
+    return callSettings(ctx, franchiseId ?? ctx.actor!.franchiseId);
+  }
+
+  @Authorized(P['call:settings'])
+  @Mutation(() => CallSettings, { description: 'Set the franchise’s answer-rate and talk-time targets and the short-abandon threshold (send the version you saw).' })
+  updateCallSettings(@Ctx() ctx: RequestContext, @Arg('input') input: CallSettingsInput) {
+    return updateCallSettings(ctx, input);
   }
 
   @FieldResolver(() => Customer, { nullable: true })

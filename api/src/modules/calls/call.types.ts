@@ -1,8 +1,9 @@
 import { ArrayMaxSize, ArrayMinSize, IsOptional, IsUrl, Length, Max, Min, ValidateNested } from 'class-validator';
-import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DateFieldComparison, enumComparison, IDFilterComparison, IntFieldComparison, StringFieldComparison } from '../../core/graphql/filters';
 import { defineListInputs } from '../../core/graphql/list';
 import { Connection } from '../../core/graphql/paging';
+import { CALL_KPI_DEFINITIONS } from './call-kpi-definitions';
 import { CallDirection, CallRecord, CallSource, CallState } from './call.entity';
 
 export const CallConnection = Connection(CallRecord);
@@ -110,4 +111,71 @@ export class UpdateCallInput {
   @Field(() => ID) id!: string;
   @Field(() => Int) version!: number;
   @Field(() => CallUpdate) @ValidateNested() update!: CallUpdate;
+}
+
+export enum CallKpiPeriod {
+  DAY = 'DAY',
+  /** Monday to Sunday. */
+  WEEK = 'WEEK',
+  MONTH = 'MONTH',
+}
+registerEnumType(CallKpiPeriod, { name: 'CallKpiPeriod' });
+
+export enum CallKpiGroupBy {
+  FRANCHISE = 'FRANCHISE',
+  STORE = 'STORE',
+  AGENT = 'AGENT',
+}
+registerEnumType(CallKpiGroupBy, { name: 'CallKpiGroupBy' });
+
+@InputType()
+export class CallKpisInput {
+  @Field({ description: 'First day, YYYY-MM-DD, in each franchise’s time zone.' }) from!: string;
+  @Field({ description: 'Last day (included), YYYY-MM-DD; at most 366 days.' }) to!: string;
+  @Field(() => CallKpiPeriod, { defaultValue: CallKpiPeriod.DAY }) period!: CallKpiPeriod;
+  @Field(() => CallKpiGroupBy, { defaultValue: CallKpiGroupBy.FRANCHISE }) groupBy!: CallKpiGroupBy;
+  @Field(() => ID, { nullable: true }) franchiseId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'A store (or branch) and what is under it.' }) storeId?: string | null;
+  @Field(() => ID, { nullable: true }) agentId?: string | null;
+}
+
+@ObjectType({ description: CALL_KPI_DEFINITIONS })
+export class CallKpiRow {
+  @Field(() => String, { nullable: true, description: 'The period’s first day (YYYY-MM-DD); null on the totals.' }) period!: string | null;
+  @Field(() => ID, { nullable: true, description: 'The franchise whose targets apply; null on totals across franchises.' }) franchiseId!: string | null;
+  @Field(() => String, { nullable: true, description: 'The franchise, store or agent id (null: calls no agent took).' }) key!: string | null;
+  @Field(() => String, { nullable: true }) label!: string | null;
+  @Field(() => Int) offered!: number;
+  @Field(() => Int) answered!: number;
+  @Field(() => Int, { description: 'Abandoned after the short-abandon threshold.' }) abandoned!: number;
+  @Field(() => Int) shortAbandoned!: number;
+  @Field(() => Int) missed!: number;
+  @Field(() => Int) outbound!: number;
+  @Field(() => Int, { description: 'Calls with talk time (answered and ended), both directions.' }) talked!: number;
+  @Field(() => Float, { nullable: true, description: 'answered ÷ offered, 0–1 (null: nothing offered).' }) answerRate!: number | null;
+  @Field(() => Float, { nullable: true }) averageTalkSeconds!: number | null;
+  @Field(() => Float, { nullable: true }) averageHandleSeconds!: number | null;
+  @Field(() => Float, { nullable: true }) answerRateTarget!: number | null;
+  @Field(() => Int, { nullable: true }) averageTalkSecondsTarget!: number | null;
+  @Field({ description: 'The answer rate is under its target.' }) answerRateBelowTarget!: boolean;
+  @Field({ description: 'The average talk time is over its target.' }) averageTalkAboveTarget!: boolean;
+}
+
+@ObjectType()
+export class CallKpiReport {
+  @Field() from!: string;
+  @Field() to!: string;
+  @Field(() => CallKpiPeriod) period!: CallKpiPeriod;
+  @Field(() => CallKpiGroupBy) groupBy!: CallKpiGroupBy;
+  @Field(() => [CallKpiRow], { description: 'By period, then group.' }) rows!: CallKpiRow[];
+  @Field(() => CallKpiRow, { description: 'The whole range (targets marked when one franchise).' }) totals!: CallKpiRow;
+}
+
+@InputType()
+export class CallSettingsInput {
+  @Field(() => ID, { nullable: true, description: 'Default: your franchise.' }) franchiseId?: string | null;
+  @Field(() => Int, { nullable: true }) version?: number | null;
+  @Field(() => Float, { nullable: true }) @IsOptional() @Min(0, { message: 'answerRateTarget must be 0 to 1' }) @Max(1, { message: 'answerRateTarget must be 0 to 1' }) answerRateTarget?: number;
+  @Field(() => Int, { nullable: true }) @IsOptional() @Min(1) @Max(3600) averageTalkSecondsTarget?: number;
+  @Field(() => Int, { nullable: true }) @IsOptional() @Min(0) @Max(120) shortAbandonSeconds?: number;
 }
