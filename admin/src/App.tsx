@@ -81,6 +81,10 @@ const OrderReviewQueue = page(() => import('./pages/orders/queues'), 'OrderRevie
 const ShippingDesk = page(() => import('./pages/orders/queues'), 'ShippingDesk');
 const QuickOrder = page(() => import('./pages/orders/quick'), 'QuickOrder');
 const OrderKpis = page(() => import('./pages/orders/kpis'), 'OrderKpis');
+const AppointmentCalendar = page(() => import('./pages/appointments/calendar'), 'AppointmentCalendar');
+const AppointmentList = page(() => import('./pages/appointments/list'), 'AppointmentList', /^\/appointments\/?$/);
+const NextDayList = page(() => import('./pages/appointments/list'), 'NextDayList');
+const DoctorDirectory = page(() => import('./pages/appointments/doctors'), 'DoctorDirectory');
 const StaffCreate = page(() => import('./pages/staff/create'), 'StaffCreate');
 const StaffEdit = page(() => import('./pages/staff/edit'), 'StaffEdit');
 const StaffList = page(() => import('./pages/staff/list'), 'StaffList');
@@ -157,6 +161,12 @@ export function App() {
                   <Route path="shipping" element={<Guard resource="orderShipping" action="list"><ShippingDesk /></Guard>} />
                   <Route path="quick" element={<Guard resource="quickOrder" action="list"><QuickOrder /></Guard>} />
                   <Route path="kpis" element={<Guard resource="orderKpis" action="list"><OrderKpis /></Guard>} />
+                </Route>
+                <Route path="/appointments">
+                  <Route index element={<Guard resource="appointments" action="list"><AppointmentList /></Guard>} />
+                  <Route path="calendar" element={<Guard resource="appointmentCalendar" action="list"><AppointmentCalendar /></Guard>} />
+                  <Route path="next-day" element={<Guard resource="appointmentNextDay" action="list"><NextDayList /></Guard>} />
+                  <Route path="doctors" element={<Guard resource="doctors" action="list"><DoctorDirectory /></Guard>} />
                 </Route>
                 <Route path="/customers">
                   <Route index element={<Guard resource="customers" action="list"><CustomerList /></Guard>} />

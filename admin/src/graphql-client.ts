@@ -82,6 +82,8 @@ export class ApiError extends Error {
     readonly fields: GraphQLFieldError[],
     readonly reason?: string,
     readonly params: Record<string, unknown> = {},
+    /** Everything the API put in the error's extensions (e.g. nextSlots with SLOT_TAKEN). */
+    readonly extensions: Record<string, unknown> = {},
   ) {
     super(message);
   }

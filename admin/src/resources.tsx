@@ -4,6 +4,7 @@ import {
   SettingOutlined, ShopOutlined, InboxOutlined, ShoppingCartOutlined, TeamOutlined, UserOutlined, BankOutlined, WarningOutlined, DatabaseOutlined, SwapOutlined, ExperimentOutlined, MedicineBoxOutlined,
   HomeOutlined, CarryOutOutlined, ExportOutlined, DeleteOutlined, LineChartOutlined, AlertOutlined, RollbackOutlined,
   ContainerOutlined, OrderedListOutlined, FileSearchOutlined, CarOutlined, ThunderboltOutlined, BarChartOutlined,
+  CalendarOutlined, ScheduleOutlined, SolutionOutlined, UnorderedListOutlined,
 } from '@ant-design/icons';
 
 /** The panel's Refine resources; labels in the current language. Operations come from schema/operations. */
@@ -19,6 +20,11 @@ export function coreResources(t: (key: string) => string): ResourceProps[] {
     { name: 'orderShipping', list: '/orders/shipping', meta: { parent: 'orderGroup', label: t('orders.shipping'), icon: <CarOutlined /> } },
     { name: 'quickOrder', list: '/orders/quick', meta: { parent: 'orderGroup', label: t('orders.quick'), icon: <ThunderboltOutlined /> } },
     { name: 'orderKpis', list: '/orders/kpis', meta: { parent: 'orderGroup', label: t('orders.kpis'), icon: <BarChartOutlined /> } },
+    { name: 'appointmentGroup', meta: { label: t('appointments.group'), icon: <CalendarOutlined /> } },
+    { name: 'appointmentCalendar', list: '/appointments/calendar', meta: { parent: 'appointmentGroup', label: t('appointments.calendar'), icon: <CalendarOutlined /> } },
+    { name: 'appointments', list: '/appointments', meta: { parent: 'appointmentGroup', label: t('appointments.list'), icon: <UnorderedListOutlined /> } },
+    { name: 'appointmentNextDay', list: '/appointments/next-day', meta: { parent: 'appointmentGroup', label: t('appointments.nextDay'), icon: <ScheduleOutlined /> } },
+    { name: 'doctors', list: '/appointments/doctors', meta: { parent: 'appointmentGroup', label: t('appointments.doctors'), icon: <SolutionOutlined /> } },
     { name: 'returns', list: '/returns', show: '/returns/show/:id', create: '/returns/create', meta: { label: t('menu.returns'), icon: <RollbackOutlined /> } },
     { name: 'inventory', meta: { label: t('menu.inventory'), icon: <InboxOutlined /> } },
     { name: 'purchaseRequests', list: '/purchase-requests', show: '/purchase-requests/show/:id', meta: { parent: 'inventory', label: t('menu.purchaseRequests'), icon: <ShoppingCartOutlined /> } },

@@ -8,7 +8,7 @@ export function toApiError(error: CombinedError): ApiError {
   if (!first) return new ApiError(error.networkError?.message ?? error.message, 'NETWORK', []);
   const extensions = (first.extensions ?? {}) as { code?: string; fields?: GraphQLFieldError[]; field?: string; reason?: string; params?: Record<string, unknown> };
   const fields = extensions.fields ?? (extensions.field ? [{ field: extensions.field, message: first.message, reason: extensions.reason, params: extensions.params }] : []);
-  return new ApiError(error.graphQLErrors.map((e) => e.message).join('; '), extensions.code, fields, extensions.reason, extensions.params);
+  return new ApiError(error.graphQLErrors.map((e) => e.message).join('; '), extensions.code, fields, extensions.reason, extensions.params, first.extensions ?? {});
 }
 
 /** Runs a named operation from schema/operations; throws ApiError. */

@@ -1,4 +1,5 @@
 import type { Dictionary } from './zh-CN';
+import { appointmentEnumsEn, appointmentReasonsEn, appointmentsEn } from './appointments';
 import { ordersEnumsEn, ordersEn } from './orders';
 
 type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? DeepPartial<T[K]> : T[K] };
@@ -183,7 +184,9 @@ export const en: DeepPartial<Dictionary> = {
   returnActions: { start_review: 'Start review', approve: 'Approve', reject: 'Reject', ship_back: 'Record shipment back', receive: 'Receive goods', inspect: 'Inspect', refund: 'Refund', exchange: 'Send replacement', cancel: 'Cancel return', approve_refund: 'Approve refund', reject_refund: 'Reject refund' },
   returnStates: { REQUESTED: 'Requested', UNDER_REVIEW: 'Under review', APPROVED: 'Approved', REJECTED: 'Rejected', SHIPPED_BACK: 'Shipped back', RECEIVED: 'Received', REFUND_PENDING: 'Refund pending', EXCHANGE_PENDING: 'Exchange pending', REFUNDED: 'Refunded', EXCHANGED: 'Exchanged', INSPECTION_FAILED: 'Inspection failed', CANCELLED: 'Cancelled', AWAITING_REFUND_APPROVAL: 'Awaiting refund approval', REFUND_REJECTED: 'Refund not approved' },
   orders: ordersEn,
+  appointments: appointmentsEn,
   enums: {
+    ...appointmentEnumsEn,
     ...ordersEnumsEn,
     ReturnReason: { SPOILED: 'Spoiled', DAMAGED: 'Damaged', WRONG_ITEM: 'Wrong item', DAMAGED_IN_TRANSIT: 'Damaged in transit', LATE_DELIVERY: 'Late delivery', CUSTOMER_REASON: 'Customer’s own reason' },
     ReturnReasonCategory: { QUALITY: 'Quality', DELIVERY: 'Delivery', CUSTOMER: 'Customer' },
@@ -257,6 +260,7 @@ export const en: DeepPartial<Dictionary> = {
       NETWORK: 'Network error; check the connection and retry', UNKNOWN: 'The operation failed',
     },
     reasons: {
+      ...appointmentReasonsEn,
       REQUIRED: 'Required', TOO_LONG: 'At most {{max}} characters', INVALID_VALUE: 'Invalid value', NOT_FOUND: 'Not found, or not yours to see',
       VERSION_CONFLICT: 'Someone else changed this record; reload and try again', ALREADY_IN_USE: 'This value is already in use', FORBIDDEN: 'You do not have permission to do this', UNAUTHENTICATED: 'Sign in to continue',
       INVALID_TRANSITION: 'Not possible in the current state (possible: {{list}})', RATE_LIMITED: 'Too many requests; retry in {{retryAfterSeconds}} s',
