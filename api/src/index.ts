@@ -119,4 +119,4 @@ export { checkReturnClocks } from './modules/returns/return.jobs';
 export { AppointmentChannel, AppointmentStatus, HealthServiceKind, ScheduleExceptionKind, VerificationStatus } from './modules/appointments/appointment.entity';
 export { updatePractitionerProfile, verifyPractitioner } from './modules/appointments/practitioner.service';
 export { addScheduleException, availableSlots, createHealthService, setDoctorSchedule } from './modules/appointments/schedule.service';
-export { bookAppointment, cancelAppointment, checkInAppointment, completeAppointment, confirmAppointment } from './modules/appointments/appointment.service';
+export { bookAppointment, cancelAppointment, checkInAppointment, completeAppointment, confirmAppointment, markNoShow } from './modules/appointments/appointment.service';

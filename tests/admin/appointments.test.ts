@@ -25,6 +25,7 @@ describeInBrowser('appointment pages', () => {
   let owner: Caller;
   let agent: Caller;
   let east: Awaited<ReturnType<typeof healthSetup>>;
+  let doctorId: string;
   let serviceId: string;
   let customer: { id: string; name: string; recordNo: string };
 
@@ -32,9 +33,11 @@ describeInBrowser('appointment pages', () => {
     [app, browser] = await Promise.all([startTestApp(), launchBrowser()]);
     [owner, agent] = await Promise.all([signIn(app, 'owner@east.demo'), signIn(app, 'agent@east.demo')]);
     east = await healthSetup(owner, 'east');
+    // The demo's doctor at the health manager's store (a store's staff see their store's doctors and customers).
+    doctorId = (await must<{ staffUsers: { nodes: { id: string }[] } }>(owner, '{ staffUsers(filter: { email: { eq: "doctor2@east.demo" } }) { nodes { id } } }')).staffUsers.nodes[0]!.id;
     serviceId = (await createService(owner, { kind: 'FOLLOW_UP', name: '慢病复诊', durationMinutes: 30, bufferMinutes: 0 })).id;
     // The doctor sees customers at the health manager's store every day, so the test finds free slots on any date.
-    await setSchedule(owner, { doctorId: east.doctorId, storeId: east.storeIds[0], weeklyHours: EVERY_DAY, breaks: [{ start: '12:00', end: '13:00' }], slotMinutes: 30 });
+    await setSchedule(owner, { doctorId, storeId: east.storeIds[0], weeklyHours: EVERY_DAY, breaks: [{ start: '12:00', end: '13:00' }], slotMinutes: 30 });
     customer = (await must<{ customers: { nodes: { id: string; name: string; recordNo: string }[] } }>(owner, 'query($s: ID!) { customers(filter: { orgUnitId: { eq: $s } }, paging: { limit: 1 }, sorting: [{ field: recordNo, direction: ASC }]) { nodes { id name recordNo } } }', { s: east.storeIds[0] })).customers.nodes[0]!;
   }, 180_000);
   afterAll(async () => {
@@ -52,12 +55,12 @@ describeInBrowser('appointment pages', () => {
 
   it('a health manager books a follow-up at a free slot; the doctor’s calendar shows it live; a taken slot offers the next ones', async () => {
     const date = tomorrowInShanghai();
-    const calendar = `/appointments/calendar?by=doctor&view=day&date=${date}&doctorId=${east.doctorId}&serviceId=${serviceId}`;
-    const [manager, watcher] = await Promise.all([signInPage(browser, app, 'manager@east.demo'), signInPage(browser, app, 'supervisor@east.demo')]);
-    // The doctor's calendar, on another page (no store chosen: every store's appointments, no booking there).
+    const calendar = `/appointments/calendar?by=doctor&view=day&date=${date}&doctorId=${doctorId}&serviceId=${serviceId}`;
+    const [manager, watcher] = await Promise.all([signInPage(browser, app, 'manager@east.demo'), signInPage(browser, app, 'doctor2@east.demo')]);
+    // The doctor's own calendar, on another page (no store chosen: every store's appointments; a doctor books nothing).
     await watcher.goto(calendar);
     await watcher.locator('[data-testid="calendar-day"]').first().waitFor();
-    expect(await watcher.getByTestId('calendar-appointment').count()).toBe(0);
+    const before = await watcher.getByTestId('calendar-appointment').count();
 
     await manager.goto(`${calendar}&storeId=${east.storeIds[0]}`);
     await freeSlots(manager).first().waitFor();
@@ -78,7 +81,7 @@ describeInBrowser('appointment pages', () => {
     expect(second).not.toBe(first);
     await freeSlots(manager).first().click();
     await pickCustomer(manager);
-    await mustBook(agent, { customerId: customer.id, doctorId: east.doctorId, storeId: east.storeIds[0], serviceId, startsAt: second, channel: 'PHONE' });
+    await mustBook(agent, { customerId: customer.id, doctorId, storeId: east.storeIds[0], serviceId, startsAt: second, channel: 'PHONE' });
     await manager.getByTestId('book-submit').click();
     const taken = manager.getByTestId('slot-taken');
     await taken.waitFor();
@@ -91,7 +94,8 @@ describeInBrowser('appointment pages', () => {
     await offered.first().click();
     await manager.getByTestId('book-submit').click();
     await manager.locator(`[data-testid="calendar-appointment"][data-start="${third}"]`).waitFor();
-    const { appointments } = await must<{ appointments: { nodes: { startsAt: string; status: string }[] } }>(owner, 'query($d: ID!, $v: ID!) { appointments(filter: { doctorId: { eq: $d }, serviceId: { eq: $v } }) { nodes { startsAt status } } }', { d: east.doctorId, v: serviceId });
+    const { appointments } = await must<{ appointments: { nodes: { startsAt: string; status: string }[] } }>(owner, 'query($d: ID!, $v: ID!) { appointments(filter: { doctorId: { eq: $d }, serviceId: { eq: $v } }) { nodes { startsAt status } } }', { d: doctorId, v: serviceId });
+    expect(await watcher.getByTestId('calendar-appointment').count()).toBeGreaterThan(before);
     expect(appointments.nodes.map((a) => a.startsAt)).toEqual([first, second, third]);
     await Promise.all([manager.context().close(), watcher.context().close()]);
   });
