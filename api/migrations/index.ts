@@ -33,6 +33,7 @@ import { Migration20261130192323_practitioner_profiles } from './Migration202611
 import { Migration20261130215115_callback_attempts } from './Migration20261130215115_callback_attempts';
 import { Migration20261130215913_calls } from './Migration20261130215913_calls';
 import { Migration20261130223255_call_kpi_targets } from './Migration20261130223255_call_kpi_targets';
+import { Migration20261130230117_call_review_marks } from './Migration20261130230117_call_review_marks';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122070000_foundation', class: Migration20261122070000_foundation },
@@ -68,4 +69,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261130215115_callback_attempts', class: Migration20261130215115_callback_attempts },
   { name: 'Migration20261130215913_calls', class: Migration20261130215913_calls },
   { name: 'Migration20261130223255_call_kpi_targets', class: Migration20261130223255_call_kpi_targets },
+  { name: 'Migration20261130230117_call_review_marks', class: Migration20261130230117_call_review_marks },
 ];

@@ -143,6 +143,21 @@ describe('calls', () => {
     expect(errorCodes(stale)).toEqual(['CONFLICT']);
   });
 
+  it('lets a supervisor mark a call for review once, with the reason; an agent may not', async () => {
+    const supervisor = await signIn(app, 'supervisor@east.demo');
+    const at = new Date(clock.now().getTime() - 900_000);
+    const { logCall } = await must<{ logCall: CallRow }>(agent, LOG, { i: { direction: 'INBOUND', number: customer.phone, offeredAt: at.toISOString(), answeredAt: after(at, 5), endedAt: after(at, 400) } });
+    const MARK = 'mutation($i: MarkCallForReviewInput!) { markCallForReview(input: $i) { id version reviewRequestedAt reviewRequestedById reviewReason } }';
+    expect(errorCodes(await agent.graphql(MARK, { i: { id: logCall.id, version: logCall.version, reason: '自己标记' } }))).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await supervisor.graphql(MARK, { i: { id: logCall.id, version: logCall.version, reason: '' } }))).toEqual(['BAD_USER_INPUT']);
+    const marked = (await must<{ markCallForReview: { version: number; reviewRequestedAt: string; reviewRequestedById: string; reviewReason: string } }>(supervisor, MARK, { i: { id: logCall.id, version: logCall.version, reason: '客户投诉坐席态度' } })).markCallForReview;
+    expect([marked.reviewReason, marked.reviewRequestedAt !== null, marked.version]).toEqual(['客户投诉坐席态度', true, logCall.version + 1]);
+    const again = await supervisor.graphql(MARK, { i: { id: logCall.id, version: marked.version, reason: '再标一次' } });
+    expect([errorCodes(again), (again.body.errors?.[0]?.extensions as { reason?: string }).reason]).toEqual([['CONFLICT'], 'ALREADY_MARKED']);
+    const queue = await must<{ calls: { nodes: { id: string }[] } }>(supervisor, '{ calls(filter: { reviewRequestedAt: { isNot: null } }) { nodes { id } } }');
+    expect(queue.calls.nodes.map((n) => n.id)).toEqual([logCall.id]);
+  });
+
   it('keeps franchises apart: another franchise’s call is NOT_FOUND, and the same partner call id is its own call', async () => {
     const { calls } = await must<{ calls: { nodes: CallRow[] } }>(owner, '{ calls(paging: { limit: 1 }) { nodes { id version franchiseId } } }');
     const east = calls.nodes[0]!;

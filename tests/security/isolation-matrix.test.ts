@@ -207,6 +207,7 @@ const matrix: Record<string, MatrixCase> = {
     }),
     expect: 'noWestData',
   },
+  markCallForReview: { query: (w) => ({ query: `mutation($id: ID!, $v: Int!) { markCallForReview(input: { id: $id, version: $v, reason: "taken" }) { id } }`, variables: { id: w.calls.callId, v: w.calls.callVersion } }), expect: 'NOT_FOUND' },
   callKpis: { query: (w) => ({ query: `query($f: ID!, $s: ID!) { a: callKpis(input: { from: "2020-01-01", to: "2020-12-31", franchiseId: $f }) { totals { offered } } b: callKpis(input: { from: "2020-01-01", to: "2020-12-31", storeId: $s, groupBy: AGENT }) { rows { key } } }`, variables: { f: w.franchiseId, s: w.storeId } }), expect: 'NOT_FOUND' },
   callSettings: { query: (w) => ({ query: `query($f: ID!) { callSettings(franchiseId: $f) { franchiseId answerRateTarget } }`, variables: { f: w.franchiseId } }), expect: 'NOT_FOUND' },
   updateCallSettings: { query: (w) => ({ query: `mutation($f: ID!) { updateCallSettings(input: { franchiseId: $f, answerRateTarget: 0.1 }) { franchiseId } }`, variables: { f: w.franchiseId } }), expect: 'NOT_FOUND' },

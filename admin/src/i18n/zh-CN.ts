@@ -408,6 +408,7 @@ export const zhCN = {
     'call:read': { name: '查看通话记录', description: '查看本人范围内的通话记录（号码、坐席、时间、录音）' },
     'call:log': { name: '登记通话', description: '手工登记通话，修改通话的客户、处理结果、备注及关联的工单、订单、回访或预约' },
     'call:ingest': { name: '接收话务数据', description: '接收呼叫中心系统推送的通话事件（供合作方接口密钥使用）' },
+    'call:review': { name: '标记通话待质检', description: '将通话标记为待质检并注明原因（主管、质检人员）' },
     'call:report': { name: '话务指标', description: '查看本人范围内的话务指标（接通率、平均通话时长、平均处理时长）' },
     'call:settings': { name: '话务指标目标', description: '设置本机构的接通率、平均通话时长目标及短时放弃的秒数' },
     'appointment:read': { name: '查看预约', description: '查看本人范围内的预约、医生排班、服务项目与可约时段' },

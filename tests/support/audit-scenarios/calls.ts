@@ -9,5 +9,6 @@ export const callsAuditScenario: AuditScenario = async ({ app, owner, run }) => 
   await run(partner, 'recordCallEvents', 'mutation($at: DateTime!) { recordCallEvents(input: { events: [{ callId: "audit-1", occurredAt: $at, state: RINGING, direction: INBOUND, callerNumber: "13800000000", calleeNumber: "4008000000", offeredAt: $at }] }) { applied } }', { at });
   const call = await run(owner, 'logCall', 'mutation($at: DateTime!) { logCall(input: { direction: OUTBOUND, number: "13800000000", offeredAt: $at, answeredAt: $at, endedAt: $at, disposition: "回访" }) { id version } }', { at });
   await run(owner, 'updateCallSettings', 'mutation { updateCallSettings(input: { answerRateTarget: 0.85 }) { version } }');
-  await run(owner, 'updateCall', 'mutation($id: ID!, $v: Int!) { updateCall(input: { id: $id, version: $v, update: { note: "审计" } }) { id } }', { id: call.id, v: call.version });
+  const updated = await run(owner, 'updateCall', 'mutation($id: ID!, $v: Int!) { updateCall(input: { id: $id, version: $v, update: { note: "审计" } }) { id version } }', { id: call.id, v: call.version });
+  await run(owner, 'markCallForReview', 'mutation($id: ID!, $v: Int!) { markCallForReview(input: { id: $id, version: $v, reason: "审计抽检" }) { id } }', { id: updated.id, v: updated.version });
 };

@@ -152,6 +152,18 @@ export class CallRecord extends TenantEntity<'source' | 'state'> {
   /** When the latest partner event applied happened: later events win for the descriptive fields. */
   @Property({ type: 'timestamptz', nullable: true })
   lastEventAt?: Date | null;
+
+  @Property({ type: 'timestamptz', nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When a supervisor or the quality team marked the call for review (null: not marked).' })
+  reviewRequestedAt?: Date | null;
+
+  @Property({ type: 'uuid', nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Who marked it for review.' })
+  reviewRequestedById?: string | null;
+
+  @Property({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: 'Why the call should be reviewed.' })
+  reviewReason?: string | null;
 }
 
 /** A franchise's call-center targets and the short-abandon threshold of its answer rate. */

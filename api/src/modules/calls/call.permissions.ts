@@ -20,6 +20,12 @@ export const CallPermission = definePermissions([
     grantedTo: ['franchise_owner', 'hq_admin'],
   },
   {
+    name: 'call:review',
+    group: 'Calls',
+    description: 'Mark a call for a quality review (supervisors, the quality team).',
+    grantedTo: ['supervisor', 'store_director', 'qa_analyst', 'franchise_owner', 'hq_admin'],
+  },
+  {
     name: 'call:report',
     group: 'Calls',
     description: 'See the call-center KPIs (answer rate, talk and handle time) of one’s part of the organisation.',

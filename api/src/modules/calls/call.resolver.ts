@@ -16,8 +16,8 @@ import { callKpiReport, callSettings, updateCallSettings } from './call-kpis';
 import { CallRecord, CallSettings } from './call.entity';
 import { CallPermission as P } from './call.permissions';
 import { listCalls, readCall } from './call.queries';
-import { logCall, recordCallEvents, updateCall } from './call.service';
-import { CallConnection, CallEventBatchResult, CallFilter, CallKpiReport, CallKpisInput, CallSettingsInput, CallSort, LogCallInput, RecordCallEventsInput, UpdateCallInput } from './call.types';
+import { logCall, markCallForReview, recordCallEvents, updateCall } from './call.service';
+import { CallConnection, CallEventBatchResult, CallFilter, CallKpiReport, CallKpisInput, CallSettingsInput, CallSort, LogCallInput, MarkCallForReviewInput, RecordCallEventsInput, UpdateCallInput } from './call.types';
 
 @Resolver(() => CallRecord)
 export class CallResolver {
@@ -58,6 +58,12 @@ export class CallResolver {
   @Mutation(() => CallRecord, { description: 'Set a call’s customer, disposition, note or the case, order, callback or appointment it concerned (send the version you saw).' })
   updateCall(@Ctx() ctx: RequestContext, @Arg('input') input: UpdateCallInput) {
     return updateCall(ctx, input);
+  }
+
+  @Authorized(P['call:review'])
+  @Mutation(() => CallRecord, { description: 'Mark a call for a quality review with the reason (once; the review list is calls(filter: { reviewRequestedAt: { isNot: null } })).' })
+  markCallForReview(@Ctx() ctx: RequestContext, @Arg('input') input: MarkCallForReviewInput) {
+    return markCallForReview(ctx, input);
   }
 
   @Authorized(P['call:report'])

@@ -2,7 +2,7 @@ import { LockMode } from '@mikro-orm/postgresql';
 import { requireActor } from '../../core/auth/authorization';
 import { clock } from '../../core/clock';
 import type { RequestContext } from '../../core/context';
-import { BadUserInputError, ErrorCode, NotFoundError } from '../../core/errors';
+import { BadUserInputError, ConflictError, ErrorCode, NotFoundError } from '../../core/errors';
 import { publishEvent } from '../../core/events/outbox';
 import { applyUpdate, checkVersion } from '../../core/services/updates';
 import { findAppointment } from '../appointments/appointment.service';
@@ -16,7 +16,7 @@ import { orgUnitScopeCondition, findOrgUnit } from '../org/org.service';
 import { getCallbackTask } from '../surveys/callback.service';
 import { callDurations, FINAL_STATES, mergedState, timeProblems } from './call-merge';
 import { CallDirection, CallRecord, CallSource, CallState } from './call.entity';
-import type { CallEventBatchResult, CallEventInput, CallEventRejection, CallUpdate, LogCallInput, UpdateCallInput } from './call.types';
+import type { CallEventBatchResult, CallEventInput, CallEventRejection, CallUpdate, LogCallInput, MarkCallForReviewInput, UpdateCallInput } from './call.types';
 
 const PHONE = /^\+?[0-9][0-9 -]{1,30}$/;
 const URL = /^https?:\/\/\S+$/;
@@ -112,6 +112,20 @@ export async function updateCall(ctx: RequestContext, input: UpdateCallInput): P
   applyUpdate(call, input.update as Partial<CallRecord>);
   await ctx.em.flush();
   await publishEvent(ctx, 'call.updated', call.franchiseId, { callId: call.id, customerId: call.customerId ?? null, disposition: call.disposition ?? null });
+  return call;
+}
+
+/** A supervisor or the quality team marks a call for review, once (a second mark is a CONFLICT naming who marked it). */
+export async function markCallForReview(ctx: RequestContext, input: MarkCallForReviewInput): Promise<CallRecord> {
+  const actor = requireActor(ctx);
+  const call = await getCall(ctx, input.id);
+  checkVersion(call, input.version, 'Call');
+  if (call.reviewRequestedAt) throw new ConflictError(`Call ${call.id} is already marked for review`, { reason: 'ALREADY_MARKED', params: { since: call.reviewRequestedAt.toISOString() } });
+  const reason = input.reason.trim();
+  if (!reason) throw new BadUserInputError({ field: 'reason', message: 'must not be blank', reason: 'REQUIRED' });
+  Object.assign(call, { reviewRequestedAt: clock.now(), reviewRequestedById: actor.kind === 'user' ? actor.id : null, reviewReason: reason });
+  await ctx.em.flush();
+  await publishEvent(ctx, 'call.review_requested', call.franchiseId, { callId: call.id, agentId: call.agentId ?? null, reason });
   return call;
 }
 

@@ -25,6 +25,7 @@ export const { Filter: CallFilter, Sort: CallSort } = defineListInputs('Call', {
     offeredAt: DateFieldComparison,
     talkSeconds: IntFieldComparison,
     waitSeconds: IntFieldComparison,
+    reviewRequestedAt: DateFieldComparison,
   },
   sort: ['offeredAt', 'answeredAt', 'endedAt', 'talkSeconds', 'waitSeconds', 'state', 'createdAt'] as const,
 });
@@ -104,6 +105,13 @@ export class LogCallInput extends CallUpdate {
   @Field(() => Int, { nullable: true }) @IsOptional() @Min(0) @Max(86_400) wrapUpSeconds?: number | null;
   @Field(() => String, { nullable: true }) @IsOptional() @Length(1, 60) line?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @IsUrl({ require_protocol: true }, { message: 'recordingUrl must be an http(s) URL' }) recordingUrl?: string | null;
+}
+
+@InputType()
+export class MarkCallForReviewInput {
+  @Field(() => ID) id!: string;
+  @Field(() => Int) version!: number;
+  @Field({ description: 'Why it should be reviewed (what the supervisor heard, a complaint about it…).' }) @Length(1, 500, { message: 'reason must be 1 to 500 characters' }) reason!: string;
 }
 
 @InputType()
