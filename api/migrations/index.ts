@@ -34,6 +34,7 @@ import { Migration20261130215115_callback_attempts } from './Migration2026113021
 import { Migration20261130215913_calls } from './Migration20261130215913_calls';
 import { Migration20261130223255_call_kpi_targets } from './Migration20261130223255_call_kpi_targets';
 import { Migration20261130230117_call_review_marks } from './Migration20261130230117_call_review_marks';
+import { Migration20261130233000_quality } from './Migration20261130233000_quality';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122070000_foundation', class: Migration20261122070000_foundation },
@@ -70,4 +71,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261130215913_calls', class: Migration20261130215913_calls },
   { name: 'Migration20261130223255_call_kpi_targets', class: Migration20261130223255_call_kpi_targets },
   { name: 'Migration20261130230117_call_review_marks', class: Migration20261130230117_call_review_marks },
+  { name: 'Migration20261130233000_quality', class: Migration20261130233000_quality },
 ];

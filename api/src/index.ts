@@ -51,6 +51,7 @@ export { AgentAvailability, AgentPresence, CaseSettings, CaseView, DepartmentFee
 export { SatisfactionRequest, SatisfactionRequestStatus, SurveyChannel } from './modules/surveys/satisfaction-request.entity';
 export { SurveyPurpose, SurveyQuestionKind, SurveyTemplate, SurveyTemplateVersion } from './modules/surveys/survey-template.entity';
 export { SURVEY_BUILT_IN_ROWS } from './modules/surveys/survey.service';
+export { QUALITY_BUILT_IN_ROWS } from './modules/quality/scorecard.service';
 export { planCallbacks } from './modules/surveys/callback-plan';
 export { CallbackRule, CallbackRuleKind, CallbackStatus, CallbackTask } from './modules/surveys/callback.entity';
 // The plugin kit: plugin packages import everything they need from here.

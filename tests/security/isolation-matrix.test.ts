@@ -65,6 +65,8 @@ interface West {
   surveys: { templateId: string; templateVersion: number; versionId: string; requestId: string; ruleId: string; ruleVersion: number; taskId: string };
   /** A call west's owner logged by hand, with a west customer. */
   calls: { callId: string; callVersion: number };
+  /** West's QA: its own scorecard, a review of a case its agent handled, a calibration session on it. */
+  quality: { scorecardId: string; scorecardVersion: number; reviewId: string; reviewVersion: number; caseId: string; sessionId: string; sessionVersion: number };
   allIds: string[];
 }
 
@@ -211,6 +213,21 @@ const matrix: Record<string, MatrixCase> = {
   callKpis: { query: (w) => ({ query: `query($f: ID!, $s: ID!) { a: callKpis(input: { from: "2020-01-01", to: "2020-12-31", franchiseId: $f }) { totals { offered } } b: callKpis(input: { from: "2020-01-01", to: "2020-12-31", storeId: $s, groupBy: AGENT }) { rows { key } } }`, variables: { f: w.franchiseId, s: w.storeId } }), expect: 'NOT_FOUND' },
   callSettings: { query: (w) => ({ query: `query($f: ID!) { callSettings(franchiseId: $f) { franchiseId answerRateTarget } }`, variables: { f: w.franchiseId } }), expect: 'NOT_FOUND' },
   updateCallSettings: { query: (w) => ({ query: `mutation($f: ID!) { updateCallSettings(input: { franchiseId: $f, answerRateTarget: 0.1 }) { franchiseId } }`, variables: { f: w.franchiseId } }), expect: 'NOT_FOUND' },
+  qaScorecards: { query: () => ({ query: `{ qaScorecards(paging: { limit: 200 }) { totalCount nodes { id franchiseId } } }` }), expect: 'noWestData' },
+  qaScorecard: { query: (w) => ({ query: `query($id: ID!) { qaScorecard(id: $id) { id franchiseId } }`, variables: { id: w.quality.scorecardId } }), expect: 'null' },
+  createQaScorecard: { query: () => ({ query: `mutation { createQaScorecard(input: { code: "west-copy", name: "x", shared: true, categories: [{ key: "a", name: "x", weight: 100, criteria: [{ key: "a1", name: "x", scale: BINARY }] }] }) { id franchiseId } }` }), expect: 'FORBIDDEN' },
+  updateQaScorecard: { query: (w) => ({ query: `mutation($id: ID!, $v: Int!) { updateQaScorecard(input: { id: $id, version: $v, name: "taken" }) { id } }`, variables: { id: w.quality.scorecardId, v: w.quality.scorecardVersion } }), expect: 'NOT_FOUND' },
+  qaReviews: { query: () => ({ query: `{ qaReviews(filter: { calibration: true }, paging: { limit: 200 }) { totalCount nodes { ${ID_FIELDS} agentId reviewerId targetId scorecardId calibrationSessionId } } }` }), expect: 'noWestData' },
+  qaReview: { query: (w) => ({ query: `query($id: ID!) { qaReview(id: $id) { id franchiseId } }`, variables: { id: w.quality.reviewId } }), expect: 'null' },
+  qaAgentScores: { query: () => ({ query: `{ qaAgentScores(from: "2000-01-01T00:00:00Z", to: "2100-01-01T00:00:00Z") { agentId reviews } }` }), expect: 'noWestData' },
+  submitQaReview: { query: (w) => ({ query: `mutation($s: ID!, $c: ID!) { submitQaReview(input: { scorecardId: $s, targetKind: CASE, targetId: $c, ratings: [] }) { id } }`, variables: { s: w.quality.scorecardId, c: w.quality.caseId } }), expect: 'NOT_FOUND' },
+  disputeQaReview: { query: (w) => ({ query: `mutation($id: ID!, $v: Int!) { disputeQaReview(input: { id: $id, version: $v, comment: "x" }) { id } }`, variables: { id: w.quality.reviewId, v: w.quality.reviewVersion } }), expect: 'NOT_FOUND' },
+  acknowledgeQaReview: { query: (w) => ({ query: `mutation($id: ID!, $v: Int!) { acknowledgeQaReview(id: $id, version: $v) { id } }`, variables: { id: w.quality.reviewId, v: w.quality.reviewVersion } }), expect: 'NOT_FOUND' },
+  resolveQaDispute: { query: (w) => ({ query: `mutation($id: ID!, $v: Int!) { resolveQaDispute(input: { id: $id, version: $v, outcome: REJECTED, comment: "x" }) { id } }`, variables: { id: w.quality.reviewId, v: w.quality.reviewVersion } }), expect: 'NOT_FOUND' },
+  qaCalibrationSessions: { query: () => ({ query: `{ qaCalibrationSessions(paging: { limit: 200 }) { totalCount nodes { ${ID_FIELDS} targetId scorecardId reviewerIds reviews { id } } } }` }), expect: 'noWestData' },
+  qaCalibrationSession: { query: (w) => ({ query: `query($id: ID!) { qaCalibrationSession(id: $id) { id franchiseId } }`, variables: { id: w.quality.sessionId } }), expect: 'null' },
+  createQaCalibrationSession: { query: (w) => ({ query: `mutation($s: ID!, $c: ID!, $r: [ID!]!) { createQaCalibrationSession(input: { name: "潜入", scorecardId: $s, targetKind: CASE, targetId: $c, reviewerIds: $r }) { id } }`, variables: { s: w.quality.scorecardId, c: w.quality.caseId, r: [w.staffId, w.staffId] } }), expect: 'NOT_FOUND' },
+  closeQaCalibrationSession: { query: (w) => ({ query: `mutation($id: ID!, $v: Int!) { closeQaCalibrationSession(id: $id, version: $v) { id } }`, variables: { id: w.quality.sessionId, v: w.quality.sessionVersion } }), expect: 'NOT_FOUND' },
   satisfactionFigures: { query: (w) => ({ query: `query($f: ID!, $s: ID!) { a: satisfactionFigures(input: { from: "2020-01-01", to: "2020-12-31", franchiseId: $f, groupBy: FRANCHISE }) { groups { key label } totals { sent } } b: satisfactionFigures(input: { from: "2020-01-01", to: "2020-12-31", storeId: $s }) { totals { sent } } }`, variables: { f: w.franchiseId, s: w.storeId } }), expect: 'NOT_FOUND' },
   createOneCase: { query: (w) => ({ query: `mutation($c: ID!, $u: ID!) { createOneCase(input: { case: { type: COMPLAINT, channel: PHONE, subject: "潜入", description: "x", customerId: $c, orgUnitId: $u } }) { ${ID_FIELDS} } }`, variables: { c: w.customerId, u: w.storeId } }), expect: 'NOT_FOUND' },
   updateOneCase: { query: (w) => ({ query: `mutation($id: ID!, $v: Int!) { updateOneCase(input: { id: $id, version: $v, update: { subject: "taken" } }) { id } }`, variables: { id: w.caseId, v: w.caseVersion } }), expect: 'NOT_FOUND' },
@@ -544,6 +561,14 @@ describe('franchise isolation matrix', () => {
       })
     ).logCall;
     const westTemplate = (await must<{ createSurveyTemplate: Versioned & { currentVersionId: string } }>(westOwner, 'mutation { createSurveyTemplate(input: { code: "west-only", name: "西区独有问卷", purpose: CALLBACK, questions: [{ key: "overall", kind: RATING, text: "西区独有", satisfaction: true }] }) { id version currentVersionId } }')).createSurveyTemplate;
+    // West's QA: a scorecard of its own, a review of a case west's agent handled, a calibration session on that case.
+    const westQaCase = (await must<{ createOneCase: Versioned }>(westAgent, `mutation { createOneCase(input: { case: { type: CONSULTATION, channel: PHONE, subject: "西区咨询：质检", description: "西区独有：质检用" } }) { id version } }`)).createOneCase;
+    await must(westAgent, 'mutation($id: ID!, $v: Int) { acceptCase(input: { id: $id, version: $v }) { id } }', { id: westQaCase.id, v: westQaCase.version });
+    const westScorecard = (await must<{ createQaScorecard: Versioned }>(westOwner, 'mutation { createQaScorecard(input: { code: "west-only", name: "西区独有评分表", categories: [{ key: "a", name: "态度", weight: 100, criteria: [{ key: "a1", name: "礼貌", scale: FIVE_POINT }] }] }) { id version } }')).createQaScorecard;
+    const westReview = (await must<{ submitQaReview: Versioned }>(westOwner, 'mutation($s: ID!, $c: ID!) { submitQaReview(input: { scorecardId: $s, targetKind: CASE, targetId: $c, ratings: [{ criterionKey: "a1", rating: 4 }] }) { id version } }', { s: westScorecard.id, c: westQaCase.id })).submitQaReview;
+    const westReviewerIds = await Promise.all([westOwner, westAgent].map(async (c) => (await must<{ me: { user: { id: string } } }>(c, '{ me { user { id } } }')).me.user.id));
+    const westSession = (await must<{ createQaCalibrationSession: Versioned }>(westOwner, 'mutation($s: ID!, $c: ID!, $r: [ID!]!) { createQaCalibrationSession(input: { name: "西区校准", scorecardId: $s, targetKind: CASE, targetId: $c, reviewerIds: $r }) { id version } }', { s: westScorecard.id, c: westQaCase.id, r: westReviewerIds })).createQaCalibrationSession;
+    const westCalibration = (await must<{ submitQaReview: Versioned }>(westOwner, 'mutation($s: ID!, $c: ID!, $k: ID!) { submitQaReview(input: { scorecardId: $s, targetKind: CASE, targetId: $c, calibrationSessionId: $k, ratings: [{ criterionKey: "a1", rating: 2 }] }) { id version } }', { s: westScorecard.id, c: westQaCase.id, k: westSession.id })).submitQaReview;
     // Everything of west's in the cases module (the demo seeds add their own), so no leak goes unseen.
     const { caseSettings } = await must<{ caseSettings: West['caseSettings'] }>(westOwner, '{ caseSettings { assignmentRule feedbackAnswerHours } }');
     const westCaseData = await must<{ cases: { nodes: { id: string }[] }; caseViews: { id: string }[]; slaPolicies: { id: string }[]; businessCalendars: { id: string }[]; departmentFeedbacks: { nodes: { id: string }[] } }>(
@@ -686,6 +711,7 @@ describe('franchise isolation matrix', () => {
       caseVersion: westCases.a.version,
       resolvedCaseId: westCases.b.id,
       resolvedCaseVersion: westCases.b.version,
+      quality: { scorecardId: westScorecard.id, scorecardVersion: westScorecard.version, reviewId: westReview.id, reviewVersion: westReview.version, caseId: westQaCase.id, sessionId: westSession.id, sessionVersion: westSession.version },
       surveys: { templateId: westTemplate.id, templateVersion: westTemplate.version, versionId: westTemplate.currentVersionId, requestId: satisfaction.find((r) => r.sourceId === westCases.b.id)!.id, ruleId: westRule.id, ruleVersion: westRule.version, taskId: westTask.id },
       calls: { callId: westCall.id, callVersion: westCall.version },
       sharedViewId: sharedView.id,
@@ -754,6 +780,11 @@ describe('franchise isolation matrix', () => {
         westTemplate.currentVersionId,
         westTask.id,
         westCall.id,
+        westQaCase.id,
+        westScorecard.id,
+        westReview.id,
+        westSession.id,
+        westCalibration.id,
         ...(await must<{ callbackRules: { id: string }[] }>(westOwner, '{ callbackRules { id } }')).callbackRules.map((r) => r.id),
         ...westCaseData.cases.nodes.map((c) => c.id),
         ...westCaseData.caseViews.map((v) => v.id),

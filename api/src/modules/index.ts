@@ -14,6 +14,7 @@ import { orgModule } from './org/org.module';
 import { ordersModule } from './orders/order.module';
 import { pluginsModule } from './plugins/plugin.module';
 import { returnsModule } from './returns/return.module';
+import { qualityModule } from './quality/quality.module';
 import { surveysModule } from './surveys/survey.module';
 import { systemModule } from './system/system.module';
 
@@ -37,6 +38,7 @@ export const modules: readonly ModuleDefinition[] = [
   appointmentsModule,
   surveysModule,
   callsModule,
+  qualityModule,
   pluginsModule,
   eventsModule,
 ];

@@ -1,5 +1,5 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { deferEvents, SURVEY_BUILT_IN_ROWS, writeDeferredEvents, type Logger } from '@pharmadesk/api';
+import { deferEvents, QUALITY_BUILT_IN_ROWS, SURVEY_BUILT_IN_ROWS, writeDeferredEvents, type Logger } from '@pharmadesk/api';
 import { Rng } from './rng';
 
 /** The default seed: change it and every demo record changes, deterministically. */
@@ -91,7 +91,7 @@ async function markReplayedEventsDispatched(orm: MikroORM): Promise<void> {
   });
 }
 
-const BUILT_IN_ROWS = { ...SURVEY_BUILT_IN_ROWS };
+const BUILT_IN_ROWS = { ...SURVEY_BUILT_IN_ROWS, ...QUALITY_BUILT_IN_ROWS };
 
 async function firstNonEmptyTable(orm: MikroORM): Promise<string | undefined> {
   const tables = Object.values(orm.getMetadata().getAll())

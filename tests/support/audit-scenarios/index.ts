@@ -13,6 +13,7 @@ import { returnsAuditScenario } from './returns';
 import { appointmentsAuditScenario } from './appointments';
 import { surveysAuditScenario } from './surveys';
 import { callsAuditScenario } from './calls';
+import { qualityAuditScenario } from './quality';
 
 /**
  * Per-module parts of the audit test (tests/identity/pii-and-audit.test.ts): each runs
@@ -40,4 +41,5 @@ auditScenarios.push(returnsAuditScenario);
 auditScenarios.push(appointmentsAuditScenario);
 auditScenarios.push(surveysAuditScenario);
 auditScenarios.push(callsAuditScenario);
+auditScenarios.push(qualityAuditScenario);
 auditScenarios.push(eventsAuditScenario);

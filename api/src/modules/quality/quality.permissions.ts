@@ -1,0 +1,28 @@
+import { definePermissions } from '../../core/auth/permissions';
+
+export const QualityPermission = definePermissions([
+  {
+    name: 'quality:read',
+    group: 'Quality',
+    description: 'See the QA scorecards, every review of one’s part of the organisation and the agents’ quality scores.',
+    grantedTo: ['qa_analyst', 'supervisor', 'store_director', 'franchise_owner', 'hq_admin'],
+  },
+  {
+    name: 'quality:review',
+    group: 'Quality',
+    description: 'Score cases and callbacks with a scorecard, answer disputes, run calibration sessions.',
+    grantedTo: ['qa_analyst', 'supervisor', 'franchise_owner', 'hq_admin'],
+  },
+  {
+    name: 'quality:scorecard',
+    group: 'Quality',
+    description: 'Write QA scorecards: the franchise’s own, or HQ’s shared ones at HQ.',
+    grantedTo: ['qa_analyst', 'franchise_owner', 'hq_admin'],
+  },
+  {
+    name: 'quality:own',
+    group: 'Quality',
+    description: 'See one’s own QA reviews and dispute one.',
+    grantedTo: ['agent', 'health_manager', 'pharmacist', 'supervisor', 'store_director', 'qa_analyst', 'franchise_owner', 'hq_admin'],
+  },
+] as const);

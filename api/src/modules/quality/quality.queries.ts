@@ -1,0 +1,81 @@
+import type { RequestContext } from '../../core/context';
+import { requireActor } from '../../core/auth/authorization';
+import type { ListArgs } from '../../core/graphql/list';
+import { SortDirection } from '../../core/graphql/sorting';
+import { byIdLoader } from '../../core/loaders';
+import { readPage, type ReadSpec } from '../../core/read/page';
+import { readRows } from '../../core/read/sql';
+import type { Selection } from '../../core/read/selection';
+import { QualityPermission } from './quality.permissions';
+import type { QaAgentScore, QaCalibrationSpread, QaReviewFilter } from './quality.types';
+import { QaCalibrationSession, QaReview } from './review.entity';
+import { QaScorecard } from './scorecard.entity';
+
+const SCORECARD_READ: ReadSpec<QaScorecard> = { entity: QaScorecard, always: ['id', 'franchiseId'] };
+const REVIEW_READ: ReadSpec<QaReview> = { entity: QaReview, always: ['id', 'franchiseId', 'agentId', 'reviewerId', 'calibrationSessionId'] };
+const SESSION_READ: ReadSpec<QaCalibrationSession> = { entity: QaCalibrationSession, always: ['id', 'franchiseId', 'status'] };
+
+/** Scorecards: HQ's shared ones and the caller's franchise's own. */
+export function listScorecards(ctx: RequestContext, args: ListArgs, selection: Selection | null, activeOnly: boolean) {
+  return readPage(ctx.em, SCORECARD_READ, args, selection, { where: activeOnly ? { active: true } : {}, defaultSort: [{ field: 'code', direction: SortDirection.ASC }] });
+}
+
+/**
+ * Reviews that count (calibration ones on request), newest first. Callers without quality:read
+ * (agents) see only their own, never calibration practice.
+ */
+export function listReviews(ctx: RequestContext, filter: QaReviewFilter, args: ListArgs, selection: Selection | null) {
+  const actor = requireActor(ctx);
+  const everyone = actor.permissions.has(QualityPermission['quality:read']);
+  const reviewedAt = { ...(filter.from ? { $gte: filter.from } : {}), ...(filter.to ? { $lt: filter.to } : {}) };
+  const where = {
+    ...(everyone ? (filter.agentId ? { agentId: filter.agentId } : {}) : { agentId: actor.id }),
+    ...(everyone && filter.calibration ? {} : { calibrationSessionId: null }),
+    ...(filter.targetKind ? { targetKind: filter.targetKind } : {}),
+    ...(filter.targetId ? { targetId: filter.targetId } : {}),
+    ...(filter.status ? { status: filter.status } : {}),
+    ...(Object.keys(reviewedAt).length ? { reviewedAt } : {}),
+  };
+  return readPage(ctx.em, REVIEW_READ, args, selection, { where, defaultSort: [{ field: 'reviewedAt', direction: SortDirection.DESC }] });
+}
+
+export function listCalibrationSessions(ctx: RequestContext, args: ListArgs, selection: Selection | null) {
+  return readPage(ctx.em, SESSION_READ, args, selection, { defaultSort: [{ field: 'createdAt', direction: SortDirection.DESC }] });
+}
+
+/** The session's reviews as the caller may see them: their own until they scored or the session closed, then all. */
+export async function calibrationReviews(ctx: RequestContext, session: Pick<QaCalibrationSession, 'id'>, revealed: boolean): Promise<QaReview[]> {
+  const actor = requireActor(ctx);
+  return ctx.em.find(QaReview, { calibrationSessionId: session.id, ...(revealed ? {} : { reviewerId: actor.id }) }, { orderBy: { reviewedAt: 'asc' } });
+}
+
+/** How far apart the session's scores are (one statement). */
+export async function calibrationSpread(ctx: RequestContext, sessionId: string): Promise<QaCalibrationSpread> {
+  const [row] = await readRows<{ reviews: number; min: string | null; max: string | null; mean: string | null; sd: string | null }>(
+    ctx.em,
+    `select count(*)::int as reviews, min(score) as min, max(score) as max, round(avg(score)::numeric, 1) as mean, round(stddev_pop(score)::numeric, 1) as sd
+       from qa_review where calibration_session_id = ?`,
+    [sessionId],
+  );
+  const num = (v: string | null | undefined) => (v == null ? null : Number(v));
+  return { reviews: row?.reviews ?? 0, min: num(row?.min), max: num(row?.max), mean: num(row?.mean), standardDeviation: num(row?.sd) };
+}
+
+/**
+ * Each agent's reviews that count (calibration excluded) reviewed in [from, to): number, mean
+ * score, critical failures, disputes. One statement; row-level security keeps it to the caller's franchise.
+ */
+export async function agentScores(ctx: RequestContext, range: { from: Date; to: Date; agentId?: string | null }): Promise<QaAgentScore[]> {
+  const rows = await readRows<{ agentId: string; reviews: number; average: string | null; critical: number; disputed: number }>(
+    ctx.em,
+    `select agent_id as "agentId", count(*)::int as reviews, round(avg(score)::numeric, 1) as average,
+            count(*) filter (where cardinality(critical_misses) > 0)::int as critical, count(*) filter (where disputed_at is not null)::int as disputed
+       from qa_review
+      where calibration_session_id is null and reviewed_at >= ? and reviewed_at < ? ${range.agentId ? 'and agent_id = ?' : ''}
+      group by agent_id order by agent_id`,
+    [range.from, range.to, ...(range.agentId ? [range.agentId] : [])],
+  );
+  return rows.map((r) => ({ agentId: r.agentId, reviews: r.reviews, averageScore: r.average == null ? null : Number(r.average), criticalFailures: r.critical, disputed: r.disputed }));
+}
+
+export const scorecardLoader = (ctx: RequestContext) => byIdLoader(ctx, QaScorecard);
