@@ -1,3 +1,4 @@
+import DataLoader from 'dataloader';
 import type { RequestContext } from '../../core/context';
 import { requireActor } from '../../core/auth/authorization';
 import type { ListArgs } from '../../core/graphql/list';
@@ -8,7 +9,7 @@ import { readRows } from '../../core/read/sql';
 import type { Selection } from '../../core/read/selection';
 import { QualityPermission } from './quality.permissions';
 import type { QaAgentScore, QaCalibrationSpread, QaReviewFilter } from './quality.types';
-import { QaCalibrationSession, QaReview } from './review.entity';
+import { QaCalibrationSession, QaCalibrationStatus, QaReview } from './review.entity';
 import { QaScorecard } from './scorecard.entity';
 
 const SCORECARD_READ: ReadSpec<QaScorecard> = { entity: QaScorecard, always: ['id', 'franchiseId'] };
@@ -43,11 +44,33 @@ export function listCalibrationSessions(ctx: RequestContext, args: ListArgs, sel
   return readPage(ctx.em, SESSION_READ, args, selection, { defaultSort: [{ field: 'createdAt', direction: SortDirection.DESC }] });
 }
 
-/** The session's reviews as the caller may see them: their own until they scored or the session closed, then all. */
-export async function calibrationReviews(ctx: RequestContext, session: Pick<QaCalibrationSession, 'id'>, revealed: boolean): Promise<QaReview[]> {
-  const actor = requireActor(ctx);
-  return ctx.em.find(QaReview, { calibrationSessionId: session.id, ...(revealed ? {} : { reviewerId: actor.id }) }, { orderBy: { reviewedAt: 'asc' } });
-}
+/**
+ * Per request and page: whether each calibration session's scores show to the caller (closed, or
+ * they scored it), two statements for all the page's sessions.
+ */
+export const calibrationRevealedLoader = (ctx: RequestContext) =>
+  ctx.loaders.get('quality.calibrationRevealed', () =>
+    new DataLoader<string, boolean>(async (ids) => {
+      const actor = requireActor(ctx);
+      const sessions = await ctx.em.find(QaCalibrationSession, { id: { $in: [...ids] } }, { fields: ['status'] });
+      const scored = await ctx.em.find(QaReview, { calibrationSessionId: { $in: [...ids] }, reviewerId: actor.id }, { fields: ['calibrationSessionId'] });
+      const revealed = new Set([...sessions.filter((s) => s.status === QaCalibrationStatus.CLOSED).map((s) => s.id), ...scored.map((r) => r.calibrationSessionId!)]);
+      return ids.map((id) => revealed.has(id));
+    }),
+  );
+
+/** The sessions' reviews as the caller may see them: their own until they scored or the session closed, then all (one statement per page). */
+export const calibrationReviewsLoader = (ctx: RequestContext) =>
+  ctx.loaders.get('quality.calibrationReviews', () =>
+    new DataLoader<string, QaReview[]>(async (ids) => {
+      const actor = requireActor(ctx);
+      const [reviews, revealed] = await Promise.all([
+        ctx.em.find(QaReview, { calibrationSessionId: { $in: [...ids] } }, { orderBy: { reviewedAt: 'asc' } }),
+        calibrationRevealedLoader(ctx).loadMany([...ids]),
+      ]);
+      return ids.map((id, i) => reviews.filter((r) => r.calibrationSessionId === id && (revealed[i] === true || r.reviewerId === actor.id)));
+    }),
+  );
 
 /** How far apart the session's scores are (one statement). */
 export async function calibrationSpread(ctx: RequestContext, sessionId: string): Promise<QaCalibrationSpread> {

@@ -5,7 +5,7 @@ import { BadUserInputError } from '../../core/errors';
 import { OffsetPaging } from '../../core/graphql/paging';
 import { selectionOf } from '../../core/read/selection';
 import { QualityPermission as P } from './quality.permissions';
-import { agentScores, calibrationReviews, calibrationSpread, listCalibrationSessions, listReviews, listScorecards, scorecardLoader } from './quality.queries';
+import { agentScores, calibrationReviewsLoader, calibrationRevealedLoader, calibrationSpread, listCalibrationSessions, listReviews, listScorecards, scorecardLoader } from './quality.queries';
 import {
   CreateQaCalibrationSessionInput,
   CreateQaScorecardInput,
@@ -23,7 +23,6 @@ import {
 import { QaCalibrationSession, QaReview } from './review.entity';
 import {
   acknowledgeReview,
-  calibrationRevealed,
   closeCalibrationSession,
   createCalibrationSession,
   disputeReview,
@@ -133,13 +132,13 @@ export class QaCalibrationSessionResolver {
   }
 
   @FieldResolver(() => [QaReview], { description: 'Blind: your own review until you have scored or the session is closed, then everyone’s.' })
-  async reviews(@Ctx() ctx: RequestContext, @Root() session: QaCalibrationSession) {
-    return calibrationReviews(ctx, session, await calibrationRevealed(ctx, session.id));
+  reviews(@Ctx() ctx: RequestContext, @Root() session: QaCalibrationSession) {
+    return calibrationReviewsLoader(ctx).load(session.id);
   }
 
   @FieldResolver(() => QaCalibrationSpread, { nullable: true, description: 'Shown once you have scored or the session is closed.' })
   async spread(@Ctx() ctx: RequestContext, @Root() session: QaCalibrationSession) {
-    return (await calibrationRevealed(ctx, session.id)) ? calibrationSpread(ctx, session.id) : null;
+    return (await calibrationRevealedLoader(ctx).load(session.id)) ? calibrationSpread(ctx, session.id) : null;
   }
 
   @Authorized(P['quality:review'])
