@@ -35,6 +35,7 @@ import { Migration20261130215913_calls } from './Migration20261130215913_calls';
 import { Migration20261130223255_call_kpi_targets } from './Migration20261130223255_call_kpi_targets';
 import { Migration20261130230117_call_review_marks } from './Migration20261130230117_call_review_marks';
 import { Migration20261130233000_quality } from './Migration20261130233000_quality';
+import { Migration20261201010423_qa_call_reviews } from './Migration20261201010423_qa_call_reviews';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122070000_foundation', class: Migration20261122070000_foundation },
@@ -72,4 +73,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261130223255_call_kpi_targets', class: Migration20261130223255_call_kpi_targets },
   { name: 'Migration20261130230117_call_review_marks', class: Migration20261130230117_call_review_marks },
   { name: 'Migration20261130233000_quality', class: Migration20261130233000_quality },
+  { name: 'Migration20261201010423_qa_call_reviews', class: Migration20261201010423_qa_call_reviews },
 ];

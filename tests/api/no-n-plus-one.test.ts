@@ -1,5 +1,5 @@
 import type { PostgreSqlConnection } from '@mikro-orm/postgresql';
-import { inScopedTransaction, SYSTEM_SCOPE } from '@pharmadesk/api';
+import { clock, inScopedTransaction, SYSTEM_SCOPE } from '@pharmadesk/api';
 import { startTestApp, type TestApp } from '../support/app';
 import { signIn, type Caller } from '../support/actors';
 import { createProduct, createWarehouse, inDays, must, receive } from '../inventory/support';
@@ -131,6 +131,8 @@ describe('list queries batch their relations', () => {
     ['the callback desk', (n: number) => `{ callbackDesk(paging: { limit: ${n} }) { nodes { id title dueDate status customer { id name } survey { id templateVersion { versionNo } } callWindow { start end } } } }`],
     ['callback tasks', (n: number) => `{ callbackTasks(paging: { limit: ${n} }) { nodes { id title dueDate status customer { id name } survey { id rating } callWindow { start } } } }`],
     ['calls with customer, agent and store', (n: number) => `{ calls(paging: { limit: ${n} }) { totalCount nodes { id state talkSeconds customer { id name } agent { displayName } orgUnit { name } } } }`],
+    // The week the calls above were offered in (an hour ago, Shanghai), each agent's sample as large as the page.
+    ['the QA review queue with calls, customers, agents and stores', (n: number) => `{ qaReviewQueue(week: "${new Date(clock.now().getTime() - 3_600_000 + 8 * 3_600_000).toISOString().slice(0, 10)}", perAgent: ${n}) { items { callId sampled call { id state customer { id name } agent { displayName } orgUnit { name } } } } }`],
     ['survey templates', (n: number) => `{ surveyTemplates(paging: { limit: ${n} }) { nodes { id code name purpose currentVersionNo questions { key kind options { value } } } } }`],
     ['department feedback', (n: number) => `{ departmentFeedbacks(paging: { limit: ${n} }) { nodes { id title status answerDueAt } } }`],
     ['care tasks', (n: number) => `{ careTasks(paging: { limit: ${n} }) { nodes { id kind dueDate status title } } }`],

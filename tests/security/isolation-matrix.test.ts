@@ -220,6 +220,10 @@ const matrix: Record<string, MatrixCase> = {
   qaReviews: { query: () => ({ query: `{ qaReviews(filter: { calibration: true }, paging: { limit: 200 }) { totalCount nodes { ${ID_FIELDS} agentId reviewerId targetId scorecardId calibrationSessionId } } }` }), expect: 'noWestData' },
   qaReview: { query: (w) => ({ query: `query($id: ID!) { qaReview(id: $id) { id franchiseId } }`, variables: { id: w.quality.reviewId } }), expect: 'null' },
   qaAgentScores: { query: () => ({ query: `{ qaAgentScores(from: "2000-01-01T00:00:00Z", to: "2100-01-01T00:00:00Z") { agentId reviews } }` }), expect: 'noWestData' },
+  qaReviewQueue: {
+    query: () => ({ query: `query($w: String!) { qaReviewQueue(week: $w, perAgent: 20, includeReviewed: true) { items { callId reviewId call { ${ID_FIELDS} orgUnitId customerId agentId customer { id } agent { id } orgUnit { id } } } } }`, variables: { w: clock.now().toISOString().slice(0, 10) } }),
+    expect: 'noWestData',
+  },
   submitQaReview: { query: (w) => ({ query: `mutation($s: ID!, $c: ID!) { submitQaReview(input: { scorecardId: $s, targetKind: CASE, targetId: $c, ratings: [] }) { id } }`, variables: { s: w.quality.scorecardId, c: w.quality.caseId } }), expect: 'NOT_FOUND' },
   disputeQaReview: { query: (w) => ({ query: `mutation($id: ID!, $v: Int!) { disputeQaReview(input: { id: $id, version: $v, comment: "x" }) { id } }`, variables: { id: w.quality.reviewId, v: w.quality.reviewVersion } }), expect: 'NOT_FOUND' },
   acknowledgeQaReview: { query: (w) => ({ query: `mutation($id: ID!, $v: Int!) { acknowledgeQaReview(id: $id, version: $v) { id } }`, variables: { id: w.quality.reviewId, v: w.quality.reviewVersion } }), expect: 'NOT_FOUND' },

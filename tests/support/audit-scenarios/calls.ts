@@ -1,5 +1,5 @@
 import { clock } from '@pharmadesk/api';
-import { apiKeyCaller } from '../actors';
+import { apiKeyCaller, signIn } from '../actors';
 import type { AuditScenario } from './index';
 
 /** Calls: a telephony partner's key posts a call's events, the owner logs a call by hand and edits it: every call mutation once, and the franchise's KPI targets set. */
@@ -11,4 +11,9 @@ export const callsAuditScenario: AuditScenario = async ({ app, owner, run }) => 
   await run(owner, 'updateCallSettings', 'mutation { updateCallSettings(input: { answerRateTarget: 0.85 }) { version } }');
   const updated = await run(owner, 'updateCall', 'mutation($id: ID!, $v: Int!) { updateCall(input: { id: $id, version: $v, update: { note: "审计" } }) { id version } }', { id: call.id, v: call.version });
   await run(owner, 'markCallForReview', 'mutation($id: ID!, $v: Int!) { markCallForReview(input: { id: $id, version: $v, reason: "审计抽检" }) { id } }', { id: updated.id, v: updated.version });
+  // The quality team scores the marked call (the owner logged it: the supervisor reviews).
+  const supervisor = await signIn(app, 'supervisor@east.demo');
+  const cards = await supervisor.graphql<{ qaScorecards: { nodes: { id: string; code: string }[] } }>('{ qaScorecards(paging: { limit: 20 }) { nodes { id code } } }');
+  const card = cards.body.data!.qaScorecards.nodes.find((c) => c.code === 'default')!;
+  await run(supervisor, 'submitQaReview', 'mutation($s: ID!, $c: ID!) { submitQaReview(input: { scorecardId: $s, targetKind: CALL, targetId: $c, ratings: [{ criterionKey: "courtesy", rating: 4 }], comment: "审计：通话质检" }) { id } }', { s: card.id, c: updated.id });
 };

@@ -7,7 +7,8 @@ import type { Selection } from '../../core/read/selection';
 import { customerEmbed } from '../customers/customer.queries';
 import { staffEmbed } from '../identity/staff.queries';
 import { orgUnitEmbed } from '../org/org.queries';
-import { orgUnitScopeCondition } from '../org/org.service';
+import { orgScopeSql, orgUnitScopeCondition } from '../org/org.service';
+import { readRows } from '../../core/read/sql';
 import { CallRecord } from './call.entity';
 
 /** Calls as plain rows, the customer, agent and store embedded in the page's one statement when asked for. */
@@ -35,4 +36,46 @@ export async function listCalls(ctx: RequestContext, args: ListArgs, where: Filt
 export async function readCall(ctx: RequestContext, id: string, selection: Selection | null = null): Promise<CallRecord | null> {
   const page = await listCalls(ctx, { paging: { limit: 1, offset: 0 } }, { id }, selection);
   return (page.nodes[0] as CallRecord | undefined) ?? null;
+}
+
+/** A call up for quality review in a week: marked by a supervisor or the quality team, drawn by the weekly sample, or both. */
+export interface CallReviewCandidate {
+  id: string;
+  agentId: string | null;
+  marked: boolean;
+  sampled: boolean;
+}
+
+/** At most this many calls come back for one week (marked and sampled together). */
+export const MAX_REVIEW_CANDIDATES = 500;
+
+/**
+ * The calls of one week (Monday to Monday in each franchise's zone, by offeredAt) up for quality
+ * review, in one statement: those marked for review, and a sample of `perAgent` answered calls of
+ * each agent. The sample orders each agent's answered calls by md5(call id, week), so the same week
+ * always draws the same calls (two reviewers see the same queue, a reload changes nothing) and
+ * another week draws afresh. Within the caller's part of the organisation.
+ */
+export async function callReviewCandidates(ctx: RequestContext, input: { weekStart: string; perAgent: number }): Promise<CallReviewCandidate[]> {
+  const scope = orgScopeSql(ctx, 'c.org_unit_id');
+  // Widened by a day each side (any zone) so the (franchise, offered_at) index narrows first; the local week decides.
+  return readRows<CallReviewCandidate>(
+    ctx.em,
+    `with w as (
+       select c.id, c.agent_id, c.offered_at, c.review_requested_at is not null as marked,
+              case when c.answered_at is not null and c.agent_id is not null
+                   then row_number() over (partition by c.agent_id, c.answered_at is not null order by md5(c.id::text || ?)) end as draw
+         from call_record c
+         join org_unit fu on fu.id = c.franchise_id
+        where c.offered_at >= cast(? as date) - interval '1 day' and c.offered_at < cast(? as date) + interval '8 days'
+          and (c.offered_at at time zone fu.time_zone) >= cast(? as timestamp)
+          and (c.offered_at at time zone fu.time_zone) < cast(? as timestamp) + interval '7 days'
+          ${scope ? `and ${scope}` : ''}
+     )
+     select id, agent_id as "agentId", marked, coalesce(draw <= ?, false) as sampled
+       from w where marked or draw <= ?
+      order by marked desc, offered_at desc, id
+      limit ${MAX_REVIEW_CANDIDATES}`,
+    [input.weekStart, input.weekStart, input.weekStart, input.weekStart, input.weekStart, input.perAgent, input.perAgent],
+  );
 }

@@ -10,7 +10,7 @@ export const QualityPermission = definePermissions([
   {
     name: 'quality:review',
     group: 'Quality',
-    description: 'Score cases and callbacks with a scorecard, answer disputes, run calibration sessions.',
+    description: 'Score cases, callbacks and calls with a scorecard, work the review queue, answer disputes, run calibration sessions.',
     grantedTo: ['qa_analyst', 'supervisor', 'franchise_owner', 'hq_admin'],
   },
   {

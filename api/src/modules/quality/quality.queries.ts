@@ -7,9 +7,12 @@ import { byIdLoader } from '../../core/loaders';
 import { readPage, type ReadSpec } from '../../core/read/page';
 import { readRows } from '../../core/read/sql';
 import type { Selection } from '../../core/read/selection';
+import { BadUserInputError } from '../../core/errors';
+import type { CallRecord } from '../calls/call.entity';
+import { callReviewCandidates, listCalls } from '../calls/call.queries';
 import { QualityPermission } from './quality.permissions';
-import type { QaAgentScore, QaCalibrationSpread, QaReviewFilter } from './quality.types';
-import { QaCalibrationSession, QaCalibrationStatus, QaReview } from './review.entity';
+import type { QaAgentScore, QaCalibrationSpread, QaReviewFilter, QaReviewQueue } from './quality.types';
+import { QaCalibrationSession, QaCalibrationStatus, QaReview, QaTargetKind } from './review.entity';
 import { QaScorecard } from './scorecard.entity';
 
 const SCORECARD_READ: ReadSpec<QaScorecard> = { entity: QaScorecard, always: ['id', 'franchiseId'] };
@@ -102,3 +105,40 @@ export async function agentScores(ctx: RequestContext, range: { from: Date; to: 
 }
 
 export const scorecardLoader = (ctx: RequestContext) => byIdLoader(ctx, QaScorecard);
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+export const DEFAULT_SAMPLE_PER_AGENT = 3;
+export const MAX_SAMPLE_PER_AGENT = 20;
+
+/** The Monday of the week holding `day` (YYYY-MM-DD), BAD_USER_INPUT on the field otherwise. */
+export function weekStartOf(field: string, day: string): string {
+  const date = DAY.test(day) ? new Date(`${day}T00:00:00Z`) : null;
+  if (!date || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== day) throw new BadUserInputError({ field, message: 'must be a date YYYY-MM-DD', reason: 'INVALID_DATE' });
+  return new Date(date.getTime() - ((date.getUTCDay() + 6) % 7) * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * The quality team's queue for a week: the calls marked for review and each agent's weekly sample
+ * (the calls module draws them, deterministic per week), without those already reviewed unless
+ * asked. Three statements whatever the size: the candidates, their counted reviews, the calls with
+ * their agent, customer and store.
+ */
+export async function reviewQueue(ctx: RequestContext, input: { week: string; perAgent?: number | null; includeReviewed?: boolean | null }, callSelection: Selection | null): Promise<QaReviewQueue> {
+  const weekStart = weekStartOf('week', input.week);
+  const perAgent = input.perAgent ?? DEFAULT_SAMPLE_PER_AGENT;
+  if (!Number.isInteger(perAgent) || perAgent < 0 || perAgent > MAX_SAMPLE_PER_AGENT)
+    throw new BadUserInputError({ field: 'perAgent', message: `draws 0 to ${MAX_SAMPLE_PER_AGENT} calls per agent`, reason: 'OUT_OF_RANGE', params: { min: 0, max: MAX_SAMPLE_PER_AGENT } });
+  const candidates = await callReviewCandidates(ctx, { weekStart, perAgent });
+  if (!candidates.length) return { weekStart, perAgent, items: [] };
+  const reviews = await ctx.em.find(QaReview, { targetKind: QaTargetKind.CALL, targetId: { $in: candidates.map((c) => c.id) }, calibrationSessionId: null }, { fields: ['targetId'] });
+  const reviewed = new Map(reviews.map((r) => [r.targetId, r.id]));
+  const open = candidates.filter((c) => input.includeReviewed || !reviewed.has(c.id));
+  if (!open.length) return { weekStart, perAgent, items: [] };
+  const page = await listCalls(ctx, { paging: { limit: open.length, offset: 0 } }, { id: { $in: open.map((c) => c.id) } }, callSelection);
+  const calls = new Map((page.nodes as unknown as CallRecord[]).map((c) => [c.id, c]));
+  const items = open.flatMap((c) => {
+    const call = calls.get(c.id);
+    return call ? [{ callId: c.id, call, marked: c.marked, sampled: c.sampled, reviewId: reviewed.get(c.id) ?? null }] : [];
+  });
+  return { weekStart, perAgent, items };
+}

@@ -5,7 +5,7 @@ import { BadUserInputError } from '../../core/errors';
 import { OffsetPaging } from '../../core/graphql/paging';
 import { selectionOf } from '../../core/read/selection';
 import { QualityPermission as P } from './quality.permissions';
-import { agentScores, calibrationReviewsLoader, calibrationRevealedLoader, calibrationSpread, listCalibrationSessions, listReviews, listScorecards, scorecardLoader } from './quality.queries';
+import { agentScores, reviewQueue, calibrationReviewsLoader, calibrationRevealedLoader, calibrationSpread, listCalibrationSessions, listReviews, listScorecards, scorecardLoader } from './quality.queries';
 import {
   CreateQaCalibrationSessionInput,
   CreateQaScorecardInput,
@@ -15,6 +15,7 @@ import {
   QaCalibrationSpread,
   QaReviewConnection,
   QaReviewFilter,
+  QaReviewQueue,
   QaScorecardConnection,
   ResolveQaDisputeInput,
   SubmitQaReviewInput,
@@ -93,7 +94,22 @@ export class QaReviewResolver {
   }
 
   @Authorized(P['quality:review'])
-  @Mutation(() => QaReview, { description: 'Score an agent’s handling of a case or callback (ratings left out are N/A).' })
+  @Query(() => QaReviewQueue, {
+    description:
+      'The review queue of a week (any day of it, YYYY-MM-DD; Monday to Monday in the franchise’s zone): calls marked for review and a sample of perAgent answered calls per agent (default 3, at most 20), the same calls every time for the same week. Calls already reviewed only with includeReviewed.',
+  })
+  qaReviewQueue(
+    @Ctx() ctx: RequestContext,
+    @Arg('week') week: string,
+    @Arg('perAgent', () => Int, { nullable: true }) perAgent?: number,
+    @Arg('includeReviewed', { nullable: true }) includeReviewed?: boolean,
+    @Info() info?: GraphQLResolveInfo,
+  ) {
+    return reviewQueue(ctx, { week, perAgent, includeReviewed }, info ? selectionOf(info, ['items', 'call']) : null);
+  }
+
+  @Authorized(P['quality:review'])
+  @Mutation(() => QaReview, { description: 'Score an agent’s handling of a case, callback or call (ratings left out are N/A).' })
   submitQaReview(@Ctx() ctx: RequestContext, @Arg('input') input: SubmitQaReviewInput) {
     return submitReview(ctx, input);
   }

@@ -1,6 +1,7 @@
 import { ArrayMaxSize, ArrayMinSize, IsOptional, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { Connection } from '../../core/graphql/paging';
+import { CallRecord } from '../calls/call.entity';
 import { QaCalibrationSession, QaDisputeOutcome, QaReview, QaReviewStatus, QaTargetKind } from './review.entity';
 import { QaScale, QaScorecard } from './scorecard.entity';
 
@@ -116,4 +117,20 @@ export class QaAgentScore {
   @Field(() => Float, { nullable: true, description: 'Mean review score, 0–100.' }) averageScore!: number | null;
   @Field(() => Int, { description: 'Reviews failed by a critical criterion.' }) criticalFailures!: number;
   @Field(() => Int, { description: 'Reviews the agent disputed.' }) disputed!: number;
+}
+
+@ObjectType({ description: 'A call up for quality review in the week: marked for review, drawn by the weekly sample, or both.' })
+export class QaReviewQueueItem {
+  @Field(() => ID) callId!: string;
+  @Field(() => CallRecord, { description: 'The call with its agent, customer and store.' }) call!: CallRecord;
+  @Field({ description: 'A supervisor or the quality team marked it for review (reviewRequestedAt, reviewReason on the call).' }) marked!: boolean;
+  @Field({ description: 'Drawn by the weekly sample of each agent’s answered calls.' }) sampled!: boolean;
+  @Field(() => ID, { nullable: true, description: 'Its counted review, once made (listed only with includeReviewed).' }) reviewId!: string | null;
+}
+
+@ObjectType()
+export class QaReviewQueue {
+  @Field({ description: 'The Monday the week starts on (YYYY-MM-DD, each franchise’s zone).' }) weekStart!: string;
+  @Field(() => Int, { description: 'Answered calls drawn per agent.' }) perAgent!: number;
+  @Field(() => [QaReviewQueueItem], { description: 'Marked calls first, then the newest.' }) items!: QaReviewQueueItem[];
 }

@@ -3,10 +3,11 @@ import { Field, Float, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { TenantEntity, tenantFilter } from '../../core/tenancy/tenant-entity';
 import { QaCategory } from './scorecard.entity';
 
-/** What a review scores: a case, a callback (or, with the call center, a call). */
+/** What a review scores: a case, a callback or a call of the call center. */
 export enum QaTargetKind {
   CASE = 'CASE',
   CALLBACK = 'CALLBACK',
+  CALL = 'CALL',
 }
 registerEnumType(QaTargetKind, { name: 'QaTargetKind' });
 
@@ -62,7 +63,7 @@ export class QaReview extends TenantEntity<'status' | 'rootCauses' | 'criticalMi
 
   @Enum({ items: () => QaTargetKind }) @Field(() => QaTargetKind) targetKind!: QaTargetKind;
   @Property({ type: 'uuid' }) @Field(() => ID) targetId!: string;
-  @Property({ type: 'text' }) @Field({ description: 'The case number or callback title, for lists.' }) targetRef!: string;
+  @Property({ type: 'text' }) @Field({ description: 'The case number, callback title or call (direction, outside number, partner call id), for lists.' }) targetRef!: string;
 
   @Property({ type: 'uuid' }) @Field(() => ID, { description: 'The agent reviewed.' }) agentId!: string;
   @Property({ type: 'uuid' }) @Field(() => ID) reviewerId!: string;

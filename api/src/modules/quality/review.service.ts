@@ -5,6 +5,8 @@ import { BadUserInputError, ConflictError, ForbiddenError, InvalidTransitionErro
 import { publishEvent } from '../../core/events/outbox';
 import { checkVersion } from '../../core/services/updates';
 import { getCase } from '../cases/case.service';
+import { getCall } from '../calls/call.service';
+import { CallDirection } from '../calls/call.entity';
 import { findStaff } from '../identity/staff.service';
 import { getCallbackTask } from '../surveys/callback.service';
 import { QualityPermission } from './quality.permissions';
@@ -21,11 +23,18 @@ interface ReviewTarget {
   ref: string;
 }
 
-/** The case or callback reviewed, within the caller's reach (NOT_FOUND otherwise). */
+/** The case, callback or call reviewed, within the caller's reach (NOT_FOUND otherwise). */
 async function reviewTarget(ctx: RequestContext, kind: QaTargetKind, id: string): Promise<ReviewTarget> {
   if (kind === QaTargetKind.CASE) {
     const c = await getCase(ctx, id);
     return { franchiseId: c.franchiseId, agentId: c.ownerId ?? null, ref: c.caseNo };
+  }
+  if (kind === QaTargetKind.CALL) {
+    // The calls module's service: another franchise's call, or one outside the caller's part of the organisation, is NOT_FOUND.
+    const call = await getCall(ctx, id);
+    const inbound = call.direction === CallDirection.INBOUND;
+    const ref = `${inbound ? '来电' : '去电'} ${inbound ? call.callerNumber : call.calleeNumber}${call.partnerCallId ? ` · ${call.partnerCallId}` : ''}`;
+    return { franchiseId: call.franchiseId, agentId: call.agentId ?? null, ref };
   }
   const task = await getCallbackTask(ctx, id);
   return { franchiseId: task.franchiseId, agentId: task.closedById ?? task.assigneeId ?? null, ref: task.title };
