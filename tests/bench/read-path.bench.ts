@@ -3,11 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { Session } from 'node:inspector/promises';
-import type pg from 'pg';
 import { complaintWorkflow, consultationWorkflow } from '@pharmadesk/api';
 import { startTestApp, type TestApp } from '../support/app';
 import { signIn, type Caller } from '../support/actors';
-import { report } from './measure';
+import { countStatementsOfApi, report } from './measure';
 import { openScaleDatabase, type ScaleDatabase } from './scale-database';
 
 const CASES = Number(process.env.BENCH_CASES ?? 1_000_000);
@@ -244,22 +243,12 @@ describe(`read path on ${CASES.toLocaleString('en')} cases`, () => {
   let viewId: string;
   let plain: ChildProcess;
   let plainUrl: string;
-  let statements = 0;
+  let countStatements: () => number;
 
   beforeAll(async () => {
     scale = await openScaleDatabase(CASES);
     app = await startTestApp({ NODE_ENV: 'production', LOG_LEVEL: 'warn' }, { database: scale.database });
-    // Round trips to PostgreSQL from this process, whichever pg client sends them (the ORM's, through knex, or the API's own).
-    const orm = require.resolve('@mikro-orm/postgresql', { paths: [require.resolve('@pharmadesk/api')] });
-    const drivers = new Set([require.resolve('pg', { paths: [require.resolve('@pharmadesk/api')] }), require.resolve('pg', { paths: [require.resolve('knex', { paths: [require.resolve('@mikro-orm/knex', { paths: [orm] })] })] })]);
-    for (const driver of drivers) {
-      const { Client } = require(driver) as typeof pg;
-      const query = Client.prototype.query;
-      Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-        statements++;
-        return (query as (...a: unknown[]) => unknown).apply(this, args);
-      } as never;
-    }
+    countStatements = countStatementsOfApi();
     supervisor = await signIn(app, 'supervisor@east.demo');
     const views = await supervisor.graphql<{ caseViews: { id: string; name: string }[] }>('{ caseViews { id name } }');
     const name = 'bench: open by SLA due';
@@ -296,7 +285,7 @@ describe(`read path on ${CASES.toLocaleString('en')} cases`, () => {
     const plainPage = (await (await fetch(plainUrl, { method: 'POST' })).json()) as { data: { caseQueue: { nodes: { id: string; stateLabel: string }[] } } };
     expect(plainPage.data.caseQueue.nodes.map((n) => [n.id, n.stateLabel])).toEqual(product.body.data!.caseQueue.nodes.map((n) => [n.id, n.stateLabel]));
 
-    const self = { serverCpuMs: () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; }, mainThreadCpuMs: () => processCpuMs(process.pid, process.pid), statements: async () => statements, database: scale.database.name };
+    const self = { serverCpuMs: () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; }, mainThreadCpuMs: () => processCpuMs(process.pid, process.pid), statements: async () => countStatements(), database: scale.database.name };
     const plainProbe = {
       serverCpuMs: () => processCpuMs(plain.pid!),
       mainThreadCpuMs: () => processCpuMs(plain.pid!, plain.pid!),

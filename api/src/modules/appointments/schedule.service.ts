@@ -3,6 +3,7 @@ import { clock } from '../../core/clock';
 import type { RequestContext } from '../../core/context';
 import { BadUserInputError, NotFoundError, type FieldProblem } from '../../core/errors';
 import { byIdLoader } from '../../core/loaders';
+import { readRows } from '../../core/read/sql';
 import { readFranchiseSettings, updateFranchiseSettings } from '../../core/services/franchise-settings';
 import { applyUpdate, checkVersion } from '../../core/services/updates';
 import { validateCalendar } from '../cases/business-time';
@@ -181,13 +182,39 @@ export interface SlotQuery {
   ignoreBookings?: boolean;
 }
 
-/** The doctor's active appointments around [from, to) (at any store), as plain times. */
-async function doctorBusy(ctx: RequestContext, doctorId: string, from: Date, to: Date): Promise<{ startsAt: Date; blockedUntil: Date }[]> {
-  const rows: { starts_at: Date; blocked_until: Date }[] = await ctx.em.execute(
-    `select starts_at, blocked_until from appointment where doctor_id = ? and status in (${ACTIVE_STATUSES.map(() => '?').join(', ')}) and starts_at < ? and blocked_until > ?`,
-    [doctorId, ...ACTIVE_STATUSES, to, from],
+/** What the free slots of a doctor at a store are computed from, besides the calendar: null without weekly hours there. */
+interface ScheduleRow {
+  weeklyHours: DoctorSchedule['weeklyHours'];
+  breaks: DoctorSchedule['breaks'];
+  slotMinutes: number;
+  exceptions: { kind: ScheduleExceptionKind; fromDate: string; toDate: string; periods: { start: string; end: string }[] }[];
+  /** The doctor's active appointments around [from, to) at any store ([] when bookings are ignored). */
+  busy: { startsAt: string; blockedUntil: string }[];
+}
+
+/** The doctor's schedule at the store, its leave and one-off hours and the doctor's bookings over [from, to), as plain rows in one statement. */
+async function readSchedule(ctx: RequestContext, doctorId: string, storeId: string, q: SlotQuery): Promise<ScheduleRow | undefined> {
+  const busy = q.ignoreBookings
+    ? `'[]'::json`
+    : `(select coalesce(json_agg(json_build_object('startsAt', a.starts_at, 'blockedUntil', a.blocked_until)), '[]'::json) from appointment a
+         where a.doctor_id = s.doctor_id and a.status in (${ACTIVE_STATUSES.map(() => '?').join(', ')}) and a.starts_at < ? and a.blocked_until > ?)`;
+  const [row] = await readRows<ScheduleRow>(
+    ctx.em,
+    `select s.weekly_hours as "weeklyHours", s.breaks, s.slot_minutes as "slotMinutes",
+            (select coalesce(json_agg(json_build_object('kind', x.kind, 'fromDate', x.from_date, 'toDate', x.to_date, 'periods', x.periods)), '[]'::json) from doctor_schedule_exception x
+              where x.doctor_id = s.doctor_id and (x.store_id is null or x.store_id = s.store_id) and x.to_date >= ?::date and x.from_date <= ?::date) as exceptions,
+            ${busy} as busy
+       from doctor_schedule s where s.doctor_id = ? and s.store_id = ?`,
+    [
+      // Local dates a day either side: the store's zone is within a day of UTC.
+      new Date(q.from.getTime() - DAY_MS).toISOString().slice(0, 10),
+      new Date(q.to.getTime() + DAY_MS).toISOString().slice(0, 10),
+      ...(q.ignoreBookings ? [] : [...ACTIVE_STATUSES, q.to, q.from]),
+      doctorId,
+      storeId,
+    ],
   );
-  return rows.map((r) => ({ startsAt: new Date(r.starts_at), blockedUntil: new Date(r.blocked_until) }));
+  return row;
 }
 
 /** `availableSlots`: free slots in [from, to) in the store's time zone, never in the past. */
@@ -199,21 +226,17 @@ export async function availableSlots(ctx: RequestContext, q: SlotQuery): Promise
   const store = await getStore(ctx, q.storeId, doctor.franchiseId);
   const service = await getHealthService(ctx, q.serviceId);
   if (service.franchiseId !== doctor.franchiseId) throw new NotFoundError('Service', q.serviceId);
-  const schedule = await ctx.em.findOne(DoctorSchedule, { doctorId: doctor.id, storeId: store.id });
+  const schedule = await readSchedule(ctx, doctor.id, store.id, q);
   if (!schedule) return [];
-  const [exceptions, policy, busy] = await Promise.all([
-    ctx.em.find(ScheduleException, { doctorId: doctor.id, $or: [{ storeId: null }, { storeId: store.id }], toDate: { $gte: new Date(q.from.getTime() - DAY_MS).toISOString().slice(0, 10) }, fromDate: { $lte: new Date(q.to.getTime() + DAY_MS).toISOString().slice(0, 10) } }),
-    policyFor(ctx.em, doctor.franchiseId, 'general'),
-    q.ignoreBookings ? [] : doctorBusy(ctx, doctor.id, q.from, q.to),
-  ]);
+  const policy = await policyFor(ctx.em, doctor.franchiseId, 'general');
   return computeSlots({
     timeZone: store.timeZone,
     weeklyHours: schedule.weeklyHours,
     breaks: schedule.breaks,
     slotMinutes: schedule.slotMinutes,
     holidays: policy.calendar.holidays,
-    exceptions,
-    busy,
+    exceptions: schedule.exceptions,
+    busy: schedule.busy.map((b) => ({ startsAt: new Date(b.startsAt), blockedUntil: new Date(b.blockedUntil) })),
     durationMinutes: service.durationMinutes,
     bufferMinutes: service.bufferMinutes,
     from: q.from,

@@ -1,3 +1,4 @@
+import { calendarDate } from '../../core/clock';
 import { instantAt } from '../cases/business-time';
 import { ScheduleExceptionKind } from './appointment.entity';
 
@@ -57,17 +58,13 @@ function* dates(first: string, last: string): Generator<string> {
   for (let t = Date.parse(`${first}T00:00:00Z`); t <= Date.parse(`${last}T00:00:00Z`); t += DAY) yield new Date(t).toISOString().slice(0, 10);
 }
 
-function localDate(at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
-}
-
 export function computeSlots(input: SlotInput): Slot[] {
   const { timeZone, durationMinutes, bufferMinutes, slotMinutes } = input;
   const notBefore = Math.max(input.from.getTime(), input.notBefore?.getTime() ?? -Infinity);
   const busy = [...input.busy].map((b) => [b.startsAt.getTime(), b.blockedUntil.getTime()] as const);
   const holidays = new Set(input.holidays);
   const slots: Slot[] = [];
-  for (const date of dates(localDate(input.from, timeZone), localDate(new Date(input.to.getTime() - 1), timeZone))) {
+  for (const date of dates(calendarDate(input.from, timeZone), calendarDate(new Date(input.to.getTime() - 1), timeZone))) {
     if (holidays.has(date)) continue;
     const covering = input.exceptions.filter((e) => e.fromDate <= date && date <= e.toDate);
     if (covering.some((e) => e.kind === ScheduleExceptionKind.LEAVE)) continue;
