@@ -1,13 +1,11 @@
 import { Client } from 'pg';
-import { randomUUID } from 'node:crypto';
-import { generateScaleCustomers, DEMO_PASSWORD } from '@pharmadesk/seeds';
-import type { OrgUnit, StaffUser } from '@pharmadesk/api';
 import { createRequestContext, type RequestContext } from '@pharmadesk/api';
 import { inOperation } from '@pharmadesk/api/src/core/tenancy/request-transaction';
 import { searchCustomers } from '@pharmadesk/api/src/modules/customers/customer-search';
 import { listCustomers } from '@pharmadesk/api/src/modules/customers/customer.queries';
 import { startTestApp, type TestApp } from '../support/app';
 import { signIn, type Caller } from '../support/actors';
+import { createBenchFranchise } from './bench-franchise';
 import { measure, report } from './measure';
 
 const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 200_000);
@@ -30,43 +28,12 @@ describe('customer search on a 200,000-customer franchise', () => {
     const db = new Client({ connectionString: app.database.url });
     await db.connect();
     try {
-      // A franchise of its own, with three stores, a doctor, three health managers and an owner.
-      const { rows: [hq] } = await db.query(`select id, path from org_unit where kind = 'HQ'`);
-      const franchiseId = randomUUID();
-      await db.query(`insert into org_unit (id, franchise_id, kind, name, code, parent_id, path, status, time_zone, created_at, updated_at, version) values ($1, $1, 'FRANCHISE', '压测加盟 Bench', 'BENCH', $2, $3, 'ACTIVE', 'Asia/Shanghai', now(), now(), 1)`, [franchiseId, hq.id, `${hq.path}${franchiseId}/`]);
-      storeIds = [randomUUID(), randomUUID(), randomUUID()];
-      for (const [i, id] of storeIds.entries())
-        await db.query(`insert into org_unit (id, franchise_id, kind, name, code, parent_id, path, status, time_zone, created_at, updated_at, version) values ($1, $2, 'STORE', $3, $4, $2, $5, 'ACTIVE', 'Asia/Shanghai', now(), now(), 1)`, [id, franchiseId, `压测门店 ${i + 1}`, `B-${i + 1}`, `${hq.path}${franchiseId}/${id}/`]);
-      const { rows: roles } = await db.query(`select id, template_key from role where template_key in ('franchise_owner', 'health_manager', 'pharmacist')`);
-      const role = (key: string) => roles.find((r) => r.template_key === key).id;
-      const { rows: [hash] } = await db.query(`select password_hash from staff_user where email = 'owner@east.demo'`);
-      const person = async (email: string, title: string, unit: string, template: string) => {
-        const id = randomUUID();
-        await db.query(
-          `insert into staff_user (id, franchise_id, org_unit_id, email, password_hash, display_name, status, job_title, role_ids, specialties, certificates, created_at, updated_at, version)
-           values ($1, $2, $3, $4, $5, $8, 'ACTIVE', $6, $7, '{}', '{}', now(), now(), 1)`,
-          [id, franchiseId, unit, email, hash.password_hash, title, [role(template)], email],
-        );
-        return { id, orgUnitId: unit } as StaffUser;
-      };
-      await person('owner@bench.demo', 'FRANCHISE_OWNER', franchiseId, 'franchise_owner');
-      const doctors = [await person('doctor@bench.demo', 'DOCTOR', storeIds[0]!, 'pharmacist')];
-      const managers: StaffUser[] = [];
-      for (const [i, s] of storeIds.entries()) managers.push(await person(`manager${i}@bench.demo`, 'HEALTH_MANAGER', s, 'health_manager'));
-      const started = Date.now();
-      sample = await generateScaleCustomers(db, {
-        franchise: { id: franchiseId, code: 'BENCH' } as OrgUnit,
-        stores: storeIds.map((id) => ({ id }) as OrgUnit),
-        doctors,
-        managers,
-        count: CUSTOMERS,
-      });
-      generateMs = Date.now() - started;
+      const bench = await createBenchFranchise(db, { customers: CUSTOMERS });
+      ({ storeIds, sample, generateMs } = bench);
     } finally {
       await db.end();
     }
     owner = await signIn(app, 'owner@bench.demo');
-    void DEMO_PASSWORD;
   }, 600_000);
   afterAll(() => app.stop());
 
