@@ -36,6 +36,7 @@ import { Migration20261130223255_call_kpi_targets } from './Migration20261130223
 import { Migration20261130230117_call_review_marks } from './Migration20261130230117_call_review_marks';
 import { Migration20261130233000_quality } from './Migration20261130233000_quality';
 import { Migration20261201010423_qa_call_reviews } from './Migration20261201010423_qa_call_reviews';
+import { Migration20261201012119_journey } from './Migration20261201012119_journey';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122070000_foundation', class: Migration20261122070000_foundation },
@@ -74,4 +75,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261130230117_call_review_marks', class: Migration20261130230117_call_review_marks },
   { name: 'Migration20261130233000_quality', class: Migration20261130233000_quality },
   { name: 'Migration20261201010423_qa_call_reviews', class: Migration20261201010423_qa_call_reviews },
+  { name: 'Migration20261201012119_journey', class: Migration20261201012119_journey },
 ];

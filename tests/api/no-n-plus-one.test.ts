@@ -26,6 +26,7 @@ describe('list queries batch their relations', () => {
     customerId = customers.body.data!.customers.nodes[0]!.id;
     await stockDocuments();
     await appointments();
+    await testOrders();
     await callbacks();
     await calls();
   }, 120_000);
@@ -69,6 +70,18 @@ describe('list queries batch their relations', () => {
     const free = (await must<{ availableSlots: { startsAt: string }[] }>(owner, 'query($d: ID!, $s: ID!, $v: ID!, $f: DateTime!, $t: DateTime!) { availableSlots(doctorId: $d, storeId: $s, serviceId: $v, from: $f, to: $t, limit: 6) { startsAt } }', { d: doctorId, s: storeId, v: service.id, f: from, t: to })).availableSlots;
     for (const [i, slot] of free.entries())
       await must(owner, 'mutation($c: ID!, $d: ID!, $s: ID!, $v: ID!, $t: DateTime!) { bookAppointment(input: { customerId: $c, doctorId: $d, storeId: $s, serviceId: $v, startsAt: $t, channel: PHONE }) { id } }', { c: setup.customers.nodes[i % 2]!.id, d: doctorId, s: storeId, v: service.id, t: slot.startsAt });
+  }
+
+  /** Test orders of two items for three customers by east's doctor, some sampled, so the journey board has customers, doctors, stores, lines and steps to load. */
+  async function testOrders() {
+    const owner = await signIn(app, 'owner@east.demo');
+    const setup = await must<{ staffUsers: { nodes: { id: string }[] }; customers: { nodes: { id: string }[] } }>(owner, '{ staffUsers(filter: { jobTitle: { eq: DOCTOR } }) { nodes { id } } customers(paging: { limit: 3 }) { nodes { id } } }');
+    const item = async (code: string) => (await must<{ createTestItem: { id: string } }>(owner, 'mutation($c: String!) { createTestItem(input: { code: $c, name: "N1 检测", priceCents: 1000, turnaroundDays: 3 }) { id } }', { c: code })).createTestItem.id;
+    const items = [await item('N1-A'), await item('N1-B')];
+    for (let i = 0; i < 6; i++) {
+      const order = (await must<{ prescribeTests: { id: string; version: number } }>(owner, 'mutation($c: ID!, $d: ID!, $t: [ID!]!) { prescribeTests(input: { customerId: $c, doctorId: $d, testItemIds: $t }) { id version } }', { c: setup.customers.nodes[i % 3]!.id, d: setup.staffUsers.nodes[0]!.id, t: items })).prescribeTests;
+      if (i % 2) await must(owner, 'mutation($id: ID!, $v: Int!) { takeTestOrderAction(input: { id: $id, version: $v, action: "ship_kit" }) { id } }', { id: order.id, v: order.version });
+    }
   }
 
   /** A few purchases (with lines and an inspection), requisitions (with shipped lots) and destructions of east's, so their pages have relations to load. */
@@ -163,6 +176,7 @@ describe('list queries batch their relations', () => {
     ['stocktakes', (n: number) => `{ stocktakes(paging: { limit: ${n} }) { nodes { countNo blind warehouse { name } zone { code } lineCount } } }`],
     ['storage excursions', (n: number) => `{ storageExcursions(paging: { limit: ${n} }) { nodes { id endedAt } } }`],
     ['appointments with customer, doctor, store and service', (n: number) => `{ appointments(paging: { limit: ${n} }) { nodes { appointmentNo status startsAt customer { name } doctor { displayName } store { name } service { name durationMinutes } } } }`],
+    ['test orders with customer, doctor, store, lines, steps and state labels', (n: number) => `{ testOrders(paging: { limit: ${n} }) { nodes { testOrderNo stateLabel totalCents expectedReportOn customer { name } doctor { displayName } orgUnit { name } lines { code priceCents } steps { action actorId createdAt } } } }`],
     ['storage readings', (n: number) => `{ storageReadings(paging: { limit: ${n} }) { nodes { humidity inRange } } }`],
   ])('%s', async (_name, query) => {
     const small = await count(query(2));

@@ -3,7 +3,7 @@ import { clock } from '@pharmadesk/api';
 import { startTestApp, type TestApp } from '../support/app';
 import { errorCodes, signIn, type Caller } from '../support/actors';
 import { must } from '../inventory/support';
-import { act, book, createService, healthSetup, mustAct, mustBook, setSchedule, slots, WEEKDAYS } from './support';
+import { act, book, createService, healthSetup, mustAct, mustBook, setSchedule, setWorkingCalendar, slots, WEEKDAYS } from './support';
 
 jest.setTimeout(180_000);
 
@@ -34,13 +34,7 @@ describe('appointments', () => {
     pg = new Client({ connectionString: app.database.url });
     await pg.connect();
     [owner, agent, supervisor, doctor] = await Promise.all([signIn(app, 'owner@east.demo'), signIn(app, 'agent@east.demo'), signIn(app, 'supervisor@east.demo'), signIn(app, 'doctor@east.demo')]);
-    const { slaPolicies, businessCalendars } = await must<{ slaPolicies: { isDefault: boolean; calendarId: string }[]; businessCalendars: { id: string; version: number; name: string }[] }>(owner, '{ slaPolicies { isDefault calendarId } businessCalendars { id version name } }');
-    const calendar = businessCalendars.find((c) => c.id === slaPolicies.find((p) => p.isDefault)!.calendarId)!;
-    await must(owner, 'mutation($id: ID!, $v: Int!, $c: BusinessCalendarInput!) { updateOneBusinessCalendar(input: { id: $id, version: $v, update: $c }) { id } }', {
-      id: calendar.id,
-      v: calendar.version,
-      c: { name: calendar.name, timeZone: 'Asia/Shanghai', workingDays: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, periods: WORKDAY })), holidays: ['2026-12-16'], extraWorkdays: [] },
-    });
+    await setWorkingCalendar(owner, WORKDAY, ['2026-12-16']);
     east = await healthSetup(owner, 'east');
     followUp = await createService(owner, { kind: 'FOLLOW_UP', name: '复诊', durationMinutes: 30, bufferMinutes: 10 });
     await setSchedule(owner, { doctorId: east.doctorId, storeId: east.branchId, weeklyHours: WEEKDAYS([{ start: '09:00', end: '17:00' }]), breaks: [{ start: '12:00', end: '13:00' }], slotMinutes: 30 });

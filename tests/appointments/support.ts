@@ -83,3 +83,14 @@ export async function mustAct(caller: Caller, mutation: string, input: Record<st
   if (res.body.errors) throw new Error(`${mutation}: ${JSON.stringify(res.body.errors)}`);
   return res.body.data![mutation]!;
 }
+
+/** Sets the franchise's default business calendar: Monday to Friday with the given periods, the given holidays, in Shanghai. */
+export async function setWorkingCalendar(owner: Caller, periods: { start: string; end: string }[], holidays: string[]): Promise<void> {
+  const { slaPolicies, businessCalendars } = await must<{ slaPolicies: { isDefault: boolean; calendarId: string }[]; businessCalendars: { id: string; version: number; name: string }[] }>(owner, '{ slaPolicies { isDefault calendarId } businessCalendars { id version name } }');
+  const calendar = businessCalendars.find((c) => c.id === slaPolicies.find((p) => p.isDefault)!.calendarId)!;
+  await must(owner, 'mutation($id: ID!, $v: Int!, $c: BusinessCalendarInput!) { updateOneBusinessCalendar(input: { id: $id, version: $v, update: $c }) { id } }', {
+    id: calendar.id,
+    v: calendar.version,
+    c: { name: calendar.name, timeZone: 'Asia/Shanghai', workingDays: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, periods })), holidays, extraWorkdays: [] },
+  });
+}

@@ -61,6 +61,8 @@ interface West {
   returns: { orderId: string; orderLineId: string; returnId: string; returnVersion: number; returnLineId: string };
   /** West's doctor with a schedule at its branch center, a service, a day of leave and a booked appointment. */
   appointments: { doctorId: string; branchId: string; serviceId: string; serviceVersion: number; exceptionId: string; appointmentId: string; appointmentVersion: number; startsAt: string };
+  /** West's own test item and a test order of its customer prescribed by its doctor. */
+  journey: { testItemId: string; testItemVersion: number; testOrderId: string; testOrderVersion: number };
   /** West's own survey template (its version 1) and its satisfaction request (pending). */
   surveys: { templateId: string; templateVersion: number; versionId: string; requestId: string; ruleId: string; ruleVersion: number; taskId: string };
   /** A call west's owner logged by hand, with a west customer. */
@@ -458,6 +460,16 @@ const matrix: Record<string, MatrixCase> = {
   updatePractitionerProfile: { query: (w) => ({ query: `mutation($d: ID!) { updatePractitionerProfile(input: { doctorId: $d, qualifications: [{ name: "潜入" }] }) { id } }`, variables: { d: w.appointments.doctorId } }), expect: 'NOT_FOUND' },
   verifyPractitioner: { query: (w) => ({ query: `mutation($d: ID!) { verifyPractitioner(input: { doctorId: $d, status: REJECTED }) { id } }`, variables: { d: w.appointments.doctorId } }), expect: 'FORBIDDEN' },
 
+  // --- service journey
+  testItems: { query: () => ({ query: `{ testItems(paging: { limit: 200 }) { totalCount nodes { ${ID_FIELDS} code } } }` }), expect: 'noWestData' },
+  createTestItem: { query: () => ({ query: `mutation { createTestItem(input: { code: "MATRIX", name: "潜入", priceCents: 1, turnaroundDays: 1, shared: true }) { ${ID_FIELDS} } }` }), expect: 'FORBIDDEN' },
+  updateTestItem: { query: (w) => ({ query: `mutation($id: ID!, $v: Int!) { updateTestItem(input: { id: $id, version: $v, update: { priceCents: 1 } }) { id } }`, variables: { id: w.journey.testItemId, v: w.journey.testItemVersion } }), expect: 'NOT_FOUND' },
+  testOrders: { query: (w) => ({ query: `query($id: ID!) { testOrders(filter: { or: [{ id: { eq: $id } }, { state: { eq: "PRESCRIBED" } }] }, paging: { limit: 200 }) { totalCount nodes { ${ID_FIELDS} customerId doctorId orgUnitId customer { id } doctor { id } orgUnit { id } lines { id testItemId } steps { id actorId } } } }`, variables: { id: w.journey.testOrderId } }), expect: 'noWestData' },
+  testOrder: { query: (w) => ({ query: `query($id: ID!) { testOrder(id: $id) { ${ID_FIELDS} customerId } }`, variables: { id: w.journey.testOrderId } }), expect: 'null' },
+  prescribeTests: { query: (w) => ({ query: `mutation($c: ID!, $d: ID!, $t: ID!) { prescribeTests(input: { customerId: $c, doctorId: $d, testItemIds: [$t] }) { id } }`, variables: { c: w.customerId, d: w.appointments.doctorId, t: w.journey.testItemId } }), expect: 'NOT_FOUND' },
+  takeTestOrderAction: { query: (w) => ({ query: `mutation($id: ID!, $v: Int!) { takeTestOrderAction(input: { id: $id, version: $v, action: "cancel", reason: "潜入" }) { id state } }`, variables: { id: w.journey.testOrderId, v: w.journey.testOrderVersion } }), expect: 'NOT_FOUND' },
+  postLabReport: { query: (w) => ({ query: `mutation($id: ID!) { postLabReport(input: { testOrderId: $id, labReportId: "MATRIX-1", results: [] }) { id state } }`, variables: { id: w.journey.testOrderId } }), expect: 'NOT_FOUND' },
+
   // --- subscriptions
   serverTime: { query: () => ({ query: 'subscription { serverTime { now } }' }), expect: 'noWestData', subscription: 'tick' },
   createdCustomer: { query: () => ({ query: `subscription { createdCustomer { ${ID_FIELDS} name } }` }), expect: 'noWestData', subscription: 'customer' },
@@ -656,6 +668,9 @@ describe('franchise isolation matrix', () => {
     const westLeave = (await must<{ addScheduleException: Versioned }>(westOwner, 'mutation($d: ID!) { addScheduleException(input: { doctorId: $d, kind: LEAVE, fromDate: "2031-01-01", toDate: "2031-01-02", reason: "西区独有：休假" }) { id version } }', { d: westDoctorId })).addScheduleException;
     const westFree = (await must<{ availableSlots: { startsAt: string }[] }>(westOwner, 'query($d: ID!, $s: ID!, $v: ID!, $f: DateTime!, $t: DateTime!) { availableSlots(doctorId: $d, storeId: $s, serviceId: $v, from: $f, to: $t, limit: 2) { startsAt } }', { d: westDoctorId, s: westBranchUnit.id, v: westService.id, f: new Date().toISOString(), t: new Date(Date.now() + 7 * 86_400_000).toISOString() })).availableSlots;
     const westAppointment = (await must<{ bookAppointment: Versioned }>(westOwner, 'mutation($c: ID!, $d: ID!, $s: ID!, $v: ID!, $t: DateTime!) { bookAppointment(input: { customerId: $c, doctorId: $d, storeId: $s, serviceId: $v, startsAt: $t, channel: ONLINE, note: "西区独有：网上预约" }) { id version } }', { c: westCustomer.id, d: westDoctorId, s: westBranchUnit.id, v: westService.id, t: westFree[0]!.startsAt })).bookAppointment;
+    // West's service journey: its own test item, a test order of its customer by its doctor.
+    const westTestItem = (await must<{ createTestItem: Versioned }>(westOwner, 'mutation { createTestItem(input: { code: "WEST-GUT", name: "西区独有：肠道菌群", priceCents: 99000, turnaroundDays: 5 }) { id version } }')).createTestItem;
+    const westTestOrder = (await must<{ prescribeTests: Versioned & { lines: { id: string }[]; steps: { id: string }[] } }>(westOwner, 'mutation($c: ID!, $d: ID!, $t: ID!) { prescribeTests(input: { customerId: $c, doctorId: $d, testItemIds: [$t], note: "西区独有：检测" }) { id version lines { id } steps { id } } }', { c: westCustomer.id, d: westDoctorId, t: westTestItem.id })).prescribeTests;
     const audit = await westOwner.graphql<{ auditLogs: { nodes: { id: string }[] } }>('{ auditLogs(paging: { limit: 200 }) { nodes { id } } }');
     west = {
       inventory: {
@@ -718,6 +733,7 @@ describe('franchise isolation matrix', () => {
       quality: { scorecardId: westScorecard.id, scorecardVersion: westScorecard.version, reviewId: westReview.id, reviewVersion: westReview.version, caseId: westQaCase.id, sessionId: westSession.id, sessionVersion: westSession.version },
       surveys: { templateId: westTemplate.id, templateVersion: westTemplate.version, versionId: westTemplate.currentVersionId, requestId: satisfaction.find((r) => r.sourceId === westCases.b.id)!.id, ruleId: westRule.id, ruleVersion: westRule.version, taskId: westTask.id },
       calls: { callId: westCall.id, callVersion: westCall.version },
+      journey: { testItemId: westTestItem.id, testItemVersion: westTestItem.version, testOrderId: westTestOrder.id, testOrderVersion: westTestOrder.version },
       sharedViewId: sharedView.id,
       sharedViewVersion: sharedView.version,
       personalViewId: personalView.id,
@@ -784,6 +800,10 @@ describe('franchise isolation matrix', () => {
         westTemplate.currentVersionId,
         westTask.id,
         westCall.id,
+        westTestItem.id,
+        westTestOrder.id,
+        ...westTestOrder.lines.map((l) => l.id),
+        ...westTestOrder.steps.map((x) => x.id),
         westQaCase.id,
         westScorecard.id,
         westReview.id,

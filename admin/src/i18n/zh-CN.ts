@@ -157,7 +157,7 @@ export const zhCN = {
     subjectRequired: '邮件需要标题', bodyRequired: '请填写正文', enabled: '启用', enabledHelp: '停用后，此类消息在该渠道不再发送（消息日志中记为未发送）。',
     toCustomer: '发给客户', toStaff: '站内通知员工', franchise: '加盟机构', pickFranchise: '选择加盟机构',
     quietHours: '免打扰时段', quietHoursHelp: '此时段内客户消息延后到结束时发送（员工站内通知不受影响）', quietHoursOn: '启用', from: '从', to: '至', timeZone: '时区',
-    kinds: { case_resolved: '工单已解决', case_confirmation_requested: '请客户确认方案', customer_care: '关怀消息', case_reopened: '工单被重新打开', case_vip_opened: 'VIP 客户新工单', order_shipped: '订单发货通知', order_tracking: '物流进度', order_cancelled: '订单取消通知', order_payment_reminder: '付款提醒', appointment_confirmed: '预约成功通知', appointment_changed: '预约变更通知', appointment_cancelled: '预约取消通知', appointment_reminder: '预约前一天提醒', appointment_for_doctor: '医生预约提醒', appointment_next_day: '次日预约清单', appointment_verification_overdue: '网上预约超时未核实' },
+    kinds: { case_resolved: '工单已解决', case_confirmation_requested: '请客户确认方案', customer_care: '关怀消息', case_reopened: '工单被重新打开', case_vip_opened: 'VIP 客户新工单', order_shipped: '订单发货通知', order_tracking: '物流进度', order_cancelled: '订单取消通知', order_payment_reminder: '付款提醒', appointment_confirmed: '预约成功通知', appointment_changed: '预约变更通知', appointment_cancelled: '预约取消通知', appointment_reminder: '预约前一天提醒', appointment_for_doctor: '医生预约提醒', appointment_next_day: '次日预约清单', appointment_verification_overdue: '网上预约超时未核实', journey_report_released: '检测报告已发布' },
   },
   inventory: {
     products: '商品', warehouses: '仓库与库区', stock: '库存', moves: '库存流水', lots: '批次与召回',
@@ -340,7 +340,7 @@ export const zhCN = {
     submit: '提交审批', submitted: '已提交审批', approve: '批准', approved: '已批准', reject: '驳回', rejectedDone: '已驳回', decisionNote: '审批意见（驳回时必填）', placeOrder: '向供应商下单', ordered: '已下单',
   },
   caseFields: { solutionType: '解决方式', solutionNote: '方案说明', solutionAmount: '金额（元）', reason: '原因', question: '问题', answer: '答复', resolutionNote: '处理结果', reviewNote: '药师审核意见' },
-  permissionGroups: { Cases: '工单', Customers: '客户', Staff: '员工与角色', 'Knowledge base': '知识库', Organization: '组织架构', Partners: '合作方接口', Audit: '审计', Plugins: '插件', Notifications: '消息通知', 'Warehouses and stock': '仓库与库存', Platform: '平台', Orders: '订单', Returns: '退换货', Appointments: '预约', Surveys: '满意度调查', Calls: '呼叫中心', Quality: '质检' },
+  permissionGroups: { Cases: '工单', Customers: '客户', Staff: '员工与角色', 'Knowledge base': '知识库', Organization: '组织架构', Partners: '合作方接口', Audit: '审计', Plugins: '插件', Notifications: '消息通知', 'Warehouses and stock': '仓库与库存', Platform: '平台', Orders: '订单', Returns: '退换货', Appointments: '预约', Surveys: '满意度调查', Calls: '呼叫中心', Quality: '质检', 'Service journey': '客户服务流程' },
   permissions: {
     'apikey:manage': { name: '管理 API 密钥', description: '为本范围创建、轮换、吊销合作方 API 密钥（权限不超过本人）' },
     'case:read': { name: '查看工单', description: '查看本范围的工单、沟通记录与历程、队列和坐席状态' },
@@ -422,6 +422,12 @@ export const zhCN = {
     'practitioner:verify': { name: '医生资质审核', description: '总部审核医生资质：通过、驳回或暂停，并填写说明' },
     'schedule:manage': { name: '排班管理', description: '维护服务项目、医生每周坐诊时间、休息、请假与临时排班以及本机构的预约规则' },
     'order:fulfil': { name: '订单履约', description: '拣货（先到期先出）、填写承运商与运单号发货、登记送达；门店收款与交付' },
+    'test:read': { name: '查看检测', description: '查看检测项目目录、本人范围内的检测单、各环节记录与检测报告' },
+    'test:catalog': { name: '检测项目目录', description: '维护检测项目（编码、名称、价格、采样指导、出报告天数）；总部维护共享项目' },
+    'test:prescribe': { name: '开检测单', description: '为客户开具检测项目，撰写总结报告并为客户解读确认；检测前取消检测单' },
+    'test:sample': { name: '采样与报告交付', description: '寄送采样盒或现场采样，寄出或交付纸质报告' },
+    'test:lab': { name: '收样与报告审核', description: '收样核对（合格，或注明原因不合格），审核并发布检测报告，安排纸质报告制作（咨询部）' },
+    'lab:report': { name: '检测机构回传报告', description: '检测合作机构通过接口回传检测单的结果与报告文件（按检测机构报告号幂等）' },
     'plugin:manage': { name: '管理插件', description: '为加盟机构启用、停用、配置插件（总部：任何加盟机构；加盟商：总部允许时管理自己的）' },
   },
   roleTemplates: {

@@ -1,6 +1,7 @@
 import { coreModule } from '../core/core.module';
 import { installModules, type ModuleDefinition } from '../core/modules/module';
 import { apiKeysModule } from './api-keys/api-key.module';
+import { journeyModule } from './journey/journey.module';
 import { appointmentsModule } from './appointments/appointment.module';
 import { callsModule } from './calls/call.module';
 import { casesModule } from './cases/case.module';
@@ -36,6 +37,7 @@ export const modules: readonly ModuleDefinition[] = [
   ordersModule,
   returnsModule,
   appointmentsModule,
+  journeyModule,
   surveysModule,
   callsModule,
   qualityModule,

@@ -12,12 +12,12 @@ export const productLoader = (ctx: RequestContext) => byIdLoader(ctx, Product);
 export const supplierLoader = (ctx: RequestContext) => byIdLoader(ctx, Supplier);
 
 /** HQ's shared rows are read-only for franchises; a franchise edits its own. */
-function assertCanEdit(actor: Actor, record: { id: string; franchiseId?: string | null }, what: string): void {
+export function assertCanEdit(actor: Actor, record: { id: string; franchiseId?: string | null }, what: string): void {
   if (record.franchiseId == null && !actor.isHq) throw new ForbiddenError(`${what} ${record.id} is in HQ’s shared catalog; only HQ can change it`);
 }
 
 /** Edits leave out a field to keep it; null only clears optional fields. */
-function refuseClearing(update: object, required: readonly string[]): void {
+export function refuseClearing(update: object, required: readonly string[]): void {
   for (const key of required)
     if ((update as Record<string, unknown>)[key] === null) throw new BadUserInputError({ field: `update.${key}`, message: 'cannot be cleared; leave it out to keep it' });
 }

@@ -167,6 +167,16 @@ export const NOTIFICATION_KINDS = [
     },
   },
   {
+    key: 'journey.report_released',
+    audience: 'staff',
+    label: '检测报告已发布 Test report released',
+    placeholders: { ...common, testOrderNo: '检测单号 Test order number', customerName: '客户姓名 Customer name' },
+    defaults: {
+      'zh-CN': { subject: '{{customerName}}的检测报告已发布', body: '{{customerName}}的检测单 {{testOrderNo}} 报告已由咨询部审核发布，请查看并安排报告总结与解读。' },
+      en: { subject: 'Test report of {{customerName}} released', body: 'The report of test order {{testOrderNo}} for {{customerName}} was reviewed and released by the consulting department: please read it and plan the summary and interpretation.' },
+    },
+  },
+  {
     key: 'case.reopened',
     audience: 'staff',
     label: '工单被重新打开 Case reopened',

@@ -22,7 +22,7 @@ export const DEFAULT_RULES: Pick<CallbackRule, 'code' | 'kind' | 'name' | 'enabl
   { code: 'chronic_medication', kind: CallbackRuleKind.CHRONIC_MEDICATION, name: '慢病用药每月续药回访', enabled: true, delayDays: 0, leadDays: 3, topN: 0, dayOfMonth: 1, noRepeatDays: 7, tags: [], maxAttempts: 3 },
   { code: 'top_spenders', kind: CallbackRuleKind.TOP_SPENDERS, name: '门店消费前十名月度回访', enabled: true, delayDays: 0, leadDays: 0, topN: 10, dayOfMonth: 1, noRepeatDays: 7, tags: [], maxAttempts: 3 },
   { code: 'holiday', kind: CallbackRuleKind.HOLIDAY, name: '重大节日前关怀回访', enabled: true, delayDays: 0, leadDays: 3, topN: 0, dayOfMonth: 1, noRepeatDays: 7, tags: ['vip', 'chronic'], maxAttempts: 3 },
-  { code: 'report_delivered', kind: CallbackRuleKind.REPORT_DELIVERED, name: '报告交付后回访（2 天、3/6/12 个月）', enabled: false, delayDays: 2, leadDays: 0, topN: 0, dayOfMonth: 1, noRepeatDays: 7, tags: [], maxAttempts: 3 },
+  { code: 'report_delivered', kind: CallbackRuleKind.REPORT_DELIVERED, name: '报告交付后回访（2 天、3/6/12 个月）', enabled: true, delayDays: 2, leadDays: 0, topN: 0, dayOfMonth: 1, noRepeatDays: 7, tags: [], maxAttempts: 3 },
 ];
 
 /**
@@ -110,7 +110,7 @@ function candidates(rule: CallbackRule, today: string): Candidates | null {
       };
     }
     default:
-      // REPORT_DELIVERED waits for the health-service journey (reports are not delivered anywhere yet).
+      // REPORT_DELIVERED is planned when a report is delivered (planReportCallbacks), not daily.
       return null;
   }
 }
@@ -118,7 +118,14 @@ function candidates(rule: CallbackRule, today: string): Candidates | null {
 /** Plans one rule: the tasks it adds. */
 async function planRule(em: EntityManager, rule: CallbackRule, today: string, now: Date): Promise<number> {
   const c = candidates(rule, today);
-  if (!c) return 0;
+  return c ? insertTasks(em, rule, c, now) : 0;
+}
+
+/**
+ * Adds a rule's candidates as tasks, once per customer and purpose, for active customers who
+ * agreed to phone calls and have no other call within the rule's no-repeat window.
+ */
+async function insertTasks(em: EntityManager, rule: CallbackRule, c: Candidates, now: Date): Promise<number> {
   const result = await em.execute(
     `insert into callback_task (id, franchise_id, customer_id, rule_id, kind, purpose_key, title, org_unit_id, due_date, status, attempts, survey_id, version, created_at, updated_at)
      select gen_random_uuid(), cu.franchise_id, cu.id, ?, ?, x.purpose_key, x.title, cu.org_unit_id, x.due_date, 'OPEN', 0, x.survey_id, 1, ?, ?
@@ -131,6 +138,37 @@ async function planRule(em: EntityManager, rule: CallbackRule, today: string, no
     'run',
   );
   return (result as { affectedRows?: number }).affectedRows ?? 0;
+}
+
+/** After a report is delivered: `delayDays` days later, then 3, 6 and 12 months later. */
+const REPORT_CALLS: readonly { key: string; label: string; interval: (rule: CallbackRule) => string }[] = [
+  { key: 'first', label: '交付后回访', interval: (rule) => `${rule.delayDays} days` },
+  { key: '3m', label: '3 个月回访', interval: () => '3 months' },
+  { key: '6m', label: '6 个月回访', interval: () => '6 months' },
+  { key: '12m', label: '12 个月回访', interval: () => '12 months' },
+];
+
+/**
+ * A delivered report (the journey's `journey.report_delivered`) becomes the enabled
+ * REPORT_DELIVERED rules' calls for its customer, each due on its day in the franchise's
+ * calendar (`deliveredOn`); once per rule, report and call (a replayed event adds nothing).
+ */
+export async function planReportCallbacks(em: EntityManager, rules: readonly CallbackRule[], report: { customerId: string; reportNo: string; deliveredOn: string }, now: Date): Promise<number> {
+  let added = 0;
+  for (const rule of rules.filter((r) => r.enabled && r.kind === CallbackRuleKind.REPORT_DELIVERED)) {
+    const calls = REPORT_CALLS.map((call) => [`report:${report.reportNo}:${rule.code}:${call.key}`, `报告${call.label}：${report.reportNo}`, call.interval(rule)]);
+    added += await insertTasks(
+      em,
+      rule,
+      {
+        sql: `select cast(? as uuid) as customer_id, v.purpose_key, v.title, (cast(? as date) + cast(v.span as interval))::date as due_date, null::uuid as survey_id
+                from (values ${calls.map(() => '(?, ?, ?)').join(', ')}) v(purpose_key, title, span)`,
+        params: [report.customerId, report.deliveredOn, ...calls.flat()],
+      },
+      now,
+    );
+  }
+  return added;
 }
 
 /**

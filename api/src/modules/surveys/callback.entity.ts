@@ -13,7 +13,7 @@ export enum CallbackRuleKind {
   TOP_SPENDERS = 'TOP_SPENDERS',
   /** `leadDays` before each of the rule's holidays, customers with one of its tags. */
   HOLIDAY = 'HOLIDAY',
-  /** 2 days after a report is delivered, then 3, 6 and 12 months: waits for the health-service journey (not wired yet). */
+  /** `delayDays` (2) days after a test report is delivered (the service journey), then 3, 6 and 12 months after. */
   REPORT_DELIVERED = 'REPORT_DELIVERED',
 }
 registerEnumType(CallbackRuleKind, { name: 'CallbackRuleKind' });

@@ -60,8 +60,6 @@ export async function listCallbackRules(ctx: RequestContext): Promise<CallbackRu
 }
 
 function checkRule(input: { kind?: CallbackRuleKind; holidays?: { date: string; name: string }[] | null; dayOfMonth?: number | null }) {
-  if (input.kind === CallbackRuleKind.REPORT_DELIVERED)
-    throw new BadUserInputError({ field: 'kind', message: 'report-delivered callbacks wait for the health-service journey; they cannot be planned yet', reason: 'NOT_AVAILABLE' });
   input.holidays?.forEach((h, i) => {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(h.date) || new Date(`${h.date}T00:00:00Z`).toISOString().slice(0, 10) !== h.date)
       throw new BadUserInputError({ field: `holidays.${i}.date`, message: 'must be a date YYYY-MM-DD', reason: 'INVALID_DATE' });
@@ -99,8 +97,6 @@ export async function updateCallbackRule(ctx: RequestContext, input: UpdateCallb
   // A built-in rule's first update writes it, under its own id.
   const rule = found.version === 0 ? ctx.em.create(CallbackRule, { ...found, version: 1 }) : found;
   checkRule({ holidays: input.update.holidays });
-  if (rule.kind === CallbackRuleKind.REPORT_DELIVERED && input.update.enabled)
-    throw new BadUserInputError({ field: 'update.enabled', message: 'report-delivered callbacks wait for the health-service journey; they cannot be enabled yet', reason: 'NOT_AVAILABLE' });
   await checkTemplate(ctx, input.update.templateId);
   applyUpdate(rule, input.update as Partial<CallbackRule>);
   await ctx.em.flush();

@@ -7,6 +7,7 @@ import { SurveyTemplate, SurveyTemplateVersion } from './survey-template.entity'
 import { callbackEventTypes, surveyEventTypes } from './survey.events';
 import { SurveyPermission } from './survey.permissions';
 import { SatisfactionRequestResolver, SurveyTemplateResolver } from './survey.resolver';
+import { reportCallbackHandlers } from './report-callbacks';
 import { callbackTimelineProvider, surveyTimelineProvider } from './survey.timeline';
 
 /**
@@ -20,5 +21,5 @@ export const surveysModule = defineModule({
   permissions: [SurveyPermission],
   jobs: [callbackPlanJob],
   events: [...surveyEventTypes, ...callbackEventTypes],
-  contributes: { timelineProviders: [surveyTimelineProvider, callbackTimelineProvider] },
+  contributes: { timelineProviders: [surveyTimelineProvider, callbackTimelineProvider], eventHandlers: [...reportCallbackHandlers] },
 });
