@@ -85,6 +85,10 @@ const AppointmentCalendar = page(() => import('./pages/appointments/calendar'), 
 const AppointmentList = page(() => import('./pages/appointments/list'), 'AppointmentList', /^\/appointments\/?$/);
 const NextDayList = page(() => import('./pages/appointments/list'), 'NextDayList');
 const DoctorDirectory = page(() => import('./pages/appointments/doctors'), 'DoctorDirectory');
+const CallbackDesk = page(() => import('./pages/callbacks/desk'), 'CallbackDesk', /^\/callbacks\/?$/);
+const CallbackRules = page(() => import('./pages/callbacks/rules'), 'CallbackRules');
+const SurveyTemplates = page(() => import('./pages/surveys/templates'), 'SurveyTemplates');
+const SatisfactionFiguresPage = page(() => import('./pages/surveys/figures'), 'SatisfactionFiguresPage');
 const StaffCreate = page(() => import('./pages/staff/create'), 'StaffCreate');
 const StaffEdit = page(() => import('./pages/staff/edit'), 'StaffEdit');
 const StaffList = page(() => import('./pages/staff/list'), 'StaffList');
@@ -167,6 +171,14 @@ export function App() {
                   <Route path="calendar" element={<Guard resource="appointmentCalendar" action="list"><AppointmentCalendar /></Guard>} />
                   <Route path="next-day" element={<Guard resource="appointmentNextDay" action="list"><NextDayList /></Guard>} />
                   <Route path="doctors" element={<Guard resource="doctors" action="list"><DoctorDirectory /></Guard>} />
+                </Route>
+                <Route path="/callbacks">
+                  <Route index element={<Guard resource="callbackDesk" action="list"><CallbackDesk /></Guard>} />
+                  <Route path="rules" element={<Guard resource="callbackRules" action="list"><CallbackRules /></Guard>} />
+                </Route>
+                <Route path="/surveys">
+                  <Route path="templates" element={<Guard resource="surveyTemplates" action="list"><SurveyTemplates /></Guard>} />
+                  <Route path="figures" element={<Guard resource="satisfactionFigures" action="list"><SatisfactionFiguresPage /></Guard>} />
                 </Route>
                 <Route path="/customers">
                   <Route index element={<Guard resource="customers" action="list"><CustomerList /></Guard>} />

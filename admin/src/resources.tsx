@@ -4,7 +4,7 @@ import {
   SettingOutlined, ShopOutlined, InboxOutlined, ShoppingCartOutlined, TeamOutlined, UserOutlined, BankOutlined, WarningOutlined, DatabaseOutlined, SwapOutlined, ExperimentOutlined, MedicineBoxOutlined,
   HomeOutlined, CarryOutOutlined, ExportOutlined, DeleteOutlined, LineChartOutlined, AlertOutlined, RollbackOutlined,
   ContainerOutlined, OrderedListOutlined, FileSearchOutlined, CarOutlined, ThunderboltOutlined, BarChartOutlined,
-  CalendarOutlined, ScheduleOutlined, SolutionOutlined, UnorderedListOutlined,
+  CalendarOutlined, ScheduleOutlined, SolutionOutlined, UnorderedListOutlined, CustomerServiceOutlined, PhoneOutlined, ControlOutlined, FormOutlined, PieChartOutlined,
 } from '@ant-design/icons';
 
 /** The panel's Refine resources; labels in the current language. Operations come from schema/operations. */
@@ -25,6 +25,11 @@ export function coreResources(t: (key: string) => string): ResourceProps[] {
     { name: 'appointments', list: '/appointments', meta: { parent: 'appointmentGroup', label: t('appointments.list'), icon: <UnorderedListOutlined /> } },
     { name: 'appointmentNextDay', list: '/appointments/next-day', meta: { parent: 'appointmentGroup', label: t('appointments.nextDay'), icon: <ScheduleOutlined /> } },
     { name: 'doctors', list: '/appointments/doctors', meta: { parent: 'appointmentGroup', label: t('appointments.doctors'), icon: <SolutionOutlined /> } },
+    { name: 'callbackGroup', meta: { label: t('callbacks.group'), icon: <CustomerServiceOutlined /> } },
+    { name: 'callbackDesk', list: '/callbacks', meta: { parent: 'callbackGroup', label: t('callbacks.desk'), icon: <PhoneOutlined /> } },
+    { name: 'callbackRules', list: '/callbacks/rules', meta: { parent: 'callbackGroup', label: t('callbacks.rules'), icon: <ControlOutlined /> } },
+    { name: 'surveyTemplates', list: '/surveys/templates', meta: { parent: 'callbackGroup', label: t('surveys.templates'), icon: <FormOutlined /> } },
+    { name: 'satisfactionFigures', list: '/surveys/figures', meta: { parent: 'callbackGroup', label: t('surveys.figures'), icon: <PieChartOutlined /> } },
     { name: 'returns', list: '/returns', show: '/returns/show/:id', create: '/returns/create', meta: { label: t('menu.returns'), icon: <RollbackOutlined /> } },
     { name: 'inventory', meta: { label: t('menu.inventory'), icon: <InboxOutlined /> } },
     { name: 'purchaseRequests', list: '/purchase-requests', show: '/purchase-requests/show/:id', meta: { parent: 'inventory', label: t('menu.purchaseRequests'), icon: <ShoppingCartOutlined /> } },

@@ -27,7 +27,12 @@ describe('callback plans and the callback desk', () => {
   const sql = <T = Record<string, unknown>>(query: string, params: unknown[] = []) => inScopedTransaction(app.server.app.runtime.orm.em, SYSTEM_SCOPE, (em) => em.execute<T[]>(query, params));
   const plan = (today: string) => inScopedTransaction(app.server.app.runtime.orm.em, SYSTEM_SCOPE, (em) => planCallbacks(em, clock.now(), today));
   const tasks = async () => (await must<{ callbackTasks: { nodes: Task[] } }>(owner, `{ callbackTasks(paging: { limit: 200 }) { nodes { ${TASK} } } }`)).callbackTasks.nodes;
-  const ofKind = async (kind: string) => (await tasks()).filter((t) => t.kind === kind);
+  /** A rule's tasks through the list's filter (the desk's purpose filter), checked against the whole list. */
+  const ofKind = async (kind: string) => {
+    const filtered = (await must<{ callbackTasks: { nodes: Task[] } }>(owner, `query($k: CallbackRuleKind!) { callbackTasks(filter: { kind: { eq: $k } }, paging: { limit: 200 }) { nodes { ${TASK} } } }`, { k: kind })).callbackTasks.nodes;
+    expect(filtered).toEqual((await tasks()).filter((t) => t.kind === kind));
+    return filtered;
+  };
 
   beforeAll(async () => {
     clock.freezeAt('2031-01-05T09:00:00+08:00');

@@ -1,6 +1,7 @@
 import type { Dictionary } from './zh-CN';
 import { appointmentEnumsEn, appointmentReasonsEn, appointmentsEn } from './appointments';
 import { ordersEnumsEn, ordersEn } from './orders';
+import { callbacksEn, surveyEnumsEn, surveysEn } from './surveys';
 
 type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? DeepPartial<T[K]> : T[K] };
 
@@ -39,7 +40,7 @@ export const en: DeepPartial<Dictionary> = {
     error: { info: 'You may have forgotten to add the {{action}} component to {{resource}}.', '404': 'Sorry, this page does not exist.', resource404: 'Is the {{resource}} resource defined?', backHome: 'Back home' },
   },
   session: { expired: 'Session expired', expiredDescription: 'Please sign in again to continue.' },
-  menu: { requisitions: 'Requisitions', destructions: 'Destruction', storage: 'Storage conditions', stocktakes: 'Stocktakes', open: 'Open menu', dashboard: 'Dashboard', board: 'Live queue', cases: 'Cases', customers: 'Customers', admin: 'Administration', franchises: 'Franchises', orgUnits: 'Stores and units', staffUsers: 'Staff', roles: 'Roles and permissions', apiKeys: 'API keys', auditLogs: 'Audit log', sla: 'SLA and calendars', plugins: 'Plugins', notificationMessages: 'Message log', notificationTemplates: 'Message templates', deadLetters: 'Failed events', inventory: 'Warehouses and stock', purchaseRequests: 'Purchasing and inspection', products: 'Products', warehouses: 'Warehouses', stockBalances: 'Stock', stockMoves: 'Stock ledger', batches: 'Lots and recalls', returns: 'Returns' },
+  menu: { requisitions: 'Requisitions', destructions: 'Destruction', storage: 'Storage conditions', stocktakes: 'Stocktakes', open: 'Open menu', dashboard: 'Dashboard', board: 'Live queue', cases: 'Cases', customers: 'Customers', admin: 'Administration', franchises: 'Franchises', orgUnits: 'Stores and units', staffUsers: 'Staff', roles: 'Roles and permissions', apiKeys: 'API keys', auditLogs: 'Audit log', sla: 'SLA and calendars', plugins: 'Plugins', notificationMessages: 'Message log', notificationTemplates: 'Message templates', deadLetters: 'Failed events', inventory: 'Warehouses and stock', purchaseRequests: 'Purchasing and inspection', products: 'Products', warehouses: 'Warehouses', stockBalances: 'Stock', stockMoves: 'Stock ledger', batches: 'Lots and recalls', returns: 'Returns', callbackGroup: 'Callbacks and satisfaction', callbackDesk: 'Callback desk', callbackRules: 'Callback rules', surveyTemplates: 'Survey templates', satisfactionFigures: 'Satisfaction figures' },
   stocktake: {
     title: 'Count entry', blind: 'Blind count', progress: 'Counted {{counted}} / {{total}}', progressTitle: 'Progress', recounts: '{{count}} to recount', noLines: 'Nothing to count on this sheet',
     lot: 'Lot', expiry: 'Expires', zone: 'Zone', recount: 'Recount', counted: 'Entered {{quantity}}', book: 'Book {{quantity}}', variance: 'Variance {{quantity}}',
@@ -185,8 +186,11 @@ export const en: DeepPartial<Dictionary> = {
   returnStates: { REQUESTED: 'Requested', UNDER_REVIEW: 'Under review', APPROVED: 'Approved', REJECTED: 'Rejected', SHIPPED_BACK: 'Shipped back', RECEIVED: 'Received', REFUND_PENDING: 'Refund pending', EXCHANGE_PENDING: 'Exchange pending', REFUNDED: 'Refunded', EXCHANGED: 'Exchanged', INSPECTION_FAILED: 'Inspection failed', CANCELLED: 'Cancelled', AWAITING_REFUND_APPROVAL: 'Awaiting refund approval', REFUND_REJECTED: 'Refund not approved' },
   orders: ordersEn,
   appointments: appointmentsEn,
+  callbacks: callbacksEn,
+  surveys: surveysEn,
   enums: {
     ...appointmentEnumsEn,
+    ...surveyEnumsEn,
     ...ordersEnumsEn,
     ReturnReason: { SPOILED: 'Spoiled', DAMAGED: 'Damaged', WRONG_ITEM: 'Wrong item', DAMAGED_IN_TRANSIT: 'Damaged in transit', LATE_DELIVERY: 'Late delivery', CUSTOMER_REASON: 'Customer’s own reason' },
     ReturnReasonCategory: { QUALITY: 'Quality', DELIVERY: 'Delivery', CUSTOMER: 'Customer' },
@@ -252,7 +256,7 @@ export const en: DeepPartial<Dictionary> = {
   permissionGroups: { Cases: 'Cases', Customers: 'Customers', Staff: 'Staff and roles', 'Knowledge base': 'Knowledge base', Organization: 'Organization', Partners: 'Partners', Audit: 'Audit', Plugins: 'Plugins', Notifications: 'Notifications', 'Warehouses and stock': 'Warehouses and stock', Orders: 'Orders', Returns: 'Returns', Appointments: 'Appointments', Surveys: 'Surveys', Calls: 'Calls', Quality: 'Quality', 'Service journey': 'Service journey' },
   customerTags: { chronic: 'Chronic', vip: 'VIP', new_member: 'New member', otc: 'OTC' },
   queues: { general: 'General', vip: 'VIP' },
-  timelineKinds: { case: 'Case', purchase: 'Purchase', archive: 'Archive', care: 'Care', apiKey: 'API key', order: 'Order' },
+  timelineKinds: { survey: 'Survey', callback: 'Callback', case: 'Case', purchase: 'Purchase', archive: 'Archive', care: 'Care', apiKey: 'API key', order: 'Order' },
   errors: {
     codes: {
       UNAUTHENTICATED: 'Sign in to continue', FORBIDDEN: 'You do not have permission to do this', NOT_FOUND: 'Not found, or not yours to see', CONFLICT: 'Someone else changed this record; reload and try again',

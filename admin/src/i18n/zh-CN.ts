@@ -1,5 +1,41 @@
 /** Chinese (default). Keys used by Refine's antd components (buttons, pages.login, notifications...) and by the panel. */
 export const zhCN = {
+  callbacks: {
+    group: '回访与满意度', desk: '回访工作台', rules: '回访规则', task: '回访任务', status: '状态', purpose: '回访目的', store: '门店', dueBy: '截至', anyDue: '不限日期',
+    dueDate: '应回访日期', callWindow: '建议拨打时段', customer: '客户', subject: '回访事项', attempts: '已拨次数', notFound: '回访任务不存在或您无权查看',
+    customerCard: '客户卡片', openArchive: '查看档案', phone: '电话', noPhoneConsent: '客户不接受电话', segment: '客户分层', tags: '标签', allergies: '过敏史',
+    note: '备注', linkedCase: '关联工单', openCase: '查看工单', questionnaire: '回访问卷', answerRequired: '此题必答', suggestion: '客户意见与建议', outcome: '回访结果',
+    notePlaceholder: '坐席备注（选填）', save: '保存回访结果', recorded: '已记录：{{outcome}}', raiseCase: '转为工单', caseRaised: '已创建工单并关联到本次回访',
+    caseType: '工单类型', caseSubject: '问题概要', caseSubjectRequired: '请填写问题概要', caseDescription: '问题描述', caseDescriptionRequired: '请填写问题描述', cancel: '取消',
+    yes: '是', no: '否',
+    outcomes: { COMPLETED: '已完成回访', RETRY: '未接通，稍后再拨', REFUSED: '客户拒绝回访', WRONG_NUMBER: '号码错误', DO_NOT_CALL: '客户要求不再来电' },
+    outcomeHelp: {
+      RETRY: '将在下一个合适时段再次拨打；达到规则的最多拨打次数后自动关闭为“无法联系”。', REFUSED: '本次回访关闭，不记录答卷。',
+      WRONG_NUMBER: '本次回访关闭，请核实并更新客户档案中的电话。', DO_NOT_CALL: '本次回访关闭，并撤销客户的电话联系同意，此后不再安排电话回访。',
+    },
+    rulesHelp: '回访规则每天自动生成回访任务：同一客户同一目的只生成一次，遵守客户的联系同意，且在“免打扰天数”内不重复回访。内置规则可调整，未调整过的显示为默认设置。',
+    ruleName: '规则名称', cadence: '周期与参数', enabled: '启用', ruleVersion: '版本', builtInDefault: '默认', actions: '操作', tune: '调整', ruleSaved: '规则已保存',
+    ruleConflict: '规则“{{name}}”已被他人修改，已刷新为最新设置，请重新操作。',
+    settings: { delayDays: '延后天数', leadDays: '提前天数', topN: '每店人数', dayOfMonth: '每月开始日', noRepeatDays: '免打扰天数', maxAttempts: '最多拨打次数' },
+    settingHelp: {
+      delayDays: '事件发生后多少天回访（服务后、新会员）', leadDays: '到期或节日前多少天回访（续药、节日）', topN: '每家门店上月消费前多少名客户', dayOfMonth: '每月从几号开始回访',
+      noRepeatDays: '客户在此天数内已被回访过（任何目的）则暂不安排', maxAttempts: '未接通达到此次数后关闭为“无法联系”',
+    },
+  },
+  surveys: {
+    templates: '问卷模板', figures: '满意度统计', newTemplate: '新建问卷模板', purpose: '用途', templateName: '模板名称', code: '编码', owner: '归属', own: '本机构', hqShared: '总部共享',
+    questionCount: '题目数', versionNo: '当前版本', versionLabel: '第 {{no}} 版', active: '启用', inUse: '使用中', inactive: '已停用', updatedAt: '更新时间', save: '保存模板',
+    templateSaved: '模板已保存', templateConflict: '模板已被他人修改，已刷新，请重新编辑', hqReadOnly: '总部共享模板，加盟机构只能查看；如需调整，请新建本机构的模板。', noWrite: '您只能查看问卷模板。',
+    versionHelp: '修改题目会生成新版本；已发出的调查仍按原版本作答和统计。', shared: '共享给所有加盟机构', codeRule: '1–40 位字母、数字、下划线或短横线',
+    questionNo: '第 {{no}} 题', removeQuestion: '删除题目', questionKey: '题目编码', questionKind: '题型', weight: '权重', weightHelp: '该题得分在问卷总分中的权重（0 表示不计分，文本题不计分）',
+    required: '必答', satisfactionQuestion: '满意度题', satisfactionHelp: '该题 1–5 分的回答计入满意率（每个模板一题）', questionText: '题目内容',
+    optionValue: '选项值', optionLabel: '选项文字', optionScore: '得分', removeOption: '删除选项', addOption: '添加选项', addQuestion: '添加题目',
+    allStores: '全部门店', none: '（未指定）', totals: '合计', sent: '发出', answered: '已回复', rated: '有效评分', satisfied: '满意（4–5 分）', dissatisfied: '不满意（1–2 分）',
+    responseRate: '回复率', satisfactionRate: '满意率', dissatisfactionRate: '不满意率', nps: '净推荐值', averageRating: '平均分',
+    definitions: '口径：满意率 = 满意度题答 4–5 分的份数 ÷ 有效评分份数；不满意率 = 答 1–2 分的份数 ÷ 有效评分份数；净推荐值 = 推荐者（9–10 分）占比 − 贬损者（0–6 分）占比；回复率 = 已回复 ÷ 发出。按调查发出当天（机构所在时区）归入统计期。',
+    trend: '趋势', distribution: '评分分布', byGroup: '按{{group}}', satisfiedBand: '满意', neutralBand: '一般', dissatisfiedBand: '不满意', promoters: '推荐者', passives: '中立者', detractors: '贬损者',
+    export: '导出', exportCsv: '导出 CSV', exportXlsx: '导出 Excel', exported: '已导出 {{count}} 行',
+  },
   appointments: {
     group: '预约管理', calendar: '预约日历', list: '预约查询', nextDay: '次日预约清单', doctors: '医生与排班',
     day: '日', week: '周', today: '今天', previous: '上一段', next: '下一段', byDoctor: '按医生', byStore: '按门店',
@@ -57,7 +93,7 @@ export const zhCN = {
     error: { info: '您可能忘记添加 {{action}} 组件到 {{resource}} 资源。', '404': '抱歉，您访问的页面不存在。', resource404: '您确定已创建 {{resource}} 资源？', backHome: '返回首页' },
   },
   session: { expired: '会话已过期', expiredDescription: '请重新登录后继续。' },
-  menu: { requisitions: '要货调拨', destructions: '销毁', storage: '温湿度监控', stocktakes: '盘点', open: '打开菜单', dashboard: '工作台', board: '实时队列', cases: '工单', customers: '客户档案', admin: '系统管理', franchises: '加盟机构', orgUnits: '门店与部门', staffUsers: '员工', roles: '角色与权限', apiKeys: 'API 密钥', auditLogs: '审计日志', sla: 'SLA 与工作日历', plugins: '插件', notificationMessages: '消息日志', notificationTemplates: '消息模板', deadLetters: '失败事件', inventory: '仓库与库存', purchaseRequests: '采购与验收', products: '商品', warehouses: '仓库与库区', stockBalances: '库存', stockMoves: '库存流水', batches: '批次与召回', returns: '退换货' },
+  menu: { requisitions: '要货调拨', destructions: '销毁', storage: '温湿度监控', stocktakes: '盘点', open: '打开菜单', dashboard: '工作台', board: '实时队列', cases: '工单', customers: '客户档案', admin: '系统管理', franchises: '加盟机构', orgUnits: '门店与部门', staffUsers: '员工', roles: '角色与权限', apiKeys: 'API 密钥', auditLogs: '审计日志', sla: 'SLA 与工作日历', plugins: '插件', notificationMessages: '消息日志', notificationTemplates: '消息模板', deadLetters: '失败事件', inventory: '仓库与库存', purchaseRequests: '采购与验收', products: '商品', warehouses: '仓库与库区', stockBalances: '库存', stockMoves: '库存流水', batches: '批次与召回', returns: '退换货', callbackGroup: '回访与满意度', callbackDesk: '回访工作台', callbackRules: '回访规则', surveyTemplates: '问卷模板', satisfactionFigures: '满意度统计' },
   stocktake: {
     title: '盘点录入', blind: '盲盘', progress: '已盘 {{counted}} / {{total}}', progressTitle: '进度', recounts: '待复盘 {{count}}', noLines: '本盘点单没有待盘的库位',
     lot: '批号', expiry: '有效期至', zone: '库区', recount: '需复盘', counted: '已录 {{quantity}}', book: '账面 {{quantity}}', variance: '差异 {{quantity}}',
@@ -253,6 +289,12 @@ export const zhCN = {
     fieldNames: { reason: '原因', carrier: '承运商', trackingNo: '运单号', condition: '收货状况', note: '说明' },
   },
   enums: {
+    CallbackStatus: { OPEN: '待回访', RETRY: '待重拨', COMPLETED: '已完成', REFUSED: '客户拒绝', WRONG_NUMBER: '号码错误', DO_NOT_CALL: '不再来电', UNREACHABLE: '无法联系' },
+    CallbackRuleKind: { AFTER_SERVICE: '服务后回访', NEW_MEMBER: '新会员回访', CHRONIC_MEDICATION: '慢病续药回访', TOP_SPENDERS: '消费前十名回访', HOLIDAY: '节日关怀回访', REPORT_DELIVERED: '报告交付回访' },
+    SurveyQuestionKind: { RATING: '评分（1–5）', NPS: '推荐度（0–10）', SINGLE_CHOICE: '单选', MULTIPLE_CHOICE: '多选', YES_NO: '是/否', TEXT: '文字' },
+    SurveyPurpose: { SERVICE_CONTACT: '服务后调查', CALLBACK: '电话回访', GENERAL: '通用' },
+    SurveyChannel: { PHONE: '电话', SMS: '短信', WECHAT: '微信', IN_STORE: '到店', ONLINE: '在线' },
+    SatisfactionGroupBy: { FRANCHISE: '加盟机构', STORE: '门店', AGENT: '坐席', DOCTOR: '医生', CHANNEL: '渠道', DAY: '日', MONTH: '月' },
     AppointmentStatus: { REQUESTED: '待核实', CONFIRMED: '已确认', CHECKED_IN: '已签到', COMPLETED: '已完成', CANCELLED: '已取消', NO_SHOW: '爽约', RESCHEDULED: '已改约' },
     AppointmentChannel: { PHONE: '电话预约', IN_PERSON: '现场预约', ONLINE: '网上预约' },
     HealthServiceKind: { FIRST_VISIT: '首诊', FOLLOW_UP: '复诊', REPORT_INTERPRETATION: '报告解读', TEST_SAMPLING: '检测采样' },
@@ -448,7 +490,7 @@ export const zhCN = {
   },
   customerTags: { chronic: '慢病', vip: 'VIP', new_member: '新会员', otc: '非处方药' },
   queues: { general: '普通队列', vip: 'VIP 队列' },
-  timelineKinds: { case: '工单', purchase: '购买', archive: '建档', care: '关怀', apiKey: 'API 密钥', order: '订单' },
+  timelineKinds: { survey: '满意度调查', callback: '回访', case: '工单', purchase: '购买', archive: '建档', care: '关怀', apiKey: 'API 密钥', order: '订单' },
   pluginInfo: {},
   errors: {
     codes: {

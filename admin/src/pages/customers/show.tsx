@@ -25,7 +25,7 @@ const ENTRY_PAGES: Record<string, (id: string) => string> = {
 };
 
 /** Everything that happened to the customer, newest first, paged by cursor. */
-function CustomerTimeline({ customerId }: { customerId: string }) {
+export function CustomerTimeline({ customerId }: { customerId: string }) {
   const t = useTranslate();
   const code = useCodeLabel();
   const label = useEnumLabel();

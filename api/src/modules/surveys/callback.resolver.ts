@@ -2,6 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { clock } from '../../core/clock';
 import type { RequestContext } from '../../core/context';
+import type { FilterInput } from '../../core/graphql/list';
 import { OffsetPaging } from '../../core/graphql/paging';
 import { embedded } from '../../core/read/page';
 import { selectionOf } from '../../core/read/selection';
@@ -11,7 +12,7 @@ import { orgUnitLoader } from '../org/org.loaders';
 import { CallbackRule, CallbackTask } from './callback.entity';
 import { callbackDesk, listCallbackTasks } from './callback.queries';
 import { callbackTemplateVersionId, createCallbackRule, getCallbackTask, listCallbackRules, nextCallWindow, raiseCaseFromCallback, recordCallbackOutcome, updateCallbackRule } from './callback.service';
-import { CallbackTaskConnection, CallWindow, CreateCallbackRuleInput, RaiseCaseFromCallbackInput, RecordCallbackOutcomeInput, UpdateCallbackRuleInput } from './callback.types';
+import { CallbackTaskConnection, CallbackTaskFilter, CallWindow, CreateCallbackRuleInput, RaiseCaseFromCallbackInput, RecordCallbackOutcomeInput, UpdateCallbackRuleInput } from './callback.types';
 import { SatisfactionRequest } from './satisfaction-request.entity';
 import { SurveyPermission as P } from './survey.permissions';
 import { SurveyTemplateVersion } from './survey-template.entity';
@@ -47,9 +48,14 @@ export class CallbackTaskResolver {
   }
 
   @Authorized(P['callback:work'])
-  @Query(() => CallbackTaskConnection, { description: 'Every callback in your scope, earliest due first.' })
-  callbackTasks(@Ctx() ctx: RequestContext, @Arg('paging', () => OffsetPaging, { nullable: true }) paging?: OffsetPaging, @Info() info?: GraphQLResolveInfo) {
-    return listCallbackTasks(ctx, { paging }, info ? selectionOf(info, ['nodes']) : null);
+  @Query(() => CallbackTaskConnection, { description: 'Every callback in your scope (filtered by status, purpose, store, agent, due date), earliest due first.' })
+  callbackTasks(
+    @Ctx() ctx: RequestContext,
+    @Arg('filter', () => CallbackTaskFilter, { nullable: true }) filter?: FilterInput,
+    @Arg('paging', () => OffsetPaging, { nullable: true }) paging?: OffsetPaging,
+    @Info() info?: GraphQLResolveInfo,
+  ) {
+    return listCallbackTasks(ctx, { filter, paging }, info ? selectionOf(info, ['nodes']) : null);
   }
 
   @Authorized(P['callback:work'])

@@ -1,11 +1,30 @@
 import { ArrayMaxSize, IsOptional, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { enumComparison, IDFilterComparison, StringFieldComparison } from '../../core/graphql/filters';
+import { defineListInputs } from '../../core/graphql/list';
 import { Connection } from '../../core/graphql/paging';
 import { CaseType } from '../cases/case.entity';
 import { CallbackRuleKind, CallbackStatus, CallbackTask } from './callback.entity';
 import { SurveyAnswerInput } from './survey.types';
 
 export const CallbackTaskConnection = Connection(CallbackTask);
+
+/** What the callback list filters by: status, purpose (the rule's kind), store, agent, customer and due date. */
+export const { Filter: CallbackTaskFilter } = defineListInputs('CallbackTask', {
+  filter: {
+    id: IDFilterComparison,
+    customerId: IDFilterComparison,
+    status: enumComparison('CallbackStatus', CallbackStatus),
+    kind: enumComparison('CallbackRuleKind', CallbackRuleKind),
+    /** The customer's store. */
+    orgUnitId: IDFilterComparison,
+    assigneeId: IDFilterComparison,
+    /** YYYY-MM-DD in the franchise's calendar (e.g. { lte: "2031-01-05" }: due by then). */
+    dueDate: StringFieldComparison,
+    caseId: IDFilterComparison,
+  },
+  sort: ['dueDate'] as const,
+});
 
 @InputType()
 export class CallbackHolidayInput {
