@@ -37,6 +37,7 @@ import { Migration20261130230117_call_review_marks } from './Migration2026113023
 import { Migration20261130233000_quality } from './Migration20261130233000_quality';
 import { Migration20261201010423_qa_call_reviews } from './Migration20261201010423_qa_call_reviews';
 import { Migration20261201012119_journey } from './Migration20261201012119_journey';
+import { Migration20261201014516_journey_care } from './Migration20261201014516_journey_care';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122070000_foundation', class: Migration20261122070000_foundation },
@@ -76,4 +77,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261130233000_quality', class: Migration20261130233000_quality },
   { name: 'Migration20261201010423_qa_call_reviews', class: Migration20261201010423_qa_call_reviews },
   { name: 'Migration20261201012119_journey', class: Migration20261201012119_journey },
+  { name: 'Migration20261201014516_journey_care', class: Migration20261201014516_journey_care },
 ];

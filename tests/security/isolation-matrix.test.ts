@@ -62,7 +62,7 @@ interface West {
   /** West's doctor with a schedule at its branch center, a service, a day of leave and a booked appointment. */
   appointments: { doctorId: string; branchId: string; serviceId: string; serviceVersion: number; exceptionId: string; appointmentId: string; appointmentVersion: number; startsAt: string };
   /** West's own test item and a test order of its customer prescribed by its doctor. */
-  journey: { testItemId: string; testItemVersion: number; testOrderId: string; testOrderVersion: number };
+  journey: { testItemId: string; testItemVersion: number; testOrderId: string; testOrderVersion: number; recordId: string; recordVersion: number; prescriptionId: string; prescriptionVersion: number; productId: string };
   /** West's own survey template (its version 1) and its satisfaction request (pending). */
   surveys: { templateId: string; templateVersion: number; versionId: string; requestId: string; ruleId: string; ruleVersion: number; taskId: string };
   /** A call west's owner logged by hand, with a west customer. */
@@ -470,6 +470,13 @@ const matrix: Record<string, MatrixCase> = {
   takeTestOrderAction: { query: (w) => ({ query: `mutation($id: ID!, $v: Int!) { takeTestOrderAction(input: { id: $id, version: $v, action: "cancel", reason: "潜入" }) { id state } }`, variables: { id: w.journey.testOrderId, v: w.journey.testOrderVersion } }), expect: 'NOT_FOUND' },
   postLabReport: { query: (w) => ({ query: `mutation($id: ID!) { postLabReport(input: { testOrderId: $id, labReportId: "MATRIX-1", results: [] }) { id state } }`, variables: { id: w.journey.testOrderId } }), expect: 'NOT_FOUND' },
 
+  consultationRecords: { query: (w) => ({ query: `query($c: ID!) { consultationRecords(customerId: $c) { ${ID_FIELDS} customerId } }`, variables: { c: w.customerId } }), expect: 'NOT_FOUND' },
+  createConsultationRecord: { query: (w) => ({ query: `mutation($c: ID!, $d: ID!) { createConsultationRecord(input: { customerId: $c, doctorId: $d, notes: "潜入" }) { id } }`, variables: { c: w.customerId, d: w.appointments.doctorId } }), expect: 'NOT_FOUND' },
+  updateConsultationRecord: { query: (w) => ({ query: `mutation($id: ID!, $v: Int!) { updateConsultationRecord(input: { id: $id, version: $v, notes: "潜入" }) { id } }`, variables: { id: w.journey.recordId, v: w.journey.recordVersion } }), expect: 'NOT_FOUND' },
+  prescriptions: { query: (w) => ({ query: `query($c: ID!) { prescriptions(customerId: $c) { ${ID_FIELDS} customerId orderId } }`, variables: { c: w.customerId } }), expect: 'NOT_FOUND' },
+  prescribeProducts: { query: (w) => ({ query: `mutation($c: ID!, $d: ID!, $p: ID!) { prescribeProducts(input: { customerId: $c, doctorId: $d, lines: [{ productId: $p, quantity: 1, dailyAmount: 1 }] }) { id } }`, variables: { c: w.customerId, d: w.appointments.doctorId, p: w.journey.productId } }), expect: 'NOT_FOUND' },
+  orderPrescription: { query: (w) => ({ query: `mutation($id: ID!, $v: Int!, $w: ID!) { orderPrescription(input: { id: $id, version: $v, channel: IN_STORE, warehouseId: $w }) { id orderId } }`, variables: { id: w.journey.prescriptionId, v: w.journey.prescriptionVersion, w: w.inventory.warehouseId } }), expect: 'NOT_FOUND' },
+  rateDoctor: { query: (w) => ({ query: `mutation($a: ID!) { rateDoctor(input: { appointmentId: $a, rating: 1, comment: "潜入" }) { id } }`, variables: { a: w.appointments.appointmentId } }), expect: 'NOT_FOUND' },
   // --- subscriptions
   serverTime: { query: () => ({ query: 'subscription { serverTime { now } }' }), expect: 'noWestData', subscription: 'tick' },
   createdCustomer: { query: () => ({ query: `subscription { createdCustomer { ${ID_FIELDS} name } }` }), expect: 'noWestData', subscription: 'customer' },
@@ -671,6 +678,8 @@ describe('franchise isolation matrix', () => {
     // West's service journey: its own test item, a test order of its customer by its doctor.
     const westTestItem = (await must<{ createTestItem: Versioned }>(westOwner, 'mutation { createTestItem(input: { code: "WEST-GUT", name: "西区独有：肠道菌群", priceCents: 99000, turnaroundDays: 5 }) { id version } }')).createTestItem;
     const westTestOrder = (await must<{ prescribeTests: Versioned & { lines: { id: string }[]; steps: { id: string }[] } }>(westOwner, 'mutation($c: ID!, $d: ID!, $t: ID!) { prescribeTests(input: { customerId: $c, doctorId: $d, testItemIds: [$t], note: "西区独有：检测" }) { id version lines { id } steps { id } } }', { c: westCustomer.id, d: westDoctorId, t: westTestItem.id })).prescribeTests;
+    const westRecord = (await must<{ createConsultationRecord: Versioned }>(westOwner, 'mutation($c: ID!, $d: ID!) { createConsultationRecord(input: { customerId: $c, doctorId: $d, answers: [{ question: "主诉", answer: "西区独有：失眠" }] }) { id version } }', { c: westCustomer.id, d: westDoctorId })).createConsultationRecord;
+    const westPrescription = (await must<{ prescribeProducts: Versioned }>(westOwner, 'mutation($c: ID!, $d: ID!, $p: ID!) { prescribeProducts(input: { customerId: $c, doctorId: $d, lines: [{ productId: $p, quantity: 30, dailyAmount: 1 }], note: "西区独有：处方" }) { id version } }', { c: westCustomer.id, d: westDoctorId, p: westProduct.id })).prescribeProducts;
     const audit = await westOwner.graphql<{ auditLogs: { nodes: { id: string }[] } }>('{ auditLogs(paging: { limit: 200 }) { nodes { id } } }');
     west = {
       inventory: {
@@ -733,7 +742,7 @@ describe('franchise isolation matrix', () => {
       quality: { scorecardId: westScorecard.id, scorecardVersion: westScorecard.version, reviewId: westReview.id, reviewVersion: westReview.version, caseId: westQaCase.id, sessionId: westSession.id, sessionVersion: westSession.version },
       surveys: { templateId: westTemplate.id, templateVersion: westTemplate.version, versionId: westTemplate.currentVersionId, requestId: satisfaction.find((r) => r.sourceId === westCases.b.id)!.id, ruleId: westRule.id, ruleVersion: westRule.version, taskId: westTask.id },
       calls: { callId: westCall.id, callVersion: westCall.version },
-      journey: { testItemId: westTestItem.id, testItemVersion: westTestItem.version, testOrderId: westTestOrder.id, testOrderVersion: westTestOrder.version },
+      journey: { testItemId: westTestItem.id, testItemVersion: westTestItem.version, testOrderId: westTestOrder.id, testOrderVersion: westTestOrder.version, recordId: westRecord.id, recordVersion: westRecord.version, prescriptionId: westPrescription.id, prescriptionVersion: westPrescription.version, productId: westProduct.id },
       sharedViewId: sharedView.id,
       sharedViewVersion: sharedView.version,
       personalViewId: personalView.id,
@@ -802,6 +811,8 @@ describe('franchise isolation matrix', () => {
         westCall.id,
         westTestItem.id,
         westTestOrder.id,
+        westRecord.id,
+        westPrescription.id,
         ...westTestOrder.lines.map((l) => l.id),
         ...westTestOrder.steps.map((x) => x.id),
         westQaCase.id,

@@ -470,6 +470,10 @@ export const zhCN = {
     'test:sample': { name: '采样与报告交付', description: '寄送采样盒或现场采样，寄出或交付纸质报告' },
     'test:lab': { name: '收样与报告审核', description: '收样核对（合格，或注明原因不合格），审核并发布检测报告，安排纸质报告制作（咨询部）' },
     'lab:report': { name: '检测机构回传报告', description: '检测合作机构通过接口回传检测单的结果与报告文件（按检测机构报告号幂等）' },
+    'consultation:read': { name: '查看问诊与处方', description: '查看本人范围内客户的问诊记录与处方' },
+    'consultation:write': { name: '问诊与开处方', description: '就诊时录入问诊记录，按每日用量为客户开具产品处方（医生）' },
+    'prescription:order': { name: '处方转订单', description: '将处方转为订单（经订单流程，按处方每日用量计算服用周期）' },
+    'rating:write': { name: '记录医生评价', description: '预约完成后记录客户对医生的评价（1–5 分及评语）' },
     'plugin:manage': { name: '管理插件', description: '为加盟机构启用、停用、配置插件（总部：任何加盟机构；加盟商：总部允许时管理自己的）' },
   },
   roleTemplates: {

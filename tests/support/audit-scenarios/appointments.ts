@@ -43,7 +43,9 @@ export const appointmentsAuditScenario: AuditScenario = async ({ hq, owner, run 
   const online = await book(free[0]!, 'ONLINE');
   const confirmed = await act('confirmAppointment', online);
   const inRoom = await act('checkInAppointment', confirmed);
-  await act('completeAppointment', inRoom);
+  const completed = await act('completeAppointment', inRoom);
+  // The customer rates the doctor after the completed appointment (the service journey's ratings).
+  await run(owner, 'rateDoctor', 'mutation($a: ID!) { rateDoctor(input: { appointmentId: $a, rating: 5, comment: "审计：耐心细致" }) { id rating } }', { a: completed.id });
   await act('cancelAppointment', await book(free[2]!), ', reason: "审计：客户取消"');
   const booked = await book(free[4]!);
   const moved = await run(owner, 'rescheduleAppointment', `mutation($id: ID!, $v: Int!, $t: DateTime!) { rescheduleAppointment(input: { id: $id, version: $v, startsAt: $t, reason: "审计：改约" }) { ${APPOINTMENT} } }`, { id: booked.id, v: booked.version, t: free[6]! });

@@ -89,7 +89,7 @@ export function CallbackRules() {
             </Space>
           )} />
         <Table.Column<CallbackRule> dataIndex="enabled" title={t('callbacks.enabled')}
-          render={(v: boolean, r) => <Switch checked={v} disabled={!editable || busy || (r.kind === 'REPORT_DELIVERED' && !v)} data-testid="rule-enabled" onChange={(enabled) => void update(r, { enabled })} />} />
+          render={(v: boolean, r) => <Switch checked={v} disabled={!editable || busy} data-testid="rule-enabled" onChange={(enabled) => void update(r, { enabled })} />} />
         <Table.Column<CallbackRule> dataIndex="version" title={t('callbacks.ruleVersion')} render={(v: number) => (v === 0 ? t('callbacks.builtInDefault') : v)} />
         {editable && (
           <Table.Column<CallbackRule> key="actions" title={t('callbacks.actions')}

@@ -12,3 +12,13 @@ declare module '../../core/events/catalogue' {
 }
 
 export const journeyEventTypes = ['journey.test_ordered', 'journey.test_order_transitioned', 'journey.report_released', 'journey.report_delivered'] as const satisfies readonly (keyof import('../../core/events/catalogue').DomainEvents)[];
+
+declare module '../../core/events/catalogue' {
+  interface DomainEvents {
+    'journey.consultation_recorded': { recordId: string; recordNo: string; customerId: string; doctorId: string; appointmentId: string | null };
+    'journey.products_prescribed': { prescriptionId: string; prescriptionNo: string; customerId: string; doctorId: string };
+    'journey.doctor_rated': { ratingId: string; appointmentId: string; doctorId: string; customerId: string; rating: number };
+  }
+}
+
+export const careEventTypes = ['journey.consultation_recorded', 'journey.products_prescribed', 'journey.doctor_rated'] as const satisfies readonly (keyof import('../../core/events/catalogue').DomainEvents)[];

@@ -45,3 +45,31 @@ export const JourneyPermission = definePermissions([
     grantedTo: ['franchise_owner', 'hq_admin'],
   },
 ] as const);
+
+/** The doctor's records of the visit, prescriptions and the customers' ratings of doctors. */
+export const CarePermission = definePermissions([
+  {
+    name: 'consultation:read',
+    group: 'Service journey',
+    description: 'See consultation records and prescriptions of customers in one’s scope.',
+    grantedTo: ['health_manager', 'pharmacist', 'consulting', 'store_director', 'franchise_owner', 'hq_admin'],
+  },
+  {
+    name: 'consultation:write',
+    group: 'Service journey',
+    description: 'Enter consultation records during the visit and prescribe products with a daily amount (doctor).',
+    grantedTo: ['pharmacist', 'franchise_owner', 'hq_admin'],
+  },
+  {
+    name: 'prescription:order',
+    group: 'Service journey',
+    description: 'Turn a prescription into an order (through the orders, with the prescribed daily amounts).',
+    grantedTo: ['health_manager', 'store_director', 'franchise_owner', 'hq_admin'],
+  },
+  {
+    name: 'rating:write',
+    group: 'Service journey',
+    description: 'Record a customer’s rating of the doctor (1–5 with a comment) after a completed appointment.',
+    grantedTo: ['agent', 'health_manager', 'supervisor', 'store_director', 'franchise_owner', 'hq_admin'],
+  },
+] as const);

@@ -87,8 +87,12 @@ function recordStep(ctx: RequestContext, order: TestOrder, step: { action: strin
   return ctx.em.create(TestOrderStep, { franchiseId: order.franchiseId, testOrderId: order.id, customerId: order.customerId, action: step.action, fromState: step.fromState ?? null, toState: order.state, actorId: userId(ctx), reason: step.reason ?? null });
 }
 
-/** The doctor prescribes test items for a customer: priced from the catalogue, numbered per franchise, in the workflow's first state. */
-export async function prescribeTests(ctx: RequestContext, input: PrescribeTestsInput): Promise<TestOrder> {
+/**
+ * Who and where a doctor's record is about: the customer (in the caller's scope), the
+ * appointment it was made at (the customer's), and the doctor (given, else the appointment's,
+ * else the caller, who must then be a doctor).
+ */
+export async function visit(ctx: RequestContext, input: { customerId: string; appointmentId?: string | null; doctorId?: string | null }) {
   const actor = requireActor(ctx);
   const customer = await getCustomer(ctx, input.customerId);
   const appointment = input.appointmentId ? await findAppointment(ctx, input.appointmentId) : null;
@@ -97,6 +101,19 @@ export async function prescribeTests(ctx: RequestContext, input: PrescribeTestsI
     throw new BadUserInputError({ field: 'appointmentId', message: 'the appointment is another customer’s', reason: 'OTHER_CUSTOMER' });
   const doctor = await getDoctor(ctx, input.doctorId ?? appointment?.doctorId ?? actor.id);
   if (doctor.franchiseId !== customer.franchiseId) throw new BadUserInputError({ field: 'doctorId', message: 'the doctor works for another franchise than the customer’s', reason: 'OTHER_FRANCHISE' });
+  return { customer, appointment, doctor };
+}
+
+/** A people-facing number of the franchise's series `series` for this year (EAST-HR-2026-000001). */
+export async function journeyNumber(ctx: RequestContext, franchiseId: string, series: string, prefix: string): Promise<string> {
+  const franchise = await ctx.em.findOneOrFail(OrgUnit, { id: franchiseId });
+  const year = numberingYear(clock.now(), franchise.timeZone);
+  return formatNumber(`${franchise.code ?? 'T'}-${prefix}`, year, await nextNumber(ctx.em, franchiseId, series, year));
+}
+
+/** The doctor prescribes test items for a customer: priced from the catalogue, numbered per franchise, in the workflow's first state. */
+export async function prescribeTests(ctx: RequestContext, input: PrescribeTestsInput): Promise<TestOrder> {
+  const { customer, appointment, doctor } = await visit(ctx, input);
   if (new Set(input.testItemIds).size !== input.testItemIds.length) throw new BadUserInputError({ field: 'testItemIds', message: 'an item is listed twice', reason: 'DUPLICATE' });
   const items = await Promise.all(input.testItemIds.map((id, i) => getTestItem(ctx, id, `Test item (testItemIds.${i})`)));
   const problems = items.flatMap((item, i) =>
@@ -110,9 +127,7 @@ export async function prescribeTests(ctx: RequestContext, input: PrescribeTestsI
   if (input.expectedTotalCents != null && input.expectedTotalCents !== totalCents)
     throw new BadUserInputError({ field: 'expectedTotalCents', message: `the items come to ${totalCents} cents, not ${input.expectedTotalCents}; totals are computed by the server`, reason: 'TOTAL_MISMATCH', params: { expected: totalCents, given: input.expectedTotalCents } });
 
-  const franchise = await ctx.em.findOneOrFail(OrgUnit, { id: customer.franchiseId });
-  const year = numberingYear(clock.now(), franchise.timeZone);
-  const testOrderNo = formatNumber(`${franchise.code ?? 'T'}-JC`, year, await nextNumber(ctx.em, customer.franchiseId, 'test_order', year));
+  const testOrderNo = await journeyNumber(ctx, customer.franchiseId, 'test_order', 'JC');
   const workflow = await workflowFor<TestOrder>(ctx.em, customer.franchiseId, TEST_ORDER_WORKFLOW);
   const order = ctx.em.create(TestOrder, {
     franchiseId: customer.franchiseId,
