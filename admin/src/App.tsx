@@ -89,6 +89,11 @@ const CallbackDesk = page(() => import('./pages/callbacks/desk'), 'CallbackDesk'
 const CallbackRules = page(() => import('./pages/callbacks/rules'), 'CallbackRules');
 const SurveyTemplates = page(() => import('./pages/surveys/templates'), 'SurveyTemplates');
 const SatisfactionFiguresPage = page(() => import('./pages/surveys/figures'), 'SatisfactionFiguresPage');
+const QaWorkspace = page(() => import('./pages/quality/workspace'), 'QaWorkspace', /^\/quality\/?$/);
+const QaReviewForm = page(() => import('./pages/quality/review-form'), 'QaReviewForm');
+const MyQaReviews = page(() => import('./pages/quality/mine'), 'MyQaReviews');
+const CallList = page(() => import('./pages/calls/list'), 'CallList', /^\/calls\/?$/);
+const CallKpiBoard = page(() => import('./pages/calls/kpis'), 'CallKpiBoard');
 const StaffCreate = page(() => import('./pages/staff/create'), 'StaffCreate');
 const StaffEdit = page(() => import('./pages/staff/edit'), 'StaffEdit');
 const StaffList = page(() => import('./pages/staff/list'), 'StaffList');
@@ -179,6 +184,15 @@ export function App() {
                 <Route path="/surveys">
                   <Route path="templates" element={<Guard resource="surveyTemplates" action="list"><SurveyTemplates /></Guard>} />
                   <Route path="figures" element={<Guard resource="satisfactionFigures" action="list"><SatisfactionFiguresPage /></Guard>} />
+                </Route>
+                <Route path="/quality">
+                  <Route index element={<Guard resource="qaWorkspace" action="list"><QaWorkspace /></Guard>} />
+                  <Route path="review/:kind/:id" element={<Guard resource="qaWorkspace" action="list"><QaReviewForm /></Guard>} />
+                  <Route path="mine" element={<Guard resource="qaMine" action="list"><MyQaReviews /></Guard>} />
+                </Route>
+                <Route path="/calls">
+                  <Route index element={<Guard resource="calls" action="list"><CallList /></Guard>} />
+                  <Route path="kpis" element={<Guard resource="callKpis" action="list"><CallKpiBoard /></Guard>} />
                 </Route>
                 <Route path="/customers">
                   <Route index element={<Guard resource="customers" action="list"><CustomerList /></Guard>} />

@@ -4,7 +4,7 @@ import {
   SettingOutlined, ShopOutlined, InboxOutlined, ShoppingCartOutlined, TeamOutlined, UserOutlined, BankOutlined, WarningOutlined, DatabaseOutlined, SwapOutlined, ExperimentOutlined, MedicineBoxOutlined,
   HomeOutlined, CarryOutOutlined, ExportOutlined, DeleteOutlined, LineChartOutlined, AlertOutlined, RollbackOutlined,
   ContainerOutlined, OrderedListOutlined, FileSearchOutlined, CarOutlined, ThunderboltOutlined, BarChartOutlined,
-  CalendarOutlined, ScheduleOutlined, SolutionOutlined, UnorderedListOutlined, CustomerServiceOutlined, PhoneOutlined, ControlOutlined, FormOutlined, PieChartOutlined,
+  CalendarOutlined, ScheduleOutlined, SolutionOutlined, UnorderedListOutlined, CustomerServiceOutlined, PhoneOutlined, ControlOutlined, FormOutlined, PieChartOutlined, StarOutlined, AimOutlined, FundOutlined, SafetyCertificateOutlined,
 } from '@ant-design/icons';
 
 /** The panel's Refine resources; labels in the current language. Operations come from schema/operations. */
@@ -30,6 +30,11 @@ export function coreResources(t: (key: string) => string): ResourceProps[] {
     { name: 'callbackRules', list: '/callbacks/rules', meta: { parent: 'callbackGroup', label: t('callbacks.rules'), icon: <ControlOutlined /> } },
     { name: 'surveyTemplates', list: '/surveys/templates', meta: { parent: 'callbackGroup', label: t('surveys.templates'), icon: <FormOutlined /> } },
     { name: 'satisfactionFigures', list: '/surveys/figures', meta: { parent: 'callbackGroup', label: t('surveys.figures'), icon: <PieChartOutlined /> } },
+    { name: 'qualityGroup', meta: { label: t('menu.qualityGroup'), icon: <SafetyCertificateOutlined /> } },
+    { name: 'qaWorkspace', list: '/quality', meta: { parent: 'qualityGroup', label: t('menu.qaWorkspace'), icon: <AimOutlined /> } },
+    { name: 'qaMine', list: '/quality/mine', meta: { parent: 'qualityGroup', label: t('menu.qaMine'), icon: <StarOutlined /> } },
+    { name: 'calls', list: '/calls', meta: { parent: 'qualityGroup', label: t('menu.calls'), icon: <PhoneOutlined /> } },
+    { name: 'callKpis', list: '/calls/kpis', meta: { parent: 'qualityGroup', label: t('menu.callKpis'), icon: <FundOutlined /> } },
     { name: 'returns', list: '/returns', show: '/returns/show/:id', create: '/returns/create', meta: { label: t('menu.returns'), icon: <RollbackOutlined /> } },
     { name: 'inventory', meta: { label: t('menu.inventory'), icon: <InboxOutlined /> } },
     { name: 'purchaseRequests', list: '/purchase-requests', show: '/purchase-requests/show/:id', meta: { parent: 'inventory', label: t('menu.purchaseRequests'), icon: <ShoppingCartOutlined /> } },

@@ -135,6 +135,23 @@ describe('quality: reviews of calls and the review queue', () => {
     expect(noAgent.body.errors?.[0]?.message).toMatch(/no agent to review/);
   });
 
+  it('the form’s live score is the saved review’s score (the same rule); bad ratings are refused there too; reviews by a reviewer', async () => {
+    const ratings = card.categories.flatMap((c) => c.criteria).map((c) => ({ criterionKey: c.key, rating: c.key === 'timely_reply' ? 1 : c.key === 'problem_solving' ? 3 : c.key === 'handover' ? null : TOP[c.scale] }));
+    const preview = await must<{ qaScorePreview: { score: number; categoryScores: { key: string; score: number | null }[]; criticalMisses: string[] } }>(supervisor, `query($s: ID!, $r: [QaRatingInput!]!) { qaScorePreview(scorecardId: $s, ratings: $r) { score criticalMisses categoryScores { key score } } }`, { s: card.id, r: ratings });
+    const saved = await supervisor.graphql<{ submitQaReview: { score: number; categoryScores: { key: string; score: number | null }[] } }>(`mutation($i: SubmitQaReviewInput!) { submitQaReview(input: $i) { score categoryScores { key score } } }`, { i: { scorecardId: card.id, targetKind: 'CALL', targetId: answered[1]!.id, ratings } });
+    expect(saved.body.errors).toBeUndefined();
+    expect(preview.qaScorePreview).toEqual({ ...saved.body.data!.submitQaReview, criticalMisses: [] });
+    expect(preview.qaScorePreview.score).toBe(81.5); // attitude 100, ability (100 + 50 + 100) / 3, efficiency (0 + 100) / 2, teamwork N/A: (3000 + 3333.3 + 1000) / 90
+    const critical = await must<{ qaScorePreview: { score: number; criticalMisses: string[] } }>(supervisor, `query($s: ID!) { qaScorePreview(scorecardId: $s, ratings: [{ criterionKey: "no_misconduct", rating: 0 }, { criterionKey: "courtesy", rating: 5 }]) { score criticalMisses } }`, { s: card.id });
+    expect(critical.qaScorePreview).toEqual({ score: 0, criticalMisses: ['no_misconduct'] });
+    const bad = await supervisor.graphql(`query($s: ID!) { qaScorePreview(scorecardId: $s, ratings: [{ criterionKey: "courtesy", rating: 9 }]) { score } }`, { s: card.id });
+    expect(bad.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'ratings.0.rating' });
+    const supervisorId = (await must<{ me: { user: { id: string } } }>(supervisor, '{ me { user { id } } }')).me.user.id;
+    const byOwner = await must<{ qaReviews: { nodes: { reviewerId: string }[] } }>(owner, `query($r: ID!) { qaReviews(filter: { reviewerId: $r }) { nodes { reviewerId } } }`, { r: supervisorId });
+    expect(byOwner.qaReviews.nodes.length).toBeGreaterThanOrEqual(2);
+    expect(byOwner.qaReviews.nodes.every((n) => n.reviewerId === supervisorId)).toBe(true);
+  });
+
   it('bad queue input is refused with the field named; agents have no queue', async () => {
     const badWeek = await queue(supervisor, '2031-02-30');
     expect(badWeek.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'week' });

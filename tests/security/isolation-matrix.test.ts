@@ -219,9 +219,10 @@ const matrix: Record<string, MatrixCase> = {
   qaScorecard: { query: (w) => ({ query: `query($id: ID!) { qaScorecard(id: $id) { id franchiseId } }`, variables: { id: w.quality.scorecardId } }), expect: 'null' },
   createQaScorecard: { query: () => ({ query: `mutation { createQaScorecard(input: { code: "west-copy", name: "x", shared: true, categories: [{ key: "a", name: "x", weight: 100, criteria: [{ key: "a1", name: "x", scale: BINARY }] }] }) { id franchiseId } }` }), expect: 'FORBIDDEN' },
   updateQaScorecard: { query: (w) => ({ query: `mutation($id: ID!, $v: Int!) { updateQaScorecard(input: { id: $id, version: $v, name: "taken" }) { id } }`, variables: { id: w.quality.scorecardId, v: w.quality.scorecardVersion } }), expect: 'NOT_FOUND' },
-  qaReviews: { query: () => ({ query: `{ qaReviews(filter: { calibration: true }, paging: { limit: 200 }) { totalCount nodes { ${ID_FIELDS} agentId reviewerId targetId scorecardId calibrationSessionId } } }` }), expect: 'noWestData' },
+  qaReviews: { query: () => ({ query: `{ qaReviews(filter: { calibration: true }, paging: { limit: 200 }) { totalCount nodes { ${ID_FIELDS} agentId reviewerId targetId scorecardId calibrationSessionId agent { id } reviewer { id } } } }` }), expect: 'noWestData' },
   qaReview: { query: (w) => ({ query: `query($id: ID!) { qaReview(id: $id) { id franchiseId } }`, variables: { id: w.quality.reviewId } }), expect: 'null' },
   qaAgentScores: { query: () => ({ query: `{ qaAgentScores(from: "2000-01-01T00:00:00Z", to: "2100-01-01T00:00:00Z") { agentId reviews } }` }), expect: 'noWestData' },
+  qaScorePreview: { query: (w) => ({ query: `query($s: ID!) { qaScorePreview(scorecardId: $s, ratings: [{ criterionKey: "a1", rating: 4 }]) { score } }`, variables: { s: w.quality.scorecardId } }), expect: 'NOT_FOUND' },
   qaReviewQueue: {
     query: () => ({ query: `query($w: String!) { qaReviewQueue(week: $w, perAgent: 20, includeReviewed: true) { items { callId reviewId call { ${ID_FIELDS} orgUnitId customerId agentId customer { id } agent { id } orgUnit { id } } } } }`, variables: { w: clock.now().toISOString().slice(0, 10) } }),
     expect: 'noWestData',

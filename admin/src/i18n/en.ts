@@ -2,6 +2,7 @@ import type { Dictionary } from './zh-CN';
 import { appointmentEnumsEn, appointmentReasonsEn, appointmentsEn } from './appointments';
 import { ordersEnumsEn, ordersEn } from './orders';
 import { callbacksEn, surveyEnumsEn, surveysEn } from './surveys';
+import { callsEn, qualityEn, qualityEnumsEn, qualityReasonsEn } from './quality';
 
 type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? DeepPartial<T[K]> : T[K] };
 
@@ -40,7 +41,7 @@ export const en: DeepPartial<Dictionary> = {
     error: { info: 'You may have forgotten to add the {{action}} component to {{resource}}.', '404': 'Sorry, this page does not exist.', resource404: 'Is the {{resource}} resource defined?', backHome: 'Back home' },
   },
   session: { expired: 'Session expired', expiredDescription: 'Please sign in again to continue.' },
-  menu: { requisitions: 'Requisitions', destructions: 'Destruction', storage: 'Storage conditions', stocktakes: 'Stocktakes', open: 'Open menu', dashboard: 'Dashboard', board: 'Live queue', cases: 'Cases', customers: 'Customers', admin: 'Administration', franchises: 'Franchises', orgUnits: 'Stores and units', staffUsers: 'Staff', roles: 'Roles and permissions', apiKeys: 'API keys', auditLogs: 'Audit log', sla: 'SLA and calendars', plugins: 'Plugins', notificationMessages: 'Message log', notificationTemplates: 'Message templates', deadLetters: 'Failed events', inventory: 'Warehouses and stock', purchaseRequests: 'Purchasing and inspection', products: 'Products', warehouses: 'Warehouses', stockBalances: 'Stock', stockMoves: 'Stock ledger', batches: 'Lots and recalls', returns: 'Returns', callbackGroup: 'Callbacks and satisfaction', callbackDesk: 'Callback desk', callbackRules: 'Callback rules', surveyTemplates: 'Survey templates', satisfactionFigures: 'Satisfaction figures' },
+  menu: { qualityGroup: 'Quality and calls', qaWorkspace: 'QA workspace', qaMine: 'My QA', calls: 'Call log', callKpis: 'Agent KPIs', requisitions: 'Requisitions', destructions: 'Destruction', storage: 'Storage conditions', stocktakes: 'Stocktakes', open: 'Open menu', dashboard: 'Dashboard', board: 'Live queue', cases: 'Cases', customers: 'Customers', admin: 'Administration', franchises: 'Franchises', orgUnits: 'Stores and units', staffUsers: 'Staff', roles: 'Roles and permissions', apiKeys: 'API keys', auditLogs: 'Audit log', sla: 'SLA and calendars', plugins: 'Plugins', notificationMessages: 'Message log', notificationTemplates: 'Message templates', deadLetters: 'Failed events', inventory: 'Warehouses and stock', purchaseRequests: 'Purchasing and inspection', products: 'Products', warehouses: 'Warehouses', stockBalances: 'Stock', stockMoves: 'Stock ledger', batches: 'Lots and recalls', returns: 'Returns', callbackGroup: 'Callbacks and satisfaction', callbackDesk: 'Callback desk', callbackRules: 'Callback rules', surveyTemplates: 'Survey templates', satisfactionFigures: 'Satisfaction figures' },
   stocktake: {
     title: 'Count entry', blind: 'Blind count', progress: 'Counted {{counted}} / {{total}}', progressTitle: 'Progress', recounts: '{{count}} to recount', noLines: 'Nothing to count on this sheet',
     lot: 'Lot', expiry: 'Expires', zone: 'Zone', recount: 'Recount', counted: 'Entered {{quantity}}', book: 'Book {{quantity}}', variance: 'Variance {{quantity}}',
@@ -188,7 +189,10 @@ export const en: DeepPartial<Dictionary> = {
   appointments: appointmentsEn,
   callbacks: callbacksEn,
   surveys: surveysEn,
+  quality: qualityEn,
+  calls: callsEn,
   enums: {
+    ...qualityEnumsEn,
     ...appointmentEnumsEn,
     ...surveyEnumsEn,
     ...ordersEnumsEn,
@@ -265,6 +269,7 @@ export const en: DeepPartial<Dictionary> = {
     },
     reasons: {
       ...appointmentReasonsEn,
+      ...qualityReasonsEn,
       REQUIRED: 'Required', TOO_LONG: 'At most {{max}} characters', INVALID_VALUE: 'Invalid value', NOT_FOUND: 'Not found, or not yours to see',
       VERSION_CONFLICT: 'Someone else changed this record; reload and try again', ALREADY_IN_USE: 'This value is already in use', FORBIDDEN: 'You do not have permission to do this', UNAUTHENTICATED: 'Sign in to continue',
       INVALID_TRANSITION: 'Not possible in the current state (possible: {{list}})', RATE_LIMITED: 'Too many requests; retry in {{retryAfterSeconds}} s',

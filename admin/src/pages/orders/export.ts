@@ -55,3 +55,10 @@ export async function exportRows<T>(format: 'csv' | 'xlsx', name: string, column
   const buffer = await book.xlsx.writeBuffer();
   download(new Blob([buffer], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }), `${name}.xlsx`);
 }
+
+/** A list's export: every row the filters and sorting on screen select (the table's own query, page by page), written as CSV or XLSX. */
+export async function exportQuery<T>(format: 'csv' | 'xlsx', name: string, columns: ExportColumn<T>[], operation: string, field: string, variables: { filter?: unknown; sorting?: unknown }): Promise<{ count: number; capped: boolean }> {
+  const { rows, capped } = await readAll<T>(operation, field, variables);
+  await exportRows(format, name, columns, rows);
+  return { count: rows.length, capped };
+}

@@ -34,6 +34,7 @@ export function listReviews(ctx: RequestContext, filter: QaReviewFilter, args: L
   const reviewedAt = { ...(filter.from ? { $gte: filter.from } : {}), ...(filter.to ? { $lt: filter.to } : {}) };
   const where = {
     ...(everyone ? (filter.agentId ? { agentId: filter.agentId } : {}) : { agentId: actor.id }),
+    ...(everyone && filter.reviewerId ? { reviewerId: filter.reviewerId } : {}),
     ...(everyone && filter.calibration ? {} : { calibrationSessionId: null }),
     ...(filter.targetKind ? { targetKind: filter.targetKind } : {}),
     ...(filter.targetId ? { targetId: filter.targetId } : {}),

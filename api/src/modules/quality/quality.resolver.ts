@@ -4,6 +4,8 @@ import type { RequestContext } from '../../core/context';
 import { BadUserInputError } from '../../core/errors';
 import { OffsetPaging } from '../../core/graphql/paging';
 import { selectionOf } from '../../core/read/selection';
+import { staffLoader } from '../identity/identity.loaders';
+import { StaffUser } from '../identity/staff-user.entity';
 import { QualityPermission as P } from './quality.permissions';
 import { agentScores, reviewQueue, calibrationReviewsLoader, calibrationRevealedLoader, calibrationSpread, listCalibrationSessions, listReviews, listScorecards, scorecardLoader } from './quality.queries';
 import {
@@ -16,6 +18,8 @@ import {
   QaReviewConnection,
   QaReviewFilter,
   QaReviewQueue,
+  QaRatingInput,
+  QaScorePreview,
   QaScorecardConnection,
   ResolveQaDisputeInput,
   SubmitQaReviewInput,
@@ -29,6 +33,7 @@ import {
   disputeReview,
   findReview,
   getCalibrationSession,
+  previewScore,
   resolveDispute,
   submitReview,
 } from './review.service';
@@ -91,6 +96,22 @@ export class QaReviewResolver {
   qaAgentScores(@Ctx() ctx: RequestContext, @Arg('from') from: Date, @Arg('to') to: Date, @Arg('agentId', () => ID, { nullable: true }) agentId?: string) {
     if (to <= from) throw new BadUserInputError({ field: 'to', message: 'to must be after from', reason: 'INVALID' });
     return agentScores(ctx, { from, to, agentId });
+  }
+
+  @Authorized(P['quality:review'])
+  @Query(() => QaScorePreview, { description: 'The score these ratings would give on the scorecard (nothing is saved): the review form shows it live.' })
+  qaScorePreview(@Ctx() ctx: RequestContext, @Arg('scorecardId', () => ID) scorecardId: string, @Arg('ratings', () => [QaRatingInput]) ratings: QaRatingInput[]) {
+    return previewScore(ctx, { scorecardId, ratings });
+  }
+
+  @FieldResolver(() => StaffUser, { nullable: true, description: 'The agent reviewed.' })
+  agent(@Root() review: QaReview, @Ctx() ctx: RequestContext) {
+    return staffLoader(ctx).load(review.agentId);
+  }
+
+  @FieldResolver(() => StaffUser, { nullable: true })
+  reviewer(@Root() review: QaReview, @Ctx() ctx: RequestContext) {
+    return staffLoader(ctx).load(review.reviewerId);
   }
 
   @Authorized(P['quality:review'])

@@ -2,7 +2,7 @@ import { ArrayMaxSize, ArrayMinSize, IsOptional, Length, Matches, Max, Min, Vali
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { Connection } from '../../core/graphql/paging';
 import { CallRecord } from '../calls/call.entity';
-import { QaCalibrationSession, QaDisputeOutcome, QaReview, QaReviewStatus, QaTargetKind } from './review.entity';
+import { QaCalibrationSession, QaCategoryScore, QaDisputeOutcome, QaReview, QaReviewStatus, QaTargetKind } from './review.entity';
 import { QaScale, QaScorecard } from './scorecard.entity';
 
 export const QaScorecardConnection = Connection(QaScorecard);
@@ -84,6 +84,7 @@ export class ResolveQaDisputeInput {
 @InputType()
 export class QaReviewFilter {
   @Field(() => ID, { nullable: true }) @IsOptional() agentId?: string;
+  @Field(() => ID, { nullable: true, description: 'Reviews made by this reviewer (with quality:read).' }) @IsOptional() reviewerId?: string;
   @Field(() => QaTargetKind, { nullable: true }) @IsOptional() targetKind?: QaTargetKind;
   @Field(() => ID, { nullable: true }) @IsOptional() targetId?: string;
   @Field(() => QaReviewStatus, { nullable: true }) @IsOptional() status?: QaReviewStatus;
@@ -133,4 +134,11 @@ export class QaReviewQueue {
   @Field({ description: 'The Monday the week starts on (YYYY-MM-DD, each franchise’s zone).' }) weekStart!: string;
   @Field(() => Int, { description: 'Answered calls drawn per agent.' }) perAgent!: number;
   @Field(() => [QaReviewQueueItem], { description: 'Marked calls first, then the newest.' }) items!: QaReviewQueueItem[];
+}
+
+@ObjectType({ description: 'What a review with these ratings would score (the same rule as QaReview.score), for the form to show as it is filled in.' })
+export class QaScorePreview {
+  @Field(() => Float, { nullable: true }) score!: number | null;
+  @Field(() => [QaCategoryScore]) categoryScores!: QaCategoryScore[];
+  @Field(() => [String], { description: 'Critical criteria rated at their lowest: the review fails.' }) criticalMisses!: string[];
 }

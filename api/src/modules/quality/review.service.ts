@@ -11,7 +11,7 @@ import { findStaff } from '../identity/staff.service';
 import { getCallbackTask } from '../surveys/callback.service';
 import { QualityPermission } from './quality.permissions';
 import type { CreateQaCalibrationSessionInput, DisputeQaReviewInput, QaRatingInput, ResolveQaDisputeInput, SubmitQaReviewInput } from './quality.types';
-import { SCALE_RANGE, scoreReview } from './review-score';
+import { SCALE_RANGE, scoreReview, type ReviewScore } from './review-score';
 import { QaCalibrationSession, QaCalibrationStatus, QaDisputeOutcome, QaReview, QaReviewStatus, QaTargetKind, type QaRating } from './review.entity';
 import type { QaCategory } from './scorecard.entity';
 import { getScorecard } from './scorecard.service';
@@ -85,6 +85,12 @@ async function getReview(ctx: RequestContext, id: string): Promise<QaReview> {
   const review = await findReview(ctx, id);
   if (!review) throw new NotFoundError('QA review', id);
   return review;
+}
+
+/** What the ratings would score on the scorecard, nothing written (bad ratings refused as on submit). */
+export async function previewScore(ctx: RequestContext, input: { scorecardId: string; ratings: QaRatingInput[] }): Promise<ReviewScore> {
+  const scorecard = await getScorecard(ctx, input.scorecardId);
+  return scoreReview(scorecard.categories, checkRatings(scorecard.categories, input.ratings, 'ratings'));
 }
 
 /** Scores an agent's handling of a case or callback with a scorecard (or takes part in a calibration session). */

@@ -1,0 +1,45 @@
+import type { Dictionary } from './zh-CN';
+
+/** The quality and call pages' words in English (zh-CN's are under `quality` and `calls`, the enums and error reasons in zh-CN.ts). */
+export const qualityEn: Dictionary['quality'] = {
+  group: 'Quality and calls', workspace: 'QA workspace', mine: 'My QA', calls: 'Call log', kpis: 'Agent KPIs',
+  queue: 'To review', myReviews: 'My reviews', disputes: 'Disputes to answer', calibration: 'Calibration',
+  week: 'Week', perAgent: 'Sample per agent', marked: 'Marked for review', sampled: 'Sampled', score: 'Score', scoreNow: 'Score so far', critical: 'Critical', criticalFailed: 'A critical criterion failed: the review scores 0',
+  scorecard: 'Scorecard', category: 'Category', weight: 'Weight', criterion: 'Criterion', rating: 'Rating', notApplicable: 'N/A', comment: 'Comment', rootCauses: 'Root causes',
+  rootCausesPlaceholder: 'Type a root cause and press Enter (e.g. knowledge, process)', submit: 'Submit review', submitted: 'Review submitted', review: 'Review', reviewCall: 'Call review',
+  target: 'Reviewed item', agent: 'Agent', reviewer: 'Reviewer', reviewedAt: 'Reviewed at', status: 'Status', noQueue: 'No calls to review this week', open: 'Open',
+  acknowledge: 'Accept', acknowledged: 'Accepted', dispute: 'Dispute', disputeComment: 'Why you dispute it', disputeCommentRequired: 'Say why you dispute it', proposedRatings: 'Ratings you propose', disputed: 'Dispute sent',
+  agentDisputed: 'The agent’s reasons', answer: 'Answer the dispute', outcome: 'Outcome', resolution: 'Explanation', resolutionRequired: 'Explain the outcome', resolved: 'Dispute answered', before: 'Score before the dispute',
+  newRatings: 'Changed ratings (when partly accepting)', reviewerRating: 'Reviewer', agentProposal: 'Agent proposes',
+  sessions: 'Calibration sessions', session: 'Session', reviewers: 'Reviewers', blind: 'Others’ scores show once you have scored', spread: 'Spread', min: 'Min', max: 'Max', mean: 'Mean', sd: 'Std dev', close: 'Close session', closed: 'Session closed', scoreIt: 'Score it', noScores: 'No scores yet',
+  categoryScores: 'Category scores', ratings: 'Ratings', backToList: 'Back', final: 'The result is final',
+  averageScore: 'QA average', reviews: 'Reviews', criticalFailures: 'Critical failures', disputedCount: 'Disputed',
+};
+
+export const callsEn: Dictionary['calls'] = {
+  list: 'Call log', direction: 'Direction', state: 'State', line: 'Line / queue', caller: 'Caller', callee: 'Callee', customer: 'Customer', agent: 'Agent', workNo: 'Work no.', store: 'Store',
+  offeredAt: 'Offered at', answeredAt: 'Answered at', endedAt: 'Ended at', wait: 'Wait (s)', talk: 'Talk (s)', hold: 'Hold (s)', wrapUp: 'Wrap-up (s)', hangupCause: 'Hang-up cause',
+  recording: 'Recording', disposition: 'Disposition', note: 'Note', detail: 'Call', markForReview: 'Mark for review', reviewReason: 'Why review it', reviewReasonRequired: 'Say why', markedAt: 'Marked for review',
+  markedDone: 'Marked for review', onlyMarked: 'Marked only', dateRange: 'Date', searchNumber: 'Number', export: 'Export', exportCsv: 'Export CSV', exportXlsx: 'Export Excel', exported: 'Exported {{count}} rows',
+  exportCapped: 'At most {{count}} rows are exported; narrow the filters', partnerCallId: 'Switch call id', play: 'Play',
+  kpiHelp: 'Answer rate = inbound answered ÷ inbound offered (abandons within {{seconds}} s not counted); talk time excludes hold; handle time = talk + hold + wrap-up. QA average counts real reviews only (not calibration).',
+  period: 'Period', groupBy: 'Group by', offered: 'Offered', answered: 'Answered', abandoned: 'Abandoned', shortAbandoned: 'Short abandons', missed: 'Missed', outbound: 'Outbound', talked: 'Talked',
+  answerRate: 'Answer rate', answerRateTarget: 'Answer rate target', averageTalk: 'Avg talk (s)', averageTalkTarget: 'Talk target (s)', averageHandle: 'Avg handle (s)', belowTarget: 'Below target', totals: 'Total', noKpis: 'No calls in the period',
+  unnamed: '(unassigned)',
+};
+
+export const qualityEnumsEn: Pick<Dictionary['enums'], 'QaTargetKind' | 'QaReviewStatus' | 'QaDisputeOutcome' | 'QaScale' | 'QaCalibrationStatus' | 'CallDirection' | 'CallState' | 'CallKpiGroupBy' | 'CallKpiPeriod'> = {
+  QaTargetKind: { CASE: 'Case', CALLBACK: 'Callback', CALL: 'Call' },
+  QaReviewStatus: { SUBMITTED: 'To acknowledge', DISPUTED: 'Disputed', FINAL: 'Final' },
+  QaDisputeOutcome: { ACCEPTED: 'Accepted', PARTLY_ACCEPTED: 'Partly accepted', REJECTED: 'Rejected' },
+  QaScale: { BINARY: 'Yes / no', THREE_POINT: '3-point', FOUR_POINT: '4-point', FIVE_POINT: '5-point' },
+  QaCalibrationStatus: { OPEN: 'Open', CLOSED: 'Closed' },
+  CallDirection: { INBOUND: 'Inbound', OUTBOUND: 'Outbound' },
+  CallState: { RINGING: 'Ringing', ANSWERED: 'In call', ENDED: 'Ended', ABANDONED: 'Abandoned', MISSED: 'Missed', FAILED: 'Failed' },
+  CallKpiGroupBy: { FRANCHISE: 'Franchise', STORE: 'Store', AGENT: 'Agent' },
+  CallKpiPeriod: { DAY: 'By day', WEEK: 'By week', MONTH: 'By month' },
+};
+
+export const qualityReasonsEn: Partial<Dictionary['errors']['reasons']> = {
+  NO_AGENT: 'Nobody handled it yet: nothing to review', SELF_REVIEW: 'Nobody reviews their own work', ALREADY_REVIEWED: 'Already reviewed', ALREADY_MARKED: 'The call is already marked for review', INVALID_DATE: 'Dates are YYYY-MM-DD', UNKNOWN: 'Unknown option', DUPLICATE: 'Duplicate',
+};
