@@ -28,6 +28,16 @@ export function tenantFilterParams(scope: Scope): { franchiseIds: 'all' | readon
   return { franchiseIds: scope.franchiseIds };
 }
 
+/**
+ * `column = any(?)` with the scope's franchises, for plain statements (null for every franchise).
+ * Row-level security narrows to them anyway; named in the statement, the planner estimates the
+ * rows and uses the franchise's indexes instead of guessing one row.
+ */
+export function franchiseCondition(scope: Scope, column: string): { sql: string; param: string } | null {
+  // An array literal: the query builder would spread a list parameter into several.
+  return scope.franchiseIds === 'all' ? null : { sql: `${column} = any(?::uuid[])`, param: `{${scope.franchiseIds.join(',')}}` };
+}
+
 export function canSeeFranchise(scope: Scope, franchiseId: string): boolean {
   return scope.franchiseIds === 'all' || scope.franchiseIds.includes(franchiseId);
 }

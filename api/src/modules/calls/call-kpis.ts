@@ -1,6 +1,7 @@
 import type { RequestContext } from '../../core/context';
-import { BadUserInputError } from '../../core/errors';
+import { reportDays } from '../../core/read/report-period';
 import { readFranchiseSettings, updateFranchiseSettings } from '../../core/services/franchise-settings';
+import { franchiseCondition } from '../../core/tenancy/scope';
 import { getOrgUnit, orgScopeSql } from '../org/org.service';
 import { addCallCounts, callCountsSql, callKpis, DEFAULT_SHORT_ABANDON_SECONDS, type CallCounts, type CallTargets } from './call-kpi-definitions';
 import { CallSettings } from './call.entity';
@@ -13,19 +14,13 @@ import { CallKpiGroupBy, type CallKpiReport, type CallKpiRow, type CallKpisInput
  */
 
 const MAX_DAYS = 366;
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-const GROUPS: Record<CallKpiGroupBy, { key: string; label: string }> = {
-  FRANCHISE: { key: 'c.franchise_id::text', label: '(select u.name from org_unit u where u.id = c.franchise_id)' },
-  STORE: { key: 'c.org_unit_id::text', label: '(select u.name from org_unit u where u.id = c.org_unit_id)' },
-  AGENT: { key: 'c.agent_id::text', label: '(select s.display_name from staff_user s where s.id = c.agent_id)' },
+/** Each grouping's key (a uuid column of the call) and label (of a group's key: looked up once per group, not per call). */
+const GROUPS: Record<CallKpiGroupBy, { key: string; label: (key: string) => string }> = {
+  FRANCHISE: { key: 'c.franchise_id', label: (k) => `(select u.name from org_unit u where u.id = ${k})` },
+  STORE: { key: 'c.org_unit_id', label: (k) => `(select u.name from org_unit u where u.id = ${k})` },
+  AGENT: { key: 'c.agent_id', label: (k) => `(select s.display_name from staff_user s where s.id = ${k})` },
 };
-
-function parseDay(field: string, value: string): Date {
-  const date = DAY.test(value) ? new Date(`${value}T00:00:00Z`) : null;
-  if (!date || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) throw new BadUserInputError({ field, message: 'must be a date YYYY-MM-DD', reason: 'INVALID_DATE' });
-  return date;
-}
 
 export function callSettings(ctx: RequestContext, franchiseId: string): Promise<CallSettings> {
   return readFranchiseSettings(ctx, CallSettings, franchiseId);
@@ -72,14 +67,13 @@ function kpiRow(head: Pick<CallKpiRow, 'period' | 'franchiseId' | 'key' | 'label
 }
 
 export async function callKpiReport(ctx: RequestContext, input: CallKpisInput): Promise<CallKpiReport> {
-  const from = parseDay('from', input.from);
-  const to = parseDay('to', input.to);
-  if (to < from) throw new BadUserInputError({ field: 'to', message: 'must not be before from', reason: 'OUT_OF_RANGE' });
-  if ((to.getTime() - from.getTime()) / 86_400_000 + 1 > MAX_DAYS) throw new BadUserInputError({ field: 'to', message: `the period may span at most ${MAX_DAYS} days`, reason: 'OUT_OF_RANGE', params: { max: MAX_DAYS } });
+  const { toExclusive, widened } = reportDays(input, MAX_DAYS);
   const store = input.storeId ? await getOrgUnit(ctx, input.storeId, 'Store') : null;
   if (input.franchiseId) await getOrgUnit(ctx, input.franchiseId, 'Franchise');
   const conditions: string[] = [];
   const params: unknown[] = [];
+  const inScope = franchiseCondition(ctx.scope, 'c.franchise_id');
+  if (inScope) conditions.push(inScope.sql), params.push(inScope.param);
   const scope = orgScopeSql(ctx, 'c.org_unit_id');
   if (scope) conditions.push(scope);
   if (store) conditions.push(`exists (select 1 from org_unit su where su.id = c.org_unit_id and su.path like ?)`), params.push(`${store.path}%`);
@@ -87,24 +81,30 @@ export async function callKpiReport(ctx: RequestContext, input: CallKpisInput): 
   if (input.agentId) conditions.push('c.agent_id = ?'), params.push(input.agentId);
   const group = GROUPS[input.groupBy];
   const unit = input.period.toLowerCase();
-  const toExclusive = new Date(to.getTime() + 86_400_000).toISOString().slice(0, 10);
-  // The offered_at range is widened by a day each side (any zone) so the index narrows first; the local day decides.
+  // The calls of the widened instants (the index narrows first), then those of the franchise's
+  // local days (bounds turned into instants once per franchise). Grouped by the period's start and
+  // the raw key; texts and labels are made for the groups only.
   const rows = await ctx.em.execute<Row[]>(
-    `with c as (
-       select c.*, (c.offered_at at time zone fu.time_zone) as local_offered, coalesce(cs.short_abandon_seconds, ${DEFAULT_SHORT_ABANDON_SECONDS}) as short_abandon
+    `with f as materialized (
+       -- Each franchise's zone, local bounds as instants and short-abandon threshold, once (not per call).
+       select fu.id, fu.time_zone, cast(? as timestamp) at time zone fu.time_zone as starts, cast(? as timestamp) at time zone fu.time_zone as ends,
+              coalesce(cs.short_abandon_seconds, ${DEFAULT_SHORT_ABANDON_SECONDS}) as short_abandon
+         from org_unit fu left join call_settings cs on cs.franchise_id = fu.id
+        where fu.kind in ('HQ', 'FRANCHISE')
+     ), g as (
+       select date_trunc('${unit}', c.offered_at at time zone f.time_zone) as period_start, c.franchise_id, ${group.key} as key,
+              ${callCountsSql('f.short_abandon')}
          from call_record c
-         join org_unit fu on fu.id = c.franchise_id
-         left join call_settings cs on cs.franchise_id = c.franchise_id
-        where c.offered_at >= cast(? as date) - interval '1 day' and c.offered_at < cast(? as date) + interval '1 day'
+         join f on f.id = c.franchise_id and c.offered_at >= f.starts and c.offered_at < f.ends
+        where c.offered_at >= ?::timestamptz and c.offered_at < ?::timestamptz
           ${conditions.map((x) => `and ${x}`).join(' ')}
+        group by 1, 2, 3
      )
-     select to_char(date_trunc('${unit}', c.local_offered), 'YYYY-MM-DD') as period, c.franchise_id, ${group.key} as key, ${group.label} as label,
-            ${callCountsSql('c.short_abandon')}
-       from c
-      where c.local_offered >= cast(? as timestamp) and c.local_offered < cast(? as timestamp)
-      group by 1, 2, 3, 4
-      order by 1, 2, 3 nulls last`,
-    [input.from, toExclusive, ...params, input.from, toExclusive],
+     select to_char(g.period_start, 'YYYY-MM-DD') as period, g.franchise_id, g.key::text as key, ${group.label('g.key')} as label, g.offered, g.answered, g.abandoned,
+            g.short_abandoned, g.missed, g.outbound, g.talked, g.talk_seconds, g.handle_seconds
+       from g
+      order by g.period_start, g.franchise_id, g.key nulls last`,
+    [input.from, toExclusive, widened.from, widened.to, ...params],
   );
   const franchises = [...new Set(rows.map((r) => r.franchise_id))];
   const targets = new Map<string, CallTargets>();
