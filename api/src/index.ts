@@ -73,6 +73,8 @@ export { checkSlaClocks } from './modules/cases/case.jobs';
 export { answerFeedback, raiseFeedback, resolveFeedback } from './modules/cases/feedback.service';
 export { createCalendar, createPolicy, updateCaseSettings } from './modules/cases/sla-admin.service';
 export { createCaseView, setAvailability } from './modules/cases/queue.service';
+export { createSurveyTemplate, recordSurveyAnswers, sendSatisfactionRequest } from './modules/surveys/survey.service';
+export { callbackTemplateVersionId, raiseCaseFromCallback, recordCallbackOutcome } from './modules/surveys/callback.service';
 export { staffActor } from './modules/identity/principal';
 export { optOutCustomer, sendCustomerMessage } from './modules/notifications/notification.service';
 export { enablePlugin } from './modules/plugins/plugin-admin.service';

@@ -62,7 +62,7 @@ describeInBrowser('callback and satisfaction pages', () => {
     const { callbackTask } = await must<{ callbackTask: { questionnaire: { questions: Question[] } } }>(agent, 'query($id: ID!) { callbackTask(id: $id) { questionnaire { questions { key kind required options { value } } } } }', { id: taskId });
     const questions = callbackTask.questionnaire.questions;
     const page = await signInPage(browser, app, 'agent@east.demo');
-    await page.goto('/callbacks');
+    await page.goto(`/callbacks?kind=NEW_MEMBER&storeId=${customer.orgUnitId}`);
     const row = page.locator(`[data-testid="callback-row"][data-id="${taskId}"]`);
     await row.waitFor();
     expect(await page.locator('body').innerText()).toContain('回访工作台');

@@ -12,7 +12,7 @@ import { useZone } from '../appointments/shared';
 import { CustomerTimeline } from '../customers/show';
 import { CALLBACK_KINDS, CALLBACK_STATUSES, CallbackStatusTag, OPEN_STATUSES, OUTCOMES, type CallbackTaskRow, type SurveyAnswer, type SurveyQuestion } from './shared';
 
-const PAGE = 20;
+const PAGE = 50;
 const CASE_TYPES = ['COMPLAINT', 'CONSULTATION', 'MEDICATION_CONSULTATION', 'AFTER_SALES', 'SUGGESTION', 'PRAISE'];
 
 interface TaskDetail extends CallbackTaskRow {
