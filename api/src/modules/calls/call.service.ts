@@ -3,7 +3,7 @@ import { requireActor } from '../../core/auth/authorization';
 import { clock } from '../../core/clock';
 import type { RequestContext } from '../../core/context';
 import { BadUserInputError, ConflictError, ErrorCode, NotFoundError } from '../../core/errors';
-import { publishEvent } from '../../core/events/outbox';
+import { publishEvent, publishTogether } from '../../core/events/outbox';
 import { applyUpdate, checkVersion } from '../../core/services/updates';
 import { findAppointment } from '../appointments/appointment.service';
 import { findCase } from '../cases/case.service';
@@ -299,6 +299,8 @@ export async function recordCallEvents(ctx: RequestContext, events: readonly Cal
   }
   rejected.sort((a, b) => a.index - b.index);
   await ctx.em.flush();
-  for (const call of touched) if (created.has(key(call.franchiseId, call.partnerCallId!)) || stateBefore.get(call) !== call.state) await recorded(ctx, call);
+  await publishTogether(ctx.em, async () => {
+    for (const call of touched) if (created.has(key(call.franchiseId, call.partnerCallId!)) || stateBefore.get(call) !== call.state) await recorded(ctx, call);
+  });
   return { applied, unchanged, rejected, calls: [...touched] };
 }
