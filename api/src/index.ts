@@ -123,3 +123,8 @@ export { AppointmentChannel, AppointmentStatus, HealthServiceKind, ScheduleExcep
 export { updatePractitionerProfile, verifyPractitioner } from './modules/appointments/practitioner.service';
 export { addScheduleException, availableSlots, createHealthService, setDoctorSchedule } from './modules/appointments/schedule.service';
 export { bookAppointment, cancelAppointment, checkInAppointment, completeAppointment, confirmAppointment, markNoShow } from './modules/appointments/appointment.service';
+export { CallDirection, CallState } from './modules/calls/call.entity';
+export { logCall, markCallForReview } from './modules/calls/call.service';
+export { QaDisputeOutcome, QaTargetKind } from './modules/quality/review.entity';
+export { disputeReview, resolveDispute, submitReview } from './modules/quality/review.service';
+export { QaScorecard } from './modules/quality/scorecard.entity';

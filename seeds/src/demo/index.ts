@@ -1,5 +1,6 @@
 import type { Seeder } from '../framework/seeder';
 import { appointmentsSeeder } from './appointments';
+import { callsSeeder } from './calls';
 import { casesSeeder } from './cases';
 import { customersSeeder } from './customers';
 import { inventorySeeder } from './inventory';
@@ -17,4 +18,4 @@ export { DEMO_PASSWORD, demoLogins, DEMO_ORGANIZATION, type DemoOrganization } f
  * The demo data set, in dependency order. Each module adds its seeder here
  * (organizations and staff first, then customers, cases, orders...).
  */
-export const demoSeeders: Seeder[] = [organizationSeeder, knowledgeSeeder, customersSeeder, pluginsSeeder, casesSeeder, notificationsSeeder, laterPluginsSeeder, inventorySeeder, ordersSeeder, returnsSeeder, appointmentsSeeder, surveysSeeder];
+export const demoSeeders: Seeder[] = [organizationSeeder, knowledgeSeeder, customersSeeder, pluginsSeeder, casesSeeder, notificationsSeeder, laterPluginsSeeder, inventorySeeder, ordersSeeder, returnsSeeder, appointmentsSeeder, surveysSeeder, callsSeeder];
