@@ -87,6 +87,7 @@ const NextDayList = page(() => import('./pages/appointments/list'), 'NextDayList
 const DoctorDirectory = page(() => import('./pages/appointments/doctors'), 'DoctorDirectory');
 const CallbackDesk = page(() => import('./pages/callbacks/desk'), 'CallbackDesk', /^\/callbacks\/?$/);
 const CallbackRules = page(() => import('./pages/callbacks/rules'), 'CallbackRules');
+const JourneyBoard = page(() => import('./pages/journey/board'), 'JourneyBoard');
 const SurveyTemplates = page(() => import('./pages/surveys/templates'), 'SurveyTemplates');
 const SatisfactionFiguresPage = page(() => import('./pages/surveys/figures'), 'SatisfactionFiguresPage');
 const QaWorkspace = page(() => import('./pages/quality/workspace'), 'QaWorkspace', /^\/quality\/?$/);
@@ -180,6 +181,9 @@ export function App() {
                 <Route path="/callbacks">
                   <Route index element={<Guard resource="callbackDesk" action="list"><CallbackDesk /></Guard>} />
                   <Route path="rules" element={<Guard resource="callbackRules" action="list"><CallbackRules /></Guard>} />
+                </Route>
+                <Route path="/journey">
+                  <Route index element={<Guard resource="journeyBoard" action="list"><JourneyBoard /></Guard>} />
                 </Route>
                 <Route path="/surveys">
                   <Route path="templates" element={<Guard resource="surveyTemplates" action="list"><SurveyTemplates /></Guard>} />

@@ -25,6 +25,7 @@ export function coreResources(t: (key: string) => string): ResourceProps[] {
     { name: 'appointments', list: '/appointments', meta: { parent: 'appointmentGroup', label: t('appointments.list'), icon: <UnorderedListOutlined /> } },
     { name: 'appointmentNextDay', list: '/appointments/next-day', meta: { parent: 'appointmentGroup', label: t('appointments.nextDay'), icon: <ScheduleOutlined /> } },
     { name: 'doctors', list: '/appointments/doctors', meta: { parent: 'appointmentGroup', label: t('appointments.doctors'), icon: <SolutionOutlined /> } },
+    { name: 'journeyBoard', list: '/journey', meta: { parent: 'appointmentGroup', label: t('journey.board'), icon: <ScheduleOutlined /> } },
     { name: 'callbackGroup', meta: { label: t('callbacks.group'), icon: <CustomerServiceOutlined /> } },
     { name: 'callbackDesk', list: '/callbacks', meta: { parent: 'callbackGroup', label: t('callbacks.desk'), icon: <PhoneOutlined /> } },
     { name: 'callbackRules', list: '/callbacks/rules', meta: { parent: 'callbackGroup', label: t('callbacks.rules'), icon: <ControlOutlined /> } },

@@ -55,6 +55,7 @@ describe('service journey: consultations, prescriptions, ratings', () => {
     const record = first.body.data!.createConsultationRecord;
     expect(record.recordNo).toMatch(/-HR-2026-\d{6}$/);
     expect(record.answers).toEqual([{ question: '主诉', answer: '乏力三个月' }, { question: '既往史', answer: '高血压' }]);
+    clock.freezeAt(clock.nowMs() + 60 * 60_000); // the next visit, an hour later
     const second = (await create(doctor, { customerId, answers: [{ question: '主诉', answer: '复诊' }] })).body.data!.createConsultationRecord;
     expect(second.recordNo > record.recordNo).toBe(true);
     expect(errorCodes(await create(doctor, { customerId, answers: [] }))).toEqual(['BAD_USER_INPUT']);

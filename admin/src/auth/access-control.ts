@@ -39,6 +39,7 @@ export const RESOURCE_PERMISSIONS: Record<string, Partial<Record<Action, string>
   appointments: { default: 'appointment:read' },
   appointmentNextDay: { default: 'appointment:read' },
   doctors: { default: 'appointment:read', manage: 'schedule:manage', verify: 'practitioner:verify' },
+  journeyBoard: { default: 'test:read' },
   callbackGroup: { default: 'survey:read' },
   callbackDesk: { default: 'callback:work' },
   callbackRules: { default: 'callback:work', edit: 'callback:rules' },

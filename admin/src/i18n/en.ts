@@ -1,6 +1,7 @@
 import type { Dictionary } from './zh-CN';
 import { appointmentEnumsEn, appointmentReasonsEn, appointmentsEn } from './appointments';
 import { ordersEnumsEn, ordersEn } from './orders';
+import { journeyEn } from './journey';
 import { callbacksEn, surveyEnumsEn, surveysEn } from './surveys';
 import { callsEn, qualityEn, qualityEnumsEn, qualityReasonsEn } from './quality';
 
@@ -191,6 +192,7 @@ export const en: DeepPartial<Dictionary> = {
   surveys: surveysEn,
   quality: qualityEn,
   calls: callsEn,
+  journey: journeyEn,
   enums: {
     ...qualityEnumsEn,
     ...appointmentEnumsEn,

@@ -551,6 +551,13 @@ export const zhCN = {
       TOO_MANY: '最多 {{max}} 项', TOO_FEW: '至少 {{min}} 项', INVALID_FORMAT: '格式不正确', PLUGIN_IN_USE: '插件仍在使用中（有工单处于其状态），暂不能停用', PLUGIN_CONFLICT: '与已启用的插件冲突',
     },
   },
+  journey: {
+    group: '客户服务流程', board: '服务流程看板', step: '流程环节', allSteps: '全部环节', count: '共 {{count}} 张检测单', testOrderNo: '检测单号', customer: '客户', doctor: '医生', items: '检测项目',
+    amount: '金额', state: '当前环节', reportDue: '应出报告日期', overdue: '已超期', actions: '可办理', confirm: '确定', cancel: '取消', stepTaken: '已办理',
+    fields: { reason: '请填写原因', summary: '请填写总结报告', trackingNo: '运单号' },
+    states: { PRESCRIBED: '已开单', SAMPLING: '采样中', SAMPLE_REJECTED: '样本不合格', TESTING: '检测中', REPORT_RECEIVED: '报告已回传', UNDER_REVIEW: '报告审核中', RELEASED: '报告已发布', IN_PRODUCTION: '纸质报告制作中', READY: '纸质报告已制作', DELIVERED: '报告已寄出/领取', INTERPRETED: '已解读确认', CANCELLED: '已取消' },
+    stepActions: { ship_kit: '寄送采样盒', sample_on_site: '现场采样', resample: '重新采样', accept_sample: '收样合格', reject_sample: '样本不合格', receive_report: '接收检测报告', start_review: '审核报告', release: '发布报告', write_summary: '撰写总结报告', finish_production: '纸质报告已制作', send_report: '寄出报告', collect_report: '客户已领取', interpret: '解读确认', cancel: '取消检测单' },
+  },
 };
 
 export type Dictionary = typeof zhCN;

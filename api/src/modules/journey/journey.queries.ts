@@ -29,7 +29,7 @@ export function testOrderReadSpec(ctx: RequestContext): ReadSpec<TestOrder> {
   return {
     entity: TestOrder,
     always: ['id', 'franchiseId', 'workflow', 'state', 'customerId', 'doctorId', 'orgUnitId', 'appointmentId'],
-    needs: { allowedActions: '*' },
+    needs: { allowedActions: '*', reportOverdue: ['expectedReportOn'] },
     embeds: {
       customer: customerEmbed(ctx, 'customer_id'),
       doctor: staffEmbed(ctx, 'doctor_id'),

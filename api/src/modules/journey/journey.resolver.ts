@@ -132,6 +132,11 @@ export class TestOrderResolver {
     return embedded(o, 'steps', () => ctx.em.find(TestOrderStep, { testOrderId: o.id }, { orderBy: { createdAt: 'asc', id: 'asc' } }));
   }
 
+  @FieldResolver(() => Boolean, { description: 'The report is not released and its expected date has passed (in the franchise’s calendar): highlighted on the journey board.' })
+  reportOverdue(@Root() o: TestOrder, @Ctx() ctx: RequestContext): Promise<boolean> {
+    return journey.reportOverdue(ctx, o);
+  }
+
   @FieldResolver(() => [TestOrderAllowedAction], { description: 'The steps you may take now (buttons), with the fields they need.' })
   async allowedActions(@Root() o: TestOrder, @Ctx() ctx: RequestContext): Promise<TestOrderAllowedAction[]> {
     return (await journey.testOrderActions(ctx, o)).map((t) => ({ action: t.action, label: t.label, to: t.to, requiredFields: t.requiredFields.map((f) => f.name), blockedReason: t.blockedReason }));

@@ -1,7 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/postgresql';
 import { OptimisticLockError } from '@mikro-orm/postgresql';
 import { requireActor } from '../../core/auth/authorization';
-import { clock } from '../../core/clock';
+import { calendarDate, clock } from '../../core/clock';
 import type { RequestContext } from '../../core/context';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../../core/errors';
 import { publishEvent } from '../../core/events/outbox';
@@ -16,6 +16,7 @@ import { getCustomer } from '../customers/customer.service';
 import { CatalogStatus } from '../inventory/catalog.entity';
 import { assertCanEdit, refuseClearing } from '../inventory/catalog.service';
 import { OrgUnit } from '../org/org-unit.entity';
+import { orgUnitLoader } from '../org/org.loaders';
 import { findOrgUnit } from '../org/org.service';
 import { TestItem, TestOrder, TestOrderLine, TestOrderStep } from './journey.entity';
 import type { PrescribeTestsInput, TestItemInput, UpdateTestItemInput } from './journey.types';
@@ -158,6 +159,15 @@ export function testOrderWorkflow(ctx: RequestContext, order: Pick<TestOrder, 'f
 
 export async function testOrderStateLabel(ctx: RequestContext, order: TestOrder): Promise<string> {
   return (await testOrderWorkflow(ctx, order)).states.find((s) => s.name === order.state)?.label ?? order.state;
+}
+
+/** States in which the lab's report is still awaited (due by `expectedReportOn`). */
+const AWAITING_REPORT = ['SAMPLING', 'SAMPLE_REJECTED', 'TESTING', 'REPORT_RECEIVED', 'UNDER_REVIEW'];
+
+export async function reportOverdue(ctx: RequestContext, order: Pick<TestOrder, 'franchiseId' | 'state' | 'expectedReportOn'>): Promise<boolean> {
+  if (!order.expectedReportOn || !AWAITING_REPORT.includes(order.state)) return false;
+  const franchise = await orgUnitLoader(ctx).load(order.franchiseId);
+  return order.expectedReportOn < calendarDate(clock.now(), franchise?.timeZone ?? 'Asia/Shanghai');
 }
 
 export async function testOrderActions(ctx: RequestContext, order: TestOrder): Promise<AvailableTransition[]> {
