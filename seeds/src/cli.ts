@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ConfigError, createLogger, loadConfig, openOwnerDatabase } from '@pharmadesk/api';
+import { ConfigError, createLogger, ensurePluginsLoaded, loadConfig, openOwnerDatabase } from '@pharmadesk/api';
 
 import { demoSeeders } from './demo';
 import { runSeeders } from './framework/seeder';
@@ -8,6 +8,8 @@ import { runSeeders } from './framework/seeder';
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config);
+  // The modules and plugins make up the ORM's entities and the seeders' services (as the server loads them).
+  ensurePluginsLoaded();
   const database = await openOwnerDatabase(config, logger);
   try {
     const result = await runSeeders(database.orm, demoSeeders, { logger });
