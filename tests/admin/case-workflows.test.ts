@@ -128,6 +128,8 @@ describeInBrowser('case workflow actions in the browser', () => {
     const page = await signInPage(browser, app, 'supervisor@east.demo');
     await page.goto(`/cases/show/${id}`);
     await page.getByTestId('action-escalate').click();
+    // The dialog's form first (its field is there once the modal has opened), then OK without a reason.
+    await page.getByTestId('field-reason').waitFor();
     await page.getByTestId('action-dialog-ok').click();
     await page.locator('.ant-form-item-explain-error', { hasText: '请填写升级原因' }).waitFor();
     await page.getByTestId('field-reason').fill('客户要求主管处理');

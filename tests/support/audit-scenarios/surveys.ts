@@ -9,8 +9,17 @@ import type { AuditScenario } from './index';
 export const surveysAuditScenario: AuditScenario = async ({ app, owner, run }) => {
   const template = await run(owner, 'createSurveyTemplate', 'mutation { createSurveyTemplate(input: { code: "audit-callback", name: "审计回访问卷", purpose: CALLBACK, questions: [{ key: "overall", kind: RATING, text: "满意度", required: true, satisfaction: true }] }) { id version } }');
   await run(owner, 'updateSurveyTemplate', 'mutation($id: ID!, $v: Int!) { updateSurveyTemplate(input: { id: $id, version: $v, questions: [{ key: "overall", kind: RATING, text: "总体满意度", required: true, satisfaction: true }, { key: "recommend", kind: NPS, text: "推荐意愿" }] }) { id currentVersionNo } }', { id: template.id, v: template.version });
-  const pending = await owner.graphql<{ satisfactionRequests: { nodes: { id: string; status: string }[] } }>('{ satisfactionRequests(paging: { limit: 200 }) { nodes { id status } } }');
-  const id = pending.body.data!.satisfactionRequests.nodes.find((r) => r.status === 'PENDING')!.id;
+  // A survey waiting to be sent, as resolving a case leaves one (the demo sends its own by the clock's time).
+  const surveys = await owner.graphql<{ satisfactionRequests: { nodes: { id: string }[] } }>('{ satisfactionRequests(paging: { limit: 1 }) { nodes { id } } }');
+  const [copy] = await inScopedTransaction(app.server.app.runtime.orm.em, SYSTEM_SCOPE, (em) =>
+    em.execute<{ id: string }[]>(
+      `insert into satisfaction_request (id, franchise_id, version, created_at, updated_at, customer_id, source_kind, source_id, source_ref, staff_id, status, template_version_id, org_unit_id)
+       select gen_random_uuid(), franchise_id, 1, now(), now(), customer_id, source_kind, source_id, source_ref, staff_id, 'PENDING', template_version_id, org_unit_id
+         from satisfaction_request where id = ? returning id`,
+      [surveys.body.data!.satisfactionRequests.nodes[0]!.id],
+    ),
+  );
+  const id = copy!.id;
   const sent = await run(owner, 'sendSatisfactionRequest', 'mutation($id: ID!) { sendSatisfactionRequest(input: { id: $id, channel: PHONE }) { id version } }', { id });
   await run(owner, 'recordSurveyAnswers', 'mutation($id: ID!, $v: Int!) { recordSurveyAnswers(input: { id: $id, version: $v, answers: [{ questionKey: "overall", value: 5 }], suggestion: "审计" }) { id status } }', { id, v: sent.version });
 
@@ -24,6 +33,6 @@ export const surveysAuditScenario: AuditScenario = async ({ app, owner, run }) =
       [customers.body.data!.customers.nodes[0]!.id],
     ),
   );
-  await run(owner, 'recordCallbackOutcome', 'mutation($id: ID!) { recordCallbackOutcome(input: { id: $id, version: 1, outcome: COMPLETED, answers: [{ questionKey: "overall", value: 4 }], suggestion: "审计建议" }) { id status } }', { id: task!.id });
+  await run(owner, 'recordCallbackOutcome', 'mutation($id: ID!) { recordCallbackOutcome(input: { id: $id, version: 1, outcome: COMPLETED, answers: [{ questionKey: "overall", value: 4 }, { questionKey: "resolved", choices: ["yes"] }], suggestion: "审计建议" }) { id status } }', { id: task!.id });
   await run(owner, 'raiseCaseFromCallback', 'mutation($id: ID!) { raiseCaseFromCallback(input: { id: $id, type: SUGGESTION, subject: "审计：回访建议", description: "审计" }) { id caseId } }', { id: task!.id });
 };
