@@ -30,23 +30,28 @@ describeInBrowser('case workflow actions in the browser', () => {
     return created.body.data!.createOneCase;
   }
 
-  const notice = (page: Page, text: string) => page.locator('.ant-message-notice', { hasText: text }).first().waitFor({ timeout: 15_000 });
+  const notice = (page: Page, text: string) => page.locator('.ant-message-notice', { hasText: text }).first().waitFor({ timeout: 30_000 });
   const stateIs = async (page: Page, text: string) => {
     await page.locator('[data-testid="case-state"]', { hasText: new RegExp(`^${text}$`) }).waitFor({ timeout: 15_000 });
   };
 
   /** Clicks an action; fills its dialog (text fields by name, selects by option text); waits for the notice and the new state. */
   async function act(page: Page, action: string, expect: { notice: string; state: string }, fields: Record<string, string> = {}, selects: Record<string, string> = {}) {
-    await page.getByTestId(`action-${action}`).click();
     if (Object.keys(fields).length || Object.keys(selects).length) {
-      await page.getByTestId('action-dialog').waitFor();
+      // A click that lands while a reloaded page is still rendering its actions opens nothing: click again.
+      for (let attempt = 1; ; attempt++) {
+        await page.getByTestId(`action-${action}`).click();
+        const opened = await page.getByTestId('action-dialog').waitFor({ timeout: 10_000 }).then(() => true, () => false);
+        if (opened) break;
+        if (attempt === 3) throw new Error(`the ${action} dialog did not open`);
+      }
       for (const [name, option] of Object.entries(selects)) {
         await page.getByTestId(`field-${name}`).click();
         await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).click();
       }
       for (const [name, value] of Object.entries(fields)) await page.getByTestId(`field-${name}`).fill(value);
       await page.getByTestId('action-dialog-ok').click();
-    }
+    } else await page.getByTestId(`action-${action}`).click();
     await notice(page, expect.notice);
     await stateIs(page, expect.state);
   }
