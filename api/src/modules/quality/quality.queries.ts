@@ -8,6 +8,7 @@ import { readPage, type ReadSpec } from '../../core/read/page';
 import { readRows } from '../../core/read/sql';
 import type { Selection } from '../../core/read/selection';
 import { BadUserInputError } from '../../core/errors';
+import { parseDay } from '../../core/read/report-period';
 import type { CallRecord } from '../calls/call.entity';
 import { callReviewCandidates, listCalls } from '../calls/call.queries';
 import { QualityPermission } from './quality.permissions';
@@ -107,14 +108,12 @@ export async function agentScores(ctx: RequestContext, range: { from: Date; to: 
 
 export const scorecardLoader = (ctx: RequestContext) => byIdLoader(ctx, QaScorecard);
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 export const DEFAULT_SAMPLE_PER_AGENT = 3;
 export const MAX_SAMPLE_PER_AGENT = 20;
 
 /** The Monday of the week holding `day` (YYYY-MM-DD), BAD_USER_INPUT on the field otherwise. */
 export function weekStartOf(field: string, day: string): string {
-  const date = DAY.test(day) ? new Date(`${day}T00:00:00Z`) : null;
-  if (!date || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== day) throw new BadUserInputError({ field, message: 'must be a date YYYY-MM-DD', reason: 'INVALID_DATE' });
+  const date = parseDay(field, day);
   return new Date(date.getTime() - ((date.getUTCDay() + 6) % 7) * 86_400_000).toISOString().slice(0, 10);
 }
 

@@ -1,6 +1,7 @@
 import type { RequestContext } from '../../core/context';
 import { requireActor } from '../../core/auth/authorization';
 import { calendarDate, clock } from '../../core/clock';
+import { parseDay } from '../../core/read/report-period';
 import { BadUserInputError, ConflictError, InvalidTransitionError, NotFoundError } from '../../core/errors';
 import { publishEvent } from '../../core/events/outbox';
 import { applyUpdate, checkVersion } from '../../core/services/updates';
@@ -60,10 +61,7 @@ export async function listCallbackRules(ctx: RequestContext): Promise<CallbackRu
 }
 
 function checkRule(input: { kind?: CallbackRuleKind; holidays?: { date: string; name: string }[] | null; dayOfMonth?: number | null }) {
-  input.holidays?.forEach((h, i) => {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(h.date) || new Date(`${h.date}T00:00:00Z`).toISOString().slice(0, 10) !== h.date)
-      throw new BadUserInputError({ field: `holidays.${i}.date`, message: 'must be a date YYYY-MM-DD', reason: 'INVALID_DATE' });
-  });
+  input.holidays?.forEach((h, i) => parseDay(`holidays.${i}.date`, h.date));
 }
 
 async function checkTemplate(ctx: RequestContext, templateId: string | null | undefined) {
