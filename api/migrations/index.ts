@@ -38,6 +38,7 @@ import { Migration20261130233000_quality } from './Migration20261130233000_quali
 import { Migration20261201010423_qa_call_reviews } from './Migration20261201010423_qa_call_reviews';
 import { Migration20261201012119_journey } from './Migration20261201012119_journey';
 import { Migration20261201014516_journey_care } from './Migration20261201014516_journey_care';
+import { Migration20261201041109_survey_links } from './Migration20261201041109_survey_links';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122070000_foundation', class: Migration20261122070000_foundation },
@@ -78,4 +79,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261201010423_qa_call_reviews', class: Migration20261201010423_qa_call_reviews },
   { name: 'Migration20261201012119_journey', class: Migration20261201012119_journey },
   { name: 'Migration20261201014516_journey_care', class: Migration20261201014516_journey_care },
+  { name: 'Migration20261201041109_survey_links', class: Migration20261201041109_survey_links },
 ];

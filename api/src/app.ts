@@ -24,6 +24,7 @@ import { adminStatic } from './core/http/admin-static';
 import { bodyParserErrors, documentShapeGuard, sendGraphQLHttpError } from './core/http/graphql-http-errors';
 import { requestLogging } from './core/http/request-logging';
 import { GRAPHQL_PATH } from './core/http/paths';
+import { installedModules } from './core/modules/module';
 import { startSocketServer } from './core/http/socket-server';
 import type { Logger } from './core/logger';
 import { createPubSub, createSharedPubSub, type PubSub } from './core/pubsub';
@@ -173,6 +174,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
       },
     }),
   );
+
+  for (const module of installedModules()) for (const routes of module.httpRoutes ?? []) routes(expressApp, runtime);
 
   mountAdmin(expressApp, config);
 

@@ -146,6 +146,15 @@ export const configSchema = {
     description: 'SMTP server for email, e.g. smtps://user:pass@smtp.example.com:465; required with NOTIFY_EMAIL_PROVIDER=smtp.',
   },
   SMTP_FROM: { schema: z.string().min(3).default('PharmaDesk <no-reply@pharmadesk.local>'), description: 'Sender of outgoing email.' },
+  PUBLIC_URL: {
+    schema: z.string().url().optional(),
+    description: 'Address customers reach this server at, for links in messages (online survey links); http://localhost:PORT when unset.',
+  },
+  SURVEY_LINK_SECRET: {
+    schema: z.string().min(32, 'must be at least 32 characters').optional(),
+    description: 'Signs online survey links (HMAC); derived from AUTH_SECRET when unset.',
+  },
+  SURVEY_LINK_TTL_DAYS: { schema: z.coerce.number().int().min(1).max(90).default(7), description: 'Days an online survey link works (once) after it is sent.' },
   ADMIN_DIST_DIR: {
     schema: z.string().min(1).default(path.join(repoRoot, 'admin', 'dist')),
     description: 'Built admin panel served at / (skipped when the folder does not exist).',

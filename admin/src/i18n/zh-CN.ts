@@ -218,7 +218,7 @@ export const zhCN = {
     subjectRequired: '邮件需要标题', bodyRequired: '请填写正文', enabled: '启用', enabledHelp: '停用后，此类消息在该渠道不再发送（消息日志中记为未发送）。',
     toCustomer: '发给客户', toStaff: '站内通知员工', franchise: '加盟机构', pickFranchise: '选择加盟机构',
     quietHours: '免打扰时段', quietHoursHelp: '此时段内客户消息延后到结束时发送（员工站内通知不受影响）', quietHoursOn: '启用', from: '从', to: '至', timeZone: '时区',
-    kinds: { case_resolved: '工单已解决', case_confirmation_requested: '请客户确认方案', customer_care: '关怀消息', case_reopened: '工单被重新打开', case_vip_opened: 'VIP 客户新工单', order_shipped: '订单发货通知', order_tracking: '物流进度', order_cancelled: '订单取消通知', order_payment_reminder: '付款提醒', appointment_confirmed: '预约成功通知', appointment_changed: '预约变更通知', appointment_cancelled: '预约取消通知', appointment_reminder: '预约前一天提醒', appointment_for_doctor: '医生预约提醒', appointment_next_day: '次日预约清单', appointment_verification_overdue: '网上预约超时未核实', journey_report_released: '检测报告已发布' },
+    kinds: { survey_link: '在线满意度调查', case_resolved: '工单已解决', case_confirmation_requested: '请客户确认方案', customer_care: '关怀消息', case_reopened: '工单被重新打开', case_vip_opened: 'VIP 客户新工单', order_shipped: '订单发货通知', order_tracking: '物流进度', order_cancelled: '订单取消通知', order_payment_reminder: '付款提醒', appointment_confirmed: '预约成功通知', appointment_changed: '预约变更通知', appointment_cancelled: '预约取消通知', appointment_reminder: '预约前一天提醒', appointment_for_doctor: '医生预约提醒', appointment_next_day: '次日预约清单', appointment_verification_overdue: '网上预约超时未核实', journey_report_released: '检测报告已发布' },
   },
   inventory: {
     products: '商品', warehouses: '仓库与库区', stock: '库存', moves: '库存流水', lots: '批次与召回',

@@ -3,7 +3,7 @@ import type { AuditScenario } from './index';
 
 /**
  * Surveys: an east template written and changed (a new version), and a pending survey of the
- * demo's resolved cases sent and answered; callbacks: a rule added and tuned, two calls of an
+ * demo's resolved cases sent and answered; a survey sent as an online link; callbacks: a rule added and tuned, two calls of an
  * east customer worked (one completed with a case raised): every survey and callback mutation once.
  */
 export const surveysAuditScenario: AuditScenario = async ({ app, owner, run }) => {
@@ -26,6 +26,8 @@ export const surveysAuditScenario: AuditScenario = async ({ app, owner, run }) =
   const rule = await run(owner, 'createCallbackRule', 'mutation { createCallbackRule(input: { code: "audit_rule", kind: NEW_MEMBER, name: "审计回访规则", delayDays: 30 }) { id version } }');
   await run(owner, 'updateCallbackRule', 'mutation($id: ID!, $v: Int!) { updateCallbackRule(input: { id: $id, version: $v, update: { enabled: false } }) { id enabled } }', { id: rule.id, v: rule.version });
   const customers = await owner.graphql<{ customers: { nodes: { id: string }[] } }>('{ customers(paging: { limit: 1 }) { nodes { id } } }');
+  // The demo's own template sent as an online link (the answer through the public page is tests/surveys/survey-links.test.ts).
+  await run(owner, 'sendSurveyLink', 'mutation($c: ID!, $t: ID!) { sendSurveyLink(input: { customerId: $c, templateId: $t }) { id status } }', { c: customers.body.data!.customers.nodes[0]!.id, t: template.id });
   const [task] = await inScopedTransaction(app.server.app.runtime.orm.em, SYSTEM_SCOPE, (em) =>
     em.execute<{ id: string }[]>(
       `insert into callback_task (id, franchise_id, customer_id, kind, purpose_key, title, org_unit_id, due_date, status, attempts, version, created_at, updated_at)

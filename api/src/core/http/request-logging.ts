@@ -26,7 +26,8 @@ export function requestLogging(logger: Logger): RequestHandler {
         {
           requestId,
           method: req.method,
-          path,
+          // A route whose path holds a secret (an online survey link) logs a masked one instead.
+          path: res.locals.logPath ?? path,
           status: res.statusCode,
           operationName: res.locals.operationName ?? undefined,
           durationMs: Number(process.hrtime.bigint() - started) / 1e6,

@@ -1,6 +1,7 @@
 import { permissionDefinitions, registerPermissions, type PermissionSet } from '../auth/permissions';
 import type { JobDefinition } from '../jobs/jobs';
 import type { PluginContributions, PluginPointSpec } from '../plugins/plugin';
+import type { HttpRoutes } from '../http/routes';
 
 /**
  * A module's manifest: everything the module contributes, declared in one place
@@ -29,6 +30,12 @@ export interface ModuleDefinition {
   pluginPoints?: readonly PluginPointSpec[];
   /** Contributions to extension points other modules offer (see defineExtensionPoint). */
   extensions?: readonly ExtensionContribution[];
+  /**
+   * Plain HTTP routes beside GraphQL (a public page such as an online survey), mounted before
+   * the admin panel's fallback; each gets the express app and the runtime (no actor: the route
+   * authorizes its own requests).
+   */
+  httpRoutes?: readonly HttpRoutes[];
   /** Names of the event types this module emits (its `<name>.events.ts`); checked against the catalogue. */
   events?: readonly string[];
 }

@@ -97,6 +97,16 @@ export const NOTIFICATION_KINDS = [
     },
   },
   {
+    key: 'survey.link',
+    audience: 'customer',
+    label: '在线满意度调查 Online survey',
+    placeholders: { ...customer, subject: '调查主题 What it is about', link: '问卷链接 Survey link', expiresOn: '链接有效期至 Link works until' },
+    defaults: {
+      'zh-CN': { subject: '请评价我们的服务：{{subject}}', body: '{{customerName}}您好，关于“{{subject}}”，请花一分钟评价我们的服务：{{link}} （链接仅可提交一次，{{expiresOn}} 前有效）【{{franchiseName}}】' },
+      en: { subject: 'How did we do? {{subject}}', body: 'Dear {{customerName}}, about "{{subject}}": please take a minute to rate our service: {{link}} (the link works once, until {{expiresOn}}). — {{franchiseName}}' },
+    },
+  },
+  {
     key: 'appointment.confirmed',
     audience: 'customer',
     label: '预约成功通知 Appointment confirmed',

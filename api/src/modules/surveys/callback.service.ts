@@ -11,7 +11,7 @@ import { getCustomer, updateCustomer } from '../customers/customer.service';
 import { orgUnitLoader } from '../org/org.loaders';
 import { CallbackRule, CallbackRuleKind, CallbackStatus, CallbackTask } from './callback.entity';
 import { DEFAULT_RULES, defaultRule, defaultRuleId, withDefaultRules } from './callback-plan';
-import { SatisfactionRequest, SurveyChannel } from './satisfaction-request.entity';
+import { SatisfactionRequest, SatisfactionRequestStatus, SurveyChannel } from './satisfaction-request.entity';
 import { SurveyPurpose, SurveyTemplate } from './survey-template.entity';
 import { currentTemplateVersionId, recordSurveyAnswers } from './survey.service';
 import type { CreateCallbackRuleInput, RaiseCaseFromCallbackInput, RecordCallbackOutcomeInput, UpdateCallbackRuleInput } from './callback.types';
@@ -173,9 +173,12 @@ export async function recordCallbackOutcome(ctx: RequestContext, input: RecordCa
   const now = clock.now();
   if (input.retryAt && (input.outcome !== CallbackStatus.RETRY || input.retryAt <= now))
     throw new BadUserInputError({ field: 'retryAt', message: 'a retry time is given with RETRY, in the future', reason: 'INVALID' });
-  if (input.outcome === CallbackStatus.COMPLETED && input.answers?.length) {
+  // A customer reached (completed or refused) was asked the survey: it counts as sent by phone,
+  // answered or not, so the response rate of callbacks is answered ÷ asked (not always 100 %).
+  if (input.outcome === CallbackStatus.COMPLETED || input.outcome === CallbackStatus.REFUSED) {
     const survey = await callbackSurvey(ctx, task);
-    await recordSurveyAnswers(ctx, { id: survey.id, version: survey.version, channel: SurveyChannel.PHONE, answers: input.answers, suggestion: input.suggestion });
+    if (input.answers?.length) await recordSurveyAnswers(ctx, { id: survey.id, version: survey.version, channel: SurveyChannel.PHONE, answers: input.answers, suggestion: input.suggestion });
+    else if (survey.status === SatisfactionRequestStatus.PENDING) Object.assign(survey, { status: SatisfactionRequestStatus.SENT, channel: SurveyChannel.PHONE, sentAt: now });
   }
   // No answer on the last allowed attempt closes the task as unreachable.
   const maxAttempts = (task.ruleId ? (await findRule(ctx, task.franchiseId, task.ruleId))?.maxAttempts : null) ?? DEFAULT_MAX_ATTEMPTS;

@@ -107,4 +107,12 @@ export class SatisfactionRequest extends TenantEntity<'status'> {
   @Property({ type: 'text', nullable: true })
   @Field(() => String, { nullable: true, description: 'Free-text suggestions.' })
   suggestion?: string | null;
+
+  /** The one online link that works (see survey-link.ts): a new link replaces it, answering clears it. Never exposed. */
+  @Property({ type: 'text', nullable: true, hidden: true })
+  linkNonce?: string | null;
+
+  @Property({ type: 'timestamptz', nullable: true })
+  @Field(() => Date, { nullable: true, description: 'Until when the online survey link sent to the customer works (once), if one was sent.' })
+  linkExpiresAt?: Date | null;
 }

@@ -9,10 +9,11 @@ import { SurveyPermission } from './survey.permissions';
 import { SatisfactionRequestResolver, SurveyTemplateResolver } from './survey.resolver';
 import { reportCallbackHandlers } from './report-callbacks';
 import { callbackTimelineProvider, surveyTimelineProvider } from './survey.timeline';
+import { surveyPageRoutes } from './survey-page';
 
 /**
  * Surveys and callbacks: versioned templates (HQ's shared, franchises' own), the surveys sent
- * and answered with the satisfaction figures, callback rules planned daily into the callback desk.
+ * and answered with the satisfaction figures (online through a signed link: the public page /s/<token>), callback rules planned daily into the callback desk.
  */
 export const surveysModule = defineModule({
   name: 'surveys',
@@ -20,6 +21,7 @@ export const surveysModule = defineModule({
   resolvers: [SurveyTemplateResolver, SatisfactionRequestResolver, CallbackRuleResolver, CallbackTaskResolver],
   permissions: [SurveyPermission],
   jobs: [callbackPlanJob],
+  httpRoutes: [surveyPageRoutes],
   events: [...surveyEventTypes, ...callbackEventTypes],
   contributes: { timelineProviders: [surveyTimelineProvider, callbackTimelineProvider], eventHandlers: [...reportCallbackHandlers] },
 });

@@ -4,12 +4,13 @@ import type { RequestContext } from '../../core/context';
 import { OffsetPaging } from '../../core/graphql/paging';
 import { selectionOf } from '../../core/read/selection';
 import { SatisfactionRequest } from './satisfaction-request.entity';
+import { sendSurveyLink } from './survey-link';
 import { satisfactionFigures } from './satisfaction-figures';
 import { SurveyPurpose, SurveyTemplate, SurveyTemplateVersion } from './survey-template.entity';
 import { SurveyPermission as P } from './survey.permissions';
 import { listSurveyTemplates, surveyTemplateLoader, surveyTemplateVersionLoader } from './survey.queries';
 import { createSurveyTemplate, recordSurveyAnswers, sendSatisfactionRequest, updateSurveyTemplate } from './survey.service';
-import { CreateSurveyTemplateInput, RecordSurveyAnswersInput, SatisfactionFigures, SatisfactionFiguresInput, SendSatisfactionRequestInput, SurveyTemplateConnection, UpdateSurveyTemplateInput } from './survey.types';
+import { CreateSurveyTemplateInput, RecordSurveyAnswersInput, SendSurveyLinkInput, SatisfactionFigures, SatisfactionFiguresInput, SendSatisfactionRequestInput, SurveyTemplateConnection, UpdateSurveyTemplateInput } from './survey.types';
 
 @Resolver(() => SurveyTemplate)
 export class SurveyTemplateResolver {
@@ -60,6 +61,12 @@ export class SatisfactionRequestResolver {
   @Mutation(() => SatisfactionRequest, { description: 'Mark a pending survey as sent through a channel (response rate counts from here).' })
   sendSatisfactionRequest(@Ctx() ctx: RequestContext, @Arg('input') input: SendSatisfactionRequestInput) {
     return sendSatisfactionRequest(ctx, input);
+  }
+
+  @Authorized(P['survey:answer'])
+  @Mutation(() => SatisfactionRequest, { description: 'Send a survey to the customer as an online link through their notifications (SMS / WeChat / email): signed, expiring (SURVEY_LINK_TTL_DAYS), answered once on the public page /s/<token>. A new link replaces the one sent before.' })
+  sendSurveyLink(@Ctx() ctx: RequestContext, @Arg('input') input: SendSurveyLinkInput) {
+    return sendSurveyLink(ctx, input);
   }
 
   @Authorized(P['survey:answer'])

@@ -204,9 +204,13 @@ export function scoreAnswers(questions: SurveyQuestion[], answers: SurveyAnswer[
   };
 }
 
-/** Records the customer's answers once, against the template version the survey was sent with. */
-export async function recordSurveyAnswers(ctx: RequestContext, input: RecordSurveyAnswersInput & { channel?: SurveyChannel | null }): Promise<SatisfactionRequest> {
-  const actor = requireActor(ctx);
+/**
+ * Records the customer's answers once, against the template version the survey was sent with:
+ * by staff (a call, in store), or by the customer through an online link (`byCustomer`, no
+ * actor; see survey-link.ts). Answering by any path ends the survey's online link.
+ */
+export async function recordSurveyAnswers(ctx: RequestContext, input: RecordSurveyAnswersInput & { channel?: SurveyChannel | null }, { byCustomer = false } = {}): Promise<SatisfactionRequest> {
+  const actor = byCustomer ? null : requireActor(ctx);
   const request = await getSatisfactionRequest(ctx, input.id);
   checkVersion(request, input.version, 'Survey');
   if (request.status === SatisfactionRequestStatus.ANSWERED || request.status === SatisfactionRequestStatus.EXPIRED)
@@ -223,8 +227,9 @@ export async function recordSurveyAnswers(ctx: RequestContext, input: RecordSurv
     channel,
     sentAt: request.sentAt ?? now,
     answeredAt: now,
-    answeredById: actor.kind === 'user' ? actor.id : null,
+    answeredById: actor?.kind === 'user' ? actor.id : null,
     answers,
+    linkNonce: null,
     suggestion: input.suggestion?.trim() || null,
   });
   await ctx.em.flush();

@@ -1,6 +1,7 @@
 import { ArrayMaxSize, ArrayMinSize, IsOptional, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Connection } from '../../core/graphql/paging';
+import { NotificationChannel } from '../notifications/notification.entity';
 import { SatisfactionRequest, SurveyChannel } from './satisfaction-request.entity';
 import { SurveyPurpose, SurveyQuestionKind, SurveyTemplate } from './survey-template.entity';
 
@@ -57,6 +58,14 @@ export class SurveyAnswerInput {
 export class SendSatisfactionRequestInput {
   @Field(() => ID) id!: string;
   @Field(() => SurveyChannel) channel!: SurveyChannel;
+}
+
+@InputType({ description: 'Send a survey as an online link (signed, expiring, working once): an existing survey not yet answered (id), or a new one of a template (customerId + templateId).' })
+export class SendSurveyLinkInput {
+  @Field(() => ID, { nullable: true, description: 'A survey waiting for answers (a satisfaction request).' }) @IsOptional() id?: string | null;
+  @Field(() => ID, { nullable: true, description: 'With templateId: survey this customer with a template.' }) @IsOptional() customerId?: string | null;
+  @Field(() => ID, { nullable: true }) @IsOptional() templateId?: string | null;
+  @Field(() => NotificationChannel, { nullable: true, description: 'SMS, WECHAT or EMAIL; by default the first the customer may be written to on.' }) @IsOptional() channel?: NotificationChannel | null;
 }
 
 @InputType({ description: 'The customer’s answers, recorded once (by phone, in store...).' })
