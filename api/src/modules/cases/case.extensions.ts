@@ -3,7 +3,6 @@ import { pluginStates } from '../../core/plugins/workflows';
 import { customerMergeHandlers } from '../customers/customer-merge';
 import { pluginDisableChecks } from '../plugins/plugin-admin.service';
 import type { TimelineProvider } from '../customers/customer-timeline';
-import { SatisfactionRequest } from '../surveys/satisfaction-request.entity';
 import { Case } from './case.entity';
 
 /** Cases on the customer's timeline (opened, with the solution amount): contributed by the core plugin. */
@@ -35,7 +34,6 @@ export const caseTimelineProvider: TimelineProvider = {
 export const casesMergeHandler = customerMergeHandlers.contribute({
   name: 'cases',
   async move(ctx, from, to) {
-    await ctx.em.nativeUpdate(SatisfactionRequest, { customerId: from.id }, { customerId: to.id });
     return ctx.em.nativeUpdate(Case, { customerId: from.id }, { customerId: to.id });
   },
 });

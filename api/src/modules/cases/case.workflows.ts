@@ -1,7 +1,7 @@
 import { oneOfField, textField, type Guard, type RequiredField, type TransitionAction, type WorkflowDefinition } from '../../core/workflow/workflow';
 import { BadUserInputError } from '../../core/errors';
 import { StaffUser } from '../identity/staff-user.entity';
-import { requestSatisfaction } from '../surveys/survey.service';
+import { caseResolvedHandlers } from './case-resolution';
 import { Case, CaseStage, CaseType, SolutionType } from './case.entity';
 import { CasePermission } from './case.permissions';
 import { SlaClockKind } from './sla.entity';
@@ -58,8 +58,7 @@ const recordSolution: TransitionAction<Case> = async ({ ctx, record, input }) =>
 
 const markResolved: TransitionAction<Case> = async ({ ctx, record, input }) => {
   Object.assign(record, { resolvedAt: clock.now(), customerSatisfied: true, resolutionNote: (input.resolutionNote as string | undefined) ?? record.resolutionNote });
-  if (record.customerId)
-    await requestSatisfaction(ctx.em, { franchiseId: record.franchiseId, customerId: record.customerId, sourceKind: 'case', sourceId: record.id, sourceRef: record.caseNo, staffId: record.ownerId, orgUnitId: record.orgUnitId });
+  for (const handler of caseResolvedHandlers.all()) await handler.resolved(ctx, record);
 };
 
 const markReopened: TransitionAction<Case> = ({ record }) => {

@@ -3,15 +3,13 @@ import { Arg, Authorized, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Re
 import type { RequestContext } from '../../core/context';
 import type { FilterInput } from '../../core/graphql/list';
 import { DeleteOneInput } from '../../core/graphql/inputs';
-import { Connection, OffsetPaging } from '../../core/graphql/paging';
+import { OffsetPaging } from '../../core/graphql/paging';
 import type { SortInput } from '../../core/graphql/sorting';
 import { authorizeLiveEvent, checkedLiveSubscription, deliveredRecord, type LiveEvent } from '../../core/live';
 import { workflowNames } from '../../core/workflow/workflow';
 import { workflowFor } from '../../core/plugins/workflows';
 import { staffLoader } from '../identity/identity.loaders';
 import { StaffUser } from '../identity/staff-user.entity';
-import { SatisfactionRequest } from '../surveys/satisfaction-request.entity';
-import { listSatisfactionRequests } from '../surveys/survey.queries';
 import { CasePermission } from './case.permissions';
 import { findCase } from './case.service';
 import { openCaseCountLoader } from './case.loaders';
@@ -46,8 +44,6 @@ import * as slaAdmin from './sla-admin.service';
 import { BusinessCalendar, SlaClockKind, SlaPolicy } from './sla.entity';
 
 const P = CasePermission;
-
-const SatisfactionRequestConnection = Connection(SatisfactionRequest);
 
 type CaseEvent = LiveEvent & { change: 'created' | 'updated' };
 type SlaEvent = LiveEvent & { clock: SlaClockKind; level: SlaAlertLevel; dueAt: string };
@@ -233,12 +229,6 @@ export class CaseQueueResolver {
   @Mutation(() => DepartmentFeedback)
   resolveDepartmentFeedback(@Ctx() ctx: RequestContext, @Arg('input') input: ResolveFeedbackInput) {
     return resolveFeedback(ctx, input);
-  }
-
-  @Authorized(P['case:read'])
-  @Query(() => SatisfactionRequestConnection, { description: 'Satisfaction (CSAT) requests made when cases were resolved.' })
-  satisfactionRequests(@Ctx() ctx: RequestContext, @Arg('paging', () => OffsetPaging, { nullable: true }) paging?: OffsetPaging, @Info() info?: GraphQLResolveInfo) {
-    return listSatisfactionRequests(ctx, { paging }, info ? selectionOf(info, ['nodes']) : null);
   }
 }
 

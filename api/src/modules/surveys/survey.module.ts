@@ -1,4 +1,5 @@
 import { defineModule } from '../../core/modules/module';
+import { satisfactionOnCaseResolved, satisfactionRequestsMergeHandler } from './case-satisfaction';
 import { CallbackRule, CallbackTask } from './callback.entity';
 import { callbackPlanJob } from './callback.jobs';
 import { CallbackRuleResolver, CallbackTaskResolver } from './callback.resolver';
@@ -24,4 +25,5 @@ export const surveysModule = defineModule({
   httpRoutes: [surveyPageRoutes],
   events: [...surveyEventTypes, ...callbackEventTypes],
   contributes: { timelineProviders: [surveyTimelineProvider, callbackTimelineProvider], eventHandlers: [...reportCallbackHandlers] },
+  extensions: [satisfactionOnCaseResolved, satisfactionRequestsMergeHandler],
 });

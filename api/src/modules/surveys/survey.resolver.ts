@@ -1,14 +1,15 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../core/context';
-import { OffsetPaging } from '../../core/graphql/paging';
+import { Connection, OffsetPaging } from '../../core/graphql/paging';
+import { CasePermission } from '../cases/case.permissions';
 import { selectionOf } from '../../core/read/selection';
 import { SatisfactionRequest } from './satisfaction-request.entity';
 import { sendSurveyLink } from './survey-link';
 import { satisfactionFigures } from './satisfaction-figures';
 import { SurveyPurpose, SurveyTemplate, SurveyTemplateVersion } from './survey-template.entity';
 import { SurveyPermission as P } from './survey.permissions';
-import { listSurveyTemplates, surveyTemplateLoader, surveyTemplateVersionLoader } from './survey.queries';
+import { listSatisfactionRequests, listSurveyTemplates, surveyTemplateLoader, surveyTemplateVersionLoader } from './survey.queries';
 import { createSurveyTemplate, recordSurveyAnswers, sendSatisfactionRequest, updateSurveyTemplate } from './survey.service';
 import { CreateSurveyTemplateInput, RecordSurveyAnswersInput, SendSurveyLinkInput, SatisfactionFigures, SatisfactionFiguresInput, SendSatisfactionRequestInput, SurveyTemplateConnection, UpdateSurveyTemplateInput } from './survey.types';
 
@@ -50,8 +51,16 @@ export class SurveyTemplateResolver {
   }
 }
 
+const SatisfactionRequestConnection = Connection(SatisfactionRequest);
+
 @Resolver(() => SatisfactionRequest)
 export class SatisfactionRequestResolver {
+  @Authorized(CasePermission['case:read'])
+  @Query(() => SatisfactionRequestConnection, { description: 'Satisfaction (CSAT) requests made when cases were resolved.' })
+  satisfactionRequests(@Ctx() ctx: RequestContext, @Arg('paging', () => OffsetPaging, { nullable: true }) paging?: OffsetPaging, @Info() info?: GraphQLResolveInfo) {
+    return listSatisfactionRequests(ctx, { paging }, info ? selectionOf(info, ['nodes']) : null);
+  }
+
   @FieldResolver(() => SurveyTemplateVersion, { nullable: true, description: 'The questions it is asked with.' })
   templateVersion(@Ctx() ctx: RequestContext, @Root() request: SatisfactionRequest) {
     return surveyTemplateVersionLoader(ctx).load(request.templateVersionId);
