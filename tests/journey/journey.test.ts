@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { clock } from '@pharmadesk/api';
-import { startTestApp, type TestApp } from '../support/app';
+import { startTestApp, takeFromSubscription, type TestApp } from '../support/app';
 import { apiKeyCaller, errorCodes, signIn, type Caller } from '../support/actors';
 import { must } from '../inventory/support';
 import { setWorkingCalendar } from '../appointments/support';
@@ -141,6 +141,12 @@ describe('service journey: test orders', () => {
     expect(errorCodes(await step(owner, order, 'receive_report'))).toEqual(['BAD_USER_INPUT']);
 
     const report = { testOrderId: order.id, labReportId: 'LAB-2026-0001', results: [{ code: 'WBC', name: '白细胞', value: '11.2', unit: '10^9/L', referenceRange: '3.5-9.5', flag: 'H' }], files: [{ name: '报告.pdf', url: 'https://lab.example.com/r/LAB-2026-0001.pdf' }] };
+    // The lab's retry crossing its first post (same report, same instant): both answer, one step is written.
+    clock.freezeAt(clock.nowMs() + 60_000);
+    const both = await Promise.all([0, 1].map(() => lab.graphql<{ postLabReport: TestOrderRow }>(`mutation($i: PostLabReportInput!) { postLabReport(input: $i) { id version state steps { action } } }`, { i: report })));
+    expect(both.map((r) => r.body.errors)).toEqual([undefined, undefined]);
+    expect(new Set(both.map((r) => r.body.data!.postLabReport.version)).size).toBe(1);
+    expect(both.map((r) => r.body.data!.postLabReport.steps.filter((s) => s.action === 'receive_report').length)).toEqual([1, 1]);
     const posted = await postLabReport(lab, report);
     expect(posted.body.errors).toBeUndefined();
     order = posted.body.data!.postLabReport;
@@ -157,8 +163,17 @@ describe('service journey: test orders', () => {
 
     order = await mustStep(consulting, order, 'start_review');
     expect(order.state).toBe('UNDER_REVIEW');
+    // Live: the doctor (their own customers) and the franchise's owner see the release as it happens; another doctor's filter does not.
+    const released = 'subscription($d: ID) { testOrderReportReleased(doctorId: $d) { id testOrderNo state releasedAt labFiles { url } } }';
+    const doctorSees = takeFromSubscription<{ testOrderReportReleased: { id: string; state: string; labFiles: { url: string }[] } }>(app.wsClient({ authorization: doctor.headers.authorization }), { query: released, variables: { d: doctorId } }, 1);
+    const ownerSees = takeFromSubscription<{ testOrderReportReleased: { id: string; state: string } }>(app.wsClient({ authorization: owner.headers.authorization }), { query: released }, 1);
+    const otherDoctor = takeFromSubscription(app.wsClient({ authorization: doctor.headers.authorization }), { query: released, variables: { d: managerId } }, 1, 3_000);
+    await new Promise((r) => setTimeout(r, 300));
     order = await mustStep(consulting, order, 'release');
     expect(order).toMatchObject({ state: 'RELEASED', releasedById: consultingId });
+    expect((await doctorSees)[0]!.data!.testOrderReportReleased).toMatchObject({ id: order.id, state: 'RELEASED', labFiles: [{ url: report.files[0]!.url }] });
+    expect((await ownerSees)[0]!.data!.testOrderReportReleased).toMatchObject({ id: order.id, state: 'RELEASED' });
+    await expect(otherDoctor).rejects.toThrow(/gave 0 of 1/);
     // The doctor and the health manager are told (the reaction runs after the commit).
     const told = await until(
       () => sql<{ staff_id: string }>(`select staff_id from notification_message where kind = 'journey.report_released' and ref_id = $1 order by staff_id`, [order.id]),

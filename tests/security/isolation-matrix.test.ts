@@ -87,6 +87,8 @@ interface East {
   returnOrderLineId: string;
   /** An east appointment (its live events must reach east's calendar subscriptions). */
   appointment: { id: string; doctorId: string; storeId: string };
+  /** An east test order (its report-released events must reach east's subscriptions). */
+  testOrderId: string;
 }
 
 type Expect = 'NOT_FOUND' | 'null' | 'noWestData' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'BAD_USER_INPUT';
@@ -98,7 +100,7 @@ interface MatrixCase {
    * 'tick' streams on its own; 'customer' needs an archive created or changed to fire; 'case' a
    * case opened and edited; 'presence' an agent's availability set; 'sla' an SLA alert published.
    */
-  subscription?: 'tick' | 'customer' | 'case' | 'presence' | 'sla' | 'bell' | 'stock' | 'order' | 'return' | 'appointment';
+  subscription?: 'tick' | 'customer' | 'case' | 'presence' | 'sla' | 'bell' | 'stock' | 'order' | 'return' | 'appointment' | 'report';
 }
 
 const ID_FIELDS = 'id franchiseId';
@@ -495,6 +497,7 @@ const matrix: Record<string, MatrixCase> = {
   createdReturn: { query: () => ({ query: `subscription { createdReturn { ${ID_FIELDS} ${RETURN_REFS} lines { id } } }` }), expect: 'noWestData', subscription: 'return' },
   updatedOneReturn: { query: () => ({ query: `subscription { updatedOneReturn { ${ID_FIELDS} ${RETURN_REFS} state } }` }), expect: 'noWestData', subscription: 'return' },
   appointmentChanged: { query: () => ({ query: `subscription { appointmentChanged { ${ID_FIELDS} ${APPOINTMENT_REFS} status } }` }), expect: 'noWestData', subscription: 'appointment' },
+  testOrderReportReleased: { query: () => ({ query: `subscription { testOrderReportReleased { ${ID_FIELDS} customerId doctorId orgUnitId customer { id } doctor { id } lines { id testItemId } } }` }), expect: 'noWestData', subscription: 'report' },
 };
 
 interface Versioned {
@@ -860,7 +863,10 @@ describe('franchise isolation matrix', () => {
     await must(eastOwner, `mutation($d: ID!, $s: ID!) { setDoctorSchedule(input: { doctorId: $d, storeId: $s, weeklyHours: ${everyDay} }) { id } }`, { d: eastDoctorId, s: eastBranchId });
     const eastFree = (await must<{ availableSlots: { startsAt: string }[] }>(eastOwner, 'query($d: ID!, $s: ID!, $v: ID!, $f: DateTime!, $t: DateTime!) { availableSlots(doctorId: $d, storeId: $s, serviceId: $v, from: $f, to: $t, limit: 1) { startsAt } }', { d: eastDoctorId, s: eastBranchId, v: eastService.id, f: new Date().toISOString(), t: new Date(Date.now() + 7 * 86_400_000).toISOString() })).availableSlots;
     const eastAppointment = (await must<{ bookAppointment: { id: string } }>(eastOwner, 'mutation($c: ID!, $d: ID!, $s: ID!, $v: ID!, $t: DateTime!) { bookAppointment(input: { customerId: $c, doctorId: $d, storeId: $s, serviceId: $v, startsAt: $t, channel: PHONE }) { id } }', { c: eastSetup.customers.nodes[0]!.id, d: eastDoctorId, s: eastBranchId, v: eastService.id, t: eastFree[0]!.startsAt })).bookAppointment;
-    east = { caseId: eastCase.id, caseVersion: eastCase.version, sharedViewId: eastView.id, zoneId: eastStock.normalZoneId, warehouseId: eastStock.warehouseId, productId: eastProduct.id, returnOrderId: eastSold.id, returnOrderLineId: eastSold.lines[0]!.id, appointment: { id: eastAppointment.id, doctorId: eastDoctorId, storeId: eastBranchId } };
+    // An east test order of that customer (its report-released events are east's own).
+    const eastTestItem = (await must<{ createTestItem: { id: string } }>(eastOwner, 'mutation { createTestItem(input: { code: "EAST-ISO", name: "东区自营：血常规", priceCents: 5000, turnaroundDays: 2 }) { id } }')).createTestItem;
+    const eastTestOrder = (await must<{ prescribeTests: { id: string } }>(eastOwner, 'mutation($c: ID!, $d: ID!, $t: ID!) { prescribeTests(input: { customerId: $c, doctorId: $d, testItemIds: [$t] }) { id } }', { c: eastSetup.customers.nodes[0]!.id, d: eastDoctorId, t: eastTestItem.id })).prescribeTests;
+    east = { testOrderId: eastTestOrder.id, caseId: eastCase.id, caseVersion: eastCase.version, sharedViewId: eastView.id, zoneId: eastStock.normalZoneId, warehouseId: eastStock.warehouseId, productId: eastProduct.id, returnOrderId: eastSold.id, returnOrderLineId: eastSold.lines[0]!.id, appointment: { id: eastAppointment.id, doctorId: eastDoctorId, storeId: eastBranchId } };
     // Setting up every module's west records takes a while on a busy machine.
   }, 120_000);
   afterAll(() => app.stop());
@@ -971,6 +977,13 @@ describe('franchise isolation matrix', () => {
           pubsub.publish('appointments.changed', { ...w, franchiseId: west.franchiseId });
           pubsub.publish('appointments.changed', { ...w, franchiseId: eastFranchiseId });
           pubsub.publish('appointments.changed', { ...east.appointment, franchiseId: eastFranchiseId, change: 'updated' });
+        } else if (kind === 'report') {
+          // West's released report published as west's, then as if east's (only a reload in the subscriber's scope decides), then east's own.
+          const pubsub = app.server.app.pubsub;
+          const w = { id: west.journey.testOrderId, doctorId: west.appointments.doctorId, orgUnitId: west.storeId };
+          pubsub.publish('test_orders.report_released', { ...w, franchiseId: west.franchiseId });
+          pubsub.publish('test_orders.report_released', { ...w, franchiseId: eastFranchiseId });
+          pubsub.publish('test_orders.report_released', { id: east.testOrderId, franchiseId: eastFranchiseId, doctorId: east.appointment.doctorId, orgUnitId: east.appointment.storeId });
         } else if (kind === 'bell') {
           // What notifyStaff publishes: west's supervisor's bell, one naming east's franchise with a west id, then the caller's own.
           const pubsub = app.server.app.pubsub;
@@ -985,6 +998,7 @@ describe('franchise isolation matrix', () => {
         if (kind === 'order') expect(JSON.stringify(event)).toContain(eastOrderIds.at(-1)!);
         if (kind === 'return') expect(JSON.stringify(event)).toContain(eastReturnIds.at(-1)!);
         if (kind === 'appointment') expect(JSON.stringify(event)).toContain(east.appointment.id);
+        if (kind === 'report') expect(JSON.stringify(event)).toContain(east.testOrderId);
         if (kind === 'presence') expect((event!.data as { agentPresenceChanged: { staffUserId: string } }).agentPresenceChanged.staffUserId).toBe(eastAgent.tokens.user.id);
         checkAnswer(field, ([] as Expect[]).concat(matrix[field]!.expect), { body: event as GraphQLResponse['body'] });
         expect(JSON.stringify(event)).not.toContain('西区');

@@ -1,9 +1,10 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { RequestContext } from '../../core/context';
 import type { FilterInput } from '../../core/graphql/list';
 import { OffsetPaging } from '../../core/graphql/paging';
 import type { SortInput } from '../../core/graphql/sorting';
+import { authorizeLiveEvent, deliveredRecord, type LiveEvent } from '../../core/live';
 import { embedded } from '../../core/read/page';
 import { selectionOf } from '../../core/read/selection';
 import { Customer } from '../customers/customer.entity';
@@ -33,6 +34,8 @@ import {
 import { postLabReport } from './lab-report.service';
 
 const P = JourneyPermission;
+
+type ReportReleasedEvent = LiveEvent & { doctorId: string; orgUnitId: string };
 
 @Resolver(() => TestItem)
 export class TestItemResolver {
@@ -98,6 +101,18 @@ export class TestOrderResolver {
   @Mutation(() => TestOrder, { description: 'A lab partner posts its report (results and files) for a test order under testing; the same labReportId again changes nothing.' })
   postLabReport(@Ctx() ctx: RequestContext, @Arg('input') input: PostLabReportInput) {
     return postLabReport(ctx, input);
+  }
+
+  // --- live
+
+  @Subscription(() => TestOrder, {
+    topics: journey.REPORT_RELEASED_TOPIC,
+    filter: async ({ payload, args, context }: { payload: ReportReleasedEvent; args: { doctorId?: string | null }; context: RequestContext }) =>
+      (!args.doctorId || payload.doctorId === args.doctorId) && authorizeLiveEvent(context, payload, P['test:read'], (eventCtx) => journey.findTestOrder(eventCtx, payload.id)),
+    description: 'The consulting department released a test order’s report in your scope (your franchise and part of the org tree; a doctor passes doctorId for their own customers).',
+  })
+  testOrderReportReleased(@Root() event: ReportReleasedEvent, @Ctx() ctx: RequestContext, @Arg('doctorId', () => ID, { nullable: true }) _doctorId?: string): TestOrder {
+    return deliveredRecord<TestOrder>(ctx, event);
   }
 
   // --- fields

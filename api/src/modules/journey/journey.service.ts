@@ -4,7 +4,7 @@ import { requireActor } from '../../core/auth/authorization';
 import { calendarDate, clock } from '../../core/clock';
 import type { RequestContext } from '../../core/context';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../../core/errors';
-import { publishEvent } from '../../core/events/outbox';
+import { publishEvent, publishLive } from '../../core/events/outbox';
 import { byIdLoader } from '../../core/loaders';
 import { formatNumber, nextNumber, numberingYear } from '../../core/numbering/numbering';
 import { workflowFor } from '../../core/plugins/workflows';
@@ -196,11 +196,17 @@ export async function transitionTestOrder(ctx: RequestContext, order: TestOrder,
   }
   const base = { testOrderId: order.id, testOrderNo: order.testOrderNo, customerId: order.customerId };
   await publishEvent(ctx, 'journey.test_order_transitioned', order.franchiseId, { ...base, action, from, to: order.state, reason });
-  if (order.releasedAt && action === 'release') await publishEvent(ctx, 'journey.report_released', order.franchiseId, { ...base, doctorId: order.doctorId });
+  if (order.releasedAt && action === 'release') {
+    await publishEvent(ctx, 'journey.report_released', order.franchiseId, { ...base, doctorId: order.doctorId });
+    await publishLive(ctx, REPORT_RELEASED_TOPIC, { id: order.id, franchiseId: order.franchiseId, doctorId: order.doctorId, orgUnitId: order.orgUnitId });
+  }
   if (order.deliveredAt && (action === 'send_report' || action === 'collect_report'))
     await publishEvent(ctx, 'journey.report_delivered', order.franchiseId, { ...base, orgUnitId: order.orgUnitId, method: order.deliveryMethod ?? action, deliveredAt: order.deliveredAt.toISOString() });
   return order;
 }
+
+/** The live topic of released reports (the doctor's and the health manager's screens; subscribers reload the order in their scope). */
+export const REPORT_RELEASED_TOPIC = 'test_orders.report_released';
 
 export async function takeTestOrderAction(ctx: RequestContext, args: { id: string; version: number; action: string; input: Record<string, unknown> }): Promise<TestOrder> {
   const order = await getTestOrder(ctx, args.id);
