@@ -6,7 +6,8 @@ import { embedById, readPage, type ReadSpec } from '../../core/read/page';
 import type { Selection } from '../../core/read/selection';
 import { staffEmbed } from '../identity/staff.queries';
 import { orgUnitEmbed } from '../org/org.queries';
-import { orgScopeSql, orgUnitScopeCondition } from '../org/org.service';
+import { orgUnitScopeCondition } from '../org/org.service';
+import { customerScopeSql } from './customer-scope';
 import { Customer, CustomerStatus } from './customer.entity';
 import { customerFilters } from './customer.service';
 
@@ -35,9 +36,9 @@ export async function listCustomers(ctx: RequestContext, args: ListArgs, selecti
   });
 }
 
-/** A customer embedded by the id in `column`: null when outside the actor's part of the tree (as findCustomer). */
+/** A customer embedded by the id in `column`: null when outside the actor's part of the tree and not served by the calling doctor (as findCustomer). */
 export function customerEmbed(ctx: RequestContext, column: string) {
-  return embedById(customerReadSpec(ctx), 'customer', column, (alias) => orgScopeSql(ctx, `${alias}.org_unit_id`) ?? 'true');
+  return embedById(customerReadSpec(ctx), 'customer', column, (alias) => customerScopeSql(ctx, alias) ?? 'true');
 }
 
 /** Active customers of a franchise by phone number (as stored, normalized): phone → customer id, for matching a call's number. */

@@ -14,6 +14,7 @@ import { findOrgUnit, getOrgUnit, orgUnitScopeCondition } from '../org/org.servi
 import { CustomerEvent, CustomerEventKind } from './customer-records.entity';
 import { Customer, CustomerStatus } from './customer.entity';
 import { customerLoader } from './customer.loaders';
+import { servedByCaller } from './customer-scope';
 import { staffLoader } from '../identity/identity.loaders';
 import { orgUnitLoader } from '../org/org.loaders';
 import { runMergeHandlers } from './customer-merge';
@@ -71,7 +72,8 @@ export const customerFilters = { age: ageCondition, tags: tagsCondition, birthMo
 /** The customer, or null when missing or outside the actor's scope. */
 export async function findCustomer(ctx: RequestContext, id: string): Promise<Customer | null> {
   const customer = await customerLoader(ctx).load(id);
-  return customer && (await findOrgUnit(ctx, customer.orgUnitId)) ? customer : null;
+  if (!customer) return null;
+  return (await findOrgUnit(ctx, customer.orgUnitId)) || (await servedByCaller(ctx, customer)) ? customer : null;
 }
 
 export async function getCustomer(ctx: RequestContext, id: string, label = 'Customer'): Promise<Customer> {
