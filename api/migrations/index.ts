@@ -39,6 +39,7 @@ import { Migration20261201010423_qa_call_reviews } from './Migration202612010104
 import { Migration20261201012119_journey } from './Migration20261201012119_journey';
 import { Migration20261201014516_journey_care } from './Migration20261201014516_journey_care';
 import { Migration20261201041109_survey_links } from './Migration20261201041109_survey_links';
+import { Migration20261201043500_outbound_plans } from './Migration20261201043500_outbound_plans';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122070000_foundation', class: Migration20261122070000_foundation },
@@ -80,4 +81,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261201012119_journey', class: Migration20261201012119_journey },
   { name: 'Migration20261201014516_journey_care', class: Migration20261201014516_journey_care },
   { name: 'Migration20261201041109_survey_links', class: Migration20261201041109_survey_links },
+  { name: 'Migration20261201043500_outbound_plans', class: Migration20261201043500_outbound_plans },
 ];

@@ -29,7 +29,25 @@ describe('list queries batch their relations', () => {
     await testOrders();
     await callbacks();
     await calls();
+    await outbound();
   }, 120_000);
+
+  /** An outbound plan with a task per customer called above, each linked to its call, so the task list has customers, agents, plans and calls to load. */
+  async function outbound() {
+    const added = await inScopedTransaction(app.server.app.runtime.orm.em, SYSTEM_SCOPE, (em) =>
+      em.execute<{ id: string }[]>(
+        `with p as (
+           insert into outbound_plan (id, franchise_id, version, created_at, updated_at, name, purpose, goal, org_unit_id, assignee_ids, deadline, target_count)
+           select gen_random_uuid(), f.id, 1, now(), now(), '关怀回访', 'RELATIONSHIP_CARE', '全部接通', f.id, '[]'::jsonb, now() + interval '7 days', 0
+             from org_unit f where f.id = (select franchise_id from call_record order by id limit 1) returning id, franchise_id)
+         insert into outbound_task (id, franchise_id, version, created_at, updated_at, plan_id, customer_id, org_unit_id, assignee_id, seq, due_at, state, outcome, call_id, completed_at)
+         select gen_random_uuid(), c.franchise_id, 1, now(), now(), p.id, c.customer_id, c.org_unit_id, c.agent_id, row_number() over (order by c.id), now() + interval '7 days', 'DONE', 'INTERESTED', c.id, now()
+           from (select distinct on (customer_id) * from call_record where customer_id is not null and agent_id is not null order by customer_id, id) c
+           join p on p.franchise_id = c.franchise_id returning id`,
+      ),
+    );
+    expect(added.length).toBeGreaterThan(2);
+  }
 
   /** Calls of east's customers answered by east's agents at their stores, so the call log has customers, agents and stores to load. */
   async function calls() {
@@ -144,6 +162,8 @@ describe('list queries batch their relations', () => {
     ['the callback desk', (n: number) => `{ callbackDesk(paging: { limit: ${n} }) { nodes { id title dueDate status customer { id name } survey { id templateVersion { versionNo } } callWindow { start end } } } }`],
     ['callback tasks', (n: number) => `{ callbackTasks(paging: { limit: ${n} }) { nodes { id title dueDate status customer { id name } survey { id rating } callWindow { start } } } }`],
     ['calls with customer, agent and store', (n: number) => `{ calls(paging: { limit: ${n} }) { totalCount nodes { id state talkSeconds customer { id name } agent { displayName } orgUnit { name } } } }`],
+    ['outbound tasks with customer, agent, plan and call', (n: number) => `{ outboundTasks(paging: { limit: ${n} }) { totalCount nodes { id state outcome customer { id name } assignee { displayName } plan { name } call { id state talkSeconds } } } }`],
+    ['outbound plans', (n: number) => `{ outboundPlans(paging: { limit: ${n} }) { totalCount nodes { id name purpose targetCount deadline } } }`],
     // The week the calls above were offered in (an hour ago, Shanghai), each agent's sample as large as the page.
     ['the QA review queue with calls, customers, agents and stores', (n: number) => `{ qaReviewQueue(week: "${new Date(clock.now().getTime() - 3_600_000 + 8 * 3_600_000).toISOString().slice(0, 10)}", perAgent: ${n}) { items { callId sampled call { id state customer { id name } agent { displayName } orgUnit { name } } } } }`],
     ['survey templates', (n: number) => `{ surveyTemplates(paging: { limit: ${n} }) { nodes { id code name purpose currentVersionNo questions { key kind options { value } } } } }`],

@@ -67,6 +67,8 @@ interface West {
   surveys: { templateId: string; templateVersion: number; versionId: string; requestId: string; ruleId: string; ruleVersion: number; taskId: string };
   /** A call west's owner logged by hand, with a west customer. */
   calls: { callId: string; callVersion: number };
+  /** West's outbound plan (its agent, its customer) and the plan's task. */
+  outbound: { planId: string; taskId: string; taskVersion: number };
   /** West's QA: its own scorecard, a review of a case its agent handled, a calibration session on it. */
   quality: { scorecardId: string; scorecardVersion: number; reviewId: string; reviewVersion: number; caseId: string; sessionId: string; sessionVersion: number };
   allIds: string[];
@@ -218,6 +220,19 @@ const matrix: Record<string, MatrixCase> = {
   callKpis: { query: (w) => ({ query: `query($f: ID!, $s: ID!) { a: callKpis(input: { from: "2020-01-01", to: "2020-12-31", franchiseId: $f }) { totals { offered } } b: callKpis(input: { from: "2020-01-01", to: "2020-12-31", storeId: $s, groupBy: AGENT }) { rows { key } } }`, variables: { f: w.franchiseId, s: w.storeId } }), expect: 'NOT_FOUND' },
   callSettings: { query: (w) => ({ query: `query($f: ID!) { callSettings(franchiseId: $f) { franchiseId answerRateTarget } }`, variables: { f: w.franchiseId } }), expect: 'NOT_FOUND' },
   updateCallSettings: { query: (w) => ({ query: `mutation($f: ID!) { updateCallSettings(input: { franchiseId: $f, answerRateTarget: 0.1 }) { franchiseId } }`, variables: { f: w.franchiseId } }), expect: 'NOT_FOUND' },
+  outboundPlans: { query: () => ({ query: `{ outboundPlans(paging: { limit: 200 }) { totalCount nodes { ${ID_FIELDS} orgUnitId createdById assigneeIds } } }` }), expect: 'noWestData' },
+  outboundPlan: { query: (w) => ({ query: `query($id: ID!) { outboundPlan(id: $id) { id franchiseId } }`, variables: { id: w.outbound.planId } }), expect: 'null' },
+  outboundPlanProgress: { query: (w) => ({ query: `query($id: ID!) { outboundPlanProgress(planId: $id) { planId byAgent { assigneeId } } }`, variables: { id: w.outbound.planId } }), expect: 'NOT_FOUND' },
+  outboundTasks: { query: () => ({ query: `{ outboundTasks(paging: { limit: 200 }) { totalCount nodes { ${ID_FIELDS} planId customerId assigneeId callId customer { id } assignee { id } plan { id } call { id } } } }` }), expect: 'noWestData' },
+  createOutboundPlan: {
+    query: (w) => ({
+      query: `mutation($f: ID!, $a: ID!, $c: ID!) { createOutboundPlan(input: { franchiseId: $f, name: "潜入", purpose: SALES, goal: "x", assigneeIds: [$a], deadline: "2099-01-01T00:00:00Z", targets: { customerIds: [$c] } }) { ${ID_FIELDS} } }`,
+      variables: { f: w.franchiseId, a: w.agentId, c: w.customerId },
+    }),
+    expect: 'NOT_FOUND',
+  },
+  addOutboundTargets: { query: (w) => ({ query: `mutation($p: ID!, $c: ID!) { addOutboundTargets(input: { planId: $p, targets: { customerIds: [$c] } }) { created } }`, variables: { p: w.outbound.planId, c: w.customerId } }), expect: 'NOT_FOUND' },
+  recordOutboundOutcome: { query: (w) => ({ query: `mutation($id: ID!, $v: Int!) { recordOutboundOutcome(input: { id: $id, version: $v, outcome: UNREACHED, call: { offeredAt: "2020-01-01T00:00:00Z" } }) { id } }`, variables: { id: w.outbound.taskId, v: w.outbound.taskVersion } }), expect: 'NOT_FOUND' },
   qaScorecards: { query: () => ({ query: `{ qaScorecards(paging: { limit: 200 }) { totalCount nodes { id franchiseId } } }` }), expect: 'noWestData' },
   qaScorecard: { query: (w) => ({ query: `query($id: ID!) { qaScorecard(id: $id) { id franchiseId } }`, variables: { id: w.quality.scorecardId } }), expect: 'null' },
   createQaScorecard: { query: () => ({ query: `mutation { createQaScorecard(input: { code: "west-copy", name: "x", shared: true, categories: [{ key: "a", name: "x", weight: 100, criteria: [{ key: "a1", name: "x", scale: BINARY }] }] }) { id franchiseId } }` }), expect: 'FORBIDDEN' },
@@ -588,6 +603,15 @@ describe('franchise isolation matrix', () => {
         at: new Date(clock.now().getTime() - 3_600_000).toISOString(),
       })
     ).logCall;
+    // West's outbound plan: its agent calls its customer.
+    const westPlan = (
+      await must<{ createOutboundPlan: Versioned }>(westOwner, 'mutation($a: ID!, $c: ID!, $d: DateTime!) { createOutboundPlan(input: { name: "西区独有外呼", purpose: SALES, goal: "西区独有", assigneeIds: [$a], deadline: $d, targets: { customerIds: [$c] } }) { id version } }', {
+        a: westStaff.find((s) => s.email === 'agent@west.demo')!.id,
+        c: westCustomer.id,
+        d: new Date(clock.now().getTime() + 7 * 86_400_000).toISOString(),
+      })
+    ).createOutboundPlan;
+    const westOutboundTask = (await must<{ outboundTasks: { nodes: Versioned[] } }>(westOwner, 'query($p: ID!) { outboundTasks(filter: { planId: { eq: $p } }) { nodes { id version } } }', { p: westPlan.id })).outboundTasks.nodes[0]!;
     const westTemplate = (await must<{ createSurveyTemplate: Versioned & { currentVersionId: string } }>(westOwner, 'mutation { createSurveyTemplate(input: { code: "west-only", name: "西区独有问卷", purpose: CALLBACK, questions: [{ key: "overall", kind: RATING, text: "西区独有", satisfaction: true }] }) { id version currentVersionId } }')).createSurveyTemplate;
     // West's QA: a scorecard of its own, a review of a case west's agent handled, a calibration session on that case.
     const westQaCase = (await must<{ createOneCase: Versioned }>(westAgent, `mutation { createOneCase(input: { case: { type: CONSULTATION, channel: PHONE, subject: "西区咨询：质检", description: "西区独有：质检用" } }) { id version } }`)).createOneCase;
@@ -747,6 +771,7 @@ describe('franchise isolation matrix', () => {
       quality: { scorecardId: westScorecard.id, scorecardVersion: westScorecard.version, reviewId: westReview.id, reviewVersion: westReview.version, caseId: westQaCase.id, sessionId: westSession.id, sessionVersion: westSession.version },
       surveys: { templateId: westTemplate.id, templateVersion: westTemplate.version, versionId: westTemplate.currentVersionId, requestId: satisfaction.find((r) => r.sourceId === westCases.b.id)!.id, ruleId: westRule.id, ruleVersion: westRule.version, taskId: westTask.id },
       calls: { callId: westCall.id, callVersion: westCall.version },
+      outbound: { planId: westPlan.id, taskId: westOutboundTask.id, taskVersion: westOutboundTask.version },
       journey: { testItemId: westTestItem.id, testItemVersion: westTestItem.version, testOrderId: westTestOrder.id, testOrderVersion: westTestOrder.version, recordId: westRecord.id, recordVersion: westRecord.version, prescriptionId: westPrescription.id, prescriptionVersion: westPrescription.version, productId: westProduct.id },
       sharedViewId: sharedView.id,
       sharedViewVersion: sharedView.version,
@@ -814,6 +839,8 @@ describe('franchise isolation matrix', () => {
         westTemplate.currentVersionId,
         westTask.id,
         westCall.id,
+        westPlan.id,
+        westOutboundTask.id,
         westTestItem.id,
         westTestOrder.id,
         westRecord.id,

@@ -487,6 +487,8 @@ export const zhCN = {
     'call:review': { name: '标记通话待质检', description: '将通话标记为待质检并注明原因（主管、质检人员）' },
     'call:report': { name: '话务指标', description: '查看本人范围内的话务指标（接通率、平均通话时长、平均处理时长）' },
     'call:settings': { name: '话务指标目标', description: '设置本机构的接通率、平均通话时长目标及短时放弃的秒数' },
+    'outbound:manage': { name: '外呼计划', description: '为坐席制定外呼计划（调查、销售、关系维护）并跟踪进度' },
+    'outbound:work': { name: '外呼任务', description: '查看并处理本人的外呼任务：拨打、记录结果、设置跟进' },
     'quality:read': { name: '查看质检', description: '查看质检评分表、本人范围内的全部质检评分和坐席质检成绩' },
     'quality:review': { name: '质检评分', description: '用评分表为工单和回访评分，处理申诉，组织校准' },
     'quality:scorecard': { name: '编写评分表', description: '编写质检评分表：本机构自己的，或在总部编写共享评分表' },

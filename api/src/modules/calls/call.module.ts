@@ -4,16 +4,19 @@ import { callEventTypes } from './call.events';
 import { CallPermission } from './call.permissions';
 import { CallResolver } from './call.resolver';
 import { callTimelineProvider } from './call.timeline';
+import { OutboundPlan, OutboundTask } from './outbound.entity';
+import { OutboundPlanResolver, OutboundTaskResolver } from './outbound.resolver';
 
 /**
  * The call center's call log: calls posted by a telephony partner (batched, idempotent, merged
  * forward whatever order the events come in) or logged by agents, matched to customers by number,
- * on the customer's timeline; the KPIs (call-kpi-definitions.ts) against each franchise's targets.
+ * on the customer's timeline; the KPIs (call-kpi-definitions.ts) against each franchise's targets;
+ * supervisors' outbound plans and the agents' outbound tasks (outbound.*).
  */
 export const callsModule = defineModule({
   name: 'calls',
-  entities: [CallRecord, CallSettings],
-  resolvers: [CallResolver],
+  entities: [CallRecord, CallSettings, OutboundPlan, OutboundTask],
+  resolvers: [CallResolver, OutboundPlanResolver, OutboundTaskResolver],
   permissions: [CallPermission],
   events: callEventTypes,
   contributes: { timelineProviders: [callTimelineProvider] },

@@ -37,4 +37,16 @@ export const CallPermission = definePermissions([
     description: 'Set the franchise’s call-center KPI targets and short-abandon threshold.',
     grantedTo: ['supervisor', 'franchise_owner', 'hq_admin'],
   },
+  {
+    name: 'outbound:manage',
+    group: 'Calls',
+    description: 'Make outbound call plans (surveys, sales, relationship care) for agents and follow their progress.',
+    grantedTo: ['supervisor', 'store_director', 'franchise_owner', 'hq_admin'],
+  },
+  {
+    name: 'outbound:work',
+    group: 'Calls',
+    description: 'See and work one’s outbound call tasks: call, record the outcome, set a follow-up.',
+    grantedTo: ['agent', 'health_manager', 'supervisor', 'store_director', 'franchise_owner', 'hq_admin'],
+  },
 ] as const);
