@@ -6,7 +6,7 @@ import { startTestApp, type TestApp } from '../support/app';
 import { signIn, type Caller } from '../support/actors';
 import { must } from '../inventory/support';
 import { book, createService, healthSetup, setSchedule, slots, WEEKDAYS } from '../appointments/support';
-import { countStatementsOfApi, load, measure, report, type Figures } from './measure';
+import { countStatementsOfApi, load, measure, profiled, report, type Figures } from './measure';
 
 const DOCTORS = Number(process.env.BENCH_DOCTORS ?? 50);
 const DAYS = 30;
@@ -107,13 +107,13 @@ describe('appointments benchmarks', () => {
     const plainSlots = queue.slice(split);
     let next = 0;
     let firstError: unknown;
-    const booked = await load('bookAppointment, 32 clients, different slots', CLIENTS, SECONDS, async () => {
+    const booked = await profiled('bookings', () => load('bookAppointment, 32 clients, different slots', CLIENTS, SECONDS, async () => {
       const slot = productSlots[next++];
       if (!slot) return null;
       const res = await book(agent, { customerId: customerIds[next % customerIds.length], doctorId: slot.doctorId, storeId: east.branchId, serviceId, startsAt: slot.startsAt, channel: 'PHONE' });
       if (res.body.errors) firstError ??= res.body.errors;
       return !res.body.errors;
-    });
+    }));
     figures.push(booked);
     notes.bookingsPerSecond = booked.perSecond;
     notes.bookingFailures = booked.failed;

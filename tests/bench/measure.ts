@@ -84,3 +84,25 @@ export function countStatementsOfApi(): () => number {
   }
   return () => statements;
 }
+
+/**
+ * Runs `work` under V8's sampling profiler when BENCH_PROFILE names a file prefix: the profile
+ * goes to `<prefix>-<label>.cpuprofile` (Chrome DevTools or speedscope open it). Otherwise just runs it.
+ */
+export async function profiled<T>(label: string, work: () => Promise<T>): Promise<T> {
+  const prefix = process.env.BENCH_PROFILE;
+  if (!prefix) return work();
+  const { Session } = await import('node:inspector/promises');
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 200 });
+  await session.post('Profiler.start');
+  try {
+    return await work();
+  } finally {
+    const { profile } = await session.post('Profiler.stop');
+    session.disconnect();
+    fs.writeFileSync(`${prefix}-${label}.cpuprofile`, JSON.stringify(profile));
+  }
+}

@@ -297,6 +297,8 @@ describe(`read path on ${CASES.toLocaleString('en')} cases`, () => {
     for (const clients of CLIENTS) {
       rows.push(await load('product queue page', app.graphqlUrl, headers, JSON.stringify({ query: QUEUE, variables: { viewId } }), clients, self));
       rows.push(await load('product customer list', app.graphqlUrl, headers, JSON.stringify({ query: CUSTOMERS }), clients, self));
+      // The floor under every page: HTTP, authentication, the operation's transaction and the response, with no rows.
+      rows.push(await load('product empty operation', app.graphqlUrl, headers, JSON.stringify({ query: '{ __typename }' }), clients, self));
       rows.push(await load('plain pg queue page', plainUrl, { 'content-type': 'application/json' }, '{}', clients, plainProbe));
     }
 
