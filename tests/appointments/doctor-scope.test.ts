@@ -74,4 +74,20 @@ describe('a branch center doctor and the store customers they serve', () => {
     const theirCalendar = await must<{ appointments: { nodes: { id: string; customer: { id: string } | null }[] } }>(consulting, `query($d: ID!) { appointments(filter: { doctorId: { eq: $d } }, paging: { limit: 100 }) { nodes { id customer { id } } } }`, { d: east.doctorId });
     expect(theirCalendar.appointments.nodes.find((a) => a.id === appointment.id)?.customer ?? null).toBeNull();
   });
+
+  it('lets the doctor follow the tests they prescribe for the store customer, and the consulting department work on them', async () => {
+    const item = (await must<{ createTestItem: { id: string } }>(owner, 'mutation { createTestItem(input: { code: "SCOPE-CBC", name: "血常规", priceCents: 8000, turnaroundDays: 2 }) { id } }')).createTestItem;
+    const order = (await must<{ prescribeTests: { id: string; version: number } }>(doctor, 'mutation($c: ID!, $t: ID!) { prescribeTests(input: { customerId: $c, testItemIds: [$t] }) { id version } }', { c: customerId, t: item.id })).prescribeTests;
+    const read = (caller: Caller) => caller.graphql<{ testOrder: { id: string } | null; testOrders: { nodes: { id: string }[] } }>('query($id: ID!) { testOrder(id: $id) { id } testOrders(paging: { limit: 200 }) { nodes { id } } }', { id: order.id });
+    for (const caller of [doctor, consulting]) {
+      const { body } = await read(caller);
+      expect(body.data!.testOrder).toEqual({ id: order.id });
+      expect(body.data!.testOrders.nodes.map((n) => n.id)).toContain(order.id);
+    }
+    const other = (await read(manager2)).body.data!;
+    expect([other.testOrder, other.testOrders.nodes.some((n) => n.id === order.id)]).toEqual([null, false]);
+    const sampled = (await must<{ takeTestOrderAction: { id: string; version: number } }>(owner, 'mutation($id: ID!, $v: Int!) { takeTestOrderAction(input: { id: $id, version: $v, action: "sample_on_site" }) { id version } }', { id: order.id, v: order.version })).takeTestOrderAction;
+    const testing = await must<{ takeTestOrderAction: { state: string } }>(consulting, 'mutation($id: ID!, $v: Int!) { takeTestOrderAction(input: { id: $id, version: $v, action: "accept_sample" }) { state } }', { id: sampled.id, v: sampled.version });
+    expect(testing.takeTestOrderAction.state).toBe('TESTING');
+  });
 });

@@ -1,4 +1,5 @@
 import type { FilterQuery } from '@mikro-orm/postgresql';
+import { requireActor } from '../../core/auth/authorization';
 import type { RequestContext } from '../../core/context';
 import type { ListArgs } from '../../core/graphql/list';
 import { SortDirection } from '../../core/graphql/sorting';
@@ -10,6 +11,7 @@ import { staffEmbed } from '../identity/staff.queries';
 import { orgUnitEmbed } from '../org/org.queries';
 import { scopedOrgUnitIds } from '../org/org.service';
 import { TestItem, TestOrder, TestOrderLine, TestOrderStep } from './journey.entity';
+import { JourneyPermission } from './journey.permissions';
 
 /**
  * The journey's read path: the test catalogue, and pages of test orders (the journey board, a
@@ -40,11 +42,25 @@ export function testOrderReadSpec(ctx: RequestContext): ReadSpec<TestOrder> {
   };
 }
 
-/** `testOrders(filter, sorting, paging)`: at stores in the caller's part of the org tree, newest first. */
-export async function listTestOrders(ctx: RequestContext, args: ListArgs, where: FilterQuery<TestOrder> = {}, selection: Selection | null = null) {
+/**
+ * Which test orders the caller sees: those of customers at stores in their part of the org tree,
+ * the ones they prescribed (a branch center's doctor for the stores' customers), and, for the
+ * consulting department (test:lab: it receives the samples and reviews the reports of the
+ * franchise's stores), all of their franchise's. Null: no narrowing beyond row-level security.
+ */
+export async function testOrderScope(ctx: RequestContext): Promise<FilterQuery<TestOrder> | null> {
+  const actor = requireActor(ctx);
+  if (actor.permissions.has(JourneyPermission['test:lab'])) return null;
   const units = await scopedOrgUnitIds(ctx);
+  if (!units) return null;
+  return actor.kind === 'user' ? { $or: [{ orgUnitId: { $in: units } }, { doctorId: actor.id }] } : { orgUnitId: { $in: units } };
+}
+
+/** `testOrders(filter, sorting, paging)`: in the caller's scope (testOrderScope), newest first. */
+export async function listTestOrders(ctx: RequestContext, args: ListArgs, where: FilterQuery<TestOrder> = {}, selection: Selection | null = null) {
+  const scope = await testOrderScope(ctx);
   return readPage(ctx.em, testOrderReadSpec(ctx), args, selection, {
-    where: { ...(units ? { orgUnitId: { $in: units } } : {}), ...(where as object) } as FilterQuery<TestOrder>,
+    where: (scope ? { $and: [scope, where] } : where) as FilterQuery<TestOrder>,
     defaultSort: [{ field: 'createdAt', direction: SortDirection.DESC }, { field: 'testOrderNo', direction: SortDirection.DESC }],
     complete: !selection || selection.has('stateLabel') ? (rows) => labelStates(ctx.em, rows) : undefined,
   });

@@ -19,6 +19,7 @@ import { OrgUnit } from '../org/org-unit.entity';
 import { orgUnitLoader } from '../org/org.loaders';
 import { findOrgUnit } from '../org/org.service';
 import { TestItem, TestOrder, TestOrderLine, TestOrderStep } from './journey.entity';
+import { JourneyPermission } from './journey.permissions';
 import type { PrescribeTestsInput, TestItemInput, UpdateTestItemInput } from './journey.types';
 import { TEST_ORDER_WORKFLOW } from './journey.workflows';
 
@@ -70,10 +71,17 @@ export async function updateTestItem(ctx: RequestContext, input: UpdateTestItemI
 
 export const testOrderLoader = (ctx: RequestContext) => byIdLoader(ctx, TestOrder);
 
-/** The test order, or null when missing or at a store outside the caller's part of the org tree (another franchise's: RLS). */
+/**
+ * The test order, or null when missing or out of the caller's scope (another franchise's: RLS): a
+ * store outside their part of the org tree, unless they prescribed it or hold test:lab (the
+ * consulting department works for the franchise's stores; see testOrderScope).
+ */
 export async function findTestOrder(ctx: RequestContext, id: string): Promise<TestOrder | null> {
   const order = await testOrderLoader(ctx).load(id);
-  return order && (await findOrgUnit(ctx, order.orgUnitId)) ? order : null;
+  if (!order) return null;
+  if (await findOrgUnit(ctx, order.orgUnitId)) return order;
+  const actor = ctx.actor;
+  return actor && (actor.permissions.has(JourneyPermission['test:lab']) || (actor.kind === 'user' && actor.id === order.doctorId)) ? order : null;
 }
 
 export async function getTestOrder(ctx: RequestContext, id: string): Promise<TestOrder> {
