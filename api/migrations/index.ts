@@ -40,6 +40,7 @@ import { Migration20261201012119_journey } from './Migration20261201012119_journ
 import { Migration20261201014516_journey_care } from './Migration20261201014516_journey_care';
 import { Migration20261201041109_survey_links } from './Migration20261201041109_survey_links';
 import { Migration20261201043500_outbound_plans } from './Migration20261201043500_outbound_plans';
+import { Migration20261201045000_report_facts } from './Migration20261201045000_report_facts';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122070000_foundation', class: Migration20261122070000_foundation },
@@ -82,4 +83,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261201014516_journey_care', class: Migration20261201014516_journey_care },
   { name: 'Migration20261201041109_survey_links', class: Migration20261201041109_survey_links },
   { name: 'Migration20261201043500_outbound_plans', class: Migration20261201043500_outbound_plans },
+  { name: 'Migration20261201045000_report_facts', class: Migration20261201045000_report_facts },
 ];

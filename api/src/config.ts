@@ -21,6 +21,12 @@ const pluginList = z
   });
 
 const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+/** A PostgreSQL connection URL (optional). */
+const postgresUrl = z
+  .string()
+  .url()
+  .refine((u) => /^postgres(ql)?:\/\//.test(u), 'must start with postgres:// or postgresql://')
+  .optional();
 const port = z.coerce.number().int().min(0).max(65535);
 
 /**
@@ -40,21 +46,18 @@ export const configSchema = {
     description: 'pino log level; logs are JSON lines on stdout.',
   },
   DATABASE_URL: {
-    schema: z
-      .string()
-      .url()
-      .refine((u) => /^postgres(ql)?:\/\//.test(u), 'must start with postgres:// or postgresql://')
-      .optional(),
+    schema: postgresUrl,
     description: 'PostgreSQL (>= 15) connection URL. When unset, an embedded PostgreSQL is started.',
   },
   DATABASE_APP_URL: {
-    schema: z
-      .string()
-      .url()
-      .refine((u) => /^postgres(ql)?:\/\//.test(u), 'must start with postgres:// or postgresql://')
-      .optional(),
+    schema: postgresUrl,
     description:
       'Connection for request handling as a role with neither SUPERUSER nor BYPASSRLS, member of pharmadesk_api. When unset, the API creates and uses the login role pharmadesk_app.',
+  },
+  DATABASE_REPLICA_URL: {
+    schema: postgresUrl,
+    description:
+      'A read replica for the report center: reports read there (a pool of their own, read-only transactions with the caller’s franchise scope). Connect as a role subject to row-level security, like the API’s. When unset, reports read the primary.',
   },
   DATABASE_POOL_MAX: { schema: z.coerce.number().int().min(1).max(200).default(10), description: 'Maximum connections in the pool.' },
   EMBEDDED_PG_DATA_DIR: {

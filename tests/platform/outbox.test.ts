@@ -10,21 +10,12 @@ import { signIn, type Caller } from '../support/actors';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { API_MAIN, spawnEntry, waitForListening } from '../support/process';
 import { enablePlugin, franchiseIds } from '../plugins/support';
+import { until } from '../support/until';
 
 /** The test plugin (plain JS, so a spawned built API loads it too): its handlers append to EVENT_RECORDER_FILE. */
 const PLUGINS = 'refund-approval,pharmacist-review,vip-care,./tests/platform/fixtures/event-recorder.js';
 const CREATE = `mutation($c: CaseInput!) { createOneCase(input: { case: $c }) { id caseNo } }`;
 const complaint = (subject: string) => ({ c: { type: 'COMPLAINT', channel: 'PHONE', subject, description: '事件测试', category: 'DELIVERY_DAMAGED' } });
-
-async function until<T>(what: string, probe: () => Promise<T | undefined | null | false>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 const recorded = (file: string, caseId: string) => fs.readFileSync(file, 'utf8').split('\n').filter((l) => l.endsWith(caseId));
 

@@ -233,6 +233,8 @@ const matrix: Record<string, MatrixCase> = {
   },
   addOutboundTargets: { query: (w) => ({ query: `mutation($p: ID!, $c: ID!) { addOutboundTargets(input: { planId: $p, targets: { customerIds: [$c] } }) { created } }`, variables: { p: w.outbound.planId, c: w.customerId } }), expect: 'NOT_FOUND' },
   recordOutboundOutcome: { query: (w) => ({ query: `mutation($id: ID!, $v: Int!) { recordOutboundOutcome(input: { id: $id, version: $v, outcome: UNREACHED, call: { offeredAt: "2020-01-01T00:00:00Z" } }) { id } }`, variables: { id: w.outbound.taskId, v: w.outbound.taskVersion } }), expect: 'NOT_FOUND' },
+  report: { query: (w) => ({ query: `query($s: ID!) { report(input: { kind: COMPLAINTS, from: "2020-01-01", to: "2020-12-31", storeId: $s, groupBy: STORE }) { rows { key label } } }`, variables: { s: w.storeId } }), expect: 'NOT_FOUND' },
+  rebuildReports: { query: (w) => ({ query: `mutation($f: ID!) { rebuildReports(input: { franchiseId: $f, from: "2020-01-01", to: "2020-01-31" }) { events } }`, variables: { f: w.franchiseId } }), expect: 'FORBIDDEN' },
   qaScorecards: { query: () => ({ query: `{ qaScorecards(paging: { limit: 200 }) { totalCount nodes { id franchiseId } } }` }), expect: 'noWestData' },
   qaScorecard: { query: (w) => ({ query: `query($id: ID!) { qaScorecard(id: $id) { id franchiseId } }`, variables: { id: w.quality.scorecardId } }), expect: 'null' },
   createQaScorecard: { query: () => ({ query: `mutation { createQaScorecard(input: { code: "west-copy", name: "x", shared: true, categories: [{ key: "a", name: "x", weight: 100, criteria: [{ key: "a1", name: "x", scale: BINARY }] }] }) { id franchiseId } }` }), expect: 'FORBIDDEN' },

@@ -259,7 +259,7 @@ export const en: DeepPartial<Dictionary> = {
     NEW: 'New', ACCEPTED: 'Accepted', INVESTIGATING: 'Investigating', SOLUTION_PROPOSED: 'Solution proposed', AWAITING_CONFIRMATION: 'Awaiting customer confirmation', RESOLVED: 'Resolved', CLOSED: 'Closed',
     AWAITING_INFO: 'Awaiting customer information', ANSWERED: 'Answered, awaiting confirmation', AWAITING_REFUND_APPROVAL: 'Awaiting refund approval', PHARMACIST_REVIEW: 'Pharmacist review',
   },
-  permissionGroups: { Cases: 'Cases', Customers: 'Customers', Staff: 'Staff and roles', 'Knowledge base': 'Knowledge base', Organization: 'Organization', Partners: 'Partners', Audit: 'Audit', Plugins: 'Plugins', Notifications: 'Notifications', 'Warehouses and stock': 'Warehouses and stock', Orders: 'Orders', Returns: 'Returns', Appointments: 'Appointments', Surveys: 'Surveys', Calls: 'Calls', Quality: 'Quality', 'Service journey': 'Service journey' },
+  permissionGroups: { Cases: 'Cases', Customers: 'Customers', Staff: 'Staff and roles', 'Knowledge base': 'Knowledge base', Organization: 'Organization', Partners: 'Partners', Audit: 'Audit', Plugins: 'Plugins', Notifications: 'Notifications', 'Warehouses and stock': 'Warehouses and stock', Orders: 'Orders', Returns: 'Returns', Appointments: 'Appointments', Surveys: 'Surveys', Calls: 'Calls', Quality: 'Quality', 'Service journey': 'Service journey', Reports: 'Reports' },
   customerTags: { chronic: 'Chronic', vip: 'VIP', new_member: 'New member', otc: 'OTC' },
   queues: { general: 'General', vip: 'VIP' },
   timelineKinds: { survey: 'Survey', callback: 'Callback', case: 'Case', purchase: 'Purchase', archive: 'Archive', care: 'Care', apiKey: 'API key', order: 'Order' },

@@ -416,7 +416,7 @@ export const zhCN = {
     submit: '提交审批', submitted: '已提交审批', approve: '批准', approved: '已批准', reject: '驳回', rejectedDone: '已驳回', decisionNote: '审批意见（驳回时必填）', placeOrder: '向供应商下单', ordered: '已下单',
   },
   caseFields: { solutionType: '解决方式', solutionNote: '方案说明', solutionAmount: '金额（元）', reason: '原因', question: '问题', answer: '答复', resolutionNote: '处理结果', reviewNote: '药师审核意见' },
-  permissionGroups: { Cases: '工单', Customers: '客户', Staff: '员工与角色', 'Knowledge base': '知识库', Organization: '组织架构', Partners: '合作方接口', Audit: '审计', Plugins: '插件', Notifications: '消息通知', 'Warehouses and stock': '仓库与库存', Platform: '平台', Orders: '订单', Returns: '退换货', Appointments: '预约', Surveys: '满意度调查', Calls: '呼叫中心', Quality: '质检', 'Service journey': '客户服务流程' },
+  permissionGroups: { Cases: '工单', Customers: '客户', Staff: '员工与角色', 'Knowledge base': '知识库', Organization: '组织架构', Partners: '合作方接口', Audit: '审计', Plugins: '插件', Notifications: '消息通知', 'Warehouses and stock': '仓库与库存', Platform: '平台', Orders: '订单', Returns: '退换货', Appointments: '预约', Surveys: '满意度调查', Calls: '呼叫中心', Quality: '质检', 'Service journey': '客户服务流程', Reports: '报表中心' },
   permissions: {
     'apikey:manage': { name: '管理 API 密钥', description: '为本范围创建、轮换、吊销合作方 API 密钥（权限不超过本人）' },
     'case:read': { name: '查看工单', description: '查看本范围的工单、沟通记录与历程、队列和坐席状态' },
@@ -486,6 +486,8 @@ export const zhCN = {
     'call:ingest': { name: '接收话务数据', description: '接收呼叫中心系统推送的通话事件（供合作方接口密钥使用）' },
     'call:review': { name: '标记通话待质检', description: '将通话标记为待质检并注明原因（主管、质检人员）' },
     'call:report': { name: '话务指标', description: '查看本人范围内的话务指标（接通率、平均通话时长、平均处理时长）' },
+    'report:read': { name: '报表中心', description: '查看本人范围内的报表：工单、投诉、订单、退换货、回访、预约的趋势，SLA 达标率、满意度和常见问题' },
+    'report:rebuild': { name: '重算报表', description: '按机构和日期范围，依据已记录的事件重新计算报表数据' },
     'call:settings': { name: '话务指标目标', description: '设置本机构的接通率、平均通话时长目标及短时放弃的秒数' },
     'outbound:manage': { name: '外呼计划', description: '为坐席制定外呼计划（调查、销售、关系维护）并跟踪进度' },
     'outbound:work': { name: '外呼任务', description: '查看并处理本人的外呼任务：拨打、记录结果、设置跟进' },

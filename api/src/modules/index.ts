@@ -18,6 +18,7 @@ import { returnsModule } from './returns/return.module';
 import { qualityModule } from './quality/quality.module';
 import { surveysModule } from './surveys/survey.module';
 import { systemModule } from './system/system.module';
+import { reportsModule } from './reports/report.module';
 
 /**
  * The modules of the API, in order. The app, the job runner, the scripts and the schema
@@ -41,6 +42,7 @@ export const modules: readonly ModuleDefinition[] = [
   surveysModule,
   callsModule,
   qualityModule,
+  reportsModule,
   pluginsModule,
   eventsModule,
 ];

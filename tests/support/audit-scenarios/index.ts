@@ -15,6 +15,7 @@ import { journeyAuditScenario } from './journey';
 import { surveysAuditScenario } from './surveys';
 import { callsAuditScenario } from './calls';
 import { qualityAuditScenario } from './quality';
+import { reportsAuditScenario } from './reports';
 
 /**
  * Per-module parts of the audit test (tests/identity/pii-and-audit.test.ts): each runs
@@ -44,4 +45,5 @@ auditScenarios.push(journeyAuditScenario);
 auditScenarios.push(surveysAuditScenario);
 auditScenarios.push(callsAuditScenario);
 auditScenarios.push(qualityAuditScenario);
+auditScenarios.push(reportsAuditScenario);
 auditScenarios.push(eventsAuditScenario);

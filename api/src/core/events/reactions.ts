@@ -110,8 +110,8 @@ export async function startReactions(runtime: AppRuntime, boss: PgBoss, ownerUrl
 
   const react = async (job: PgBoss.JobWithMetadata<{ reactionId: string }>) => {
     const row = await inSystemTransaction(pool, async (client) => {
-      const found = await client.query<{ status: string; handler: string; franchise_id: string; payload: DomainEvent }>(
-        `select r.status, r.handler, r.franchise_id, e.payload from event_reaction r join event_outbox e on e.id = r.event_id where r.id = $1 for update of r`,
+      const found = await client.query<{ status: string; handler: string; franchise_id: string; event_id: string; payload: DomainEvent }>(
+        `select r.status, r.handler, r.franchise_id, r.event_id, e.payload from event_reaction r join event_outbox e on e.id = r.event_id where r.id = $1 for update of r`,
         [job.data.reactionId],
       );
       return found.rows[0];
@@ -129,7 +129,7 @@ export async function startReactions(runtime: AppRuntime, boss: PgBoss, ownerUrl
       const options = enabled.find((e) => e.plugin.name === named.plugin.name)?.options;
       if (options === undefined) return void (await finish('DONE', 'skipped: the plugin was disabled for this franchise before the reaction ran'));
       const logger = runtime.logger.child({ plugin: named.plugin.name, handler: named.handler.name, event: row.payload.type });
-      await named.handler.handle(row.payload, { options, runtime, logger, inFranchise: (work) => inFranchise(runtime, row.franchise_id, work), lastAttempt: last });
+      await named.handler.handle(row.payload, { options, runtime, logger, inFranchise: (work) => inFranchise(runtime, row.franchise_id, work), lastAttempt: last, eventId: row.event_id });
       await finish('DONE', null);
     } catch (error) {
       await finish(last ? 'DEAD' : 'PENDING', (error as Error)?.message ?? String(error));

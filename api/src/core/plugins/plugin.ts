@@ -72,6 +72,8 @@ export interface EventHandlerContext<O> {
   inFranchise<T>(work: (ctx: RequestContext) => Promise<T>): Promise<T>;
   /** True on the reaction's last try: a failure now makes it a dead letter (until HQ retries it). */
   lastAttempt: boolean;
+  /** The outbox event's id: a handler that must apply an event once in effect records it in its own transaction. */
+  eventId: string;
 }
 
 export interface EventHandler<O, T extends DomainEventType = DomainEventType> {

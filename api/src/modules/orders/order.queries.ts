@@ -9,6 +9,7 @@ import { customerEmbed } from '../customers/customer.queries';
 import { orgUnitEmbed } from '../org/org.queries';
 import { orgUnitScopeCondition } from '../org/org.service';
 import { Order, OrderError, OrderEvent, OrderLine, OrderPick, OrderTrackingEvent } from './order.entity';
+import { readRows } from '../../core/read/sql';
 
 /**
  * The orders read path: pages and the order by id as plain rows with the columns the request
@@ -68,4 +69,9 @@ export async function listOrders(ctx: RequestContext, args: ListArgs, where: Fil
 export async function readOrder(ctx: RequestContext, id: string, selection: Selection | null = null): Promise<Order | null> {
   const page = await listOrders(ctx, { paging: { limit: 1, offset: 0 } }, { id }, selection);
   return (page.nodes[0] as Order | undefined) ?? null;
+}
+
+/** The store of each order, for the reports module (plain rows, one statement). */
+export function orderReportRows(ctx: RequestContext, ids: readonly string[]) {
+  return readRows<{ id: string; org_unit_id: string; created_by_id: string | null }>(ctx.em, `select o.id, o.org_unit_id, o.created_by_id from sales_order o where o.id = any(?::uuid[])`, [`{${ids.join(',')}}`]);
 }

@@ -12,6 +12,7 @@ import { orderReadSpec } from '../orders/order.queries';
 import { orgUnitEmbed } from '../org/org.queries';
 import { orgScopeSql, orgUnitScopeCondition } from '../org/org.service';
 import { ReturnEvent, ReturnLine, ReturnRequest } from './return.entity';
+import { readRows } from '../../core/read/sql';
 
 /**
  * The returns read path: the queue and a return by id as plain rows with the columns the
@@ -73,3 +74,8 @@ export const returnEventsLoader = (ctx: RequestContext) => grouped(ctx, ReturnEv
 
 /** `Order.returns`: the returns of every order of the page in one statement, oldest first. */
 export const returnsOfOrderLoader = (ctx: RequestContext) => grouped(ctx, ReturnRequest, 'orderId', { createdAt: 'asc' });
+
+/** The store of each return, for the reports module (plain rows, one statement). */
+export function returnReportRows(ctx: RequestContext, ids: readonly string[]) {
+  return readRows<{ id: string; org_unit_id: string }>(ctx.em, `select r.id, r.org_unit_id from sales_return r where r.id = any(?::uuid[])`, [`{${ids.join(',')}}`]);
+}

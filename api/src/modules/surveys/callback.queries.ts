@@ -10,6 +10,7 @@ import { customerEmbed } from '../customers/customer.queries';
 import { orgUnitLoader } from '../org/org.loaders';
 import { orgUnitScopeCondition } from '../org/org.service';
 import { CallbackStatus, CallbackTask } from './callback.entity';
+import { readRows } from '../../core/read/sql';
 
 /** Callback tasks as plain rows, the customer (the card on the desk) embedded when asked for. */
 function callbackReadSpec(ctx: RequestContext): ReadSpec<CallbackTask> {
@@ -49,3 +50,7 @@ export async function callbackDesk(ctx: RequestContext, args: ListArgs, selectio
   return readPage(ctx.em, callbackReadSpec(ctx), { paging: args.paging }, selection, { where: where as FilterQuery<CallbackTask>, defaultSort: DESK_SORT });
 }
 
+/** The store and assignee of each callback task, for the reports module (plain rows, one statement). */
+export function callbackReportRows(ctx: RequestContext, ids: readonly string[]) {
+  return readRows<{ id: string; org_unit_id: string; assignee_id: string | null }>(ctx.em, `select t.id, t.org_unit_id, t.assignee_id from callback_task t where t.id = any(?::uuid[])`, [`{${ids.join(',')}}`]);
+}

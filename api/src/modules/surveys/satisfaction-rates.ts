@@ -50,3 +50,7 @@ export function addCounts(all: SatisfactionCounts[]): SatisfactionCounts {
 
 export const isPromoter = (nps: number) => nps >= 9;
 export const isDetractor = (nps: number) => nps <= 6;
+
+/** A 1–5 satisfaction answer that counts as satisfied (4 or 5) or dissatisfied (1 or 2); the report's SQL says the same (rating >= 4, <= 2). */
+export const isSatisfied = (rating: number) => rating >= 4;
+export const isDissatisfied = (rating: number) => rating <= 2;

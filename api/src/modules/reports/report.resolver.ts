@@ -1,0 +1,26 @@
+import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import type { RequestContext } from '../../core/context';
+import { getOrgUnit } from '../org/org.service';
+import { rebuildReportFacts } from './report-facts';
+import { ReportPermission as P } from './report.permissions';
+import { report } from './report.queries';
+import { RebuildReportInput, RebuildReportResult, Report, ReportInput } from './report.types';
+
+@Resolver()
+export class ReportResolver {
+  @Authorized(P['report:read'])
+  @Query(() => Report, {
+    description:
+      'A report of the report center: counts and trends (cases, complaints by category, orders, returns, callbacks, appointments), SLA compliance, satisfaction, by day / week / month of each franchise’s local days and by store, agent or dimension, each period beside the previous one. Read from the daily facts the events keep (and from the replica when configured).',
+  })
+  report(@Ctx() ctx: RequestContext, @Arg('input') input: ReportInput) {
+    return report(ctx, input);
+  }
+
+  @Authorized(P['report:rebuild'])
+  @Mutation(() => RebuildReportResult, { description: 'Recomputes a franchise’s report facts for local days from–to (at most 731) from the events still in the outbox.' })
+  async rebuildReports(@Ctx() ctx: RequestContext, @Arg('input') input: RebuildReportInput) {
+    await getOrgUnit(ctx, input.franchiseId, 'Franchise');
+    return rebuildReportFacts(ctx.runtime, input);
+  }
+}

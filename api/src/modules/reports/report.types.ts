@@ -1,0 +1,86 @@
+import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+
+export enum ReportKind {
+  /** Cases opened (dimension: case type; consultations are CONSULTATION and MEDICATION_CONSULTATION). */
+  CASES = 'CASES',
+  /** Complaints opened (dimension: complaint category): the common questions. */
+  COMPLAINTS = 'COMPLAINTS',
+  /** Orders entered (dimension: channel). */
+  ORDERS = 'ORDERS',
+  /** Amount of the orders entered, in minor units (fen) (dimension: channel). */
+  ORDER_AMOUNT = 'ORDER_AMOUNT',
+  /** Returns and exchanges requested (dimension: kind). */
+  RETURNS = 'RETURNS',
+  /** Callbacks completed (dimension: callback kind). */
+  CALLBACKS_COMPLETED = 'CALLBACKS_COMPLETED',
+  /** Appointments booked (dimension: channel). */
+  APPOINTMENTS_BOOKED = 'APPOINTMENTS_BOOKED',
+  APPOINTMENTS_COMPLETED = 'APPOINTMENTS_COMPLETED',
+  /** Cases resolved with no SLA clock breached ÷ cases resolved, 0–1 (dimension: SLA_MET / SLA_BREACHED). */
+  SLA_COMPLIANCE = 'SLA_COMPLIANCE',
+  /** Satisfied (4–5) ÷ surveys answered with a 1–5 rating, 0–1: the surveys' published definition. */
+  SATISFACTION = 'SATISFACTION',
+}
+registerEnumType(ReportKind, { name: 'ReportKind' });
+
+export enum ReportPeriod {
+  DAY = 'DAY',
+  /** Monday to Sunday. */
+  WEEK = 'WEEK',
+  MONTH = 'MONTH',
+}
+registerEnumType(ReportPeriod, { name: 'ReportPeriod' });
+
+export enum ReportGroupBy {
+  NONE = 'NONE',
+  STORE = 'STORE',
+  /** The agent: case owner, order or return entered by, callback done by, appointment's doctor, surveyed staff. */
+  AGENT = 'AGENT',
+  /** The kind's dimension (case type, complaint category, channel…). */
+  DIMENSION = 'DIMENSION',
+}
+registerEnumType(ReportGroupBy, { name: 'ReportGroupBy' });
+
+@InputType()
+export class ReportInput {
+  @Field(() => ReportKind) kind!: ReportKind;
+  @Field({ description: 'First day, YYYY-MM-DD, a local day of each franchise; taken back to its period’s first day.' }) from!: string;
+  @Field({ description: 'Last day (included), YYYY-MM-DD; taken on to its period’s last day; at most 366 days from `from`.' }) to!: string;
+  @Field(() => ReportPeriod, { defaultValue: ReportPeriod.DAY }) period!: ReportPeriod;
+  @Field(() => ReportGroupBy, { defaultValue: ReportGroupBy.NONE }) groupBy!: ReportGroupBy;
+  @Field(() => ID, { nullable: true, description: 'A store (or branch) and what is under it.' }) storeId?: string | null;
+}
+
+@ObjectType({ description: 'One period and group of a report, with the previous period’s figure for the same group.' })
+export class ReportRow {
+  @Field({ description: 'The period’s first day (YYYY-MM-DD).' }) period!: string;
+  @Field({ description: 'The previous period’s first day.' }) previousPeriod!: string;
+  @Field(() => String, { nullable: true, description: 'Store or agent id, or the dimension’s code; null for NONE (or no store / agent).' }) key!: string | null;
+  @Field(() => String, { nullable: true }) label!: string | null;
+  @Field(() => Float, { nullable: true, description: 'The count (amount in fen for ORDER_AMOUNT, a rate 0–1 for SLA_COMPLIANCE and SATISFACTION; null when nothing to rate).' }) value!: number | null;
+  @Field(() => Float, { nullable: true }) previousValue!: number | null;
+  @Field(() => Int, { description: 'What the value counts (the rate’s numerator).' }) count!: number;
+  @Field(() => Int, { nullable: true, description: 'A rate’s denominator (cases resolved, surveys rated).' }) base!: number | null;
+}
+
+@ObjectType()
+export class Report {
+  @Field(() => ReportKind) kind!: ReportKind;
+  @Field(() => ReportPeriod) period!: ReportPeriod;
+  @Field(() => ReportGroupBy) groupBy!: ReportGroupBy;
+  @Field({ description: 'The first period’s first day.' }) from!: string;
+  @Field({ description: 'The last period’s last day.' }) to!: string;
+  @Field(() => [ReportRow], { description: 'By period, then group (largest first).' }) rows!: ReportRow[];
+}
+
+@InputType()
+export class RebuildReportInput {
+  @Field(() => ID) franchiseId!: string;
+  @Field() from!: string;
+  @Field() to!: string;
+}
+
+@ObjectType()
+export class RebuildReportResult {
+  @Field(() => Int, { description: 'Events applied.' }) events!: number;
+}
