@@ -59,7 +59,7 @@ export * from './core/plugins';
 export { loadInstalledPlugins, corePlugin } from './plugins';
 export { DEFAULT_PLUGINS } from './config';
 export { reportReplicaStatements } from './modules/reports/report-replica';
-export { rebuildReportFacts } from './modules/reports/report-facts';
+export { rebuildReportFacts, rebuildReportFactsIn } from './modules/reports/report-facts';
 export { tenantTableSql } from './core/tenancy/rls';
 export { TenantEntity, tenantFilter } from './core/tenancy/tenant-entity';
 export type { WorkflowExtension, ExtensionTransition, TransitionAmendment, PluginGuard, PluginAction } from './core/workflow/compose';

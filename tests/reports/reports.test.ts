@@ -170,6 +170,17 @@ describe('reports: daily facts kept by the events, by local day, period and grou
     expect(await facts()).toEqual(kept);
   }, 60_000);
 
+  it('the demo’s history is in the facts (rebuilt at seed time): months of cases, by agent too, for both franchises', async () => {
+    const to = clock.now().toISOString().slice(0, 10);
+    const from = new Date(clock.now().getTime() - 80 * 86_400_000).toISOString().slice(0, 10);
+    for (const owner of [eastOwner, westOwner]) {
+      const cases = await run(owner, { kind: 'CASES', period: 'MONTH', from, to });
+      expect(cases.rows.filter((r) => (r.value ?? 0) > 0).length).toBeGreaterThanOrEqual(2);
+      const byAgent = await run(owner, { kind: 'CASES', period: 'MONTH', from, to, groupBy: 'AGENT' });
+      expect(byAgent.rows.some((r) => r.key && r.label)).toBe(true);
+    }
+  });
+
   it('bad inputs: to before from, a range too long, another franchise’s store, and callers without report:read', async () => {
     const bad = await eastOwner.graphql(REPORT, { i: { kind: 'CASES', from: '2026-04-02', to: '2026-04-01' } });
     expect(errorCodes(bad)).toEqual(['BAD_USER_INPUT']);

@@ -9,6 +9,7 @@ import { notificationsSeeder } from './notifications';
 import { ordersSeeder } from './orders';
 import { organizationSeeder } from './organization';
 import { laterPluginsSeeder, pluginsSeeder } from './plugins';
+import { reportsSeeder } from './reports';
 import { returnsSeeder } from './returns';
 import { surveysSeeder } from './surveys';
 
@@ -18,4 +19,4 @@ export { DEMO_PASSWORD, demoLogins, DEMO_ORGANIZATION, type DemoOrganization } f
  * The demo data set, in dependency order. Each module adds its seeder here
  * (organizations and staff first, then customers, cases, orders...).
  */
-export const demoSeeders: Seeder[] = [organizationSeeder, knowledgeSeeder, customersSeeder, pluginsSeeder, casesSeeder, notificationsSeeder, laterPluginsSeeder, inventorySeeder, ordersSeeder, returnsSeeder, appointmentsSeeder, surveysSeeder, callsSeeder];
+export const demoSeeders: Seeder[] = [organizationSeeder, knowledgeSeeder, customersSeeder, pluginsSeeder, casesSeeder, notificationsSeeder, laterPluginsSeeder, inventorySeeder, ordersSeeder, returnsSeeder, appointmentsSeeder, surveysSeeder, callsSeeder, reportsSeeder];

@@ -227,26 +227,29 @@ const REBUILD_BATCH = 2_000;
  * markers are deleted and the events replayed through the same definitions, in one transaction
  * holding the franchise's lock (handlers wait; an event they then bring is already marked).
  */
-export async function rebuildReportFacts(runtime: AppRuntime, input: { franchiseId: string; from: string; to: string }): Promise<{ events: number }> {
+export function rebuildReportFacts(runtime: AppRuntime, input: { franchiseId: string; from: string; to: string }): Promise<{ events: number }> {
+  return inFranchise(runtime, input.franchiseId, (ctx) => rebuildReportFactsIn(ctx, input));
+}
+
+/** The rebuild in the caller's transaction (the demo seed's, which sees every franchise). */
+export async function rebuildReportFactsIn(ctx: RequestContext, input: { franchiseId: string; from: string; to: string }): Promise<{ events: number }> {
   const { from, to, widened } = reportDays(input, REBUILD_MAX_DAYS);
   const days = { from: from.toISOString().slice(0, 10), to: to.toISOString().slice(0, 10) };
-  return inFranchise(runtime, input.franchiseId, async (ctx) => {
-    await readRows(ctx.em, lockSql('exclusive'), [input.franchiseId]);
-    await readRows(ctx.em, `delete from report_fact where franchise_id = ? and day between ?::date and ?::date`, [input.franchiseId, days.from, days.to]);
-    await readRows(ctx.em, `delete from report_applied_event where franchise_id = ? and day between ?::date and ?::date`, [input.franchiseId, days.from, days.to]);
-    let applied = 0;
-    for (let after = '0'; ; ) {
-      const batch = await readRows<{ position: string; id: string; payload: DomainEvent }>(
-        ctx.em,
-        `select position, id, payload from event_outbox
-          where franchise_id = ? and topic = any(?::text[]) and occurred_at >= ? and occurred_at < ? and position > ?::bigint
-          order by position limit ${REBUILD_BATCH}`,
-        [input.franchiseId, `{${REPORTED_EVENTS.join(',')}}`, widened.from, widened.to, after],
-      );
-      if (!batch.length) break;
-      applied += await applyEvents(ctx, input.franchiseId, batch.map((r) => ({ id: r.id, event: r.payload })), days);
-      after = batch[batch.length - 1]!.position;
-    }
-    return { events: applied };
-  });
+  await readRows(ctx.em, lockSql('exclusive'), [input.franchiseId]);
+  await readRows(ctx.em, `delete from report_fact where franchise_id = ? and day between ?::date and ?::date`, [input.franchiseId, days.from, days.to]);
+  await readRows(ctx.em, `delete from report_applied_event where franchise_id = ? and day between ?::date and ?::date`, [input.franchiseId, days.from, days.to]);
+  let applied = 0;
+  for (let after = '0'; ; ) {
+    const batch = await readRows<{ position: string; id: string; payload: DomainEvent }>(
+      ctx.em,
+      `select position, id, payload from event_outbox
+        where franchise_id = ? and topic = any(?::text[]) and occurred_at >= ? and occurred_at < ? and position > ?::bigint
+        order by position limit ${REBUILD_BATCH}`,
+      [input.franchiseId, `{${REPORTED_EVENTS.join(',')}}`, widened.from, widened.to, after],
+    );
+    if (!batch.length) break;
+    applied += await applyEvents(ctx, input.franchiseId, batch.map((r) => ({ id: r.id, event: r.payload })), days);
+    after = batch[batch.length - 1]!.position;
+  }
+  return { events: applied };
 }
