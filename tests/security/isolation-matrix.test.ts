@@ -102,7 +102,7 @@ interface MatrixCase {
    * 'tick' streams on its own; 'customer' needs an archive created or changed to fire; 'case' a
    * case opened and edited; 'presence' an agent's availability set; 'sla' an SLA alert published.
    */
-  subscription?: 'tick' | 'customer' | 'case' | 'presence' | 'sla' | 'bell' | 'stock' | 'order' | 'return' | 'appointment' | 'report';
+  subscription?: 'tick' | 'customer' | 'case' | 'presence' | 'sla' | 'bell' | 'stock' | 'order' | 'return' | 'appointment' | 'report' | 'lowRating';
 }
 
 const ID_FIELDS = 'id franchiseId';
@@ -513,6 +513,7 @@ const matrix: Record<string, MatrixCase> = {
   updatedOneOrder: { query: () => ({ query: `subscription { updatedOneOrder { ${ID_FIELDS} ${ORDER_REFS} state } }` }), expect: 'noWestData', subscription: 'order' },
   createdReturn: { query: () => ({ query: `subscription { createdReturn { ${ID_FIELDS} ${RETURN_REFS} lines { id } } }` }), expect: 'noWestData', subscription: 'return' },
   updatedOneReturn: { query: () => ({ query: `subscription { updatedOneReturn { ${ID_FIELDS} ${RETURN_REFS} state } }` }), expect: 'noWestData', subscription: 'return' },
+  lowRatingReceived: { query: () => ({ query: `subscription { lowRatingReceived { ${ID_FIELDS} customerId orgUnitId staffId rating suggestion } }` }), expect: 'noWestData', subscription: 'lowRating' },
   appointmentChanged: { query: () => ({ query: `subscription { appointmentChanged { ${ID_FIELDS} ${APPOINTMENT_REFS} status } }` }), expect: 'noWestData', subscription: 'appointment' },
   testOrderReportReleased: { query: () => ({ query: `subscription { testOrderReportReleased { ${ID_FIELDS} customerId doctorId orgUnitId customer { id } doctor { id } lines { id testItemId } } }` }), expect: 'noWestData', subscription: 'report' },
 };
@@ -1013,6 +1014,13 @@ describe('franchise isolation matrix', () => {
           pubsub.publish('test_orders.report_released', { ...w, franchiseId: west.franchiseId });
           pubsub.publish('test_orders.report_released', { ...w, franchiseId: eastFranchiseId });
           pubsub.publish('test_orders.report_released', { id: east.testOrderId, franchiseId: eastFranchiseId, doctorId: east.appointment.doctorId, orgUnitId: east.appointment.storeId });
+        } else if (kind === 'lowRating') {
+          // West's low rating published as west's, then as if east's (only a reload in the subscriber's scope decides), then east's own answered 1/5.
+          const pubsub = app.server.app.pubsub;
+          const answered = { type: 'survey.answered', requestId: west.surveys.requestId, customerId: west.customerId, staffId: null, orgUnitId: west.storeId, rating: 1, npsScore: null };
+          pubsub.publish('survey.answered', { ...answered, franchiseId: west.franchiseId });
+          pubsub.publish('survey.answered', { ...answered, franchiseId: eastFranchiseId });
+          eastLowRatingIds.push(await lowRating(eastCallers[0]!));
         } else if (kind === 'bell') {
           // What notifyStaff publishes: west's supervisor's bell, one naming east's franchise with a west id, then the caller's own.
           const pubsub = app.server.app.pubsub;
@@ -1021,19 +1029,35 @@ describe('franchise isolation matrix', () => {
           pubsub.publish('notifications.inbox', { id: west.staffId, franchiseId: eastFranchiseId });
           pubsub.publish('notifications.inbox', { id: self.id, franchiseId: self.franchiseId });
         }
-        const [event] = await first;
+        const [event] = await first.catch((e: Error) => { throw new Error(`${field} (${caller.label}): ${e.message}`); });
         if (kind === 'case' || kind === 'sla') expect(JSON.stringify(event)).toContain('东区');
         if (kind === 'stock') expect(JSON.stringify(event)).toContain(east.zoneId);
         if (kind === 'order') expect(JSON.stringify(event)).toContain(eastOrderIds.at(-1)!);
         if (kind === 'return') expect(JSON.stringify(event)).toContain(eastReturnIds.at(-1)!);
         if (kind === 'appointment') expect(JSON.stringify(event)).toContain(east.appointment.id);
         if (kind === 'report') expect(JSON.stringify(event)).toContain(east.testOrderId);
+        if (kind === 'lowRating') expect(JSON.stringify(event)).toContain(eastLowRatingIds.at(-1)!);
         if (kind === 'presence') expect((event!.data as { agentPresenceChanged: { staffUserId: string } }).agentPresenceChanged.staffUserId).toBe(eastAgent.tokens.user.id);
         checkAnswer(field, ([] as Expect[]).concat(matrix[field]!.expect), { body: event as GraphQLResponse['body'] });
         expect(JSON.stringify(event)).not.toContain('西区');
       }
     }
   }, 120_000); // a socket per subscription per caller: slow on a busy machine
+
+  const eastLowRatingIds: string[] = [];
+  /** An east survey of east's first customer answered 1/5 by phone (what reaches east's supervisors live); its id. */
+  async function lowRating(caller: Caller): Promise<string> {
+    const customer = (await must<{ customers: { nodes: { id: string; orgUnitId: string }[] } }>(caller, '{ customers(paging: { limit: 1 }) { nodes { id orgUnitId } } }')).customers.nodes[0]!;
+    const [survey] = await inScopedTransaction(app.server.app.runtime.orm.em, SYSTEM_SCOPE, (em) =>
+      em.execute<{ id: string }[]>(
+        `insert into satisfaction_request (id, franchise_id, customer_id, source_kind, source_id, source_ref, org_unit_id, status, template_version_id, version, created_at, updated_at)
+         select gen_random_uuid(), c.franchise_id, c.id, 'case', gen_random_uuid(), '东区低分', c.org_unit_id, 'PENDING', '5a7d3c1e-0000-4000-8000-000000000002', 1, now(), now() from customer c where c.id = ? returning id`,
+        [customer.id],
+      ),
+    );
+    await must(caller, 'mutation($id: ID!) { recordSurveyAnswers(input: { id: $id, version: 1, channel: PHONE, answers: [{ questionKey: "overall", value: 1 }, { questionKey: "resolved", choices: ["no"] }] }) { id } }', { id: survey!.id });
+    return survey!.id;
+  }
 
   let serial = 0;
   const eastOrderIds: string[] = [];

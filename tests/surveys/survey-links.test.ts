@@ -1,5 +1,5 @@
 import { clock, inScopedTransaction, SYSTEM_SCOPE } from '@pharmadesk/api';
-import { startTestApp, type TestApp } from '../support/app';
+import { startTestApp, takeFromSubscription, type TestApp } from '../support/app';
 import { errorCodes, signIn, type Caller } from '../support/actors';
 import { must } from '../inventory/support';
 import { pendingSurvey } from './support';
@@ -234,5 +234,39 @@ describe('online survey links and the public survey page', () => {
     const withEastFranchise = Buffer.from(bytes);
     Buffer.from(east.franchiseId.replace(/-/g, ''), 'hex').copy(withEastFranchise, 16);
     for (const token of [withEastId, withEastFranchise]) expect((await getJson(`/s/${token.toString('base64url')}`)).body.error.code).toBe('LINK_INVALID');
+  });
+  it('low ratings (1–2) reach the franchise’s supervisors live from any path; 3–5 do not, and west’s never reach east', async () => {
+    clock.freezeAt('2031-08-01T10:00:00+08:00');
+    const supervisor = await signIn(app, 'supervisor@east.demo');
+    const westSurvey = await pendingSurvey(app, { franchiseId: west.franchiseId, customerId: west.customerId, staffId: null, orgUnitId: null });
+    const [c1, c2] = east.customers;
+    const fine = await pendingSurvey(app, { franchiseId: east.franchiseId, customerId: c1!.id, staffId: null, orgUnitId: c1!.orgUnitId });
+    const bad = await pendingSurvey(app, { franchiseId: east.franchiseId, customerId: c2!.id, staffId: null, orgUnitId: c2!.orgUnitId });
+    const query = 'subscription { lowRatingReceived { id franchiseId customerId orgUnitId rating suggestion channel sourceRef } }';
+    const supervisorEvents = takeFromSubscription<{ lowRatingReceived: Record<string, unknown> }>(app.wsClient({ authorization: supervisor.headers.authorization }), { query }, 2);
+    // An agent (no survey:report) is refused at once.
+    const agentEvents = takeFromSubscription(app.wsClient({ authorization: agent.headers.authorization }), { query }, 1).then((r) => JSON.stringify(r), (e: Error) => e.message);
+    await new Promise((r) => setTimeout(r, 400));
+
+    // West's 1/5 (by west's owner), east's 4/5 by phone: neither reaches east's supervisor.
+    await must(westOwner, 'mutation($id: ID!) { recordSurveyAnswers(input: { id: $id, version: 1, channel: PHONE, answers: [{ questionKey: "overall", value: 1 }] }) { id } }', { id: westSurvey });
+    await must(agent, 'mutation($id: ID!) { recordSurveyAnswers(input: { id: $id, version: 1, channel: PHONE, answers: [{ questionKey: "overall", value: 4 }] }) { id } }', { id: fine });
+    // East's 2/5 through an online link (no signed-in person), then a 1/5 by a callback of east's.
+    await sendLink(agent, { id: bad, channel: 'SMS' });
+    expect((await postJson((await linkOf(bad)).path, { answers: [{ questionKey: 'overall', value: 2 }], suggestion: '等太久了' })).body).toEqual({ ok: true });
+    const [task] = await sql<{ id: string }>(
+      `insert into callback_task (id, franchise_id, customer_id, kind, purpose_key, title, org_unit_id, due_date, status, attempts, version, created_at, updated_at)
+       values (gen_random_uuid(), ?, ?, 'NEW_MEMBER', 'live-low', '新会员回访', ?, '2031-08-01', 'OPEN', 0, 1, now(), now()) returning id`,
+      [east.franchiseId, c1!.id, c1!.orgUnitId],
+    );
+    await must(agent, 'mutation($id: ID!) { recordCallbackOutcome(input: { id: $id, version: 1, outcome: COMPLETED, answers: [{ questionKey: "overall", value: 1 }, { questionKey: "resolved", choices: ["no"] }] }) { id } }', { id: task!.id });
+
+    const events = (await supervisorEvents).map((e) => e.data!.lowRatingReceived);
+    expect(events).toEqual([
+      { id: bad, franchiseId: east.franchiseId, customerId: c2!.id, orgUnitId: c2!.orgUnitId, rating: 2, suggestion: '等太久了', channel: 'ONLINE', sourceRef: 'TEST' },
+      expect.objectContaining({ franchiseId: east.franchiseId, customerId: c1!.id, rating: 1, channel: 'PHONE', sourceRef: '新会员回访' }),
+    ]);
+    expect(JSON.stringify(events)).not.toContain(westSurvey);
+    expect(await agentEvents).toContain('FORBIDDEN');
   });
 });

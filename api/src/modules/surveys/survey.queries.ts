@@ -3,6 +3,7 @@ import type { ListArgs } from '../../core/graphql/list';
 import { SortDirection } from '../../core/graphql/sorting';
 import { byIdLoader } from '../../core/loaders';
 import { readPage, type ReadSpec } from '../../core/read/page';
+import { scopedOrgUnitIds } from '../org/org.service';
 import type { Selection } from '../../core/read/selection';
 import { SatisfactionRequest } from './satisfaction-request.entity';
 import { SurveyTemplate, SurveyTemplateVersion } from './survey-template.entity';
@@ -24,3 +25,14 @@ export function listSurveyTemplates(ctx: RequestContext, args: ListArgs, selecti
 export const surveyTemplateLoader = (ctx: RequestContext) => byIdLoader(ctx, SurveyTemplate);
 export const surveyTemplateVersionLoader = (ctx: RequestContext) => byIdLoader(ctx, SurveyTemplateVersion);
 export const satisfactionRequestLoader = (ctx: RequestContext) => byIdLoader(ctx, SatisfactionRequest);
+
+/** Ratings of 1–2 on the satisfaction question: what reaches supervisors live (lowRatingReceived). */
+export const LOW_RATING_MAX = 2;
+
+/** An answered survey with a low rating, if it is within the caller's part of the org tree (null otherwise). */
+export async function findLowRating(ctx: RequestContext, id: string): Promise<SatisfactionRequest | null> {
+  const survey = await satisfactionRequestLoader(ctx).load(id);
+  if (!survey || survey.rating == null || survey.rating > LOW_RATING_MAX) return null;
+  const units = await scopedOrgUnitIds(ctx);
+  return !units || (survey.orgUnitId != null && units.includes(survey.orgUnitId)) ? survey : null;
+}

@@ -1,5 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { authorizeLiveEvent, deliveredRecord, type LiveEvent } from '../../core/live';
+import type { DomainEvents } from '../../core/events/catalogue';
 import type { RequestContext } from '../../core/context';
 import { Connection, OffsetPaging } from '../../core/graphql/paging';
 import { CasePermission } from '../cases/case.permissions';
@@ -9,7 +11,7 @@ import { sendSurveyLink } from './survey-link';
 import { satisfactionFigures } from './satisfaction-figures';
 import { SurveyPurpose, SurveyTemplate, SurveyTemplateVersion } from './survey-template.entity';
 import { SurveyPermission as P } from './survey.permissions';
-import { listSatisfactionRequests, listSurveyTemplates, surveyTemplateLoader, surveyTemplateVersionLoader } from './survey.queries';
+import { findLowRating, LOW_RATING_MAX, listSatisfactionRequests, listSurveyTemplates, surveyTemplateLoader, surveyTemplateVersionLoader } from './survey.queries';
 import { createSurveyTemplate, recordSurveyAnswers, sendSatisfactionRequest, updateSurveyTemplate } from './survey.service';
 import { CreateSurveyTemplateInput, RecordSurveyAnswersInput, SendSurveyLinkInput, SatisfactionFigures, SatisfactionFiguresInput, SendSatisfactionRequestInput, SurveyTemplateConnection, UpdateSurveyTemplateInput } from './survey.types';
 
@@ -82,6 +84,19 @@ export class SatisfactionRequestResolver {
   @Mutation(() => SatisfactionRequest, { description: 'Record the customer’s answers once, checked against the questions the survey was sent with.' })
   recordSurveyAnswers(@Ctx() ctx: RequestContext, @Arg('input') input: RecordSurveyAnswersInput) {
     return recordSurveyAnswers(ctx, input);
+  }
+
+  @Authorized(P['survey:report'])
+  @Subscription(() => SatisfactionRequest, {
+    topics: 'survey.answered',
+    filter: ({ payload, context }: { payload: DomainEvents['survey.answered'] & LiveEvent; context: RequestContext }) =>
+      payload.rating != null && payload.rating <= LOW_RATING_MAX
+        ? authorizeLiveEvent(context, payload, P['survey:report'], (eventCtx) => findLowRating(eventCtx, payload.requestId))
+        : Promise.resolve(false),
+    description: 'Answered surveys rated 1–2 on the satisfaction question, as they arrive from any path (a callback, an online link, a case’s survey), within your part of the organisation (supervisors, store directors, owners).',
+  })
+  lowRatingReceived(@Root() event: LiveEvent, @Ctx() ctx: RequestContext): SatisfactionRequest {
+    return deliveredRecord<SatisfactionRequest>(ctx, event);
   }
 
   @Authorized(P['survey:report'])
