@@ -4,6 +4,7 @@ import { callsSeeder } from './calls';
 import { casesSeeder } from './cases';
 import { customersSeeder } from './customers';
 import { inventorySeeder } from './inventory';
+import { journeySeeder } from './journey';
 import { knowledgeSeeder } from './knowledge';
 import { notificationsSeeder } from './notifications';
 import { ordersSeeder } from './orders';
@@ -19,4 +20,4 @@ export { DEMO_PASSWORD, demoLogins, DEMO_ORGANIZATION, type DemoOrganization } f
  * The demo data set, in dependency order. Each module adds its seeder here
  * (organizations and staff first, then customers, cases, orders...).
  */
-export const demoSeeders: Seeder[] = [organizationSeeder, knowledgeSeeder, customersSeeder, pluginsSeeder, casesSeeder, notificationsSeeder, laterPluginsSeeder, inventorySeeder, ordersSeeder, returnsSeeder, appointmentsSeeder, surveysSeeder, callsSeeder, reportsSeeder];
+export const demoSeeders: Seeder[] = [organizationSeeder, knowledgeSeeder, customersSeeder, pluginsSeeder, casesSeeder, notificationsSeeder, laterPluginsSeeder, inventorySeeder, ordersSeeder, returnsSeeder, appointmentsSeeder, journeySeeder, surveysSeeder, callsSeeder, reportsSeeder];
