@@ -237,4 +237,20 @@ describe('service journey: test orders', () => {
     order = await mustStep(consulting, order, 'accept_sample');
     expect(errorCodes(await step(doctor, order, 'cancel', { reason: '太晚了' }))).toEqual(['INVALID_TRANSITION']);
   });
+
+  it('sends the paper report by courier with its tracking number (the other way the report is delivered)', async () => {
+    let order = (await prescribe(doctor, { customerId, testItemIds: [items.cbc] })).body.data!.prescribeTests;
+    order = await mustStep(owner, order, 'sample_on_site');
+    order = await mustStep(consulting, order, 'accept_sample');
+    const posted = await postLabReport(lab, { testOrderId: order.id, labReportId: 'LAB-2026-SEND', results: [{ code: 'WBC', name: '白细胞', value: '6.0' }], files: [] });
+    expect(posted.body.errors).toBeUndefined();
+    order = posted.body.data!.postLabReport;
+    for (const [who, action, extra] of [[consulting, 'start_review', {}], [consulting, 'release', {}], [doctor, 'write_summary', { summary: '各项正常。' }], [consulting, 'finish_production', {}]] as const) order = await mustStep(who, order, action, extra);
+    expect(errorCodes(await step(consulting, order, 'send_report', { trackingNo: 'SF1234567890' }))).toEqual(['FORBIDDEN']);
+    order = await mustStep(owner, order, 'send_report', { trackingNo: 'SF1234567890' });
+    expect(order).toMatchObject({ state: 'DELIVERED', deliveryMethod: 'SENT' });
+    expect(order.deliveredAt).not.toBeNull();
+    const tracked = await must<{ testOrder: { trackingNo: string | null } }>(owner, 'query($id: ID!) { testOrder(id: $id) { trackingNo } }', { id: order.id });
+    expect(tracked.testOrder.trackingNo).toBe('SF1234567890');
+  });
 });
