@@ -41,6 +41,7 @@ import { Migration20261201014516_journey_care } from './Migration20261201014516_
 import { Migration20261201041109_survey_links } from './Migration20261201041109_survey_links';
 import { Migration20261201043500_outbound_plans } from './Migration20261201043500_outbound_plans';
 import { Migration20261201045000_report_facts } from './Migration20261201045000_report_facts';
+import { Migration20261201050000_satisfaction_analysis } from './Migration20261201050000_satisfaction_analysis';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122070000_foundation', class: Migration20261122070000_foundation },
@@ -84,4 +85,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261201041109_survey_links', class: Migration20261201041109_survey_links },
   { name: 'Migration20261201043500_outbound_plans', class: Migration20261201043500_outbound_plans },
   { name: 'Migration20261201045000_report_facts', class: Migration20261201045000_report_facts },
+  { name: 'Migration20261201050000_satisfaction_analysis', class: Migration20261201050000_satisfaction_analysis },
 ];

@@ -30,6 +30,7 @@ describe('list queries batch their relations', () => {
     await callbacks();
     await calls();
     await outbound();
+    await analyses();
   }, 120_000);
 
   /** An outbound plan with a task per customer called above, each linked to its call, so the task list has customers, agents, plans and calls to load. */
@@ -47,6 +48,17 @@ describe('list queries batch their relations', () => {
       ),
     );
     expect(added.length).toBeGreaterThan(2);
+  }
+
+  /** Satisfaction analyses with improvement actions owned by east's staff, so the tracker has owners, stores and analyses to load. */
+  async function analyses() {
+    const staff = (await must<{ staffUsers: { nodes: { id: string; orgUnitId: string }[] } }>(supervisor, '{ staffUsers(paging: { limit: 20 }) { nodes { id orgUnitId } } }')).staffUsers.nodes;
+    for (let i = 0; i < 3; i++) {
+      const analysis = (await must<{ createSatisfactionAnalysis: { id: string } }>(supervisor, `mutation { createSatisfactionAnalysis(input: { title: "分析 ${i}", from: "2026-01-01", to: "2026-03-31" }) { id } }`)).createSatisfactionAnalysis;
+      for (const person of staff.slice(0, 4)) {
+        await must(supervisor, 'mutation($a: ID!, $o: ID!, $s: ID!) { addImprovementAction(input: { analysisId: $a, title: "整改", ownerId: $o, storeId: $s, dueDate: "2099-01-01" }) { id } }', { a: analysis.id, o: person.id, s: person.orgUnitId });
+      }
+    }
   }
 
   /** Calls of east's customers answered by east's agents at their stores, so the call log has customers, agents and stores to load. */
@@ -197,6 +209,8 @@ describe('list queries batch their relations', () => {
     ['storage excursions', (n: number) => `{ storageExcursions(paging: { limit: ${n} }) { nodes { id endedAt } } }`],
     ['appointments with customer, doctor, store and service', (n: number) => `{ appointments(paging: { limit: ${n} }) { nodes { appointmentNo status startsAt customer { name } doctor { displayName } store { name } service { name durationMinutes } } } }`],
     ['test orders with customer, doctor, store, lines, steps and state labels', (n: number) => `{ testOrders(paging: { limit: ${n} }) { nodes { testOrderNo stateLabel totalCents expectedReportOn customer { name } doctor { displayName } orgUnit { name } lines { code priceCents } steps { action actorId createdAt } } } }`],
+    ['satisfaction analyses with store and author', (n: number) => `{ satisfactionAnalyses(paging: { limit: ${n} }) { nodes { id title status figures { rated dissatisfactionRate } flags { kind agentName } problems { key grade } store { name } author { displayName } } } }`],
+    ['improvement actions with owner, store and analysis', (n: number) => `{ improvementActions(paging: { limit: ${n} }) { nodes { id title status dueDate owner { displayName } store { name } analysis { title } } } }`],
     ['storage readings', (n: number) => `{ storageReadings(paging: { limit: ${n} }) { nodes { humidity inRange } } }`],
   ])('%s', async (_name, query) => {
     const small = await count(query(2));

@@ -71,6 +71,8 @@ interface West {
   outbound: { planId: string; taskId: string; taskVersion: number };
   /** West's QA: its own scorecard, a review of a case its agent handled, a calibration session on it. */
   quality: { scorecardId: string; scorecardVersion: number; reviewId: string; reviewVersion: number; caseId: string; sessionId: string; sessionVersion: number };
+  /** West's satisfaction analysis with an improvement action owned by its store director. */
+  analysis: { analysisId: string; analysisVersion: number; actionId: string; actionVersion: number; ownerId: string };
   allIds: string[];
 }
 
@@ -255,6 +257,18 @@ const matrix: Record<string, MatrixCase> = {
   qaCalibrationSession: { query: (w) => ({ query: `query($id: ID!) { qaCalibrationSession(id: $id) { id franchiseId } }`, variables: { id: w.quality.sessionId } }), expect: 'null' },
   createQaCalibrationSession: { query: (w) => ({ query: `mutation($s: ID!, $c: ID!, $r: [ID!]!) { createQaCalibrationSession(input: { name: "潜入", scorecardId: $s, targetKind: CASE, targetId: $c, reviewerIds: $r }) { id } }`, variables: { s: w.quality.scorecardId, c: w.quality.caseId, r: [w.staffId, w.staffId] } }), expect: 'NOT_FOUND' },
   closeQaCalibrationSession: { query: (w) => ({ query: `mutation($id: ID!, $v: Int!) { closeQaCalibrationSession(id: $id, version: $v) { id } }`, variables: { id: w.quality.sessionId, v: w.quality.sessionVersion } }), expect: 'NOT_FOUND' },
+  satisfactionAnalyses: { query: () => ({ query: `{ satisfactionAnalyses(paging: { limit: 200 }) { totalCount nodes { ${ID_FIELDS} storeId authorId store { id } author { id } } } }` }), expect: 'noWestData' },
+  satisfactionAnalysis: { query: (w) => ({ query: `query($id: ID!) { satisfactionAnalysis(id: $id) { id franchiseId } }`, variables: { id: w.analysis.analysisId } }), expect: 'null' },
+  createSatisfactionAnalysis: { query: (w) => ({ query: `mutation($f: ID!, $s: ID!) { a: createSatisfactionAnalysis(input: { title: "潜入", from: "2020-01-01", to: "2020-12-31", franchiseId: $f }) { id } b: createSatisfactionAnalysis(input: { title: "潜入", from: "2020-01-01", to: "2020-12-31", storeId: $s }) { id } }`, variables: { f: w.franchiseId, s: w.storeId } }), expect: 'NOT_FOUND' },
+  updateSatisfactionAnalysis: { query: (w) => ({ query: `mutation($id: ID!, $v: Int!) { updateSatisfactionAnalysis(input: { id: $id, version: $v, findings: "taken" }) { id } }`, variables: { id: w.analysis.analysisId, v: w.analysis.analysisVersion } }), expect: 'NOT_FOUND' },
+  closeSatisfactionAnalysis: { query: (w) => ({ query: `mutation($id: ID!, $v: Int!) { closeSatisfactionAnalysis(id: $id, version: $v) { id } }`, variables: { id: w.analysis.analysisId, v: w.analysis.analysisVersion } }), expect: 'NOT_FOUND' },
+  satisfactionAnalysisSettings: { query: (w) => ({ query: `query($f: ID!) { satisfactionAnalysisSettings(franchiseId: $f) { franchiseId } }`, variables: { f: w.franchiseId } }), expect: 'NOT_FOUND' },
+  updateSatisfactionAnalysisSettings: { query: (w) => ({ query: `mutation($f: ID!) { updateSatisfactionAnalysisSettings(input: { franchiseId: $f, concentrationShare: 0.9 }) { franchiseId } }`, variables: { f: w.franchiseId } }), expect: 'NOT_FOUND' },
+  improvementActions: { query: () => ({ query: `{ improvementActions(paging: { limit: 200 }) { totalCount nodes { ${ID_FIELDS} analysisId ownerId storeId owner { id } store { id } analysis { id } } } }` }), expect: 'noWestData' },
+  improvementAction: { query: (w) => ({ query: `query($id: ID!) { improvementAction(id: $id) { id franchiseId } }`, variables: { id: w.analysis.actionId } }), expect: 'null' },
+  addImprovementAction: { query: (w) => ({ query: `mutation($a: ID!, $o: ID!) { addImprovementAction(input: { analysisId: $a, title: "潜入", ownerId: $o, dueDate: "2099-01-01" }) { id } }`, variables: { a: w.analysis.analysisId, o: w.analysis.ownerId } }), expect: 'NOT_FOUND' },
+  reportImprovementProgress: { query: (w) => ({ query: `mutation($id: ID!, $v: Int!) { reportImprovementProgress(input: { id: $id, version: $v, note: "潜入" }) { id } }`, variables: { id: w.analysis.actionId, v: w.analysis.actionVersion } }), expect: 'NOT_FOUND' },
+  verifyImprovementAction: { query: (w) => ({ query: `mutation($id: ID!, $v: Int!) { verifyImprovementAction(input: { id: $id, version: $v, accept: true }) { id } }`, variables: { id: w.analysis.actionId, v: w.analysis.actionVersion } }), expect: 'NOT_FOUND' },
   satisfactionFigures: { query: (w) => ({ query: `query($f: ID!, $s: ID!) { a: satisfactionFigures(input: { from: "2020-01-01", to: "2020-12-31", franchiseId: $f, groupBy: FRANCHISE }) { groups { key label } totals { sent } } b: satisfactionFigures(input: { from: "2020-01-01", to: "2020-12-31", storeId: $s }) { totals { sent } } }`, variables: { f: w.franchiseId, s: w.storeId } }), expect: 'NOT_FOUND' },
   createOneCase: { query: (w) => ({ query: `mutation($c: ID!, $u: ID!) { createOneCase(input: { case: { type: COMPLAINT, channel: PHONE, subject: "潜入", description: "x", customerId: $c, orgUnitId: $u } }) { ${ID_FIELDS} } }`, variables: { c: w.customerId, u: w.storeId } }), expect: 'NOT_FOUND' },
   updateOneCase: { query: (w) => ({ query: `mutation($id: ID!, $v: Int!) { updateOneCase(input: { id: $id, version: $v, update: { subject: "taken" } }) { id } }`, variables: { id: w.caseId, v: w.caseVersion } }), expect: 'NOT_FOUND' },
@@ -624,6 +638,9 @@ describe('franchise isolation matrix', () => {
     const westReviewerIds = await Promise.all([westOwner, westAgent].map(async (c) => (await must<{ me: { user: { id: string } } }>(c, '{ me { user { id } } }')).me.user.id));
     const westSession = (await must<{ createQaCalibrationSession: Versioned }>(westOwner, 'mutation($s: ID!, $c: ID!, $r: [ID!]!) { createQaCalibrationSession(input: { name: "西区校准", scorecardId: $s, targetKind: CASE, targetId: $c, reviewerIds: $r }) { id version } }', { s: westScorecard.id, c: westQaCase.id, r: westReviewerIds })).createQaCalibrationSession;
     const westCalibration = (await must<{ submitQaReview: Versioned }>(westOwner, 'mutation($s: ID!, $c: ID!, $k: ID!) { submitQaReview(input: { scorecardId: $s, targetKind: CASE, targetId: $c, calibrationSessionId: $k, ratings: [{ criterionKey: "a1", rating: 2 }] }) { id version } }', { s: westScorecard.id, c: westQaCase.id, k: westSession.id })).submitQaReview;
+    const westAnalysis = (await must<{ createSatisfactionAnalysis: Versioned }>(westOwner, 'mutation { createSatisfactionAnalysis(input: { title: "西区满意度分析", from: "2020-01-01", to: "2020-12-31" }) { id version } }')).createSatisfactionAnalysis;
+    const westDirectorId = westStaff.find((s) => s.email === 'director@west.demo')!.id;
+    const westAction = (await must<{ addImprovementAction: Versioned }>(westOwner, 'mutation($a: ID!, $o: ID!) { addImprovementAction(input: { analysisId: $a, title: "西区整改", ownerId: $o, dueDate: "2099-01-01" }) { id version } }', { a: westAnalysis.id, o: westDirectorId })).addImprovementAction;
     // Everything of west's in the cases module (the demo seeds add their own), so no leak goes unseen.
     const { caseSettings } = await must<{ caseSettings: West['caseSettings'] }>(westOwner, '{ caseSettings { assignmentRule feedbackAnswerHours } }');
     const westCaseData = await must<{ cases: { nodes: { id: string }[] }; caseViews: { id: string }[]; slaPolicies: { id: string }[]; businessCalendars: { id: string }[]; departmentFeedbacks: { nodes: { id: string }[] } }>(
@@ -771,6 +788,7 @@ describe('franchise isolation matrix', () => {
       caseVersion: westCases.a.version,
       resolvedCaseId: westCases.b.id,
       resolvedCaseVersion: westCases.b.version,
+      analysis: { analysisId: westAnalysis.id, analysisVersion: westAnalysis.version, actionId: westAction.id, actionVersion: westAction.version, ownerId: westDirectorId },
       quality: { scorecardId: westScorecard.id, scorecardVersion: westScorecard.version, reviewId: westReview.id, reviewVersion: westReview.version, caseId: westQaCase.id, sessionId: westSession.id, sessionVersion: westSession.version },
       surveys: { templateId: westTemplate.id, templateVersion: westTemplate.version, versionId: westTemplate.currentVersionId, requestId: satisfaction.find((r) => r.sourceId === westCases.b.id)!.id, ruleId: westRule.id, ruleVersion: westRule.version, taskId: westTask.id },
       calls: { callId: westCall.id, callVersion: westCall.version },
@@ -854,6 +872,8 @@ describe('franchise isolation matrix', () => {
         westScorecard.id,
         westReview.id,
         westSession.id,
+        westAnalysis.id,
+        westAction.id,
         westCalibration.id,
         ...(await must<{ callbackRules: { id: string }[] }>(westOwner, '{ callbackRules { id } }')).callbackRules.map((r) => r.id),
         ...westCaseData.cases.nodes.map((c) => c.id),

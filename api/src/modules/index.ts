@@ -15,6 +15,7 @@ import { orgModule } from './org/org.module';
 import { ordersModule } from './orders/order.module';
 import { pluginsModule } from './plugins/plugin.module';
 import { returnsModule } from './returns/return.module';
+import { satisfactionAnalysisModule } from './satisfaction-analysis/analysis.module';
 import { qualityModule } from './quality/quality.module';
 import { surveysModule } from './surveys/survey.module';
 import { systemModule } from './system/system.module';
@@ -43,6 +44,7 @@ export const modules: readonly ModuleDefinition[] = [
   callsModule,
   qualityModule,
   reportsModule,
+  satisfactionAnalysisModule,
   pluginsModule,
   eventsModule,
 ];

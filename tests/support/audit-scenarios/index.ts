@@ -16,6 +16,7 @@ import { surveysAuditScenario } from './surveys';
 import { callsAuditScenario } from './calls';
 import { qualityAuditScenario } from './quality';
 import { reportsAuditScenario } from './reports';
+import { analysisAuditScenario } from './analysis';
 
 /**
  * Per-module parts of the audit test (tests/identity/pii-and-audit.test.ts): each runs
@@ -46,4 +47,5 @@ auditScenarios.push(surveysAuditScenario);
 auditScenarios.push(callsAuditScenario);
 auditScenarios.push(qualityAuditScenario);
 auditScenarios.push(reportsAuditScenario);
+auditScenarios.push(analysisAuditScenario);
 auditScenarios.push(eventsAuditScenario);

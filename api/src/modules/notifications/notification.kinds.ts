@@ -207,6 +207,16 @@ export const NOTIFICATION_KINDS = [
     },
   },
   {
+    key: 'improvement.overdue',
+    audience: 'staff',
+    label: '整改措施逾期 Improvement action overdue',
+    placeholders: { ...common, title: '整改措施 Action', ownerName: '负责人 Owner', dueDate: '完成期限 Due date' },
+    defaults: {
+      'zh-CN': { subject: '整改措施逾期：{{title}}', body: '{{ownerName}}负责的整改措施“{{title}}”已超过完成期限 {{dueDate}} 仍未完成，请督促跟进。' },
+      en: { subject: 'Improvement action overdue: {{title}}', body: 'The improvement action "{{title}}" owned by {{ownerName}} was due on {{dueDate}} and is not done yet: please follow it up.' },
+    },
+  },
+  {
     key: 'stock.alert',
     audience: 'staff',
     label: '库存预警 Stock alert',
