@@ -133,3 +133,5 @@ export { logCall, markCallForReview } from './modules/calls/call.service';
 export { QaDisputeOutcome, QaTargetKind } from './modules/quality/review.entity';
 export { disputeReview, resolveDispute, submitReview } from './modules/quality/review.service';
 export { QaScorecard } from './modules/quality/scorecard.entity';
+export { ImprovementStatus, ProblemGrade, ReviewFlagKind, SatisfactionAnalysis } from './modules/satisfaction-analysis/analysis.entity';
+export { addImprovementAction, createAnalysis, reportImprovementProgress, updateAnalysis, verifyImprovementAction } from './modules/satisfaction-analysis/analysis.service';

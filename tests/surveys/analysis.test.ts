@@ -205,7 +205,7 @@ describe('satisfaction analysis and improvement actions', () => {
     expect([errorCodes(removal), removal.body.errors![0]!.extensions!.field]).toEqual([['BAD_USER_INPUT'], 'problems']);
 
     // The director's "my actions".
-    const mine = ok(await director.graphql<{ improvementActions: { nodes: { id: string }[] } }>('{ improvementActions(mine: true) { nodes { id } } }')).improvementActions.nodes;
+    const mine = ok(await director.graphql<{ improvementActions: { nodes: { id: string }[] } }>('query($a: ID!) { improvementActions(mine: true, filter: { analysisId: { eq: $a } }) { nodes { id } } }', { a: ids.analysisId })).improvementActions.nodes;
     expect(mine.map((n) => n.id)).toEqual([action.id]);
     // Only the owner reports progress; a bad address or done without evidence is refused.
     expect(errorCodes(await progress(supervisor, { id: action.id, version: 1, note: '代填' }))).toEqual(['FORBIDDEN']);
@@ -243,8 +243,8 @@ describe('satisfaction analysis and improvement actions', () => {
     const analysis = ok(await supervisor.graphql<{ closeSatisfactionAnalysis: { status: string; version: number } }>('mutation($id: ID!, $v: Int!) { closeSatisfactionAnalysis(id: $id, version: $v) { status version } }', { id: ids.analysisId, v: 2 })).closeSatisfactionAnalysis;
     expect(analysis.status).toBe('CLOSED');
     expect(errorCodes(await addAction(supervisor, { ...base, dueDate: '2031-08-01' }))).toEqual(['INVALID_TRANSITION']);
-    const events = await sql<{ type: string; n: string }>(`select topic as type, count(*)::text as n from event_outbox where topic like 'improvement.%' or topic like 'analysis.%' group by topic order by topic`);
-    expect(Object.fromEntries(events.map((e) => [e.type, Number(e.n)]))).toMatchObject({ 'analysis.created': 4, 'analysis.closed': 1, 'improvement.changed': 9 });
+    const events = await sql<{ type: string; n: string }>(`select topic as type, count(*)::text as n from event_outbox where (topic like 'improvement.%' or topic like 'analysis.%') and payload->>'analysisId' = ? group by topic order by topic`, [ids.analysisId]);
+    expect(Object.fromEntries(events.map((e) => [e.type, Number(e.n)]))).toEqual({ 'analysis.created': 1, 'analysis.closed': 1, 'improvement.changed': 9 });
   });
 
   it('escalates an action past its due date once, to the owner’s superior, by the clock', async () => {
@@ -253,8 +253,8 @@ describe('satisfaction analysis and improvement actions', () => {
     const action = ok(await addAction(supervisor, { analysisId: analysis.id, title: '门店环境整改', ownerId: ids.director, dueDate: '2031-07-10' })).addImprovementAction;
     const done = ok(await addAction(supervisor, { analysisId: analysis.id, title: '已完成的整改', ownerId: ids.director, dueDate: '2031-07-10' })).addImprovementAction;
     ok(await progress(director, { id: done.id, version: done.version, note: '完成', evidenceUrls: ['https://files.example.com/a.jpg'], done: true }));
-    const overdue = () => must<{ improvementActions: { nodes: { id: string }[] } }>(supervisor, '{ improvementActions(overdue: true) { nodes { id } } }').then((d) => d.improvementActions.nodes.map((n) => n.id));
-    const inbox = () => must<{ myNotifications: { nodes: { kind: string; subject: string }[] } }>(owner, '{ myNotifications { nodes { kind subject } } }').then((d) => d.myNotifications.nodes.filter((n) => n.kind === 'improvement.overdue'));
+    const overdue = () => must<{ improvementActions: { nodes: { id: string }[] } }>(supervisor, 'query($a: ID!) { improvementActions(overdue: true, filter: { analysisId: { eq: $a } }) { nodes { id } } }', { a: analysis.id }).then((d) => d.improvementActions.nodes.map((n) => n.id));
+    const inbox = () => must<{ myNotifications: { nodes: { kind: string; subject: string }[] } }>(owner, '{ myNotifications { nodes { kind subject } } }').then((d) => d.myNotifications.nodes.filter((n) => n.kind === 'improvement.overdue' && n.subject.includes('门店环境整改')));
     const run = () => app.server.jobs!.runNow('satisfaction.improvement-overdue', {});
 
     // The due day itself (23:30 in Shanghai, already the 11th in UTC+14) is not overdue yet.
@@ -271,10 +271,20 @@ describe('satisfaction analysis and improvement actions', () => {
     expect(await inbox()).toEqual([{ kind: 'improvement.overdue', subject: '整改措施逾期：门店环境整改' }]);
     const after = ok(await supervisor.graphql<{ improvementAction: Action }>('query($id: ID!) { improvementAction(id: $id) { escalatedAt status } }', { id: action.id })).improvementAction;
     expect(after.escalatedAt).toBe(new Date('2031-07-11T01:00:00Z').toISOString());
-    const events = await sql<{ payload: { actionId: string; notifiedIds: string[] } }>(`select payload from event_outbox where topic = 'improvement.overdue'`);
+    const events = await sql<{ payload: { actionId: string; notifiedIds: string[] } }>(`select payload from event_outbox where topic = 'improvement.overdue' and payload->>'analysisId' = ?`, [analysis.id]);
     expect(events.map((e) => [e.payload.actionId, e.payload.notifiedIds])).toEqual([[action.id, [ids.owner]]]);
     clock.freezeAt('2031-07-12T09:00:00+08:00');
     await run();
     expect(await inbox()).toHaveLength(1);
+  });
+
+  it('the demo: each franchise’s analysis with actions for the store director, one closed and one in progress; east’s flags its second agent', async () => {
+    const demo = (await must<{ satisfactionAnalyses: { nodes: { id: string; status: string; flags: Flag[]; problems: { key: string; grade: string }[] }[] } }>(supervisor, '{ satisfactionAnalyses(filter: { periodFrom: { lt: "2030-01-01" } }) { nodes { id status flags { kind agentId dissatisfied share agents } problems { key grade } } } }')).satisfactionAnalyses.nodes;
+    expect(demo).toHaveLength(1);
+    expect(demo[0]!.flags.filter((f) => f.kind === 'STAFFING_REVIEW').map((f) => f.agentId)).toEqual([ids.agent2]);
+    expect(demo[0]!.problems).toContainEqual({ key: 'agent', grade: 'SEVERE' });
+    const actions = (await must<{ improvementActions: { nodes: { status: string; ownerId: string }[] } }>(director, `query($a: ID!) { improvementActions(filter: { analysisId: { eq: $a } }) { nodes { status ownerId } } }`, { a: demo[0]!.id })).improvementActions.nodes;
+    expect(actions.map((a) => a.status).sort()).toEqual(['CLOSED', 'IN_PROGRESS']);
+    expect(new Set(actions.map((a) => a.ownerId))).toEqual(new Set([ids.director]));
   });
 });
