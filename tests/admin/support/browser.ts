@@ -31,6 +31,11 @@ export function describeInBrowser(name: string, body: () => void): void {
 /** One headless Chromium per test file (playwright gives it a fresh profile directory). */
 export function launchBrowser(): Promise<Browser> {
   if (!fs.existsSync(path.join(ADMIN_DIST, 'index.html'))) throw new Error(`The admin panel is not built (${ADMIN_DIST}); run \`pnpm --filter @pharmadesk/admin build\` (pnpm test does).`);
+  return launchChromium();
+}
+
+/** Headless Chromium for pages the API serves itself (the public survey page): no admin build needed. */
+export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
