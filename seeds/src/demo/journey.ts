@@ -78,7 +78,7 @@ export const journeySeeder: Seeder = {
       const as = <T>(who: StaffUser, at: number, work: (ctx: RequestContext) => Promise<T>) => replay.as(who.id, new Date(at), work);
 
       const items = new Map<string, string>();
-      for (const item of TEST_ITEMS) items.set(item.code, (await as(owner, now - 40 * DAY, (ctx) => createTestItem(ctx, { ...item, code: `${key.toUpperCase()}-${item.code}`, shared: false }))).id);
+      for (const item of TEST_ITEMS) items.set(item.code, (await as(owner, now - 40 * DAY, (ctx) => createTestItem(ctx, { ...item, code: `${key.toUpperCase()}-JC-${item.code}`, shared: false }))).id);
 
       // Customers of the health manager's store whose doctor is the branch center's doctor.
       const customers = await em.execute<{ id: string }[]>(`select id from customer where franchise_id = ? and org_unit_id = ? and doctor_id = ? and status = 'ACTIVE' order by record_no limit ?`, [
