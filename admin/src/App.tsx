@@ -95,6 +95,9 @@ const QaReviewForm = page(() => import('./pages/quality/review-form'), 'QaReview
 const MyQaReviews = page(() => import('./pages/quality/mine'), 'MyQaReviews');
 const CallList = page(() => import('./pages/calls/list'), 'CallList', /^\/calls\/?$/);
 const CallKpiBoard = page(() => import('./pages/calls/kpis'), 'CallKpiBoard');
+const OutboundPlanList = page(() => import('./pages/calls/outbound'), 'OutboundPlanList');
+const OutboundPlanShow = page(() => import('./pages/calls/outbound'), 'OutboundPlanShow');
+const MyOutboundTasks = page(() => import('./pages/calls/outbound'), 'MyOutboundTasks');
 const StaffCreate = page(() => import('./pages/staff/create'), 'StaffCreate');
 const StaffEdit = page(() => import('./pages/staff/edit'), 'StaffEdit');
 const StaffList = page(() => import('./pages/staff/list'), 'StaffList');
@@ -197,6 +200,9 @@ export function App() {
                 <Route path="/calls">
                   <Route index element={<Guard resource="calls" action="list"><CallList /></Guard>} />
                   <Route path="kpis" element={<Guard resource="callKpis" action="list"><CallKpiBoard /></Guard>} />
+                  <Route path="outbound" element={<Guard resource="outboundPlans" action="list"><OutboundPlanList /></Guard>} />
+                  <Route path="outbound/mine" element={<Guard resource="outboundMine" action="list"><MyOutboundTasks /></Guard>} />
+                  <Route path="outbound/:id" element={<Guard resource="outboundPlans" action="list"><OutboundPlanShow /></Guard>} />
                 </Route>
                 <Route path="/customers">
                   <Route index element={<Guard resource="customers" action="list"><CustomerList /></Guard>} />

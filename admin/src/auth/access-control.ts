@@ -50,6 +50,8 @@ export const RESOURCE_PERMISSIONS: Record<string, Partial<Record<Action, string>
   qaMine: { default: 'quality:own' },
   calls: { default: 'call:read', review: 'call:review' },
   callKpis: { default: 'call:report' },
+  outboundPlans: { default: 'outbound:manage' },
+  outboundMine: { default: 'outbound:work' },
   inventory: { default: 'inventory:read' },
   stockBalances: { default: 'inventory:read' },
   stockMoves: { default: 'inventory:read' },

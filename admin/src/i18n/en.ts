@@ -3,7 +3,7 @@ import { appointmentEnumsEn, appointmentReasonsEn, appointmentsEn } from './appo
 import { ordersEnumsEn, ordersEn } from './orders';
 import { journeyEn } from './journey';
 import { callbacksEn, surveyEnumsEn, surveysEn } from './surveys';
-import { callsEn, qualityEn, qualityEnumsEn, qualityReasonsEn } from './quality';
+import { callsEn, outboundEn, qualityEn, qualityEnumsEn, qualityReasonsEn } from './quality';
 
 type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? DeepPartial<T[K]> : T[K] };
 
@@ -42,7 +42,7 @@ export const en: DeepPartial<Dictionary> = {
     error: { info: 'You may have forgotten to add the {{action}} component to {{resource}}.', '404': 'Sorry, this page does not exist.', resource404: 'Is the {{resource}} resource defined?', backHome: 'Back home' },
   },
   session: { expired: 'Session expired', expiredDescription: 'Please sign in again to continue.' },
-  menu: { qualityGroup: 'Quality and calls', qaWorkspace: 'QA workspace', qaMine: 'My QA', calls: 'Call log', callKpis: 'Agent KPIs', requisitions: 'Requisitions', destructions: 'Destruction', storage: 'Storage conditions', stocktakes: 'Stocktakes', open: 'Open menu', dashboard: 'Dashboard', board: 'Live queue', cases: 'Cases', customers: 'Customers', admin: 'Administration', franchises: 'Franchises', orgUnits: 'Stores and units', staffUsers: 'Staff', roles: 'Roles and permissions', apiKeys: 'API keys', auditLogs: 'Audit log', sla: 'SLA and calendars', plugins: 'Plugins', notificationMessages: 'Message log', notificationTemplates: 'Message templates', deadLetters: 'Failed events', inventory: 'Warehouses and stock', purchaseRequests: 'Purchasing and inspection', products: 'Products', warehouses: 'Warehouses', stockBalances: 'Stock', stockMoves: 'Stock ledger', batches: 'Lots and recalls', returns: 'Returns', callbackGroup: 'Callbacks and satisfaction', callbackDesk: 'Callback desk', callbackRules: 'Callback rules', surveyTemplates: 'Survey templates', satisfactionFigures: 'Satisfaction figures' },
+  menu: { qualityGroup: 'Quality and calls', qaWorkspace: 'QA workspace', qaMine: 'My QA', calls: 'Call log', callKpis: 'Agent KPIs', outboundPlans: 'Outbound plans', outboundMine: 'My outbound tasks', requisitions: 'Requisitions', destructions: 'Destruction', storage: 'Storage conditions', stocktakes: 'Stocktakes', open: 'Open menu', dashboard: 'Dashboard', board: 'Live queue', cases: 'Cases', customers: 'Customers', admin: 'Administration', franchises: 'Franchises', orgUnits: 'Stores and units', staffUsers: 'Staff', roles: 'Roles and permissions', apiKeys: 'API keys', auditLogs: 'Audit log', sla: 'SLA and calendars', plugins: 'Plugins', notificationMessages: 'Message log', notificationTemplates: 'Message templates', deadLetters: 'Failed events', inventory: 'Warehouses and stock', purchaseRequests: 'Purchasing and inspection', products: 'Products', warehouses: 'Warehouses', stockBalances: 'Stock', stockMoves: 'Stock ledger', batches: 'Lots and recalls', returns: 'Returns', callbackGroup: 'Callbacks and satisfaction', callbackDesk: 'Callback desk', callbackRules: 'Callback rules', surveyTemplates: 'Survey templates', satisfactionFigures: 'Satisfaction figures' },
   stocktake: {
     title: 'Count entry', blind: 'Blind count', progress: 'Counted {{counted}} / {{total}}', progressTitle: 'Progress', recounts: '{{count}} to recount', noLines: 'Nothing to count on this sheet',
     lot: 'Lot', expiry: 'Expires', zone: 'Zone', recount: 'Recount', counted: 'Entered {{quantity}}', book: 'Book {{quantity}}', variance: 'Variance {{quantity}}',
@@ -192,6 +192,7 @@ export const en: DeepPartial<Dictionary> = {
   surveys: surveysEn,
   quality: qualityEn,
   calls: callsEn,
+  outbound: outboundEn,
   journey: journeyEn,
   enums: {
     ...qualityEnumsEn,

@@ -28,7 +28,16 @@ export const callsEn: Dictionary['calls'] = {
   unnamed: '(unassigned)',
 };
 
-export const qualityEnumsEn: Pick<Dictionary['enums'], 'QaTargetKind' | 'QaReviewStatus' | 'QaDisputeOutcome' | 'QaScale' | 'QaCalibrationStatus' | 'CallDirection' | 'CallState' | 'CallKpiGroupBy' | 'CallKpiPeriod'> = {
+export const outboundEn: Dictionary['outbound'] = {
+    plans: 'Outbound plans', newPlan: 'New outbound plan', created: 'Plan created, tasks assigned', name: 'Plan name', purpose: 'Purpose', goal: 'Goal', targets: 'Targets', agents: 'Agents',
+  roundRobin: 'Tasks go to the chosen agents in turn', deadline: 'Deadline', createdAt: 'Created', required: 'Required', targetCustomers: 'Target customers (by store and segment, or picked one by one)',
+  byStore: 'Store', bySegment: 'Segment', byList: 'Customers', progress: 'Outbound progress', done: 'Done', reached: 'Reached', interested: 'Interested', converted: 'Converted',
+  openFollowUps: 'Follow-ups open', doneRate: 'Done rate', conversionRate: 'Conversion (of reached)', noInterestReasons: 'Reasons for no interest', agent: 'Agent', plan: 'Plan', customer: 'Customer', phone: 'Phone',
+  dueAt: 'Due', followUp: 'Follow-up', state: 'State', outcome: 'Outcome', note: 'Note', record: 'Record result', recorded: 'Result recorded', mine: 'My outbound tasks', showDone: 'Show done',
+  noInterestReason: 'Why not interested', answered: 'Answered', minutes: 'Talk (minutes)', followUpAt: 'Follow up on',
+};
+
+export const qualityEnumsEn: Pick<Dictionary['enums'], 'QaTargetKind' | 'QaReviewStatus' | 'QaDisputeOutcome' | 'QaScale' | 'QaCalibrationStatus' | 'CallDirection' | 'CallState' | 'CallKpiGroupBy' | 'CallKpiPeriod' | 'OutboundPurpose' | 'OutboundOutcome' | 'OutboundTaskState' | 'NoInterestReason'> = {
   QaTargetKind: { CASE: 'Case', CALLBACK: 'Callback', CALL: 'Call' },
   QaReviewStatus: { SUBMITTED: 'To acknowledge', DISPUTED: 'Disputed', FINAL: 'Final' },
   QaDisputeOutcome: { ACCEPTED: 'Accepted', PARTLY_ACCEPTED: 'Partly accepted', REJECTED: 'Rejected' },
@@ -38,6 +47,10 @@ export const qualityEnumsEn: Pick<Dictionary['enums'], 'QaTargetKind' | 'QaRevie
   CallState: { RINGING: 'Ringing', ANSWERED: 'In call', ENDED: 'Ended', ABANDONED: 'Abandoned', MISSED: 'Missed', FAILED: 'Failed' },
   CallKpiGroupBy: { FRANCHISE: 'Franchise', STORE: 'Store', AGENT: 'Agent' },
   CallKpiPeriod: { DAY: 'By day', WEEK: 'By week', MONTH: 'By month' },
+  OutboundPurpose: { SURVEY: 'Survey', SALES: 'Sales', RELATIONSHIP_CARE: 'Relationship care' },
+  OutboundOutcome: { UNREACHED: 'Not reached', NOT_INTERESTED: 'Not interested', INTERESTED: 'Interested', CONVERTED: 'Converted' },
+  OutboundTaskState: { OPEN: 'To call', DONE: 'Done' },
+  NoInterestReason: { NO_NEED: 'No need', PRICE: 'Price', ALREADY_BOUGHT: 'Bought elsewhere', BAD_TIMING: 'Bad timing', DISTRUST: 'Distrust', DO_NOT_CALL: 'Do not call', OTHER: 'Other' },
 };
 
 export const qualityReasonsEn: Partial<Dictionary['errors']['reasons']> = {

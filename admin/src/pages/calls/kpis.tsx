@@ -43,6 +43,8 @@ export function CallKpiBoard() {
   const [groupBy, setGroupBy] = useState('AGENT');
   const [period, setPeriod] = useState('MONTH');
   const [storeId, setStoreId] = useState<string | undefined>();
+  // The help text states the franchise's own short-abandon threshold.
+  const settings = useGql<{ callSettings: { shortAbandonSeconds: number } }>('CallSettings');
   const query = useGql<{ callKpis: { rows: KpiRow[]; totals: KpiRow } }>('CallKpis', { input: { from: range[0], to: range[1], period, groupBy, storeId: storeId ?? null } });
   const scores = useGql<{ qaAgentScores: AgentScore[] }>('QaAgentScores', { from: startOfDay(range[0], zone), to: startOfDay(dayjs(range[1]).add(1, 'day').format('YYYY-MM-DD'), zone) }, { enabled: groupBy === 'AGENT' && can('quality:read') });
   const qa = new Map((scores.data?.qaAgentScores ?? []).map((s) => [s.agentId, s]));
@@ -105,7 +107,7 @@ export function CallKpiBoard() {
         </Dropdown>
       }
     >
-      <Typography.Paragraph type="secondary">{t('calls.kpiHelp', { seconds: 5 })}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">{t('calls.kpiHelp', { seconds: settings.data?.callSettings.shortAbandonSeconds ?? 5 })}</Typography.Paragraph>
       <Space wrap style={{ marginBottom: 12 }}>
         <DatePicker.RangePicker allowClear={false} data-testid="kpi-period" value={[dayjs(range[0]), dayjs(range[1])]}
           onChange={(v) => v?.[0] && v[1] && setRange([v[0].format('YYYY-MM-DD'), v[1].format('YYYY-MM-DD')])} />
