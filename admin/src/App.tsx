@@ -88,6 +88,9 @@ const DoctorDirectory = page(() => import('./pages/appointments/doctors'), 'Doct
 const CallbackDesk = page(() => import('./pages/callbacks/desk'), 'CallbackDesk', /^\/callbacks\/?$/);
 const CallbackRules = page(() => import('./pages/callbacks/rules'), 'CallbackRules');
 const JourneyBoard = page(() => import('./pages/journey/board'), 'JourneyBoard');
+const PrescribeTestsPage = page(() => import('./pages/journey/prescribe'), 'PrescribeTestsPage');
+const TestOrderSheet = page(() => import('./pages/journey/sheet'), 'TestOrderSheet');
+const ReportReview = page(() => import('./pages/journey/review'), 'ReportReview');
 const SurveyTemplates = page(() => import('./pages/surveys/templates'), 'SurveyTemplates');
 const SatisfactionFiguresPage = page(() => import('./pages/surveys/figures'), 'SatisfactionFiguresPage');
 const QaWorkspace = page(() => import('./pages/quality/workspace'), 'QaWorkspace', /^\/quality\/?$/);
@@ -187,6 +190,9 @@ export function App() {
                 </Route>
                 <Route path="/journey">
                   <Route index element={<Guard resource="journeyBoard" action="list"><JourneyBoard /></Guard>} />
+                  <Route path="new" element={<Guard resource="journeyBoard" action="create"><PrescribeTestsPage /></Guard>} />
+                  <Route path="orders/:id/sheet" element={<Guard resource="journeyBoard" action="list"><TestOrderSheet /></Guard>} />
+                  <Route path="review" element={<Guard resource="journeyReview" action="list"><ReportReview /></Guard>} />
                 </Route>
                 <Route path="/surveys">
                   <Route path="templates" element={<Guard resource="surveyTemplates" action="list"><SurveyTemplates /></Guard>} />

@@ -576,6 +576,11 @@ export const zhCN = {
     fields: { reason: '请填写原因', summary: '请填写总结报告', trackingNo: '运单号' },
     states: { PRESCRIBED: '已开单', SAMPLING: '采样中', SAMPLE_REJECTED: '样本不合格', TESTING: '检测中', REPORT_RECEIVED: '报告已回传', UNDER_REVIEW: '报告审核中', RELEASED: '报告已发布', IN_PRODUCTION: '纸质报告制作中', READY: '纸质报告已制作', DELIVERED: '报告已寄出/领取', INTERPRETED: '已解读确认', CANCELLED: '已取消' },
     stepActions: { ship_kit: '寄送采样盒', sample_on_site: '现场采样', resample: '重新采样', accept_sample: '收样合格', reject_sample: '样本不合格', receive_report: '接收检测报告', start_review: '审核报告', release: '发布报告', write_summary: '撰写总结报告', finish_production: '纸质报告已制作', send_report: '寄出报告', collect_report: '客户已领取', interpret: '解读确认', cancel: '取消检测单' },
+    newOrder: '开检测单', prescribe: '开单', pickItems: '选择检测项目', total: '合计', note: '备注', turnaround: '{{days}} 个工作日出报告', prescribed: '已开检测单 {{no}}', required: '请填写此项',
+    sheet: '检测单', sheetTitle: '检测项目确认单', print: '打印', back: '返回看板', lineNo: '序号', price: '单价', samplingGuide: '采样指导', store: '门店', createdAt: '开单日期',
+    expectedReport: '预计出报告日期', afterSampling: '采样后确定', customerSignature: '客户签名', doctorSignature: '医生签名', signDate: '日期', recordNo: '档案号', consent: '本人已知悉以上检测项目、费用及采样要求，同意进行检测。',
+    review: '报告审核', reviewCount: '共 {{count}} 份报告待审核', receivedAt: '回传时间', labReportId: '实验室报告号', results: '检测结果', value: '结果', unit: '单位', range: '参考范围', flag: '提示',
+    flags: { H: '偏高', L: '偏低' }, files: '报告文件', noResults: '暂无结果明细',
   },
 };
 

@@ -24,7 +24,7 @@ const TEST_ITEMS = [
   { code: 'CBC', name: '血常规', priceCents: 8_000, turnaroundDays: 2, samplingGuide: '空腹采静脉血 2 ml，紫色管，当天送检。' },
   { code: 'VITD', name: '25-羟基维生素D', priceCents: 16_000, turnaroundDays: 3, samplingGuide: '采静脉血 3 ml，黄色管，避光保存。' },
   { code: 'GUT', name: '肠道菌群检测', priceCents: 99_000, turnaroundDays: 7, samplingGuide: '使用采样盒采集新鲜粪便约 1 g，放入保存液摇匀，48 小时内寄回。' },
-  { code: 'IGG', name: '食物不耐受 IgG 14 项', priceCents: 128_000, turnaroundDays: 5, samplingGuide: '指尖血滴满采样卡 4 个圆圈，室温晾干后装袋寄回。' },
+  { code: 'IGG', name: '食物不耐受检测（14 项）', priceCents: 128_000, turnaroundDays: 5, samplingGuide: '指尖血滴满采样卡 4 个圆圈，室温晾干后装袋寄回。' },
 ];
 
 /** The journey's steps in order, by who takes them; an order is walked this far (the state it is left in). */

@@ -1,7 +1,10 @@
-import { useTranslate } from '@refinedev/core';
-import { Button, Card, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { useCan, useTranslate } from '@refinedev/core';
+import { Button, Card, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { useGql, useGqlMutation } from '../../hooks/use-gql';
+import { Link } from 'react-router';
+import { useGql } from '../../hooks/use-gql';
+import { yuan } from './prescribe';
+import { useTestOrderSteps } from './steps';
 
 interface BoardOrder {
   id: string;
@@ -33,23 +36,25 @@ export function JourneyBoard() {
     filter: state ? { state: { eq: state } } : {},
     paging: { limit: 100 },
   });
-  const take = useGqlMutation<{ takeTestOrderAction: { id: string } }>('TakeTestOrderAction', { success: 'journey.stepTaken' });
-  const [asking, setAsking] = useState<{ order: BoardOrder; action: string; field: string } | null>(null);
-  const [text, setText] = useState('');
-
-  const run = async (order: BoardOrder, action: string, values: Record<string, string> = {}) => {
-    const done = await take.run({ input: { id: order.id, version: order.version, action, ...values } });
-    if (done) await refetch();
-  };
-  const start = (order: BoardOrder, action: string, requiredFields: string[]) => {
-    const field = requiredFields[0];
-    if (!field) return void run(order, action);
-    setText('');
-    setAsking({ order, action, field });
-  };
+  const steps = useTestOrderSteps(refetch);
+  const { data: canPrescribe } = useCan({ resource: 'journeyBoard', action: 'create' });
+  const { data: canReview } = useCan({ resource: 'journeyReview', action: 'list' });
 
   return (
-    <Card title={t('journey.board')} data-testid="journey-board">
+    <Card
+      title={t('journey.board')}
+      data-testid="journey-board"
+      extra={
+        <Space>
+          {canReview?.can && <Link to="/journey/review">{t('journey.review')}</Link>}
+          {canPrescribe?.can && (
+            <Link to="/journey/new">
+              <Button type="primary" data-testid="journey-new">{t('journey.newOrder')}</Button>
+            </Link>
+          )}
+        </Space>
+      }
+    >
       <Space style={{ marginBottom: 16 }} wrap>
         <Typography.Text>{t('journey.step')}</Typography.Text>
         <Select
@@ -71,11 +76,11 @@ export function JourneyBoard() {
         pagination={false}
         rowClassName={(o) => (o.reportOverdue ? 'journey-overdue' : '')}
         columns={[
-          { title: t('journey.testOrderNo'), dataIndex: 'testOrderNo', render: (v: string) => <span data-lang-neutral>{v}</span> },
+          { title: t('journey.testOrderNo'), render: (_: unknown, o) => <Link to={`/journey/orders/${o.id}/sheet`} data-lang-neutral>{o.testOrderNo}</Link> },
           { title: t('journey.customer'), render: (_: unknown, o) => o.customer?.name ?? '' },
           { title: t('journey.doctor'), render: (_: unknown, o) => o.doctor?.displayName ?? '' },
           { title: t('journey.items'), render: (_: unknown, o) => o.lines.map((l) => l.name).join('、') },
-          { title: t('journey.amount'), dataIndex: 'totalCents', render: (v: number) => `¥${(v / 100).toFixed(2)}` },
+          { title: t('journey.amount'), dataIndex: 'totalCents', render: (v: number) => yuan(v) },
           {
             title: t('journey.state'),
             dataIndex: 'state',
@@ -92,33 +97,11 @@ export function JourneyBoard() {
           },
           {
             title: t('journey.actions'),
-            render: (_: unknown, o) => (
-              <Space wrap>
-                {o.allowedActions.map((a) => (
-                  <Button key={a.action} size="small" disabled={!!a.blockedReason || take.loading} data-testid={`journey-action-${a.action}`} onClick={() => start(o, a.action, a.requiredFields)}>
-                    {t(`journey.stepActions.${a.action}`, a.action)}
-                  </Button>
-                ))}
-              </Space>
-            ),
+            render: (_: unknown, o) => steps.buttons(o),
           },
         ]}
       />
-      <Modal
-        open={!!asking}
-        title={asking ? t(`journey.stepActions.${asking.action}`, asking.action) : ''}
-        okText={t('journey.confirm')}
-        cancelText={t('journey.cancel')}
-        okButtonProps={{ disabled: !text.trim(), loading: take.loading }}
-        onCancel={() => setAsking(null)}
-        onOk={async () => {
-          if (!asking) return;
-          await run(asking.order, asking.action, { [asking.field]: text.trim() });
-          setAsking(null);
-        }}
-      >
-        <Input.TextArea rows={4} value={text} onChange={(e) => setText(e.target.value)} placeholder={asking ? t(`journey.fields.${asking.field}`, asking.field) : ''} data-testid="journey-step-text" />
-      </Modal>
+      {steps.dialog}
     </Card>
   );
 }
