@@ -22,6 +22,17 @@ describe('demo service journey', () => {
       expect([...new Set(orders.map((o) => o.state))].sort()).toEqual([...STATES].sort());
       expect(orders.some((o) => o.state === 'SAMPLING' && o.reportOverdue)).toBe(true);
       expect(orders.find((o) => o.state === 'UNDER_REVIEW')!.labFiles).toHaveLength(1);
+      // The store customers behind them (the consulting department works at the branch center) are named
+      // on its orders and their archives open; a store customer without a test order stays out of reach.
+      const named = (await must<{ testOrders: { nodes: { customerId: string; customer: { name: string } | null }[] } }>(consulting, '{ testOrders(paging: { limit: 100 }) { nodes { customerId customer { name } } } }')).testOrders.nodes;
+      expect(named.filter((o) => !o.customer)).toEqual([]);
+      expect((await must<{ customer: { id: string } | null }>(consulting, 'query($id: ID!) { customer(id: $id) { id } }', { id: named[0]!.customerId })).customer).not.toBeNull();
+      const owner = await signIn(app, `owner@${key}.demo`);
+      const tested = new Set(named.map((o) => o.customerId));
+      const storeCustomers = (await must<{ customers: { nodes: { id: string; orgUnitId: string }[] } }>(owner, '{ customers(paging: { limit: 200 }) { nodes { id orgUnitId } } }')).customers.nodes;
+      const consultingUnit = (await must<{ me: { scope: { orgUnit: { id: string } } } }>(consulting, '{ me { scope { orgUnit { id } } } }')).me.scope.orgUnit.id;
+      const untested = storeCustomers.find((c) => !tested.has(c.id) && c.orgUnitId !== consultingUnit)!;
+      expect((await must<{ customer: { id: string } | null }>(consulting, 'query($id: ID!) { customer(id: $id) { id } }', { id: untested.id })).customer).toBeNull();
       const doctor = await signIn(app, `doctor@${key}.demo`);
       expect((await must<{ testOrders: { totalCount: number } }>(doctor, '{ testOrders { totalCount } }')).testOrders.totalCount).toBe(orders.length);
 

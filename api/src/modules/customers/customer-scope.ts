@@ -6,10 +6,13 @@ import { orgScopeSql } from '../org/org.service';
  * Which customers a caller may open beyond their part of the org tree: a doctor works at a branch
  * center and serves the customers of the franchise's stores, so a customer is also theirs when they
  * are the customer's doctor or the customer has an appointment with them (any status: a follow-up
- * needs the archive of an earlier visit). Nobody else is widened: only a staff member named as the
- * customer's doctor or booked as the doctor of an appointment (bookings take doctors only) matches.
- * Row-level security still bounds everything to the caller's franchises.
+ * needs the archive of an earlier visit). The consulting department (test:lab) reviews the lab
+ * reports of every store's customers, so the customers with a test order are theirs too. Nobody
+ * else is widened. Row-level security still bounds everything to the caller's franchises.
  */
+
+/** The permission of the consulting department that receives samples and reviews reports (the journey module's). */
+const LAB_REVIEW = 'test:lab';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -18,10 +21,16 @@ function doctorId(ctx: RequestContext): string | null {
   return actor?.kind === 'user' && UUID.test(actor.id) ? actor.id : null;
 }
 
-/** SQL: the customer row `alias` is served by the calling doctor (false for API keys and system work). */
+const reviewsLabReports = (ctx: RequestContext) => ctx.actor?.kind === 'user' && ctx.actor.permissions.has(LAB_REVIEW);
+
+/** SQL: the customer row `alias` is served by the caller (false for API keys and system work). */
 export function servedByCallerSql(ctx: RequestContext, alias: string): string {
   const id = doctorId(ctx);
-  return id ? `(${alias}.doctor_id = '${id}' or exists (select 1 from appointment served where served.customer_id = ${alias}.id and served.doctor_id = '${id}'))` : 'false';
+  const served = [
+    ...(id ? [`${alias}.doctor_id = '${id}'`, `exists (select 1 from appointment served where served.customer_id = ${alias}.id and served.doctor_id = '${id}')`] : []),
+    ...(reviewsLabReports(ctx) ? [`exists (select 1 from test_order tested where tested.customer_id = ${alias}.id)`] : []),
+  ];
+  return served.length ? `(${served.join(' or ')})` : 'false';
 }
 
 /** SQL condition for a customer row `alias` the caller may see: in their part of the tree, or served by them; null when their whole franchise is in scope. */
@@ -30,13 +39,13 @@ export function customerScopeSql(ctx: RequestContext, alias: string): string | n
   return inTree ? `(${inTree} or ${servedByCallerSql(ctx, alias)})` : null;
 }
 
-/** Per request, batched: whether each customer id is served by the calling doctor (one statement per tick). */
-function servedLoader(ctx: RequestContext, id: string): DataLoader<string, boolean> {
+/** Per request, batched: whether each customer id is served by the caller (one statement per tick). */
+function servedLoader(ctx: RequestContext): DataLoader<string, boolean> {
   return ctx.loaders.get('customers.servedByCaller', () =>
     new DataLoader<string, boolean>(async (customerIds) => {
       const rows = await ctx.em.execute<{ id: string }[]>(
-        `select c.id from customer c where c.id = any(?::uuid[]) and (c.doctor_id = ? or exists (select 1 from appointment a where a.customer_id = c.id and a.doctor_id = ?))`,
-        [`{${customerIds.join(',')}}`, id, id],
+        `select c.id from customer c where c.id = any(?::uuid[]) and ${servedByCallerSql(ctx, 'c')}`,
+        [`{${customerIds.join(',')}}`],
       );
       const served = new Set(rows.map((r) => r.id));
       return customerIds.map((c) => served.has(c));
@@ -44,9 +53,9 @@ function servedLoader(ctx: RequestContext, id: string): DataLoader<string, boole
   );
 }
 
-/** Whether the customer (outside the caller's part of the tree) is served by the calling doctor (see above). */
+/** Whether the customer (outside the caller's part of the tree) is served by the caller (see above). */
 export async function servedByCaller(ctx: RequestContext, customer: { id: string; doctorId?: string | null }): Promise<boolean> {
   const id = doctorId(ctx);
-  if (!id) return false;
-  return customer.doctorId === id || servedLoader(ctx, id).load(customer.id);
+  if (!id && !reviewsLabReports(ctx)) return false;
+  return (!!id && customer.doctorId === id) || servedLoader(ctx).load(customer.id);
 }
