@@ -101,6 +101,7 @@ const CallKpiBoard = page(() => import('./pages/calls/kpis'), 'CallKpiBoard');
 const OutboundPlanList = page(() => import('./pages/calls/outbound'), 'OutboundPlanList');
 const OutboundPlanShow = page(() => import('./pages/calls/outbound'), 'OutboundPlanShow');
 const MyOutboundTasks = page(() => import('./pages/calls/outbound'), 'MyOutboundTasks');
+const ReportCenter = page(() => import('./pages/reports/trends'), 'ReportCenter');
 const StaffCreate = page(() => import('./pages/staff/create'), 'StaffCreate');
 const StaffEdit = page(() => import('./pages/staff/edit'), 'StaffEdit');
 const StaffList = page(() => import('./pages/staff/list'), 'StaffList');
@@ -203,6 +204,7 @@ export function App() {
                   <Route path="review/:kind/:id" element={<Guard resource="qaWorkspace" action="list"><QaReviewForm /></Guard>} />
                   <Route path="mine" element={<Guard resource="qaMine" action="list"><MyQaReviews /></Guard>} />
                 </Route>
+                <Route path="/reports" element={<Guard resource="reports" action="list"><ReportCenter /></Guard>} />
                 <Route path="/calls">
                   <Route index element={<Guard resource="calls" action="list"><CallList /></Guard>} />
                   <Route path="kpis" element={<Guard resource="callKpis" action="list"><CallKpiBoard /></Guard>} />

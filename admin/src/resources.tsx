@@ -39,6 +39,7 @@ export function coreResources(t: (key: string) => string): ResourceProps[] {
     { name: 'callKpis', list: '/calls/kpis', meta: { parent: 'qualityGroup', label: t('menu.callKpis'), icon: <FundOutlined /> } },
     { name: 'outboundPlans', list: '/calls/outbound', show: '/calls/outbound/:id', meta: { parent: 'qualityGroup', label: t('menu.outboundPlans'), icon: <AimOutlined /> } },
     { name: 'outboundMine', list: '/calls/outbound/mine', meta: { parent: 'qualityGroup', label: t('menu.outboundMine'), icon: <PhoneOutlined /> } },
+    { name: 'reports', list: '/reports', meta: { label: t('menu.reports'), icon: <FundOutlined /> } },
     { name: 'returns', list: '/returns', show: '/returns/show/:id', create: '/returns/create', meta: { label: t('menu.returns'), icon: <RollbackOutlined /> } },
     { name: 'inventory', meta: { label: t('menu.inventory'), icon: <InboxOutlined /> } },
     { name: 'purchaseRequests', list: '/purchase-requests', show: '/purchase-requests/show/:id', meta: { parent: 'inventory', label: t('menu.purchaseRequests'), icon: <ShoppingCartOutlined /> } },

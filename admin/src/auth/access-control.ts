@@ -53,6 +53,7 @@ export const RESOURCE_PERMISSIONS: Record<string, Partial<Record<Action, string>
   callKpis: { default: 'call:report' },
   outboundPlans: { default: 'outbound:manage' },
   outboundMine: { default: 'outbound:work' },
+  reports: { default: 'report:read' },
   inventory: { default: 'inventory:read' },
   stockBalances: { default: 'inventory:read' },
   stockMoves: { default: 'inventory:read' },

@@ -57,6 +57,11 @@ export const zhCN = {
     exceptions: '请假与临时出诊', addException: '添加', exceptionKind: '类型', from: '开始日期', to: '结束日期', reason: '原因', allStores: '所有门店', remove: '删除', removed: '已删除',
     off: '休息', weekdays: ['周日', '周一', '周二', '周三', '周四', '周五', '周六'],
   },
+  reports: {
+    title: '报表中心', help: '数据来自各业务事件按天汇总（各机构所在时区的自然日，周从周一开始）；每一行与上一周期对比。SLA 达标率 = 已解决工单中未超时的比例；满意度 = 评分 4–5 分的答卷 ÷ 有评分的答卷。',
+    period: '统计周期', previous: '上一周期', base: '基数', all: '合计', unnamed: '（未指定）', store: '门店', empty: '所选范围内没有数据',
+    export: '导出', exportCsv: '导出 CSV', exportXlsx: '导出 Excel', exported: '已导出 {{count}} 行',
+  },
   quality: {
     group: '质检与通话', workspace: '质检工作台', mine: '我的质检', calls: '通话记录', kpis: '坐席KPI',
     queue: '待质检', myReviews: '我的评分记录', disputes: '待处理申诉', calibration: '校准会',
@@ -126,7 +131,7 @@ export const zhCN = {
     error: { info: '您可能忘记添加 {{action}} 组件到 {{resource}} 资源。', '404': '抱歉，您访问的页面不存在。', resource404: '您确定已创建 {{resource}} 资源？', backHome: '返回首页' },
   },
   session: { expired: '会话已过期', expiredDescription: '请重新登录后继续。' },
-  menu: { qualityGroup: '质检与通话', qaWorkspace: '质检工作台', qaMine: '我的质检', calls: '通话记录', callKpis: '坐席KPI', outboundPlans: '外呼计划', outboundMine: '我的外呼任务', requisitions: '要货调拨', destructions: '销毁', storage: '温湿度监控', stocktakes: '盘点', open: '打开菜单', dashboard: '工作台', board: '实时队列', cases: '工单', customers: '客户档案', admin: '系统管理', franchises: '加盟机构', orgUnits: '门店与部门', staffUsers: '员工', roles: '角色与权限', apiKeys: 'API 密钥', auditLogs: '审计日志', sla: 'SLA 与工作日历', plugins: '插件', notificationMessages: '消息日志', notificationTemplates: '消息模板', deadLetters: '失败事件', inventory: '仓库与库存', purchaseRequests: '采购与验收', products: '商品', warehouses: '仓库与库区', stockBalances: '库存', stockMoves: '库存流水', batches: '批次与召回', returns: '退换货', callbackGroup: '回访与满意度', callbackDesk: '回访工作台', callbackRules: '回访规则', surveyTemplates: '问卷模板', satisfactionFigures: '满意度统计' },
+  menu: { qualityGroup: '质检与通话', qaWorkspace: '质检工作台', qaMine: '我的质检', calls: '通话记录', callKpis: '坐席KPI', outboundPlans: '外呼计划', outboundMine: '我的外呼任务', reports: '报表中心', requisitions: '要货调拨', destructions: '销毁', storage: '温湿度监控', stocktakes: '盘点', open: '打开菜单', dashboard: '工作台', board: '实时队列', cases: '工单', customers: '客户档案', admin: '系统管理', franchises: '加盟机构', orgUnits: '门店与部门', staffUsers: '员工', roles: '角色与权限', apiKeys: 'API 密钥', auditLogs: '审计日志', sla: 'SLA 与工作日历', plugins: '插件', notificationMessages: '消息日志', notificationTemplates: '消息模板', deadLetters: '失败事件', inventory: '仓库与库存', purchaseRequests: '采购与验收', products: '商品', warehouses: '仓库与库区', stockBalances: '库存', stockMoves: '库存流水', batches: '批次与召回', returns: '退换货', callbackGroup: '回访与满意度', callbackDesk: '回访工作台', callbackRules: '回访规则', surveyTemplates: '问卷模板', satisfactionFigures: '满意度统计' },
   stocktake: {
     title: '盘点录入', blind: '盲盘', progress: '已盘 {{counted}} / {{total}}', progressTitle: '进度', recounts: '待复盘 {{count}}', noLines: '本盘点单没有待盘的库位',
     lot: '批号', expiry: '有效期至', zone: '库区', recount: '需复盘', counted: '已录 {{quantity}}', book: '账面 {{quantity}}', variance: '差异 {{quantity}}',
@@ -322,6 +327,10 @@ export const zhCN = {
     fieldNames: { reason: '原因', carrier: '承运商', trackingNo: '运单号', condition: '收货状况', note: '说明' },
   },
   enums: {
+    ReportKind: { CASES: '工单量', COMPLAINTS: '投诉（按类别）', ORDERS: '订单量', ORDER_AMOUNT: '订单金额（元）', RETURNS: '退换货', CALLBACKS_COMPLETED: '完成回访', APPOINTMENTS_BOOKED: '预约量', APPOINTMENTS_COMPLETED: '完成就诊', SLA_COMPLIANCE: 'SLA 达标率', SATISFACTION: '满意度' },
+    ReportPeriod: { DAY: '按日', WEEK: '按周', MONTH: '按月' },
+    ReportGroupBy: { NONE: '不分组', STORE: '门店', AGENT: '人员', DIMENSION: '类别' },
+    ReportSla: { SLA_MET: '按时', SLA_BREACHED: '超时' },
     CallbackStatus: { OPEN: '待回访', RETRY: '待重拨', COMPLETED: '已完成', REFUSED: '客户拒绝', WRONG_NUMBER: '号码错误', DO_NOT_CALL: '不再来电', UNREACHABLE: '无法联系' },
     CallbackRuleKind: { AFTER_SERVICE: '服务后回访', NEW_MEMBER: '新会员回访', CHRONIC_MEDICATION: '慢病续药回访', TOP_SPENDERS: '消费前十名回访', HOLIDAY: '节日关怀回访', REPORT_DELIVERED: '报告交付回访' },
     SurveyQuestionKind: { RATING: '评分（1–5）', NPS: '推荐度（0–10）', SINGLE_CHOICE: '单选', MULTIPLE_CHOICE: '多选', YES_NO: '是/否', TEXT: '文字' },
