@@ -3,12 +3,10 @@ import { Button, Card, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useGql } from '../../hooks/use-gql';
-import { yuan } from './prescribe';
-import { useTestOrderSteps } from './steps';
+import { money } from '../orders/shared';
+import { useTestOrderSteps, type StepOrder } from './steps';
 
-interface BoardOrder {
-  id: string;
-  version: number;
+interface BoardOrder extends StepOrder {
   testOrderNo: string;
   state: string;
   totalCents: number;
@@ -18,7 +16,6 @@ interface BoardOrder {
   customer: { id: string; name: string } | null;
   doctor: { id: string; displayName: string } | null;
   lines: { code: string; name: string }[];
-  allowedActions: { action: string; requiredFields: string[]; blockedReason: string | null }[];
 }
 
 export const JOURNEY_STATES = ['PRESCRIBED', 'SAMPLING', 'SAMPLE_REJECTED', 'TESTING', 'REPORT_RECEIVED', 'UNDER_REVIEW', 'RELEASED', 'IN_PRODUCTION', 'READY', 'DELIVERED', 'INTERPRETED', 'CANCELLED'];
@@ -80,7 +77,7 @@ export function JourneyBoard() {
           { title: t('journey.customer'), render: (_: unknown, o) => o.customer?.name ?? '' },
           { title: t('journey.doctor'), render: (_: unknown, o) => o.doctor?.displayName ?? '' },
           { title: t('journey.items'), render: (_: unknown, o) => o.lines.map((l) => l.name).join('、') },
-          { title: t('journey.amount'), dataIndex: 'totalCents', render: (v: number) => yuan(v) },
+          { title: t('journey.amount'), dataIndex: 'totalCents', render: (v: number) => money(v) },
           {
             title: t('journey.state'),
             dataIndex: 'state',

@@ -3,6 +3,7 @@ import { Button, Card, Form, Input, Select, Space, Typography } from 'antd';
 import { useNavigate } from 'react-router';
 import { CustomerPicker, StaffPicker } from '../../components/pickers';
 import { useGql, useGqlMutation } from '../../hooks/use-gql';
+import { money } from '../orders/shared';
 
 interface TestItemOption {
   id: string;
@@ -12,8 +13,6 @@ interface TestItemOption {
   turnaroundDays: number;
   status: string;
 }
-
-export const yuan = (cents: number) => `¥${(cents / 100).toFixed(2)}`;
 
 /**
  * 开检测单 (/journey/new): the doctor (or the health manager for them) picks the customer and the
@@ -51,7 +50,7 @@ export function PrescribeTestsPage() {
             mode="multiple"
             data-testid="prescribe-items"
             optionFilterProp="label"
-            options={items.map((i) => ({ value: i.id, label: `${i.name}（${yuan(i.priceCents)}）` }))}
+            options={items.map((i) => ({ value: i.id, label: `${i.name}（${money(i.priceCents)}）` }))}
           />
         </Form.Item>
         {chosen.map((i) => (
@@ -64,7 +63,7 @@ export function PrescribeTestsPage() {
         </Form.Item>
         <Space>
           <Typography.Text strong data-testid="prescribe-total">
-            {t('journey.total')}：{yuan(total)}
+            {t('journey.total')}：{money(total)}
           </Typography.Text>
           <Button type="primary" loading={prescribe.loading} onClick={() => void submit()} data-testid="prescribe-submit">
             {t('journey.prescribe')}

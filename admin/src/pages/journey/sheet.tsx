@@ -2,7 +2,7 @@ import { useTranslate } from '@refinedev/core';
 import { Button, Card, Descriptions, Space, Table, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
 import { useGql } from '../../hooks/use-gql';
-import { yuan } from './prescribe';
+import { money } from '../orders/shared';
 
 interface SheetOrder {
   id: string;
@@ -62,7 +62,7 @@ export function TestOrderSheet() {
             <Descriptions.Item label={t('journey.store')}>{order.orgUnit?.name ?? ''}</Descriptions.Item>
             <Descriptions.Item label={t('journey.expectedReport')}>{order.expectedReportOn ?? t('journey.afterSampling')}</Descriptions.Item>
             <Descriptions.Item label={t('journey.total')}>
-              <span data-testid="sheet-total">{yuan(order.totalCents)}</span>
+              <span data-testid="sheet-total">{money(order.totalCents)}</span>
             </Descriptions.Item>
             {order.note && <Descriptions.Item label={t('journey.note')} span={2}>{order.note}</Descriptions.Item>}
           </Descriptions>
@@ -75,7 +75,7 @@ export function TestOrderSheet() {
             columns={[
               { title: t('journey.lineNo'), dataIndex: 'lineNo', width: 60 },
               { title: t('journey.items'), dataIndex: 'name' },
-              { title: t('journey.price'), dataIndex: 'priceCents', render: (v: number) => yuan(v), width: 120 },
+              { title: t('journey.price'), dataIndex: 'priceCents', render: (v: number) => money(v), width: 120 },
               { title: t('journey.samplingGuide'), dataIndex: 'samplingGuide', render: (v: string | null) => v ?? '' },
             ]}
           />
