@@ -85,13 +85,8 @@ export function countStatementsOfApi(): () => number {
   return () => statements;
 }
 
-/**
- * Runs `work` under V8's sampling profiler when BENCH_PROFILE names a file prefix: the profile
- * goes to `<prefix>-<label>.cpuprofile` (Chrome DevTools or speedscope open it). Otherwise just runs it.
- */
-export async function profiled<T>(label: string, work: () => Promise<T>): Promise<T> {
-  const prefix = process.env.BENCH_PROFILE;
-  if (!prefix) return work();
+/** Runs `work` under V8's sampling profiler (200 µs interval) and returns its result and the profile. */
+export async function withCpuProfile<T>(work: () => Promise<T>): Promise<{ result: T; profile: object }> {
   const { Session } = await import('node:inspector/promises');
   const session = new Session();
   session.connect();
@@ -99,10 +94,21 @@ export async function profiled<T>(label: string, work: () => Promise<T>): Promis
   await session.post('Profiler.setSamplingInterval', { interval: 200 });
   await session.post('Profiler.start');
   try {
-    return await work();
+    const result = await work();
+    return { result, profile: (await session.post('Profiler.stop')).profile };
   } finally {
-    const { profile } = await session.post('Profiler.stop');
     session.disconnect();
-    fs.writeFileSync(`${prefix}-${label}.cpuprofile`, JSON.stringify(profile));
   }
+}
+
+/**
+ * Runs `work`, under the profiler when BENCH_PROFILE names a file prefix: the profile goes to
+ * `<prefix>-<label>.cpuprofile` (Chrome DevTools or speedscope open it).
+ */
+export async function profiled<T>(label: string, work: () => Promise<T>): Promise<T> {
+  const prefix = process.env.BENCH_PROFILE;
+  if (!prefix) return work();
+  const { result, profile } = await withCpuProfile(work);
+  fs.writeFileSync(`${prefix}-${label}.cpuprofile`, JSON.stringify(profile));
+  return result;
 }

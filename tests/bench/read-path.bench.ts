@@ -2,11 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { Session } from 'node:inspector/promises';
 import { complaintWorkflow, consultationWorkflow } from '@pharmadesk/api';
 import { startTestApp, type TestApp } from '../support/app';
 import { signIn, type Caller } from '../support/actors';
-import { countStatementsOfApi, report } from './measure';
+import { countStatementsOfApi, report, withCpuProfile } from './measure';
 import { openScaleDatabase, type ScaleDatabase } from './scale-database';
 
 const CASES = Number(process.env.BENCH_CASES ?? 1_000_000);
@@ -303,16 +302,9 @@ describe(`read path on ${CASES.toLocaleString('en')} cases`, () => {
     }
 
     // Where the product's CPU goes with 32 clients on the queue page.
-    const session = new Session();
-    session.connect();
-    await session.post('Profiler.enable');
-    await session.post('Profiler.setSamplingInterval', { interval: 200 });
-    await session.post('Profiler.start');
-    await load('product queue page (profiled)', app.graphqlUrl, headers, JSON.stringify({ query: QUEUE, variables: { viewId } }), Math.max(...CLIENTS), self);
-    const { profile } = await session.post('Profiler.stop');
-    session.disconnect();
-    // The whole profile, for Chrome DevTools or speedscope: BENCH_PROFILE=path.cpuprofile
-    if (process.env.BENCH_PROFILE) fs.writeFileSync(process.env.BENCH_PROFILE, JSON.stringify(profile));
+    const { profile } = await withCpuProfile(() => load('product queue page (profiled)', app.graphqlUrl, headers, JSON.stringify({ query: QUEUE, variables: { viewId } }), Math.max(...CLIENTS), self));
+    // The whole profile, for Chrome DevTools or speedscope: BENCH_PROFILE=<prefix> writes <prefix>-queue.cpuprofile.
+    if (process.env.BENCH_PROFILE) fs.writeFileSync(`${process.env.BENCH_PROFILE}-queue.cpuprofile`, JSON.stringify(profile));
     const cpuProfile = summarize(profile as never);
 
     const ratios = CLIENTS.map((clients) => {
