@@ -104,10 +104,12 @@ interface MatrixCase {
    * 'tick' streams on its own; 'customer' needs an archive created or changed to fire; 'case' a
    * case opened and edited; 'presence' an agent's availability set; 'sla' an SLA alert published.
    */
-  subscription?: 'tick' | 'customer' | 'case' | 'presence' | 'sla' | 'bell' | 'stock' | 'order' | 'return' | 'appointment' | 'report' | 'lowRating';
+  subscription?: 'tick' | 'customer' | 'case' | 'presence' | 'sla' | 'bell' | 'stock' | 'order' | 'return' | 'appointment' | 'report' | 'lowRating' | 'callWall';
 }
 
 const ID_FIELDS = 'id franchiseId';
+/** What the call wall shows of calls and agents: none may be west's. */
+const CALL_WALL = `at waiting { waitingSeconds call { ${ID_FIELDS} orgUnitId agentId customerId customer { id } agent { id } } } inProgress { call { ${ID_FIELDS} orgUnitId agentId customerId } } agents { agentId agent { id } currentCall { call { id } } }`;
 let calendars = 0;
 /** A case's references to other records: none may be west's. */
 const CASE_REFS = 'customerId ownerId expertId orgUnitId';
@@ -218,6 +220,7 @@ const matrix: Record<string, MatrixCase> = {
     }),
     expect: 'noWestData',
   },
+  callWall: { query: () => ({ query: `{ callWall { ${CALL_WALL} } }` }), expect: 'noWestData' },
   markCallForReview: { query: (w) => ({ query: `mutation($id: ID!, $v: Int!) { markCallForReview(input: { id: $id, version: $v, reason: "taken" }) { id } }`, variables: { id: w.calls.callId, v: w.calls.callVersion } }), expect: 'NOT_FOUND' },
   callKpis: { query: (w) => ({ query: `query($f: ID!, $s: ID!) { a: callKpis(input: { from: "2020-01-01", to: "2020-12-31", franchiseId: $f }) { totals { offered } } b: callKpis(input: { from: "2020-01-01", to: "2020-12-31", storeId: $s, groupBy: AGENT }) { rows { key } } }`, variables: { f: w.franchiseId, s: w.storeId } }), expect: 'NOT_FOUND' },
   callSettings: { query: (w) => ({ query: `query($f: ID!) { callSettings(franchiseId: $f) { franchiseId answerRateTarget } }`, variables: { f: w.franchiseId } }), expect: 'NOT_FOUND' },
@@ -529,6 +532,7 @@ const matrix: Record<string, MatrixCase> = {
   updatedOneReturn: { query: () => ({ query: `subscription { updatedOneReturn { ${ID_FIELDS} ${RETURN_REFS} state } }` }), expect: 'noWestData', subscription: 'return' },
   lowRatingReceived: { query: () => ({ query: `subscription { lowRatingReceived { ${ID_FIELDS} customerId orgUnitId staffId rating suggestion } }` }), expect: 'noWestData', subscription: 'lowRating' },
   appointmentChanged: { query: () => ({ query: `subscription { appointmentChanged { ${ID_FIELDS} ${APPOINTMENT_REFS} status } }` }), expect: 'noWestData', subscription: 'appointment' },
+  callWallChanged: { query: () => ({ query: `subscription { callWallChanged { ${CALL_WALL} } }` }), expect: 'noWestData', subscription: 'callWall' },
   testOrderReportReleased: { query: () => ({ query: `subscription { testOrderReportReleased { ${ID_FIELDS} customerId doctorId orgUnitId customer { id } doctor { id } lines { id testItemId } } }` }), expect: 'noWestData', subscription: 'report' },
 };
 
@@ -1041,6 +1045,12 @@ describe('franchise isolation matrix', () => {
           pubsub.publish('survey.answered', { ...answered, franchiseId: west.franchiseId });
           pubsub.publish('survey.answered', { ...answered, franchiseId: eastFranchiseId });
           eastLowRatingIds.push(await lowRating(eastCallers[0]!));
+        } else if (kind === 'callWall') {
+          // West's call published as west's, then as if east's (only a reload in the subscriber's scope decides), then east's own ringing call.
+          const pubsub = app.server.app.pubsub;
+          pubsub.publish('calls.changed', { id: west.calls.callId, franchiseId: west.franchiseId, orgUnitId: west.storeId });
+          pubsub.publish('calls.changed', { id: west.calls.callId, franchiseId: eastFranchiseId, orgUnitId: west.storeId });
+          eastCallIds.push(await ringEast(eastCallers[0]!));
         } else if (kind === 'bell') {
           // What notifyStaff publishes: west's supervisor's bell, one naming east's franchise with a west id, then the caller's own.
           const pubsub = app.server.app.pubsub;
@@ -1056,6 +1066,7 @@ describe('franchise isolation matrix', () => {
         if (kind === 'return') expect(JSON.stringify(event)).toContain(eastReturnIds.at(-1)!);
         if (kind === 'appointment') expect(JSON.stringify(event)).toContain(east.appointment.id);
         if (kind === 'report') expect(JSON.stringify(event)).toContain(east.testOrderId);
+        if (kind === 'callWall') expect(JSON.stringify(event)).toContain(eastCallIds.at(-1)!);
         if (kind === 'lowRating') expect(JSON.stringify(event)).toContain(eastLowRatingIds.at(-1)!);
         if (kind === 'presence') expect((event!.data as { agentPresenceChanged: { staffUserId: string } }).agentPresenceChanged.staffUserId).toBe(eastAgent.tokens.user.id);
         checkAnswer(field, ([] as Expect[]).concat(matrix[field]!.expect), { body: event as GraphQLResponse['body'] });
@@ -1063,6 +1074,14 @@ describe('franchise isolation matrix', () => {
       }
     }
   }, 120_000); // a socket per subscription per caller: slow on a busy machine
+
+  const eastCallIds: string[] = [];
+  /** A call ringing now on east's line, posted by east's telephony partner (what moves east's call wall); its id. */
+  async function ringEast(caller: Caller): Promise<string> {
+    const at = new Date(clock.now().getTime() - 60_000).toISOString();
+    const posted = await must<{ recordCallEvents: { calls: { id: string }[] } }>(caller, 'mutation($c: String!, $at: DateTime!) { recordCallEvents(input: { events: [{ callId: $c, occurredAt: $at, state: RINGING, direction: INBOUND, callerNumber: "13700000002", calleeNumber: "4008000000", offeredAt: $at }] }) { calls { id } } }', { c: `matrix-wall-${++serial}`, at });
+    return posted.recordCallEvents.calls[0]!.id;
+  }
 
   const eastLowRatingIds: string[] = [];
   /** An east survey of east's first customer answered 1/5 by phone (what reaches east's supervisors live); its id. */

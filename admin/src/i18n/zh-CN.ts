@@ -509,6 +509,7 @@ export const zhCN = {
     'call:log': { name: '登记通话', description: '手工登记通话，修改通话的客户、处理结果、备注及关联的工单、订单、回访或预约' },
     'call:ingest': { name: '接收话务数据', description: '接收呼叫中心系统推送的通话事件（供合作方接口密钥使用）' },
     'call:review': { name: '标记通话待质检', description: '将通话标记为待质检并注明原因（主管、质检人员）' },
+    'call:monitor': { name: '实时话务墙', description: '查看本人范围内的实时话务墙：排队和通话中的电话、每位坐席的状态和当天话务量' },
     'call:report': { name: '话务指标', description: '查看本人范围内的话务指标（接通率、平均通话时长、平均处理时长）' },
     'report:read': { name: '报表中心', description: '查看本人范围内的报表：工单、投诉、订单、退换货、回访、预约的趋势，SLA 达标率、满意度和常见问题' },
     'report:rebuild': { name: '重算报表', description: '按机构和日期范围，依据已记录的事件重新计算报表数据' },

@@ -2,7 +2,7 @@ import { defineModule } from '../../core/modules/module';
 import { CallRecord, CallSettings } from './call.entity';
 import { callEventTypes } from './call.events';
 import { CallPermission } from './call.permissions';
-import { CallResolver } from './call.resolver';
+import { CallResolver, CallWallAgentResolver } from './call.resolver';
 import { callTimelineProvider } from './call.timeline';
 import { OutboundPlan, OutboundTask } from './outbound.entity';
 import { OutboundPlanResolver, OutboundTaskResolver } from './outbound.resolver';
@@ -16,7 +16,7 @@ import { OutboundPlanResolver, OutboundTaskResolver } from './outbound.resolver'
 export const callsModule = defineModule({
   name: 'calls',
   entities: [CallRecord, CallSettings, OutboundPlan, OutboundTask],
-  resolvers: [CallResolver, OutboundPlanResolver, OutboundTaskResolver],
+  resolvers: [CallResolver, CallWallAgentResolver, OutboundPlanResolver, OutboundTaskResolver],
   permissions: [CallPermission],
   events: callEventTypes,
   contributes: { timelineProviders: [callTimelineProvider] },

@@ -26,6 +26,12 @@ export const CallPermission = definePermissions([
     grantedTo: ['supervisor', 'store_director', 'qa_analyst', 'franchise_owner', 'hq_admin'],
   },
   {
+    name: 'call:monitor',
+    group: 'Calls',
+    description: 'Watch the live call wall of one’s part of the organisation: calls waiting and in progress, each agent’s state and day.',
+    grantedTo: ['supervisor', 'store_director', 'qa_analyst', 'franchise_owner', 'hq_admin'],
+  },
+  {
     name: 'call:report',
     group: 'Calls',
     description: 'See the call-center KPIs (answer rate, talk and handle time) of one’s part of the organisation.',

@@ -1,5 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { authorizeLiveEvent, checkedLiveSubscription, deliveredRecord, type LiveEvent } from '../../core/live';
 import type { RequestContext } from '../../core/context';
 import type { FilterInput } from '../../core/graphql/list';
 import { OffsetPaging } from '../../core/graphql/paging';
@@ -16,8 +17,10 @@ import { callKpiReport, callSettings, updateCallSettings } from './call-kpis';
 import { CallRecord, CallSettings } from './call.entity';
 import { CallPermission as P } from './call.permissions';
 import { listCalls, readCall } from './call.queries';
-import { logCall, markCallForReview, recordCallEvents, updateCall } from './call.service';
-import { CallConnection, CallEventBatchResult, CallFilter, CallKpiReport, CallKpisInput, CallSettingsInput, CallSort, LogCallInput, MarkCallForReviewInput, RecordCallEventsInput, UpdateCallInput } from './call.types';
+import { CALL_WALL_TOPIC, logCall, markCallForReview, recordCallEvents, updateCall } from './call.service';
+import { callOnWall, callWall } from './call-wall.queries';
+import { getOrgUnit } from '../org/org.service';
+import { CallWall, CallWallAgent, CallConnection, CallEventBatchResult, CallFilter, CallKpiReport, CallKpisInput, CallSettingsInput, CallSort, LogCallInput, MarkCallForReviewInput, RecordCallEventsInput, UpdateCallInput } from './call.types';
 
 @Resolver(() => CallRecord)
 export class CallResolver {
@@ -84,6 +87,26 @@ export class CallResolver {
     return updateCallSettings(ctx, input);
   }
 
+  @Authorized(P['call:monitor'])
+  @Query(() => CallWall, { description: 'The live call wall: calls waiting and in progress, and each agent’s state and day, in your part of the organisation (or a store’s, with storeId). Keep it current with callWallChanged.' })
+  callWall(@Ctx() ctx: RequestContext, @Arg('storeId', () => ID, { nullable: true }) storeId?: string) {
+    return callWall(ctx, storeId);
+  }
+
+  @Subscription(() => CallWall, {
+    // A store the caller cannot see is refused (NOT_FOUND); then each call event reloads the wall in the subscriber's own scope.
+    subscribe: checkedLiveSubscription<{ storeId?: string | null }, LiveEvent>(
+      CALL_WALL_TOPIC,
+      async (ctx, args) => args.storeId && getOrgUnit(ctx, args.storeId, 'Store'),
+      (ctx, payload, args) =>
+        authorizeLiveEvent(ctx, payload, P['call:monitor'], async (eventCtx) => ((await callOnWall(eventCtx, payload.id, args.storeId)) ? callWall(eventCtx, args.storeId) : null), args.storeId ?? ''),
+    ),
+    description: 'The call wall again whenever a call in your part of the organisation (or the store’s) changes: partner events, calls logged by hand, marks for review.',
+  })
+  callWallChanged(@Root() event: LiveEvent, @Ctx() ctx: RequestContext, @Arg('storeId', () => ID, { nullable: true }) _storeId?: string): CallWall {
+    return deliveredRecord<CallWall>(ctx, event);
+  }
+
   @FieldResolver(() => Customer, { nullable: true })
   customer(@Root() c: CallRecord, @Ctx() ctx: RequestContext) {
     return embedded(c, 'customer', () => (c.customerId ? findCustomer(ctx, c.customerId) : null));
@@ -97,5 +120,13 @@ export class CallResolver {
   @FieldResolver(() => OrgUnit, { nullable: true, description: 'The store (or franchise) of the line.' })
   orgUnit(@Root() c: CallRecord, @Ctx() ctx: RequestContext) {
     return embedded(c, 'orgUnit', () => findOrgUnit(ctx, c.orgUnitId));
+  }
+}
+
+@Resolver(() => CallWallAgent)
+export class CallWallAgentResolver {
+  @FieldResolver(() => StaffUser, { nullable: true })
+  agent(@Root() a: CallWallAgent, @Ctx() ctx: RequestContext) {
+    return staffLoader(ctx).load(a.agentId);
   }
 }

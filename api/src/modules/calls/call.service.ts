@@ -3,7 +3,7 @@ import { requireActor } from '../../core/auth/authorization';
 import { clock } from '../../core/clock';
 import type { RequestContext } from '../../core/context';
 import { BadUserInputError, ConflictError, ErrorCode, NotFoundError } from '../../core/errors';
-import { publishEvent, publishTogether } from '../../core/events/outbox';
+import { publishEvent, publishLive, publishTogether } from '../../core/events/outbox';
 import { applyUpdate, checkVersion } from '../../core/services/updates';
 import { findAppointment } from '../appointments/appointment.service';
 import { findCase } from '../cases/case.service';
@@ -46,7 +46,16 @@ async function checkLinks(ctx: RequestContext, fields: CallUpdate): Promise<void
   ]);
 }
 
-function recorded(ctx: RequestContext, call: CallRecord) {
+/** The topic of the live call wall: which call changed (subscribers reload their own wall, see callWallChanged). */
+export const CALL_WALL_TOPIC = 'calls.changed';
+
+/** A "look again" hint for the call walls that may show the call. */
+function wallChanged(ctx: RequestContext, call: CallRecord) {
+  return publishLive(ctx, CALL_WALL_TOPIC, { id: call.id, franchiseId: call.franchiseId, orgUnitId: call.orgUnitId });
+}
+
+async function recorded(ctx: RequestContext, call: CallRecord) {
+  await wallChanged(ctx, call);
   return publishEvent(ctx, 'call.recorded', call.franchiseId, {
     callId: call.id,
     direction: call.direction,
@@ -111,6 +120,7 @@ export async function updateCall(ctx: RequestContext, input: UpdateCallInput): P
   await checkLinks(ctx, input.update);
   applyUpdate(call, input.update as Partial<CallRecord>);
   await ctx.em.flush();
+  await wallChanged(ctx, call);
   await publishEvent(ctx, 'call.updated', call.franchiseId, { callId: call.id, customerId: call.customerId ?? null, disposition: call.disposition ?? null });
   return call;
 }
@@ -125,6 +135,7 @@ export async function markCallForReview(ctx: RequestContext, input: MarkCallForR
   if (!reason) throw new BadUserInputError({ field: 'reason', message: 'must not be blank', reason: 'REQUIRED' });
   Object.assign(call, { reviewRequestedAt: clock.now(), reviewRequestedById: actor.kind === 'user' ? actor.id : null, reviewReason: reason });
   await ctx.em.flush();
+  await wallChanged(ctx, call);
   await publishEvent(ctx, 'call.review_requested', call.franchiseId, { callId: call.id, agentId: call.agentId ?? null, reason });
   return call;
 }
@@ -300,7 +311,11 @@ export async function recordCallEvents(ctx: RequestContext, events: readonly Cal
   rejected.sort((a, b) => a.index - b.index);
   await ctx.em.flush();
   await publishTogether(ctx.em, async () => {
-    for (const call of touched) if (created.has(key(call.franchiseId, call.partnerCallId!)) || stateBefore.get(call) !== call.state) await recorded(ctx, call);
+    // Every touched call reaches the walls (its agent or times may have moved without its state); the domain event only when it is new or its state moved.
+    for (const call of touched) {
+      if (created.has(key(call.franchiseId, call.partnerCallId!)) || stateBefore.get(call) !== call.state) await recorded(ctx, call);
+      else await wallChanged(ctx, call);
+    }
   });
   return { applied, unchanged, rejected, calls: [...touched] };
 }

@@ -187,3 +187,45 @@ export class CallSettingsInput {
   @Field(() => Int, { nullable: true }) @IsOptional() @Min(1) @Max(3600) averageTalkSecondsTarget?: number;
   @Field(() => Int, { nullable: true }) @IsOptional() @Min(0) @Max(120) shortAbandonSeconds?: number;
 }
+
+// --- the live call wall
+
+export enum CallWallAgentState {
+  /** A call is ringing at the agent (offered to them, or dialled out and not yet answered). */
+  RINGING = 'RINGING',
+  /** On a call (answered, not yet ended; time on hold is only known when the switch reports the end). */
+  ON_CALL = 'ON_CALL',
+  /** After-call work: the last call ended less than its wrap-up seconds ago (the default when the switch gave none). */
+  WRAP_UP = 'WRAP_UP',
+  /** Free since the end of their last wrap-up. */
+  IDLE = 'IDLE',
+}
+registerEnumType(CallWallAgentState, { name: 'CallWallAgentState' });
+
+@ObjectType({ description: 'A call on the wall, its timers computed from the server clock at the wall’s `at`.' })
+export class CallWallCall {
+  @Field(() => CallRecord) call!: CallRecord;
+  @Field(() => Int, { description: 'Seconds waiting so far (ringing), or waited before the answer.' }) waitingSeconds!: number;
+  @Field(() => Int, { nullable: true, description: 'Seconds since the answer (null while ringing).' }) talkingSeconds!: number | null;
+  @Field({ description: 'Ringing for at least the wall’s longWaitSeconds.' }) longWait!: boolean;
+}
+
+@ObjectType({ description: 'An agent on the wall: what they are doing since when, and their calls of the day (their franchise’s time zone).' })
+export class CallWallAgent {
+  @Field(() => ID) agentId!: string;
+  @Field(() => CallWallAgentState) state!: CallWallAgentState;
+  @Field(() => Date, { nullable: true, description: 'Since when they are in this state (null: idle with no call today).' }) since!: Date | null;
+  @Field(() => CallWallCall, { nullable: true, description: 'The call ringing at them or in progress.' }) currentCall!: CallWallCall | null;
+  @Field(() => Int, { description: 'Calls offered to or made by them today.' }) callsToday!: number;
+  @Field(() => Int, { description: 'Of those, answered.' }) answeredToday!: number;
+  @Field(() => Int, { description: 'Talk seconds of today’s ended calls.' }) talkSecondsToday!: number;
+}
+
+@ObjectType({ description: 'The live call wall of a supervisor’s part of the organisation: calls waiting and in progress, and each agent’s state.' })
+export class CallWall {
+  @Field({ description: 'The server time the timers were computed at (clients count on from it).' }) at!: Date;
+  @Field(() => Int, { description: 'From how many seconds of waiting a ringing call counts as a long wait.' }) longWaitSeconds!: number;
+  @Field(() => [CallWallCall], { description: 'Calls ringing (waiting in the queue or at an agent), longest waiting first.' }) waiting!: CallWallCall[];
+  @Field(() => [CallWallCall], { description: 'Answered calls in progress, longest first.' }) inProgress!: CallWallCall[];
+  @Field(() => [CallWallAgent], { description: 'Agents with a call in progress or ringing, or with calls today: on a call first, then ringing, wrap-up, idle.' }) agents!: CallWallAgent[];
+}
