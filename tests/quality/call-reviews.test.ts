@@ -6,11 +6,11 @@ import { postEvents } from '../calls/support';
 
 jest.setTimeout(180_000);
 
-interface QueueItem { callId: string; marked: boolean; sampled: boolean; reviewId: string | null; call: { id: string; agentId: string | null; state: string; reviewReason: string | null; agent: { id: string } | null } }
+interface QueueItem { callId: string; marked: boolean; sampled: boolean; carriedOver: boolean; reviewId: string | null; call: { id: string; agentId: string | null; state: string; reviewReason: string | null; agent: { id: string } | null } }
 interface Queue { weekStart: string; perAgent: number; items: QueueItem[] }
 interface Scorecard { id: string; categories: { criteria: { key: string; scale: string }[] }[] }
 
-const QUEUE = `query($w: String!, $n: Int, $r: Boolean) { qaReviewQueue(week: $w, perAgent: $n, includeReviewed: $r) { weekStart perAgent items { callId marked sampled reviewId call { id agentId state reviewReason agent { id } } } } }`;
+const QUEUE = `query($w: String!, $n: Int, $r: Boolean) { qaReviewQueue(week: $w, perAgent: $n, includeReviewed: $r) { weekStart perAgent items { callId marked sampled carriedOver reviewId call { id agentId state reviewReason agent { id } } } } }`;
 const TOP: Record<string, number> = { BINARY: 1, THREE_POINT: 3, FOUR_POINT: 4, FIVE_POINT: 5 };
 
 /**
@@ -28,7 +28,7 @@ describe('quality: reviews of calls and the review queue', () => {
   let card: Scorecard;
   let answered: { id: string; version: number }[];
   let missed: { id: string; version: number };
-  let lastWeek: { id: string };
+  let lastWeek: { id: string; version: number };
   let westCall: { id: string };
 
   const queue = (caller: Caller, week: string, perAgent?: number, includeReviewed?: boolean) => caller.graphql<{ qaReviewQueue: Queue }>(QUEUE, { w: week, n: perAgent, r: includeReviewed });
@@ -89,9 +89,11 @@ describe('quality: reviews of calls and the review queue', () => {
     expect(res.body.errors).toBeUndefined();
     const q = res.body.data!.qaReviewQueue;
     expect([q.weekStart, q.perAgent]).toEqual(['2031-06-09', 3]);
-    const ids = q.items.map((i) => i.callId);
+    // Calls marked in earlier weeks (the demo's, still unreviewed) come after this week's, carried over.
+    const ids = q.items.filter((i) => !i.carriedOver).map((i) => i.callId);
+    expect(q.items.findIndex((i) => i.carriedOver)).not.toBeLessThan(2);
     // Marked ones first (the missed call is marked too, though it is never drawn), with the reason on the call.
-    expect(q.items.filter((i) => i.marked).map((i) => i.callId).sort()).toEqual([marked.id, missed.id].sort());
+    expect(q.items.filter((i) => i.marked && !i.carriedOver).map((i) => i.callId).sort()).toEqual([marked.id, missed.id].sort());
     expect(q.items.find((i) => i.callId === missed.id)).toMatchObject({ sampled: false, call: { state: 'MISSED', agentId: null } });
     expect(q.items.find((i) => i.callId === marked.id)!.call).toMatchObject({ reviewReason: '客户投诉态度', agent: { id: agentId } });
     const sampled = q.items.filter((i) => i.sampled);
@@ -108,9 +110,9 @@ describe('quality: reviews of calls and the review queue', () => {
     const more = (await must<{ qaReviewQueue: Queue }>(supervisor, QUEUE, { w: '2031-06-11', n: 10 })).qaReviewQueue;
     expect(more.items.filter((i) => i.sampled).map((i) => i.callId).sort()).toEqual(answered.map((a) => a.id).sort());
     const none = (await must<{ qaReviewQueue: Queue }>(supervisor, QUEUE, { w: '2031-06-11', n: 0 })).qaReviewQueue;
-    expect(none.items.map((i) => i.callId).sort()).toEqual([marked.id, missed.id].sort());
+    expect(none.items.filter((i) => !i.carriedOver).map((i) => i.callId).sort()).toEqual([marked.id, missed.id].sort());
     const before = (await must<{ qaReviewQueue: Queue }>(supervisor, QUEUE, { w: '2031-06-02' })).qaReviewQueue;
-    expect(before.items.map((i) => i.callId)).toEqual([lastWeek.id]);
+    expect(before.items.filter((i) => !i.carriedOver).map((i) => i.callId)).toEqual([lastWeek.id]);
   });
 
   it('a review of a call names the call’s agent; the call leaves the queue unless asked for; a call nobody answered has no agent to review', async () => {
@@ -167,5 +169,29 @@ describe('quality: reviews of calls and the review queue', () => {
     expect(west.items.map((i) => i.callId)).not.toContain(answered[0]!.id);
     const east = (await must<{ qaReviewQueue: Queue }>(supervisor, QUEUE, { w: '2031-06-11', n: 20, r: true })).qaReviewQueue;
     expect(east.items.map((i) => i.callId)).not.toContain(westCall.id);
+  });
+
+  it('a call marked for review stays in every later week’s queue until it is reviewed (a missed call, with no agent, only in its own week)', async () => {
+    // Last Sunday night's call, marked now (Wednesday): its own week lists it marked, this week and next carry it over.
+    await must(supervisor, `mutation($id: ID!, $v: Int!) { markCallForReview(input: { id: $id, version: $v, reason: "上周投诉" }) { id } }`, { id: lastWeek.id, v: lastWeek.version });
+    const own = (await must<{ qaReviewQueue: Queue }>(supervisor, QUEUE, { w: '2031-06-02' })).qaReviewQueue;
+    expect(own.items.find((i) => i.callId === lastWeek.id)).toMatchObject({ marked: true, carriedOver: false });
+    for (const week of ['2031-06-11', '2031-06-18', '2031-09-01']) {
+      const q = (await must<{ qaReviewQueue: Queue }>(supervisor, QUEUE, { w: week })).qaReviewQueue;
+      expect(q.items.find((i) => i.callId === lastWeek.id)).toMatchObject({ marked: true, sampled: false, carriedOver: true, call: { reviewReason: '上周投诉', agent: { id: agentId } } });
+      expect(q.items.map((i) => i.callId)).not.toContain(westCall.id);
+      if (week !== '2031-06-11') expect(q.items.map((i) => i.callId)).not.toContain(missed.id);
+    }
+    // Reviewed: gone from every queue but its own week's with includeReviewed.
+    expect((await submit(supervisor, lastWeek.id)).body.errors).toBeUndefined();
+    for (const week of ['2031-06-11', '2031-06-18']) {
+      for (const r of [false, true]) {
+        const q = (await must<{ qaReviewQueue: Queue }>(supervisor, QUEUE, { w: week, r })).qaReviewQueue;
+        expect(q.items.map((i) => i.callId)).not.toContain(lastWeek.id);
+      }
+    }
+    const after = (await must<{ qaReviewQueue: Queue }>(supervisor, QUEUE, { w: '2031-06-02', r: true })).qaReviewQueue;
+    expect(after.items.find((i) => i.callId === lastWeek.id)).toMatchObject({ marked: true, carriedOver: false });
+    expect(after.items.find((i) => i.callId === lastWeek.id)!.reviewId).toBeTruthy();
   });
 });

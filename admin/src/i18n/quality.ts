@@ -4,7 +4,7 @@ import type { Dictionary } from './zh-CN';
 export const qualityEn: Dictionary['quality'] = {
   group: 'Quality and calls', workspace: 'QA workspace', mine: 'My QA', calls: 'Call log', kpis: 'Agent KPIs',
   queue: 'To review', myReviews: 'My reviews', disputes: 'Disputes to answer', calibration: 'Calibration',
-  week: 'Week', perAgent: 'Sample per agent', marked: 'Marked for review', sampled: 'Sampled', score: 'Score', scoreNow: 'Score so far', critical: 'Critical', criticalFailed: 'A critical criterion failed: the review scores 0',
+  week: 'Week', perAgent: 'Sample per agent', marked: 'Marked for review', carriedOver: 'Marked in an earlier week', sampled: 'Sampled', score: 'Score', scoreNow: 'Score so far', critical: 'Critical', criticalFailed: 'A critical criterion failed: the review scores 0',
   scorecard: 'Scorecard', category: 'Category', weight: 'Weight', criterion: 'Criterion', rating: 'Rating', notApplicable: 'N/A', comment: 'Comment', rootCauses: 'Root causes',
   rootCausesPlaceholder: 'Type a root cause and press Enter (e.g. knowledge, process)', submit: 'Submit review', submitted: 'Review submitted', review: 'Review', reviewCall: 'Call review',
   target: 'Reviewed item', agent: 'Agent', reviewer: 'Reviewer', reviewedAt: 'Reviewed at', status: 'Status', noQueue: 'No calls to review this week', open: 'Open',

@@ -65,7 +65,7 @@ export const zhCN = {
   quality: {
     group: '质检与通话', workspace: '质检工作台', mine: '我的质检', calls: '通话记录', kpis: '坐席KPI',
     queue: '待质检', myReviews: '我的评分记录', disputes: '待处理申诉', calibration: '校准会',
-    week: '周', perAgent: '每人抽检', marked: '标记复核', sampled: '随机抽检', score: '评分', scoreNow: '当前得分', critical: '关键项', criticalFailed: '关键项不合格，本次评分为 0',
+    week: '周', perAgent: '每人抽检', marked: '标记复核', carriedOver: '往期标记未评', sampled: '随机抽检', score: '评分', scoreNow: '当前得分', critical: '关键项', criticalFailed: '关键项不合格，本次评分为 0',
     scorecard: '评分表', category: '类别', weight: '权重', criterion: '评分项', rating: '评分', notApplicable: '不适用', comment: '评语', rootCauses: '根因',
     rootCausesPlaceholder: '输入根因后回车（如：知识不足、流程不熟）', submit: '提交评分', submitted: '评分已提交', review: '评分', reviewCall: '通话质检',
     target: '质检对象', agent: '坐席', reviewer: '质检员', reviewedAt: '评分时间', status: '状态', noQueue: '本周没有待质检的通话', open: '查看',

@@ -9,14 +9,14 @@ import { useZone } from '../appointments/shared';
 import { CallStateTag, outsideNumber, type CallRow } from '../calls/shared';
 import { RatingsTable, ReviewStatusTag, ReviewSummary, scoreText, useOpenReview, type QaReviewListRow, type QaReviewRow } from './shared';
 
-interface QueueItem { callId: string; marked: boolean; sampled: boolean; call: CallRow }
+interface QueueItem { callId: string; marked: boolean; sampled: boolean; carriedOver: boolean; call: CallRow }
 interface Session {
   id: string; version: number; name: string; status: string; targetKind: string; targetId: string; reviewerIds: string[]; createdAt: string;
   reviews: { id: string; reviewerId: string; score: number | null; reviewer: { displayName: string } | null }[];
   spread: { reviews: number; min: number | null; max: number | null; mean: number | null; standardDeviation: number | null } | null;
 }
 
-/** The review queue of a week: marked calls first, then each agent's sample; 评分 opens the scorecard form. */
+/** The review queue of a week: marked calls first (those marked in earlier weeks and still unreviewed too, tagged), then each agent's sample; 评分 opens the scorecard form. */
 function QueueTab() {
   const t = useTranslate();
   const navigate = useNavigate();
@@ -33,7 +33,7 @@ function QueueTab() {
       <Table<QueueItem> rowKey="callId" size="middle" loading={isFetching} pagination={false} dataSource={data?.qaReviewQueue.items ?? []} data-testid="review-queue"
         locale={{ emptyText: <Empty description={t('quality.noQueue')} /> }} onRow={(r) => ({ 'data-testid': 'queue-row', 'data-id': r.callId } as never)}>
         <Table.Column<QueueItem> key="why" title={t('quality.target')} render={(_, r) => (
-          <Space>{r.marked && <Tag color="gold">{t('quality.marked')}</Tag>}{r.sampled && <Tag color="blue">{t('quality.sampled')}</Tag>}</Space>
+          <Space>{r.marked && <Tag color="gold">{t('quality.marked')}</Tag>}{r.carriedOver && <Tag color="volcano" data-testid="carried-over">{t('quality.carriedOver')}</Tag>}{r.sampled && <Tag color="blue">{t('quality.sampled')}</Tag>}</Space>
         )} />
         <Table.Column<QueueItem> key="at" title={t('calls.offeredAt')} render={(_, r) => format(r.call.offeredAt)} />
         <Table.Column<QueueItem> key="direction" title={t('calls.direction')} render={(_, r) => t(`enums.CallDirection.${r.call.direction}`)} />

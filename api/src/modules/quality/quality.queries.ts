@@ -119,8 +119,8 @@ export function weekStartOf(field: string, day: string): string {
 
 /**
  * The quality team's queue for a week: the calls marked for review and each agent's weekly sample
- * (the calls module draws them, deterministic per week), without those already reviewed unless
- * asked. Three statements whatever the size: the candidates, their counted reviews, the calls with
+ * (the calls module draws them, deterministic per week), and the calls marked in an earlier week
+ * that are still unreviewed, without those already reviewed unless asked. Three statements whatever the size: the candidates, their counted reviews, the calls with
  * their agent, customer and store.
  */
 export async function reviewQueue(ctx: RequestContext, input: { week: string; perAgent?: number | null; includeReviewed?: boolean | null }, callSelection: Selection | null): Promise<QaReviewQueue> {
@@ -128,7 +128,9 @@ export async function reviewQueue(ctx: RequestContext, input: { week: string; pe
   const perAgent = input.perAgent ?? DEFAULT_SAMPLE_PER_AGENT;
   if (!Number.isInteger(perAgent) || perAgent < 0 || perAgent > MAX_SAMPLE_PER_AGENT)
     throw new BadUserInputError({ field: 'perAgent', message: `draws 0 to ${MAX_SAMPLE_PER_AGENT} calls per agent`, reason: 'OUT_OF_RANGE', params: { min: 0, max: MAX_SAMPLE_PER_AGENT } });
-  const candidates = await callReviewCandidates(ctx, { weekStart, perAgent });
+  // A call counts as reviewed by a counted review (calibration scores do not count).
+  const reviewedSql = `exists (select 1 from qa_review r where r.target_kind = '${QaTargetKind.CALL}' and r.target_id = c.id and r.calibration_session_id is null)`;
+  const candidates = await callReviewCandidates(ctx, { weekStart, perAgent, reviewedSql });
   if (!candidates.length) return { weekStart, perAgent, items: [] };
   const reviews = await ctx.em.find(QaReview, { targetKind: QaTargetKind.CALL, targetId: { $in: candidates.map((c) => c.id) }, calibrationSessionId: null }, { fields: ['targetId'] });
   const reviewed = new Map(reviews.map((r) => [r.targetId, r.id]));
@@ -138,7 +140,7 @@ export async function reviewQueue(ctx: RequestContext, input: { week: string; pe
   const calls = new Map((page.nodes as unknown as CallRecord[]).map((c) => [c.id, c]));
   const items = open.flatMap((c) => {
     const call = calls.get(c.id);
-    return call ? [{ callId: c.id, call, marked: c.marked, sampled: c.sampled, reviewId: reviewed.get(c.id) ?? null }] : [];
+    return call ? [{ callId: c.id, call, marked: c.marked, sampled: c.sampled, carriedOver: c.carriedOver, reviewId: reviewed.get(c.id) ?? null }] : [];
   });
   return { weekStart, perAgent, items };
 }

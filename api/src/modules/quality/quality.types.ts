@@ -126,6 +126,7 @@ export class QaReviewQueueItem {
   @Field(() => CallRecord, { description: 'The call with its agent, customer and store.' }) call!: CallRecord;
   @Field({ description: 'A supervisor or the quality team marked it for review (reviewRequestedAt, reviewReason on the call).' }) marked!: boolean;
   @Field({ description: 'Drawn by the weekly sample of each agent’s answered calls.' }) sampled!: boolean;
+  @Field({ description: 'Marked for review in an earlier week and not reviewed yet: it stays in the queue of every later week until it is.' }) carriedOver!: boolean;
   @Field(() => ID, { nullable: true, description: 'Its counted review, once made (listed only with includeReviewed).' }) reviewId!: string | null;
 }
 
