@@ -42,6 +42,7 @@ import { Migration20261201041109_survey_links } from './Migration20261201041109_
 import { Migration20261201043500_outbound_plans } from './Migration20261201043500_outbound_plans';
 import { Migration20261201045000_report_facts } from './Migration20261201045000_report_facts';
 import { Migration20261201050000_satisfaction_analysis } from './Migration20261201050000_satisfaction_analysis';
+import { Migration20261201073549_third_party_survey_projects } from './Migration20261201073549_third_party_survey_projects';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122070000_foundation', class: Migration20261122070000_foundation },
@@ -86,4 +87,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261201043500_outbound_plans', class: Migration20261201043500_outbound_plans },
   { name: 'Migration20261201045000_report_facts', class: Migration20261201045000_report_facts },
   { name: 'Migration20261201050000_satisfaction_analysis', class: Migration20261201050000_satisfaction_analysis },
+  { name: 'Migration20261201073549_third_party_survey_projects', class: Migration20261201073549_third_party_survey_projects },
 ];

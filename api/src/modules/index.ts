@@ -16,6 +16,7 @@ import { ordersModule } from './orders/order.module';
 import { pluginsModule } from './plugins/plugin.module';
 import { returnsModule } from './returns/return.module';
 import { satisfactionAnalysisModule } from './satisfaction-analysis/analysis.module';
+import { surveyProjectsModule } from './survey-projects/project.module';
 import { qualityModule } from './quality/quality.module';
 import { surveysModule } from './surveys/survey.module';
 import { systemModule } from './system/system.module';
@@ -45,6 +46,7 @@ export const modules: readonly ModuleDefinition[] = [
   qualityModule,
   reportsModule,
   satisfactionAnalysisModule,
+  surveyProjectsModule,
   pluginsModule,
   eventsModule,
 ];

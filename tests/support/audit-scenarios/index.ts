@@ -17,6 +17,7 @@ import { callsAuditScenario } from './calls';
 import { qualityAuditScenario } from './quality';
 import { reportsAuditScenario } from './reports';
 import { analysisAuditScenario } from './analysis';
+import { surveyProjectsAuditScenario } from './survey-projects';
 
 /**
  * Per-module parts of the audit test (tests/identity/pii-and-audit.test.ts): each runs
@@ -48,4 +49,5 @@ auditScenarios.push(callsAuditScenario);
 auditScenarios.push(qualityAuditScenario);
 auditScenarios.push(reportsAuditScenario);
 auditScenarios.push(analysisAuditScenario);
+auditScenarios.push(surveyProjectsAuditScenario);
 auditScenarios.push(eventsAuditScenario);
