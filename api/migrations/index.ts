@@ -43,6 +43,7 @@ import { Migration20261201043500_outbound_plans } from './Migration2026120104350
 import { Migration20261201045000_report_facts } from './Migration20261201045000_report_facts';
 import { Migration20261201050000_satisfaction_analysis } from './Migration20261201050000_satisfaction_analysis';
 import { Migration20261201073549_third_party_survey_projects } from './Migration20261201073549_third_party_survey_projects';
+import { Migration20261201080000_appraisals } from './Migration20261201080000_appraisals';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122070000_foundation', class: Migration20261122070000_foundation },
@@ -88,4 +89,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261201045000_report_facts', class: Migration20261201045000_report_facts },
   { name: 'Migration20261201050000_satisfaction_analysis', class: Migration20261201050000_satisfaction_analysis },
   { name: 'Migration20261201073549_third_party_survey_projects', class: Migration20261201073549_third_party_survey_projects },
+  { name: 'Migration20261201080000_appraisals', class: Migration20261201080000_appraisals },
 ];

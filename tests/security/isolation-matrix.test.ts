@@ -71,6 +71,8 @@ interface West {
   outbound: { planId: string; taskId: string; taskVersion: number };
   /** West's QA: its own scorecard, a review of a case its agent handled, a calibration session on it. */
   quality: { scorecardId: string; scorecardVersion: number; reviewId: string; reviewVersion: number; caseId: string; sessionId: string; sessionVersion: number };
+  /** West's appraisal plan of its own, a month's cycle opened with it and its agent's appraisal there. */
+  appraisals: { planId: string; planVersion: number; cycleId: string; appraisalId: string; appraisalVersion: number };
   /** West's satisfaction analysis with an improvement action owned by its store director. */
   analysis: { analysisId: string; analysisVersion: number; actionId: string; actionVersion: number; ownerId: string };
   allIds: string[];
@@ -256,6 +258,22 @@ const matrix: Record<string, MatrixCase> = {
   disputeQaReview: { query: (w) => ({ query: `mutation($id: ID!, $v: Int!) { disputeQaReview(input: { id: $id, version: $v, comment: "x" }) { id } }`, variables: { id: w.quality.reviewId, v: w.quality.reviewVersion } }), expect: 'NOT_FOUND' },
   acknowledgeQaReview: { query: (w) => ({ query: `mutation($id: ID!, $v: Int!) { acknowledgeQaReview(id: $id, version: $v) { id } }`, variables: { id: w.quality.reviewId, v: w.quality.reviewVersion } }), expect: 'NOT_FOUND' },
   resolveQaDispute: { query: (w) => ({ query: `mutation($id: ID!, $v: Int!) { resolveQaDispute(input: { id: $id, version: $v, outcome: REJECTED, comment: "x" }) { id } }`, variables: { id: w.quality.reviewId, v: w.quality.reviewVersion } }), expect: 'NOT_FOUND' },
+  appraisalPlans: { query: () => ({ query: `{ appraisalPlans(paging: { limit: 200 }) { totalCount nodes { id franchiseId } } }` }), expect: 'noWestData' },
+  appraisalPlan: { query: (w) => ({ query: `query($id: ID!) { appraisalPlan(id: $id) { id franchiseId } }`, variables: { id: w.appraisals.planId } }), expect: 'null' },
+  createAppraisalPlan: {
+    query: () => ({ query: `mutation { createAppraisalPlan(input: { code: "west-copy", name: "x", kind: MONTHLY, shared: true, weights: { self: 0, supervisor: 100, customer: 0, qa: 0, data: 0 }, formCategories: [{ key: "a", name: "x", weight: 100 }], bands: [{ key: "all", name: "x", minScore: 0, consequence: NONE }] }) { id franchiseId } }` }),
+    expect: 'FORBIDDEN',
+  },
+  updateAppraisalPlan: { query: (w) => ({ query: `mutation($id: ID!, $v: Int!) { updateAppraisalPlan(input: { id: $id, version: $v, name: "taken" }) { id } }`, variables: { id: w.appraisals.planId, v: w.appraisals.planVersion } }), expect: 'NOT_FOUND' },
+  appraisalCycles: { query: () => ({ query: `{ appraisalCycles(paging: { limit: 200 }) { totalCount nodes { ${ID_FIELDS} planId openedById } } }` }), expect: 'noWestData' },
+  appraisalCycle: { query: (w) => ({ query: `query($id: ID!) { appraisalCycle(id: $id) { id franchiseId } }`, variables: { id: w.appraisals.cycleId } }), expect: 'null' },
+  openAppraisalCycle: { query: (w) => ({ query: `mutation($p: ID!) { openAppraisalCycle(input: { kind: MONTHLY, period: "2030-02", planId: $p }) { ${ID_FIELDS} } }`, variables: { p: w.appraisals.planId } }), expect: 'NOT_FOUND' },
+  appraisals: { query: () => ({ query: `{ appraisals(paging: { limit: 200 }) { totalCount nodes { ${ID_FIELDS} agentId cycleId orgUnitId agent { id } orgUnit { id } } } }` }), expect: 'noWestData' },
+  appraisal: { query: (w) => ({ query: `query($id: ID!) { appraisal(id: $id) { id franchiseId } }`, variables: { id: w.appraisals.appraisalId } }), expect: 'null' },
+  submitSelfEvaluation: { query: (w) => ({ query: `mutation($id: ID!, $v: Int!) { submitSelfEvaluation(input: { id: $id, version: $v, ratings: [{ key: "a", score: 100 }] }) { id } }`, variables: { id: w.appraisals.appraisalId, v: w.appraisals.appraisalVersion } }), expect: 'NOT_FOUND' },
+  evaluateAppraisal: { query: (w) => ({ query: `mutation($id: ID!, $v: Int!) { evaluateAppraisal(input: { id: $id, version: $v, ratings: [{ key: "a", score: 0 }] }) { id } }`, variables: { id: w.appraisals.appraisalId, v: w.appraisals.appraisalVersion } }), expect: 'NOT_FOUND' },
+  finalizeAppraisal: { query: (w) => ({ query: `mutation($id: ID!, $v: Int!) { finalizeAppraisal(input: { id: $id, version: $v }) { id } }`, variables: { id: w.appraisals.appraisalId, v: w.appraisals.appraisalVersion } }), expect: 'NOT_FOUND' },
+  acknowledgeAppraisal: { query: (w) => ({ query: `mutation($id: ID!, $v: Int!) { acknowledgeAppraisal(input: { id: $id, version: $v }) { id } }`, variables: { id: w.appraisals.appraisalId, v: w.appraisals.appraisalVersion } }), expect: 'NOT_FOUND' },
   qaCalibrationSessions: { query: () => ({ query: `{ qaCalibrationSessions(paging: { limit: 200 }) { totalCount nodes { ${ID_FIELDS} targetId scorecardId reviewerIds reviews { id } } } }` }), expect: 'noWestData' },
   qaCalibrationSession: { query: (w) => ({ query: `query($id: ID!) { qaCalibrationSession(id: $id) { id franchiseId } }`, variables: { id: w.quality.sessionId } }), expect: 'null' },
   createQaCalibrationSession: { query: (w) => ({ query: `mutation($s: ID!, $c: ID!, $r: [ID!]!) { createQaCalibrationSession(input: { name: "潜入", scorecardId: $s, targetKind: CASE, targetId: $c, reviewerIds: $r }) { id } }`, variables: { s: w.quality.scorecardId, c: w.quality.caseId, r: [w.staffId, w.staffId] } }), expect: 'NOT_FOUND' },
@@ -648,6 +666,10 @@ describe('franchise isolation matrix', () => {
     const westReviewerIds = await Promise.all([westOwner, westAgent].map(async (c) => (await must<{ me: { user: { id: string } } }>(c, '{ me { user { id } } }')).me.user.id));
     const westSession = (await must<{ createQaCalibrationSession: Versioned }>(westOwner, 'mutation($s: ID!, $c: ID!, $r: [ID!]!) { createQaCalibrationSession(input: { name: "西区校准", scorecardId: $s, targetKind: CASE, targetId: $c, reviewerIds: $r }) { id version } }', { s: westScorecard.id, c: westQaCase.id, r: westReviewerIds })).createQaCalibrationSession;
     const westCalibration = (await must<{ submitQaReview: Versioned }>(westOwner, 'mutation($s: ID!, $c: ID!, $k: ID!) { submitQaReview(input: { scorecardId: $s, targetKind: CASE, targetId: $c, calibrationSessionId: $k, ratings: [{ criterionKey: "a1", rating: 2 }] }) { id version } }', { s: westScorecard.id, c: westQaCase.id, k: westSession.id })).submitQaReview;
+    // West's appraisals: a plan of its own, a month opened with it (an appraisal for west's agent).
+    const westPlan2 = (await must<{ createAppraisalPlan: Versioned }>(westOwner, 'mutation { createAppraisalPlan(input: { code: "west-only", name: "西区独有考核", kind: MONTHLY, weights: { self: 0, supervisor: 100, customer: 0, qa: 0, data: 0 }, formCategories: [{ key: "a", name: "态度", weight: 100 }], bands: [{ key: "all", name: "全部", minScore: 0, consequence: NONE }] }) { id version } }')).createAppraisalPlan;
+    const westCycle = (await must<{ openAppraisalCycle: Versioned }>(westOwner, 'mutation($p: ID!) { openAppraisalCycle(input: { kind: MONTHLY, period: "2030-01", planId: $p }) { id version } }', { p: westPlan2.id })).openAppraisalCycle;
+    const westAppraisal = (await must<{ appraisals: { nodes: (Versioned & { agentId: string })[] } }>(westOwner, 'query($c: ID!) { appraisals(filter: { cycleId: $c }) { nodes { id version agentId } } }', { c: westCycle.id })).appraisals.nodes[0]!;
     const westAnalysis = (await must<{ createSatisfactionAnalysis: Versioned }>(westOwner, 'mutation { createSatisfactionAnalysis(input: { title: "西区满意度分析", from: "2020-01-01", to: "2020-12-31" }) { id version } }')).createSatisfactionAnalysis;
     const westDirectorId = westStaff.find((s) => s.email === 'director@west.demo')!.id;
     const westAction = (await must<{ addImprovementAction: Versioned }>(westOwner, 'mutation($a: ID!, $o: ID!) { addImprovementAction(input: { analysisId: $a, title: "西区整改", ownerId: $o, dueDate: "2099-01-01" }) { id version } }', { a: westAnalysis.id, o: westDirectorId })).addImprovementAction;
@@ -799,6 +821,7 @@ describe('franchise isolation matrix', () => {
       resolvedCaseId: westCases.b.id,
       resolvedCaseVersion: westCases.b.version,
       analysis: { analysisId: westAnalysis.id, analysisVersion: westAnalysis.version, actionId: westAction.id, actionVersion: westAction.version, ownerId: westDirectorId },
+      appraisals: { planId: westPlan2.id, planVersion: westPlan2.version, cycleId: westCycle.id, appraisalId: westAppraisal.id, appraisalVersion: westAppraisal.version },
       quality: { scorecardId: westScorecard.id, scorecardVersion: westScorecard.version, reviewId: westReview.id, reviewVersion: westReview.version, caseId: westQaCase.id, sessionId: westSession.id, sessionVersion: westSession.version },
       surveys: { templateId: westTemplate.id, templateVersion: westTemplate.version, versionId: westTemplate.currentVersionId, requestId: satisfaction.find((r) => r.sourceId === westCases.b.id)!.id, ruleId: westRule.id, ruleVersion: westRule.version, taskId: westTask.id },
       calls: { callId: westCall.id, callVersion: westCall.version },
@@ -882,6 +905,9 @@ describe('franchise isolation matrix', () => {
         westScorecard.id,
         westReview.id,
         westSession.id,
+        westPlan2.id,
+        westCycle.id,
+        westAppraisal.id,
         westAnalysis.id,
         westAction.id,
         westCalibration.id,

@@ -231,7 +231,7 @@ export const zhCN = {
     subjectRequired: '邮件需要标题', bodyRequired: '请填写正文', enabled: '启用', enabledHelp: '停用后，此类消息在该渠道不再发送（消息日志中记为未发送）。',
     toCustomer: '发给客户', toStaff: '站内通知员工', franchise: '加盟机构', pickFranchise: '选择加盟机构',
     quietHours: '免打扰时段', quietHoursHelp: '此时段内客户消息延后到结束时发送（员工站内通知不受影响）', quietHoursOn: '启用', from: '从', to: '至', timeZone: '时区',
-    kinds: { survey_link: '在线满意度调查', case_resolved: '工单已解决', case_confirmation_requested: '请客户确认方案', customer_care: '关怀消息', case_reopened: '工单被重新打开', case_vip_opened: 'VIP 客户新工单', order_shipped: '订单发货通知', order_tracking: '物流进度', order_cancelled: '订单取消通知', order_payment_reminder: '付款提醒', appointment_confirmed: '预约成功通知', appointment_changed: '预约变更通知', appointment_cancelled: '预约取消通知', appointment_reminder: '预约前一天提醒', appointment_for_doctor: '医生预约提醒', appointment_next_day: '次日预约清单', appointment_verification_overdue: '网上预约超时未核实', journey_report_released: '检测报告已发布' },
+    kinds: { survey_link: '在线满意度调查', case_resolved: '工单已解决', case_confirmation_requested: '请客户确认方案', customer_care: '关怀消息', case_reopened: '工单被重新打开', case_vip_opened: 'VIP 客户新工单', order_shipped: '订单发货通知', order_tracking: '物流进度', order_cancelled: '订单取消通知', order_payment_reminder: '付款提醒', appointment_confirmed: '预约成功通知', appointment_changed: '预约变更通知', appointment_cancelled: '预约取消通知', appointment_reminder: '预约前一天提醒', appointment_for_doctor: '医生预约提醒', appointment_next_day: '次日预约清单', appointment_verification_overdue: '网上预约超时未核实', journey_report_released: '检测报告已发布', appraisal_finalized: '考核结果已确定' },
   },
   inventory: {
     products: '商品', warehouses: '仓库与库区', stock: '库存', moves: '库存流水', lots: '批次与召回',
@@ -521,6 +521,9 @@ export const zhCN = {
     'quality:review': { name: '质检评分', description: '用评分表为工单和回访评分，处理申诉，组织校准' },
     'quality:scorecard': { name: '编写评分表', description: '编写质检评分表：本机构自己的，或在总部编写共享评分表' },
     'quality:own': { name: '我的质检', description: '查看本人的质检评分并提出申诉' },
+    'appraisal:plan': { name: '考核方案', description: '编写考核方案（各来源权重、评价表、等级与结果应用）：本加盟商的，或总部共享的' },
+    'appraisal:manage': { name: '考核管理', description: '开启考核周期，查看所辖人员的考核，进行上级评价并确定结果' },
+    'appraisal:own': { name: '我的考核', description: '查看考核方案与本人的考核，填写自评并确认结果' },
     'appointment:read': { name: '查看预约', description: '查看本人范围内的预约、医生排班、服务项目与可约时段' },
     'appointment:book': { name: '预约登记', description: '为客户预约（电话、到店、网上申请）、核实网上预约，在通知期前改约或取消' },
     'appointment:attend': { name: '接诊签到', description: '为到店客户签到、完成服务或标记爽约' },

@@ -31,3 +31,22 @@ export const qualityAuditScenario: AuditScenario = async ({ app, owner, run }) =
   });
   await run(owner, 'closeQaCalibrationSession', 'mutation($id: ID!, $v: Int!) { closeQaCalibrationSession(id: $id, version: $v) { id } }', { id: session.id, v: session.version });
 };
+
+/**
+ * Appraisals: an east plan written and changed; a month opened with it; east's agent
+ * self-evaluates, the supervisor evaluates and finalizes, the agent acknowledges.
+ */
+export const appraisalAuditScenario: AuditScenario = async ({ app, owner, run }) => {
+  const agent = await signIn(app, 'agent@east.demo');
+  const supervisor = await signIn(app, 'supervisor@east.demo');
+  const agentId = await staffIdOf(agent);
+  const plan = await run(owner, 'createAppraisalPlan', 'mutation { createAppraisalPlan(input: { code: "audit-plan", name: "审计考核", kind: MONTHLY, weights: { self: 20, supervisor: 80, customer: 0, qa: 0, data: 0 }, formCategories: [{ key: "a", name: "态度", weight: 100 }], bands: [{ key: "ok", name: "合格", minScore: 0, consequence: NONE }] }) { id version } }');
+  await run(owner, 'updateAppraisalPlan', 'mutation($id: ID!, $v: Int!) { updateAppraisalPlan(input: { id: $id, version: $v, name: "审计考核（修订）" }) { id version } }', { id: plan.id, v: plan.version });
+  const cycle = await run(owner, 'openAppraisalCycle', 'mutation($p: ID!) { openAppraisalCycle(input: { kind: MONTHLY, period: "2029-06", planId: $p }) { id } }', { p: plan.id });
+  const list = await owner.graphql<{ appraisals: { nodes: { id: string; version: number; agentId: string }[] } }>('query($c: ID!) { appraisals(filter: { cycleId: $c }, paging: { limit: 200 }) { nodes { id version agentId } } }', { c: cycle.id });
+  const appraisal = list.body.data!.appraisals.nodes.find((a) => a.agentId === agentId)!;
+  const self = await run(agent, 'submitSelfEvaluation', 'mutation($id: ID!, $v: Int!) { submitSelfEvaluation(input: { id: $id, version: $v, ratings: [{ key: "a", score: 90 }] }) { id version } }', { id: appraisal.id, v: appraisal.version });
+  const evaluated = await run(supervisor, 'evaluateAppraisal', 'mutation($id: ID!, $v: Int!) { evaluateAppraisal(input: { id: $id, version: $v, ratings: [{ key: "a", score: 80 }] }) { id version } }', { id: self.id, v: self.version });
+  const finalized = await run(supervisor, 'finalizeAppraisal', 'mutation($id: ID!, $v: Int!) { finalizeAppraisal(input: { id: $id, version: $v }) { id version } }', { id: evaluated.id, v: evaluated.version });
+  await run(agent, 'acknowledgeAppraisal', 'mutation($id: ID!, $v: Int!) { acknowledgeAppraisal(input: { id: $id, version: $v, comment: "审计确认" }) { id } }', { id: finalized.id, v: finalized.version });
+};

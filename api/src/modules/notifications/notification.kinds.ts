@@ -187,6 +187,16 @@ export const NOTIFICATION_KINDS = [
     },
   },
   {
+    key: 'appraisal.finalized',
+    audience: 'staff',
+    label: '考核结果已确定 Appraisal result',
+    placeholders: { ...common, period: '考核期间 Period', score: '考核得分 Score', band: '考核等级 Band', consequence: '结果应用 Consequence' },
+    defaults: {
+      'zh-CN': { subject: '{{period}} 考核结果：{{band}}', body: '您 {{period}} 的考核结果已确定：得分 {{score}}，等级 {{band}}，结果应用：{{consequence}}。请在“我的考核”中查看并确认。' },
+      en: { subject: 'Appraisal {{period}}: {{band}}', body: 'Your appraisal for {{period}} is final: score {{score}}, band {{band}}, consequence: {{consequence}}. Please read and acknowledge it under My appraisals.' },
+    },
+  },
+  {
     key: 'case.reopened',
     audience: 'staff',
     label: '工单被重新打开 Case reopened',

@@ -25,4 +25,22 @@ export const QualityPermission = definePermissions([
     description: 'See one’s own QA reviews and dispute one.',
     grantedTo: ['agent', 'health_manager', 'pharmacist', 'supervisor', 'store_director', 'qa_analyst', 'franchise_owner', 'hq_admin'],
   },
+  {
+    name: 'appraisal:plan',
+    group: 'Quality',
+    description: 'Write appraisal plans (source weights, evaluation form, bands and consequences): the franchise’s own, or HQ’s shared ones at HQ.',
+    grantedTo: ['qa_analyst', 'franchise_owner', 'hq_admin'],
+  },
+  {
+    name: 'appraisal:manage',
+    group: 'Quality',
+    description: 'Open appraisal cycles, see the appraisals of one’s part of the organisation, evaluate agents and finalize their results.',
+    grantedTo: ['supervisor', 'store_director', 'franchise_owner', 'hq_admin'],
+  },
+  {
+    name: 'appraisal:own',
+    group: 'Quality',
+    description: 'See the appraisal plans and one’s own appraisals, fill the self-evaluation and acknowledge the result.',
+    grantedTo: ['agent', 'health_manager', 'pharmacist', 'supervisor', 'store_director', 'qa_analyst', 'franchise_owner', 'hq_admin'],
+  },
 ] as const);

@@ -2,13 +2,14 @@ import type { RequestContext } from '../../core/context';
 import { requireActor } from '../../core/auth/authorization';
 import { BadUserInputError, ForbiddenError, NotFoundError, type FieldProblem } from '../../core/errors';
 import { checkVersion } from '../../core/services/updates';
+import { APPRAISAL_BUILT_IN_ROWS } from './appraisal.service';
 import { QaScorecard, type QaCategory } from './scorecard.entity';
 import type { CreateQaScorecardInput, QaCategoryInput, UpdateQaScorecardInput } from './quality.types';
 
 /** The franchise-chain default scorecard every franchise uses until it writes its own (written by the migration). */
 export const DEFAULT_SCORECARD_ID = '9a3c0d71-0000-4000-8000-000000000001';
 /** Rows the migrations write (not data: demo seeding runs on a database holding only these). */
-export const QUALITY_BUILT_IN_ROWS = { qa_scorecard: [DEFAULT_SCORECARD_ID] };
+export const QUALITY_BUILT_IN_ROWS = { qa_scorecard: [DEFAULT_SCORECARD_ID], ...APPRAISAL_BUILT_IN_ROWS };
 
 /** Categories as stored, or the problems with them, each named by its path (weights must sum to 100). */
 export function normalizeCategories(input: QaCategoryInput[]): QaCategory[] {
