@@ -44,6 +44,7 @@ import { Migration20261201045000_report_facts } from './Migration20261201045000_
 import { Migration20261201050000_satisfaction_analysis } from './Migration20261201050000_satisfaction_analysis';
 import { Migration20261201073549_third_party_survey_projects } from './Migration20261201073549_third_party_survey_projects';
 import { Migration20261201080000_appraisals } from './Migration20261201080000_appraisals';
+import { Migration20261201080500_outbound_task_customer_index } from './Migration20261201080500_outbound_task_customer_index';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122070000_foundation', class: Migration20261122070000_foundation },
@@ -90,4 +91,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261201050000_satisfaction_analysis', class: Migration20261201050000_satisfaction_analysis },
   { name: 'Migration20261201073549_third_party_survey_projects', class: Migration20261201073549_third_party_survey_projects },
   { name: 'Migration20261201080000_appraisals', class: Migration20261201080000_appraisals },
+  { name: 'Migration20261201080500_outbound_task_customer_index', class: Migration20261201080500_outbound_task_customer_index },
 ];

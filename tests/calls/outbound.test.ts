@@ -149,4 +149,29 @@ describe('outbound plans', () => {
     expect(errorCodes(await westOwner.graphql(PROGRESS, { p: created.id }))).toEqual(['NOT_FOUND']);
     expect((await must<{ outboundTasks: { totalCount: number } }>(westOwner, TASKS, { p: created.id })).outboundTasks.totalCount).toBe(0);
   });
+
+  it('a task lets its agent see its customer outside their store: the task shows the customer, the call is logged to them; nobody else is widened', async () => {
+    // A health manager of one store (outbound:work), given a customer of another store.
+    const manager = await signIn(app, 'manager@east.demo');
+    const managerId = (await must<{ me: { user: { id: string } } }>(manager, '{ me { user { id } } }')).me.user.id;
+    const ONE = 'query($id: ID!) { customer(id: $id) { id name } }';
+    const all = (await must<{ customers: { nodes: { id: string; phone: string | null; name: string }[] } }>(supervisor, '{ customers(paging: { limit: 200 }, sorting: [{ field: createdAt, direction: DESC }]) { nodes { id phone name } } }')).customers.nodes;
+    let outside: (typeof all)[number] | undefined;
+    for (const c of all.filter((x) => x.phone)) if (!(await must<{ customer: null }>(manager, ONE, { id: c.id })).customer && (outside = c)) break;
+    expect(outside).toBeDefined();
+
+    const made = (await must<{ createOutboundPlan: { id: string } }>(supervisor, CREATE, { i: plan({ name: '跨店外呼', assigneeIds: [managerId], targets: { customerIds: [outside!.id] } }) })).createOutboundPlan;
+    const [task] = (await must<{ outboundTasks: { nodes: (Task & { customer: { id: string; name: string } | null })[] } }>(manager, TASKS, { p: made.id })).outboundTasks.nodes;
+    expect(task).toMatchObject({ customerId: outside!.id, assigneeId: managerId, customer: { id: outside!.id, name: outside!.name } });
+    expect((await must<{ customer: { id: string } }>(manager, ONE, { id: outside!.id })).customer).toMatchObject({ id: outside!.id });
+
+    const done = (await must<{ recordOutboundOutcome: Task }>(manager, RECORD, { i: { id: task!.id, version: task!.version, outcome: 'INTERESTED', call: { offeredAt: ago(5), answeredAt: ago(4), endedAt: ago(2) } } })).recordOutboundOutcome;
+    expect(done).toMatchObject({ state: 'DONE', outcome: 'INTERESTED' });
+    const call = (await must<{ call: { customerId: string; agentId: string; customer: { id: string } | null } }>(manager, 'query($id: ID!) { call(id: $id) { customerId agentId customer { id } } }', { id: done.callId })).call;
+    expect(call).toEqual({ customerId: outside!.id, agentId: managerId, customer: { id: outside!.id } });
+
+    // Nobody else is widened: the store director of the manager's store has no task for that customer.
+    const director = await signIn(app, 'director@east.demo');
+    expect((await must<{ customer: null }>(director, ONE, { id: outside!.id })).customer).toBeNull();
+  });
 });

@@ -72,6 +72,8 @@ export class OutboundPlan extends TenantEntity<'targetCount'> {
 @Unique({ name: 'outbound_task_follow_up_unique', properties: ['followUpOfId'] })
 @Index({ properties: ['planId', 'assigneeId'] })
 @Index({ properties: ['assigneeId', 'state', 'dueAt'] })
+// The customer's tasks by agent: an agent sees the customers of their tasks (customers/customer-scope.ts).
+@Index({ properties: ['customerId', 'assigneeId'] })
 @ObjectType({ description: 'An outbound call task: one target customer of a plan for one agent.' })
 export class OutboundTask extends TenantEntity<'state' | 'followUpOfId'> {
   @Property({ type: 'uuid' }) @Field(() => ID) planId!: string;
