@@ -45,6 +45,7 @@ import { Migration20261201050000_satisfaction_analysis } from './Migration202612
 import { Migration20261201073549_third_party_survey_projects } from './Migration20261201073549_third_party_survey_projects';
 import { Migration20261201080000_appraisals } from './Migration20261201080000_appraisals';
 import { Migration20261201080500_outbound_task_customer_index } from './Migration20261201080500_outbound_task_customer_index';
+import { Migration20261201081500_call_conversion_target } from './Migration20261201081500_call_conversion_target';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122070000_foundation', class: Migration20261122070000_foundation },
@@ -92,4 +93,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261201073549_third_party_survey_projects', class: Migration20261201073549_third_party_survey_projects },
   { name: 'Migration20261201080000_appraisals', class: Migration20261201080000_appraisals },
   { name: 'Migration20261201080500_outbound_task_customer_index', class: Migration20261201080500_outbound_task_customer_index },
+  { name: 'Migration20261201081500_call_conversion_target', class: Migration20261201081500_call_conversion_target },
 ];

@@ -26,6 +26,10 @@ export const callsEn: Dictionary['calls'] = {
   period: 'Period', groupBy: 'Group by', offered: 'Offered', answered: 'Answered', abandoned: 'Abandoned', shortAbandoned: 'Short abandons', missed: 'Missed', outbound: 'Outbound', talked: 'Talked',
   answerRate: 'Answer rate', answerRateTarget: 'Answer rate target', averageTalk: 'Avg talk (s)', averageTalkTarget: 'Talk target (s)', averageHandle: 'Avg handle (s)', belowTarget: 'Below target', totals: 'Total', noKpis: 'No calls in the period',
   unnamed: '(unassigned)',
+  conversionRate: 'Order conversion', conversionRateTarget: 'Conversion target', salesCalls: 'Sales calls', consultations: 'Consultations', complaints: 'Complaints', ordersEntered: 'Orders entered',
+  consultationOnTime: 'Consultation replies on time', complaintOnTime: 'Complaints handled on time', orderOnTime: 'Orders handled on time', orderErrorRate: 'Order error rate', resolutionRate: 'Resolution rate',
+  firstResponse: 'Avg first response (s)', dissatisfactionRate: 'Dissatisfaction rate',
+  agentKpiHelp: 'Order conversion = sales calls that led to an order ÷ sales calls (calls for a sales outbound task, with the disposition SALES, or with an order linked); consultations and complaints count for their owner when created; resolution rate = resolved ÷ created; on-time rates follow the SLA clocks; order error rate = errors ÷ orders handled; dissatisfaction rate = ratings of 1–2 ÷ ratings.',
 };
 
 export const outboundEn: Dictionary['outbound'] = {

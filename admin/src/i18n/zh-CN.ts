@@ -86,6 +86,10 @@ export const zhCN = {
     period: '统计周期', groupBy: '统计维度', offered: '呼入', answered: '接通', abandoned: '放弃', shortAbandoned: '短时放弃', missed: '未接', outbound: '呼出', talked: '有通话',
     answerRate: '接通率', answerRateTarget: '接通率目标', averageTalk: '平均通话（秒）', averageTalkTarget: '通话时长目标（秒）', averageHandle: '平均处理（秒）', belowTarget: '未达标', totals: '合计', noKpis: '所选期间没有通话',
     unnamed: '（未分配）',
+    conversionRate: '成单率', conversionRateTarget: '成单率目标', salesCalls: '销售类通话', consultations: '咨询量', complaints: '投诉量', ordersEntered: '录单量',
+    consultationOnTime: '咨询按时回复率', complaintOnTime: '投诉按时处理率', orderOnTime: '订单按时处理率', orderErrorRate: '订单差错率', resolutionRate: '解决率',
+    firstResponse: '平均首次响应（秒）', dissatisfactionRate: '不满意率',
+    agentKpiHelp: '成单率 = 促成订单的销售类通话 ÷ 销售类通话（销售外呼任务的通话、结果为“销售”或关联了订单的通话）；咨询/投诉按创建时间计入负责人；解决率 = 已解决 ÷ 新建；按时回复/处理率按服务时限（SLA）计；订单差错率 = 差错 ÷ 经手订单；不满意率 = 评 1–2 分 ÷ 参与评分。',
   },
   outbound: {
     plans: '外呼计划', newPlan: '新建外呼计划', created: '外呼计划已创建，任务已分配', name: '计划名称', purpose: '外呼目的', goal: '目标', targets: '目标客户', agents: '坐席',

@@ -21,6 +21,7 @@ import { qualityModule } from './quality/quality.module';
 import { surveysModule } from './surveys/survey.module';
 import { systemModule } from './system/system.module';
 import { reportsModule } from './reports/report.module';
+import { agentKpisModule } from './agent-kpis/agent-kpi.module';
 
 /**
  * The modules of the API, in order. The app, the job runner, the scripts and the schema
@@ -45,6 +46,7 @@ export const modules: readonly ModuleDefinition[] = [
   callsModule,
   qualityModule,
   reportsModule,
+  agentKpisModule,
   satisfactionAnalysisModule,
   surveyProjectsModule,
   pluginsModule,

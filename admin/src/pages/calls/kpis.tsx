@@ -17,10 +17,22 @@ import { exportRows, type ExportColumn } from '../orders/export';
 
 echarts.use([BarChart, LineChart, GridComponent, TooltipComponent, LegendComponent, MarkLineComponent, SVGRenderer]);
 
-interface KpiRow {
-  period: string | null; key: string | null; label: string | null; franchiseId: string | null; offered: number; answered: number; abandoned: number; shortAbandoned: number; missed: number; outbound: number; talked: number;
+interface CallFigures {
+  offered: number; answered: number; abandoned: number; shortAbandoned: number; missed: number; outbound: number; talked: number;
   answerRate: number | null; answerRateTarget: number | null; answerRateBelowTarget: boolean; averageTalkSeconds: number | null; averageTalkSecondsTarget: number | null; averageTalkAboveTarget: boolean; averageHandleSeconds: number | null;
+  salesCalls: number; conversionRate: number | null; conversionRateTarget: number | null; conversionRateBelowTarget: boolean;
 }
+/** A row of agentKpis as the API sends it. */
+interface AgentKpiRow {
+  period: string | null; key: string | null; label: string | null; franchiseId: string | null; belowTarget: boolean;
+  calls: CallFigures;
+  cases: { cases: number; consultations: number; complaints: number; resolved: number; resolutionRate: number | null; averageFirstResponseSeconds: number | null; consultationReplyOnTimeRate: number | null; complaintOnTimeRate: number | null };
+  orders: { ordersEntered: number; ordersHandled: number; onTimeRate: number | null; errors: number; errorRate: number | null };
+  satisfaction: { rated: number; dissatisfied: number; dissatisfactionRate: number | null };
+}
+/** The call figures flat beside the row's other parts (the table's and the export's columns read it). */
+type KpiRow = Omit<AgentKpiRow, 'calls'> & CallFigures;
+const flat = (r: AgentKpiRow): KpiRow => ({ ...r, ...r.calls });
 interface AgentScore { agentId: string; reviews: number; averageScore: number | null; criticalFailures: number; disputed: number }
 /** A KPI row with the agent's QA figures over the same days (grouped by agent). */
 type BoardRow = KpiRow & { qa?: AgentScore };
@@ -30,8 +42,8 @@ const seconds = (v: number | null | undefined) => (v == null ? '—' : v.toFixed
 const GROUPS = ['AGENT', 'STORE', 'FRANCHISE'];
 
 /**
- * 坐席KPI (/calls/kpis): callKpis over a period by agent, store or franchise against the
- * franchise's targets (a KPI off target in red), each agent's QA average beside it; the chart and
+ * 坐席KPI (/calls/kpis): agentKpis (calls, cases, orders, satisfaction) over a period by agent,
+ * store or franchise against the franchise's targets (a KPI off target in red), each agent's QA average beside it; the chart and
  * the CSV / Excel export are drawn from the same rows as the table.
  */
 export function CallKpiBoard() {
@@ -45,12 +57,12 @@ export function CallKpiBoard() {
   const [storeId, setStoreId] = useState<string | undefined>();
   // The help text states the franchise's own short-abandon threshold.
   const settings = useGql<{ callSettings: { shortAbandonSeconds: number } }>('CallSettings');
-  const query = useGql<{ callKpis: { rows: KpiRow[]; totals: KpiRow } }>('CallKpis', { input: { from: range[0], to: range[1], period, groupBy, storeId: storeId ?? null } });
+  const query = useGql<{ agentKpis: { rows: AgentKpiRow[]; totals: AgentKpiRow } }>('AgentKpis', { input: { from: range[0], to: range[1], period, groupBy, storeId: storeId ?? null } });
   const scores = useGql<{ qaAgentScores: AgentScore[] }>('QaAgentScores', { from: startOfDay(range[0], zone), to: startOfDay(dayjs(range[1]).add(1, 'day').format('YYYY-MM-DD'), zone) }, { enabled: groupBy === 'AGENT' && can('quality:read') });
   const qa = new Map((scores.data?.qaAgentScores ?? []).map((s) => [s.agentId, s]));
   // The API's rows as they are (its definitions and target marks); the agent's QA figures over the same dates beside them.
-  const rows: BoardRow[] = (query.data?.callKpis.rows ?? []).map((r) => ({ ...r, qa: r.key ? qa.get(r.key) : undefined }));
-  const totals = query.data?.callKpis.totals;
+  const rows: BoardRow[] = (query.data?.agentKpis.rows ?? []).map((r) => ({ ...flat(r), qa: r.key ? qa.get(r.key) : undefined }));
+  const totals = query.data ? flat(query.data.agentKpis.totals) : undefined;
   const name = (r: BoardRow) => r.label ?? t('calls.unnamed');
 
   const columns: (ExportColumn<BoardRow> & { bad?: (r: BoardRow) => boolean; key: string })[] = [
@@ -67,6 +79,19 @@ export function CallKpiBoard() {
     { key: 'averageTalk', title: t('calls.averageTalk'), value: (r) => seconds(r.averageTalkSeconds), bad: (r) => r.averageTalkAboveTarget },
     { key: 'averageTalkTarget', title: t('calls.averageTalkTarget'), value: (r) => r.averageTalkSecondsTarget ?? '—' },
     { key: 'averageHandle', title: t('calls.averageHandle'), value: (r) => seconds(r.averageHandleSeconds) },
+    { key: 'salesCalls', title: t('calls.salesCalls'), value: (r) => r.salesCalls },
+    { key: 'conversionRate', title: t('calls.conversionRate'), value: (r) => percent(r.conversionRate), bad: (r) => r.conversionRateBelowTarget },
+    { key: 'conversionRateTarget', title: t('calls.conversionRateTarget'), value: (r) => percent(r.conversionRateTarget) },
+    { key: 'consultations', title: t('calls.consultations'), value: (r) => r.cases.consultations },
+    { key: 'complaints', title: t('calls.complaints'), value: (r) => r.cases.complaints },
+    { key: 'resolutionRate', title: t('calls.resolutionRate'), value: (r) => percent(r.cases.resolutionRate) },
+    { key: 'firstResponse', title: t('calls.firstResponse'), value: (r) => seconds(r.cases.averageFirstResponseSeconds) },
+    { key: 'consultationOnTime', title: t('calls.consultationOnTime'), value: (r) => percent(r.cases.consultationReplyOnTimeRate) },
+    { key: 'complaintOnTime', title: t('calls.complaintOnTime'), value: (r) => percent(r.cases.complaintOnTimeRate) },
+    { key: 'ordersEntered', title: t('calls.ordersEntered'), value: (r) => r.orders.ordersEntered },
+    { key: 'orderOnTime', title: t('calls.orderOnTime'), value: (r) => percent(r.orders.onTimeRate) },
+    { key: 'orderErrorRate', title: t('calls.orderErrorRate'), value: (r) => percent(r.orders.errorRate) },
+    { key: 'dissatisfactionRate', title: t('calls.dissatisfactionRate'), value: (r) => percent(r.satisfaction.dissatisfactionRate) },
     ...(groupBy === 'AGENT' && can('quality:read')
       ? [
           { key: 'qaAverage', title: t('quality.averageScore'), value: (r: BoardRow) => (r.qa?.averageScore == null ? '—' : r.qa.averageScore.toFixed(1)) },
@@ -108,6 +133,7 @@ export function CallKpiBoard() {
       }
     >
       <Typography.Paragraph type="secondary">{t('calls.kpiHelp', { seconds: settings.data?.callSettings.shortAbandonSeconds ?? 5 })}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">{t('calls.agentKpiHelp')}</Typography.Paragraph>
       <Space wrap style={{ marginBottom: 12 }}>
         <DatePicker.RangePicker allowClear={false} data-testid="kpi-period" value={[dayjs(range[0]), dayjs(range[1])]}
           onChange={(v) => v?.[0] && v[1] && setRange([v[0].format('YYYY-MM-DD'), v[1].format('YYYY-MM-DD')])} />

@@ -1,7 +1,7 @@
 import { Entity, Enum, Filter, Index, Property, Unique } from '@mikro-orm/postgresql';
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { FranchiseSettings, TenantEntity, tenantFilter } from '../../core/tenancy/tenant-entity';
-import { DEFAULT_ANSWER_RATE_TARGET, DEFAULT_AVERAGE_TALK_SECONDS_TARGET, DEFAULT_SHORT_ABANDON_SECONDS } from './call-kpi-definitions';
+import { DEFAULT_ANSWER_RATE_TARGET, DEFAULT_AVERAGE_TALK_SECONDS_TARGET, DEFAULT_SHORT_ABANDON_SECONDS, DEFAULT_CONVERSION_RATE_TARGET } from './call-kpi-definitions';
 
 export enum CallDirection {
   INBOUND = 'INBOUND',
@@ -170,7 +170,7 @@ export class CallRecord extends TenantEntity<'source' | 'state'> {
 @Entity({ tableName: 'call_settings' })
 @Filter(tenantFilter)
 @ObjectType({ description: 'A franchise’s call-center KPI targets (a KPI under its target is marked on the KPI rows).' })
-export class CallSettings extends FranchiseSettings<'answerRateTarget' | 'averageTalkSecondsTarget' | 'shortAbandonSeconds'> {
+export class CallSettings extends FranchiseSettings<'answerRateTarget' | 'averageTalkSecondsTarget' | 'shortAbandonSeconds' | 'conversionRateTarget'> {
   @Property({ type: 'float8' })
   @Field(() => Float, { description: 'Answer rate target, 0–1 (default 0.9).' })
   answerRateTarget: number = DEFAULT_ANSWER_RATE_TARGET;
@@ -182,4 +182,8 @@ export class CallSettings extends FranchiseSettings<'answerRateTarget' | 'averag
   @Property({ type: 'int' })
   @Field(() => Int, { description: 'An inbound call abandoned within this many seconds of waiting is neither offered nor abandoned (default 5).' })
   shortAbandonSeconds: number = DEFAULT_SHORT_ABANDON_SECONDS;
+
+  @Property({ type: 'float8' })
+  @Field(() => Float, { description: 'Order conversion target, 0–1 (default 0.55).' })
+  conversionRateTarget: number = DEFAULT_CONVERSION_RATE_TARGET;
 }

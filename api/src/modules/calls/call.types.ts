@@ -163,10 +163,17 @@ export class CallKpiRow {
   @Field(() => Float, { nullable: true, description: 'answered ÷ offered, 0–1 (null: nothing offered).' }) answerRate!: number | null;
   @Field(() => Float, { nullable: true }) averageTalkSeconds!: number | null;
   @Field(() => Float, { nullable: true }) averageHandleSeconds!: number | null;
+  @Field(() => Int, { description: 'Talk seconds (answered to ended, less hold).' }) talkSeconds!: number;
+  @Field(() => Int, { description: 'Talk + hold + wrap-up seconds of the calls talked.' }) handleSeconds!: number;
+  @Field(() => Int, { description: 'Sales-type calls: for a SALES outbound task, with the disposition SALES, or with an order linked.' }) salesCalls!: number;
+  @Field(() => Int, { description: 'Sales-type calls that led to an order.' }) convertedCalls!: number;
+  @Field(() => Float, { nullable: true, description: 'Order conversion: convertedCalls ÷ salesCalls, 0–1 (null: no sales-type call).' }) conversionRate!: number | null;
   @Field(() => Float, { nullable: true }) answerRateTarget!: number | null;
   @Field(() => Int, { nullable: true }) averageTalkSecondsTarget!: number | null;
   @Field({ description: 'The answer rate is under its target.' }) answerRateBelowTarget!: boolean;
   @Field({ description: 'The average talk time is over its target.' }) averageTalkAboveTarget!: boolean;
+  @Field(() => Float, { nullable: true }) conversionRateTarget!: number | null;
+  @Field({ description: 'The order conversion is under its target.' }) conversionRateBelowTarget!: boolean;
 }
 
 @ObjectType()
@@ -186,6 +193,7 @@ export class CallSettingsInput {
   @Field(() => Float, { nullable: true }) @IsOptional() @Min(0, { message: 'answerRateTarget must be 0 to 1' }) @Max(1, { message: 'answerRateTarget must be 0 to 1' }) answerRateTarget?: number;
   @Field(() => Int, { nullable: true }) @IsOptional() @Min(1) @Max(3600) averageTalkSecondsTarget?: number;
   @Field(() => Int, { nullable: true }) @IsOptional() @Min(0) @Max(120) shortAbandonSeconds?: number;
+  @Field(() => Float, { nullable: true }) @IsOptional() @Min(0, { message: 'conversionRateTarget must be 0 to 1' }) @Max(1, { message: 'conversionRateTarget must be 0 to 1' }) conversionRateTarget?: number;
 }
 
 // --- the live call wall

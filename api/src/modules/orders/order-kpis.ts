@@ -1,5 +1,7 @@
 import type { RequestContext } from '../../core/context';
 import { BadUserInputError } from '../../core/errors';
+import { groupedCountsStatement, type GroupRow, type KpiWindow } from '../../core/read/period-groups';
+import { readRows } from '../../core/read/sql';
 import { getOrgUnit, orgScopeSql } from '../org/org.service';
 import type { OrderAgentKpi, OrderKpis } from './order.types';
 
@@ -30,6 +32,11 @@ interface Row {
 
 const ratio = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 10_000) / 10_000 : null);
 
+/** The order KPIs' rates, defined once: error rate = errors ÷ orders handled; on-time rate = reviews on time ÷ reviews with a due time. */
+export function orderRates(n: { errors: number; handled: number; reviewsOnTime: number; reviewsTimed: number }): { errorRate: number | null; onTimeRate: number | null } {
+  return { errorRate: ratio(n.errors, n.handled), onTimeRate: ratio(n.reviewsOnTime, n.reviewsTimed) };
+}
+
 function kpi(agentId: string | null, agentName: string | null, n: { entered: number; reviewed: number; reviewsTimed: number; reviewsOnTime: number; handled: number; errors: number; wrongEntries: number; wrongShipments: number }): OrderAgentKpi {
   return {
     agentId,
@@ -42,8 +49,7 @@ function kpi(agentId: string | null, agentName: string | null, n: { entered: num
     errors: n.errors,
     wrongEntries: n.wrongEntries,
     wrongShipments: n.wrongShipments,
-    errorRate: ratio(n.errors, n.handled),
-    onTimeRate: ratio(n.reviewsOnTime, n.reviewsTimed),
+    ...orderRates(n),
   };
 }
 
@@ -123,4 +129,50 @@ export async function orderKpis(ctx: RequestContext, args: { from: Date; to: Dat
     wrongShipments: sum('wrongShipments'),
   });
   return { from, to, storeId: store?.id ?? null, agents, totals };
+}
+
+export interface OrderKpiCounts {
+  ordersEntered: number;
+  ordersReviewed: number;
+  reviewsTimed: number;
+  reviewsOnTime: number;
+  ordersHandled: number;
+  orderErrors: number;
+}
+
+/**
+ * The same counts by period, franchise and group key (one statement): an order is entered in the
+ * period of its creation, reviewed in that of its review, an error counts in the period it was
+ * recorded; orders handled = distinct orders entered or reviewed in the group and period.
+ */
+export async function orderKpiRows(ctx: RequestContext, w: KpiWindow): Promise<(GroupRow & OrderKpiCounts)[]> {
+  const { sql, params } = groupedCountsStatement(w, {
+    from: `(select o.id, o.franchise_id, o.org_unit_id, o.created_by_id as agent_id, o.created_at as at, 'entered' as kind, null::boolean as on_time from sales_order o where o.created_by_id is not null
+            union all
+            select o.id, o.franchise_id, o.org_unit_id, o.reviewed_by_id, o.reviewed_at, 'reviewed', o.review_on_time from sales_order o where o.reviewed_by_id is not null
+            union all
+            select o.id, o.franchise_id, o.org_unit_id, e.agent_id, e.recorded_at, 'error', null from sales_order_error e join sales_order o on o.id = e.order_id where e.withdrawn_at is null) h`,
+    franchise: 'h.franchise_id',
+    unit: 'h.org_unit_id',
+    agent: 'h.agent_id',
+    at: 'h.at',
+    counts: `count(*) filter (where h.kind = 'entered') as entered,
+             count(*) filter (where h.kind = 'reviewed') as reviewed,
+             count(*) filter (where h.kind = 'reviewed' and h.on_time is not null) as reviews_timed,
+             count(*) filter (where h.kind = 'reviewed' and h.on_time) as reviews_on_time,
+             count(distinct h.id) filter (where h.kind <> 'error') as handled,
+             count(*) filter (where h.kind = 'error') as errors`,
+  });
+  const rows = await readRows<GroupRow & Record<string, string>>(ctx.em, sql, params);
+  return rows.map((r) => ({
+    period: r.period,
+    franchise_id: r.franchise_id,
+    key: r.key,
+    ordersEntered: Number(r.entered),
+    ordersReviewed: Number(r.reviewed),
+    reviewsTimed: Number(r.reviews_timed),
+    reviewsOnTime: Number(r.reviews_on_time),
+    ordersHandled: Number(r.handled),
+    orderErrors: Number(r.errors),
+  }));
 }

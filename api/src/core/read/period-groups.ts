@@ -1,0 +1,120 @@
+import type { RequestContext } from '../context';
+import { franchiseCondition, type Scope } from '../tenancy/scope';
+import { reportDays } from './report-period';
+import { readRows } from './sql';
+
+/**
+ * Counts by period and group for KPI reports, the same way for every source: a record counts in
+ * the day, week (from Monday) or month of its instant in its franchise's zone, in the caller's
+ * franchises and part of the org tree. A source names its columns; `groupedCountsSql` writes the
+ * statement: the instants a day either side narrow first (the index), then each franchise's local
+ * bounds (as instants, computed once per franchise in `f`) decide.
+ */
+
+export type KpiPeriod = 'DAY' | 'WEEK' | 'MONTH';
+export type KpiGroup = 'FRANCHISE' | 'STORE' | 'AGENT';
+
+export interface KpiWindow {
+  from: string;
+  to: string;
+  period: KpiPeriod;
+  groupBy: KpiGroup;
+  toExclusive: string;
+  widened: { from: Date; to: Date };
+  /** Scope conditions beyond RLS: the caller's part of the org tree, a store (path prefix), one agent. */
+  orgScope: (unitColumn: string) => string | null;
+  storePath: string | null;
+  franchiseId: string | null;
+  agentId: string | null;
+  /** The caller's franchises (RLS holds them too; the condition lets the planner use the indexes). */
+  scope: Scope;
+}
+
+export function kpiWindow(
+  ctx: RequestContext,
+  input: { from: string; to: string; period: KpiPeriod; groupBy: KpiGroup; franchiseId?: string | null; agentId?: string | null },
+  maxDays: number,
+  extra: { orgScope: (unitColumn: string) => string | null; storePath: string | null },
+): KpiWindow {
+  const { toExclusive, widened } = reportDays(input, maxDays);
+  return { from: input.from, to: input.to, period: input.period, groupBy: input.groupBy, toExclusive, widened, franchiseId: input.franchiseId ?? null, agentId: input.agentId ?? null, scope: ctx.scope, ...extra };
+}
+
+/** A source's columns (SQL over its alias) and what it counts. */
+export interface CountSource {
+  /** e.g. `call_record c` plus joins. */
+  from: string;
+  franchise: string;
+  /** The store (org unit) the record belongs to. */
+  unit: string;
+  agent: string;
+  /** The instant that places the record in a period. */
+  at: string;
+  /** Count columns (`count(*) filter (...) as x, ...`). */
+  counts: string;
+  where?: string[];
+}
+
+/** `f`: each franchise's zone and local bounds as instants (and `extra` columns from `extraJoin`). */
+export function franchiseBoundsCte(extra: { columns?: string; join?: string } = {}): string {
+  return `f as materialized (
+       select fu.id, fu.time_zone, cast(? as timestamp) at time zone fu.time_zone as starts, cast(? as timestamp) at time zone fu.time_zone as ends${extra.columns ? `, ${extra.columns}` : ''}
+         from org_unit fu ${extra.join ?? ''}
+        where fu.kind in ('HQ', 'FRANCHISE')
+     )`;
+}
+
+export const franchiseBoundsParams = (w: KpiWindow): unknown[] => [w.from, w.toExclusive];
+
+/** The grouped select of one source (inside a statement that has `f`): period, franchise_id, key, counts. */
+export function groupedCountsSql(w: KpiWindow, s: CountSource): { sql: string; params: unknown[] } {
+  const key = { FRANCHISE: s.franchise, STORE: s.unit, AGENT: s.agent }[w.groupBy];
+  const conditions = [...(s.where ?? [])];
+  const params: unknown[] = [w.widened.from, w.widened.to];
+  const inScope = franchiseCondition(w.scope, s.franchise);
+  if (inScope) conditions.push(inScope.sql), params.push(inScope.param);
+  const org = w.orgScope(s.unit);
+  if (org) conditions.push(org);
+  if (w.storePath) conditions.push(`exists (select 1 from org_unit su where su.id = ${s.unit} and su.path like ?)`), params.push(`${w.storePath}%`);
+  if (w.franchiseId) conditions.push(`${s.franchise} = ?`), params.push(w.franchiseId);
+  if (w.agentId) conditions.push(`${s.agent} = ?`), params.push(w.agentId);
+  return {
+    sql: `select to_char(date_trunc('${w.period.toLowerCase()}', ${s.at} at time zone f.time_zone), 'YYYY-MM-DD') as period, ${s.franchise} as franchise_id, (${key})::text as key,
+                 ${s.counts}
+            from ${s.from}
+            join f on f.id = ${s.franchise} and ${s.at} >= f.starts and ${s.at} < f.ends
+           where ${s.at} >= ?::timestamptz and ${s.at} < ?::timestamptz
+             ${conditions.map((c) => `and ${c}`).join(' ')}
+           group by 1, 2, 3`,
+    params,
+  };
+}
+
+/** A row's identity across sources. */
+export const groupRowKey = (r: { period: string; franchise_id: string; key: string | null }) => `${r.period}|${r.franchise_id}|${r.key ?? ''}`;
+
+/** One source's counts as a whole statement (`bounds`: more columns of `f`, e.g. a franchise's settings). */
+export function groupedCountsStatement(w: KpiWindow, s: CountSource, bounds: { columns?: string; join?: string } = {}): { sql: string; params: unknown[] } {
+  const grouped = groupedCountsSql(w, s);
+  return { sql: `with ${franchiseBoundsCte(bounds)} ${grouped.sql}`, params: [...franchiseBoundsParams(w), ...grouped.params] };
+}
+
+export interface GroupRow {
+  /** The period's first day, YYYY-MM-DD. */
+  period: string;
+  franchise_id: string;
+  key: string | null;
+}
+
+/** Period, then franchise, then key (rows without a key last). */
+export function byPeriodThenKey(a: GroupRow, b: GroupRow): number {
+  return a.period.localeCompare(b.period) || a.franchise_id.localeCompare(b.franchise_id) || (a.key === b.key ? 0 : a.key === null ? 1 : b.key === null ? -1 : a.key.localeCompare(b.key));
+}
+
+/** The groups' names (franchises and stores by org unit, agents by staff name), one statement. */
+export async function groupLabels(ctx: RequestContext, groupBy: KpiGroup, keys: Iterable<string | null>): Promise<Map<string, string>> {
+  const ids = [...new Set([...keys].filter((k): k is string => !!k))];
+  if (!ids.length) return new Map();
+  const sql = groupBy === 'AGENT' ? `select id::text as id, display_name as label from staff_user where id = any(?::uuid[])` : `select id::text as id, name as label from org_unit where id = any(?::uuid[])`;
+  return new Map((await readRows<{ id: string; label: string }>(ctx.em, sql, [`{${ids.join(',')}}`])).map((r) => [r.id, r.label]));
+}
