@@ -75,6 +75,8 @@ interface West {
   appraisals: { planId: string; planVersion: number; cycleId: string; appraisalId: string; appraisalVersion: number };
   /** West's satisfaction analysis with an improvement action owned by its store director. */
   analysis: { analysisId: string; analysisVersion: number; actionId: string; actionVersion: number; ownerId: string };
+  /** HQ's quarterly rounds (one for franchises, answered by west's owner; one for partner organizations only) and west's answers. */
+  quarterly: { roundId: string; roundVersion: number; partnersRoundId: string; responseId: string };
   allIds: string[];
 }
 
@@ -297,6 +299,12 @@ const matrix: Record<string, MatrixCase> = {
   createThirdPartySurveyProject: { query: (w) => ({ query: `mutation($s: ID!) { createThirdPartySurveyProject(input: { name: "潜入", firm: "x", storeIds: [$s], startDate: "2020-01-01", endDate: "2020-01-31" }) { id } }`, variables: { s: w.storeId } }), expect: 'FORBIDDEN' },
   updateThirdPartySurveyProject: { query: (w) => ({ query: `mutation($id: ID!) { updateThirdPartySurveyProject(input: { id: $id, version: 1, name: "taken" }) { id } }`, variables: { id: w.storeId } }), expect: 'FORBIDDEN' },
   importThirdPartySurveyResults: { query: (w) => ({ query: `mutation($id: ID!) { importThirdPartySurveyResults(input: { projectId: $id, version: 1, fileName: "x.csv", contentBase64: "eA==" }) { rows } }`, variables: { id: w.storeId } }), expect: 'FORBIDDEN' },
+  quarterlySurveyRounds: { query: () => ({ query: `{ quarterlySurveyRounds { totalCount nodes { id quarter } } }` }), expect: 'FORBIDDEN' },
+  quarterlySurveyResults: { query: (w) => ({ query: `query($id: ID!) { quarterlySurveyResults(roundId: $id) { answered franchises { franchiseId answers { value } } } }`, variables: { id: w.quarterly.roundId } }), expect: 'FORBIDDEN' },
+  myQuarterlySurveys: { query: () => ({ query: `{ myQuarterlySurveys { round { id } response { ${ID_FIELDS} roundId answers { value } } } }` }), expect: 'noWestData' },
+  openQuarterlySurveyRound: { query: (w) => ({ query: `mutation($t: ID!) { openQuarterlySurveyRound(input: { quarter: "2098-Q1", templateId: $t, audience: [FRANCHISES], closesOn: "2098-03-31" }) { id } }`, variables: { t: w.surveys.templateId } }), expect: 'FORBIDDEN' },
+  closeQuarterlySurveyRound: { query: (w) => ({ query: `mutation($id: ID!, $v: Int!) { closeQuarterlySurveyRound(id: $id, version: $v) { id } }`, variables: { id: w.quarterly.roundId, v: w.quarterly.roundVersion } }), expect: 'FORBIDDEN' },
+  answerQuarterlySurvey: { query: (w) => ({ query: `mutation($r: ID!) { answerQuarterlySurvey(input: { roundId: $r, answers: [{ questionKey: "service", value: 1 }] }) { ${ID_FIELDS} } }`, variables: { r: w.quarterly.partnersRoundId } }), expect: 'NOT_FOUND' },
   satisfactionFigures: { query: (w) => ({ query: `query($f: ID!, $s: ID!) { a: satisfactionFigures(input: { from: "2020-01-01", to: "2020-12-31", franchiseId: $f, groupBy: FRANCHISE }) { groups { key label } totals { sent } } b: satisfactionFigures(input: { from: "2020-01-01", to: "2020-12-31", storeId: $s }) { totals { sent } } }`, variables: { f: w.franchiseId, s: w.storeId } }), expect: 'NOT_FOUND' },
   createOneCase: { query: (w) => ({ query: `mutation($c: ID!, $u: ID!) { createOneCase(input: { case: { type: COMPLAINT, channel: PHONE, subject: "潜入", description: "x", customerId: $c, orgUnitId: $u } }) { ${ID_FIELDS} } }`, variables: { c: w.customerId, u: w.storeId } }), expect: 'NOT_FOUND' },
   updateOneCase: { query: (w) => ({ query: `mutation($id: ID!, $v: Int!) { updateOneCase(input: { id: $id, version: $v, update: { subject: "taken" } }) { id } }`, variables: { id: w.caseId, v: w.caseVersion } }), expect: 'NOT_FOUND' },
@@ -683,6 +691,11 @@ describe('franchise isolation matrix', () => {
     // Plugin data of west's own: HQ enables refund-approval for west and a west refund waits for approval.
     const hq = await signIn(app, 'admin@hq.demo');
     await must(hq, 'mutation($f: ID!) { enablePlugin(input: { franchiseId: $f, plugin: "refund-approval", options: { threshold: 100 } }) { id } }', { f: franchiseId });
+    // HQ's quarterly rounds of a shared template: the franchises' one answered by west's owner, a partners-only one.
+    const quarterlyTemplate = (await must<{ createSurveyTemplate: { id: string } }>(hq, 'mutation { createSurveyTemplate(input: { code: "matrix-quarterly", name: "季度调查", purpose: GENERAL, shared: true, questions: [{ key: "service", kind: RATING, text: "服务质量", required: true }] }) { id } }')).createSurveyTemplate;
+    const quarterlyRound = (await must<{ openQuarterlySurveyRound: Versioned }>(hq, 'mutation($t: ID!) { openQuarterlySurveyRound(input: { quarter: "2099-Q1", templateId: $t, audience: [FRANCHISES], closesOn: "2099-03-31" }) { id version } }', { t: quarterlyTemplate.id })).openQuarterlySurveyRound;
+    const partnersRound = (await must<{ openQuarterlySurveyRound: Versioned }>(hq, 'mutation($t: ID!) { openQuarterlySurveyRound(input: { quarter: "2099-Q2", templateId: $t, audience: [PARTNERS], closesOn: "2099-06-30" }) { id version } }', { t: quarterlyTemplate.id })).openQuarterlySurveyRound;
+    const westQuarterly = (await must<{ answerQuarterlySurvey: { id: string } }>(westOwner, 'mutation($r: ID!) { answerQuarterlySurvey(input: { roundId: $r, answers: [{ questionKey: "service", value: 4 }] }) { id } }', { r: quarterlyRound.id })).answerQuarterlySurvey;
     const refundCase = (await must<{ createOneCase: Versioned }>(westAgent, 'mutation { createOneCase(input: { case: { type: COMPLAINT, channel: PHONE, subject: "西区退款", description: "西区：药品破损要求退款" } }) { id version } }')).createOneCase;
     for (const step of ['acceptCase(input: { id: $id })', 'startCaseInvestigation(input: { id: $id })', 'proposeSolution(input: { id: $id, solutionType: REFUND, solutionAmount: 300, solutionNote: "西区退款" })'])
       await must(westAgent, `mutation($id: ID!) { ${step} { id } }`, { id: refundCase.id });
@@ -840,7 +853,9 @@ describe('franchise isolation matrix', () => {
       agentId: westStaff.find((s) => s.email === 'agent2@west.demo')!.id,
       pharmacistId: westStaff.find((s) => s.email === 'pharmacist@west.demo')!.id,
       caseSettings,
+      quarterly: { roundId: quarterlyRound.id, roundVersion: quarterlyRound.version, partnersRoundId: partnersRound.id, responseId: westQuarterly.id },
       allIds: [
+        westQuarterly.id,
         westService.id,
         westSchedule.id,
         westLeave.id,

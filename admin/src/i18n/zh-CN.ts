@@ -504,6 +504,8 @@ export const zhCN = {
     'survey:answer': { name: '发送与记录调查', description: '向客户发送调查，记录客户的答卷（电话、到店）' },
     'survey:template': { name: '编写问卷模板', description: '编写调查问卷模板：本机构自己的，或在总部编写共享模板' },
     'survey:report': { name: '满意度统计', description: '查看本人范围内的满意度统计（满意率、不满意率、NPS、回复率）' },
+    'quarterly:manage': { name: '季度调查管理', description: '总部：发起和关闭加盟机构、合作机构的季度调查，查看调查结果' },
+    'quarterly:answer': { name: '填写季度调查', description: '加盟机构、合作机构负责人填写本机构的季度调查问卷' },
     'survey:projects': { name: '第三方调查', description: '总部：登记第三方调查项目，导入调查公司的结果，查看项目报告' },
     'analysis:read': { name: '查看满意度分析', description: '查看本人范围内的满意度分析报告和整改措施（负责人总能看到自己的整改措施）' },
     'analysis:write': { name: '编写满意度分析', description: '编写满意度分析（结论、问题分级），制定整改措施并验收关闭，调整评估阈值' },

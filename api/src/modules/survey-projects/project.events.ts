@@ -7,3 +7,12 @@ declare module '../../core/events/catalogue' {
 }
 
 export const surveyProjectEventTypes = ['survey_project.imported'] as const satisfies readonly (keyof import('../../core/events/catalogue').DomainEvents)[];
+
+declare module '../../core/events/catalogue' {
+  interface DomainEvents {
+    /** A franchise's (or partner's) owner answered a quarterly questionnaire. */
+    'quarterly_survey.answered': { roundId: string; responseId: string; quarter: string };
+  }
+}
+
+export const quarterlySurveyEventTypes = ['quarterly_survey.answered'] as const satisfies readonly (keyof import('../../core/events/catalogue').DomainEvents)[];

@@ -153,7 +153,7 @@ function answerScore(q: SurveyQuestion, a: SurveyAnswer): number | null {
 }
 
 /** The answers checked against the questions asked (unknown keys, ranges, options, required ones). */
-function checkAnswers(questions: SurveyQuestion[], answers: RecordSurveyAnswersInput['answers']): SurveyAnswer[] {
+export function checkAnswers(questions: SurveyQuestion[], answers: RecordSurveyAnswersInput['answers']): SurveyAnswer[] {
   const problems: FieldProblem[] = [];
   const given = new Map<string, SurveyAnswer>();
   answers.forEach((a, i) => {
