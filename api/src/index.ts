@@ -130,6 +130,8 @@ export { createConsultationRecord, orderPrescription, prescribeProducts, rateDoc
 export { bookAppointment, cancelAppointment, checkInAppointment, completeAppointment, confirmAppointment, markNoShow } from './modules/appointments/appointment.service';
 export { CallDirection, CallState } from './modules/calls/call.entity';
 export { logCall, markCallForReview } from './modules/calls/call.service';
+export { NoInterestReason, OutboundOutcome, OutboundPurpose, OutboundTask } from './modules/calls/outbound.entity';
+export { createOutboundPlan, recordOutboundOutcome } from './modules/calls/outbound.service';
 export { QaDisputeOutcome, QaTargetKind } from './modules/quality/review.entity';
 export { disputeReview, resolveDispute, submitReview } from './modules/quality/review.service';
 export { QaScorecard } from './modules/quality/scorecard.entity';

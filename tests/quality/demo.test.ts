@@ -34,4 +34,30 @@ describe('demo calls and quality reviews', () => {
       expect(queue.items.length).toBeGreaterThan(0);
     }
   });
+
+  it('each franchise has a survey plan and a sales plan with tasks called, not interested with reasons, follow-ups and pending', async () => {
+    for (const key of ['east', 'west']) {
+      const supervisor = await signIn(app, `supervisor@${key}.demo`);
+      const agent = await signIn(app, `agent@${key}.demo`);
+      const plans = (await must<{ outboundPlans: { nodes: { id: string; name: string; purpose: string; targetCount: number }[] } }>(supervisor, '{ outboundPlans(paging: { limit: 50 }) { nodes { id name purpose targetCount } } }')).outboundPlans.nodes;
+      expect(plans.map((p) => p.purpose).sort()).toEqual(['SALES', 'SURVEY']);
+      for (const plan of plans) {
+        expect(plan.targetCount).toBe(10);
+        const progress = (await must<{ outboundPlanProgress: { totals: { targets: number; done: number; reached: number; converted: number; openFollowUps: number }; byAgent: { done: number }[]; noInterestReasons: { reason: string; count: number }[] } }>(supervisor, 'query($p: ID!) { outboundPlanProgress(planId: $p) { totals { targets done reached converted openFollowUps } byAgent { done } noInterestReasons { reason count } } }', { p: plan.id })).outboundPlanProgress;
+        expect(progress.totals.targets).toBe(10);
+        expect(progress.totals.done).toBeGreaterThanOrEqual(6);
+        expect(progress.totals.done).toBeLessThan(10); // some still pending
+        expect(progress.totals.converted).toBeGreaterThanOrEqual(2);
+        expect(progress.totals.reached).toBeGreaterThan(progress.totals.converted);
+        expect(progress.totals.openFollowUps).toBe(1);
+        expect(progress.byAgent.every((a) => a.done > 0)).toBe(true);
+        expect(progress.noInterestReasons.length).toBeGreaterThan(0);
+      }
+      // The agent's own tasks: pending ones to call (and a follow-up among them), done ones with their call.
+      const tasks = (await must<{ outboundTasks: { nodes: { state: string; outcome: string | null; followUpOfId: string | null; call: { state: string } | null }[] } }>(agent, 'query($a: ID!) { outboundTasks(filter: { assigneeId: { eq: $a } }, paging: { limit: 100 }) { nodes { state outcome followUpOfId call { state } } } }', { a: agent.tokens.user.id })).outboundTasks.nodes;
+      expect(tasks.some((t) => t.state === 'OPEN' && !t.followUpOfId)).toBe(true);
+      expect(tasks.some((t) => t.state === 'OPEN' && t.followUpOfId)).toBe(true);
+      expect(tasks.filter((t) => t.state === 'DONE').every((t) => t.call && t.outcome)).toBe(true);
+    }
+  });
 });

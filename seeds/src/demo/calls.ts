@@ -2,6 +2,7 @@ import { CallDirection, CallState, clock, disputeReview, logCall, markCallForRev
 import { ServiceReplay } from '../framework/replay';
 import type { Seeder } from '../framework/seeder';
 import { DEMO_ORGANIZATION, type DemoOrganization } from './organization';
+import { seedOutboundPlans } from './outbound';
 
 const DAY = 86_400_000;
 const MINUTE = 60_000;
@@ -15,7 +16,8 @@ const DISPOSITIONS = ['咨询', '咨询', '下单', '投诉', '回访'];
  * clock: six weeks of the two agents' calls logged by hand on working days (agent2 misses one
  * inbound call in three, so their answer rate is under the 90 % target), a few marked for review
  * by the supervisor, the supervisor's reviews of each agent's calls with the default scorecard,
- * one dispute answered (partly accepted) and one still waiting for the reviewer.
+ * one dispute answered (partly accepted) and one still waiting for the reviewer; and the
+ * supervisor's outbound plans with their tasks in several states (outbound.ts).
  */
 export const callsSeeder: Seeder = {
   name: 'calls',
@@ -84,7 +86,8 @@ export const callsSeeder: Seeder = {
           }
         }
       }
-      logger.info({ franchise: key, calls: n }, "demo calls and QA reviews seeded");
+      const outboundTasks = await seedOutboundPlans(em, replay, { id: franchise.id, key });
+      logger.info({ franchise: key, calls: n, outboundTasks }, 'demo calls, QA reviews and outbound plans seeded');
     }
   },
 };
