@@ -137,3 +137,6 @@ export { disputeReview, resolveDispute, submitReview } from './modules/quality/r
 export { QaScorecard } from './modules/quality/scorecard.entity';
 export { ImprovementStatus, ProblemGrade, ReviewFlagKind, SatisfactionAnalysis } from './modules/satisfaction-analysis/analysis.entity';
 export { addImprovementAction, createAnalysis, reportImprovementProgress, updateAnalysis, verifyImprovementAction } from './modules/satisfaction-analysis/analysis.service';
+export { QuarterlyAudience } from './modules/survey-projects/quarterly.entity';
+export { answerRound as answerQuarterlySurvey, openRound as openQuarterlySurveyRound } from './modules/survey-projects/quarterly.service';
+export { createProject as createThirdPartySurveyProject, importResults as importThirdPartySurveyResults } from './modules/survey-projects/project.service';

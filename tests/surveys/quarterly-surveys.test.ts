@@ -127,6 +127,17 @@ describe('quarterly surveys of franchises and partners', () => {
     expect(q1.questions.map((q) => q.average)).toEqual([4, 3, 2, null]);
   });
 
+  it('the demo holds last quarter’s round answered by both franchises and this quarter’s open one', async () => {
+    const demo = (await must<{ quarterlySurveyRounds: { nodes: { id: string; quarter: string }[] } }>(hq, '{ quarterlySurveyRounds(paging: { limit: 50 }) { nodes { id quarter } } }')).quarterlySurveyRounds.nodes.filter((r) => !/^(2031|2099)-/.test(r.quarter));
+    expect(demo).toHaveLength(2);
+    const [open, closed] = demo as unknown as [{ id: string }, { id: string }];
+    const results = (id: string) => must<{ quarterlySurveyResults: { answered: number; responseRate: number; previousRound: { id: string } | null } }>(hq, `query($id: ID!) { quarterlySurveyResults(roundId: $id) { answered responseRate previousRound { id } } }`, { id }).then((d) => d.quarterlySurveyResults);
+    expect(await results(closed.id)).toMatchObject({ answered: 2, responseRate: 1 });
+    expect(await results(open.id)).toMatchObject({ answered: 0, previousRound: { id: closed.id } });
+    const projects = await must<{ thirdPartySurveyProjects: { nodes: { importedRows: number; storeIds: string[] }[] } }>(hq, '{ thirdPartySurveyProjects { nodes { importedRows storeIds } } }');
+    expect(projects.thirdPartySurveyProjects.nodes).toEqual([{ importedRows: 12, storeIds: expect.any(Array) }]);
+  });
+
   it('takes no answers once the round is past its close date or closed by HQ', async () => {
     clock.freezeAt('2031-07-01T09:00:00+08:00');
     expect(errorCodes(await answer(west, rounds['2031-Q2']!.id, [4, 4, 4]))).toEqual(['INVALID_TRANSITION']);

@@ -1,5 +1,6 @@
 import type { Seeder } from '../framework/seeder';
 import { analysisSeeder } from './analysis';
+import { surveyProjectsSeeder } from './survey-projects';
 import { appointmentsSeeder } from './appointments';
 import { callsSeeder } from './calls';
 import { casesSeeder } from './cases';
@@ -21,4 +22,4 @@ export { DEMO_PASSWORD, demoLogins, DEMO_ORGANIZATION, type DemoOrganization } f
  * The demo data set, in dependency order. Each module adds its seeder here
  * (organizations and staff first, then customers, cases, orders...).
  */
-export const demoSeeders: Seeder[] = [organizationSeeder, knowledgeSeeder, customersSeeder, pluginsSeeder, casesSeeder, notificationsSeeder, laterPluginsSeeder, inventorySeeder, ordersSeeder, returnsSeeder, appointmentsSeeder, journeySeeder, surveysSeeder, callsSeeder, analysisSeeder, reportsSeeder];
+export const demoSeeders: Seeder[] = [organizationSeeder, knowledgeSeeder, customersSeeder, pluginsSeeder, casesSeeder, notificationsSeeder, laterPluginsSeeder, inventorySeeder, ordersSeeder, returnsSeeder, appointmentsSeeder, journeySeeder, surveysSeeder, callsSeeder, analysisSeeder, surveyProjectsSeeder, reportsSeeder];
