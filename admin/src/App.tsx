@@ -96,6 +96,9 @@ const SatisfactionFiguresPage = page(() => import('./pages/surveys/figures'), 'S
 const QaWorkspace = page(() => import('./pages/quality/workspace'), 'QaWorkspace', /^\/quality\/?$/);
 const QaReviewForm = page(() => import('./pages/quality/review-form'), 'QaReviewForm');
 const MyQaReviews = page(() => import('./pages/quality/mine'), 'MyQaReviews');
+const AppraisalPlans = page(() => import('./pages/quality/appraisals'), 'AppraisalPlans');
+const AppraisalCycles = page(() => import('./pages/quality/appraisals'), 'AppraisalCycles');
+const MyAppraisals = page(() => import('./pages/quality/appraisals'), 'MyAppraisals');
 const CallList = page(() => import('./pages/calls/list'), 'CallList', /^\/calls\/?$/);
 const CallKpiBoard = page(() => import('./pages/calls/kpis'), 'CallKpiBoard');
 const OutboundPlanList = page(() => import('./pages/calls/outbound'), 'OutboundPlanList');
@@ -203,6 +206,9 @@ export function App() {
                   <Route index element={<Guard resource="qaWorkspace" action="list"><QaWorkspace /></Guard>} />
                   <Route path="review/:kind/:id" element={<Guard resource="qaWorkspace" action="list"><QaReviewForm /></Guard>} />
                   <Route path="mine" element={<Guard resource="qaMine" action="list"><MyQaReviews /></Guard>} />
+                  <Route path="appraisals" element={<Guard resource="appraisalCycles" action="list"><AppraisalCycles /></Guard>} />
+                  <Route path="my-appraisals" element={<Guard resource="myAppraisals" action="list"><MyAppraisals /></Guard>} />
+                  <Route path="appraisal-plans" element={<Guard resource="appraisalPlans" action="list"><AppraisalPlans /></Guard>} />
                 </Route>
                 <Route path="/reports" element={<Guard resource="reports" action="list"><ReportCenter /></Guard>} />
                 <Route path="/calls">

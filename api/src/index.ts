@@ -135,6 +135,8 @@ export { createOutboundPlan, recordOutboundOutcome } from './modules/calls/outbo
 export { QaDisputeOutcome, QaTargetKind } from './modules/quality/review.entity';
 export { disputeReview, resolveDispute, submitReview } from './modules/quality/review.service';
 export { QaScorecard } from './modules/quality/scorecard.entity';
+export { Appraisal, AppraisalKind, AppraisalStatus } from './modules/quality/appraisal.entity';
+export { acknowledgeAppraisal, evaluateAppraisal, finalizeAppraisal, openAppraisalCycle, submitSelfEvaluation } from './modules/quality/appraisal.service';
 export { ImprovementStatus, ProblemGrade, ReviewFlagKind, SatisfactionAnalysis } from './modules/satisfaction-analysis/analysis.entity';
 export { addImprovementAction, createAnalysis, reportImprovementProgress, updateAnalysis, verifyImprovementAction } from './modules/satisfaction-analysis/analysis.service';
 export { QuarterlyAudience } from './modules/survey-projects/quarterly.entity';

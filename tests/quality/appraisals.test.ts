@@ -238,8 +238,17 @@ describe('quality: appraisal plans and cycles', () => {
     });
     expect(badBands.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'bands' });
     // An annual cycle opens from HQ's shared annual plan.
-    const annual = await open(owner, { kind: 'ANNUAL', period: '2031' });
+    const annual = await open(supervisor, { kind: 'ANNUAL', period: '2031' });
     expect(annual.body.errors).toBeUndefined();
     expect(annual.body.data!.openAppraisalCycle).toMatchObject({ planId: '9a3c0d71-0000-4000-8000-000000000012', firstDay: '2031-01-01', lastDay: '2031-12-31' });
+    const listed = await supervisor.graphql<{ appraisals: { nodes: { agentId: string; orgUnit: { name: string } | null; agent: { displayName: string } | null }[] } }>(
+      'query($c: ID!) { appraisals(filter: { cycleId: $c }) { nodes { agentId orgUnit { name } agent { displayName } } } }',
+      { c: annual.body.data!.openAppraisalCycle.id },
+    );
+    expect(listed.body.errors).toBeUndefined();
+    // The panel's list and export read 200 a page with the parts, agent and store (within the operation cost limit).
+    const page = await supervisor.graphql('query($c: ID!) { appraisals(filter: { cycleId: $c }, paging: { limit: 200 }) { totalCount nodes { id version status kind period cycleId agentId score bandName consequence parts { source weight score basis } agent { id displayName } orgUnit { id name } } } }', { c: annual.body.data!.openAppraisalCycle.id });
+    expect(page.body.errors).toBeUndefined();
+    expect(listed.body.data!.appraisals.nodes.find((a) => a.agentId === agentId)).toMatchObject({ orgUnit: { name: expect.any(String) }, agent: { displayName: expect.any(String) } });
   });
 });

@@ -2,6 +2,7 @@ import type { Seeder } from '../framework/seeder';
 import { analysisSeeder } from './analysis';
 import { surveyProjectsSeeder } from './survey-projects';
 import { appointmentsSeeder } from './appointments';
+import { appraisalsSeeder } from './appraisals';
 import { callsSeeder } from './calls';
 import { casesSeeder } from './cases';
 import { customersSeeder } from './customers';
@@ -22,4 +23,4 @@ export { DEMO_PASSWORD, demoLogins, DEMO_ORGANIZATION, type DemoOrganization } f
  * The demo data set, in dependency order. Each module adds its seeder here
  * (organizations and staff first, then customers, cases, orders...).
  */
-export const demoSeeders: Seeder[] = [organizationSeeder, knowledgeSeeder, customersSeeder, pluginsSeeder, casesSeeder, notificationsSeeder, laterPluginsSeeder, inventorySeeder, ordersSeeder, returnsSeeder, appointmentsSeeder, journeySeeder, surveysSeeder, callsSeeder, analysisSeeder, surveyProjectsSeeder, reportsSeeder];
+export const demoSeeders: Seeder[] = [organizationSeeder, knowledgeSeeder, customersSeeder, pluginsSeeder, casesSeeder, notificationsSeeder, laterPluginsSeeder, inventorySeeder, ordersSeeder, returnsSeeder, appointmentsSeeder, journeySeeder, surveysSeeder, callsSeeder, appraisalsSeeder, analysisSeeder, surveyProjectsSeeder, reportsSeeder];
