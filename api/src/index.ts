@@ -53,6 +53,7 @@ export { SurveyPurpose, SurveyQuestionKind, SurveyTemplate, SurveyTemplateVersio
 export { SURVEY_BUILT_IN_ROWS } from './modules/surveys/survey.service';
 export { QUALITY_BUILT_IN_ROWS } from './modules/quality/scorecard.service';
 export { planCallbacks } from './modules/surveys/callback-plan';
+export { expireSurveyLinks } from './modules/surveys/survey-expiry';
 export { CallbackRule, CallbackRuleKind, CallbackStatus, CallbackTask } from './modules/surveys/callback.entity';
 // The plugin kit: plugin packages import everything they need from here.
 export * from './core/plugins';

@@ -26,6 +26,8 @@ export const surveysAuditScenario: AuditScenario = async ({ app, owner, run }) =
   const rule = await run(owner, 'createCallbackRule', 'mutation { createCallbackRule(input: { code: "audit_rule", kind: NEW_MEMBER, name: "审计回访规则", delayDays: 30 }) { id version } }');
   await run(owner, 'updateCallbackRule', 'mutation($id: ID!, $v: Int!) { updateCallbackRule(input: { id: $id, version: $v, update: { enabled: false } }) { id enabled } }', { id: rule.id, v: rule.version });
   const customers = await owner.graphql<{ customers: { nodes: { id: string }[] } }>('{ customers(paging: { limit: 1 }) { nodes { id } } }');
+  // A link goes out only on a channel the customer agreed to (else it is refused, not sent).
+  await inScopedTransaction(app.server.app.runtime.orm.em, SYSTEM_SCOPE, (em) => em.execute(`update customer set consent_sms = true where id = ?`, [customers.body.data!.customers.nodes[0]!.id]));
   // The demo's own template sent as an online link (the answer through the public page is tests/surveys/survey-links.test.ts).
   await run(owner, 'sendSurveyLink', 'mutation($c: ID!, $t: ID!) { sendSurveyLink(input: { customerId: $c, templateId: $t }) { id status } }', { c: customers.body.data!.customers.nodes[0]!.id, t: template.id });
   const [task] = await inScopedTransaction(app.server.app.runtime.orm.em, SYSTEM_SCOPE, (em) =>

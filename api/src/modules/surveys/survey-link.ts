@@ -6,7 +6,7 @@ import type { AppRuntime, RequestContext } from '../../core/context';
 import { BadUserInputError, InvalidTransitionError } from '../../core/errors';
 import { inFranchise } from '../../core/plugins/events';
 import { getCustomer } from '../customers/customer.service';
-import { NotificationChannel } from '../notifications/notification.entity';
+import { NotificationChannel, NotificationStatus } from '../notifications/notification.entity';
 import { notifyCustomer } from '../notifications/notification.service';
 import { orgUnitLoader } from '../org/org.loaders';
 import { SatisfactionRequest, SatisfactionRequestStatus, SurveyChannel } from './satisfaction-request.entity';
@@ -89,7 +89,10 @@ export function surveyLinkUrl(runtime: AppRuntime, token: string): string {
  * Sends a survey as an online link through the customer's notifications (the channel asked
  * for, else the first the customer may be written to on): an existing survey not yet answered
  * (`id`), or a new one of a template (`customerId` + `templateId`). The survey counts as sent,
- * ONLINE, from now; a link sent before stops working.
+ * ONLINE, from now; a link sent before stops working. A link the notifications would not send
+ * (no consent on the channel, opted out, no address) is refused with BAD_USER_INPUT whose reason
+ * is the suppression reason (NO_CONSENT, OPTED_OUT, NO_ADDRESS, TEMPLATE_DISABLED): the survey is
+ * left as it was, not SENT.
  */
 export async function sendSurveyLink(ctx: RequestContext, input: SendSurveyLinkInput): Promise<SatisfactionRequest> {
   requireActor(ctx);
@@ -129,7 +132,7 @@ export async function sendSurveyLink(ctx: RequestContext, input: SendSurveyLinkI
   await ctx.em.flush();
   const token = signSurveyLink(ctx.runtime, { surveyId: survey.id, franchiseId: survey.franchiseId, expiresAt, nonce });
   const zone = (await orgUnitLoader(ctx).load(survey.franchiseId))?.timeZone ?? 'Asia/Shanghai';
-  await notifyCustomer(ctx, {
+  const message = await notifyCustomer(ctx, {
     kind: 'survey.link',
     customerId: survey.customerId,
     channel: input.channel ?? null,
@@ -137,6 +140,14 @@ export async function sendSurveyLink(ctx: RequestContext, input: SendSurveyLinkI
     refType: 'SatisfactionRequest',
     refId: survey.id,
   });
+  // Not sent (no consent, opted out, no address, template off): refused, so nothing of this send is kept and the survey is not SENT.
+  if (message.status === NotificationStatus.SUPPRESSED)
+    throw new BadUserInputError({
+      field: input.channel ? 'input.channel' : input.id ? 'input.id' : 'input.customerId',
+      message: `the survey link was not sent: ${message.statusNote ?? message.suppressionReason}`,
+      reason: message.suppressionReason ?? 'NOT_SENT',
+      params: { channel: message.channel, note: message.statusNote ?? null },
+    });
   return survey;
 }
 

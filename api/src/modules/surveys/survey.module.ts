@@ -11,6 +11,7 @@ import { SatisfactionRequestResolver, SurveyTemplateResolver } from './survey.re
 import { reportCallbackHandlers } from './report-callbacks';
 import { callbackTimelineProvider, surveyTimelineProvider } from './survey.timeline';
 import { surveyPageRoutes } from './survey-page';
+import { surveyLinkExpiryJob } from './survey-expiry';
 
 /**
  * Surveys and callbacks: versioned templates (HQ's shared, franchises' own), the surveys sent
@@ -21,7 +22,7 @@ export const surveysModule = defineModule({
   entities: [SurveyTemplate, SurveyTemplateVersion, SatisfactionRequest, CallbackRule, CallbackTask],
   resolvers: [SurveyTemplateResolver, SatisfactionRequestResolver, CallbackRuleResolver, CallbackTaskResolver],
   permissions: [SurveyPermission],
-  jobs: [callbackPlanJob],
+  jobs: [callbackPlanJob, surveyLinkExpiryJob],
   httpRoutes: [surveyPageRoutes],
   events: [...surveyEventTypes, ...callbackEventTypes],
   contributes: { timelineProviders: [surveyTimelineProvider, callbackTimelineProvider], eventHandlers: [...reportCallbackHandlers] },
