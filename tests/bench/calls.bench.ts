@@ -3,10 +3,12 @@ import { Client, Pool } from 'pg';
 import { clock } from '@pharmadesk/api';
 import { startTestApp, type TestApp } from '../support/app';
 import { apiKeyCaller, signIn, type Caller } from '../support/actors';
+import { generateScaleCases } from '@pharmadesk/seeds';
 import { createBenchFranchise, type BenchFranchise } from './bench-franchise';
-import { countStatementsOfApi, load, measure, report, type Figures } from './measure';
+import { countStatementsOfApi, load, measure, profiled, report, type Figures } from './measure';
 
 const CALLS = Number(process.env.BENCH_CALLS ?? 1_000_000);
+const CASES = Number(process.env.BENCH_CASES ?? 1_000_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 32);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
@@ -16,6 +18,7 @@ const AGENTS = 30;
 const NOW = '2026-12-15T08:00:00+08:00';
 
 const KPIS = `query($i: CallKpisInput!) { callKpis(input: $i) { rows { period key label offered answered answerRate averageTalkSeconds answerRateBelowTarget } totals { offered answered answerRate averageTalkSeconds averageHandleSeconds } } }`;
+const AGENT_KPIS = `query($i: AgentKpisInput!) { agentKpis(input: $i) { rows { key label belowTarget calls { offered answered answerRate averageTalkSeconds conversionRate } cases { cases consultations complaints resolutionRate averageFirstResponseSeconds consultationReplyOnTimeRate complaintOnTimeRate } orders { ordersEntered errorRate onTimeRate } satisfaction { dissatisfactionRate } } totals { calls { offered } cases { cases } } } }`;
 const RECORD = `mutation($e: [CallEventInput!]!) { recordCallEvents(input: { events: $e }) { applied unchanged rejected { index reason } } }`;
 
 /** November by agent in plain SQL: the counts the product's report draws (short abandons and rates left out). */
@@ -25,6 +28,15 @@ const PLAIN_MONTH_BY_AGENT = `
          count(*) filter (where c.talk_seconds is not null) as talked, sum(c.talk_seconds) as talk_seconds
     from call_record c
    where c.franchise_id = $1 and c.offered_at >= '2026-10-31T16:00:00Z' and c.offered_at < '2026-11-30T16:00:00Z'
+   group by 1`;
+
+/** November by agent in plain SQL over the cases: the counts the agent KPI board draws from them. */
+const PLAIN_CASES_MONTH_BY_AGENT = `
+  select coalesce(c.owner_id, c.created_by_id) as agent, count(*) as cases, count(*) filter (where c.type = 'CONSULTATION') as consultations,
+         count(*) filter (where c.type = 'COMPLAINT') as complaints, count(c.resolved_at) as resolved, count(c.first_responded_at) as responded,
+         sum(extract(epoch from c.first_responded_at - c.created_at)) as first_response_seconds
+    from service_case c
+   where c.franchise_id = $1 and c.created_at >= '2026-10-31T16:00:00Z' and c.created_at < '2026-11-30T16:00:00Z'
    group by 1`;
 
 /**
@@ -68,6 +80,10 @@ describe('call center at scale', () => {
       );
       await db.query('analyze call_record');
       notes.generateSeconds = Math.round((Date.now() - started) / 100) / 10;
+      // The same franchise's cases over the same 90 days, owned by the same agents.
+      const casesStarted = Date.now();
+      if (CASES > 0) await generateScaleCases(db, { franchiseId: bench.franchiseId, count: CASES, now: new Date(NOW), years: 90 / 365, ownerIds: bench.agents.map((a) => a.id) });
+      notes.generateCasesSeconds = Math.round((Date.now() - casesStarted) / 100) / 10;
     } finally {
       await db.end();
     }
@@ -77,7 +93,7 @@ describe('call center at scale', () => {
   afterAll(async () => {
     clock.reset();
     await app?.stop();
-    report('calls', figures, { ...notes, calls: CALLS, clients: CLIENTS, batch: BATCH, loadAverage1m: os.loadavg()[0]!.toFixed(2) });
+    report('calls', figures, { ...notes, calls: CALLS, cases: CASES, clients: CLIENTS, batch: BATCH, loadAverage1m: os.loadavg()[0]!.toFixed(2) });
   });
 
   it('draws the monthly KPI report over 1,000,000 calls, beside plain pg', async () => {
@@ -103,6 +119,35 @@ describe('call center at scale', () => {
     }
   });
 
+  it('draws the monthly agent KPI board over 1,000,000 calls and 1,000,000 cases, beside plain pg', async () => {
+    const statements = countStatementsOfApi();
+    const ask = (input: Record<string, unknown>) => async () => {
+      const res = await owner.graphql<{ agentKpis: { totals: { calls: { offered: number }; cases: { cases: number } } } }>(AGENT_KPIS, { i: input });
+      if (res.body.errors) throw new Error(JSON.stringify(res.body.errors));
+      return res.body.data!.agentKpis;
+    };
+    const november = await ask({ from: '2026-11-01', to: '2026-11-30', period: 'MONTH', groupBy: 'AGENT' })();
+    expect(november.totals.calls.offered).toBeGreaterThan(0);
+    if (CASES > 0) expect(november.totals.cases.cases).toBeGreaterThan(CASES * 0.2);
+    notes.novemberCases = november.totals.cases.cases;
+    const before = statements();
+    figures.push(await measure('agent KPI board: November by agent', RUNS, ask({ from: '2026-11-01', to: '2026-11-30', period: 'MONTH', groupBy: 'AGENT' }), 3));
+    notes.statementsPerAgentBoard = Math.round(((statements() - before) / (RUNS + 3)) * 10) / 10;
+    figures.push(await measure('agent KPI board: November by day and store', RUNS, ask({ from: '2026-11-01', to: '2026-11-30', period: 'DAY', groupBy: 'STORE' }), 3));
+    const db = new Client({ connectionString: app.database.url });
+    await db.connect();
+    try {
+      figures.push(
+        await measure('plain pg: November by agent, calls then cases', RUNS, async () => {
+          await db.query(PLAIN_MONTH_BY_AGENT, [bench.franchiseId]);
+          await db.query(PLAIN_CASES_MONTH_BY_AGENT, [bench.franchiseId]);
+        }, 3),
+      );
+    } finally {
+      await db.end();
+    }
+  });
+
   it('takes a partner’s new calls in batches of 50 with 32 clients, beside plain inserts', async () => {
     const partner = await apiKeyCaller(app, owner, { permissions: ['call:ingest'], rateLimitPerMinute: 100_000 });
     const event = (n: number, prefix: string) => {
@@ -113,13 +158,13 @@ describe('call center at scale', () => {
     };
     let next = 0;
     let firstError: unknown;
-    const posted = await load('recordCallEvents, 32 clients, 50 new calls a batch', CLIENTS, SECONDS, async () => {
+    const posted = await profiled('ingest', () => load('recordCallEvents, 32 clients, 50 new calls a batch', CLIENTS, SECONDS, async () => {
       const first = (next += BATCH) - BATCH;
       const res = await partner.graphql<{ recordCallEvents: { applied: number; rejected: unknown[] } }>(RECORD, { e: Array.from({ length: BATCH }, (_, i) => event(first + i, 'LIVE')) });
       const ok = !res.body.errors && res.body.data!.recordCallEvents.applied === BATCH;
       if (!ok) firstError ??= res.body.errors ?? res.body.data?.recordCallEvents.rejected;
       return ok;
-    });
+    }));
     figures.push(posted);
     notes.ingestedEventsPerSecond = Math.round(posted.perSecond * BATCH);
     if (firstError) notes.firstIngestError = firstError;
