@@ -101,6 +101,7 @@ const AppraisalCycles = page(() => import('./pages/quality/appraisals'), 'Apprai
 const MyAppraisals = page(() => import('./pages/quality/appraisals'), 'MyAppraisals');
 const CallList = page(() => import('./pages/calls/list'), 'CallList', /^\/calls\/?$/);
 const CallKpiBoard = page(() => import('./pages/calls/kpis'), 'CallKpiBoard');
+const CallWallPage = page(() => import('./pages/calls/wall'), 'CallWallPage');
 const OutboundPlanList = page(() => import('./pages/calls/outbound'), 'OutboundPlanList');
 const OutboundPlanShow = page(() => import('./pages/calls/outbound'), 'OutboundPlanShow');
 const MyOutboundTasks = page(() => import('./pages/calls/outbound'), 'MyOutboundTasks');
@@ -214,6 +215,7 @@ export function App() {
                 <Route path="/calls">
                   <Route index element={<Guard resource="calls" action="list"><CallList /></Guard>} />
                   <Route path="kpis" element={<Guard resource="callKpis" action="list"><CallKpiBoard /></Guard>} />
+                  <Route path="wall" element={<Guard resource="callWall" action="list"><CallWallPage /></Guard>} />
                   <Route path="outbound" element={<Guard resource="outboundPlans" action="list"><OutboundPlanList /></Guard>} />
                   <Route path="outbound/mine" element={<Guard resource="outboundMine" action="list"><MyOutboundTasks /></Guard>} />
                   <Route path="outbound/:id" element={<Guard resource="outboundPlans" action="list"><OutboundPlanShow /></Guard>} />

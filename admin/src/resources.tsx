@@ -39,6 +39,7 @@ export function coreResources(t: (key: string) => string): ResourceProps[] {
     { name: 'myAppraisals', list: '/quality/my-appraisals', meta: { parent: 'qualityGroup', label: t('menu.myAppraisals'), icon: <StarOutlined /> } },
     { name: 'appraisalPlans', list: '/quality/appraisal-plans', meta: { parent: 'qualityGroup', label: t('menu.appraisalPlans'), icon: <AimOutlined /> } },
     { name: 'calls', list: '/calls', meta: { parent: 'qualityGroup', label: t('menu.calls'), icon: <PhoneOutlined /> } },
+    { name: 'callWall', list: '/calls/wall', meta: { parent: 'qualityGroup', label: t('menu.callWall'), icon: <DashboardOutlined /> } },
     { name: 'callKpis', list: '/calls/kpis', meta: { parent: 'qualityGroup', label: t('menu.callKpis'), icon: <FundOutlined /> } },
     { name: 'outboundPlans', list: '/calls/outbound', show: '/calls/outbound/:id', meta: { parent: 'qualityGroup', label: t('menu.outboundPlans'), icon: <AimOutlined /> } },
     { name: 'outboundMine', list: '/calls/outbound/mine', meta: { parent: 'qualityGroup', label: t('menu.outboundMine'), icon: <PhoneOutlined /> } },

@@ -54,6 +54,7 @@ export const RESOURCE_PERMISSIONS: Record<string, Partial<Record<Action, string>
   myAppraisals: { default: 'appraisal:own' },
   calls: { default: 'call:read', review: 'call:review' },
   callKpis: { default: 'call:report' },
+  callWall: { default: 'call:monitor' },
   outboundPlans: { default: 'outbound:manage' },
   outboundMine: { default: 'outbound:work' },
   reports: { default: 'report:read' },

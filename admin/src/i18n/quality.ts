@@ -26,6 +26,11 @@ export const callsEn: Dictionary['calls'] = {
   period: 'Period', groupBy: 'Group by', offered: 'Offered', answered: 'Answered', abandoned: 'Abandoned', shortAbandoned: 'Short abandons', missed: 'Missed', outbound: 'Outbound', talked: 'Talked',
   answerRate: 'Answer rate', answerRateTarget: 'Answer rate target', averageTalk: 'Avg talk (s)', averageTalkTarget: 'Talk target (s)', averageHandle: 'Avg handle (s)', belowTarget: 'Below target', totals: 'Total', noKpis: 'No calls in the period',
   unnamed: '(unassigned)',
+  wall: {
+    title: 'Live call wall', live: 'Live', longWaitHelp: 'Calls waiting {{seconds}} s or more are in red', waiting: 'Waiting', longWaits: 'Long waits', inProgress: 'In progress', agentsBusy: 'Agents on a call',
+    agents: 'Agents', noAgents: 'No agent has taken a call today', since: 'For', today: 'Today {{calls}} calls, {{answered}} answered, {{talk}} talking', noWaiting: 'No call waiting',
+    noInProgress: 'No call in progress', queued: 'In the queue', waited: 'Waited', longWait: 'Long wait', talking: 'Talking',
+  },
   conversionRate: 'Order conversion', conversionRateTarget: 'Conversion target', salesCalls: 'Sales calls', consultations: 'Consultations', complaints: 'Complaints', ordersEntered: 'Orders entered',
   consultationOnTime: 'Consultation replies on time', complaintOnTime: 'Complaints handled on time', orderOnTime: 'Orders handled on time', orderErrorRate: 'Order error rate', resolutionRate: 'Resolution rate',
   firstResponse: 'Avg first response (s)', dissatisfactionRate: 'Dissatisfaction rate',
@@ -41,13 +46,14 @@ export const outboundEn: Dictionary['outbound'] = {
   noInterestReason: 'Why not interested', answered: 'Answered', minutes: 'Talk (minutes)', followUpAt: 'Follow up on',
 };
 
-export const qualityEnumsEn: Pick<Dictionary['enums'], 'QaTargetKind' | 'QaReviewStatus' | 'QaDisputeOutcome' | 'QaScale' | 'QaCalibrationStatus' | 'CallDirection' | 'CallState' | 'CallKpiGroupBy' | 'CallKpiPeriod' | 'OutboundPurpose' | 'OutboundOutcome' | 'OutboundTaskState' | 'NoInterestReason'> = {
+export const qualityEnumsEn: Pick<Dictionary['enums'], 'QaTargetKind' | 'QaReviewStatus' | 'QaDisputeOutcome' | 'QaScale' | 'QaCalibrationStatus' | 'CallDirection' | 'CallState' | 'CallWallAgentState' | 'CallKpiGroupBy' | 'CallKpiPeriod' | 'OutboundPurpose' | 'OutboundOutcome' | 'OutboundTaskState' | 'NoInterestReason'> = {
   QaTargetKind: { CASE: 'Case', CALLBACK: 'Callback', CALL: 'Call' },
   QaReviewStatus: { SUBMITTED: 'To acknowledge', DISPUTED: 'Disputed', FINAL: 'Final' },
   QaDisputeOutcome: { ACCEPTED: 'Accepted', PARTLY_ACCEPTED: 'Partly accepted', REJECTED: 'Rejected' },
   QaScale: { BINARY: 'Yes / no', THREE_POINT: '3-point', FOUR_POINT: '4-point', FIVE_POINT: '5-point' },
   QaCalibrationStatus: { OPEN: 'Open', CLOSED: 'Closed' },
   CallDirection: { INBOUND: 'Inbound', OUTBOUND: 'Outbound' },
+  CallWallAgentState: { RINGING: 'Ringing', ON_CALL: 'On a call', WRAP_UP: 'Wrap-up', IDLE: 'Idle' },
   CallState: { RINGING: 'Ringing', ANSWERED: 'In call', ENDED: 'Ended', ABANDONED: 'Abandoned', MISSED: 'Missed', FAILED: 'Failed' },
   CallKpiGroupBy: { FRANCHISE: 'Franchise', STORE: 'Store', AGENT: 'Agent' },
   CallKpiPeriod: { DAY: 'By day', WEEK: 'By week', MONTH: 'By month' },

@@ -96,6 +96,11 @@ export const zhCN = {
     period: '统计周期', groupBy: '统计维度', offered: '呼入', answered: '接通', abandoned: '放弃', shortAbandoned: '短时放弃', missed: '未接', outbound: '呼出', talked: '有通话',
     answerRate: '接通率', answerRateTarget: '接通率目标', averageTalk: '平均通话（秒）', averageTalkTarget: '通话时长目标（秒）', averageHandle: '平均处理（秒）', belowTarget: '未达标', totals: '合计', noKpis: '所选期间没有通话',
     unnamed: '（未分配）',
+    wall: {
+      title: '实时话务墙', live: '实时更新', longWaitHelp: '等待满 {{seconds}} 秒的来电标红', waiting: '排队中', longWaits: '长时等待', inProgress: '通话中', agentsBusy: '通话中坐席',
+      agents: '坐席状态', noAgents: '今天还没有坐席通话', since: '已持续', today: '今日 {{calls}} 通，接通 {{answered}} 通，通话 {{talk}}', noWaiting: '当前没有排队的来电',
+      noInProgress: '当前没有进行中的通话', queued: '排队待接', waited: '等待时长', longWait: '长时等待', talking: '通话时长',
+    },
     conversionRate: '成单率', conversionRateTarget: '成单率目标', salesCalls: '销售类通话', consultations: '咨询量', complaints: '投诉量', ordersEntered: '录单量',
     consultationOnTime: '咨询按时回复率', complaintOnTime: '投诉按时处理率', orderOnTime: '订单按时处理率', orderErrorRate: '订单差错率', resolutionRate: '解决率',
     firstResponse: '平均首次响应（秒）', dissatisfactionRate: '不满意率',
@@ -145,7 +150,7 @@ export const zhCN = {
     error: { info: '您可能忘记添加 {{action}} 组件到 {{resource}} 资源。', '404': '抱歉，您访问的页面不存在。', resource404: '您确定已创建 {{resource}} 资源？', backHome: '返回首页' },
   },
   session: { expired: '会话已过期', expiredDescription: '请重新登录后继续。' },
-  menu: { appraisalPlans: '考核方案', appraisalCycles: '考核周期', myAppraisals: '我的考核', qualityGroup: '质检与通话', qaWorkspace: '质检工作台', qaMine: '我的质检', calls: '通话记录', callKpis: '坐席KPI', outboundPlans: '外呼计划', outboundMine: '我的外呼任务', reports: '报表中心', requisitions: '要货调拨', destructions: '销毁', storage: '温湿度监控', stocktakes: '盘点', open: '打开菜单', dashboard: '工作台', board: '实时队列', cases: '工单', customers: '客户档案', admin: '系统管理', franchises: '加盟机构', orgUnits: '门店与部门', staffUsers: '员工', roles: '角色与权限', apiKeys: 'API 密钥', auditLogs: '审计日志', sla: 'SLA 与工作日历', plugins: '插件', notificationMessages: '消息日志', notificationTemplates: '消息模板', deadLetters: '失败事件', inventory: '仓库与库存', purchaseRequests: '采购与验收', products: '商品', warehouses: '仓库与库区', stockBalances: '库存', stockMoves: '库存流水', batches: '批次与召回', returns: '退换货', callbackGroup: '回访与满意度', callbackDesk: '回访工作台', callbackRules: '回访规则', surveyTemplates: '问卷模板', satisfactionFigures: '满意度统计' },
+  menu: { appraisalPlans: '考核方案', appraisalCycles: '考核周期', myAppraisals: '我的考核', qualityGroup: '质检与通话', qaWorkspace: '质检工作台', qaMine: '我的质检', calls: '通话记录', callKpis: '坐席KPI', callWall: '实时话务墙', outboundPlans: '外呼计划', outboundMine: '我的外呼任务', reports: '报表中心', requisitions: '要货调拨', destructions: '销毁', storage: '温湿度监控', stocktakes: '盘点', open: '打开菜单', dashboard: '工作台', board: '实时队列', cases: '工单', customers: '客户档案', admin: '系统管理', franchises: '加盟机构', orgUnits: '门店与部门', staffUsers: '员工', roles: '角色与权限', apiKeys: 'API 密钥', auditLogs: '审计日志', sla: 'SLA 与工作日历', plugins: '插件', notificationMessages: '消息日志', notificationTemplates: '消息模板', deadLetters: '失败事件', inventory: '仓库与库存', purchaseRequests: '采购与验收', products: '商品', warehouses: '仓库与库区', stockBalances: '库存', stockMoves: '库存流水', batches: '批次与召回', returns: '退换货', callbackGroup: '回访与满意度', callbackDesk: '回访工作台', callbackRules: '回访规则', surveyTemplates: '问卷模板', satisfactionFigures: '满意度统计' },
   stocktake: {
     title: '盘点录入', blind: '盲盘', progress: '已盘 {{counted}} / {{total}}', progressTitle: '进度', recounts: '待复盘 {{count}}', noLines: '本盘点单没有待盘的库位',
     lot: '批号', expiry: '有效期至', zone: '库区', recount: '需复盘', counted: '已录 {{quantity}}', book: '账面 {{quantity}}', variance: '差异 {{quantity}}',
@@ -361,6 +366,7 @@ export const zhCN = {
     QaScale: { BINARY: '是/否', THREE_POINT: '3 分制', FOUR_POINT: '4 分制', FIVE_POINT: '5 分制' },
     QaCalibrationStatus: { OPEN: '进行中', CLOSED: '已结束' },
     CallDirection: { INBOUND: '呼入', OUTBOUND: '呼出' },
+    CallWallAgentState: { RINGING: '振铃中', ON_CALL: '通话中', WRAP_UP: '话后处理', IDLE: '空闲' },
     CallState: { RINGING: '振铃', ANSWERED: '通话中', ENDED: '已结束', ABANDONED: '放弃', MISSED: '未接', FAILED: '失败' },
     CallKpiGroupBy: { FRANCHISE: '加盟机构', STORE: '门店', AGENT: '坐席' },
     CallKpiPeriod: { DAY: '按日', WEEK: '按周', MONTH: '按月' },
