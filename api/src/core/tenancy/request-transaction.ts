@@ -1,7 +1,7 @@
 import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import type { RequestContext } from '../context';
 import { auditPiiReads } from '../audit/audit.service';
-import { beginScoped, commitWithoutFlush, SYSTEM_SCOPE } from './scope';
+import { beginScoped, beginScopedRead, commitWithoutFlush, SYSTEM_SCOPE } from './scope';
 import { ErrorCode, isDatabaseUnavailable, serviceUnavailableGraphQLError, UNAVAILABLE_RETRY_AFTER_SECONDS } from '../errors';
 
 /**
@@ -10,12 +10,15 @@ import { ErrorCode, isDatabaseUnavailable, serviceUnavailableGraphQLError, UNAVA
  * half-written) before the response goes out. Hooks queued in ctx.afterCommit run
  * only after a commit. Anonymous operations get no transaction: they can see nothing;
  * system work (jobs, systemContext) gets one across every franchise. BEGIN and the scope
- * go out in one round trip; an operation that only reads (ctx.readOnly) commits without a
- * flush, so nothing it loaded is diffed.
+ * go out in one round trip; an operation that only reads (ctx.readOnly) sends them with its
+ * first statement (none when it reaches no table) and commits without a flush, so nothing it
+ * loaded is diffed.
  */
 export async function beginOperation(ctx: RequestContext): Promise<boolean> {
   if (!ctx.actor && ctx.scope !== SYSTEM_SCOPE) return false;
-  await beginScoped(ctx.em, ctx.scope);
+  // A query's transaction opens with its first statement, on a pooled connection (beginScopedRead).
+  if (ctx.readOnly) beginScopedRead(ctx.em, ctx.scope);
+  else await beginScoped(ctx.em, ctx.scope);
   return true;
 }
 

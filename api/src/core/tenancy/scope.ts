@@ -57,6 +57,8 @@ function scopeStatement(scope: Scope): string {
 }
 
 const SCOPED_BEGIN = Symbol('scoped begin');
+/** Transaction option: the connection given (`connection`) is in a transaction already, scope set; knex only takes it over. */
+const ALREADY_BEGUN = Symbol('already begun');
 /** On the knex client of a transaction opened by beginScoped: the pg connection the transaction holds. */
 const CONNECTION = Symbol('connection');
 
@@ -82,17 +84,19 @@ function installScopedBegin(knex: Knex): void {
     _resolver: (value?: unknown) => void;
     _rejecter: (error: unknown) => void;
   };
-  type Config = { [SCOPED_BEGIN]?: string } | undefined;
+  type Config = { [SCOPED_BEGIN]?: string; [ALREADY_BEGUN]?: true } | undefined;
   const client = knex.client as { transaction: (container: unknown, config: Config, outerTx: unknown) => Trx; emit(event: string, query: object): void; [SCOPED_BEGIN]?: true };
   if (client[SCOPED_BEGIN]) return;
   const make = client.transaction;
   client.transaction = function (this: unknown, container, config, outerTx) {
     const trx = make.call(this, container, config, outerTx);
     const scopeSql = !outerTx ? config?.[SCOPED_BEGIN] : undefined;
-    if (!scopeSql) return trx;
+    const begun = !outerTx && config?.[ALREADY_BEGUN];
+    if (!scopeSql && !begun) return trx;
     trx.begin = (conn) => {
       trx.trxClient[CONNECTION] = conn;
-      return trx.query(conn, `begin; ${scopeSql}`);
+      // On a read's connection (LazyReadTransaction) BEGIN and the scope went out already.
+      return begun ? Promise.resolve() : trx.query(conn, `begin; ${scopeSql}`);
     };
     // BEGIN, COMMIT and ROLLBACK straight on the connection, settling the transaction as knex's own
     // Transaction#query does (status 1 commits, 2 rolls back), without its query runner.
@@ -140,6 +144,149 @@ export async function beginScoped(em: EntityManager, scope: Scope): Promise<void
 export function plainConnection(em: EntityManager): PlainConnection | null {
   const trx = em.getTransactionContext<Knex.Transaction>() as { client?: { [CONNECTION]?: PlainConnection } } | undefined;
   return trx?.client?.[CONNECTION] ?? null;
+}
+
+/** A statement asked for after the operation's transaction ended (work left running after its answer). */
+class TransactionEnded extends Error {
+  constructor() {
+    super('The operation has ended; its transaction is closed.');
+  }
+}
+
+type PgConnection = { query(text: string): Promise<{ rows: unknown[] } | { rows: unknown[] }[]> };
+type KnexClient = {
+  acquireConnection(): Promise<PgConnection>;
+  releaseConnection(connection: PgConnection): Promise<unknown>;
+  emit(event: string, query: object): void;
+};
+
+/**
+ * The transaction of an operation that only reads (a GraphQL query), opened by its first
+ * statement: BEGIN, the scope and that statement go out in one round trip on a connection taken
+ * from the pool (no knex transaction object per request); an operation that reaches no table
+ * sends nothing at all. Plain statements (the read path, runStatement) use it as the
+ * connection; the ORM and knex use it as a transaction (its client waits for BEGIN and the
+ * scope before any statement). A nested transaction (a flush: the audit of personal data read)
+ * makes a knex transaction on the same connection first. Nothing runs on that connection before
+ * the scope is set.
+ */
+class LazyReadTransaction implements PlainConnection {
+  /** What knex and the ORM send statements through: this transaction's connection, never the pool's. */
+  readonly client: object;
+  /** Settled once COMMIT or ROLLBACK went out (the ORM awaits it after commit()). */
+  executionPromise?: Promise<void>;
+  private connection?: PgConnection;
+  private begun?: Promise<PgConnection>;
+  private knexTransaction?: Promise<Knex.Transaction>;
+  private ended = false;
+
+  constructor(
+    private readonly knex: Knex,
+    private readonly scopeSql: string,
+  ) {
+    const tx = this;
+    const base = knex.client as unknown as KnexClient & { query(connection: PgConnection, query: unknown): Promise<unknown> };
+    const client = Object.create(base) as typeof base & { transacting: boolean; [CONNECTION]: PlainConnection };
+    client.transacting = true;
+    client.acquireConnection = () => this.begin();
+    client.releaseConnection = () => Promise.resolve();
+    // Checked as the statement goes onto the connection (knex sends it synchronously from here): once
+    // COMMIT went out the connection is back in the pool, maybe in another operation's transaction.
+    client.query = function (this: unknown, connection, query) {
+      return tx.ended ? Promise.reject(new TransactionEnded()) : base.query.call(this, connection, query);
+    };
+    client[CONNECTION] = this;
+    this.client = client;
+  }
+
+  private get base(): KnexClient {
+    return this.knex.client as unknown as KnexClient;
+  }
+
+  /** BEGIN and the scope, with `first` when given (its result returned): one round trip. */
+  private open(first?: string): Promise<{ rows: unknown[] } | undefined> {
+    if (this.ended) return Promise.reject(new TransactionEnded());
+    const text = `begin; ${this.scopeSql}${first ? `; ${first}` : ''}`;
+    let result: { rows: unknown[] } | undefined;
+    this.begun = this.base.acquireConnection().then(async (connection) => {
+      this.connection = connection;
+      // Counted as one statement (those who count listen to knex's query event): the first one's caller tells them.
+      if (!first) this.base.emit('query', { sql: text, bindings: [] });
+      const results = await connection.query(text);
+      result = first ? (results as { rows: unknown[] }[])[2] : undefined;
+      return connection;
+    });
+    return this.begun.then(() => result);
+  }
+
+  private begin(): Promise<PgConnection> {
+    if (this.ended) return Promise.reject(new TransactionEnded());
+    if (!this.begun) void this.open().catch(() => undefined);
+    return this.begun!;
+  }
+
+  /** A plain statement in the transaction (the first one opens it); its caller emits knex's query event (runStatement). */
+  async query(text: string): Promise<{ rows: unknown[] }> {
+    if (!this.begun) return (await this.open(text))!;
+    const connection = await this.begun;
+    // Checked just before it goes onto the connection (see the client's query).
+    if (this.ended) throw new TransactionEnded();
+    return (await connection.query(text)) as { rows: unknown[] };
+  }
+
+  isCompleted(): boolean {
+    return this.ended;
+  }
+
+  /** A nested transaction (a savepoint), as the ORM's flush asks for one. */
+  transaction(container: unknown, options?: object): Promise<Knex.Transaction> {
+    this.knexTransaction ??= this.begin().then((connection) =>
+      this.knex.transaction(null as never, { connection, [ALREADY_BEGUN]: true } as never),
+    );
+    return this.knexTransaction.then((trx) => trx.transaction(container as never, options as never) as unknown as Knex.Transaction);
+  }
+
+  savepoint(container: unknown, options?: object): Promise<Knex.Transaction> {
+    return this.transaction(container, options);
+  }
+
+  commit(): Promise<void> {
+    return (this.executionPromise = this.end('commit'));
+  }
+
+  rollback(): Promise<void> {
+    return (this.executionPromise = this.end('rollback'));
+  }
+
+  private async end(how: 'commit' | 'rollback'): Promise<void> {
+    if (this.ended) return;
+    this.ended = true;
+    if (!this.begun) return; // nothing was sent
+    const connection = await this.begun.catch(() => this.connection);
+    if (!connection) return; // none was had (the database unreachable)
+    try {
+      const trx = this.knexTransaction && (await this.knexTransaction.catch(() => undefined));
+      if (trx && !trx.isCompleted()) await (how === 'commit' ? trx.commit() : trx.rollback());
+      else {
+        this.base.emit('query', { sql: how, bindings: [] });
+        await connection.query(how);
+      }
+    } finally {
+      await this.base.releaseConnection(connection);
+    }
+  }
+}
+
+/**
+ * Opens the transaction of an operation that only reads on `em` (a request's fork) in `scope`,
+ * lazily (see LazyReadTransaction): nothing goes out until the first statement. End it as any
+ * other (commit, rollback, commitWithoutFlush).
+ */
+export function beginScopedRead(em: EntityManager, scope: Scope): void {
+  const knex = em.getKnex();
+  installScopedBegin(knex);
+  em.setFilterParams(TENANT_FILTER, tenantFilterParams(scope));
+  em.setTransactionContext(new LazyReadTransaction(knex, scopeStatement(scope)) as unknown as Knex.Transaction);
 }
 
 /**
