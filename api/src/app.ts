@@ -80,6 +80,10 @@ export async function createApp(deps: AppDeps): Promise<App> {
 
   const expressApp = express();
   expressApp.disable('x-powered-by');
+  // No ETag on bodies sent by res.send / res.json (GraphQL answers above all): express hashed
+  // each one for a conditional GET nobody makes (POSTs, answers that change with the data).
+  // Files (the admin's, sendFile and static) keep theirs: those take the ETag from the file.
+  expressApp.set('etag', () => undefined);
   expressApp.set('trust proxy', 'loopback');
   const httpServer = http.createServer(expressApp);
   let draining = false;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import DataLoader from 'dataloader';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from '../config';
-import type { Logger } from './logger';
+import { RequestLogger, type Logger } from './logger';
 import type { PubSub } from './pubsub';
 import type { Jobs } from './jobs/jobs';
 
@@ -91,7 +91,7 @@ export function createRequestContext(runtime: AppRuntime, deps: {
   const scope = deps.systemScope ? SYSTEM_SCOPE : (actor?.scope ?? NO_SCOPE);
   const em = runtime.orm.em.fork({ clear: true, useContext: false });
   em.setFilterParams(TENANT_FILTER, tenantFilterParams(scope));
-  const logBindings: Record<string, unknown> = { requestId };
+  const requestLogger = new RequestLogger(runtime.logger, { requestId });
   let logger: Logger | undefined;
   return {
     requestId,
@@ -99,16 +99,16 @@ export function createRequestContext(runtime: AppRuntime, deps: {
     actor,
     scope,
     clientAddress: deps.clientAddress ?? 'unknown',
-    // Made when something logs: most requests never do, and a child logger per request showed in the profile.
+    // Its pino child is made when something logs (see RequestLogger).
     get logger() {
-      return (logger ??= runtime.logger.child(logBindings));
+      return logger ?? (requestLogger as unknown as Logger);
     },
     set logger(value: Logger) {
       logger = value;
     },
     bindLog(bindings) {
       if (logger) logger = logger.child(bindings);
-      else Object.assign(logBindings, bindings);
+      else requestLogger.bind(bindings);
     },
     loaders: new LoaderRegistry(),
     pubsub: runtime.pubsub,

@@ -15,13 +15,18 @@ const UTC_DATE_TIME = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(?:\.(\d+))?(?:Z|\+
 export const DateTimeScalar = new GraphQLScalarType({
   ...GraphQLDateTime.toConfig(),
   serialize(value) {
-    if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString();
-    const utc = typeof value === 'string' ? UTC_DATE_TIME.exec(value) : null;
-    if (utc) return `${utc[1]}.${((utc[2] ?? '') + '000').slice(0, 3)}Z`;
-    if (typeof value === 'string' && ISO_DATE_TIME.test(value)) {
-      const date = new Date(value);
-      if (!Number.isNaN(date.getTime())) return date.toISOString();
-    }
+    if (typeof value === 'string') {
+      // Tested, then cut by position (the form is fixed up to the fraction): no match array per value.
+      if (UTC_DATE_TIME.test(value)) {
+        const end = value.charCodeAt(value.length - 1) === 90 /* Z */ ? value.length - 1 : value.length - 6;
+        const fraction = value.charCodeAt(19) === 46 /* . */ ? value.slice(20, end) : '';
+        return `${value.slice(0, 19)}.${fraction.length >= 3 ? fraction.slice(0, 3) : (fraction + '000').slice(0, 3)}Z`;
+      }
+      if (ISO_DATE_TIME.test(value)) {
+        const date = new Date(value);
+        if (!Number.isNaN(date.getTime())) return date.toISOString();
+      }
+    } else if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString();
     return GraphQLDateTime.serialize(value);
   },
 });

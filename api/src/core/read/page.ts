@@ -66,15 +66,32 @@ export function embedChildren<T>(spec: ReadSpec<T>, table: string, column: strin
  * into a new entity instance for every field resolver call. Nothing is managed by the ORM.
  */
 export function adopt<T>(rows: Row[], spec: ReadSpec<T>): void {
-  const embeds = Object.entries(spec.embeds ?? {});
-  for (const row of rows) {
-    Object.setPrototypeOf(row, spec.entity.prototype);
-    for (const [field, embed] of embeds) {
-      const value = row[field];
-      if (Array.isArray(value)) adopt(value as Row[], embed.spec);
-      else if (value) adopt([value as Row], embed.spec);
-    }
+  const embeds = embedsOf(spec);
+  for (const row of rows) adoptRow(row, spec, embeds);
+}
+
+/** A spec's embeds as [field, spec] pairs, listed once per spec (an embedded spec is met once per row). */
+const embedLists = new WeakMap<ReadSpec<any>, [string, ReadSpec<any>][]>();
+function embedsOf(spec: ReadSpec<any>): [string, ReadSpec<any>][] {
+  let list = embedLists.get(spec);
+  if (!list) embedLists.set(spec, (list = Object.entries(spec.embeds ?? {}).map(([field, embed]) => [field, embed.spec])));
+  return list;
+}
+
+/**
+ * The embedded values are read while the row is still a plain object: read after, a field the
+ * selection left out goes up to the entity's prototype, whose ORM accessors (relations, the
+ * entity helper) ran for every row and made most of a page's adopt time.
+ */
+function adoptRow(row: Row, spec: ReadSpec<any>, embeds: [string, ReadSpec<any>][]): void {
+  for (const [field, embedded] of embeds) {
+    const value = row[field];
+    if (!value) continue;
+    const inner = embedsOf(embedded);
+    if (Array.isArray(value)) for (const item of value as Row[]) adoptRow(item, embedded, inner);
+    else adoptRow(value as Row, embedded, inner);
   }
+  Object.setPrototypeOf(row, spec.entity.prototype);
 }
 
 const ROW_ALIAS = 'e0';
