@@ -47,6 +47,7 @@ import { Migration20261201080000_appraisals } from './Migration20261201080000_ap
 import { Migration20261201080500_outbound_task_customer_index } from './Migration20261201080500_outbound_task_customer_index';
 import { Migration20261201081500_call_conversion_target } from './Migration20261201081500_call_conversion_target';
 import { Migration20261201082000_quarterly_surveys } from './Migration20261201082000_quarterly_surveys';
+import { Migration20261201084000_teams } from './Migration20261201084000_teams';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122070000_foundation', class: Migration20261122070000_foundation },
@@ -96,4 +97,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261201080500_outbound_task_customer_index', class: Migration20261201080500_outbound_task_customer_index },
   { name: 'Migration20261201081500_call_conversion_target', class: Migration20261201081500_call_conversion_target },
   { name: 'Migration20261201082000_quarterly_surveys', class: Migration20261201082000_quarterly_surveys },
+  { name: 'Migration20261201084000_teams', class: Migration20261201084000_teams },
 ];

@@ -115,6 +115,7 @@ export { IdentityVerificationMethod, Order, PaymentStatus, ReceiptCondition, Tra
 export { createStaff } from './modules/identity/staff.service';
 export type { StaffProfileInput } from './modules/identity/identity.types';
 export { createFranchise, createOrgUnit } from './modules/org/org.service';
+export { createTeam } from './modules/teams/team.service';
 export { KnowledgeKind, KnowledgeStatus } from './modules/knowledge/knowledge.entity';
 export { archiveArticle, createArticle } from './modules/knowledge/knowledge.service';
 export { inScopedTransaction, SYSTEM_SCOPE } from './core/tenancy/scope';

@@ -109,6 +109,26 @@ describe('call-center KPIs', () => {
     expect([none.totals.offered, none.totals.answerRate, none.totals.averageTalkSeconds, none.totals.answerRateBelowTarget]).toEqual([0, null, null, false]);
   });
 
+  it('groups by team (班组): the agent’s team, and a team with no calls shows zeros in each period', async () => {
+    const byTeam = await kpis({ from: '2025-03-01', to: '2025-04-30', period: 'MONTH', groupBy: 'TEAM' });
+    const teams = byTeam.rows.map((r) => [r.period, (r as KpiRow & { label: string | null }).label, r.offered, r.answered, r.averageTalkSeconds, r.answerRate]);
+    // Agent 8021 (agent@east) is in 客服一组; calls nobody took are in no team (null).
+    expect(teams.filter((t) => t[1] !== null).sort()).toEqual([
+      ['2025-03-01', '客服一组', 1, 1, 180, 1],
+      ['2025-03-01', '客服二组', 0, 0, null, null],
+      ['2025-03-01', '门店健康服务组', 0, 0, null, null],
+      ['2025-04-01', '客服一组', 1, 1, 280, 1],
+      ['2025-04-01', '客服二组', 0, 0, null, null],
+      ['2025-04-01', '门店健康服务组', 0, 0, null, null],
+    ]);
+    // The groups add up to the whole: nothing lost or counted twice.
+    const offered = byTeam.rows.reduce((a, r) => a + r.offered, 0);
+    expect(offered).toBe(byTeam.totals.offered);
+    // West's owner sees west's teams only, all quiet (west has no calls here).
+    const west = await kpis({ from: '2025-03-01', to: '2025-04-30', period: 'MONTH', groupBy: 'TEAM' }, westOwner);
+    expect(west.rows).toEqual([]);
+  });
+
   it('applies the franchise’s own targets and short-abandon threshold, versioned', async () => {
     const { callSettings } = await must<{ callSettings: { version: number; answerRateTarget: number; averageTalkSecondsTarget: number; shortAbandonSeconds: number } }>(owner, '{ callSettings { version answerRateTarget averageTalkSecondsTarget shortAbandonSeconds } }');
     expect(callSettings).toEqual({ version: 0, answerRateTarget: 0.9, averageTalkSecondsTarget: 180, shortAbandonSeconds: 5 });

@@ -128,6 +128,22 @@ describe('reports: daily facts kept by the events, by local day, period and grou
     expect(byStore.rows).toEqual([expect.objectContaining({ key: westStore, label: expect.any(String), value: 1, previousValue: 1 })]);
   });
 
+  it('groups by team (班组): east’s agent’s cases under 客服一组, every other team listed with zeros, west’s teams never', async () => {
+    const byTeam = await run(eastOwner, { kind: 'CASES', period: 'MONTH', from: '2026-04-01', to: '2026-04-30', groupBy: 'TEAM' });
+    expect(byTeam.rows.map((r) => [r.label, r.value, r.previousValue])).toEqual([
+      ['客服一组', 1, 1],
+      ['客服二组', 0, 0],
+      ['门店健康服务组', 0, 0],
+    ]);
+    const westTeams = await run(westOwner, { kind: 'CASES', period: 'MONTH', from: '2026-04-01', to: '2026-04-30', groupBy: 'TEAM' });
+    expect(westTeams.rows.map((r) => r.key).filter((k) => byTeam.rows.some((e) => e.key === k))).toEqual([]);
+    expect(westTeams.rows.map((r) => r.label).sort()).toEqual(['客服一组', '客服二组', '门店健康服务组'].sort());
+    // Within a store: that store's team only.
+    const [storeTeam] = await sql<{ org_unit_id: string }>(`select org_unit_id from team where franchise_id = $1 and name = '门店健康服务组'`, [ids.east]);
+    const inStore = await run(eastOwner, { kind: 'CASES', period: 'MONTH', from: '2026-04-01', to: '2026-04-30', groupBy: 'TEAM', storeId: storeTeam!.org_unit_id });
+    expect(inStore.rows.map((r) => [r.label, r.value])).toEqual([['门店健康服务组', 0]]);
+  });
+
   it('satisfaction with the surveys’ definition: satisfied (4–5) of those rated; SLA compliance of resolved cases', async () => {
     const sat = await run(eastOwner, { kind: 'SATISFACTION', period: 'DAY', from: '2026-04-02', to: '2026-04-02' });
     expect(sat.rows).toEqual([expect.objectContaining({ period: '2026-04-02', value: 0.6667, count: 2, base: 3 })]);

@@ -40,6 +40,8 @@ interface West {
   slaPolicyId: string;
   slaPolicyVersion: number;
   departmentId: string;
+  /** One of west's demo teams (班组). */
+  teamId: string;
   feedbackId: string;
   agentId: string;
   pharmacistId: string;
@@ -148,6 +150,9 @@ const matrix: Record<string, MatrixCase> = {
   updateOneFranchise: { query: (w) => ({ query: `mutation($id: ID!) { updateOneFranchise(input: { id: $id, version: 1, update: { name: "taken" } }) { ${ID_FIELDS} } }`, variables: { id: w.franchiseId } }), expect: 'FORBIDDEN' },
   changeFranchiseStatus: { query: (w) => ({ query: `mutation($id: ID!) { changeFranchiseStatus(input: { id: $id, status: CLOSED, reason: "takeover" }) { id } }`, variables: { id: w.franchiseId } }), expect: 'FORBIDDEN' },
   createOneOrgUnit: { query: (w) => ({ query: `mutation($p: ID!) { createOneOrgUnit(input: { orgUnit: { parentId: $p, kind: STORE, name: "implant" } }) { ${ID_FIELDS} } }`, variables: { p: w.franchiseId } }), expect: 'NOT_FOUND' },
+  teams: { query: () => ({ query: `{ teams { ${ID_FIELDS} orgUnitId memberIds } }` }), expect: 'noWestData' },
+  createOneTeam: { query: (w) => ({ query: `mutation($u: ID!) { createOneTeam(team: { orgUnitId: $u, name: "潜入组" }) { ${ID_FIELDS} } }`, variables: { u: w.storeId } }), expect: 'NOT_FOUND' },
+  updateOneTeam: { query: (w) => ({ query: `mutation($id: ID!) { updateOneTeam(input: { id: $id, version: 1, update: { name: "renamed" } }) { ${ID_FIELDS} } }`, variables: { id: w.teamId } }), expect: 'NOT_FOUND' },
   updateOneOrgUnit: { query: (w) => ({ query: `mutation($id: ID!) { updateOneOrgUnit(input: { id: $id, version: 1, update: { name: "renamed" } }) { ${ID_FIELDS} } }`, variables: { id: w.storeId } }), expect: 'NOT_FOUND' },
   createOneStaffUser: { query: (w) => ({ query: `mutation($u: ID!) { createOneStaffUser(input: { staffUser: { orgUnitId: $u, email: "mole@west.demo", displayName: "mole", password: "Mole-pass-2026", jobTitle: AGENT } }) { ${ID_FIELDS} } }`, variables: { u: w.storeId } }), expect: 'NOT_FOUND' },
   updateOneStaffUser: { query: (w) => ({ query: `mutation($id: ID!, $v: Int!) { updateOneStaffUser(input: { id: $id, version: $v, update: { displayName: "x" } }) { id } }`, variables: { id: w.staffId, v: w.staffVersion } }), expect: 'NOT_FOUND' },
@@ -605,6 +610,7 @@ describe('franchise isolation matrix', () => {
     const key = await apiKeyCaller(app, westOwner, { permissions: ['org:read'] });
     const units = await westOwner.graphql<{ orgUnits: { nodes: { id: string; kind: string; franchiseId: string }[] } }>('{ orgUnits { nodes { id kind franchiseId } } }');
     const staff = await westOwner.graphql<{ staffUsers: { nodes: { id: string; email: string; version: number }[] } }>('{ staffUsers(paging: { limit: 100 }) { nodes { id email version } } }');
+    const westTeams = (await westOwner.graphql<{ teams: { id: string }[] }>('{ teams { id } }')).body.data!.teams;
     const agent = staff.body.data!.staffUsers.nodes.find((s) => s.email === 'agent@west.demo')!;
     const franchiseId = units.body.data!.orgUnits.nodes.find((u) => u.kind === 'FRANCHISE')!.id;
     const customers = await westOwner.graphql<{ customers: { nodes: { id: string; version: number; name: string }[] } }>('{ customers(paging: { limit: 200 }) { nodes { id version name } } }');
@@ -849,6 +855,7 @@ describe('franchise isolation matrix', () => {
       slaPolicyId: policy.id,
       slaPolicyVersion: policy.version,
       departmentId: department.id,
+      teamId: westTeams[0]!.id,
       feedbackId: feedback.id,
       agentId: westStaff.find((s) => s.email === 'agent2@west.demo')!.id,
       pharmacistId: westStaff.find((s) => s.email === 'pharmacist@west.demo')!.id,
@@ -856,6 +863,7 @@ describe('franchise isolation matrix', () => {
       quarterly: { roundId: quarterlyRound.id, roundVersion: quarterlyRound.version, partnersRoundId: partnersRound.id, responseId: westQuarterly.id },
       allIds: [
         westQuarterly.id,
+        ...westTeams.map((t) => t.id),
         westService.id,
         westSchedule.id,
         westLeave.id,

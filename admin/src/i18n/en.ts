@@ -212,7 +212,7 @@ export const en: DeepPartial<Dictionary> = {
   enums: {
     ReportKind: { CASES: 'Cases', COMPLAINTS: 'Complaints (by category)', ORDERS: 'Orders', ORDER_AMOUNT: 'Order amount (yuan)', RETURNS: 'Returns', CALLBACKS_COMPLETED: 'Callbacks completed', APPOINTMENTS_BOOKED: 'Appointments booked', APPOINTMENTS_COMPLETED: 'Appointments completed', SLA_COMPLIANCE: 'SLA compliance', SATISFACTION: 'Satisfaction' },
     ReportPeriod: { DAY: 'By day', WEEK: 'By week', MONTH: 'By month' },
-    ReportGroupBy: { NONE: 'No grouping', STORE: 'Store', AGENT: 'Person', DIMENSION: 'Category' },
+    ReportGroupBy: { NONE: 'No grouping', STORE: 'Store', AGENT: 'Person', TEAM: 'Team', DIMENSION: 'Category' },
     ReportSla: { SLA_MET: 'On time', SLA_BREACHED: 'Breached' },
     ...qualityEnumsEn,
     AppraisalKind: { MONTHLY: 'Monthly', ANNUAL: 'Annual' },

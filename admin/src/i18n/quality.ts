@@ -55,7 +55,7 @@ export const qualityEnumsEn: Pick<Dictionary['enums'], 'QaTargetKind' | 'QaRevie
   CallDirection: { INBOUND: 'Inbound', OUTBOUND: 'Outbound' },
   CallWallAgentState: { RINGING: 'Ringing', ON_CALL: 'On a call', WRAP_UP: 'Wrap-up', IDLE: 'Idle' },
   CallState: { RINGING: 'Ringing', ANSWERED: 'In call', ENDED: 'Ended', ABANDONED: 'Abandoned', MISSED: 'Missed', FAILED: 'Failed' },
-  CallKpiGroupBy: { FRANCHISE: 'Franchise', STORE: 'Store', AGENT: 'Agent' },
+  CallKpiGroupBy: { FRANCHISE: 'Franchise', STORE: 'Store', AGENT: 'Agent', TEAM: 'Team' },
   CallKpiPeriod: { DAY: 'By day', WEEK: 'By week', MONTH: 'By month' },
   OutboundPurpose: { SURVEY: 'Survey', SALES: 'Sales', RELATIONSHIP_CARE: 'Relationship care' },
   OutboundOutcome: { UNREACHED: 'Not reached', NOT_INTERESTED: 'Not interested', INTERESTED: 'Interested', CONVERTED: 'Converted' },

@@ -348,7 +348,7 @@ export const zhCN = {
   enums: {
     ReportKind: { CASES: '工单量', COMPLAINTS: '投诉（按类别）', ORDERS: '订单量', ORDER_AMOUNT: '订单金额（元）', RETURNS: '退换货', CALLBACKS_COMPLETED: '完成回访', APPOINTMENTS_BOOKED: '预约量', APPOINTMENTS_COMPLETED: '完成就诊', SLA_COMPLIANCE: 'SLA 达标率', SATISFACTION: '满意度' },
     ReportPeriod: { DAY: '按日', WEEK: '按周', MONTH: '按月' },
-    ReportGroupBy: { NONE: '不分组', STORE: '门店', AGENT: '人员', DIMENSION: '类别' },
+    ReportGroupBy: { NONE: '不分组', STORE: '门店', AGENT: '人员', TEAM: '班组', DIMENSION: '类别' },
     ReportSla: { SLA_MET: '按时', SLA_BREACHED: '超时' },
     CallbackStatus: { OPEN: '待回访', RETRY: '待重拨', COMPLETED: '已完成', REFUSED: '客户拒绝', WRONG_NUMBER: '号码错误', DO_NOT_CALL: '不再来电', UNREACHABLE: '无法联系' },
     CallbackRuleKind: { AFTER_SERVICE: '服务后回访', NEW_MEMBER: '新会员回访', CHRONIC_MEDICATION: '慢病续药回访', TOP_SPENDERS: '消费前十名回访', HOLIDAY: '节日关怀回访', REPORT_DELIVERED: '报告交付回访' },
@@ -368,7 +368,7 @@ export const zhCN = {
     CallDirection: { INBOUND: '呼入', OUTBOUND: '呼出' },
     CallWallAgentState: { RINGING: '振铃中', ON_CALL: '通话中', WRAP_UP: '话后处理', IDLE: '空闲' },
     CallState: { RINGING: '振铃', ANSWERED: '通话中', ENDED: '已结束', ABANDONED: '放弃', MISSED: '未接', FAILED: '失败' },
-    CallKpiGroupBy: { FRANCHISE: '加盟机构', STORE: '门店', AGENT: '坐席' },
+    CallKpiGroupBy: { FRANCHISE: '加盟机构', STORE: '门店', AGENT: '坐席', TEAM: '班组' },
     CallKpiPeriod: { DAY: '按日', WEEK: '按周', MONTH: '按月' },
     OutboundPurpose: { SURVEY: '调查', SALES: '销售', RELATIONSHIP_CARE: '关系维护' },
     OutboundOutcome: { UNREACHED: '未接通', NOT_INTERESTED: '无意向', INTERESTED: '有意向', CONVERTED: '已成交' },

@@ -22,6 +22,7 @@ import { surveysModule } from './surveys/survey.module';
 import { systemModule } from './system/system.module';
 import { reportsModule } from './reports/report.module';
 import { agentKpisModule } from './agent-kpis/agent-kpi.module';
+import { teamsModule } from './teams/team.module';
 
 /**
  * The modules of the API, in order. The app, the job runner, the scripts and the schema
@@ -32,6 +33,7 @@ export const modules: readonly ModuleDefinition[] = [
   systemModule,
   orgModule,
   identityModule,
+  teamsModule,
   apiKeysModule,
   customersModule,
   casesModule,

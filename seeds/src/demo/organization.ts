@@ -4,6 +4,7 @@ import {
   createFranchise,
   createOrgUnit,
   createStaff,
+  createTeam,
   Employment,
   Gender,
   hashPassword,
@@ -171,6 +172,14 @@ export const organizationSeeder: Seeder = {
       const places = { franchise, serviceCenter, store: stores[0]!, store2: stores[1]!, branch };
       const staff: StaffUser[] = [];
       for (const spec of FRANCHISE_STAFF(key, names)) staff.push(await person(spec, places[spec.place]));
+      // Three teams (班组): two of agents in the service center, one of the first store's health staff.
+      const members = (...emails: string[]) => emails.map((e) => staff.find((s) => s.email === `${e}@${key}.demo`)!.id);
+      for (const [name, at, people] of [
+        ['客服一组', serviceCenter, members('agent')],
+        ['客服二组', serviceCenter, members('agent2')],
+        ['门店健康服务组', stores[0]!, members('manager', 'pharmacist')],
+      ] as const)
+        await asAdmin((ctx) => createTeam(ctx, { orgUnitId: at.id, name, memberIds: [...people] }));
       organization.franchises.push({ key, franchise, stores, staff });
     }
     shared.set(DEMO_ORGANIZATION, organization);

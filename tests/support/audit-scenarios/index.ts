@@ -18,6 +18,7 @@ import { appraisalAuditScenario, qualityAuditScenario } from './quality';
 import { reportsAuditScenario } from './reports';
 import { analysisAuditScenario } from './analysis';
 import { surveyProjectsAuditScenario } from './survey-projects';
+import { teamsAuditScenario } from './teams';
 
 /**
  * Per-module parts of the audit test (tests/identity/pii-and-audit.test.ts): each runs
@@ -51,4 +52,5 @@ auditScenarios.push(appraisalAuditScenario);
 auditScenarios.push(reportsAuditScenario);
 auditScenarios.push(analysisAuditScenario);
 auditScenarios.push(surveyProjectsAuditScenario);
+auditScenarios.push(teamsAuditScenario);
 auditScenarios.push(eventsAuditScenario);

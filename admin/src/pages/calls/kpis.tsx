@@ -39,7 +39,7 @@ type BoardRow = KpiRow & { qa?: AgentScore };
 
 const percent = (v: number | null | undefined) => (v == null ? '—' : `${(v * 100).toFixed(1)}%`);
 const seconds = (v: number | null | undefined) => (v == null ? '—' : v.toFixed(0));
-const GROUPS = ['AGENT', 'STORE', 'FRANCHISE'];
+const GROUPS = ['AGENT', 'TEAM', 'STORE', 'FRANCHISE'];
 
 /**
  * 坐席KPI (/calls/kpis): agentKpis (calls, cases, orders, satisfaction) over a period by agent,

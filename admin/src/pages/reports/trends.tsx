@@ -87,7 +87,7 @@ export function ReportCenter() {
         <Select style={{ width: 160 }} value={kind} onChange={setKind} options={KINDS.map((k) => ({ value: k, label: t(`enums.ReportKind.${k}`) }))} data-testid="report-kind" />
         <DatePicker.RangePicker allowClear={false} value={[dayjs(range[0]), dayjs(range[1])]} onChange={(v) => v?.[0] && v[1] && setRange([v[0].format('YYYY-MM-DD'), v[1].format('YYYY-MM-DD')])} />
         <Select style={{ width: 110 }} value={period} onChange={setPeriod} options={['DAY', 'WEEK', 'MONTH'].map((p) => ({ value: p, label: t(`enums.ReportPeriod.${p}`) }))} data-testid="report-period" />
-        <Select style={{ width: 130 }} value={groupBy} onChange={setGroupBy} options={['NONE', 'STORE', 'AGENT', 'DIMENSION'].map((g) => ({ value: g, label: t(`enums.ReportGroupBy.${g}`) }))} data-testid="report-group" />
+        <Select style={{ width: 130 }} value={groupBy} onChange={setGroupBy} options={['NONE', 'STORE', 'AGENT', 'TEAM', 'DIMENSION'].map((g) => ({ value: g, label: t(`enums.ReportGroupBy.${g}`) }))} data-testid="report-group" />
         <div style={{ width: 200 }}><OrgUnitPicker placeholder={t('reports.store')} value={storeId} onChange={(v) => setStoreId(v ?? undefined)} /></div>
       </Space>
       {rows.length > 0 ? (

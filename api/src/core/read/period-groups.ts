@@ -12,7 +12,7 @@ import { readRows } from './sql';
  */
 
 export type KpiPeriod = 'DAY' | 'WEEK' | 'MONTH';
-export type KpiGroup = 'FRANCHISE' | 'STORE' | 'AGENT';
+export type KpiGroup = 'FRANCHISE' | 'STORE' | 'AGENT' | 'TEAM';
 
 export interface KpiWindow {
   from: string;
@@ -68,7 +68,8 @@ export const franchiseBoundsParams = (w: KpiWindow): unknown[] => [w.from, w.toE
 
 /** The grouped select of one source (inside a statement that has `f`): period, franchise_id, key, counts. */
 export function groupedCountsSql(w: KpiWindow, s: CountSource): { sql: string; params: unknown[] } {
-  const key = { FRANCHISE: s.franchise, STORE: s.unit, AGENT: s.agent }[w.groupBy];
+  // TEAM: the agent's (current) team (the teams module's table).
+  const key = { FRANCHISE: s.franchise, STORE: s.unit, AGENT: s.agent, TEAM: `select tm.id from team tm where ${s.agent} = any(tm.member_ids) limit 1` }[w.groupBy];
   const conditions = [...(s.where ?? [])];
   const params: unknown[] = [w.widened.from, w.widened.to];
   const inScope = franchiseCondition(w.scope, s.franchise);
@@ -111,10 +112,11 @@ export function byPeriodThenKey(a: GroupRow, b: GroupRow): number {
   return a.period.localeCompare(b.period) || a.franchise_id.localeCompare(b.franchise_id) || (a.key === b.key ? 0 : a.key === null ? 1 : b.key === null ? -1 : a.key.localeCompare(b.key));
 }
 
-/** The groups' names (franchises and stores by org unit, agents by staff name), one statement. */
+/** The groups' names (franchises and stores by org unit, agents by staff name, teams by name), one statement. */
 export async function groupLabels(ctx: RequestContext, groupBy: KpiGroup, keys: Iterable<string | null>): Promise<Map<string, string>> {
   const ids = [...new Set([...keys].filter((k): k is string => !!k))];
   if (!ids.length) return new Map();
-  const sql = groupBy === 'AGENT' ? `select id::text as id, display_name as label from staff_user where id = any(?::uuid[])` : `select id::text as id, name as label from org_unit where id = any(?::uuid[])`;
+  const table = { AGENT: 'staff_user', TEAM: 'team', FRANCHISE: 'org_unit', STORE: 'org_unit' }[groupBy];
+  const sql = `select id::text as id, ${groupBy === 'AGENT' ? 'display_name' : 'name'} as label from ${table} where id = any(?::uuid[])`;
   return new Map((await readRows<{ id: string; label: string }>(ctx.em, sql, [`{${ids.join(',')}}`])).map((r) => [r.id, r.label]));
 }

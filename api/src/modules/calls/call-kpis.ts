@@ -3,9 +3,10 @@ import { byPeriodThenKey, groupedCountsStatement, groupLabels, kpiWindow, type G
 import { readRows } from '../../core/read/sql';
 import { readFranchiseSettings, updateFranchiseSettings } from '../../core/services/franchise-settings';
 import { getOrgUnit, orgScopeSql } from '../org/org.service';
+import { teamsInScope } from '../teams/team.queries';
 import { addCallCounts, callCountsSql, callKpis, DEFAULT_SHORT_ABANDON_SECONDS, SALES_TASK_CALLS_SQL, type CallCounts, type CallTargets } from './call-kpi-definitions';
 import { CallSettings } from './call.entity';
-import type { CallKpiReport, CallKpiRow, CallKpisInput, CallSettingsInput } from './call.types';
+import { CallKpiGroupBy, type CallKpiReport, type CallKpiRow, type CallKpisInput, type CallSettingsInput } from './call.types';
 
 /**
  * Call-center KPIs (the read path): one statement of counts by period and group, each call in
@@ -86,9 +87,19 @@ export async function kpiWindowOf(ctx: RequestContext, input: CallKpisInput): Pr
   return kpiWindow(ctx, input, MAX_DAYS, { orgScope: (column) => orgScopeSql(ctx, column), storePath: store?.path ?? null });
 }
 
+/** Zeros for each team in scope without calls in a period that has calls: a team with no calls still shows. */
+async function quietTeams(ctx: RequestContext, input: CallKpisInput, rows: (GroupRow & CallCounts)[]): Promise<(GroupRow & CallCounts)[]> {
+  const teams = (await teamsInScope(ctx, input.storeId)).filter((t) => !input.franchiseId || t.franchiseId === input.franchiseId);
+  const seen = new Set(rows.map((r) => `${r.period}|${r.key}`));
+  return [...new Set(rows.map((r) => r.period))].flatMap((period) =>
+    teams.filter((t) => !seen.has(`${period}|${t.id}`)).map((t) => ({ period, franchise_id: t.franchiseId, key: t.id, ...addCallCounts([]) })),
+  );
+}
+
 export async function callKpiReport(ctx: RequestContext, input: CallKpisInput): Promise<CallKpiReport> {
   const w = await kpiWindowOf(ctx, input);
-  const rows = (await callCountRows(ctx, w)).sort(byPeriodThenKey);
+  const counted = await callCountRows(ctx, w);
+  const rows = [...counted, ...(input.groupBy === CallKpiGroupBy.TEAM ? await quietTeams(ctx, input, counted) : [])].sort(byPeriodThenKey);
   const labels = await groupLabels(ctx, input.groupBy, rows.map((r) => r.key));
   const targets = await callTargets(ctx, rows.map((r) => r.franchise_id));
   const franchises = [...targets.keys()];

@@ -133,6 +133,8 @@ export enum CallKpiGroupBy {
   FRANCHISE = 'FRANCHISE',
   STORE = 'STORE',
   AGENT = 'AGENT',
+  /** The agent's team (班组); every team in scope gets its row in each period (zeros when it had no calls). */
+  TEAM = 'TEAM',
 }
 registerEnumType(CallKpiGroupBy, { name: 'CallKpiGroupBy' });
 
@@ -151,7 +153,7 @@ export class CallKpisInput {
 export class CallKpiRow {
   @Field(() => String, { nullable: true, description: 'The period’s first day (YYYY-MM-DD); null on the totals.' }) period!: string | null;
   @Field(() => ID, { nullable: true, description: 'The franchise whose targets apply; null on totals across franchises.' }) franchiseId!: string | null;
-  @Field(() => String, { nullable: true, description: 'The franchise, store or agent id (null: calls no agent took).' }) key!: string | null;
+  @Field(() => String, { nullable: true, description: 'The franchise, store, agent or team id (null: calls no agent took, or agents in no team).' }) key!: string | null;
   @Field(() => String, { nullable: true }) label!: string | null;
   @Field(() => Int) offered!: number;
   @Field(() => Int) answered!: number;

@@ -3,6 +3,7 @@ import { reportDays } from '../../core/read/report-period';
 import { franchiseCondition } from '../../core/tenancy/scope';
 import { getOrgUnit, orgScopeSql } from '../org/org.service';
 import { satisfactionRates } from '../surveys/satisfaction-rates';
+import { teamNameSql, teamOfAgentSql, teamsInScope } from '../teams/team.queries';
 import { ReportMetric, SLA_BREACHED, SLA_MET } from './report-facts';
 import { readReportRows } from './report-replica';
 import { ReportGroupBy, ReportKind, ReportPeriod, type Report, type ReportInput, type ReportRow } from './report.types';
@@ -86,6 +87,8 @@ const GROUPS: Record<ReportGroupBy, { key: string; label: (key: string) => strin
   NONE: { key: 'null::text', label: () => 'null::text' },
   STORE: { key: 'f.store_id::text', label: (k) => `(select u.name from org_unit u where u.id = ${k}::uuid)` },
   AGENT: { key: 'f.agent_id::text', label: (k) => `(select s.display_name from staff_user s where s.id = ${k}::uuid)` },
+  /** The agent's current team (a team with no figures still gets its row, below). */
+  TEAM: { key: `${teamOfAgentSql('f.agent_id')}::text`, label: teamNameSql },
   DIMENSION: { key: 'f.dimension', label: (k) => k },
 };
 
@@ -128,11 +131,14 @@ export async function report(ctx: RequestContext, input: ReportInput): Promise<R
       sum: (m, d) => pick(m, d).reduce((a, f) => a + Number(f.sum), 0),
     });
   };
+  // Every team in scope has its row, with zeros when it has no figures.
+  const teams = input.groupBy === ReportGroupBy.TEAM ? await teamsInScope(ctx, store?.id) : [];
   const out: ReportRow[] = [];
   for (let start = first; start <= last; start = shiftPeriod(input.period, start, 1)) {
     const previous = shiftPeriod(input.period, start, -1);
     const now = byBucket.get(day(start)) ?? new Map();
     const before = byBucket.get(day(previous)) ?? new Map();
+    for (const team of teams) if (!now.has(team.id)) now.set(team.id, { label: team.name, facts: [] });
     const keys = input.groupBy === ReportGroupBy.NONE ? [null] : [...new Set([...now.keys(), ...before.keys()])];
     const periodRows = keys.map((key) => {
       const current = valueOf(now.get(key)?.facts);

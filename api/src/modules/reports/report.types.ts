@@ -36,6 +36,8 @@ export enum ReportGroupBy {
   STORE = 'STORE',
   /** The agent: case owner, order or return entered by, callback done by, appointment's doctor, surveyed staff. */
   AGENT = 'AGENT',
+  /** The agent's team (班组), every team in scope listed (zeros when none); null key: agents in no team. */
+  TEAM = 'TEAM',
   /** The kind's dimension (case type, complaint category, channel…). */
   DIMENSION = 'DIMENSION',
 }
@@ -55,7 +57,7 @@ export class ReportInput {
 export class ReportRow {
   @Field({ description: 'The period’s first day (YYYY-MM-DD).' }) period!: string;
   @Field({ description: 'The previous period’s first day.' }) previousPeriod!: string;
-  @Field(() => String, { nullable: true, description: 'Store or agent id, or the dimension’s code; null for NONE (or no store / agent).' }) key!: string | null;
+  @Field(() => String, { nullable: true, description: 'Store, agent or team id, or the dimension’s code; null for NONE (or no store / agent / team).' }) key!: string | null;
   @Field(() => String, { nullable: true }) label!: string | null;
   @Field(() => Float, { nullable: true, description: 'The count (amount in fen for ORDER_AMOUNT, a rate 0–1 for SLA_COMPLIANCE and SATISFACTION; null when nothing to rate).' }) value!: number | null;
   @Field(() => Float, { nullable: true }) previousValue!: number | null;

@@ -2,6 +2,7 @@ import type { RequestContext } from '../../core/context';
 import type { GroupRow, KpiWindow } from '../../core/read/period-groups';
 import { readRows } from '../../core/read/sql';
 import { franchiseCondition } from '../../core/tenancy/scope';
+import { teamOfAgentSql } from '../teams/team.queries';
 import { ReportMetric } from './report-facts';
 
 export interface SatisfactionFactCounts {
@@ -19,7 +20,7 @@ export interface SatisfactionFactCounts {
  * KPI board never scans the answers. One statement.
  */
 export async function satisfactionFactRows(ctx: RequestContext, w: KpiWindow): Promise<(GroupRow & SatisfactionFactCounts)[]> {
-  const key = { FRANCHISE: 'r.franchise_id', STORE: 'r.store_id', AGENT: 'r.agent_id' }[w.groupBy];
+  const key = { FRANCHISE: 'r.franchise_id', STORE: 'r.store_id', AGENT: 'r.agent_id', TEAM: teamOfAgentSql('r.agent_id') }[w.groupBy];
   const conditions: string[] = [];
   const params: unknown[] = [w.from, w.to, `{${ReportMetric.SURVEYS_RATED},${ReportMetric.SURVEYS_SATISFIED},${ReportMetric.SURVEYS_DISSATISFIED}}`];
   const inScope = franchiseCondition(w.scope, 'r.franchise_id');
