@@ -6,6 +6,7 @@ import { must } from '../inventory/support';
 import { postEvents } from '../calls/support';
 import { describeInBrowser, launchBrowser, screenshot, signInPage } from './support/browser';
 
+
 jest.setTimeout(300_000);
 
 /**
@@ -45,12 +46,12 @@ describeInBrowser('call wall: live calls, mark for review', () => {
     const waiting = page.locator(`[data-testid="wall-waiting-row"][data-id="${call!.id}"]`);
     await waiting.waitFor();
     // 45 s of waiting: over the 30 s threshold.
-    await page.waitForFunction((id) => document.querySelector(`[data-testid="wall-waiting-row"][data-id="${id}"]`)?.getAttribute('data-long') === 'true', call!.id);
+    await page.waitForFunction((id) => (globalThis as unknown as { document: { querySelector(s: string): { getAttribute(n: string): string | null } | null } }).document.querySelector(`[data-testid="wall-waiting-row"][data-id="${id}"]`)?.getAttribute('data-long') === 'true', call!.id);
     await waiting.getByText('长时等待').waitFor();
 
     await postEvents(partner, [{ ...base, state: 'ANSWERED', occurredAt: at(-5), answeredAt: at(-5), agentWorkNo: '8051' }]);
     const card = page.locator(`[data-testid="wall-agent"][data-id="${agentId}"]`);
-    await page.waitForFunction((id) => document.querySelector(`[data-testid="wall-agent"][data-id="${id}"]`)?.getAttribute('data-state') === 'ON_CALL', agentId);
+    await page.waitForFunction((id) => (globalThis as unknown as { document: { querySelector(s: string): { getAttribute(n: string): string | null } | null } }).document.querySelector(`[data-testid="wall-agent"][data-id="${id}"]`)?.getAttribute('data-state') === 'ON_CALL', agentId);
     await card.locator(`[data-testid="wall-agent-call"][data-id="${call!.id}"]`).waitFor();
     await card.getByText('通话中').waitFor();
     await waiting.waitFor({ state: 'detached' });
@@ -67,7 +68,7 @@ describeInBrowser('call wall: live calls, mark for review', () => {
     // Hung up: off the wall, the agent in wrap-up.
     await postEvents(partner, [{ ...base, state: 'ENDED', occurredAt: at(0), answeredAt: at(-5), endedAt: at(0) }]);
     await progress.waitFor({ state: 'detached' });
-    await page.waitForFunction((id) => document.querySelector(`[data-testid="wall-agent"][data-id="${id}"]`)?.getAttribute('data-state') === 'WRAP_UP', agentId);
+    await page.waitForFunction((id) => (globalThis as unknown as { document: { querySelector(s: string): { getAttribute(n: string): string | null } | null } }).document.querySelector(`[data-testid="wall-agent"][data-id="${id}"]`)?.getAttribute('data-state') === 'WRAP_UP', agentId);
 
     // The marked call is in the QA workspace's queue (this week's).
     await page.goto('/quality');
