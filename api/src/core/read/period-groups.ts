@@ -66,26 +66,44 @@ export function franchiseBoundsCte(extra: { columns?: string; join?: string } = 
 
 export const franchiseBoundsParams = (w: KpiWindow): unknown[] => [w.from, w.toExclusive];
 
+/** A source's columns for the group key and the scope conditions. */
+export interface GroupColumns {
+  franchise: string;
+  unit: string;
+  agent: string;
+}
+
+/** The group key of the window's grouping over `c` (TEAM: the agent's current team). */
+export function groupKeySql(w: KpiWindow, c: GroupColumns): string {
+  return { FRANCHISE: c.franchise, STORE: c.unit, AGENT: c.agent, TEAM: `select tm.id from team tm where ${c.agent} = any(tm.member_ids) limit 1` }[w.groupBy];
+}
+
+/** The window's scope over `c` as `and …` conditions and their parameters: franchises, the caller's part of the org tree, a store, one agent. */
+export function scopeConditions(w: KpiWindow, c: GroupColumns): { sql: string; params: unknown[] } {
+  const conditions: string[] = [];
+  const params: unknown[] = [];
+  const inScope = franchiseCondition(w.scope, c.franchise);
+  if (inScope) conditions.push(inScope.sql), params.push(inScope.param);
+  const org = w.orgScope(c.unit);
+  if (org) conditions.push(org);
+  if (w.storePath) conditions.push(`exists (select 1 from org_unit su where su.id = ${c.unit} and su.path like ?)`), params.push(`${w.storePath}%`);
+  if (w.franchiseId) conditions.push(`${c.franchise} = ?`), params.push(w.franchiseId);
+  if (w.agentId) conditions.push(`${c.agent} = ?`), params.push(w.agentId);
+  return { sql: conditions.map((x) => `and ${x}`).join(' '), params };
+}
+
 /** The grouped select of one source (inside a statement that has `f`): period, franchise_id, key, counts. */
 export function groupedCountsSql(w: KpiWindow, s: CountSource): { sql: string; params: unknown[] } {
-  // TEAM: the agent's (current) team (the teams module's table).
-  const key = { FRANCHISE: s.franchise, STORE: s.unit, AGENT: s.agent, TEAM: `select tm.id from team tm where ${s.agent} = any(tm.member_ids) limit 1` }[w.groupBy];
-  const conditions = [...(s.where ?? [])];
-  const params: unknown[] = [w.widened.from, w.widened.to];
-  const inScope = franchiseCondition(w.scope, s.franchise);
-  if (inScope) conditions.push(inScope.sql), params.push(inScope.param);
-  const org = w.orgScope(s.unit);
-  if (org) conditions.push(org);
-  if (w.storePath) conditions.push(`exists (select 1 from org_unit su where su.id = ${s.unit} and su.path like ?)`), params.push(`${w.storePath}%`);
-  if (w.franchiseId) conditions.push(`${s.franchise} = ?`), params.push(w.franchiseId);
-  if (w.agentId) conditions.push(`${s.agent} = ?`), params.push(w.agentId);
+  const key = groupKeySql(w, s);
+  const scope = scopeConditions(w, s);
+  const params: unknown[] = [w.widened.from, w.widened.to, ...scope.params];
   return {
     sql: `select to_char(date_trunc('${w.period.toLowerCase()}', ${s.at} at time zone f.time_zone), 'YYYY-MM-DD') as period, ${s.franchise} as franchise_id, (${key})::text as key,
                  ${s.counts}
             from ${s.from}
             join f on f.id = ${s.franchise} and ${s.at} >= f.starts and ${s.at} < f.ends
-           where ${s.at} >= ?::timestamptz and ${s.at} < ?::timestamptz
-             ${conditions.map((c) => `and ${c}`).join(' ')}
+           where ${s.at} >= ?::timestamptz and ${s.at} < ?::timestamptz ${(s.where ?? []).map((c) => `and ${c}`).join(' ')}
+             ${scope.sql}
            group by 1, 2, 3`,
     params,
   };
