@@ -10,14 +10,15 @@ import { customerEmbed } from '../customers/customer.queries';
 import { orgUnitLoader } from '../org/org.loaders';
 import { orgUnitScopeCondition } from '../org/org.service';
 import { CallbackStatus, CallbackTask } from './callback.entity';
+import { satisfactionRequestEmbed } from './survey.queries';
 import { readRows } from '../../core/read/sql';
 
-/** Callback tasks as plain rows, the customer (the card on the desk) embedded when asked for. */
+/** Callback tasks as plain rows, the customer (the card on the desk) and the survey embedded when asked for. */
 function callbackReadSpec(ctx: RequestContext): ReadSpec<CallbackTask> {
   return {
     entity: CallbackTask,
     always: ['id', 'franchiseId', 'customerId', 'surveyId', 'dueDate', 'orgUnitId'],
-    embeds: { customer: customerEmbed(ctx, 'customer_id') },
+    embeds: { customer: customerEmbed(ctx, 'customer_id'), survey: satisfactionRequestEmbed('survey_id') },
   };
 }
 

@@ -83,7 +83,7 @@ export class CallbackTaskResolver {
 
   @FieldResolver(() => SatisfactionRequest, { nullable: true, description: 'The survey asked on the call, with its questions.' })
   survey(@Root() t: CallbackTask, @Ctx() ctx: RequestContext) {
-    return t.surveyId ? satisfactionRequestLoader(ctx).load(t.surveyId) : null;
+    return embedded(t, 'survey', () => (t.surveyId ? satisfactionRequestLoader(ctx).load(t.surveyId) : null));
   }
 
   @FieldResolver(() => SurveyTemplateVersion, { nullable: true, description: 'The questions to ask on the call: the survey’s, else the rule’s template, else the franchise’s (or HQ’s) callback template. For one task at a time (the desk’s page does not need it).' })

@@ -2,7 +2,7 @@ import type { RequestContext } from '../../core/context';
 import type { ListArgs } from '../../core/graphql/list';
 import { SortDirection } from '../../core/graphql/sorting';
 import { byIdLoader } from '../../core/loaders';
-import { readPage, type ReadSpec } from '../../core/read/page';
+import { embedById, readPage, type ReadSpec } from '../../core/read/page';
 import { scopedOrgUnitIds } from '../org/org.service';
 import type { Selection } from '../../core/read/selection';
 import { SatisfactionRequest } from './satisfaction-request.entity';
@@ -10,6 +10,11 @@ import { SurveyTemplate, SurveyTemplateVersion } from './survey-template.entity'
 
 /** Satisfaction requests (surveys sent) as plain rows (the read path). */
 const SATISFACTION_READ: ReadSpec<SatisfactionRequest> = { entity: SatisfactionRequest, always: ['id', 'franchiseId', 'templateVersionId'] };
+
+/** A survey embedded in a parent's page by its id column, so a page costs the same statements whether or not its rows have one. */
+export function satisfactionRequestEmbed(column: string) {
+  return embedById(SATISFACTION_READ, 'satisfaction_request', column);
+}
 
 export function listSatisfactionRequests(ctx: RequestContext, args: ListArgs, selection: Selection | null = null, where: Record<string, unknown> = {}) {
   return readPage(ctx.em, SATISFACTION_READ, args, selection, { where, defaultSort: [{ field: 'createdAt', direction: SortDirection.DESC }] });
