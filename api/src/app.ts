@@ -9,7 +9,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import express from 'express';
 import type { GraphQLError } from 'graphql';
-import type { Config } from './config';
+import { shutdownBudgetMs, type Config } from './config';
 import { createRequestContext, type AppRuntime, type RequestContext } from './core/context';
 import { pendingMigrations } from './core/database/orm';
 import { AppError, ErrorCode, formatError, isClientError, isDatabaseUnavailable, ServiceUnavailableError, UNAVAILABLE_RETRY_AFTER_SECONDS } from './core/errors';
@@ -122,7 +122,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     formatError: format,
     stringifyResult: (value) => boundedResponse(JSON.stringify(value)),
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: Math.max(config.SHUTDOWN_TIMEOUT_MS - 1_500, 500) }),
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: shutdownBudgetMs(config, 'drainRequests') }),
       { async serverWillStart() { return { async drainServer() { await sockets.dispose(); } }; } },
       logErrors,
       operationGuardPlugin(schema, guardOptions),

@@ -34,6 +34,17 @@ const port = z.coerce.number().int().min(0).max(65535);
  * This is the only place that reads process.env; the README table and
  * docker-compose.yml are checked against it by tests/config-contract.test.ts.
  */
+/**
+ * How SHUTDOWN_TIMEOUT_MS is shared by the shutdown's steps, in order: in-flight requests drain,
+ * jobs finish, the embedded database stops. Together they stay inside the timeout, so a slow step
+ * is cut short by its own limit instead of the whole process being forced out with exit code 1.
+ */
+export const SHUTDOWN_SHARES = { drainRequests: 0.35, stopJobs: 0.25, stopDatabase: 0.25 } as const;
+
+export function shutdownBudgetMs(config: Pick<Config, 'SHUTDOWN_TIMEOUT_MS'>, step: keyof typeof SHUTDOWN_SHARES): number {
+  return Math.max(Math.round(config.SHUTDOWN_TIMEOUT_MS * SHUTDOWN_SHARES[step]), 100);
+}
+
 export const configSchema = {
   NODE_ENV: {
     schema: z.enum(['development', 'production', 'test']).default('development'),
@@ -106,7 +117,7 @@ export const configSchema = {
   },
   SHUTDOWN_TIMEOUT_MS: {
     schema: z.coerce.number().int().min(100).max(60_000).default(10_000),
-    description: 'On SIGTERM/SIGINT, time allowed to drain requests and connections before forcing exit.',
+    description: 'On SIGTERM/SIGINT, time allowed to stop before forcing exit: 35 % for in-flight requests to drain, 25 % for jobs to finish, 25 % for the embedded database to stop.',
   },
   REQUEST_BODY_LIMIT: {
     schema: z.string().regex(/^\d+(b|kb|mb)$/i, 'must look like 512kb or 1mb').default('1mb'),

@@ -58,13 +58,20 @@ export async function startServer(config: Config, hooks: ServerHooks = {}, logge
     logger,
     stop() {
       stopping ??= (async () => {
-        await app.shutdown();
-        await jobs?.stop();
-        await database.close();
+        // Each step is logged with its duration, so a shutdown that runs out of time says where.
+        await timed(logger, 'requests and connections drained', () => app.shutdown());
+        if (jobs) await timed(logger, 'jobs stopped', () => jobs!.stop());
+        await timed(logger, 'database closed', () => database.close());
       })();
       return stopping;
     },
   };
+}
+
+async function timed(logger: Logger, done: string, step: () => Promise<void>): Promise<void> {
+  const started = Date.now();
+  await step();
+  logger.info({ ms: Date.now() - started }, done);
 }
 
 /**

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createTestDatabase } from '../support/database';
-import { DEMO_LAUNCHER, spawnEntry, waitForListening } from '../support/process';
+import { DEMO_LAUNCHER, spawnEntry, stopGracefully, waitForListening } from '../support/process';
 
 /** `pnpm start` runs this launcher: embedded PostgreSQL unless DATABASE_URL is set. */
 describe('the demo launcher and the embedded database', () => {
@@ -35,8 +35,7 @@ describe('the demo launcher and the embedded database', () => {
     expect(messages).toContain('migrations applied');
     expect(server.output()).toContain(`PharmaDesk is running: ${url}`);
 
-    server.child.kill('SIGTERM');
-    expect(await server.exited).toBe(0);
+    expect(await stopGracefully(server)).toBe(0);
     expect(server.logLines().map((l) => l.msg)).toContain('embedded PostgreSQL stopped');
     expect(fs.existsSync(path.join(env.EMBEDDED_PG_DATA_DIR, 'postmaster.pid'))).toBe(false);
   }, 200_000);
@@ -47,8 +46,7 @@ describe('the demo launcher and the embedded database', () => {
     const messages = server.logLines().map((l) => l.msg);
     expect(messages).not.toContain('initialising embedded PostgreSQL');
     expect(messages).toContain('database schema up to date');
-    server.child.kill('SIGTERM');
-    expect(await server.exited).toBe(0);
+    expect(await stopGracefully(server)).toBe(0);
   });
 
   it('recovers from a run that was killed without stopping its database', async () => {
@@ -61,8 +59,7 @@ describe('the demo launcher and the embedded database', () => {
     const url = await waitForListening(server);
     expect(server.logLines().map((l) => l.msg)).toContain('stopping an embedded PostgreSQL left running by an earlier run');
     expect((await serverInfo(url)).databaseVersion).toMatch(/^\d+/);
-    server.child.kill('SIGTERM');
-    expect(await server.exited).toBe(0);
+    expect(await stopGracefully(server)).toBe(0);
   });
 
   it('starts nothing embedded when DATABASE_URL is set', async () => {
@@ -73,8 +70,7 @@ describe('the demo launcher and the embedded database', () => {
       expect((await serverInfo(url)).databaseVersion).toMatch(/^\d+/);
       expect(server.logLines().map((l) => l.msg)).not.toContain('embedded PostgreSQL started');
       expect(server.output()).toContain('Database: DATABASE_URL');
-      server.child.kill('SIGTERM');
-      expect(await server.exited).toBe(0);
+      expect(await stopGracefully(server)).toBe(0);
     } finally {
       await database.drop();
     }

@@ -50,3 +50,14 @@ export async function waitForListening(server: SpawnedServer, timeoutMs = 30_000
     await new Promise((r) => setTimeout(r, 50));
   }
 }
+
+/** Sends SIGTERM and resolves with the exit code; a non-zero code fails with the shutdown's log lines. */
+export async function stopGracefully(server: SpawnedServer): Promise<number | null> {
+  server.child.kill('SIGTERM');
+  const code = await server.exited;
+  if (code !== 0) {
+    const shutdown = server.logLines().slice(-12);
+    throw new Error(`server exited with ${code} on SIGTERM; its last log lines:\n${shutdown.map((l) => JSON.stringify(l)).join('\n')}`);
+  }
+  return code;
+}

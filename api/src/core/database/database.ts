@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import type { Config } from '../../config';
+import { shutdownBudgetMs, type Config } from '../../config';
 import type { Logger } from '../logger';
 import { apiConnectionUrl, assertRlsBound } from '../tenancy/app-role';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres';
@@ -52,7 +52,12 @@ export async function openOwnerDatabase(config: Config, logger: Logger): Promise
   let embedded: EmbeddedPostgres | undefined;
   let url = config.DATABASE_URL;
   if (!url) {
-    embedded = await startEmbeddedPostgres({ dataDir: config.EMBEDDED_PG_DATA_DIR, port: config.EMBEDDED_PG_PORT, logger });
+    embedded = await startEmbeddedPostgres({
+      dataDir: config.EMBEDDED_PG_DATA_DIR,
+      port: config.EMBEDDED_PG_PORT,
+      stopTimeoutMs: shutdownBudgetMs(config, 'stopDatabase'),
+      logger,
+    });
     try {
       await ensureDatabase(embedded.url('postgres'), EMBEDDED_DATABASE_NAME);
     } catch (error) {

@@ -26,6 +26,8 @@ export interface EmbeddedPostgresOptions {
   dataDir: string;
   port?: number;
   logger: Logger;
+  /** How long stop() lets PostgreSQL shut down before killing it (default 5 s). */
+  stopTimeoutMs?: number;
   /** Delete the data directory after stop (test clusters). */
   ephemeral?: boolean;
 }
@@ -186,7 +188,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     async stop() {
       if (!exited) {
         child.kill('SIGINT'); // fast shutdown: roll back open transactions, then exit
-        const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+        // Past its time, killed: the next start recovers from the WAL like after a crash.
+        const timer = setTimeout(() => child.kill('SIGKILL'), options.stopTimeoutMs ?? 5_000);
         await exitedPromise;
         clearTimeout(timer);
       }

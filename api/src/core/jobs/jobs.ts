@@ -1,4 +1,5 @@
 import PgBoss from 'pg-boss';
+import { shutdownBudgetMs } from '../../config';
 import type { AppRuntime } from '../context';
 import { startReactions } from '../events/reactions';
 
@@ -86,7 +87,7 @@ export async function startJobs(runtime: AppRuntime, connectionString: string, j
     },
     async stop() {
       await reactions.stop();
-      await boss.stop({ graceful: true, wait: true, timeout: 5_000 });
+      await boss.stop({ graceful: true, wait: true, timeout: shutdownBudgetMs(runtime.config, 'stopJobs') });
     },
   };
 }
