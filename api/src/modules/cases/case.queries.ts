@@ -77,13 +77,13 @@ export async function caseQueue(ctx: RequestContext, viewId: string, args: { sor
 }
 
 /**
- * What the reports module counts of cases (plain rows, one statement): type, complaint category,
+ * What the reports module counts of cases (plain rows, one statement): type, complaint category, subject,
  * store, owner (else who opened it) and whether any SLA clock of the case was breached.
  */
 export function caseReportRows(ctx: RequestContext, ids: readonly string[]) {
-  return readRows<{ id: string; type: string; category: string | null; org_unit_id: string; agent_id: string | null; sla_breached: boolean }>(
+  return readRows<{ id: string; type: string; category: string | null; subject: string; org_unit_id: string; agent_id: string | null; sla_breached: boolean }>(
     ctx.em,
-    `select c.id, c.type, c.category, c.org_unit_id, coalesce(c.owner_id, c.created_by_id) as agent_id,
+    `select c.id, c.type, c.category, c.subject, c.org_unit_id, coalesce(c.owner_id, c.created_by_id) as agent_id,
             exists (select 1 from case_sla_clock k where k.case_id = c.id and k.breached_at is not null) as sla_breached
        from service_case c where c.id = any(?::uuid[])`,
     [`{${ids.join(',')}}`],

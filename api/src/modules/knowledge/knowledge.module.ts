@@ -1,5 +1,6 @@
 import { defineModule } from '../../core/modules/module';
 import { CaseArticleLink, KnowledgeArticle } from './knowledge.entity';
+import { knowledgeEventTypes } from './knowledge.events';
 import { KnowledgePermission } from './knowledge.permissions';
 import { KnowledgeResolver } from './knowledge.resolver';
 
@@ -8,4 +9,5 @@ export const knowledgeModule = defineModule({
   entities: [KnowledgeArticle, CaseArticleLink],
   resolvers: [KnowledgeResolver],
   permissions: [KnowledgePermission],
+  events: knowledgeEventTypes,
 });

@@ -4,6 +4,7 @@ import type { ListArgs } from '../../core/graphql/list';
 import { SortDirection } from '../../core/graphql/sorting';
 import { readPage, type ReadSpec } from '../../core/read/page';
 import type { Selection } from '../../core/read/selection';
+import { readRows } from '../../core/read/sql';
 import { KnowledgeArticle, KnowledgeStatus } from './knowledge.entity';
 import { draftCondition, knowledgeFilters } from './knowledge.service';
 
@@ -25,3 +26,11 @@ export async function listArticles(ctx: RequestContext, args: ListArgs, selectio
   });
 }
 
+
+/** The titles of these articles the caller can see (HQ's shared and its franchise's own), by id: one statement. */
+export async function articleTitles(ctx: RequestContext, ids: readonly string[]): Promise<Map<string, string>> {
+  const valid = ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id));
+  if (!valid.length) return new Map();
+  const rows = await readRows<{ id: string; title: string }>(ctx.em, `select a.id, a.title from knowledge_article a where a.id = any(?::uuid[])`, [`{${valid.join(',')}}`]);
+  return new Map(rows.map((r) => [r.id, r.title]));
+}

@@ -11,6 +11,7 @@ import { byIdLoader } from '../../core/loaders';
 import { normalizeTags } from '../../core/validation';
 import { applyUpdate, checkVersion } from '../../core/services/updates';
 import { scopeSetting } from '../../core/tenancy/scope';
+import { publishEvent } from '../../core/events/outbox';
 import { CaseArticleLink, KnowledgeArticle, KnowledgeKind, KnowledgeStatus } from './knowledge.entity';
 import { KnowledgePermission } from './knowledge.permissions';
 import type { KnowledgeArticleInput, KnowledgeArticleUpdate, KnowledgeSearchHit } from './knowledge.types';
@@ -221,9 +222,10 @@ export async function searchKnowledge(ctx: RequestContext, query: string, option
  * Links an article to a case (the cases module calls this from its own mutation, having
  * checked the case): the article must be visible to the caller, usable in the case's
  * franchise and PUBLISHED. Linking the same article to a case again changes nothing;
- * a new link counts one use (an atomic increment, so concurrent links all count).
+ * a new link counts one use (an atomic increment, so concurrent links all count) and emits
+ * `knowledge.articleUsed` (the reports count the articles used from it).
  */
-export async function linkArticleToCase(ctx: RequestContext, caseRecord: { id: string; franchiseId: string }, articleId: string): Promise<KnowledgeArticle> {
+export async function linkArticleToCase(ctx: RequestContext, caseRecord: { id: string; franchiseId: string; orgUnitId: string }, articleId: string): Promise<KnowledgeArticle> {
   const actor = requireActor(ctx);
   const article = await getArticle(ctx, articleId);
   if (article.franchiseId != null && article.franchiseId !== caseRecord.franchiseId)
@@ -253,6 +255,8 @@ export async function linkArticleToCase(ctx: RequestContext, caseRecord: { id: s
     }),
   );
   await ctx.em.execute(`select set_config('app.franchise_ids', ?, true)`, [scopeSetting(ctx.scope)]);
+  // The use, for the reports' common questions (articles used), in this transaction.
+  await publishEvent(ctx, 'knowledge.articleUsed', caseRecord.franchiseId, { articleId: article.id, caseId: caseRecord.id, caseOrgUnitId: caseRecord.orgUnitId });
   // Not an edit of the article (no new version): reload it so the copy in hand shows the count.
   if (counted) await ctx.em.refresh(article);
   return article;

@@ -10,6 +10,7 @@ import { orderReportRows } from '../orders/order.queries';
 import { returnReportRows } from '../returns/return.queries';
 import { callbackReportRows } from '../surveys/callback.queries';
 import { isDissatisfied, isSatisfied } from '../surveys/satisfaction-rates';
+import { subjectWords } from './subject-words';
 
 /**
  * The reports' read model: daily facts per franchise, local day (the franchise's zone), store,
@@ -34,6 +35,10 @@ export enum ReportMetric {
   SURVEYS_RATED = 'surveys.rated',
   SURVEYS_SATISFIED = 'surveys.satisfied',
   SURVEYS_DISSATISFIED = 'surveys.dissatisfied',
+  /** A word of a case's subject (dimension: the word, subject-words.ts), once per case. */
+  CASE_SUBJECT_WORDS = 'cases.subject_words',
+  /** A knowledge article used on a case (dimension: the article's id). */
+  KNOWLEDGE_USED = 'knowledge.used',
 }
 
 /** Dimensions of CASES_RESOLVED. */
@@ -74,6 +79,7 @@ const FACTS: { [T in DomainEventType]?: Definition<T> } = {
       if (!c) return [];
       const out = [fact(ReportMetric.CASES, c.type, c.org_unit_id, c.agent_id)];
       if (c.type === 'COMPLAINT') out.push(fact(ReportMetric.COMPLAINTS, c.category ?? 'OTHER', c.org_unit_id, c.agent_id));
+      for (const word of subjectWords(c.subject)) out.push(fact(ReportMetric.CASE_SUBJECT_WORDS, word, c.org_unit_id, c.agent_id));
       return out;
     },
   },
@@ -108,6 +114,9 @@ const FACTS: { [T in DomainEventType]?: Definition<T> } = {
   },
   'appointment.status_changed': {
     facts: (e) => (e.to === 'COMPLETED' ? [fact(ReportMetric.APPOINTMENTS_COMPLETED, '', e.storeId, e.doctorId)] : []),
+  },
+  'knowledge.articleUsed': {
+    facts: (e) => [fact(ReportMetric.KNOWLEDGE_USED, e.articleId, e.caseOrgUnitId, e.actorId)],
   },
   'survey.answered': {
     facts(e) {

@@ -92,6 +92,18 @@ const GROUPS: Record<ReportGroupBy, { key: string; label: (key: string) => strin
   DIMENSION: { key: 'f.dimension', label: (k) => k },
 };
 
+/**
+ * Adds the caller's reach over `report_fact f` to a statement's conditions: its franchises, its
+ * part of the organisation, and the store (and what is under it) the report asks for.
+ */
+export function factScope(ctx: RequestContext, store: { path: string } | null, conditions: string[], params: unknown[]): void {
+  const inScope = franchiseCondition(ctx.scope, 'f.franchise_id');
+  if (inScope) conditions.push(inScope.sql), params.push(inScope.param);
+  const orgScope = orgScopeSql(ctx, 'f.store_id');
+  if (orgScope) conditions.push(orgScope);
+  if (store) conditions.push(`exists (select 1 from org_unit su where su.id = f.store_id and su.path like ?)`), params.push(`${store.path}%`);
+}
+
 export async function report(ctx: RequestContext, input: ReportInput): Promise<Report> {
   const { from, to } = reportDays(input, MAX_DAYS);
   const store = input.storeId ? await getOrgUnit(ctx, input.storeId, 'Store') : null;
@@ -102,11 +114,7 @@ export async function report(ctx: RequestContext, input: ReportInput): Promise<R
   const group = GROUPS[input.groupBy];
   const conditions = ['f.metric = any(?::text[])', 'f.day >= ?::date', 'f.day <= ?::date'];
   const params: unknown[] = [`{${kind.metrics.join(',')}}`, day(readFrom), day(last)];
-  const inScope = franchiseCondition(ctx.scope, 'f.franchise_id');
-  if (inScope) conditions.push(inScope.sql), params.push(inScope.param);
-  const orgScope = orgScopeSql(ctx, 'f.store_id');
-  if (orgScope) conditions.push(orgScope);
-  if (store) conditions.push(`exists (select 1 from org_unit su where su.id = f.store_id and su.path like ?)`), params.push(`${store.path}%`);
+  factScope(ctx, store, conditions, params);
   const rows = await readReportRows<FactRow>(
     ctx,
     `select g.bucket, g.key, ${group.label('g.key')} as label, g.metric, g.dimension, g.count, g.sum

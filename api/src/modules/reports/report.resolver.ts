@@ -1,10 +1,11 @@
 import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../core/context';
 import { getOrgUnit } from '../org/org.service';
+import { commonQuestions } from './common-questions.queries';
 import { rebuildReportFacts } from './report-facts';
 import { ReportPermission as P } from './report.permissions';
 import { report } from './report.queries';
-import { RebuildReportInput, RebuildReportResult, Report, ReportInput } from './report.types';
+import { CommonQuestions, CommonQuestionsInput, RebuildReportInput, RebuildReportResult, Report, ReportInput } from './report.types';
 
 @Resolver()
 export class ReportResolver {
@@ -15,6 +16,15 @@ export class ReportResolver {
   })
   report(@Ctx() ctx: RequestContext, @Arg('input') input: ReportInput) {
     return report(ctx, input);
+  }
+
+  @Authorized(P['report:read'])
+  @Query(() => CommonQuestions, {
+    description:
+      'Common questions (常见问题) of a period of local days beside the previous period of as many days: top case types and complaint categories, knowledge articles used on cases, words in case subjects (Chinese word segmentation, stop words dropped). Read from the daily facts the events keep (and from the replica when configured).',
+  })
+  commonQuestions(@Ctx() ctx: RequestContext, @Arg('input') input: CommonQuestionsInput) {
+    return commonQuestions(ctx, input);
   }
 
   @Authorized(P['report:rebuild'])

@@ -86,3 +86,56 @@ export class RebuildReportInput {
 export class RebuildReportResult {
   @Field(() => Int, { description: 'Events applied.' }) events!: number;
 }
+
+@InputType()
+export class CommonQuestionsInput {
+  @Field({ description: 'First day, YYYY-MM-DD, a local day of each franchise.' }) from!: string;
+  @Field({ description: 'Last day (included), YYYY-MM-DD; at most 366 days from `from`. The previous period is as many days just before.' }) to!: string;
+  @Field(() => ID, { nullable: true, description: 'A store (or branch) and what is under it.' }) storeId?: string | null;
+  @Field(() => Int, { defaultValue: 10, description: 'Rows per list, 1–50.' }) limit!: number;
+}
+
+export enum CommonQuestionGroup {
+  /** A case type (dimension of CASES). */
+  CASE_TYPE = 'CASE_TYPE',
+  /** A complaint category (dimension of COMPLAINTS). */
+  COMPLAINT_CATEGORY = 'COMPLAINT_CATEGORY',
+}
+registerEnumType(CommonQuestionGroup, { name: 'CommonQuestionGroup' });
+
+@ObjectType({ description: 'A case type or complaint category with its count in the period and the previous one.' })
+export class CommonQuestionCategory {
+  @Field(() => CommonQuestionGroup) group!: CommonQuestionGroup;
+  @Field({ description: 'The case type or complaint category code.' }) key!: string;
+  @Field(() => Int) count!: number;
+  @Field(() => Int) previousCount!: number;
+  @Field(() => Float, { nullable: true, description: '(count − previous) ÷ previous; null when the previous period had none.' }) change!: number | null;
+}
+
+@ObjectType({ description: 'A knowledge article used on cases (linked to them) in the period.' })
+export class CommonQuestionArticle {
+  @Field(() => ID) articleId!: string;
+  @Field(() => String, { nullable: true, description: 'The article’s current title (null when it is no longer visible).' }) title!: string | null;
+  @Field(() => Int, { description: 'Cases it was used on.' }) count!: number;
+  @Field(() => Int) previousCount!: number;
+  @Field(() => Float, { nullable: true }) change!: number | null;
+}
+
+@ObjectType({ description: 'A word of case subjects (Chinese word segmentation, stop words dropped).' })
+export class CommonQuestionWord {
+  @Field() word!: string;
+  @Field(() => Int, { description: 'Cases whose subject has it.' }) count!: number;
+  @Field(() => Int) previousCount!: number;
+  @Field(() => Float, { nullable: true }) change!: number | null;
+}
+
+@ObjectType({ description: 'The common questions of a period: top case types and complaint categories, articles used, words in subjects.' })
+export class CommonQuestions {
+  @Field() from!: string;
+  @Field() to!: string;
+  @Field({ description: 'The previous period’s first day (as many days as from–to, just before).' }) previousFrom!: string;
+  @Field() previousTo!: string;
+  @Field(() => [CommonQuestionCategory], { description: 'Case types, then complaint categories, each largest first.' }) categories!: CommonQuestionCategory[];
+  @Field(() => [CommonQuestionArticle], { description: 'Most used first.' }) articles!: CommonQuestionArticle[];
+  @Field(() => [CommonQuestionWord], { description: 'Most frequent first.' }) words!: CommonQuestionWord[];
+}
