@@ -93,6 +93,9 @@ const TestOrderSheet = page(() => import('./pages/journey/sheet'), 'TestOrderShe
 const ReportReview = page(() => import('./pages/journey/review'), 'ReportReview');
 const SurveyTemplates = page(() => import('./pages/surveys/templates'), 'SurveyTemplates');
 const SatisfactionFiguresPage = page(() => import('./pages/surveys/figures'), 'SatisfactionFiguresPage');
+const SatisfactionAnalysisList = page(() => import('./pages/surveys/analyses'), 'SatisfactionAnalysisList');
+const SatisfactionAnalysisShow = page(() => import('./pages/surveys/analyses'), 'SatisfactionAnalysisShow', /^\/surveys\/analyses\/./);
+const ImprovementTracker = page(() => import('./pages/surveys/improvements'), 'ImprovementTracker', /^\/surveys\/improvements/);
 const QaWorkspace = page(() => import('./pages/quality/workspace'), 'QaWorkspace', /^\/quality\/?$/);
 const QaReviewForm = page(() => import('./pages/quality/review-form'), 'QaReviewForm');
 const MyQaReviews = page(() => import('./pages/quality/mine'), 'MyQaReviews');
@@ -202,6 +205,9 @@ export function App() {
                 <Route path="/surveys">
                   <Route path="templates" element={<Guard resource="surveyTemplates" action="list"><SurveyTemplates /></Guard>} />
                   <Route path="figures" element={<Guard resource="satisfactionFigures" action="list"><SatisfactionFiguresPage /></Guard>} />
+                  <Route path="analyses" element={<Guard resource="satisfactionAnalyses" action="list"><SatisfactionAnalysisList /></Guard>} />
+                  <Route path="analyses/:id" element={<Guard resource="satisfactionAnalyses" action="show"><SatisfactionAnalysisShow /></Guard>} />
+                  <Route path="improvements" element={<Guard resource="improvementActions" action="list"><ImprovementTracker /></Guard>} />
                 </Route>
                 <Route path="/quality">
                   <Route index element={<Guard resource="qaWorkspace" action="list"><QaWorkspace /></Guard>} />

@@ -32,6 +32,8 @@ export function coreResources(t: (key: string) => string): ResourceProps[] {
     { name: 'callbackRules', list: '/callbacks/rules', meta: { parent: 'callbackGroup', label: t('callbacks.rules'), icon: <ControlOutlined /> } },
     { name: 'surveyTemplates', list: '/surveys/templates', meta: { parent: 'callbackGroup', label: t('surveys.templates'), icon: <FormOutlined /> } },
     { name: 'satisfactionFigures', list: '/surveys/figures', meta: { parent: 'callbackGroup', label: t('surveys.figures'), icon: <PieChartOutlined /> } },
+    { name: 'satisfactionAnalyses', list: '/surveys/analyses', show: '/surveys/analyses/:id', meta: { parent: 'callbackGroup', label: t('analyses.list'), icon: <FileSearchOutlined /> } },
+    { name: 'improvementActions', list: '/surveys/improvements', meta: { parent: 'callbackGroup', label: t('analyses.tracker'), icon: <CarryOutOutlined /> } },
     { name: 'qualityGroup', meta: { label: t('menu.qualityGroup'), icon: <SafetyCertificateOutlined /> } },
     { name: 'qaWorkspace', list: '/quality', meta: { parent: 'qualityGroup', label: t('menu.qaWorkspace'), icon: <AimOutlined /> } },
     { name: 'qaMine', list: '/quality/mine', meta: { parent: 'qualityGroup', label: t('menu.qaMine'), icon: <StarOutlined /> } },

@@ -46,6 +46,8 @@ export const RESOURCE_PERMISSIONS: Record<string, Partial<Record<Action, string>
   callbackRules: { default: 'callback:work', edit: 'callback:rules' },
   surveyTemplates: { default: 'survey:read', create: 'survey:template', edit: 'survey:template' },
   satisfactionFigures: { default: 'survey:report' },
+  satisfactionAnalyses: { default: 'analysis:read', create: 'analysis:write', edit: 'analysis:write' },
+  improvementActions: { default: 'analysis:read' },
   qualityGroup: { default: 'quality:own' },
   qaWorkspace: { default: 'quality:review' },
   qaMine: { default: 'quality:own' },

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useGqlMutation } from '../hooks/use-gql';
 import { useMe } from '../hooks/use-me';
 import { useEnumLabel } from './display';
+import { LowRatingWatcher } from './low-rating-watcher';
 import { NotificationBell } from './notification-bell';
 
 /**
@@ -45,6 +46,7 @@ export function PanelHeader() {
           />
         )}
         {me?.user && <NotificationBell />}
+        {me?.user && can('survey:report') && <LowRatingWatcher />}
         <Tooltip title={narrow ? t('app.switchTo') : undefined}>
           <Button size="small" icon={<GlobalOutlined />} data-testid="language-switch" onClick={() => setLocale(locale === 'en' ? 'zh-CN' : 'en')}>
             {narrow ? null : t('app.switchTo')}

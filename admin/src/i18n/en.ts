@@ -3,6 +3,7 @@ import { appointmentEnumsEn, appointmentReasonsEn, appointmentsEn } from './appo
 import { ordersEnumsEn, ordersEn } from './orders';
 import { journeyEn } from './journey';
 import { callbacksEn, surveyEnumsEn, surveysEn } from './surveys';
+import { analysesEn } from './analyses';
 import { callsEn, outboundEn, qualityEn, qualityEnumsEn, qualityReasonsEn } from './quality';
 
 type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? DeepPartial<T[K]> : T[K] };
@@ -42,7 +43,7 @@ export const en: DeepPartial<Dictionary> = {
     error: { info: 'You may have forgotten to add the {{action}} component to {{resource}}.', '404': 'Sorry, this page does not exist.', resource404: 'Is the {{resource}} resource defined?', backHome: 'Back home' },
   },
   session: { expired: 'Session expired', expiredDescription: 'Please sign in again to continue.' },
-  menu: { appraisalPlans: 'Appraisal plans', appraisalCycles: 'Appraisal cycles', myAppraisals: 'My appraisals', qualityGroup: 'Quality and calls', qaWorkspace: 'QA workspace', qaMine: 'My QA', calls: 'Call log', callKpis: 'Agent KPIs', callWall: 'Live call wall', outboundPlans: 'Outbound plans', outboundMine: 'My outbound tasks', reports: 'Report center', requisitions: 'Requisitions', destructions: 'Destruction', storage: 'Storage conditions', stocktakes: 'Stocktakes', open: 'Open menu', dashboard: 'Dashboard', board: 'Live queue', cases: 'Cases', customers: 'Customers', admin: 'Administration', franchises: 'Franchises', orgUnits: 'Stores and units', staffUsers: 'Staff', roles: 'Roles and permissions', apiKeys: 'API keys', auditLogs: 'Audit log', sla: 'SLA and calendars', plugins: 'Plugins', notificationMessages: 'Message log', notificationTemplates: 'Message templates', deadLetters: 'Failed events', inventory: 'Warehouses and stock', purchaseRequests: 'Purchasing and inspection', products: 'Products', warehouses: 'Warehouses', stockBalances: 'Stock', stockMoves: 'Stock ledger', batches: 'Lots and recalls', returns: 'Returns', callbackGroup: 'Callbacks and satisfaction', callbackDesk: 'Callback desk', callbackRules: 'Callback rules', surveyTemplates: 'Survey templates', satisfactionFigures: 'Satisfaction figures' },
+  menu: { appraisalPlans: 'Appraisal plans', appraisalCycles: 'Appraisal cycles', myAppraisals: 'My appraisals', qualityGroup: 'Quality and calls', qaWorkspace: 'QA workspace', qaMine: 'My QA', calls: 'Call log', callKpis: 'Agent KPIs', callWall: 'Live call wall', outboundPlans: 'Outbound plans', outboundMine: 'My outbound tasks', reports: 'Report center', requisitions: 'Requisitions', destructions: 'Destruction', storage: 'Storage conditions', stocktakes: 'Stocktakes', open: 'Open menu', dashboard: 'Dashboard', board: 'Live queue', cases: 'Cases', customers: 'Customers', admin: 'Administration', franchises: 'Franchises', orgUnits: 'Stores and units', staffUsers: 'Staff', roles: 'Roles and permissions', apiKeys: 'API keys', auditLogs: 'Audit log', sla: 'SLA and calendars', plugins: 'Plugins', notificationMessages: 'Message log', notificationTemplates: 'Message templates', deadLetters: 'Failed events', inventory: 'Warehouses and stock', purchaseRequests: 'Purchasing and inspection', products: 'Products', warehouses: 'Warehouses', stockBalances: 'Stock', stockMoves: 'Stock ledger', batches: 'Lots and recalls', returns: 'Returns', callbackGroup: 'Callbacks and satisfaction', callbackDesk: 'Callback desk', callbackRules: 'Callback rules', surveyTemplates: 'Survey templates', satisfactionFigures: 'Satisfaction figures' , satisfactionAnalyses: 'Satisfaction analyses', improvementActions: 'Improvement tracker' },
   stocktake: {
     title: 'Count entry', blind: 'Blind count', progress: 'Counted {{counted}} / {{total}}', progressTitle: 'Progress', recounts: '{{count}} to recount', noLines: 'Nothing to count on this sheet',
     lot: 'Lot', expiry: 'Expires', zone: 'Zone', recount: 'Recount', counted: 'Entered {{quantity}}', book: 'Book {{quantity}}', variance: 'Variance {{quantity}}',
@@ -190,6 +191,7 @@ export const en: DeepPartial<Dictionary> = {
   appointments: appointmentsEn,
   callbacks: callbacksEn,
   surveys: surveysEn,
+  analyses: analysesEn,
   reports: {
     title: 'Report center', help: 'Figures are summed per day from the business events (local days of each franchise; weeks start on Monday); each row beside the previous period. SLA compliance = resolved cases with no SLA breached ÷ resolved cases; satisfaction = answers rated 4–5 ÷ answers with a rating.',
     period: 'Period', previous: 'Previous period', base: 'Base', all: 'Total', unnamed: '(none)', store: 'Store', empty: 'No data in this range',
@@ -304,6 +306,8 @@ export const en: DeepPartial<Dictionary> = {
       EMAIL_TAKEN: 'The email {{email}} is already used by another account', PHONE_ON_FILE: 'This phone number is already on file ({{recordNo}})', INVALID_EMAIL: 'Not a valid email address', TOO_SHORT: 'At least {{min}} characters',
       MIN_VALUE: 'Must be at least {{min}}', MAX_VALUE: 'Must be at most {{max}}', NOT_ALLOWED_OPTION: 'Not an allowed option', PERMISSION_ESCALATION: 'You cannot grant permissions you do not HOLD: {{permissions}}',
       TOO_MANY: 'At most {{max}} items', TOO_FEW: 'At least {{min}} items', INVALID_FORMAT: 'Invalid format', PLUGIN_IN_USE: 'The plugin is still in use (cases are in its states)', PLUGIN_CONFLICT: 'Conflicts with an enabled plugin',
+      OPTED_OUT: 'The customer opted out of this channel: the survey link was not sent', NO_CONSENT: 'The customer has not agreed to be contacted on this channel: the survey link was not sent', NO_ADDRESS: 'The archive has no address for this channel: the survey link was not sent', TEMPLATE_DISABLED: 'The franchise turned off the survey link message: the link was not sent',
+      ACTIONS_OPEN: '{{count}} improvement action(s) are not closed yet', EVIDENCE_REQUIRED: 'Give at least one evidence link to mark it done', INVALID_URL: 'Must be an http(s) address',
     },
   },
   purchases: {

@@ -10,6 +10,7 @@ import { useMe } from '../../hooks/use-me';
 import { dayjs } from '../../time';
 import { useZone } from '../appointments/shared';
 import { CustomerTimeline } from '../customers/show';
+import { SendSurveyLinkButton } from './send-survey-link';
 import { CALLBACK_KINDS, CALLBACK_STATUSES, CallbackStatusTag, OPEN_STATUSES, OUTCOMES, type CallbackTaskRow, type SurveyAnswer, type SurveyQuestion } from './shared';
 
 const PAGE = 50;
@@ -205,6 +206,9 @@ export function CallbackTaskDrawer({ id, onClose, onChanged }: { id: string; onC
                 {task.caseId ? <Link to={`/cases/show/${task.caseId}`} data-testid="callback-case-link">{t('callbacks.openCase')}</Link> : '—'}
               </Descriptions.Item>
             </Descriptions>
+            {task.survey && (task.survey.status === 'PENDING' || task.survey.status === 'SENT') && can('survey:answer') && (
+              <div style={{ marginBottom: 12 }}><SendSurveyLinkButton surveyId={task.survey.id} onSent={() => void detail.refetch()} /></div>
+            )}
             <Card size="small" title={task.questionnaire ? `${t('callbacks.questionnaire')} · ${task.questionnaire.name}` : t('callbacks.questionnaire')} data-testid="questionnaire">
               {questions.map((q, i) => (
                 <div key={q.key} style={{ marginBottom: 12 }} data-testid="question" data-key={q.key}>
