@@ -1,6 +1,5 @@
 import type { RequestContext } from '../../core/context';
-import { byPeriodThenKey, groupedCountsStatement, groupLabels, kpiWindow, type GroupRow, type KpiWindow } from '../../core/read/period-groups';
-import { readRows } from '../../core/read/sql';
+import { byPeriodThenKey, readGroupedCounts, groupLabels, kpiWindow, type GroupRow, type KpiWindow } from '../../core/read/period-groups';
 import { readFranchiseSettings, updateFranchiseSettings } from '../../core/services/franchise-settings';
 import { getOrgUnit, orgScopeSql } from '../org/org.service';
 import { teamsInScope } from '../teams/team.queries';
@@ -57,8 +56,7 @@ function kpiRow(head: Pick<CallKpiRow, 'period' | 'franchiseId' | 'key' | 'label
 
 /** The calls' counts by period, franchise and group key (one statement). */
 export async function callCountRows(ctx: RequestContext, w: KpiWindow): Promise<(GroupRow & CallCounts)[]> {
-  const { sql, params } = groupedCountsStatement(
-    w,
+  const rows = await readGroupedCounts<Record<string, string>>(ctx, w,
     {
       from: `call_record c left join ${SALES_TASK_CALLS_SQL} sales on sales.call_id = c.id`,
       franchise: 'c.franchise_id',
@@ -69,7 +67,6 @@ export async function callCountRows(ctx: RequestContext, w: KpiWindow): Promise<
     },
     { columns: `coalesce(cs.short_abandon_seconds, ${DEFAULT_SHORT_ABANDON_SECONDS}) as short_abandon`, join: 'left join call_settings cs on cs.franchise_id = fu.id' },
   );
-  const rows = await readRows<GroupRow & Record<string, string>>(ctx.em, sql, params);
   return rows.map((r) => ({ period: r.period, franchise_id: r.franchise_id, key: r.key, ...counts(r) }));
 }
 

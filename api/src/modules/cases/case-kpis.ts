@@ -1,6 +1,5 @@
 import type { RequestContext } from '../../core/context';
-import { groupedCountsStatement, type GroupRow, type KpiWindow } from '../../core/read/period-groups';
-import { readRows } from '../../core/read/sql';
+import { readGroupedCounts, type GroupRow, type KpiWindow } from '../../core/read/period-groups';
 
 /**
  * The service KPIs of cases, defined once (documented on AgentKpiRow). A case counts in the period
@@ -48,7 +47,7 @@ const clockOnTime = (kind: string) => `exists (select 1 from case_sla_clock k wh
 
 /** The cases' counts by period, franchise and group key (one statement). */
 export async function caseKpiRows(ctx: RequestContext, w: KpiWindow): Promise<(GroupRow & CaseKpiCounts)[]> {
-  const { sql, params } = groupedCountsStatement(w, {
+  const rows = await readGroupedCounts<Record<string, string>>(ctx, w, {
     from: 'service_case c',
     franchise: 'c.franchise_id',
     unit: 'c.org_unit_id',
@@ -65,7 +64,6 @@ export async function caseKpiRows(ctx: RequestContext, w: KpiWindow): Promise<(G
              count(*) filter (where c.type = 'COMPLAINT' and ${clockEnded('RESOLUTION')}) as complaints_timed,
              count(*) filter (where c.type = 'COMPLAINT' and ${clockOnTime('RESOLUTION')}) as complaints_on_time`,
   });
-  const rows = await readRows<GroupRow & Record<string, string>>(ctx.em, sql, params);
   return rows.map((r) => ({
     period: r.period,
     franchise_id: r.franchise_id,

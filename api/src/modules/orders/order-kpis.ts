@@ -1,7 +1,6 @@
 import type { RequestContext } from '../../core/context';
 import { BadUserInputError } from '../../core/errors';
-import { groupedCountsStatement, type GroupRow, type KpiWindow } from '../../core/read/period-groups';
-import { readRows } from '../../core/read/sql';
+import { readGroupedCounts, type GroupRow, type KpiWindow } from '../../core/read/period-groups';
 import { getOrgUnit, orgScopeSql } from '../org/org.service';
 import type { OrderAgentKpi, OrderKpis } from './order.types';
 
@@ -146,7 +145,7 @@ export interface OrderKpiCounts {
  * recorded; orders handled = distinct orders entered or reviewed in the group and period.
  */
 export async function orderKpiRows(ctx: RequestContext, w: KpiWindow): Promise<(GroupRow & OrderKpiCounts)[]> {
-  const { sql, params } = groupedCountsStatement(w, {
+  const rows = await readGroupedCounts<Record<string, string>>(ctx, w, {
     from: `(select o.id, o.franchise_id, o.org_unit_id, o.created_by_id as agent_id, o.created_at as at, 'entered' as kind, null::boolean as on_time from sales_order o where o.created_by_id is not null
             union all
             select o.id, o.franchise_id, o.org_unit_id, o.reviewed_by_id, o.reviewed_at, 'reviewed', o.review_on_time from sales_order o where o.reviewed_by_id is not null
@@ -163,7 +162,6 @@ export async function orderKpiRows(ctx: RequestContext, w: KpiWindow): Promise<(
              count(distinct h.id) filter (where h.kind <> 'error') as handled,
              count(*) filter (where h.kind = 'error') as errors`,
   });
-  const rows = await readRows<GroupRow & Record<string, string>>(ctx.em, sql, params);
   return rows.map((r) => ({
     period: r.period,
     franchise_id: r.franchise_id,
