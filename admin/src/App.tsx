@@ -96,6 +96,9 @@ const SatisfactionFiguresPage = page(() => import('./pages/surveys/figures'), 'S
 const SatisfactionAnalysisList = page(() => import('./pages/surveys/analyses'), 'SatisfactionAnalysisList');
 const SatisfactionAnalysisShow = page(() => import('./pages/surveys/analyses'), 'SatisfactionAnalysisShow', /^\/surveys\/analyses\/./);
 const ImprovementTracker = page(() => import('./pages/surveys/improvements'), 'ImprovementTracker', /^\/surveys\/improvements/);
+const QuarterlyRounds = page(() => import('./pages/surveys/quarterly'), 'QuarterlyRounds', /^\/surveys\/quarterly\/?$/);
+const QuarterlyResults = page(() => import('./pages/surveys/quarterly'), 'QuarterlyResults', /^\/surveys\/quarterly\/[^/]+/);
+const MyQuarterlySurveys = page(() => import('./pages/surveys/quarterly'), 'MyQuarterlySurveys');
 const QaWorkspace = page(() => import('./pages/quality/workspace'), 'QaWorkspace', /^\/quality\/?$/);
 const QaReviewForm = page(() => import('./pages/quality/review-form'), 'QaReviewForm');
 const MyQaReviews = page(() => import('./pages/quality/mine'), 'MyQaReviews');
@@ -208,6 +211,9 @@ export function App() {
                   <Route path="analyses" element={<Guard resource="satisfactionAnalyses" action="list"><SatisfactionAnalysisList /></Guard>} />
                   <Route path="analyses/:id" element={<Guard resource="satisfactionAnalyses" action="show"><SatisfactionAnalysisShow /></Guard>} />
                   <Route path="improvements" element={<Guard resource="improvementActions" action="list"><ImprovementTracker /></Guard>} />
+                  <Route path="quarterly" element={<Guard resource="quarterlyRounds" action="list"><QuarterlyRounds /></Guard>} />
+                  <Route path="quarterly/:id" element={<Guard resource="quarterlyRounds" action="list"><QuarterlyResults /></Guard>} />
+                  <Route path="my-quarterly" element={<Guard resource="myQuarterly" action="list"><MyQuarterlySurveys /></Guard>} />
                 </Route>
                 <Route path="/quality">
                   <Route index element={<Guard resource="qaWorkspace" action="list"><QaWorkspace /></Guard>} />

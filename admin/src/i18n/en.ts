@@ -4,6 +4,7 @@ import { ordersEnumsEn, ordersEn } from './orders';
 import { journeyEn } from './journey';
 import { callbacksEn, surveyEnumsEn, surveysEn } from './surveys';
 import { analysesEn } from './analyses';
+import { quarterlyEn, surveyProjectEnumsEn } from './survey-projects';
 import { callsEn, outboundEn, qualityEn, qualityEnumsEn, qualityReasonsEn } from './quality';
 
 type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? DeepPartial<T[K]> : T[K] };
@@ -43,7 +44,7 @@ export const en: DeepPartial<Dictionary> = {
     error: { info: 'You may have forgotten to add the {{action}} component to {{resource}}.', '404': 'Sorry, this page does not exist.', resource404: 'Is the {{resource}} resource defined?', backHome: 'Back home' },
   },
   session: { expired: 'Session expired', expiredDescription: 'Please sign in again to continue.' },
-  menu: { appraisalPlans: 'Appraisal plans', appraisalCycles: 'Appraisal cycles', myAppraisals: 'My appraisals', qualityGroup: 'Quality and calls', qaWorkspace: 'QA workspace', qaMine: 'My QA', calls: 'Call log', callKpis: 'Agent KPIs', callWall: 'Live call wall', outboundPlans: 'Outbound plans', outboundMine: 'My outbound tasks', reports: 'Report center', requisitions: 'Requisitions', destructions: 'Destruction', storage: 'Storage conditions', stocktakes: 'Stocktakes', open: 'Open menu', dashboard: 'Dashboard', board: 'Live queue', cases: 'Cases', customers: 'Customers', admin: 'Administration', franchises: 'Franchises', orgUnits: 'Stores and units', staffUsers: 'Staff', roles: 'Roles and permissions', apiKeys: 'API keys', auditLogs: 'Audit log', sla: 'SLA and calendars', plugins: 'Plugins', notificationMessages: 'Message log', notificationTemplates: 'Message templates', deadLetters: 'Failed events', inventory: 'Warehouses and stock', purchaseRequests: 'Purchasing and inspection', products: 'Products', warehouses: 'Warehouses', stockBalances: 'Stock', stockMoves: 'Stock ledger', batches: 'Lots and recalls', returns: 'Returns', callbackGroup: 'Callbacks and satisfaction', callbackDesk: 'Callback desk', callbackRules: 'Callback rules', surveyTemplates: 'Survey templates', satisfactionFigures: 'Satisfaction figures' , satisfactionAnalyses: 'Satisfaction analyses', improvementActions: 'Improvement tracker' },
+  menu: { appraisalPlans: 'Appraisal plans', appraisalCycles: 'Appraisal cycles', myAppraisals: 'My appraisals', qualityGroup: 'Quality and calls', qaWorkspace: 'QA workspace', qaMine: 'My QA', calls: 'Call log', callKpis: 'Agent KPIs', callWall: 'Live call wall', outboundPlans: 'Outbound plans', outboundMine: 'My outbound tasks', reports: 'Report center', requisitions: 'Requisitions', destructions: 'Destruction', storage: 'Storage conditions', stocktakes: 'Stocktakes', open: 'Open menu', dashboard: 'Dashboard', board: 'Live queue', cases: 'Cases', customers: 'Customers', admin: 'Administration', franchises: 'Franchises', orgUnits: 'Stores and units', staffUsers: 'Staff', roles: 'Roles and permissions', apiKeys: 'API keys', auditLogs: 'Audit log', sla: 'SLA and calendars', plugins: 'Plugins', notificationMessages: 'Message log', notificationTemplates: 'Message templates', deadLetters: 'Failed events', inventory: 'Warehouses and stock', purchaseRequests: 'Purchasing and inspection', products: 'Products', warehouses: 'Warehouses', stockBalances: 'Stock', stockMoves: 'Stock ledger', batches: 'Lots and recalls', returns: 'Returns', callbackGroup: 'Callbacks and satisfaction', callbackDesk: 'Callback desk', callbackRules: 'Callback rules', surveyTemplates: 'Survey templates', satisfactionFigures: 'Satisfaction figures' , satisfactionAnalyses: 'Satisfaction analyses', improvementActions: 'Improvement tracker', quarterlyRounds: 'Quarterly surveys', myQuarterly: 'My quarterly surveys', thirdPartyProjects: 'Third-party surveys' },
   stocktake: {
     title: 'Count entry', blind: 'Blind count', progress: 'Counted {{counted}} / {{total}}', progressTitle: 'Progress', recounts: '{{count}} to recount', noLines: 'Nothing to count on this sheet',
     lot: 'Lot', expiry: 'Expires', zone: 'Zone', recount: 'Recount', counted: 'Entered {{quantity}}', book: 'Book {{quantity}}', variance: 'Variance {{quantity}}',
@@ -192,6 +193,7 @@ export const en: DeepPartial<Dictionary> = {
   callbacks: callbacksEn,
   surveys: surveysEn,
   analyses: analysesEn,
+  quarterly: quarterlyEn,
   reports: {
     title: 'Report center', help: 'Figures are summed per day from the business events (local days of each franchise; weeks start on Monday); each row beside the previous period. SLA compliance = resolved cases with no SLA breached ÷ resolved cases; satisfaction = answers rated 4–5 ÷ answers with a rating.',
     period: 'Period', previous: 'Previous period', base: 'Base', all: 'Total', unnamed: '(none)', store: 'Store', empty: 'No data in this range',
@@ -223,6 +225,7 @@ export const en: DeepPartial<Dictionary> = {
     AppraisalConsequence: { NONE: 'None', BONUS: 'Bonus', PROMOTION_PRIORITY: 'Promotion priority', COACHING: 'Coaching', IMPROVEMENT_PLAN: 'Improvement plan', DEMOTION: 'Demotion' },
     ...appointmentEnumsEn,
     ...surveyEnumsEn,
+    ...surveyProjectEnumsEn,
     ...ordersEnumsEn,
     ReturnReason: { SPOILED: 'Spoiled', DAMAGED: 'Damaged', WRONG_ITEM: 'Wrong item', DAMAGED_IN_TRANSIT: 'Damaged in transit', LATE_DELIVERY: 'Late delivery', CUSTOMER_REASON: 'Customer’s own reason' },
     ReturnReasonCategory: { QUALITY: 'Quality', DELIVERY: 'Delivery', CUSTOMER: 'Customer' },

@@ -1,5 +1,5 @@
 import { useTranslate } from '@refinedev/core';
-import { Alert, App, Button, Card, Checkbox, Col, DatePicker, Descriptions, Drawer, Empty, Form, Input, Radio, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, DatePicker, Descriptions, Drawer, Empty, Form, Input, Radio, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import { PhoneOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
@@ -12,6 +12,7 @@ import { useZone } from '../appointments/shared';
 import { CustomerTimeline } from '../customers/show';
 import { SendSurveyLinkButton } from './send-survey-link';
 import { CALLBACK_KINDS, CALLBACK_STATUSES, CallbackStatusTag, OPEN_STATUSES, OUTCOMES, type CallbackTaskRow, type SurveyAnswer, type SurveyQuestion } from './shared';
+import { AnswerInput, answerText } from './answer-input';
 
 const PAGE = 50;
 const CASE_TYPES = ['COMPLAINT', 'CONSULTATION', 'MEDICATION_CONSULTATION', 'AFTER_SALES', 'SUGGESTION', 'PRAISE'];
@@ -82,39 +83,6 @@ export function CallbackDesk() {
       {open && <CallbackTaskDrawer id={open} onClose={() => setOpen(null)} onChanged={() => void list.refetch()} />}
     </Card>
   );
-}
-
-/** One question's answer input, by kind. */
-function AnswerInput({ question, value, onChange }: { question: SurveyQuestion; value: SurveyAnswer | undefined; onChange: (a: SurveyAnswer) => void }) {
-  const t = useTranslate();
-  const key = question.key;
-  const testId = `answer-${key}`;
-  switch (question.kind) {
-    case 'RATING':
-    case 'NPS': {
-      const values = question.kind === 'RATING' ? [1, 2, 3, 4, 5] : [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
-      return (
-        <Radio.Group optionType="button" buttonStyle="solid" size="small" data-testid={testId} value={value?.value ?? undefined} onChange={(e) => onChange({ questionKey: key, value: e.target.value as number })}
-          options={values.map((v) => ({ value: v, label: String(v) }))} />
-      );
-    }
-    case 'SINGLE_CHOICE':
-      return <Radio.Group data-testid={testId} value={value?.choices?.[0]} onChange={(e) => onChange({ questionKey: key, choices: [e.target.value as string] })} options={question.options.map((o) => ({ value: o.value, label: o.label }))} />;
-    case 'MULTIPLE_CHOICE':
-      return <Checkbox.Group data-testid={testId} value={value?.choices ?? []} onChange={(v) => onChange({ questionKey: key, choices: v as string[] })} options={question.options.map((o) => ({ value: o.value, label: o.label }))} />;
-    case 'YES_NO':
-      return <Radio.Group data-testid={testId} value={value?.choices?.[0]} onChange={(e) => onChange({ questionKey: key, choices: [e.target.value as string] })} options={[{ value: 'yes', label: t('callbacks.yes') }, { value: 'no', label: t('callbacks.no') }]} />;
-    default:
-      return <Input.TextArea data-testid={testId} rows={2} maxLength={2000} value={value?.text ?? ''} onChange={(e) => onChange({ questionKey: key, text: e.target.value })} />;
-  }
-}
-
-/** What an answer says, for a survey already answered. */
-function answerText(question: SurveyQuestion, answer: SurveyAnswer | undefined, t: (k: string) => string): string {
-  if (!answer) return '—';
-  if (answer.value != null) return String(answer.value);
-  if (answer.choices?.length) return answer.choices.map((c) => (question.kind === 'YES_NO' ? t(`callbacks.${c}`) : (question.options.find((o) => o.value === c)?.label ?? c))).join('、');
-  return answer.text || '—';
 }
 
 /** A callback opened: the customer's card and timeline beside the questionnaire, the outcome and "raise a case". */
