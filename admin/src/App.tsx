@@ -112,6 +112,7 @@ const OutboundPlanList = page(() => import('./pages/calls/outbound'), 'OutboundP
 const OutboundPlanShow = page(() => import('./pages/calls/outbound'), 'OutboundPlanShow');
 const MyOutboundTasks = page(() => import('./pages/calls/outbound'), 'MyOutboundTasks');
 const ReportCenter = page(() => import('./pages/reports/trends'), 'ReportCenter');
+const CommonQuestionsPage = page(() => import('./pages/reports/common-questions'), 'CommonQuestionsPage');
 const StaffCreate = page(() => import('./pages/staff/create'), 'StaffCreate');
 const StaffEdit = page(() => import('./pages/staff/edit'), 'StaffEdit');
 const StaffList = page(() => import('./pages/staff/list'), 'StaffList');
@@ -223,7 +224,10 @@ export function App() {
                   <Route path="my-appraisals" element={<Guard resource="myAppraisals" action="list"><MyAppraisals /></Guard>} />
                   <Route path="appraisal-plans" element={<Guard resource="appraisalPlans" action="list"><AppraisalPlans /></Guard>} />
                 </Route>
-                <Route path="/reports" element={<Guard resource="reports" action="list"><ReportCenter /></Guard>} />
+                <Route path="/reports">
+                  <Route index element={<Guard resource="reports" action="list"><ReportCenter /></Guard>} />
+                  <Route path="common-questions" element={<Guard resource="commonQuestions" action="list"><CommonQuestionsPage /></Guard>} />
+                </Route>
                 <Route path="/calls">
                   <Route index element={<Guard resource="calls" action="list"><CallList /></Guard>} />
                   <Route path="kpis" element={<Guard resource="callKpis" action="list"><CallKpiBoard /></Guard>} />

@@ -5,6 +5,7 @@ import {
   HomeOutlined, CarryOutOutlined, ExportOutlined, DeleteOutlined, LineChartOutlined, AlertOutlined, RollbackOutlined,
   ContainerOutlined, OrderedListOutlined, FileSearchOutlined, CarOutlined, ThunderboltOutlined, BarChartOutlined,
   CalendarOutlined, ScheduleOutlined, SolutionOutlined, UnorderedListOutlined, CustomerServiceOutlined, PhoneOutlined, ControlOutlined, FormOutlined, PieChartOutlined, StarOutlined, AimOutlined, FundOutlined, SafetyCertificateOutlined,
+  QuestionCircleOutlined,
 } from '@ant-design/icons';
 
 /** The panel's Refine resources; labels in the current language. Operations come from schema/operations. */
@@ -47,7 +48,9 @@ export function coreResources(t: (key: string) => string): ResourceProps[] {
     { name: 'callKpis', list: '/calls/kpis', meta: { parent: 'qualityGroup', label: t('menu.callKpis'), icon: <FundOutlined /> } },
     { name: 'outboundPlans', list: '/calls/outbound', show: '/calls/outbound/:id', meta: { parent: 'qualityGroup', label: t('menu.outboundPlans'), icon: <AimOutlined /> } },
     { name: 'outboundMine', list: '/calls/outbound/mine', meta: { parent: 'qualityGroup', label: t('menu.outboundMine'), icon: <PhoneOutlined /> } },
-    { name: 'reports', list: '/reports', meta: { label: t('menu.reports'), icon: <FundOutlined /> } },
+    { name: 'reportGroup', meta: { label: t('menu.reportGroup'), icon: <FundOutlined /> } },
+    { name: 'reports', list: '/reports', meta: { parent: 'reportGroup', label: t('menu.reportTrends'), icon: <LineChartOutlined /> } },
+    { name: 'commonQuestions', list: '/reports/common-questions', meta: { parent: 'reportGroup', label: t('menu.commonQuestions'), icon: <QuestionCircleOutlined /> } },
     { name: 'returns', list: '/returns', show: '/returns/show/:id', create: '/returns/create', meta: { label: t('menu.returns'), icon: <RollbackOutlined /> } },
     { name: 'inventory', meta: { label: t('menu.inventory'), icon: <InboxOutlined /> } },
     { name: 'purchaseRequests', list: '/purchase-requests', show: '/purchase-requests/show/:id', meta: { parent: 'inventory', label: t('menu.purchaseRequests'), icon: <ShoppingCartOutlined /> } },

@@ -98,6 +98,13 @@ export const zhCN = {
     period: '统计周期', previous: '上一周期', base: '基数', all: '合计', unnamed: '（未指定）', store: '门店', empty: '所选范围内没有数据',
     export: '导出', exportCsv: '导出 CSV', exportXlsx: '导出 Excel', exported: '已导出 {{count}} 行',
   },
+  commonQuestions: {
+    title: '常见问题', help: '所选期间内的工单类型与投诉分类、工单中使用的知识文章、工单标题中的高频词（中文分词，去掉停用词和标点），与之前同样天数的上一周期对比；按各机构所在时区的自然日统计。',
+    previousPeriod: '上一周期：{{from}} 至 {{to}}', categories: '工单类型与投诉分类', articles: '使用的知识文章', words: '标题高频词',
+    category: '类别', articleTitle: '文章标题', article: '知识文章', hiddenArticle: '（文章已不可见）', word: '关键词',
+    kind: '类型', name: '名称', count: '本期', previousCount: '上一周期', change: '变化',
+    groups: { CASE_TYPE: '工单类型', COMPLAINT_CATEGORY: '投诉分类' },
+  },
   appraisal: {
     plans: '考核方案', cycles: '考核周期', mine: '我的考核', plansHelp: '考核结果 = 各来源得分按权重加权（无数据的来源不计，其权重按比例分给其他来源）。顾客评价 = 满意度调查中满意（4–5 分）的比例；质检 = 期间质检平均分（校准评分不计）；数据 = 接通率与平均通话时长对照目标换算的得分。',
     planName: '方案名称', code: '编码', kind: '周期类型', shared: '总部共享', bands: '等级', copy: '复制为本机构方案', editPlan: '编辑考核方案', newVariant: '新建本机构考核方案', variant: '本机构', weightSum: '权重合计 {{sum}}%（须为 100%）', saved: '考核方案已保存',
@@ -186,7 +193,7 @@ export const zhCN = {
     error: { info: '您可能忘记添加 {{action}} 组件到 {{resource}} 资源。', '404': '抱歉，您访问的页面不存在。', resource404: '您确定已创建 {{resource}} 资源？', backHome: '返回首页' },
   },
   session: { expired: '会话已过期', expiredDescription: '请重新登录后继续。' },
-  menu: { appraisalPlans: '考核方案', appraisalCycles: '考核周期', myAppraisals: '我的考核', qualityGroup: '质检与通话', qaWorkspace: '质检工作台', qaMine: '我的质检', calls: '通话记录', callKpis: '坐席KPI', callWall: '实时话务墙', outboundPlans: '外呼计划', outboundMine: '我的外呼任务', reports: '报表中心', requisitions: '要货调拨', destructions: '销毁', storage: '温湿度监控', stocktakes: '盘点', open: '打开菜单', dashboard: '工作台', board: '实时队列', cases: '工单', customers: '客户档案', admin: '系统管理', franchises: '加盟机构', orgUnits: '门店与部门', staffUsers: '员工', roles: '角色与权限', apiKeys: 'API 密钥', auditLogs: '审计日志', sla: 'SLA 与工作日历', plugins: '插件', notificationMessages: '消息日志', notificationTemplates: '消息模板', deadLetters: '失败事件', inventory: '仓库与库存', purchaseRequests: '采购与验收', products: '商品', warehouses: '仓库与库区', stockBalances: '库存', stockMoves: '库存流水', batches: '批次与召回', returns: '退换货', callbackGroup: '回访与满意度', callbackDesk: '回访工作台', callbackRules: '回访规则', surveyTemplates: '问卷模板', satisfactionFigures: '满意度统计', satisfactionAnalyses: '满意度分析', improvementActions: '整改跟踪', quarterlyRounds: '季度调查', myQuarterly: '我的季度调查', thirdPartyProjects: '第三方调查' },
+  menu: { appraisalPlans: '考核方案', appraisalCycles: '考核周期', myAppraisals: '我的考核', qualityGroup: '质检与通话', qaWorkspace: '质检工作台', qaMine: '我的质检', calls: '通话记录', callKpis: '坐席KPI', callWall: '实时话务墙', outboundPlans: '外呼计划', outboundMine: '我的外呼任务', reports: '报表中心', reportGroup: '报表中心', reportTrends: '业务趋势', commonQuestions: '常见问题', requisitions: '要货调拨', destructions: '销毁', storage: '温湿度监控', stocktakes: '盘点', open: '打开菜单', dashboard: '工作台', board: '实时队列', cases: '工单', customers: '客户档案', admin: '系统管理', franchises: '加盟机构', orgUnits: '门店与部门', staffUsers: '员工', roles: '角色与权限', apiKeys: 'API 密钥', auditLogs: '审计日志', sla: 'SLA 与工作日历', plugins: '插件', notificationMessages: '消息日志', notificationTemplates: '消息模板', deadLetters: '失败事件', inventory: '仓库与库存', purchaseRequests: '采购与验收', products: '商品', warehouses: '仓库与库区', stockBalances: '库存', stockMoves: '库存流水', batches: '批次与召回', returns: '退换货', callbackGroup: '回访与满意度', callbackDesk: '回访工作台', callbackRules: '回访规则', surveyTemplates: '问卷模板', satisfactionFigures: '满意度统计', satisfactionAnalyses: '满意度分析', improvementActions: '整改跟踪', quarterlyRounds: '季度调查', myQuarterly: '我的季度调查', thirdPartyProjects: '第三方调查' },
   stocktake: {
     title: '盘点录入', blind: '盲盘', progress: '已盘 {{counted}} / {{total}}', progressTitle: '进度', recounts: '待复盘 {{count}}', noLines: '本盘点单没有待盘的库位',
     lot: '批号', expiry: '有效期至', zone: '库区', recount: '需复盘', counted: '已录 {{quantity}}', book: '账面 {{quantity}}', variance: '差异 {{quantity}}',
