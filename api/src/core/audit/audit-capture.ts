@@ -1,16 +1,24 @@
 import type { ChangeSet, EntityManager, EventSubscriber, FlushEventArgs } from '@mikro-orm/postgresql';
 import { defaultFieldResolver, type GraphQLSchema } from 'graphql';
 import type { RequestContext } from '../context';
-import { auditEntriesForChanges } from './audit.service';
+import { auditEntriesForChanges, type WrittenChange } from './audit.service';
 
-/** Change sets flushed by an EntityManager while one of its mutations runs. */
-const capturing = new WeakMap<EntityManager, ChangeSet<object>[]>();
+/** What an EntityManager wrote while one of its mutations runs: flushed change sets, and rows written with plain SQL. */
+const capturing = new WeakMap<EntityManager, (ChangeSet<object> | WrittenChange)[]>();
 
 /** ORM subscriber: hands each flush's change sets to the mutation being audited on that EntityManager. */
 export class AuditChangeCapture implements EventSubscriber {
   async onFlush({ em, uow }: FlushEventArgs): Promise<void> {
     capturing.get(em as EntityManager)?.push(...(uow.getChangeSets() as ChangeSet<object>[]));
   }
+}
+
+/**
+ * Rows a service wrote with one set-based statement instead of the unit of work (a partner's batch):
+ * they reach the mutation's audit entry as flushed changes do.
+ */
+export function auditWrittenRows(em: EntityManager, changes: readonly WrittenChange[]): void {
+  capturing.get(em)?.push(...changes);
 }
 
 /**
@@ -29,7 +37,7 @@ export function auditMutationFields(schema: GraphQLSchema): GraphQLSchema {
 }
 
 async function audited(context: RequestContext, mutation: string, run: () => unknown): Promise<unknown> {
-  const changeSets: ChangeSet<object>[] = [];
+  const changeSets: (ChangeSet<object> | WrittenChange)[] = [];
   capturing.set(context.em, changeSets);
   try {
     const result = await run();

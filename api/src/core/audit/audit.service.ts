@@ -38,6 +38,24 @@ export function recordAudit(em: EntityManager, entry: AuditEntryInput): AuditLog
 
 const REDACTED = '[redacted]';
 
+/** A row written outside the unit of work, described as a flushed change would be (`fields`: entity properties, JS values). */
+export interface WrittenChange {
+  className: string;
+  id: string;
+  franchiseId: string;
+  /** As a change set's type: create, update, delete. */
+  type: string;
+  fields: Record<string, { from?: unknown; to?: unknown }>;
+}
+
+const isWritten = (change: ChangeSet<object> | WrittenChange): change is WrittenChange => !('meta' in change);
+
+/** Personal data and secrets of `className` shown as redacted. */
+function redacted(className: string, key: string, hidden: boolean | undefined, change: { from?: unknown; to?: unknown }) {
+  if (!hidden && !piiRegistry.has(`${className}.${key}`)) return change;
+  return { ...('from' in change ? { from: REDACTED } : {}), to: REDACTED };
+}
+
 /** Field changes of one flushed change set, personal data and secrets redacted. */
 function describeChange(changeSet: ChangeSet<object>, platform: Platform): Record<string, { from?: unknown; to?: unknown }> {
   const meta = changeSet.meta;
@@ -48,41 +66,49 @@ function describeChange(changeSet: ChangeSet<object>, platform: Platform): Recor
     if (!prop || prop.version || key === 'updatedAt' || key === 'createdAt') continue;
     // Payload and snapshot hold database values (e.g. '{vip}' for a text[]); show them as the API does.
     const js = (value: unknown) => (prop.customType && typeof value === 'string' ? prop.customType.convertToJSValue(value, platform) : value);
-    const to = js(raw);
-    const hidden = prop.hidden || piiRegistry.has(`${meta.className}.${key}`);
     const from = changeSet.type === ChangeSetType.UPDATE ? js(original[key]) : undefined;
-    fields[key] = hidden ? { ...(from !== undefined ? { from: REDACTED } : {}), to: REDACTED } : { ...(from !== undefined ? { from } : {}), to };
+    fields[key] = redacted(meta.className, key, prop.hidden, { ...(from !== undefined ? { from } : {}), to: js(raw) });
   }
   return fields;
 }
 
+/** Any change, flushed or written with plain SQL, as the audit entry shows it. */
+function asWritten(change: ChangeSet<object> | WrittenChange, ctx: RequestContext): WrittenChange {
+  if (isWritten(change))
+    return { ...change, fields: Object.fromEntries(Object.entries(change.fields).map(([key, c]) => [key, redacted(change.className, key, false, c)])) };
+  return {
+    className: change.meta.className,
+    id: [change.getPrimaryKey()].flat().join(':'),
+    franchiseId: ((change.entity as { franchiseId?: string | null }).franchiseId ?? ctx.actor?.franchiseId)!,
+    type: change.type,
+    fields: describeChange(change, ctx.em.getPlatform()),
+  };
+}
+
 /**
- * One mutation's audit entries, from what its flushes wrote: one per franchise whose
+ * One mutation's audit entries, from what its flushes (and set-based writes) wrote: one per franchise whose
  * records changed (a franchise owner then finds HQ's changes to their records).
  */
-export async function auditEntriesForChanges(ctx: RequestContext, operation: string, changeSets: ChangeSet<object>[]): Promise<void> {
+export async function auditEntriesForChanges(ctx: RequestContext, operation: string, written: (ChangeSet<object> | WrittenChange)[]): Promise<void> {
   const actor = ctx.actor;
-  const byFranchise = new Map<string, ChangeSet<object>[]>();
-  for (const cs of changeSets) {
-    if (cs.meta.className === AuditLog.name) continue;
-    const franchiseId = ((cs.entity as { franchiseId?: string | null }).franchiseId ?? actor?.franchiseId)!;
-    byFranchise.set(franchiseId, [...(byFranchise.get(franchiseId) ?? []), cs]);
+  const byFranchise = new Map<string, WrittenChange[]>();
+  for (const change of written) {
+    if (!isWritten(change) && change.meta.className === AuditLog.name) continue;
+    const c = asWritten(change, ctx);
+    byFranchise.set(c.franchiseId, [...(byFranchise.get(c.franchiseId) ?? []), c]);
   }
   if (byFranchise.size === 0 && actor) byFranchise.set(actor.franchiseId, []);
-  for (const [franchiseId, sets] of byFranchise) {
-    const changes: Record<string, Record<string, unknown>> = {};
-    for (const cs of sets) {
-      const id = [cs.getPrimaryKey()].flat().join(':');
-      (changes[cs.meta.className] ??= {})[id] = { change: cs.type, fields: describeChange(cs, ctx.em.getPlatform()) };
-    }
+  for (const [franchiseId, changes] of byFranchise) {
+    const byType: Record<string, Record<string, unknown>> = {};
+    for (const c of changes) (byType[c.className] ??= {})[c.id] = { change: c.type, fields: c.fields };
     const record = async () =>
       recordAudit(ctx.em, {
         actor,
         operation,
         franchiseId,
-        targetType: sets[0]?.meta.className ?? null,
-        targetIds: [...new Set(sets.map((cs) => [cs.getPrimaryKey()].flat().join(':')))],
-        changes,
+        targetType: changes[0]?.className ?? null,
+        targetIds: [...new Set(changes.map((c) => c.id))],
+        changes: byType,
         requestId: ctx.requestId,
       });
     // A change a service made in another franchise's tenant (the other leg of a transfer) is audited there, in that tenant's scope.
