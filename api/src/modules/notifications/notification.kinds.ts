@@ -227,6 +227,16 @@ export const NOTIFICATION_KINDS = [
     },
   },
   {
+    key: 'quarterly.reminder',
+    audience: 'staff',
+    label: '季度调查提醒 Quarterly survey reminder',
+    placeholders: { ...common, title: '问卷标题 Questionnaire', quarter: '季度 Quarter', closesOn: '截止日期 Closes on' },
+    defaults: {
+      'zh-CN': { subject: '请填写{{quarter}}季度调查：{{title}}', body: '总部的季度调查“{{title}}”将于 {{closesOn}} 截止，贵机构尚未填写，请在“我的季度调查”中完成。' },
+      en: { subject: 'Please answer the {{quarter}} survey: {{title}}', body: 'HQ’s quarterly survey "{{title}}" closes on {{closesOn}} and your organization has not answered yet: please answer it under My quarterly surveys.' },
+    },
+  },
+  {
     key: 'stock.alert',
     audience: 'staff',
     label: '库存预警 Stock alert',

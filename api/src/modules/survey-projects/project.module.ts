@@ -3,6 +3,7 @@ import { ThirdPartySurveyProject, ThirdPartySurveyResult } from './project.entit
 import { quarterlySurveyEventTypes, surveyProjectEventTypes } from './project.events';
 import { QuarterlySurveyPermission, SurveyProjectPermission } from './project.permissions';
 import { QuarterlySurveyResponse, QuarterlySurveyRound } from './quarterly.entity';
+import { quarterlyReminderJob } from './quarterly.jobs';
 import { QuarterlySurveyResolver } from './quarterly.resolver';
 import { ThirdPartySurveyProjectResolver } from './project.resolver';
 
@@ -11,7 +12,8 @@ import { ThirdPartySurveyProjectResolver } from './project.resolver';
  * template, each owner answers once, HQ reads the results beside the previous quarter.
  * Third-party survey projects (第三方调查): HQ records a firm's project (scope, stores, dates),
  * imports its results from CSV / XLSX (all or nothing, re-import replaces) and reviews the
- * report beside our own satisfaction figures.
+ * report beside our own satisfaction figures. Owners who have not answered an open round are
+ * reminded before it closes (quarterly.jobs.ts).
  */
 export const surveyProjectsModule = defineModule({
   name: 'survey-projects',
@@ -19,4 +21,5 @@ export const surveyProjectsModule = defineModule({
   resolvers: [ThirdPartySurveyProjectResolver, QuarterlySurveyResolver],
   permissions: [SurveyProjectPermission, QuarterlySurveyPermission],
   events: [...surveyProjectEventTypes, ...quarterlySurveyEventTypes],
+  jobs: [quarterlyReminderJob],
 });
