@@ -57,6 +57,9 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
     async stop() {
       await Promise.all(clients.map((c) => c.dispose()));
       await server.stop();
+      // pg-boss checks once a second (an unawaited loop in its manager's offWork) that its stopped workers
+      // ended; a check outliving the suite throws in the next suite of the same jest worker.
+      if (config.JOBS_ENABLED) await new Promise((resolve) => setTimeout(resolve, 1_100));
       if (!options.database) await database.drop();
     },
   };
