@@ -116,6 +116,7 @@ const CommonQuestionsPage = page(() => import('./pages/reports/common-questions'
 const StaffCreate = page(() => import('./pages/staff/create'), 'StaffCreate');
 const StaffEdit = page(() => import('./pages/staff/edit'), 'StaffEdit');
 const StaffList = page(() => import('./pages/staff/list'), 'StaffList');
+const TeamList = page(() => import('./pages/teams/list'), 'TeamList');
 
 const dataProvider = createPanelDataProvider();
 const liveProvider = createPanelLiveProvider();
@@ -252,6 +253,7 @@ export function App() {
                   <Route path="create" element={<Guard resource="orgUnits" action="create"><OrgUnitCreate /></Guard>} />
                   <Route path="edit/:id" element={<Guard resource="orgUnits" action="edit"><OrgUnitEdit /></Guard>} />
                 </Route>
+                <Route path="/teams" element={<Guard resource="teams" action="list"><TeamList /></Guard>} />
                 <Route path="/staff">
                   <Route index element={<Guard resource="staffUsers" action="list"><StaffList /></Guard>} />
                   <Route path="create" element={<Guard resource="staffUsers" action="create"><StaffCreate /></Guard>} />

@@ -68,6 +68,7 @@ export function coreResources(t: (key: string) => string): ResourceProps[] {
     { name: 'franchises', list: '/franchises', create: '/franchises/create', edit: '/franchises/edit/:id', meta: { parent: 'admin', label: t('menu.franchises'), icon: <BankOutlined /> } },
     { name: 'orgUnits', list: '/org-units', create: '/org-units/create', edit: '/org-units/edit/:id', meta: { parent: 'admin', label: t('menu.orgUnits'), icon: <ShopOutlined /> } },
     { name: 'staffUsers', list: '/staff', create: '/staff/create', edit: '/staff/edit/:id', meta: { parent: 'admin', label: t('menu.staffUsers'), icon: <TeamOutlined /> } },
+    { name: 'teams', list: '/teams', meta: { parent: 'admin', label: t('menu.teams'), icon: <TeamOutlined /> } },
     { name: 'roles', list: '/roles', create: '/roles/create', edit: '/roles/edit/:id', meta: { parent: 'admin', label: t('menu.roles'), icon: <SafetyOutlined /> } },
     { name: 'apiKeys', list: '/api-keys', meta: { parent: 'admin', label: t('menu.apiKeys'), icon: <KeyOutlined /> } },
     { name: 'auditLogs', list: '/audit-logs', meta: { parent: 'admin', label: t('menu.auditLogs'), icon: <AuditOutlined /> } },

@@ -48,6 +48,7 @@ import { Migration20261201080500_outbound_task_customer_index } from './Migratio
 import { Migration20261201081500_call_conversion_target } from './Migration20261201081500_call_conversion_target';
 import { Migration20261201082000_quarterly_surveys } from './Migration20261201082000_quarterly_surveys';
 import { Migration20261201084000_teams } from './Migration20261201084000_teams';
+import { Migration20261202020000_team_leader } from './Migration20261202020000_team_leader';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122070000_foundation', class: Migration20261122070000_foundation },
@@ -98,4 +99,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261201081500_call_conversion_target', class: Migration20261201081500_call_conversion_target },
   { name: 'Migration20261201082000_quarterly_surveys', class: Migration20261201082000_quarterly_surveys },
   { name: 'Migration20261201084000_teams', class: Migration20261201084000_teams },
+  { name: 'Migration20261202020000_team_leader', class: Migration20261202020000_team_leader },
 ];

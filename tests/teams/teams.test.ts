@@ -8,12 +8,12 @@ import { must } from '../inventory/support';
  * franchises apart.
  */
 
-const TEAM = 'id version name orgUnitId memberIds franchiseId';
+const TEAM = 'id version name orgUnitId leaderId memberIds franchiseId';
 const TEAMS = `query($u: ID) { teams(orgUnitId: $u) { ${TEAM} } }`;
 const CREATE = `mutation($t: TeamInput!) { createOneTeam(team: $t) { ${TEAM} } }`;
 const UPDATE = `mutation($i: UpdateOneTeamInput!) { updateOneTeam(input: $i) { ${TEAM} } }`;
 
-interface TeamRow { id: string; version: number; name: string; orgUnitId: string; memberIds: string[]; franchiseId: string }
+interface TeamRow { id: string; version: number; name: string; orgUnitId: string; leaderId: string | null; memberIds: string[]; franchiseId: string }
 
 describe('teams', () => {
   let app: TestApp;
@@ -73,5 +73,25 @@ describe('teams', () => {
     expect(errorCodes(await westOwner.graphql(CREATE, { t: { orgUnitId: center.id, name: '西区组', memberIds: [] } }))).toEqual(['NOT_FOUND']);
     // An agent may read teams but not form them.
     expect(errorCodes(await (await signIn(app, 'agent@east.demo')).graphql(CREATE, { t: { orgUnitId: center.id, name: '自建组', memberIds: [] } }))).toEqual(['FORBIDDEN']);
+  });
+
+  it('a leader (班组长) is one of the members: refused otherwise, and no longer the leader once out of the team', async () => {
+    const store = units.find((u) => u.kind === 'STORE')!;
+    const [a, b] = [staff.get('pharmacist@east.demo')!, staff.get('manager@east.demo')!];
+    const bad = await owner.graphql(CREATE, { t: { orgUnitId: store.id, name: '组长测试组', memberIds: [a], leaderId: b } });
+    expect(errorCodes(bad)).toEqual(['BAD_USER_INPUT']);
+    expect((bad.body.errors?.[0]?.extensions as { field?: string }).field).toBe('team.leaderId');
+    const made = (await must<{ createOneTeam: TeamRow }>(owner, CREATE, { t: { orgUnitId: store.id, name: '组长测试组', memberIds: [a, b], leaderId: a } })).createOneTeam;
+    expect([made.leaderId, made.memberIds]).toEqual([a, [a, b]]);
+    expect((await teams(owner)).find((t) => t.id === made.id)!.leaderId).toBe(a);
+    // The leader left out of the members: no leader any more; a named leader outside them is refused.
+    const without = (await must<{ updateOneTeam: TeamRow }>(owner, UPDATE, { i: { id: made.id, version: made.version, update: { memberIds: [b] } } })).updateOneTeam;
+    expect(without.leaderId).toBeNull();
+    expect(errorCodes(await owner.graphql(UPDATE, { i: { id: made.id, version: without.version, update: { leaderId: a } } }))).toEqual(['BAD_USER_INPUT']);
+    const led = (await must<{ updateOneTeam: TeamRow }>(owner, UPDATE, { i: { id: made.id, version: without.version, update: { leaderId: b } } })).updateOneTeam;
+    expect(led.leaderId).toBe(b);
+    // b moves to another team: this one loses its leader.
+    await must(owner, CREATE, { t: { orgUnitId: store.id, name: '组长测试二组', memberIds: [b] } });
+    expect((await teams(owner)).find((t) => t.id === made.id)).toMatchObject({ leaderId: null, memberIds: [] });
   });
 });

@@ -20,6 +20,7 @@ export const RESOURCE_PERMISSIONS: Record<string, Partial<Record<Action, string>
   customers: { default: 'customer:read', create: 'customer:write', edit: 'customer:write', pii: 'customer:pii' },
   franchises: { default: 'franchise:manage' },
   orgUnits: { default: 'org:manage', list: 'org:manage' },
+  teams: { default: 'org:manage', list: 'org:manage' },
   staffUsers: { default: 'staff:read', create: 'staff:manage', edit: 'staff:manage', delete: 'staff:manage' },
   roles: { default: 'role:read', create: 'role:manage', edit: 'role:manage', delete: 'role:manage' },
   apiKeys: { default: 'apikey:manage' },

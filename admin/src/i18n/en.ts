@@ -44,7 +44,7 @@ export const en: DeepPartial<Dictionary> = {
     error: { info: 'You may have forgotten to add the {{action}} component to {{resource}}.', '404': 'Sorry, this page does not exist.', resource404: 'Is the {{resource}} resource defined?', backHome: 'Back home' },
   },
   session: { expired: 'Session expired', expiredDescription: 'Please sign in again to continue.' },
-  menu: { appraisalPlans: 'Appraisal plans', appraisalCycles: 'Appraisal cycles', myAppraisals: 'My appraisals', qualityGroup: 'Quality and calls', qaWorkspace: 'QA workspace', qaMine: 'My QA', calls: 'Call log', callKpis: 'Agent KPIs', callWall: 'Live call wall', outboundPlans: 'Outbound plans', outboundMine: 'My outbound tasks', reports: 'Report center', reportGroup: 'Report center', reportTrends: 'Business trends', commonQuestions: 'Common questions', requisitions: 'Requisitions', destructions: 'Destruction', storage: 'Storage conditions', stocktakes: 'Stocktakes', open: 'Open menu', dashboard: 'Dashboard', board: 'Live queue', cases: 'Cases', customers: 'Customers', admin: 'Administration', franchises: 'Franchises', orgUnits: 'Stores and units', staffUsers: 'Staff', roles: 'Roles and permissions', apiKeys: 'API keys', auditLogs: 'Audit log', sla: 'SLA and calendars', plugins: 'Plugins', notificationMessages: 'Message log', notificationTemplates: 'Message templates', deadLetters: 'Failed events', inventory: 'Warehouses and stock', purchaseRequests: 'Purchasing and inspection', products: 'Products', warehouses: 'Warehouses', stockBalances: 'Stock', stockMoves: 'Stock ledger', batches: 'Lots and recalls', returns: 'Returns', callbackGroup: 'Callbacks and satisfaction', callbackDesk: 'Callback desk', callbackRules: 'Callback rules', surveyTemplates: 'Survey templates', satisfactionFigures: 'Satisfaction figures' , satisfactionAnalyses: 'Satisfaction analyses', improvementActions: 'Improvement tracker', quarterlyRounds: 'Quarterly surveys', myQuarterly: 'My quarterly surveys', thirdPartyProjects: 'Third-party surveys' },
+  menu: { teams: 'Teams', appraisalPlans: 'Appraisal plans', appraisalCycles: 'Appraisal cycles', myAppraisals: 'My appraisals', qualityGroup: 'Quality and calls', qaWorkspace: 'QA workspace', qaMine: 'My QA', calls: 'Call log', callKpis: 'Agent KPIs', callWall: 'Live call wall', outboundPlans: 'Outbound plans', outboundMine: 'My outbound tasks', reports: 'Report center', reportGroup: 'Report center', reportTrends: 'Business trends', commonQuestions: 'Common questions', requisitions: 'Requisitions', destructions: 'Destruction', storage: 'Storage conditions', stocktakes: 'Stocktakes', open: 'Open menu', dashboard: 'Dashboard', board: 'Live queue', cases: 'Cases', customers: 'Customers', admin: 'Administration', franchises: 'Franchises', orgUnits: 'Stores and units', staffUsers: 'Staff', roles: 'Roles and permissions', apiKeys: 'API keys', auditLogs: 'Audit log', sla: 'SLA and calendars', plugins: 'Plugins', notificationMessages: 'Message log', notificationTemplates: 'Message templates', deadLetters: 'Failed events', inventory: 'Warehouses and stock', purchaseRequests: 'Purchasing and inspection', products: 'Products', warehouses: 'Warehouses', stockBalances: 'Stock', stockMoves: 'Stock ledger', batches: 'Lots and recalls', returns: 'Returns', callbackGroup: 'Callbacks and satisfaction', callbackDesk: 'Callback desk', callbackRules: 'Callback rules', surveyTemplates: 'Survey templates', satisfactionFigures: 'Satisfaction figures' , satisfactionAnalyses: 'Satisfaction analyses', improvementActions: 'Improvement tracker', quarterlyRounds: 'Quarterly surveys', myQuarterly: 'My quarterly surveys', thirdPartyProjects: 'Third-party surveys' },
   stocktake: {
     title: 'Count entry', blind: 'Blind count', progress: 'Counted {{counted}} / {{total}}', progressTitle: 'Progress', recounts: '{{count}} to recount', noLines: 'Nothing to count on this sheet',
     lot: 'Lot', expiry: 'Expires', zone: 'Zone', recount: 'Recount', counted: 'Entered {{quantity}}', book: 'Book {{quantity}}', variance: 'Variance {{quantity}}',
@@ -199,6 +199,14 @@ export const en: DeepPartial<Dictionary> = {
     period: 'Period', previous: 'Previous period', base: 'Base', all: 'Total', unnamed: '(none)', store: 'Store', empty: 'No data in this range',
     export: 'Export', exportCsv: 'Export CSV', exportXlsx: 'Export Excel', exported: 'Exported {{count}} rows',
   },
+  teams: {
+    title: 'Teams', help: 'Teams by store, branch center or department with their leader and members; agent KPIs and reports group by team. Those allowed to manage the organisation create and edit teams.',
+    create: 'New team', edit: 'Edit', save: 'Save', cancel: 'Cancel', created: 'Team created', saved: 'Team saved',
+    conflict: 'Team "{{name}}" was just changed by someone else; the list was reloaded, please edit again', nameTaken: 'This unit already has a team of that name',
+    orgUnit: 'Store or department', orgUnitRequired: 'Choose the store or department', orgUnitFixed: 'A team stays in the unit it was created in',
+    name: 'Team name', nameRequired: 'Enter the team name', leader: 'Team leader', leaderHelp: 'Chosen among the team members',
+    members: 'Members', membersHelp: 'A staff member belongs to one team at a time', noMembers: 'No members', memberCount: 'Members', empty: 'No teams yet',
+  },
   commonQuestions: {
     title: 'Common questions', help: 'Case types and complaint categories, knowledge articles used on cases and the frequent words of case subjects (word segmentation, stop words and punctuation dropped) in the period, beside the previous period of as many days; counted on local days of each franchise.',
     previousPeriod: 'Previous period: {{from}} to {{to}}', categories: 'Case types and complaint categories', articles: 'Knowledge articles used', words: 'Frequent words in subjects',
@@ -306,6 +314,7 @@ export const en: DeepPartial<Dictionary> = {
       NETWORK: 'Network error; check the connection and retry', UNKNOWN: 'The operation failed',
     },
     reasons: {
+      LEADER_NOT_MEMBER: 'The leader must be one of the team’s members',
       ...appointmentReasonsEn,
       ...qualityReasonsEn,
       REQUIRED: 'Required', TOO_LONG: 'At most {{max}} characters', INVALID_VALUE: 'Invalid value', NOT_FOUND: 'Not found, or not yours to see',

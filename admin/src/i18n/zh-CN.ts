@@ -98,6 +98,14 @@ export const zhCN = {
     period: '统计周期', previous: '上一周期', base: '基数', all: '合计', unnamed: '（未指定）', store: '门店', empty: '所选范围内没有数据',
     export: '导出', exportCsv: '导出 CSV', exportXlsx: '导出 Excel', exported: '已导出 {{count}} 行',
   },
+  teams: {
+    title: '班组管理', help: '按门店、分中心或部门查看班组及其班组长和成员；班组用于坐席KPI和报表按班组统计。有组织管理权限者可新建和编辑班组。',
+    create: '新建班组', edit: '编辑', save: '保存', cancel: '取消', created: '班组已创建', saved: '班组已保存',
+    conflict: '班组“{{name}}”刚被他人修改，列表已刷新，请重新编辑', nameTaken: '该门店或部门下已有同名班组',
+    orgUnit: '所属门店/部门', orgUnitRequired: '请选择所属门店或部门', orgUnitFixed: '班组建立后不能更换所属门店或部门',
+    name: '班组名称', nameRequired: '请填写班组名称', leader: '班组长', leaderHelp: '从本班组成员中选择',
+    members: '成员', membersHelp: '一名员工同一时间只属于一个班组', noMembers: '暂无成员', memberCount: '人数', empty: '暂无班组',
+  },
   commonQuestions: {
     title: '常见问题', help: '所选期间内的工单类型与投诉分类、工单中使用的知识文章、工单标题中的高频词（中文分词，去掉停用词和标点），与之前同样天数的上一周期对比；按各机构所在时区的自然日统计。',
     previousPeriod: '上一周期：{{from}} 至 {{to}}', categories: '工单类型与投诉分类', articles: '使用的知识文章', words: '标题高频词',
@@ -193,7 +201,7 @@ export const zhCN = {
     error: { info: '您可能忘记添加 {{action}} 组件到 {{resource}} 资源。', '404': '抱歉，您访问的页面不存在。', resource404: '您确定已创建 {{resource}} 资源？', backHome: '返回首页' },
   },
   session: { expired: '会话已过期', expiredDescription: '请重新登录后继续。' },
-  menu: { appraisalPlans: '考核方案', appraisalCycles: '考核周期', myAppraisals: '我的考核', qualityGroup: '质检与通话', qaWorkspace: '质检工作台', qaMine: '我的质检', calls: '通话记录', callKpis: '坐席KPI', callWall: '实时话务墙', outboundPlans: '外呼计划', outboundMine: '我的外呼任务', reports: '报表中心', reportGroup: '报表中心', reportTrends: '业务趋势', commonQuestions: '常见问题', requisitions: '要货调拨', destructions: '销毁', storage: '温湿度监控', stocktakes: '盘点', open: '打开菜单', dashboard: '工作台', board: '实时队列', cases: '工单', customers: '客户档案', admin: '系统管理', franchises: '加盟机构', orgUnits: '门店与部门', staffUsers: '员工', roles: '角色与权限', apiKeys: 'API 密钥', auditLogs: '审计日志', sla: 'SLA 与工作日历', plugins: '插件', notificationMessages: '消息日志', notificationTemplates: '消息模板', deadLetters: '失败事件', inventory: '仓库与库存', purchaseRequests: '采购与验收', products: '商品', warehouses: '仓库与库区', stockBalances: '库存', stockMoves: '库存流水', batches: '批次与召回', returns: '退换货', callbackGroup: '回访与满意度', callbackDesk: '回访工作台', callbackRules: '回访规则', surveyTemplates: '问卷模板', satisfactionFigures: '满意度统计', satisfactionAnalyses: '满意度分析', improvementActions: '整改跟踪', quarterlyRounds: '季度调查', myQuarterly: '我的季度调查', thirdPartyProjects: '第三方调查' },
+  menu: { teams: '班组管理', appraisalPlans: '考核方案', appraisalCycles: '考核周期', myAppraisals: '我的考核', qualityGroup: '质检与通话', qaWorkspace: '质检工作台', qaMine: '我的质检', calls: '通话记录', callKpis: '坐席KPI', callWall: '实时话务墙', outboundPlans: '外呼计划', outboundMine: '我的外呼任务', reports: '报表中心', reportGroup: '报表中心', reportTrends: '业务趋势', commonQuestions: '常见问题', requisitions: '要货调拨', destructions: '销毁', storage: '温湿度监控', stocktakes: '盘点', open: '打开菜单', dashboard: '工作台', board: '实时队列', cases: '工单', customers: '客户档案', admin: '系统管理', franchises: '加盟机构', orgUnits: '门店与部门', staffUsers: '员工', roles: '角色与权限', apiKeys: 'API 密钥', auditLogs: '审计日志', sla: 'SLA 与工作日历', plugins: '插件', notificationMessages: '消息日志', notificationTemplates: '消息模板', deadLetters: '失败事件', inventory: '仓库与库存', purchaseRequests: '采购与验收', products: '商品', warehouses: '仓库与库区', stockBalances: '库存', stockMoves: '库存流水', batches: '批次与召回', returns: '退换货', callbackGroup: '回访与满意度', callbackDesk: '回访工作台', callbackRules: '回访规则', surveyTemplates: '问卷模板', satisfactionFigures: '满意度统计', satisfactionAnalyses: '满意度分析', improvementActions: '整改跟踪', quarterlyRounds: '季度调查', myQuarterly: '我的季度调查', thirdPartyProjects: '第三方调查' },
   stocktake: {
     title: '盘点录入', blind: '盲盘', progress: '已盘 {{counted}} / {{total}}', progressTitle: '进度', recounts: '待复盘 {{count}}', noLines: '本盘点单没有待盘的库位',
     lot: '批号', expiry: '有效期至', zone: '库区', recount: '需复盘', counted: '已录 {{quantity}}', book: '账面 {{quantity}}', variance: '差异 {{quantity}}',
@@ -640,6 +648,7 @@ export const zhCN = {
       NETWORK: '网络连接失败，请检查网络后重试', UNKNOWN: '操作失败',
     },
     reasons: {
+      LEADER_NOT_MEMBER: '班组长须是本班组成员',
       SLOT_TAKEN: '该时段已被预约，请选择其他时段', DOCTOR_NOT_VERIFIED: '该医生资质尚未通过总部审核，暂不能预约', NOT_A_SLOT: '所选时间不在医生的可约时段内（非出诊时间、休息、请假或节假日）',
       IN_THE_PAST: '所选时间已过', INSIDE_NOTICE_PERIOD: '已进入 {{noticeDays}} 天的变更期限，需由主管操作', NOT_STARTED: '预约尚未开始，不能标记爽约', NOT_A_DOCTOR: '所选人员不是医生',
       INVALID_TIME: '时间格式应为 HH:MM', INVALID_PERIOD: '时段无效（开始须早于结束且不能重叠）', OTHER_FRANCHISE: '不属于同一加盟机构', INACTIVE: '该服务项目已停用',

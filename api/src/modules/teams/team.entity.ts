@@ -21,6 +21,10 @@ export class Team extends TenantEntity<'memberIds'> {
   @Field()
   name!: string;
 
+  @Property({ type: 'uuid', nullable: true })
+  @Field(() => ID, { nullable: true, description: 'The team leader (班组长), one of its members.' })
+  leaderId?: string | null = null;
+
   @Property({ type: 'uuid[]', columnType: 'uuid[]' })
   @Field(() => [ID], { description: 'Its members (staff); each in at most one team.' })
   memberIds: string[] = [];

@@ -27,7 +27,7 @@ export async function teamsInScope(ctx: RequestContext, orgUnitId?: string | nul
   if (under) conditions.push(`exists (select 1 from org_unit tu where tu.id = t.org_unit_id and tu.path like ?)`), params.push(`${under.path}%`);
   return readRows<Team>(
     ctx.em,
-    `select t.id, t.franchise_id as "franchiseId", t.version, t.created_at as "createdAt", t.updated_at as "updatedAt", t.org_unit_id as "orgUnitId", t.name, t.member_ids as "memberIds"
+    `select t.id, t.franchise_id as "franchiseId", t.version, t.created_at as "createdAt", t.updated_at as "updatedAt", t.org_unit_id as "orgUnitId", t.name, t.leader_id as "leaderId", t.member_ids as "memberIds"
        from team t where ${conditions.join(' and ')} order by t.name, t.id`,
     params,
   );

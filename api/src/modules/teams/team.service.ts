@@ -28,8 +28,18 @@ async function placeMembers(ctx: RequestContext, team: { franchiseId: string; id
   }
   if (unique.length)
     for (const other of await ctx.em.find(Team, { franchiseId: team.franchiseId, ...(team.id ? { id: { $ne: team.id } } : {}) }))
-      if (other.memberIds.some((m) => unique.includes(m))) other.memberIds = other.memberIds.filter((m) => !unique.includes(m));
+      if (other.memberIds.some((m) => unique.includes(m))) {
+        other.memberIds = other.memberIds.filter((m) => !unique.includes(m));
+        if (other.leaderId && unique.includes(other.leaderId)) other.leaderId = null;
+      }
   return unique;
+}
+
+/** The leader must be one of the team's members. */
+function checkLeader(leaderId: string | null | undefined, memberIds: string[], field: string): string | null {
+  if (!leaderId) return null;
+  if (!memberIds.includes(leaderId)) throw new BadUserInputError({ field, message: 'the leader must be one of the team’s members', reason: 'LEADER_NOT_MEMBER' });
+  return leaderId;
 }
 
 async function assertNameFree(ctx: RequestContext, team: { orgUnitId: string; name: string; id?: string }): Promise<void> {
@@ -43,7 +53,8 @@ export async function createTeam(ctx: RequestContext, input: TeamInput): Promise
   const name = input.name.trim();
   await assertNameFree(ctx, { orgUnitId: unit.id, name });
   const memberIds = await placeMembers(ctx, { franchiseId: unit.franchiseId }, input.memberIds, 'team.memberIds');
-  const team = ctx.em.create(Team, { franchiseId: unit.franchiseId, orgUnitId: unit.id, name, memberIds });
+  const leaderId = checkLeader(input.leaderId, memberIds, 'team.leaderId');
+  const team = ctx.em.create(Team, { franchiseId: unit.franchiseId, orgUnitId: unit.id, name, memberIds, leaderId });
   await ctx.em.flush();
   return team;
 }
@@ -54,7 +65,10 @@ export async function updateTeam(ctx: RequestContext, id: string, version: numbe
   const name = update.name?.trim();
   if (name != null) await assertNameFree(ctx, { orgUnitId: team.orgUnitId, name, id: team.id });
   const memberIds = update.memberIds ? await placeMembers(ctx, team, update.memberIds, 'update.memberIds') : undefined;
-  applyUpdate(team, { ...(name != null ? { name } : {}), ...(memberIds ? { memberIds } : {}) });
+  const members = memberIds ?? team.memberIds;
+  // A leader named is checked; a leader left out of a new member list is no longer the leader.
+  const leaderId = update.leaderId !== undefined ? checkLeader(update.leaderId, members, 'update.leaderId') : team.leaderId && !members.includes(team.leaderId) ? null : team.leaderId;
+  applyUpdate(team, { ...(name != null ? { name } : {}), ...(memberIds ? { memberIds } : {}), ...(leaderId !== team.leaderId ? { leaderId } : {}) });
   await ctx.em.flush();
   return team;
 }

@@ -6,12 +6,14 @@ export class TeamInput {
   @Field(() => ID) orgUnitId!: string;
   @Field() @Length(1, 60) name!: string;
   @Field(() => [ID], { defaultValue: [], description: 'Members; one already in another team moves to this one.' }) @ArrayMaxSize(500) memberIds!: string[];
+  @Field(() => ID, { nullable: true, description: 'The leader (班组长): one of the members.' }) @IsOptional() leaderId?: string | null;
 }
 
 @InputType()
 export class TeamUpdate {
   @Field({ nullable: true }) @IsOptional() @Length(1, 60) name?: string;
   @Field(() => [ID], { nullable: true, description: 'The whole member list; one already in another team moves to this one.' }) @IsOptional() @ArrayMaxSize(500) memberIds?: string[];
+  @Field(() => ID, { nullable: true, description: 'The leader (班组长): one of the members; null for none. A leader who leaves the members is no longer the leader.' }) @IsOptional() leaderId?: string | null;
 }
 
 @InputType()
