@@ -18,7 +18,9 @@ async function choose(page: Page, testId: string, text: string) {
     await page.getByTestId(testId).click();
     const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: new RegExp(`^${text}$`) }).first();
     const picked = await option.click({ timeout: 3_000 }).then(() => true, () => false);
-    if (picked) return;
+    // Picked and still shown once the form settles (a re-render can put the old value back).
+    const shown = page.getByTestId(testId).locator('.ant-select-selection-item').filter({ hasText: new RegExp(`^${text}$`) });
+    if (picked && (await shown.waitFor({ timeout: 3_000 }).then(() => true, () => false))) return;
     if (attempt === 3) throw new Error(`could not pick ${text} in ${testId}`);
     await page.keyboard.press('Escape');
   }
@@ -82,7 +84,10 @@ describeInBrowser('quality: scoring a call, the dispute and the KPI board', () =
     await choose(supervisor, 'rating-problem_solving', '3');
     await choose(supervisor, 'rating-timely_reply', '1');
     // attitude 100, ability 50, efficiency 0, teamwork N/A: (30·100 + 40·50) / 90
-    await supervisor.getByTestId('live-score').getByText('55.6').waitFor();
+    for (const [testId, text] of [['rating-courtesy', '5'], ['rating-problem_solving', '3'], ['rating-timely_reply', '1']] as const) {
+      await supervisor.getByTestId(testId).locator('.ant-select-selection-item').filter({ hasText: new RegExp(`^${text}$`) }).waitFor();
+    }
+    await supervisor.getByTestId('live-score').getByText('55.6').waitFor({ timeout: 60_000 });
     await supervisor.getByTestId('review-comment').fill('回复客户过慢');
     await screenshot(supervisor, 'qa-review-form');
     await supervisor.getByTestId('submit-review').click();
