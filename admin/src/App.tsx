@@ -99,6 +99,8 @@ const ImprovementTracker = page(() => import('./pages/surveys/improvements'), 'I
 const QuarterlyRounds = page(() => import('./pages/surveys/quarterly'), 'QuarterlyRounds', /^\/surveys\/quarterly\/?$/);
 const QuarterlyResults = page(() => import('./pages/surveys/quarterly'), 'QuarterlyResults', /^\/surveys\/quarterly\/[^/]+/);
 const MyQuarterlySurveys = page(() => import('./pages/surveys/quarterly'), 'MyQuarterlySurveys');
+const ThirdPartyProjects = page(() => import('./pages/surveys/third-party'), 'ThirdPartyProjects', /^\/surveys\/third-party\/?$/);
+const ThirdPartyReport = page(() => import('./pages/surveys/third-party'), 'ThirdPartyReport', /^\/surveys\/third-party\/[^/]+/);
 const QaWorkspace = page(() => import('./pages/quality/workspace'), 'QaWorkspace', /^\/quality\/?$/);
 const QaReviewForm = page(() => import('./pages/quality/review-form'), 'QaReviewForm');
 const MyQaReviews = page(() => import('./pages/quality/mine'), 'MyQaReviews');
@@ -216,6 +218,8 @@ export function App() {
                   <Route path="quarterly" element={<Guard resource="quarterlyRounds" action="list"><QuarterlyRounds /></Guard>} />
                   <Route path="quarterly/:id" element={<Guard resource="quarterlyRounds" action="list"><QuarterlyResults /></Guard>} />
                   <Route path="my-quarterly" element={<Guard resource="myQuarterly" action="list"><MyQuarterlySurveys /></Guard>} />
+                  <Route path="third-party" element={<Guard resource="thirdPartyProjects" action="list"><ThirdPartyProjects /></Guard>} />
+                  <Route path="third-party/:id" element={<Guard resource="thirdPartyProjects" action="list"><ThirdPartyReport /></Guard>} />
                 </Route>
                 <Route path="/quality">
                   <Route index element={<Guard resource="qaWorkspace" action="list"><QaWorkspace /></Guard>} />

@@ -37,6 +37,7 @@ export function coreResources(t: (key: string) => string): ResourceProps[] {
     { name: 'improvementActions', list: '/surveys/improvements', meta: { parent: 'callbackGroup', label: t('analyses.tracker'), icon: <CarryOutOutlined /> } },
     { name: 'quarterlyRounds', list: '/surveys/quarterly', show: '/surveys/quarterly/:id', meta: { parent: 'callbackGroup', label: t('menu.quarterlyRounds'), icon: <CalendarOutlined /> } },
     { name: 'myQuarterly', list: '/surveys/my-quarterly', meta: { parent: 'callbackGroup', label: t('menu.myQuarterly'), icon: <FormOutlined /> } },
+    { name: 'thirdPartyProjects', list: '/surveys/third-party', show: '/surveys/third-party/:id', meta: { parent: 'callbackGroup', label: t('menu.thirdPartyProjects'), icon: <AuditOutlined /> } },
     { name: 'qualityGroup', meta: { label: t('menu.qualityGroup'), icon: <SafetyCertificateOutlined /> } },
     { name: 'qaWorkspace', list: '/quality', meta: { parent: 'qualityGroup', label: t('menu.qaWorkspace'), icon: <AimOutlined /> } },
     { name: 'qaMine', list: '/quality/mine', meta: { parent: 'qualityGroup', label: t('menu.qaMine'), icon: <StarOutlined /> } },

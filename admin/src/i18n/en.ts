@@ -4,7 +4,7 @@ import { ordersEnumsEn, ordersEn } from './orders';
 import { journeyEn } from './journey';
 import { callbacksEn, surveyEnumsEn, surveysEn } from './surveys';
 import { analysesEn } from './analyses';
-import { quarterlyEn, surveyProjectEnumsEn } from './survey-projects';
+import { quarterlyEn, surveyProjectEnumsEn, surveyProjectReasonsEn, thirdPartyEn } from './survey-projects';
 import { callsEn, outboundEn, qualityEn, qualityEnumsEn, qualityReasonsEn } from './quality';
 
 type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? DeepPartial<T[K]> : T[K] };
@@ -194,6 +194,7 @@ export const en: DeepPartial<Dictionary> = {
   surveys: surveysEn,
   analyses: analysesEn,
   quarterly: quarterlyEn,
+  thirdParty: thirdPartyEn,
   reports: {
     title: 'Report center', help: 'Figures are summed per day from the business events (local days of each franchise; weeks start on Monday); each row beside the previous period. SLA compliance = resolved cases with no SLA breached ÷ resolved cases; satisfaction = answers rated 4–5 ÷ answers with a rating.',
     period: 'Period', previous: 'Previous period', base: 'Base', all: 'Total', unnamed: '(none)', store: 'Store', empty: 'No data in this range',
@@ -315,6 +316,7 @@ export const en: DeepPartial<Dictionary> = {
     },
     reasons: {
       LEADER_NOT_MEMBER: 'The leader must be one of the team’s members',
+      ...surveyProjectReasonsEn,
       ...appointmentReasonsEn,
       ...qualityReasonsEn,
       REQUIRED: 'Required', TOO_LONG: 'At most {{max}} characters', INVALID_VALUE: 'Invalid value', NOT_FOUND: 'Not found, or not yours to see',
