@@ -7,6 +7,7 @@ import { startTestApp, type TestApp } from '../support/app';
 import { must } from '../inventory/support';
 import { createService, healthSetup, mustBook, setSchedule } from '../appointments/support';
 import { describeInBrowser, launchBrowser, screenshot, signInPage } from './support/browser';
+import { ExcelJS } from './support/excel';
 
 jest.setTimeout(300_000);
 
@@ -117,7 +118,6 @@ describeInBrowser('appointment pages', () => {
     const saved = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'appointments-')), file.suggestedFilename());
     await file.saveAs(saved);
     // exceljs is the panel's own dependency: read the workbook back with it.
-    const ExcelJS = require(require.resolve('exceljs', { paths: [path.resolve(__dirname, '../../admin')] }));
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(saved);
     const sheet = book.worksheets[0]!;

@@ -7,6 +7,7 @@ import { signIn } from '../support/actors';
 import { startTestApp, type TestApp } from '../support/app';
 import { must } from '../inventory/support';
 import { describeInBrowser, launchBrowser, screenshot, signInPage } from './support/browser';
+import { ExcelJS } from './support/excel';
 
 jest.setTimeout(300_000);
 
@@ -84,7 +85,6 @@ describeInBrowser('appraisals: a month from opening to the agent’s acknowledge
     expect(file.suggestedFilename()).toBe('考核周期-2033-06.xlsx');
     const saved = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'appraisals-')), file.suggestedFilename());
     await file.saveAs(saved);
-    const ExcelJS = require(require.resolve('exceljs', { paths: [path.resolve(__dirname, '../../admin')] }));
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(saved);
     const sheet = book.worksheets[0]!;

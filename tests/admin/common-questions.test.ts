@@ -9,6 +9,7 @@ import { startTestApp, type TestApp } from '../support/app';
 import { until } from '../support/until';
 import { must } from '../inventory/support';
 import { describeInBrowser, launchBrowser, screenshot, signInPage } from './support/browser';
+import { ExcelJS } from './support/excel';
 
 jest.setTimeout(300_000);
 
@@ -100,7 +101,6 @@ describeInBrowser('common questions: the page shows the period’s case categori
     expect(file.suggestedFilename()).toBe('常见问题-2032-04-21-2032-05-20.xlsx');
     const saved = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'common-questions-')), file.suggestedFilename());
     await file.saveAs(saved);
-    const ExcelJS = require(require.resolve('exceljs', { paths: [path.resolve(__dirname, '../../admin')] }));
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(saved);
     const sheet = book.worksheets[0]!;

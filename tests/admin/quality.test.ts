@@ -8,6 +8,7 @@ import { startTestApp, type TestApp } from '../support/app';
 import { must } from '../inventory/support';
 import { postEvents } from '../calls/support';
 import { describeInBrowser, launchBrowser, screenshot, signInPage } from './support/browser';
+import { ExcelJS } from './support/excel';
 
 jest.setTimeout(300_000);
 
@@ -143,7 +144,6 @@ describeInBrowser('quality: scoring a call, the dispute and the KPI board', () =
     expect(file.suggestedFilename()).toMatch(/^坐席KPI-.*\.xlsx$/);
     const saved = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'qa-kpis-')), file.suggestedFilename());
     await file.saveAs(saved);
-    const ExcelJS = require(require.resolve('exceljs', { paths: [path.resolve(__dirname, '../../admin')] }));
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(saved);
     const sheet = book.worksheets[0]!;

@@ -5,6 +5,7 @@ import type { Browser } from 'playwright-core';
 import { signIn } from '../support/actors';
 import { startTestApp, type TestApp } from '../support/app';
 import { describeInBrowser, launchBrowser, screenshot, signInPage } from './support/browser';
+import { ExcelJS } from './support/excel';
 
 jest.setTimeout(300_000);
 
@@ -51,7 +52,6 @@ describeInBrowser('reports: the report center draws and exports the same figures
     expect(file.suggestedFilename()).toMatch(/^报表中心-.*\.xlsx$/);
     const saved = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'reports-')), file.suggestedFilename());
     await file.saveAs(saved);
-    const ExcelJS = require(require.resolve('exceljs', { paths: [path.resolve(__dirname, '../../admin')] }));
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(saved);
     const sheet = book.worksheets[0]!;

@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { clock } from '@pharmadesk/api';
 import { signIn, type Caller } from '../support/actors';
 import { startTestApp, type TestApp } from '../support/app';
 import { must } from '../inventory/support';
 import { describeInBrowser, launchBrowser, screenshot, signInPage } from './support/browser';
+import { ExcelJS } from './support/excel';
 
 jest.setTimeout(300_000);
 
@@ -26,7 +26,7 @@ async function downloadedRows(page: Page, testId: string, label: string): Promis
   const book = new ExcelJS.Workbook();
   await book.xlsx.readFile(saved);
   const rows: string[][] = [];
-  book.worksheets[0]!.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ''))));
+  book.worksheets[0]!.eachRow((row: { values: unknown[] }) => rows.push(row.values.slice(1).map((v) => String(v ?? ''))));
   return { name: file.suggestedFilename(), rows };
 }
 
