@@ -49,6 +49,7 @@ import { Migration20261201081500_call_conversion_target } from './Migration20261
 import { Migration20261201082000_quarterly_surveys } from './Migration20261201082000_quarterly_surveys';
 import { Migration20261201084000_teams } from './Migration20261201084000_teams';
 import { Migration20261202020000_team_leader } from './Migration20261202020000_team_leader';
+import { Migration20261202090000_quarterly_reminder_days } from './Migration20261202090000_quarterly_reminder_days';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122070000_foundation', class: Migration20261122070000_foundation },
@@ -100,4 +101,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261201082000_quarterly_surveys', class: Migration20261201082000_quarterly_surveys },
   { name: 'Migration20261201084000_teams', class: Migration20261201084000_teams },
   { name: 'Migration20261202020000_team_leader', class: Migration20261202020000_team_leader },
+  { name: 'Migration20261202090000_quarterly_reminder_days', class: Migration20261202090000_quarterly_reminder_days },
 ];

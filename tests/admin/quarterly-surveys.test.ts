@@ -21,7 +21,7 @@ async function choose(page: Page, testId: string, text: string) {
   }
 }
 
-/** The input of an antd DatePicker marked with a test id (the id lands on the input or on its wrapper). */
+/** The input of an antd DatePicker or InputNumber marked with a test id (the id lands on the input or on its wrapper). */
 async function pickerInput(marked: Locator): Promise<Locator> {
   return (await marked.evaluate((e) => e.tagName)) === 'INPUT' ? marked : marked.locator('input');
 }
@@ -80,15 +80,20 @@ describeInBrowser('quarterly surveys and third-party projects in the panel', () 
     await closes.click();
     await closes.fill('2031-06-30');
     await closes.press('Enter');
+    // Owners are reminded a week before the close date (3 days unless changed).
+    const remind = await pickerInput(hqPage.getByTestId('round-remind-days'));
+    expect(await remind.inputValue()).toBe('3');
+    await remind.fill('7');
     await hqPage.getByTestId('round-title').fill('2031 年第二季度加盟机构调查');
     await hqPage.getByTestId('round-submit').click();
     const row = hqPage.locator('[data-testid="round-row"][data-quarter="2031-Q2"]');
     await row.waitFor();
     expect(await row.innerText()).toContain('2031 年第二季度加盟机构调查');
+    expect(await row.innerText()).toContain('截止前 7 天');
     expect(await row.getByTestId('round-state').getAttribute('data-state')).toBe('OPEN');
     const roundId = (await row.getAttribute('data-id'))!;
-    const { quarterlySurveyRounds } = await must<{ quarterlySurveyRounds: { nodes: { id: string; closesOn: string; audience: string[] }[] } }>(hq, '{ quarterlySurveyRounds(paging: { limit: 50 }) { nodes { id closesOn audience } } }');
-    expect(quarterlySurveyRounds.nodes.find((r) => r.id === roundId)).toMatchObject({ closesOn: '2031-06-30', audience: ['FRANCHISES'] });
+    const { quarterlySurveyRounds } = await must<{ quarterlySurveyRounds: { nodes: { id: string; closesOn: string; audience: string[]; remindDaysBefore: number }[] } }>(hq, '{ quarterlySurveyRounds(paging: { limit: 50 }) { nodes { id closesOn audience remindDaysBefore } } }');
+    expect(quarterlySurveyRounds.nodes.find((r) => r.id === roundId)).toMatchObject({ closesOn: '2031-06-30', audience: ['FRANCHISES'], remindDaysBefore: 7 });
     await screenshot(hqPage, 'quarterly-rounds');
 
     // East's owner answers it on 我的季度调查: a required question left out is refused on the page first.

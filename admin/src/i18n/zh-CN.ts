@@ -65,6 +65,7 @@ export const zhCN = {
     quarter: '季度', quarterRule: '请按 2031-Q2 的格式填写季度', title: '标题', titleOptional: '标题（可不填，默认“季度 季度调查”）', template: '问卷模板', templateRequired: '请选择总部问卷模板',
     templateHelp: '只能选择启用中的总部共享模板，按其当前版本提问', audience: '调查对象', audienceRequired: '请至少选择一类调查对象', closesOn: '截止日期', closesOnRequired: '请选择截止日期',
     state: '状态', states: { OPEN: '进行中', ENDED: '已截止', CLOSED: '已关闭' }, actions: '操作', results: '调查结果', closeRound: '关闭调查', closeConfirm: '关闭后各机构将无法再填写，确定关闭？',
+    remindDaysBefore: '截止前提醒', remindHelp: '在截止日前若干天起提醒尚未填写的机构负责人（每轮一次），填 0 不提醒', remindRule: '请填写 0 到 30 之间的整数', days: '天', remindShort: '截止前 {{days}} 天', noReminder: '不提醒',
     opened: '季度调查已发起', closed: '季度调查已关闭', backToRounds: '返回季度调查', previous: '上季度',
     addressed: '调查机构数', answeredCount: '已填写', responseRate: '回复率', previousResponseRate: '上季度回复率', questionMeans: '各题平均分（与上季度对比）',
     question: '题目', average: '本季度平均分', previousAverage: '上季度平均分', change: '变化', organizations: '各机构答卷', organization: '机构', cooperationType: '合作类型',

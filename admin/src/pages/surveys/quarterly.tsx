@@ -1,5 +1,5 @@
 import { useTranslate } from '@refinedev/core';
-import { Alert, App, Button, Card, Checkbox, Col, DatePicker, Drawer, Dropdown, Empty, Form, Input, Popconfirm, Row, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Col, DatePicker, Drawer, Dropdown, Empty, Form, Input, InputNumber, Popconfirm, Row, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import ReactEChartsCore from 'echarts-for-react/lib/core';
 import * as echarts from 'echarts/core';
@@ -19,7 +19,7 @@ import { exportRows, type ExportColumn } from '../orders/export';
 
 echarts.use([BarChart, GridComponent, TooltipComponent, LegendComponent, SVGRenderer]);
 
-export interface QuarterlyRound { id: string; version: number; quarter: string; title: string; templateId: string; templateVersionId: string; audience: string[]; closesOn: string; closedAt: string | null; createdAt: string }
+export interface QuarterlyRound { id: string; version: number; quarter: string; title: string; templateId: string; templateVersionId: string; audience: string[]; closesOn: string; remindDaysBefore: number; closedAt: string | null; createdAt: string }
 interface QuestionResult { questionKey: string; text: string; kind: string; answered: number; average: number | null; previousAverage: number | null; change: number | null }
 interface FranchiseAnswers { franchiseId: string; franchiseName: string; cooperationType: string | null; answered: boolean; answeredAt: string | null; averageRating: number | null; answers: SurveyAnswer[] }
 interface Results {
@@ -62,8 +62,8 @@ export function QuarterlyRounds() {
   const [form] = Form.useForm();
   const hqTemplates = (templates.data?.surveyTemplates.nodes ?? []).filter((tpl) => tpl.franchiseId == null && tpl.active);
   const submit = async () => {
-    const v = (await form.validateFields()) as { quarter: string; title?: string; templateId: string; audience: string[]; closesOn: Dayjs };
-    const done = await openRound.run({ input: { quarter: v.quarter.trim(), title: v.title?.trim() || null, templateId: v.templateId, audience: v.audience, closesOn: v.closesOn.format('YYYY-MM-DD') } });
+    const v = (await form.validateFields()) as { quarter: string; title?: string; templateId: string; audience: string[]; closesOn: Dayjs; remindDaysBefore: number };
+    const done = await openRound.run({ input: { quarter: v.quarter.trim(), title: v.title?.trim() || null, templateId: v.templateId, audience: v.audience, closesOn: v.closesOn.format('YYYY-MM-DD'), remindDaysBefore: v.remindDaysBefore } });
     if (done) {
       setDrawer(false);
       form.resetFields();
@@ -80,6 +80,7 @@ export function QuarterlyRounds() {
         <Table.Column<QuarterlyRound> dataIndex="title" title={t('quarterly.title')} />
         <Table.Column<QuarterlyRound> key="audience" title={t('quarterly.audience')} render={(_, r) => r.audience.map((a) => <Tag key={a}>{t(`enums.QuarterlyAudience.${a}`)}</Tag>)} />
         <Table.Column<QuarterlyRound> dataIndex="closesOn" title={t('quarterly.closesOn')} />
+        <Table.Column<QuarterlyRound> key="remind" title={t('quarterly.remindDaysBefore')} render={(_, r) => (r.remindDaysBefore ? t('quarterly.remindShort', { days: r.remindDaysBefore }) : t('quarterly.noReminder'))} />
         <Table.Column<QuarterlyRound> key="state" title={t('quarterly.state')} render={(_, r) => <RoundState round={r} />} />
         <Table.Column<QuarterlyRound> key="actions" title={t('quarterly.actions')} render={(_, r) => (
           <Space>
@@ -95,7 +96,7 @@ export function QuarterlyRounds() {
       </Table>
       <Drawer open={drawer} width={480} title={t('quarterly.openRound')} onClose={() => setDrawer(false)} destroyOnClose
         extra={<Button type="primary" loading={openRound.loading} onClick={() => void submit()} data-testid="round-submit">{t('quarterly.openRound')}</Button>}>
-        <Form form={form} layout="vertical" preserve={false} initialValues={{ quarter: quarterOf(today()), audience: ['FRANCHISES'] }}>
+        <Form form={form} layout="vertical" preserve={false} initialValues={{ quarter: quarterOf(today()), audience: ['FRANCHISES'], remindDaysBefore: 3 }}>
           <Form.Item name="quarter" label={t('quarterly.quarter')} rules={[{ required: true, pattern: /^\d{4}-Q[1-4]$/, message: t('quarterly.quarterRule') }]}>
             <Input placeholder="2031-Q2" data-testid="round-quarter" />
           </Form.Item>
@@ -107,6 +108,9 @@ export function QuarterlyRounds() {
           </Form.Item>
           <Form.Item name="closesOn" label={t('quarterly.closesOn')} rules={[{ required: true, message: t('quarterly.closesOnRequired') }]}>
             <DatePicker style={{ width: '100%' }} data-testid="round-closes-on" />
+          </Form.Item>
+          <Form.Item name="remindDaysBefore" label={t('quarterly.remindDaysBefore')} extra={t('quarterly.remindHelp')} rules={[{ required: true, type: 'integer', min: 0, max: 30, message: t('quarterly.remindRule') }]}>
+            <InputNumber min={0} max={30} precision={0} addonAfter={t('quarterly.days')} data-testid="round-remind-days" />
           </Form.Item>
           <Form.Item name="title" label={t('quarterly.titleOptional')}>
             <Input maxLength={200} data-testid="round-title" />

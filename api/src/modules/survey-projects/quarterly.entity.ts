@@ -18,12 +18,16 @@ registerEnumType(QuarterlyAudience, { name: 'QuarterlyAudience', description: 'F
  * the round was opened with. Readable by every franchise (franchiseId null, shared like HQ's
  * templates); written only by HQ.
  */
+/** Owners are reminded from this many days before a round's close date unless HQ says otherwise. */
+export const DEFAULT_REMINDER_DAYS = 3;
+export const MAX_REMINDER_DAYS = 30;
+
 @Entity({ tableName: 'quarterly_survey_round' })
 @Filter(sharedTenantFilter)
 @Unique({ properties: ['quarter', 'templateId'] })
 @ObjectType()
 export class QuarterlySurveyRound {
-  [OptionalProps]?: 'id' | 'version' | 'createdAt' | 'updatedAt' | 'franchiseId' | 'closedAt';
+  [OptionalProps]?: 'id' | 'version' | 'createdAt' | 'updatedAt' | 'franchiseId' | 'closedAt' | 'remindDaysBefore';
 
   @PrimaryKey({ type: 'uuid' }) @Field(() => ID) id: string = randomUUID();
   @Property({ type: 'uuid', nullable: true }) franchiseId?: string | null = null;
@@ -33,6 +37,7 @@ export class QuarterlySurveyRound {
   @Property({ type: 'uuid' }) @Field(() => ID, { description: 'The template version asked (kept when the template changes).' }) templateVersionId!: string;
   @Property({ type: 'text[]' }) @Field(() => [QuarterlyAudience]) audience!: QuarterlyAudience[];
   @Property({ type: 'date' }) @Field({ description: 'Last day answers are taken (YYYY-MM-DD, each franchise’s calendar).' }) closesOn!: string;
+  @Property({ type: 'int' }) @Field(() => Int, { description: 'Owners who have not answered are reminded from this many days before the close date (0: no reminder).' }) remindDaysBefore: number = DEFAULT_REMINDER_DAYS;
   @Property({ type: 'timestamptz', nullable: true }) @Field(() => Date, { nullable: true, description: 'Closed early by HQ.' }) closedAt?: Date | null = null;
   @Property({ type: 'uuid' }) @Field(() => ID) createdById!: string;
   @Property({ version: true }) @Field(() => Int) version: number = 1;

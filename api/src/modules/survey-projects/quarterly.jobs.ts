@@ -8,14 +8,11 @@ import { OrgUnit, OrgUnitKind, OrgUnitStatus } from '../org/org-unit.entity';
 import { QuarterlySurveyResponse, QuarterlySurveyRound } from './quarterly.entity';
 import { audienceOf, isOpen } from './quarterly.service';
 
-/** Owners are reminded from this many days before a round's close date (their franchise's calendar). */
-export const QUARTERLY_REMINDER_DAYS = 3;
-
 const DAY_MS = 86_400_000;
 const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 
 /**
- * Open quarterly rounds closing within QUARTERLY_REMINDER_DAYS of an organization's today: the
+ * Open quarterly rounds closing within their `remindDaysBefore` of an organization's today: the
  * owners of each organization in the round's audience that has not answered get one in-app
  * reminder per round (the dedupe key makes a second run, or a second instance, send nothing).
  */
@@ -30,7 +27,7 @@ export async function remindQuarterlyRounds(ctx: RequestContext, now: Date): Pro
   for (const organization of organizations) {
     const today = calendarDate(now, organization.timeZone);
     const due = rounds.filter(
-      (r) => isOpen(r, today) && daysBetween(today, r.closesOn) <= QUARTERLY_REMINDER_DAYS && r.audience.includes(audienceOf(organization)) && !answered.has(`${r.id}|${organization.id}`),
+      (r) => isOpen(r, today) && r.remindDaysBefore > 0 && daysBetween(today, r.closesOn) <= r.remindDaysBefore && r.audience.includes(audienceOf(organization)) && !answered.has(`${r.id}|${organization.id}`),
     );
     if (!due.length) continue;
     const owners = await ctx.em.find(StaffUser, { franchiseId: organization.id, jobTitle: JobTitle.FRANCHISE_OWNER, status: StaffStatus.ACTIVE }, { fields: ['id'] });
@@ -53,7 +50,7 @@ export async function remindQuarterlyRounds(ctx: RequestContext, now: Date): Pro
 
 export const quarterlyReminderJob = defineJob<{ now?: string }>({
   name: 'survey-projects.quarterly-reminder',
-  description: `Daily: owners of organizations that have not answered an open quarterly round are reminded once, from ${QUARTERLY_REMINDER_DAYS} days before its close date.`,
+  description: 'Daily: owners of organizations that have not answered an open quarterly round are reminded once, from the round’s reminder days (3 by default) before its close date.',
   cron: '50 6 * * *',
   run: async (runtime, data) => {
     const ctx = systemContext(runtime);

@@ -9,7 +9,7 @@ import { CooperationType, type OrgUnit } from '../org/org-unit.entity';
 import { orgUnitLoader } from '../org/org.loaders';
 import { SurveyTemplate, SurveyTemplateVersion } from '../surveys/survey-template.entity';
 import { checkAnswers } from '../surveys/survey.service';
-import { QuarterlyAudience, QuarterlySurveyResponse, QuarterlySurveyRound } from './quarterly.entity';
+import { DEFAULT_REMINDER_DAYS, MAX_REMINDER_DAYS, QuarterlyAudience, QuarterlySurveyResponse, QuarterlySurveyRound } from './quarterly.entity';
 import type { AnswerQuarterlySurveyInput, OpenQuarterlySurveyRoundInput } from './quarterly.types';
 
 const QUARTER = /^(\d{4})-Q([1-4])$/;
@@ -45,6 +45,10 @@ export async function openRound(ctx: RequestContext, input: OpenQuarterlySurveyR
   const actor = requireHq(ctx);
   if (!QUARTER.test(input.quarter)) throw new BadUserInputError({ field: 'quarter', message: 'must look like 2031-Q2', reason: 'INVALID_FORMAT' });
   parseDay('closesOn', input.closesOn);
+  const remindDaysBefore = input.remindDaysBefore ?? DEFAULT_REMINDER_DAYS;
+  if (!Number.isInteger(remindDaysBefore) || remindDaysBefore < 0 || remindDaysBefore > MAX_REMINDER_DAYS) {
+    throw new BadUserInputError({ field: 'remindDaysBefore', message: `must be a whole number of days from 0 to ${MAX_REMINDER_DAYS}`, reason: 'OUT_OF_RANGE', params: { min: 0, max: MAX_REMINDER_DAYS } });
+  }
   const template = await ctx.em.findOne(SurveyTemplate, { id: input.templateId });
   if (!template || template.franchiseId) throw new NotFoundError('HQ survey template', input.templateId);
   if (!template.active) throw new BadUserInputError({ field: 'templateId', message: 'the template is inactive', reason: 'INACTIVE' });
@@ -58,6 +62,7 @@ export async function openRound(ctx: RequestContext, input: OpenQuarterlySurveyR
     templateVersionId: template.currentVersionId,
     audience: [...new Set(input.audience)],
     closesOn: input.closesOn,
+    remindDaysBefore,
     createdById: actor.id,
   });
   await ctx.em.flush();

@@ -4,7 +4,7 @@ import { Connection } from '../../core/graphql/paging';
 import { SurveyAnswer } from '../surveys/satisfaction-request.entity';
 import { SurveyQuestion, SurveyQuestionKind } from '../surveys/survey-template.entity';
 import { SurveyAnswerInput } from '../surveys/survey.types';
-import { QuarterlyAudience, QuarterlySurveyResponse, QuarterlySurveyRound } from './quarterly.entity';
+import { DEFAULT_REMINDER_DAYS, MAX_REMINDER_DAYS, QuarterlyAudience, QuarterlySurveyResponse, QuarterlySurveyRound } from './quarterly.entity';
 
 export const QuarterlySurveyRoundConnection = Connection(QuarterlySurveyRound);
 
@@ -15,6 +15,7 @@ export class OpenQuarterlySurveyRoundInput {
   @Field(() => ID, { description: 'An active HQ (shared) survey template; its current version is asked.' }) templateId!: string;
   @Field(() => [QuarterlyAudience]) @ArrayMinSize(1) @ArrayMaxSize(2) audience!: QuarterlyAudience[];
   @Field({ description: 'Last day answers are taken, YYYY-MM-DD.' }) closesOn!: string;
+  @Field(() => Int, { nullable: true, description: `Remind owners who have not answered from this many days before the close date: 0 (no reminder) to ${MAX_REMINDER_DAYS}, ${DEFAULT_REMINDER_DAYS} by default.` }) remindDaysBefore?: number | null;
 }
 
 @InputType()
