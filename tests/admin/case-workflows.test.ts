@@ -30,7 +30,12 @@ describeInBrowser('case workflow actions in the browser', () => {
     return created.body.data!.createOneCase;
   }
 
-  const notice = (page: Page, text: string) => page.locator('.ant-message-notice', { hasText: text }).first().waitFor({ timeout: 30_000 });
+  // Waits for the success message; without it, says what the page showed instead (an error, a form problem).
+  const notice = (page: Page, text: string) =>
+    page.locator('.ant-message-notice', { hasText: text }).first().waitFor({ timeout: 30_000 }).catch(async (error: Error) => {
+      const shown = await page.locator('.ant-notification-notice, .ant-form-item-explain-error, .ant-message-notice, .ant-modal-title').allInnerTexts();
+      throw new Error(`${error.message}\nshown instead: ${JSON.stringify(shown)}`);
+    });
   const stateIs = async (page: Page, text: string) => {
     await page.locator('[data-testid="case-state"]', { hasText: new RegExp(`^${text}$`) }).waitFor({ timeout: 15_000 });
   };

@@ -8,11 +8,16 @@ jest.setTimeout(300_000);
 
 interface TeamRow { id: string; version: number; name: string; orgUnitId: string; leaderId: string | null; memberIds: string[] }
 
-/** Picks `text` among the open options of the antd Select `select` (typed in to find it). */
+/**
+ * Picks `text` among the options of the antd Select `select` (typed in to find it), in that
+ * select's own dropdown: the one closed before it can still be fading out, its options visible.
+ */
 async function pick(page: Page, select: Locator, text: string) {
   await select.click();
+  const list = await select.locator('input').first().getAttribute('aria-controls');
   await page.keyboard.type(text);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: new RegExp(`^${text}$`) }).first().click();
+  const dropdown = page.locator('.ant-select-dropdown').filter({ has: page.locator(`[id="${list}"]`) });
+  await dropdown.locator('.ant-select-item-option').filter({ hasText: new RegExp(`^${text}$`) }).first().click();
 }
 
 /**
