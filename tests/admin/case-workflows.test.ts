@@ -30,6 +30,16 @@ describeInBrowser('case workflow actions in the browser', () => {
     return created.body.data!.createOneCase;
   }
 
+  // Picks the solution type in the action dialog until the choice shows (under load a click can beat the dropdown's opening, or be lost while the dialog opens).
+  const pickSolution = async (page: Page, text: string) => {
+    for (let attempt = 0; ; attempt++) {
+      await page.getByTestId('field-solutionType').click();
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).click({ timeout: 5_000 }).catch(() => undefined);
+      const shown = page.getByTestId('action-dialog').locator('.ant-select-selection-item', { hasText: text });
+      if (await shown.waitFor({ timeout: 3_000 }).then(() => true, () => false)) return;
+      if (attempt === 3) throw new Error(`the solution type ${text} could not be picked`);
+    }
+  };
   // Waits for the success message; without it, says what the page showed instead (an error, a form problem).
   const notice = (page: Page, text: string) =>
     page.locator('.ant-message-notice', { hasText: text }).first().waitFor({ timeout: 30_000 }).catch(async (error: Error) => {
@@ -76,10 +86,7 @@ describeInBrowser('case workflow actions in the browser', () => {
     await page.locator('.ant-form-item-explain-error', { hasText: '请填写解决方式' }).waitFor();
     await page.locator('.ant-form-item-explain-error', { hasText: '请填写方案说明' }).waitFor();
     // A compensation without an amount: the API refuses and the reason shows under 金额, in Chinese.
-    await page.getByTestId('field-solutionType').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '补偿' }).click();
-    // The choice must have landed before sending (under load the click can beat the dropdown's opening).
-    await page.getByTestId('action-dialog').locator('.ant-select-selection-item', { hasText: '补偿' }).waitFor();
+    await pickSolution(page, '补偿');
     await page.getByTestId('field-solutionNote').fill('补偿 20 元优惠券');
     await page.getByTestId('action-dialog-ok').click();
     const amountError = page.locator('.ant-form-item', { has: page.getByTestId('field-solutionAmount') }).locator('.ant-form-item-explain-error');
@@ -165,8 +172,7 @@ describeInBrowser('case workflow actions in the browser', () => {
     await act(agentPage, 'accept', { notice: '已受理', state: '已受理' });
     await act(agentPage, 'start_investigation', { notice: '已开始调查', state: '调查中' });
     await agentPage.getByTestId('action-propose_solution').click();
-    await agentPage.getByTestId('field-solutionType').click();
-    await agentPage.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '退款' }).click();
+    await pickSolution(agentPage, '退款');
     await agentPage.getByTestId('field-solutionNote').fill('全额退款');
     await agentPage.getByTestId('field-solutionAmount').fill('800');
     await agentPage.getByTestId('action-dialog-ok').click();
