@@ -98,13 +98,22 @@ describeInBrowser('satisfaction analyses, improvement tracker, live low ratings,
     // An improvement action for the store director, due in two weeks (the form's default).
     await page.getByTestId('action-new').click();
     await page.getByTestId('action-title').fill('对相关客服进行沟通培训并跟踪考核');
-    await page.getByTestId('action-owner').locator('.ant-select').click();
-    await page.getByTestId('action-owner').locator('input').fill(director.displayName);
-    await pickOption(page, director.displayName);
+    // The owner, picked until the choice shows (under load a pick can be lost while the form renders).
+    const owner = page.getByTestId('action-owner');
+    for (let attempt = 0; !(await owner.locator('.ant-select-selection-item', { hasText: director.displayName }).isVisible()); attempt++) {
+      if (attempt === 4) throw new Error(`could not pick ${director.displayName} as the action's owner`);
+      await owner.locator('.ant-select').click();
+      await owner.locator('input').fill(director.displayName);
+      await pickOption(page, director.displayName).catch(() => undefined);
+      await owner.locator('.ant-select-selection-item', { hasText: director.displayName }).waitFor({ timeout: 3_000 }).catch(() => undefined);
+    }
     await page.getByTestId('action-evidence').fill('培训签到表');
     await page.getByTestId('action-submit').click();
     const row = page.locator('[data-testid="action-row"]').filter({ hasText: '对相关客服进行沟通培训并跟踪考核' });
-    await row.waitFor();
+    await row.waitFor().catch(async (error: Error) => {
+      const shown = await page.locator('.ant-notification-notice, .ant-form-item-explain-error, .ant-message-notice').allInnerTexts();
+      throw new Error(`${error.message}\nshown instead: ${JSON.stringify(shown)}`);
+    });
     expect(await row.innerText()).toContain(director.displayName);
     expect(await row.getAttribute('data-status')).toBe('OPEN');
     actionId = (await row.getAttribute('data-id'))!;

@@ -13,7 +13,7 @@ import { useMe } from '../../hooks/use-me';
 import { dayjs } from '../../time';
 import { useZone } from '../appointments/shared';
 import { exportRows, type ExportColumn } from '../orders/export';
-import { percent } from '../callbacks/shared';
+import { percent, percentValue } from '../callbacks/shared';
 
 echarts.use([BarChart, LineChart, PieChart, GridComponent, TooltipComponent, LegendComponent, SVGRenderer]);
 
@@ -40,7 +40,7 @@ interface Figures {
 
 const GROUPS = ['STORE', 'AGENT', 'DOCTOR', 'CHANNEL'];
 /** A rate as the chart's percentage, one decimal (the export shows the same number). */
-const pct = (v: number | null) => (v == null ? null : Math.round(v * 1000) / 10);
+const pct = percentValue;
 
 /**
  * 满意度统计 (/surveys/figures): the published rates (satisfaction = 4–5 ÷ rated, dissatisfaction =
