@@ -17,8 +17,14 @@ interface Store { id: string; code: string; name: string }
 /** The rows of a downloaded CSV or XLSX (header first), as text. */
 async function downloadedRows(page: Page, testId: string, label: string): Promise<{ name: string; rows: string[][] }> {
   const download = page.waitForEvent('download');
-  await page.getByTestId(testId).hover();
-  await page.locator('.ant-dropdown:visible').getByText(label).click();
+  // A hover menu: the one opened before may still be fading out (holding the same labels), so wait until none shows, then hover and pick, again if the menu closed under the pointer.
+  for (let attempt = 0; ; attempt++) {
+    await page.mouse.move(0, 0);
+    for (let wait = 0; wait < 50 && (await page.locator('.ant-dropdown:visible').count()) > 0; wait++) await page.waitForTimeout(100);
+    await page.getByTestId(testId).hover();
+    if (await page.locator('.ant-dropdown:visible').getByText(label).click({ timeout: 5_000 }).then(() => true, () => false)) break;
+    if (attempt === 3) throw new Error(`could not pick ${label} in the menu of ${testId}`);
+  }
   const file = await download;
   const saved = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'third-party-')), file.suggestedFilename());
   await file.saveAs(saved);
