@@ -59,7 +59,4 @@ export function CallbackStatusTag({ status }: { status: string }) {
   return <Tag color={STATUS_COLORS[status]} data-testid="callback-status" data-status={status}>{t(`enums.CallbackStatus.${status}`, status)}</Tag>;
 }
 
-/** A rate 0..1 as a percentage number with one decimal, rounded half up (charts and exports use this one rounding). */
-export const percentValue = (v: number | null | undefined) => (v == null ? null : Math.round(v * 1000) / 10);
-/** A rate 0..1 as a percentage (— when there is no denominator); the same rounding as percentValue (toFixed alone gave 22.4 where the chart drew 22.5). */
-export const percent = (v: number | null | undefined) => (v == null ? '—' : `${percentValue(v)!.toFixed(1)}%`);
+export { percent, percentValue } from '../../percent';

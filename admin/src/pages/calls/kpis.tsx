@@ -14,6 +14,7 @@ import { useMe } from '../../hooks/use-me';
 import { dayjs } from '../../time';
 import { startOfDay, useZone } from '../appointments/shared';
 import { exportRows, type ExportColumn } from '../orders/export';
+import { percent, percentValue } from '../../percent';
 
 echarts.use([BarChart, LineChart, GridComponent, TooltipComponent, LegendComponent, MarkLineComponent, SVGRenderer]);
 
@@ -37,7 +38,6 @@ interface AgentScore { agentId: string; reviews: number; averageScore: number | 
 /** A KPI row with the agent's QA figures over the same days (grouped by agent). */
 type BoardRow = KpiRow & { qa?: AgentScore };
 
-const percent = (v: number | null | undefined) => (v == null ? '—' : `${(v * 100).toFixed(1)}%`);
 const seconds = (v: number | null | undefined) => (v == null ? '—' : v.toFixed(0));
 const GROUPS = ['AGENT', 'TEAM', 'STORE', 'FRANCHISE'];
 
@@ -116,7 +116,7 @@ export function CallKpiBoard() {
     series: [
       {
         name: t('calls.answerRate'), type: 'bar',
-        data: rows.map((r) => ({ value: r.answerRate == null ? null : Math.round(r.answerRate * 1000) / 10, itemStyle: { color: r.answerRateBelowTarget ? '#f5222d' : '#1677ff' } })),
+        data: rows.map((r) => ({ value: percentValue(r.answerRate), itemStyle: { color: r.answerRateBelowTarget ? '#f5222d' : '#1677ff' } })),
         markLine: target != null ? { symbol: 'none', data: [{ yAxis: target * 100, name: t('calls.answerRateTarget') }], lineStyle: { type: 'dashed', color: '#fa8c16' }, label: { formatter: `${t('calls.answerRateTarget')} {c}%` } } : undefined,
       },
       ...(groupBy === 'AGENT' && can('quality:read') ? [{ name: t('quality.averageScore'), type: 'line', data: rows.map((r) => r.qa?.averageScore ?? null), color: '#52c41a' }] : []),

@@ -13,6 +13,7 @@ import { useGql } from '../../hooks/use-gql';
 import { useMe } from '../../hooks/use-me';
 import { dayjs } from '../../time';
 import { exportRows, type ExportColumn } from './export';
+import { percent, percentValue } from '../../percent';
 
 echarts.use([BarChart, GridComponent, TooltipComponent, LegendComponent, SVGRenderer]);
 
@@ -21,7 +22,6 @@ interface AgentKpi {
   ordersHandled: number; errors: number; wrongEntries: number; wrongShipments: number; errorRate: number | null; onTimeRate: number | null;
 }
 
-const percent = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
 
 /**
  * 订单考核 (/orders/kpis): per agent over a period (this month by default, in the franchise's
@@ -71,7 +71,7 @@ export function OrderKpis() {
       { name: t('orders.ordersEntered'), type: 'bar', data: agents.map((a) => a.ordersEntered) },
       { name: t('orders.ordersReviewed'), type: 'bar', data: agents.map((a) => a.ordersReviewed) },
       { name: t('orders.errorCount'), type: 'bar', color: '#f5222d', data: agents.map((a) => a.errors) },
-      { name: t('orders.onTimeRate'), type: 'bar', yAxisIndex: 1, color: '#52c41a', data: agents.map((a) => (a.onTimeRate === null ? null : Math.round(a.onTimeRate * 1000) / 10)) },
+      { name: t('orders.onTimeRate'), type: 'bar', yAxisIndex: 1, color: '#52c41a', data: agents.map((a) => percentValue(a.onTimeRate)) },
     ],
   };
 

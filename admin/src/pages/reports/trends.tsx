@@ -13,6 +13,7 @@ import { useGql } from '../../hooks/use-gql';
 import { dayjs } from '../../time';
 import { useZone } from '../appointments/shared';
 import { exportRows, type ExportColumn } from '../orders/export';
+import { percent, percentValue } from '../../percent';
 
 echarts.use([BarChart, LineChart, GridComponent, TooltipComponent, LegendComponent, SVGRenderer]);
 
@@ -40,7 +41,7 @@ export function ReportCenter() {
   const query = useGql<{ report: { rows: ReportRow[] } }>('Report', { input: { kind, from: range[0], to: range[1], period, groupBy, storeId: storeId ?? null } });
   const rows = query.data?.report.rows ?? [];
   const rate = RATES.has(kind);
-  const show = (v: number | null) => (v == null ? '—' : rate ? `${(v * 100).toFixed(1)}%` : kind === 'ORDER_AMOUNT' ? (v / 100).toFixed(2) : String(v));
+  const show = (v: number | null) => (v == null ? '—' : rate ? percent(v) : kind === 'ORDER_AMOUNT' ? (v / 100).toFixed(2) : String(v));
   const name = (r: ReportRow) => {
     if (groupBy === 'NONE') return t('reports.all');
     if (groupBy === 'DIMENSION' && r.key != null && DIMENSION_ENUM[kind]) return t(`enums.${DIMENSION_ENUM[kind]}.${r.key}`, r.key || t('reports.unnamed'));
@@ -59,7 +60,7 @@ export function ReportCenter() {
   };
   const periods = [...new Set(rows.map((r) => r.period))];
   const groups = [...new Set(rows.map(name))];
-  const scale = (v: number | null) => (v == null ? null : rate ? Math.round(v * 1000) / 10 : kind === 'ORDER_AMOUNT' ? v / 100 : v);
+  const scale = (v: number | null) => (v == null ? null : rate ? percentValue(v) : kind === 'ORDER_AMOUNT' ? v / 100 : v);
   const option = {
     animation: false,
     tooltip: { trigger: 'axis' },
