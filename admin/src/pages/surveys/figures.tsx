@@ -39,8 +39,6 @@ interface Figures {
 }
 
 const GROUPS = ['STORE', 'AGENT', 'DOCTOR', 'CHANNEL'];
-/** A rate as the chart's percentage, one decimal (the export shows the same number). */
-const pct = percentValue;
 
 /**
  * 满意度统计 (/surveys/figures): the published rates (satisfaction = 4–5 ÷ rated, dissatisfaction =
@@ -85,8 +83,8 @@ export function SatisfactionFiguresPage() {
     message.success(t('surveys.exported', { count: rows.length }));
   };
 
-  const satisfactionSeries = rows.map((r) => pct(r.satisfactionRate));
-  const dissatisfactionSeries = rows.map((r) => pct(r.dissatisfactionRate));
+  const satisfactionSeries = rows.map((r) => percentValue(r.satisfactionRate));
+  const dissatisfactionSeries = rows.map((r) => percentValue(r.dissatisfactionRate));
   const byGroupOption = {
     animation: false,
     tooltip: { trigger: 'axis', valueFormatter: (v: number | null) => (v == null ? '—' : `${v}%`) },
@@ -107,9 +105,9 @@ export function SatisfactionFiguresPage() {
     xAxis: { type: 'category', data: trendRows.map((r) => r.key ?? '') },
     yAxis: [{ type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } }, { type: 'value', min: -100, max: 100, name: t('surveys.nps') }],
     series: [
-      { name: t('surveys.satisfactionRate'), type: 'line', color: '#52c41a', data: trendRows.map((r) => pct(r.satisfactionRate)) },
-      { name: t('surveys.dissatisfactionRate'), type: 'line', color: '#f5222d', data: trendRows.map((r) => pct(r.dissatisfactionRate)) },
-      { name: t('surveys.responseRate'), type: 'line', color: '#1677ff', data: trendRows.map((r) => pct(r.responseRate)) },
+      { name: t('surveys.satisfactionRate'), type: 'line', color: '#52c41a', data: trendRows.map((r) => percentValue(r.satisfactionRate)) },
+      { name: t('surveys.dissatisfactionRate'), type: 'line', color: '#f5222d', data: trendRows.map((r) => percentValue(r.dissatisfactionRate)) },
+      { name: t('surveys.responseRate'), type: 'line', color: '#1677ff', data: trendRows.map((r) => percentValue(r.responseRate)) },
       { name: t('surveys.nps'), type: 'line', yAxisIndex: 1, color: '#722ed1', data: trendRows.map((r) => r.nps) },
     ],
   };

@@ -14,9 +14,9 @@ import { errorText } from '../../data/errors';
 import { request } from '../../data/request';
 import type { ApiError } from '../../graphql-client';
 import { useGql, useGqlMutation } from '../../hooks/use-gql';
+import { percent } from '../../percent';
 import { dayjs } from '../../time';
 import type { Connection } from '../../types';
-import { percent } from '../callbacks/shared';
 import { exportRows, type ExportColumn } from '../orders/export';
 
 echarts.use([BarChart, GridComponent, TooltipComponent, LegendComponent, SVGRenderer]);
