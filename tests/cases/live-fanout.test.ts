@@ -1,6 +1,7 @@
 import type { PostgreSqlConnection } from '@mikro-orm/postgresql';
 import type { Client as WsClient } from 'graphql-ws';
 import { signAccessToken, verifyAccessToken } from '@pharmadesk/api/src/core/auth/tokens';
+import { forgetLiveCredentials } from '@pharmadesk/api/src/core/live';
 import { startTestApp, type TestApp } from '../support/app';
 import { signIn, type Caller } from '../support/actors';
 import { testAuthSecret } from '../support/test-env';
@@ -57,10 +58,19 @@ describe('live case events at fan-out', () => {
       }, 60_000),
     );
     // Every subscription is registered once it hears a local "look again" (this instance only, no outbox row).
-    while (!subscribed.every(Boolean)) {
-      app.server.app.pubsub.publish('cases.changed', { id: target.id, franchiseId: target.franchiseId, change: 'updated' });
-      await new Promise((r) => setTimeout(r, 200));
-    }
+    const everyoneHears = async () => {
+      subscribed.fill(false);
+      while (!subscribed.every(Boolean)) {
+        app.server.app.pubsub.publish('cases.changed', { id: target.id, franchiseId: target.franchiseId, change: 'updated' });
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    };
+    await everyoneHears();
+    // A socket's credentials are checked again every LIVE_RECHECK_MS: checked afresh now, so that
+    // check never falls inside the counted window (on a slow machine it could, by its timing alone).
+    const sessionIds = await Promise.all(sessions.map(async (s) => (await verifyAccessToken(testAuthSecret(), s.headers.authorization!.replace(/^Bearer /, ''))).sid));
+    await forgetLiveCredentials(app.server.app.runtime, sessionIds);
+    await everyoneHears();
     await quiet(); // those deliveries' statements are behind us
     // The agent's credentials are cached for 5 s: checked here, not inside the window (it is the edit's cost, not the delivery's).
     await agent.graphql('{ me { id } }');
