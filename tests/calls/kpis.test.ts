@@ -95,6 +95,12 @@ describe('call-center KPIs', () => {
       ['2025-03-31', 4, 2],
     ]);
     expect(pick(weeks.totals)).toEqual([null, 5, 3, 1, 1, 1, 2, 4, 0.6, 145, 167.5, true, false]);
+    // A window starting inside a month or week: the period keeps its first day as its label, and counts only the window's days.
+    expect((await kpis({ from: '2025-03-31', to: '2025-04-01', period: 'MONTH' })).rows.map(pick)).toEqual([
+      ['2025-03-01', 2, 1, 0, 0, 1, 1, 1, 0.5, 180, 210, true, false],
+      ['2025-04-01', 2, 1, 1, 1, 0, 1, 2, 0.5, 170, 200, true, false],
+    ]);
+    expect((await kpis({ from: '2025-04-01', to: '2025-04-06', period: 'WEEK' })).rows.map((r) => [r.period, r.offered, r.outbound])).toEqual([['2025-03-31', 2, 1]]);
   });
 
   it('groups by agent (calls nobody took under null), and an agent with no calls has nothing offered', async () => {

@@ -56,15 +56,19 @@ export interface CountSource {
 }
 
 /**
- * `f`: each franchise's zone, local bounds as instants, and the instants its periods start
- * (`period_starts`, in order): a record's period is `width_bucket(at, f.period_starts)`, a search
- * in a short array instead of a zone conversion and a date_trunc per row, and the groups hash on
- * a small integer.
+ * `f`: each franchise's zone and the instants its periods are bounded by (`period_bounds`, in
+ * order: the window's first day, each later period's first day, the day after the window, as
+ * the franchise's local midnights). A record's period is `width_bucket(at, f.period_bounds)`: a
+ * search in a short array instead of a zone conversion and a date_trunc per row, and the groups
+ * hash on a small integer. Bucket 0 is before the window and the last one after it; both are
+ * dropped after grouping. The window is not tested row by row against `f`: the planner cannot
+ * estimate a range join to a CTE and, given one, probed the index for every row of the month
+ * (1.7 s for a million calls, against 0.6 s scanning them).
  */
 export function franchiseBoundsCte(extra: { columns?: string; join?: string } = {}): string {
   return `f as materialized (
-       select fu.id, fu.time_zone, cast(? as timestamp) at time zone fu.time_zone as starts, cast(? as timestamp) at time zone fu.time_zone as ends,
-              array(select cast(s.day as timestamp) at time zone fu.time_zone from unnest(cast(? as date[])) with ordinality as s(day, n) order by s.n) as period_starts${extra.columns ? `, ${extra.columns}` : ''}
+       select fu.id, fu.time_zone,
+              array(select cast(s.day as timestamp) at time zone fu.time_zone from unnest(cast(? as date[])) with ordinality as s(day, n) order by s.n) as period_bounds${extra.columns ? `, ${extra.columns}` : ''}
          from org_unit fu ${extra.join ?? ''}
         where fu.kind in ('HQ', 'FRANCHISE')
      )`;
@@ -87,7 +91,12 @@ export function periodStarts(w: Pick<KpiWindow, 'from' | 'toExclusive' | 'period
 
 const dateArray = (days: string[]) => `{${days.join(',')}}`;
 
-export const franchiseBoundsParams = (w: KpiWindow): unknown[] => [w.from, w.toExclusive, dateArray(periodStarts(w))];
+/** The local days bounding the window's periods: `from`, each later period's first day, `toExclusive`. */
+function periodBounds(w: Pick<KpiWindow, 'from' | 'toExclusive' | 'period'>): string[] {
+  return [w.from, ...periodStarts(w).slice(1), w.toExclusive];
+}
+
+export const franchiseBoundsParams = (w: KpiWindow): unknown[] => [dateArray(periodBounds(w))];
 
 /** A source's columns for the group key and the scope conditions. */
 export interface GroupColumns {
@@ -119,16 +128,18 @@ export function scopeConditions(w: KpiWindow, c: GroupColumns): { sql: string; p
 function groupedCountsSql(w: KpiWindow, s: CountSource): { sql: string; params: unknown[] } {
   const key = groupKeySql(w, s);
   const scope = scopeConditions(w, s);
+  const starts = periodStarts(w);
   return {
     sql: `select (cast(? as text[]))[g.bucket] as period, g.*
-            from (select width_bucket(${s.at}, f.period_starts) as bucket, ${s.franchise} as franchise_id, (${key}) as key,
+            from (select width_bucket(${s.at}, f.period_bounds) as bucket, ${s.franchise} as franchise_id, (${key}) as key,
                          ${s.counts}
                     from ${s.from}
-                    join f on f.id = ${s.franchise} and ${s.at} >= f.starts and ${s.at} < f.ends
+                    join f on f.id = ${s.franchise}
                    where ${s.at} >= ?::timestamptz and ${s.at} < ?::timestamptz ${(s.where ?? []).map((c) => `and ${c}`).join(' ')}
                      ${scope.sql}
-                   group by 1, 2, 3) g`,
-    params: [dateArray(periodStarts(w)), w.widened.from, w.widened.to, ...scope.params],
+                   group by 1, 2, 3) g
+           where g.bucket between 1 and ?`,
+    params: [dateArray(starts), w.widened.from, w.widened.to, ...scope.params, starts.length],
   };
 }
 
