@@ -58,5 +58,3 @@ export function CallbackStatusTag({ status }: { status: string }) {
   const t = useTranslate();
   return <Tag color={STATUS_COLORS[status]} data-testid="callback-status" data-status={status}>{t(`enums.CallbackStatus.${status}`, status)}</Tag>;
 }
-
-export { percent, percentValue } from '../../percent';

@@ -11,7 +11,7 @@ import { useMe } from '../../hooks/use-me';
 import { dayjs } from '../../time';
 import type { Connection } from '../../types';
 import { useZone } from '../appointments/shared';
-import { percent } from '../callbacks/shared';
+import { percent } from '../../percent';
 import type { SatisfactionFigure } from './figures';
 import { ImprovementActionTable } from './improvements';
 

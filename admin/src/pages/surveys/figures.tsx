@@ -13,7 +13,7 @@ import { useMe } from '../../hooks/use-me';
 import { dayjs } from '../../time';
 import { useZone } from '../appointments/shared';
 import { exportRows, type ExportColumn } from '../orders/export';
-import { percent, percentValue } from '../callbacks/shared';
+import { percent, percentValue } from '../../percent';
 
 echarts.use([BarChart, LineChart, PieChart, GridComponent, TooltipComponent, LegendComponent, SVGRenderer]);
 

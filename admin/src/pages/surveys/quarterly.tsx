@@ -14,7 +14,8 @@ import { useGql, useGqlMutation } from '../../hooks/use-gql';
 import { dayjs } from '../../time';
 import { useZone } from '../appointments/shared';
 import { AnswerInput, answerText, type AnswerableQuestion } from '../callbacks/answer-input';
-import { percent, type SurveyAnswer } from '../callbacks/shared';
+import { percent } from '../../percent';
+import { type SurveyAnswer } from '../callbacks/shared';
 import { exportRows, type ExportColumn } from '../orders/export';
 
 echarts.use([BarChart, GridComponent, TooltipComponent, LegendComponent, SVGRenderer]);
