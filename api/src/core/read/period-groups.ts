@@ -56,7 +56,7 @@ export interface CountSource {
 }
 
 /**
- * `f`: each franchise's zone and the instants its periods are bounded by (`period_bounds`, in
+ * `f`: each franchise and the instants its periods are bounded by (`period_bounds`, in
  * order: the window's first day, each later period's first day, the day after the window, as
  * the franchise's local midnights). A record's period is `width_bucket(at, f.period_bounds)`: a
  * search in a short array instead of a zone conversion and a date_trunc per row, and the groups
@@ -67,7 +67,7 @@ export interface CountSource {
  */
 export function franchiseBoundsCte(extra: { columns?: string; join?: string } = {}): string {
   return `f as materialized (
-       select fu.id, fu.time_zone,
+       select fu.id,
               array(select cast(s.day as timestamp) at time zone fu.time_zone from unnest(cast(? as date[])) with ordinality as s(day, n) order by s.n) as period_bounds${extra.columns ? `, ${extra.columns}` : ''}
          from org_unit fu ${extra.join ?? ''}
         where fu.kind in ('HQ', 'FRANCHISE')
