@@ -57,20 +57,16 @@ describe('live case events at fan-out', () => {
         return r.data.updatedOneCase.subject === subject;
       }, 60_000),
     );
-    // Every subscription is registered once it hears a local "look again" (this instance only, no outbox row).
-    const everyoneHears = async () => {
-      subscribed.fill(false);
-      while (!subscribed.every(Boolean)) {
-        app.server.app.pubsub.publish('cases.changed', { id: target.id, franchiseId: target.franchiseId, change: 'updated' });
-        await new Promise((r) => setTimeout(r, 200));
-      }
-    };
-    await everyoneHears();
-    // A socket's credentials are checked again every LIVE_RECHECK_MS: checked afresh now, so that
-    // check never falls inside the counted window (on a slow machine it could, by its timing alone).
+    // A socket's credentials are checked again every LIVE_RECHECK_MS: forgotten now, they are checked
+    // with the first event below, so that check never falls inside the counted window (on a slow
+    // machine it could, by its timing alone).
     const sessionIds = await Promise.all(sessions.map(async (s) => (await verifyAccessToken(testAuthSecret(), s.headers.authorization!.replace(/^Bearer /, ''))).sid));
     await forgetLiveCredentials(app.server.app.runtime, sessionIds);
-    await everyoneHears();
+    // Every subscription is registered once it hears a local "look again" (this instance only, no outbox row).
+    while (!subscribed.every(Boolean)) {
+      app.server.app.pubsub.publish('cases.changed', { id: target.id, franchiseId: target.franchiseId, change: 'updated' });
+      await new Promise((r) => setTimeout(r, 200));
+    }
     await quiet(); // those deliveries' statements are behind us
     // The agent's credentials are cached for 5 s: checked here, not inside the window (it is the edit's cost, not the delivery's).
     await agent.graphql('{ me { id } }');
