@@ -30,16 +30,17 @@ describeInBrowser('case workflow actions in the browser', () => {
     return created.body.data!.createOneCase;
   }
 
-  // Picks the solution type in the action dialog until the choice shows (under load a click can beat the dropdown's opening, or be lost while the dialog opens).
-  const pickSolution = async (page: Page, text: string) => {
+  // Picks an option of a select in the action dialog until the choice shows (under load a click can beat the dropdown's opening, or be lost while the dialog opens).
+  const pickOption = async (page: Page, field: string, text: string) => {
     for (let attempt = 0; ; attempt++) {
-      await page.getByTestId('field-solutionType').click();
+      await page.getByTestId(`field-${field}`).click();
       await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).click({ timeout: 5_000 }).catch(() => undefined);
-      const shown = page.getByTestId('action-dialog').locator('.ant-select-selection-item', { hasText: text });
+      const shown = page.getByTestId('action-dialog').locator('.ant-form-item', { has: page.getByTestId(`field-${field}`) }).locator('.ant-select-selection-item', { hasText: text });
       if (await shown.waitFor({ timeout: 3_000 }).then(() => true, () => false)) return;
-      if (attempt === 3) throw new Error(`the solution type ${text} could not be picked`);
+      if (attempt === 3) throw new Error(`the option ${text} of ${field} could not be picked`);
     }
   };
+  const pickSolution = (page: Page, text: string) => pickOption(page, 'solutionType', text);
   // Waits for the success message; without it, says what the page showed instead (an error, a form problem).
   const notice = (page: Page, text: string) =>
     page.locator('.ant-message-notice', { hasText: text }).first().waitFor({ timeout: 30_000 }).catch(async (error: Error) => {
@@ -60,10 +61,7 @@ describeInBrowser('case workflow actions in the browser', () => {
         if (opened) break;
         if (attempt === 3) throw new Error(`the ${action} dialog did not open`);
       }
-      for (const [name, option] of Object.entries(selects)) {
-        await page.getByTestId(`field-${name}`).click();
-        await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).click();
-      }
+      for (const [name, option] of Object.entries(selects)) await pickOption(page, name, option);
       for (const [name, value] of Object.entries(fields)) await page.getByTestId(`field-${name}`).fill(value);
       await page.getByTestId('action-dialog-ok').click();
     } else await page.getByTestId(`action-${action}`).click();
