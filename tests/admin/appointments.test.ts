@@ -6,7 +6,7 @@ import { signIn, type Caller } from '../support/actors';
 import { startTestApp, type TestApp } from '../support/app';
 import { must } from '../inventory/support';
 import { createService, healthSetup, mustBook, setSchedule } from '../appointments/support';
-import { describeInBrowser, launchBrowser, screenshot, signInPage } from './support/browser';
+import { chooseOption, describeInBrowser, launchBrowser, screenshot, signInPage } from './support/browser';
 import { ExcelJS } from './support/excel';
 
 jest.setTimeout(300_000);
@@ -48,10 +48,7 @@ describeInBrowser('appointment pages', () => {
 
   const freeSlots = (page: Page) => page.getByTestId('free-slot');
   async function pickCustomer(page: Page) {
-    const picker = page.getByTestId('booking-customer').locator('.ant-select');
-    await picker.click();
-    await picker.locator('input').fill(customer.name);
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: customer.recordNo }).first().click();
+    await chooseOption(page, page.getByTestId('booking-customer').locator('.ant-select'), customer.recordNo, { search: customer.name });
   }
 
   it('a health manager books a follow-up at a free slot; the doctor’s calendar shows it live; a taken slot offers the next ones', async () => {

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { signIn } from '../support/actors';
 import { startTestApp, type TestApp } from '../support/app';
-import { describeInBrowser, launchBrowser, signInPage } from './support/browser';
+import { chooseOption, describeInBrowser, launchBrowser, signInPage } from './support/browser';
 
 /**
  * Every case workflow action through the panel, as the people allowed to take it: both
@@ -31,15 +31,7 @@ describeInBrowser('case workflow actions in the browser', () => {
   }
 
   // Picks an option of a select in the action dialog until the choice shows (under load a click can beat the dropdown's opening, or be lost while the dialog opens).
-  const pickOption = async (page: Page, field: string, text: string) => {
-    for (let attempt = 0; ; attempt++) {
-      await page.getByTestId(`field-${field}`).click();
-      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).click({ timeout: 5_000 }).catch(() => undefined);
-      const shown = page.getByTestId('action-dialog').locator('.ant-form-item', { has: page.getByTestId(`field-${field}`) }).locator('.ant-select-selection-item', { hasText: text });
-      if (await shown.waitFor({ timeout: 3_000 }).then(() => true, () => false)) return;
-      if (attempt === 3) throw new Error(`the option ${text} of ${field} could not be picked`);
-    }
-  };
+  const pickOption = (page: Page, field: string, text: string) => chooseOption(page, page.getByTestId('action-dialog').getByTestId(`field-${field}`), text);
   const pickSolution = (page: Page, text: string) => pickOption(page, 'solutionType', text);
   // Waits for the success message; without it, says what the page showed instead (an error, a form problem).
   const notice = (page: Page, text: string) =>
@@ -152,11 +144,16 @@ describeInBrowser('case workflow actions in the browser', () => {
     await notice(page, '已升级至主管');
 
     await page.getByTestId('action-assign').click();
-    await page.getByTestId('action-dialog').locator('.ant-select').click();
+    // The first staff member offered (the select opened again if a click was lost while the dialog opened), picked until the select shows it.
+    const assignee = page.getByTestId('action-dialog').locator('.ant-select');
     const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').first();
-    await option.waitFor();
+    for (let attempt = 1; ; attempt++) {
+      if (!(await assignee.getAttribute('class'))?.split(/\s+/).includes('ant-select-open')) await assignee.click();
+      if (await option.waitFor({ timeout: 5_000 }).then(() => true, () => false)) break;
+      if (attempt === 4) throw new Error('the assign dialog offered no one to assign');
+    }
     const name = (await option.innerText()).trim();
-    await option.click();
+    await chooseOption(page, assignee, name);
     await page.getByTestId('action-dialog-ok').click();
     await notice(page, `已分配给 ${name}`);
     await page.getByTestId('case-owner').filter({ hasText: name }).waitFor();

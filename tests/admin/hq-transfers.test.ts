@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { signIn } from '../support/actors';
 import { startTestApp, type TestApp } from '../support/app';
 import { createProduct, createWarehouse, inDays, must, receive } from '../inventory/support';
-import { describeInBrowser, launchBrowser, screenshot, signInPage } from './support/browser';
+import { chooseOption, describeInBrowser, launchBrowser, screenshot, signInPage } from './support/browser';
 
 /** 要货调拨 with HQ: a franchise asks HQ's central warehouse in the panel, HQ works its outbound leg, the franchise receives its inbound leg. */
 jest.setTimeout(300_000);
@@ -32,12 +32,7 @@ describeInBrowser('transfers from HQ in the panel', () => {
     const page = await signInPage(browser, app, 'owner@east.demo');
     await page.goto('/requisitions');
     await page.getByTestId('new-requisition').click();
-    const pick = async (testId: string, text: string) => {
-      const select = page.getByTestId(testId);
-      await select.click();
-      await select.locator('input').fill(text);
-      await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
-    };
+    const pick = (testId: string, text: string) => chooseOption(page, page.getByTestId(testId), text, { search: text });
     await pick('warehouse-picker', 'EAST-HQIN');
     await pick('source-picker', '总部');
     await pick('product-picker', '伏格列波糖');
@@ -53,8 +48,7 @@ describeInBrowser('transfers from HQ in the panel', () => {
     // HQ works its outbound leg and finds the franchise's request there.
     const hqPage = await signInPage(browser, app, 'purchasing@hq.demo');
     await hqPage.goto('/requisitions');
-    await hqPage.getByTestId('requisition-leg-filter').click();
-    await hqPage.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '总部调出' }).click();
+    await chooseOption(hqPage, hqPage.getByTestId('requisition-leg-filter'), '总部调出');
     // HQ sees both legs: until the filtered list replaces the full one, a row to EAST-HQIN may be the franchise's inbound leg.
     const row = hqPage.getByTestId('requisitions').locator('.ant-table-row').filter({ hasText: 'EAST-HQIN' }).filter({ hasText: '总部调出' }).first();
     await row.locator('a').first().click();

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { signIn } from '../support/actors';
 import { startTestApp, type TestApp } from '../support/app';
-import { describeInBrowser, launchBrowser, screenshot, signInPage } from './support/browser';
+import { chooseOption, describeInBrowser, launchBrowser, screenshot, signInPage } from './support/browser';
 
 /**
  * The inventory pages on the demo stock: a keeper reads stock by expiry (colours, near-expiry
@@ -59,10 +59,8 @@ describeInBrowser('inventory pages in the browser', () => {
     await form.getByLabel('规格').fill('100ml:0.6g');
     await form.getByLabel('剂型').fill('口服溶液剂');
     await form.getByLabel('单位').fill('瓶');
-    await form.getByLabel('类别').click();
-    await page.locator('.ant-select-item-option').getByText('非处方药', { exact: true }).click();
-    await form.getByLabel('储存条件').click();
-    await page.locator('.ant-select-item-option').getByText('常温', { exact: true }).click();
+    await chooseOption(page, form.locator('.ant-select', { has: page.getByLabel('类别') }), /^非处方药$/);
+    await chooseOption(page, form.locator('.ant-select', { has: page.getByLabel('储存条件') }), /^常温$/);
     await form.getByLabel('有效期（天）').fill('730');
     await form.getByLabel('零售价（元）').fill('18.5');
     await page.locator('.ant-modal-footer .ant-btn-primary').click();

@@ -4,7 +4,7 @@ import { signIn, type Caller } from '../support/actors';
 import { startTestApp, type TestApp } from '../support/app';
 import { must } from '../inventory/support';
 import { createTestItem, mustStep, postLabReport, prescribe } from '../journey/support';
-import { describeInBrowser, launchBrowser, screenshot, signInPage } from './support/browser';
+import { chooseOption, describeInBrowser, launchBrowser, screenshot, signInPage } from './support/browser';
 
 jest.setTimeout(300_000);
 
@@ -65,8 +65,7 @@ describeInBrowser('journey board', () => {
     const saved = await must<{ testOrder: { state: string; rejectionReason: string } }>(owner, 'query($id: ID!) { testOrder(id: $id) { state rejectionReason } }', { id: orders[1]!.id });
     expect(saved.testOrder).toEqual({ state: 'SAMPLE_REJECTED', rejectionReason: '样本量不足' });
     // Filtered to one step.
-    await page.getByTestId('journey-state-filter').click();
-    await page.locator('.ant-select-item-option', { hasText: '样本不合格' }).click();
+    await chooseOption(page, page.getByTestId('journey-state-filter'), '样本不合格');
     await row(0).waitFor({ state: 'detached' });
     expect(await row(1).count()).toBe(1);
     await page.close();
@@ -78,13 +77,9 @@ describeInBrowser('journey board', () => {
     await page.getByTestId('journey-new').click();
     await page.getByTestId('prescribe-tests').waitFor();
     const field = (label: string) => page.locator('.ant-form-item', { has: page.locator('label', { hasText: label }) }).locator('.ant-select');
-    await field('客户').click();
-    await page.keyboard.type(customer.name.slice(0, 2));
-    await page.locator('.ant-select-item-option', { hasText: customer.name }).first().click();
-    await field('医生').click();
-    await page.locator('.ant-select-item-option', { hasText: doctor.displayName }).first().click();
-    await field('选择检测项目').click();
-    await page.locator('.ant-select-item-option', { hasText: '血常规（看板）' }).click();
+    await chooseOption(page, field('客户'), customer.name, { search: customer.name.slice(0, 2) });
+    await chooseOption(page, field('医生'), doctor.displayName);
+    await chooseOption(page, field('选择检测项目'), '血常规（看板）');
     await page.keyboard.press('Escape');
     expect(await page.getByTestId('prescribe-total').innerText()).toContain('¥80.00');
     await page.getByTestId('prescribe-submit').click();

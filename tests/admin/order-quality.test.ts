@@ -4,13 +4,12 @@ import { startTestApp, type TestApp } from '../support/app';
 import { createProduct, createWarehouse, inDays, must, receive } from '../inventory/support';
 import { deliveredOrder } from '../orders/returns-support';
 import { DELIVERY, mustAct, mustCreateOrder } from '../orders/support';
-import { describeInBrowser, launchBrowser, screenshot, signInPage } from './support/browser';
+import { chooseOption, describeInBrowser, launchBrowser, screenshot, signInPage } from './support/browser';
 
 jest.setTimeout(300_000);
 
 async function choose(page: Page, testId: string, text: string) {
-  await page.getByTestId(testId).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
+  await chooseOption(page, page.getByTestId(testId), text);
 }
 
 /**

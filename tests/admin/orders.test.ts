@@ -3,16 +3,14 @@ import { signIn, type Caller } from '../support/actors';
 import { startTestApp, type TestApp } from '../support/app';
 import { BALANCES, createProduct, createWarehouse, inDays, must, receive, type ProductRow, type WarehouseSetup } from '../inventory/support';
 import { DELIVERY, mustAct, mustCreateOrder } from '../orders/support';
-import { describeInBrowser, launchBrowser, screenshot, signInPage } from './support/browser';
+import { chooseOption, describeInBrowser, launchBrowser, screenshot, signInPage } from './support/browser';
 
 /** The order pages (订单管理) worked through the panel: the order page with identity check and address change seen live by a supervisor, the shipping desk, a quick in-store order. */
 jest.setTimeout(300_000);
 
-/** Picks an option of an antd Select by typing part of its label. */
+/** Picks an option of an antd Select by typing part of its label (until the select shows it). */
 async function choose(page: Page, select: ReturnType<Page['getByTestId']>, text: string) {
-  await select.click();
-  await select.locator('input').fill(text);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
+  await chooseOption(page, select, text, { search: text });
 }
 
 const ORDER = 'query($id: ID!) { order(id: $id) { state version deliveryAddress carrier trackingNo paymentStatus totalCents lines { picks { lotNo quantity } } events { kind reason details } } }';

@@ -3,11 +3,11 @@ import { clock } from '@pharmadesk/api';
 import { signIn, type Caller } from '../support/actors';
 import { startTestApp, type TestApp } from '../support/app';
 import { must } from '../inventory/support';
-import { describeInBrowser, launchBrowser, screenshot, signInPage } from './support/browser';
+import { chooseOption, describeInBrowser, launchBrowser, screenshot, signInPage } from './support/browser';
 
 jest.setTimeout(300_000);
 
-/** Picks the option holding `text` in the open antd Select dropdown. */
+/** Clicks the option holding `text` in the open antd Select dropdown (the plan's customer search, emptied once a customer is picked: the customer's tag shows the pick). */
 async function pick(page: Page, text: string) {
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
 }
@@ -47,8 +47,7 @@ describeInBrowser('outbound plans: plan, work, progress', () => {
     await supervisor.getByTestId('plan-new').click();
     await supervisor.getByTestId('plan-name').fill('春季会员关怀');
     await supervisor.getByTestId('plan-goal').fill('确认会员用药情况并介绍新品');
-    await supervisor.getByTestId('plan-assignees').click();
-    await pick(supervisor, agentName);
+    await chooseOption(supervisor, supervisor.getByTestId('plan-assignees'), agentName);
     await supervisor.keyboard.press('Escape');
     const deadline = await pickerInput(supervisor.getByTestId('plan-deadline'));
     await deadline.click();
@@ -74,10 +73,8 @@ describeInBrowser('outbound plans: plan, work, progress', () => {
     await task.waitFor();
     expect(await task.innerText()).toContain(customer.name);
     await task.getByTestId('task-work').click();
-    await agent.getByTestId('task-outcome-select').click();
-    await pick(agent, '无意向');
-    await agent.getByTestId('task-reason').click();
-    await pick(agent, '价格原因');
+    await chooseOption(agent, agent.getByTestId('task-outcome-select'), '无意向');
+    await chooseOption(agent, agent.getByTestId('task-reason'), '价格原因');
     await agent.getByTestId('task-note').fill('觉得新品太贵');
     await screenshot(agent, 'outbound-task-record');
     await agent.getByTestId('task-submit').click();

@@ -7,24 +7,15 @@ import { apiKeyCaller, signIn, type Caller } from '../support/actors';
 import { startTestApp, type TestApp } from '../support/app';
 import { must } from '../inventory/support';
 import { postEvents } from '../calls/support';
-import { describeInBrowser, launchBrowser, screenshot, signInPage } from './support/browser';
+import { chooseOption, describeInBrowser, launchBrowser, screenshot, signInPage } from './support/browser';
 import { ExcelJS } from './support/excel';
 
 jest.setTimeout(300_000);
 
 /** Picks `text` in the antd Select marked with `testId`. */
 async function choose(page: Page, testId: string, text: string) {
-  // The form re-renders as the scorecard and the live score arrive: a dropdown that closed meanwhile is opened again.
-  for (let attempt = 0; ; attempt++) {
-    await page.getByTestId(testId).click();
-    const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: new RegExp(`^${text}$`) }).first();
-    const picked = await option.click({ timeout: 3_000 }).then(() => true, () => false);
-    // Picked and still shown once the form settles (a re-render can put the old value back).
-    const shown = page.getByTestId(testId).locator('.ant-select-selection-item').filter({ hasText: new RegExp(`^${text}$`) });
-    if (picked && (await shown.waitFor({ timeout: 3_000 }).then(() => true, () => false))) return;
-    if (attempt === 3) throw new Error(`could not pick ${text} in ${testId}`);
-    await page.keyboard.press('Escape');
-  }
+  // The form re-renders as the scorecard and the live score arrive: a dropdown that closed meanwhile is opened again, until the choice shows.
+  await chooseOption(page, page.getByTestId(testId), new RegExp(`^${text}$`));
 }
 
 interface AgentScore { agentId: string; reviews: number; averageScore: number | null }

@@ -6,19 +6,13 @@ import { clock } from '@pharmadesk/api';
 import { signIn, type Caller } from '../support/actors';
 import { startTestApp, type TestApp } from '../support/app';
 import { must } from '../inventory/support';
-import { describeInBrowser, launchBrowser, screenshot, signInPage } from './support/browser';
+import { chooseOption, describeInBrowser, launchBrowser, screenshot, signInPage } from './support/browser';
 
 jest.setTimeout(300_000);
 
 /** Picks `text` in the antd Select marked with `testId` (opened again if a re-render closed it). */
 async function choose(page: Page, testId: string, text: string) {
-  for (let attempt = 0; ; attempt++) {
-    await page.getByTestId(testId).click();
-    const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first();
-    if (await option.click({ timeout: 3_000 }).then(() => true, () => false)) return;
-    if (attempt === 3) throw new Error(`could not pick ${text} in ${testId}: ${await page.locator('.ant-select-dropdown').allInnerTexts()}`);
-    await page.keyboard.press('Escape');
-  }
+  await chooseOption(page, page.getByTestId(testId), text);
 }
 
 /** The input of an antd DatePicker or InputNumber marked with a test id (the id lands on the input or on its wrapper). */

@@ -3,15 +3,14 @@ import { signIn } from '../support/actors';
 import { startTestApp, type TestApp } from '../support/app';
 import { createProduct, createWarehouse, inDays, must, receive } from '../inventory/support';
 import { deliveredOrder, mustRequestReturn, mustReturnAct, stockByPlace } from '../orders/returns-support';
-import { describeInBrowser, launchBrowser, screenshot, signInPage } from './support/browser';
+import { chooseOption, describeInBrowser, launchBrowser, screenshot, signInPage } from './support/browser';
 
 /** A return worked through the panel: requested by the order number, approved, received, inspected line by line and refunded. */
 jest.setTimeout(300_000);
 
-/** Picks an option of an antd Select by its label. */
+/** Picks an option of an antd Select by its label (until the select shows it). */
 async function choose(page: Page, testId: string, text: string) {
-  await page.getByTestId(testId).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
+  await chooseOption(page, page.getByTestId(testId), text);
 }
 
 const stateOf = (page: Page, state: string) => page.locator(`[data-testid="return-state"][data-state="${state}"]`).waitFor();

@@ -3,18 +3,14 @@ import type { Browser, Page } from 'playwright-core';
 import { signIn } from '../support/actors';
 import { startTestApp, type TestApp } from '../support/app';
 import { createProduct, createWarehouse, inDays, must, receive, staffWith } from '../inventory/support';
-import { describeInBrowser, launchBrowser, screenshot, signInPage } from './support/browser';
+import { chooseOption, describeInBrowser, launchBrowser, screenshot, signInPage } from './support/browser';
 
 /** The stock-control pages: stocktake review, storage conditions and destruction, worked through the panel. */
 jest.setTimeout(300_000);
 
-/** Picks an option of an antd Select by typing part of its label. */
+/** Picks an option of an antd Select by typing part of its label, once the options have loaded (until the select shows it). */
 async function choose(page: Page, testId: string, text: string) {
-  const select = page.getByTestId(testId);
-  await select.click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().waitFor(); // the options have loaded
-  await select.locator('input').fill(text);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
+  await chooseOption(page, page.getByTestId(testId), text, { optionsLoaded: true, search: text });
 }
 
 describeInBrowser('stock control pages', () => {

@@ -2,22 +2,19 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { signIn, type Caller } from '../support/actors';
 import { startTestApp, type TestApp } from '../support/app';
 import { must } from '../inventory/support';
-import { describeInBrowser, launchBrowser, screenshot, signInPage } from './support/browser';
+import { chooseOption, describeInBrowser, launchBrowser, screenshot, signInPage } from './support/browser';
 
 jest.setTimeout(300_000);
 
 interface TeamRow { id: string; version: number; name: string; orgUnitId: string; leaderId: string | null; memberIds: string[] }
 
 /**
- * Picks `text` among the options of the antd Select `select` (typed in to find it), in that
- * select's own dropdown: the one closed before it can still be fading out, its options visible.
+ * Picks `text` among the options of the antd Select `select` (typed into its search, where it has
+ * one), in that select's own dropdown (the one closed before it can still be fading out), until
+ * the select shows it.
  */
-async function pick(page: Page, select: Locator, text: string) {
-  await select.click();
-  const list = await select.locator('input').first().getAttribute('aria-controls');
-  await page.keyboard.type(text);
-  const dropdown = page.locator('.ant-select-dropdown').filter({ has: page.locator(`[id="${list}"]`) });
-  await dropdown.locator('.ant-select-item-option').filter({ hasText: new RegExp(`^${text}$`) }).first().click();
+async function pick(page: Page, select: Locator, text: string, search = true) {
+  await chooseOption(page, select, new RegExp(`^${text}$`), search ? { search: text } : {});
 }
 
 /**
@@ -67,7 +64,7 @@ describeInBrowser('teams: forming and editing a team', () => {
     await pick(page, page.getByTestId('team-members'), agent2.name);
     await pick(page, page.getByTestId('team-members'), supervisor.name);
     await page.keyboard.press('Escape');
-    await pick(page, page.getByTestId('team-leader'), supervisor.name);
+    await pick(page, page.getByTestId('team-leader'), supervisor.name, false); // no search
     await page.getByTestId('team-save').click();
     await page.getByText('班组已创建').waitFor();
     const row = page.locator('[data-testid="team-row"]').filter({ hasText: '夜班组' });
@@ -88,7 +85,7 @@ describeInBrowser('teams: forming and editing a team', () => {
     await page.getByTestId('team-members').locator('.ant-select-selection-item').filter({ hasText: supervisor.name }).locator('.ant-select-selection-item-remove').click();
     await pick(page, page.getByTestId('team-members'), pharmacist.name);
     await page.keyboard.press('Escape');
-    await pick(page, page.getByTestId('team-leader'), agent2.name);
+    await pick(page, page.getByTestId('team-leader'), agent2.name, false);
     await page.getByTestId('team-save').click();
     await page.getByText('班组已保存').waitFor();
     const renamed = page.locator('[data-testid="team-row"]').filter({ hasText: '晚班组' });

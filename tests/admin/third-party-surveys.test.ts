@@ -6,7 +6,7 @@ import { clock } from '@pharmadesk/api';
 import { signIn, type Caller } from '../support/actors';
 import { startTestApp, type TestApp } from '../support/app';
 import { must } from '../inventory/support';
-import { describeInBrowser, launchBrowser, screenshot, signInPage } from './support/browser';
+import { chooseOption, describeInBrowser, launchBrowser, screenshot, signInPage } from './support/browser';
 import { ExcelJS } from './support/excel';
 
 jest.setTimeout(300_000);
@@ -79,11 +79,7 @@ describeInBrowser('third-party survey projects in the panel', () => {
     await page.getByTestId('project-firm').fill('华信调查');
     await page.getByTestId('project-scope').fill('电话访谈：服务态度、送药速度');
     // The stores: typed into the multiple select's search, each option picked.
-    await page.getByTestId('project-stores').click();
-    for (const store of [first, second]) {
-      await page.keyboard.type(store.code);
-      await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: store.code }).first().click();
-    }
+    for (const store of [first, second]) await chooseOption(page, page.getByTestId('project-stores'), store.code, { search: store.code });
     await page.keyboard.press('Escape');
     expect(await page.getByTestId('project-stores').locator('.ant-select-selection-item').allInnerTexts()).toEqual([`${first.code} · ${first.name}`, `${second.code} · ${second.name}`]);
     const [from, to] = [page.locator('.ant-drawer .ant-picker-range input').first(), page.locator('.ant-drawer .ant-picker-range input').nth(1)];
