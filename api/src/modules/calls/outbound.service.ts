@@ -55,7 +55,7 @@ async function resolveTargets(ctx: RequestContext, franchiseId: string, targets:
     out.push({ id: c.id, orgUnitId: c.orgUnitId });
   }
   if (targets.filter) {
-    const selection = new Map([['id', []]]);
+    const selection = new Map([['id', []], ['franchiseId', []], ['orgUnitId', []]]);
     for (let offset = 0; ; offset += PAGE) {
       const page = await listCustomers(ctx, { filter: targets.filter, paging: { limit: PAGE, offset }, sorting: [{ field: 'createdAt', direction: SortDirection.ASC }] }, selection);
       if (offset === 0 && page.totalCount > MAX_OUTBOUND_TARGETS)

@@ -25,14 +25,14 @@ import { CaseSlaClock } from './sla.entity';
  * workflow). Writes (case.service) keep entities, the unit of work and optimistic locking.
  */
 
-const CLOCK_READ: ReadSpec<CaseSlaClock> = { entity: CaseSlaClock, always: ['id', 'caseId'] };
+const CLOCK_READ: ReadSpec<CaseSlaClock> = { entity: CaseSlaClock, always: [] };
 
 export function caseReadSpec(ctx: RequestContext): ReadSpec<Case> {
   return {
     entity: Case,
-    always: ['id', 'franchiseId', 'workflow', 'state', 'customerId', 'ownerId', 'expertId', 'orgUnitId'],
-    // Workflow guards may read any field of the case.
-    needs: { allowedActions: '*', solutionAmount: ['solutionAmountValue'], order: ['orderId'], orderLine: ['orderLineId'], product: ['productId'], lot: ['lotId'] },
+    always: ['id'],
+    // Workflow guards may read any field of the case; the state's label is the franchise's workflow's.
+    needs: { allowedActions: '*', stateLabel: ['franchiseId', 'workflow', 'state'], solutionAmount: ['solutionAmountValue'], order: ['orderId'], orderLine: ['orderLineId'], product: ['productId'], lot: ['lotId'] },
     computed: { solutionAmount: (a) => `${a}.solution_amount_value::float8` },
     embeds: {
       customer: customerEmbed(ctx, 'customer_id'),

@@ -19,7 +19,7 @@ import { customerFilters } from './customer.service';
 export function customerReadSpec(ctx: RequestContext): ReadSpec<Customer> {
   return {
     entity: Customer,
-    always: ['id', 'franchiseId', 'orgUnitId', 'doctorId', 'healthManagerId'],
+    always: ['id'],
     needs: { age: ['birthDate'] },
     embeds: { orgUnit: orgUnitEmbed(ctx, 'org_unit_id'), doctor: staffEmbed(ctx, 'doctor_id'), healthManager: staffEmbed(ctx, 'health_manager_id') },
   };

@@ -7,10 +7,11 @@ import { orgUnitEmbed } from '../org/org.queries';
 import { orgUnitScopeCondition } from '../org/org.service';
 import { StaffUser } from './staff-user.entity';
 
-/** Staff as plain rows (the read path): ids their field resolvers follow. */
+/** Staff as plain rows (the read path): roles are loaded by the role ids. */
 export const STAFF_READ: ReadSpec<StaffUser> = {
   entity: StaffUser,
-  always: ['id', 'franchiseId', 'orgUnitId', 'roleIds'],
+  always: ['id'],
+  needs: { roles: ['roleIds'] },
 };
 
 /** Staff rows with their unit embedded (the unit as findOrgUnit shows it: null outside the actor's part of the tree). */
