@@ -10,9 +10,9 @@ import { ErrorCode, isDatabaseUnavailable, serviceUnavailableGraphQLError, UNAVA
  * half-written) before the response goes out. Hooks queued in ctx.afterCommit run
  * only after a commit. Anonymous operations get no transaction: they can see nothing;
  * system work (jobs, systemContext) gets one across every franchise. BEGIN and the scope
- * go out in one round trip; an operation that only reads (ctx.readOnly) sends them with its
- * first statement (none when it reaches no table) and commits without a flush, so nothing it
- * loaded is diffed.
+ * go out in one round trip; an operation that only reads (ctx.readOnly) sends the scope with each
+ * of its plain statements, each its own implicit transaction (none when it reaches no table; see
+ * LazyReadTransaction), and commits without a flush, so nothing it loaded is diffed.
  */
 export async function beginOperation(ctx: RequestContext): Promise<boolean> {
   if (!ctx.actor && ctx.scope !== SYSTEM_SCOPE) return false;

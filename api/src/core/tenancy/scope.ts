@@ -161,21 +161,25 @@ type KnexClient = {
 };
 
 /**
- * The transaction of an operation that only reads (a GraphQL query), opened by its first
- * statement: BEGIN, the scope and that statement go out in one round trip on a connection taken
- * from the pool (no knex transaction object per request); an operation that reaches no table
- * sends nothing at all. Plain statements (the read path, runStatement) use it as the
- * connection; the ORM and knex use it as a transaction (its client waits for BEGIN and the
- * scope before any statement). A nested transaction (a flush: the audit of personal data read)
- * makes a knex transaction on the same connection first. Nothing runs on that connection before
- * the scope is set.
+ * The transaction of an operation that only reads (a GraphQL query), on a connection taken from
+ * the pool by its first statement (an operation that reaches no table sends nothing at all).
+ * Plain statements (the read path, runStatement) go out with the scope in front of them, in one
+ * round trip: PostgreSQL runs a simple query of several statements as one implicit transaction,
+ * so the scope (set_config local to the transaction) holds for that statement and is gone after
+ * it, and there is nothing to commit. Under READ COMMITTED each statement saw a snapshot of its
+ * own inside BEGIN … COMMIT as well, so reads see what they saw before. The ORM and knex use it as
+ * a transaction: their first statement opens a real one (BEGIN and the scope), which the plain
+ * statements after it join, and the end commits it; so does a nested transaction (a flush: the
+ * audit of personal data read). Nothing runs on that connection without the scope.
  */
 class LazyReadTransaction implements PlainConnection {
   /** What knex and the ORM send statements through: this transaction's connection, never the pool's. */
   readonly client: object;
-  /** Settled once COMMIT or ROLLBACK went out (the ORM awaits it after commit()). */
+  /** Settled once the connection went back (after COMMIT or ROLLBACK when a transaction was begun). */
   executionPromise?: Promise<void>;
-  private connection?: PgConnection;
+  /** The connection, taken from the pool by the first statement. */
+  private connection?: Promise<PgConnection>;
+  /** A real transaction (BEGIN and the scope), opened by the ORM's or knex's first statement. */
   private begun?: Promise<PgConnection>;
   private knexTransaction?: Promise<Knex.Transaction>;
   private ended = false;
@@ -191,7 +195,7 @@ class LazyReadTransaction implements PlainConnection {
     client.acquireConnection = () => this.begin();
     client.releaseConnection = () => Promise.resolve();
     // Checked as the statement goes onto the connection (knex sends it synchronously from here): once
-    // COMMIT went out the connection is back in the pool, maybe in another operation's transaction.
+    // the operation ended the connection is back in the pool, maybe in another operation's transaction.
     client.query = function (this: unknown, connection, query) {
       return tx.ended ? Promise.reject(new TransactionEnded()) : base.query.call(this, connection, query);
     };
@@ -203,33 +207,35 @@ class LazyReadTransaction implements PlainConnection {
     return this.knex.client as unknown as KnexClient;
   }
 
-  /** BEGIN and the scope, with `first` when given (its result returned): one round trip. */
-  private open(first?: string): Promise<{ rows: unknown[] } | undefined> {
+  private acquire(): Promise<PgConnection> {
     if (this.ended) return Promise.reject(new TransactionEnded());
-    const text = `begin; ${this.scopeSql}${first ? `; ${first}` : ''}`;
-    let result: { rows: unknown[] } | undefined;
-    this.begun = this.base.acquireConnection().then(async (connection) => {
-      this.connection = connection;
-      // Counted as one statement (those who count listen to knex's query event): the first one's caller tells them.
-      if (!first) this.base.emit('query', { sql: text, bindings: [] });
-      const results = await connection.query(text);
-      result = first ? (results as { rows: unknown[] }[])[2] : undefined;
-      return connection;
-    });
-    return this.begun.then(() => result);
+    return (this.connection ??= this.base.acquireConnection());
   }
 
+  /** BEGIN and the scope, once (knex's and the ORM's statements, a nested transaction). */
   private begin(): Promise<PgConnection> {
     if (this.ended) return Promise.reject(new TransactionEnded());
-    if (!this.begun) void this.open().catch(() => undefined);
-    return this.begun!;
+    return (this.begun ??= this.acquire().then(async (connection) => {
+      const text = `begin; ${this.scopeSql}`;
+      this.base.emit('query', { sql: text, bindings: [] });
+      await connection.query(text);
+      return connection;
+    }));
   }
 
-  /** A plain statement in the transaction (the first one opens it); its caller emits knex's query event (runStatement). */
+  /** A plain statement: in the transaction once one is begun, else with the scope in its own implicit one. Its caller emits knex's query event (runStatement). */
   async query(text: string): Promise<{ rows: unknown[] }> {
-    if (!this.begun) return (await this.open(text))!;
+    if (!this.begun) {
+      const connection = await this.acquire();
+      // Checked just before it goes onto the connection (see the client's query).
+      if (this.ended) throw new TransactionEnded();
+      // Still no transaction begun meanwhile (else its BEGIN may not have gone out yet: wait for it below).
+      if (!this.begun) {
+        const results = (await connection.query(`${this.scopeSql}; ${text}`)) as { rows: unknown[] }[];
+        return results[results.length - 1]!;
+      }
+    }
     const connection = await this.begun;
-    // Checked just before it goes onto the connection (see the client's query).
     if (this.ended) throw new TransactionEnded();
     return (await connection.query(text)) as { rows: unknown[] };
   }
@@ -261,10 +267,13 @@ class LazyReadTransaction implements PlainConnection {
   private async end(how: 'commit' | 'rollback'): Promise<void> {
     if (this.ended) return;
     this.ended = true;
-    if (!this.begun) return; // nothing was sent
-    const connection = await this.begun.catch(() => this.connection);
+    if (!this.connection) return; // nothing was sent
+    const connection = await this.connection.catch(() => undefined);
     if (!connection) return; // none was had (the database unreachable)
     try {
+      // Only plain statements: each was a transaction of its own, nothing is open.
+      if (!this.begun) return;
+      await this.begun.catch(() => undefined); // a BEGIN that failed half-way leaves an aborted transaction to end
       const trx = this.knexTransaction && (await this.knexTransaction.catch(() => undefined));
       if (trx && !trx.isCompleted()) await (how === 'commit' ? trx.commit() : trx.rollback());
       else {
