@@ -39,20 +39,16 @@ function directFieldResolvers(storage: Storage): Map<string, Resolve> {
       const type = (p as { getType?: () => unknown }).getType?.();
       return typeof type === 'function' ? (root) => asInstance(type as new () => object, root) : (root) => root;
     });
-    let instance: Record<string, (...params: unknown[]) => unknown> | undefined;
-    const resolverInstance = () => {
-      if (!instance) {
-        instance = instances.get(Resolver);
-        if (!instance) instances.set(Resolver, (instance = new Resolver()));
-      }
-      return instance;
-    };
+    // One instance per resolver class, made as the schema is built (the class takes no constructor parameters).
+    let instance = instances.get(Resolver);
+    if (!instance) instances.set(Resolver, (instance = new Resolver()));
+    const handler = instance[method]!.bind(instance);
     // Called per row and field: the usual (root, context) pair without an array of parameters per call.
     const [first, second] = pick;
     const resolve: Resolve =
       pick.length === 2
-        ? (root, _args, context, info) => resolverInstance()[method]!(first!(root, context, info), second!(root, context, info))
-        : (root, _args, context, info) => resolverInstance()[method]!(...pick.map((get) => get(root, context, info)));
+        ? (root, _args, context, info) => handler(first!(root, context, info), second!(root, context, info))
+        : (root, _args, context, info) => handler(...pick.map((get) => get(root, context, info)));
     for (const name of typeNames.get(objectType) ?? []) direct.set(`${name}.${r.schemaName}`, resolve);
   }
   return direct;
